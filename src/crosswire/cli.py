@@ -1,0 +1,301 @@
+"""The ``crosswire`` command: a thin shell over `crosswire.Pipeline` and the store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from crosswire.errors import CrosswireError
+from crosswire.export import export_jsonl
+from crosswire.model import Event, Story
+from crosswire.pipeline import Pipeline, RunReport
+from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+DB_OPTION = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="CROSSWIRE_DB",
+    help="Store to use: a SQLite file path (env CROSSWIRE_DB).",
+)
+
+
+@contextmanager
+def opened(db: str) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except CrosswireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="crosswire")
+def main() -> None:
+    """crosswire: who did what to whom, when and where, cross-checked across news outlets.
+
+    \b
+    Typical session:
+      crosswire run examples/corpus          # ingest, analyse, cluster, fuse
+      crosswire stories                      # the stories found
+      crosswire story s1a2b3c4d5e6           # one story: articles, events, disagreements
+      crosswire events --actor Lavrov        # events involving an actor (any alias)
+      crosswire export --format jsonl --out out/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def run(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool) -> None:
+    """Ingest PATHS and run the whole pipeline into the store.
+
+    PATHS are files, folders (read recursively) or globs; ``-`` reads JSONL from stdin.
+    Formats are recognised by content: plain text, HTML, RSS/Atom, WARC, JSONL, and .gz of
+    any of these. Articles already in the store are skipped, so a killed run can simply be
+    started again. Unreadable inputs are reported one per line and the run goes on; the exit
+    code is 1 when any input failed.
+
+    \b
+    Examples:
+      crosswire run examples/corpus
+      crosswire run 'archive/**/*.warc.gz' --db news.db
+      cat articles.jsonl | crosswire run -
+    """
+    with opened(db) as store:
+        pipeline = Pipeline(store, batch_size=batch_size)
+        try:
+            report = _run_with_progress(pipeline, paths, quiet)
+        except CrosswireError as exc:
+            raise click.ClickException(str(exc)) from exc
+        for error in report.errors:
+            err_console.print(f"[red]error[/red] {error}", markup=True, soft_wrap=True)
+        if not quiet:
+            _print_run_summary(store, report)
+    sys.exit(1 if report.errors else 0)
+
+
+def _run_with_progress(pipeline: Pipeline, paths: tuple[str, ...], quiet: bool) -> RunReport:
+    stdin = sys.stdin if "-" in paths else None
+    if quiet:
+        return pipeline.run(paths, stdin=stdin)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("reading…")
+
+        def show(report: RunReport) -> None:
+            progress.update(
+                task,
+                description=(
+                    f"{report.read} read · {report.new_articles} new · {report.skipped} known"
+                    f" · {report.failed} failed · {report.rate:.1f} articles/s"
+                ),
+            )
+
+        return pipeline.run(paths, stdin=stdin, progress=show)
+
+
+def _print_run_summary(store: Store, report: RunReport) -> None:
+    console.print(
+        f"[bold]{report.read}[/bold] records read: {report.new_articles} new articles,"
+        f" {report.skipped} already stored, {report.failed} failed"
+        f" ({report.seconds:.1f}s, {report.rate:.1f} articles/s)"
+    )
+    _print_stories(store, limit=20, with_events=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=50, show_default=True, help="At most this many stories.")
+def stories(db: str, limit: int) -> None:
+    """List the stories, largest first, with their dates, sources and top events.
+
+    \b
+    Example:
+      crosswire stories --limit 10
+    """
+    with opened(db) as store:
+        _print_stories(store, limit=limit, with_events=False)
+
+
+def _print_stories(store: Store, limit: int, with_events: bool) -> None:
+    all_stories = store.stories()
+    if not all_stories:
+        console.print("No stories yet. Run [bold]crosswire run PATH[/bold] first.")
+        return
+    table = Table(title=f"{len(all_stories)} stories", show_lines=with_events)
+    table.add_column("story")
+    table.add_column("title")
+    table.add_column("articles", justify="right")
+    table.add_column("dates")
+    table.add_column("events" if with_events else "events", justify="left" if with_events else "right")
+    for story in all_stories[:limit]:
+        story_events = store.events(EventFilter(story_id=story.id))
+        shown = "\n".join(_event_line(e) for e in story_events[:6]) if with_events else str(len(story_events))
+        if with_events and len(story_events) > 6:
+            shown += f"\n… {len(story_events) - 6} more"
+        table.add_row(story.id, story.title, str(len(story.article_ids)), _span(story), shown)
+    console.print(table)
+
+
+def _span(story: Story) -> str:
+    if story.first_date == story.last_date:
+        return story.first_date or "undated"
+    return f"{story.first_date} → {story.last_date}"
+
+
+def _event_line(event: Event) -> str:
+    names = [p.name for p in event.participants] or [a.name for a in (event.source, event.target) if a]
+    where = f" in {event.location.name}" if event.location else ""
+    flags = "" if event.modality == "asserted" and not event.negated else f" [{event.modality}{', negated' if event.negated else ''}]"
+    mode = f"/{event.mode}" if event.mode else ""
+    return (
+        f"{event.date or '????'} {event.type}{mode}: {' – '.join(names) or '?'}{where}{flags}"
+        f" ({event.n_sources} source{'s' if event.n_sources != 1 else ''})"
+    )
+
+
+@main.command()
+@click.argument("story_id")
+@DB_OPTION
+def story(story_id: str, db: str) -> None:
+    """Show one story: brief, articles, events with their sources, and disagreements.
+
+    \b
+    Example:
+      crosswire story s1a2b3c4d5e6
+    """
+    with opened(db) as store:
+        found = store.story(story_id)
+        if found is None:
+            raise click.ClickException(f"no story {story_id!r}; `crosswire stories` lists them")
+        articles = {a.id: a for a in store.articles(found.article_ids)}
+        console.print(f"[bold]{found.title}[/bold]  ({_span(found)}, {len(articles)} articles)\n")
+        if found.brief:
+            console.print("[bold]Brief[/bold]")
+            for line in found.brief:
+                cites = ", ".join(_outlet(articles.get(a)) for a in line.article_ids)
+                console.print(f"  • {line.text} [dim][{cites}][/dim]")
+            console.print()
+        _print_articles(articles)
+        _print_events(store.events(EventFilter(story_id=story_id)), articles)
+        if found.contradictions:
+            console.print("\n[bold red]Sources disagree[/bold red]")
+            for c in found.contradictions:
+                values = "; ".join(
+                    f"{v.value} ({', '.join(_outlet(articles.get(a)) for a in v.article_ids)})" for v in c.values
+                )
+                console.print(f"  event {c.event_id} · {c.field}: {values}")
+
+
+def _outlet(article: object) -> str:
+    outlet = getattr(article, "outlet", None) or getattr(article, "path", "?")
+    return str(outlet)
+
+
+def _print_articles(articles: dict) -> None:
+    table = Table(title="Articles")
+    for column in ("id", "outlet", "published", "title", "duplicate of", "cites"):
+        table.add_column(column)
+    for a in articles.values():
+        published = (a.published or "undated") + (" (inferred)" if a.published_inferred else "")
+        cites = "; ".join(c.outlet or c.url or c.text for c in a.cites)
+        table.add_row(a.id, _outlet(a), published, a.title or "", a.duplicate_of or "", cites)
+    console.print(table)
+
+
+def _print_events(events: list[Event], articles: dict) -> None:
+    table = Table(title="Events (timeline)", show_lines=True)
+    for column in ("event", "what", "sources", "reported by"):
+        table.add_column(column)
+    for e in events:
+        by = sorted({_outlet(articles.get(m.article_id)) for m in e.mentions})
+        relays = sorted({m.attributed_to.name for m in e.mentions if m.attributed_to})
+        reported = ", ".join(by) + (f"\nvia {', '.join(relays)}" if relays else "")
+        table.add_row(e.id, _event_line(e), f"{e.n_sources} independent\n{len(e.article_ids)} articles", reported)
+    console.print(table)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="An actor's name or any alias (case-insensitive, substring).")
+@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT, REQUEST, ASSAULT.")
+@click.option("--since", help="Only events dated on or after YYYY[-MM[-DD]].")
+@click.option("--story", "story_id", help="Only events of this story.")
+@click.option("--limit", default=100, show_default=True)
+def events(db: str, actor: str | None, type_: str | None, since: str | None, story_id: str | None, limit: int) -> None:
+    """List fused events in date order.
+
+    \b
+    Examples:
+      crosswire events --actor Lavrov
+      crosswire events --type CONSULT --since 2018-05
+    """
+    with opened(db) as store:
+        found = store.events(EventFilter(actor=actor, type=type_, since=since, story_id=story_id))
+        table = Table(title=f"{len(found)} events")
+        for column in ("event", "story", "what"):
+            table.add_column(column)
+        for e in found[:limit]:
+            table.add_row(e.id, e.story_id or "", _event_line(e))
+        console.print(table)
+
+
+@main.command()
+@DB_OPTION
+def stats(db: str) -> None:
+    """Counts of what the store holds."""
+    with opened(db) as store:
+        table = Table(title=f"crosswire store {db}")
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        for name, count in store.counts().items():
+            table.add_row(name, str(count))
+        console.print(table)
+
+
+@main.command()
+@DB_OPTION
+def errors(db: str) -> None:
+    """Inputs that could not be read, with the reason."""
+    with opened(db) as store:
+        for error in store.errors():
+            console.print(str(error), soft_wrap=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export(db: str, fmt: str, out_dir: str) -> None:
+    """Export every table (articles, entities, times, events, stories, quotes).
+
+    \b
+    Example:
+      crosswire export --format jsonl --out out/
+    """
+    with opened(db) as store:
+        for name, path in export_jsonl(store, out_dir).items():
+            console.print(f"{name:<9} → {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Exports: the JSONL files described in the README (a public contract: keep it stable).
+
+Each table is a generator of plain dicts (`article_rows`, `event_rows`, ...), so other
+formats can be written from the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from crosswire.model import ActorRef, Event, EventMention, Place
+from crosswire.store import Store
+
+Row = dict[str, Any]
+
+
+def actor_json(actor: ActorRef | None) -> Row | None:
+    if actor is None:
+        return None
+    return {"entity_id": actor.entity_id, "name": actor.name, "country": actor.country}
+
+
+def place_json(place: Place | None) -> Row | None:
+    return None if place is None else {"name": place.name, "country": place.country}
+
+
+def article_rows(store: Store) -> Iterator[Row]:
+    for a in store.articles():
+        yield {
+            "id": a.id,
+            "url": a.url,
+            "path": a.path,
+            "outlet": a.outlet,
+            "title": a.title,
+            "published": a.published,
+            "published_inferred": a.published_inferred,
+            "language": a.language,
+            "duplicate_of": a.duplicate_of,
+            "cites": [c.to_dict() for c in a.cites],
+            "text": a.text,
+        }
+
+
+def entity_rows(store: Store) -> Iterator[Row]:
+    for e in store.entities():
+        yield {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "country": e.country,
+            "sector": e.sector,
+            "aliases": e.aliases,
+            "roles": e.roles,
+            "article_ids": e.article_ids,
+        }
+
+
+def time_rows(store: Store) -> Iterator[Row]:
+    for article in store.articles():
+        for t in store.analysis(article.id).times:
+            yield {
+                "article_id": article.id,
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "type": t.type,
+                "value": t.value,
+            }
+
+
+def quote_rows(store: Store) -> Iterator[Row]:
+    for article in store.articles():
+        for q in store.analysis(article.id).quotes:
+            speaker = None if q.speaker is None else {"entity_id": q.speaker.entity_id, "name": q.speaker.name}
+            yield {"article_id": article.id, "speaker": speaker, "text": q.text, "start": q.start, "end": q.end}
+
+
+def mention_json(mention: EventMention, sentence: str) -> Row:
+    attributed = mention.attributed_to
+    return {
+        "article_id": mention.article_id,
+        "sentence": sentence,
+        "start": mention.start,
+        "end": mention.end,
+        "trigger": mention.trigger,
+        "section": mention.section,
+        "attributed_to": None if attributed is None else {"entity_id": attributed.entity_id, "name": attributed.name},
+    }
+
+
+def event_json(event: Event, sentence_of: Callable[[EventMention], str]) -> Row:
+    return {
+        "id": event.id,
+        "story_id": event.story_id,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "source": actor_json(event.source),
+        "target": actor_json(event.target),
+        "participants": [actor_json(p) for p in event.participants],
+        "location": place_json(event.location),
+        "date": event.date,
+        "date_from": event.date_from,
+        "negated": event.negated,
+        "modality": event.modality,
+        "article_ids": event.article_ids,
+        "n_sources": event.n_sources,
+        "mentions": [mention_json(m, sentence_of(m)) for m in event.mentions],
+    }
+
+
+def event_rows(store: Store) -> Iterator[Row]:
+    texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
+
+    def sentence_of(m: EventMention) -> str:
+        if m.article_id not in texts:
+            article = next(store.articles([m.article_id]))
+            texts[m.article_id], titles[m.article_id] = article.text, article.title or ""
+        source = titles[m.article_id] if m.section == "headline" else texts[m.article_id]
+        return source[m.sentence_start : m.sentence_end]
+
+    for event in store.events():
+        yield event_json(event, sentence_of)
+
+
+def story_rows(store: Store) -> Iterator[Row]:
+    for s in sorted(store.stories(), key=lambda s: s.id):
+        yield {
+            "id": s.id,
+            "title": s.title,
+            "article_ids": s.article_ids,
+            "first_date": s.first_date,
+            "last_date": s.last_date,
+            "brief": [b.to_dict() for b in s.brief],
+            "contradictions": [c.to_dict() for c in s.contradictions],
+        }
+
+
+TABLES: dict[str, Callable[[Store], Iterator[Row]]] = {
+    "articles": article_rows,
+    "entities": entity_rows,
+    "times": time_rows,
+    "events": event_rows,
+    "stories": story_rows,
+    "quotes": quote_rows,
+}
+
+
+def export_jsonl(store: Store, out_dir: str | Path) -> dict[str, Path]:
+    """Write one ``NAME.jsonl`` per table into `out_dir`; returns the files written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, rows in TABLES.items():
+        path = out / f"{name}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for row in rows(store):
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written[name] = path
+    return written

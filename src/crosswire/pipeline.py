@@ -1,0 +1,207 @@
+"""The whole job: input files in, a cross-checked event store out.
+
+>>> from crosswire import Pipeline
+>>> report = Pipeline("crosswire.db").run(["examples/corpus"])
+>>> report.ok, report.new_articles, report.failed
+
+Work goes batch by batch; each batch is one store transaction, so a killed run resumes
+where it stopped and re-ingesting the same input changes nothing (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from spacy.tokens import Doc
+
+from crosswire import actors, events, ingest, nlp, timex
+from crosswire.clean import describe
+from crosswire.errors import InputError
+from crosswire.model import Analysis, Article, IngestError, Source, Story
+from crosswire.store import Store, open_store
+from crosswire.stories import infer_published, story_title
+from crosswire.stories.brief import write_brief
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.dedup import DuplicateIndex
+from crosswire.stories.fuse import fuse_events
+
+ProgressCallback = Callable[["RunReport"], None]
+StageT = TypeVar("StageT", DuplicateIndex, StoryClusterer)
+
+
+@dataclass
+class RunReport:
+    """What a run did; `ok` is False when any input could not be read."""
+
+    read: int = 0  # records read, good or bad
+    new_articles: int = 0
+    skipped: int = 0  # already in the store
+    errors: list[IngestError] = field(default_factory=list)
+    stories_touched: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def rate(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+def analyse(doc: Doc, article: Article) -> Analysis:
+    """The per-article stages on one parsed article."""
+    mentions = actors.find_mentions(doc, article)
+    times = timex.find_times(article.text, article.published)
+    attributions = actors.find_attributions(doc, article, mentions)
+    return Analysis(
+        article_id=article.id,
+        sentences=nlp.sentence_spans(doc),
+        mentions=mentions,
+        times=times,
+        attributions=attributions,
+        quotes=actors.find_quotes(doc, article, mentions),
+        events=events.code_events(doc, article, mentions, times, attributions),
+    )
+
+
+class Pipeline:
+    """Ingest, analyse and cross-check articles into a store.
+
+    `db` is a store URL or path (default ``crosswire.db``) or an open `Store`.
+    `batch_size` articles are parsed together and committed in one transaction.
+    """
+
+    def __init__(self, db: str | Path | Store = "crosswire.db", batch_size: int = 32):
+        self.store = db if isinstance(db, Store) else open_store(db)
+        self.batch_size = batch_size
+
+    def run(
+        self,
+        paths: Iterable[str],
+        *,
+        stdin: TextIO | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> RunReport:
+        """Process every article under `paths` (files, folders, globs, ``-`` for stdin)."""
+        report = RunReport()
+        started = time.perf_counter()
+        records = ingest.read(paths, stdin=stdin)
+        while batch := list(islice(records, self.batch_size)):
+            self._run_batch(batch, report)
+            report.seconds = time.perf_counter() - started
+            if progress:
+                progress(report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    # ------------------------------------------------------------------ one batch
+    def _run_batch(self, batch: list[Source | IngestError], report: RunReport) -> None:
+        report.read += len(batch)
+        first_error = len(report.errors)
+        articles = self._describe(batch, report)
+        known = self.store.known_ids(a.id for a in articles)
+        fresh = [a for a in articles if a.id not in known]
+        report.skipped += len(articles) - len(fresh)
+        analyses = [analyse(doc, a) for doc, a in zip(nlp.parse(a.text for a in fresh), fresh, strict=True)]
+        with self.store.transaction():
+            for error in report.errors[first_error:]:
+                self.store.add_error(error)
+            for article, analysis in zip(fresh, analyses, strict=True):
+                self.store.add_article(article, analysis)
+            report.stories_touched += self._cross_check(fresh, analyses)
+        report.new_articles += len(fresh)
+        report.words += sum(a.n_words for a in fresh)
+
+    def _describe(self, batch: list[Source | IngestError], report: RunReport) -> list[Article]:
+        """Clean each source into an article; bad ones become errors, in input order."""
+        articles: dict[str, Article] = {}
+        for item in batch:
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                continue
+            try:
+                article = describe(item)
+            except InputError as exc:
+                report.errors.append(IngestError(item.path, exc.reason, item.record))
+                continue
+            articles.setdefault(article.id, article)  # the same record twice in one batch
+        return list(articles.values())
+
+    # ------------------------------------------------------------------ across articles
+    def _cross_check(self, fresh: list[Article], analyses: list[Analysis]) -> int:
+        """Dedup and cluster the new articles, then re-fuse every story they touched."""
+        if not fresh:
+            return 0
+        dedup = _load(self.store, "dedup", DuplicateIndex)
+        clusterer = _load(self.store, "stories", StoryClusterer)
+        touched: set[str] = set()
+        for article, analysis in zip(fresh, analyses, strict=True):
+            article.duplicate_of = dedup.add(article)
+            story_id = clusterer.add(article, analysis)
+            self.store.update_article(article, story_id)
+            touched.add(story_id)
+        touched |= self._apply_merges(clusterer)
+        for story_id in sorted(touched):
+            self._rebuild_story(story_id)
+        self.store.save_state("dedup", dedup.to_state())
+        self.store.save_state("stories", clusterer.to_state())
+        return len(touched)
+
+    def _apply_merges(self, clusterer: StoryClusterer) -> set[str]:
+        merged = clusterer.merged() if hasattr(clusterer, "merged") else {}
+        for old, new in sorted(merged.items()):
+            for article in self.store.articles(self.store.story_article_ids(old)):
+                self.store.update_article(article, new)
+            self.store.delete_story(old)
+        return set(merged.values())
+
+    def _rebuild_story(self, story_id: str) -> None:
+        articles = list(self.store.articles(self.store.story_article_ids(story_id)))
+        if not articles:
+            self.store.delete_story(story_id)
+            return
+        analyses = [self.store.analysis(a.id) for a in articles]
+        for article, analysis in zip(articles, analyses, strict=True):
+            if article.published is None or article.published_inferred:
+                _infer_date(article, analysis, articles)
+                self.store.update_article(article, story_id)
+        fused, contradictions = fuse_events(story_id, articles, analyses)
+        dates = sorted(a.published for a in articles if a.published)
+        story = Story(
+            id=story_id,
+            title=story_title(articles),
+            article_ids=[a.id for a in articles],
+            first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None,
+            contradictions=contradictions,
+        )
+        story.brief = write_brief(story, articles, analyses, fused)
+        self.store.replace_story(story, fused)
+
+
+def _infer_date(article: Article, analysis: Analysis, story_articles: list[Article]) -> None:
+    """Give an undated article the date its story and its own text point to."""
+    others = [a for a in story_articles if a.id != article.id and not a.published_inferred]
+    inferred = infer_published(article, analysis, others)
+    article.published = inferred
+    article.published_inferred = inferred is not None
+    for mention in analysis.events:
+        if mention.date_from != "text":
+            mention.date = inferred
+            mention.date_from = "published" if inferred else None
+
+
+def _load(store: Store, name: str, kind: type[StageT]) -> StageT:
+    data = store.load_state(name)
+    return kind() if data is None else kind.from_state(data)  # type: ignore[attr-defined]

@@ -1,0 +1,100 @@
+"""The storage interface every backend implements.
+
+It is deliberately small: the pipeline writes articles with their analyses, cross-article
+results per story, serialised stage state and input errors; the CLI, exports and API read
+them back as model objects.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """What `Store.events` can filter on; every field is optional."""
+
+    actor: str | None = None  # any alias or canonical name, case-insensitive
+    type: str | None = None  # PLOVER type
+    since: str | None = None  # YYYY[-MM[-DD]]: events dated on or after it
+    story_id: str | None = None
+
+
+class Store(ABC):
+    """A crosswire store. Writes happen inside `transaction()`."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together or not at all."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # ---- writes
+    @abstractmethod
+    def add_article(self, article: Article, analysis: Analysis) -> None: ...
+
+    @abstractmethod
+    def update_article(self, article: Article, story_id: str | None) -> None:
+        """Rewrite the cross-article fields: duplicate_of, published(_inferred), story."""
+
+    @abstractmethod
+    def replace_story(self, story: Story, events: list[Event]) -> None:
+        """Store a story and replace all its events."""
+
+    @abstractmethod
+    def delete_story(self, story_id: str) -> None: ...
+
+    @abstractmethod
+    def add_error(self, error: IngestError) -> None: ...
+
+    @abstractmethod
+    def save_state(self, name: str, data: bytes) -> None: ...
+
+    @abstractmethod
+    def load_state(self, name: str) -> bytes | None: ...
+
+    # ---- reads
+    @abstractmethod
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored."""
+
+    @abstractmethod
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Articles in input order (all of them, or those with the given ids)."""
+
+    @abstractmethod
+    def analysis(self, article_id: str) -> Analysis: ...
+
+    @abstractmethod
+    def story_of(self, article_id: str) -> str | None: ...
+
+    @abstractmethod
+    def story_article_ids(self, story_id: str) -> list[str]: ...
+
+    @abstractmethod
+    def stories(self) -> list[Story]:
+        """All stories, largest first."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> Story | None: ...
+
+    @abstractmethod
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        """Fused events, in date order (undated last)."""
+
+    @abstractmethod
+    def entities(self) -> list[Entity]:
+        """Canonical actors: the aggregation of all mentions with the same key."""
+
+    @abstractmethod
+    def errors(self) -> list[IngestError]: ...
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, duplicates, stories, events, entities, errors, ..."""

@@ -1,0 +1,313 @@
+"""The embedded store: one SQLite file in WAL mode, schema versioned by migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import StoreError
+from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+from crosswire.store.base import EventFilter, Store
+
+BUSY_TIMEOUT_MS = 60_000  # a second run on the same file waits this long for the lock
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) of every migration shipped with the package, in order."""
+    folder = resources.files("crosswire.store") / "migrations"
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (created and migrated on open)."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self._in_transaction = False
+
+    # ------------------------------------------------------------------ plumbing
+    def _migrate(self) -> None:
+        current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for version, sql in migrations():
+            if version <= current:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in sql.split(";\n"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._in_transaction:  # nested: the outer transaction decides
+            yield
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"store {self.path} is locked or not writable: {exc}") from exc
+        self._in_transaction = True
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"write to store {self.path} failed: {exc}") from exc
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_transaction = False
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        cursor = self.db.execute(sql, tuple(params))
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    # ------------------------------------------------------------------ writes
+    def add_article(self, article: Article, analysis: Analysis) -> None:
+        extra = {"cites": [c.to_dict() for c in article.cites], "captions": article.captions}
+        self.db.execute(
+            "INSERT INTO articles (id, path, url, outlet, title, published, published_inferred,"
+            " language, duplicate_of, text_hash, text, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, article.path, article.url, article.outlet, article.title,
+                article.published, int(article.published_inferred), article.language,
+                article.duplicate_of, article.text_hash, article.text, json.dumps(extra),
+            ),
+        )  # fmt: skip
+        self.db.execute(
+            "INSERT INTO analyses (article_id, data) VALUES (?, ?)",
+            (article.id, json.dumps(analysis.to_dict())),
+        )
+        self.db.executemany(
+            "INSERT INTO mentions (article_id, entity_id, key, name, alias, type, country,"
+            " sector, role, start, \"end\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id, m.actor.entity_id, m.actor.key, m.actor.name, m.text, m.type,
+                    m.actor.country, m.actor.sector, m.role, m.start, m.end,
+                )
+                for m in analysis.mentions
+            ],
+        )  # fmt: skip
+
+    def update_article(self, article: Article, story_id: str | None) -> None:
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = ?, published = ?, published_inferred = ?,"
+            " story_id = ? WHERE id = ?",
+            (
+                article.duplicate_of, article.published, int(article.published_inferred),
+                story_id, article.id,
+            ),
+        )  # fmt: skip
+
+    def replace_story(self, story: Story, events: list[Event]) -> None:
+        self._delete_events(story.id)
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, n_articles, data)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                story.id, story.title, story.first_date, story.last_date,
+                len(story.article_ids), json.dumps(story.to_dict()),
+            ),
+        )  # fmt: skip
+        for event in events:
+            self.db.execute(
+                "INSERT INTO events (id, story_id, type, mode, cameo, date, modality, negated,"
+                " n_sources, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id, story.id, event.type, event.mode, event.cameo, event.date,
+                    event.modality, int(event.negated), event.n_sources,
+                    json.dumps(event.to_dict()),
+                ),
+            )  # fmt: skip
+            self.db.executemany(
+                "INSERT INTO event_actors (event_id, entity_id, role) VALUES (?, ?, ?)",
+                sorted(_event_actor_rows(event)),
+            )
+
+    def delete_story(self, story_id: str) -> None:
+        self._delete_events(story_id)
+        self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+    def _delete_events(self, story_id: str) -> None:
+        self.db.execute(
+            "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE story_id = ?)",
+            (story_id,),
+        )
+        self.db.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+
+    def add_error(self, error: IngestError) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO errors (path, record, reason, at) VALUES (?, ?, ?, ?)",
+            (error.path, error.record, error.reason, datetime.now(UTC).isoformat()),
+        )
+
+    def save_state(self, name: str, data: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO state (name, data) VALUES (?, ?)", (name, data))
+
+    def load_state(self, name: str) -> bytes | None:
+        row = self.db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    # ------------------------------------------------------------------ reads
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            for row in self._rows("SELECT * FROM articles ORDER BY seq"):
+                yield _article(row)
+            return
+        wanted = list(ids)
+        rows = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+                rows[row["id"]] = row
+        for row in sorted(rows.values(), key=lambda r: r["seq"]):
+            yield _article(row)
+
+    def analysis(self, article_id: str) -> Analysis:
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return Analysis.from_dict(json.loads(row[0]))
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        return [r[0] for r in rows]
+
+    def stories(self) -> list[Story]:
+        rows = self._rows("SELECT data FROM stories ORDER BY n_articles DESC, first_date, id")
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else Story.from_dict(json.loads(row[0]))
+
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        where = where or EventFilter()
+        clauses, params = [], []
+        if where.type:
+            clauses.append("type = ?")
+            params.append(where.type.upper())
+        if where.since:
+            clauses.append("date >= ?")
+            params.append(where.since)
+        if where.story_id:
+            clauses.append("story_id = ?")
+            params.append(where.story_id)
+        if where.actor:
+            clauses.append(
+                "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
+                " (SELECT entity_id FROM mentions WHERE alias LIKE ? OR name LIKE ?))"
+            )
+            params += [f"%{where.actor}%", f"%{where.actor}%"]
+        sql = "SELECT data FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY date IS NULL, date, id"
+        return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
+
+    def entities(self) -> list[Entity]:
+        groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
+        for row in self._rows("SELECT * FROM mentions ORDER BY rowid"):
+            groups[row["entity_id"]].append(row)
+        return sorted((_entity(rows) for rows in groups.values()), key=lambda e: e.id)
+
+    def errors(self) -> list[IngestError]:
+        rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
+        return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
+            "stories": one("SELECT COUNT(*) FROM stories"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM mentions"),
+            "mentions": one("SELECT COUNT(*) FROM mentions"),
+            "errors": one("SELECT COUNT(*) FROM errors"),
+        }
+
+
+def _article(row: sqlite3.Row) -> Article:
+    extra = json.loads(row["data"])
+    data = {k: row[k] for k in row.keys() if k not in ("seq", "story_id", "data")}  # noqa: SIM118
+    data["published_inferred"] = bool(data["published_inferred"])
+    return Article.from_dict({**data, **extra})
+
+
+def _event_actor_rows(event: Event) -> set[tuple[str, str, str]]:
+    rows = {(event.id, p.entity_id, "participant") for p in event.participants}
+    if event.source:
+        rows.add((event.id, event.source.entity_id, "source"))
+    if event.target:
+        rows.add((event.id, event.target.entity_id, "target"))
+    return rows
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], len(v), v))
+
+
+def _entity(rows: list[sqlite3.Row]) -> Entity:
+    return Entity(
+        id=rows[0]["entity_id"],
+        key=rows[0]["key"],
+        name=_most_common(r["name"] for r in rows) or rows[0]["name"],
+        type=_most_common(r["type"] for r in rows) or rows[0]["type"],
+        country=_most_common(r["country"] for r in rows),
+        sector=_most_common(r["sector"] for r in rows),
+        aliases=sorted({r["alias"] for r in rows}),
+        roles=sorted({r["role"] for r in rows if r["role"]}),
+        article_ids=sorted({r["article_id"] for r in rows}),
+    )
