@@ -1,0 +1,167 @@
+"""Typing and resolving one repaired span: PERSON, ORG, MEDIA, COUNTRY, PLACE or GROUP,
+with its canonical ActorRef (persons are finished in persons.py, which needs the whole doc)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosswire.actors import countries
+from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
+from crosswire.actors.lexicon import Known, group_heads, known_names, medium_words, org_heads
+from crosswire.model import ActorRef
+
+# Labels under which a span may be a place
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COMPASS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|"
+    r"northwestern|southeastern|southwestern|occupied)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Typed:
+    """A span with its type and actor; persons get their ActorRef later (key is provisional)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: ActorRef
+    label: str  # spaCy's (or the repair's) label
+    is_capital: bool = False
+
+
+def display(text: str) -> str:
+    """Readable form: all-caps words re-cased ("KIM JONG UN" -> "Kim Jong Un"), acronyms
+    of up to four letters kept ("DPRK", "KCNA")."""
+    words = text.split()
+    if not any(w.isupper() and len(w) > 4 for w in words) and not (
+        len(words) > 1 and all(w.isupper() for w in words)
+    ):
+        return " ".join(words)
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
+
+
+def lookup_known(text: str) -> Known | None:
+    """A known medium/organisation by its name, or by its first words ("KCNA news agency")."""
+    folded = fold(text)
+    table = known_names()
+    if folded in table:
+        return table[folded]
+    for suffix in medium_words():
+        if folded.endswith(" " + suffix):
+            head = folded[: -len(suffix) - 1]
+            if head in table:
+                return table[head]
+    return None
+
+
+def classify(text: str, start: int, end: int, label: str, person_words: set[str]) -> Typed:
+    """Type and resolve one span. ``person_words`` are the folded words of the document's
+    multi-word person names: evidence that a span spaCy called a place or an org is a name."""
+    shown = display(text)
+    known = lookup_known(shown)
+    if known is not None:
+        return _known(text, start, end, label, known)
+    if label == "PERSON" or _is_person_by_evidence(shown, label, person_words):
+        return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
+    code = countries.country_code(shown)
+    if code is not None and label in {"GPE", "NORP", "ORG", "LOC"}:
+        return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
+    if label == "GROUP":
+        return _group(text, start, end, shown, label)
+    if label == "ORG":
+        return _organisation(text, start, end, shown, label)
+    if label == "NORP" and countries.city_country(shown) is None:
+        return Typed(start, end, text, "GROUP", ActorRef(group_key(shown, None), shown), label)
+    return _place(text, start, end, shown, label)
+
+
+def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
+    if known.kind == "MEDIA":
+        ref = ActorRef(media_key(known.name), known.name, known.country, known.sector)
+        return Typed(start, end, text, "MEDIA", ref, label)
+    if known.kind == "GROUP":
+        ref = ActorRef(group_key(known.name, None), known.name, known.country, known.sector)
+        return Typed(start, end, text, "GROUP", ref, label)
+    ref = ActorRef(org_key(known.name, known.country), known.name, known.country, known.sector)
+    return Typed(start, end, text, "ORG", ref, label)
+
+
+def _is_person_by_evidence(shown: str, label: str, person_words: set[str]) -> bool:
+    """A span spaCy called a place/org whose words all belong to a person named in the doc
+    and that is no known country, capital or city ("Pompeo", "Lavrov")."""
+    if label not in {"GPE", "ORG", "LOC", "FAC", "NORP"}:
+        return False
+    words = fold(shown).split()
+    if not words or not all(w in person_words for w in words):
+        return False
+    return countries.country_code(shown) is None and countries.capital_country(shown) is None
+
+
+def _country_ref(code: str) -> ActorRef:
+    return ActorRef(country_key(code), countries.country_name(code), code, None)
+
+
+def country_in(text: str) -> str | None:
+    """The country named by any word or word pair inside a longer span ("US Congress")."""
+    words = re.findall(r"[A-Z][\w.'’-]*", text)
+    for size in (3, 2, 1):
+        for index in range(len(words) - size + 1):
+            code = countries.country_code(" ".join(words[index : index + size]))
+            if code:
+                return code
+    return None
+
+
+def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Typed:
+    folded = fold(shown)
+    if any(folded.endswith(" " + w) or folded == w for w in medium_words()):
+        country = country_in(shown)
+        return Typed(
+            start, end, text, "MEDIA", ActorRef(media_key(shown), shown, country, "JRN"), label
+        )
+    country = country_in(shown)
+    sector = None
+    name = shown
+    for head, head_sector in org_heads().items():
+        if folded.endswith(head):
+            sector = head_sector
+            if country:
+                name = head  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
+            break
+    readable = f"{countries.country_name(country)} {name}" if country and name != shown else name
+    ref = ActorRef(org_key(name, country), readable, country, sector)
+    return Typed(start, end, text, "ORG", ref, label)
+
+
+def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
+    country = country_in(shown)
+    folded = fold(shown)
+    sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
+    head = next((h for h in group_heads() if folded.endswith(h)), folded)
+    readable = f"{countries.country_name(country)} {head}" if country else shown
+    return Typed(
+        start,
+        end,
+        text,
+        "GROUP",
+        ActorRef(group_key(head, country), readable, country, sector),
+        label,
+    )
+
+
+def _place(text: str, start: int, end: int, shown: str, label: str) -> Typed:
+    capital = countries.capital_country(shown)
+    bare = _COMPASS.sub("", shown)
+    country = (
+        capital
+        or countries.city_country(shown)
+        or countries.country_code(bare)
+        or countries.city_country(bare)
+        or country_in(shown)
+    )
+    ref = ActorRef(place_key(shown, country), shown, country, None)
+    return Typed(start, end, text, "PLACE", ref, label, is_capital=capital is not None)

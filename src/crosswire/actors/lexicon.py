@@ -1,0 +1,129 @@
+"""Lookups over the stage's data files: media, organisations, roles, reporting cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from crosswire.actors.data import load_yaml
+from crosswire.actors.keys import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A named organisation or medium whose identity is general knowledge."""
+
+    kind: str  # MEDIA, ORG or GROUP
+    name: str  # readable canonical name
+    country: str | None
+    sector: str | None
+
+
+@cache
+def known_names() -> dict[str, Known]:
+    """Folded name form -> what it is (media, platforms, IGOs, state institutions)."""
+    media = load_yaml("media.yaml")
+    orgs = load_yaml("organisations.yaml")
+    table: dict[str, Known] = {}
+    for agency in media.get("agencies", []):
+        names = agency["names"]
+        for name in names:
+            table[fold(name)] = Known("MEDIA", names[0], agency.get("country"), "JRN")
+    for platform in media.get("platforms", []):
+        table[fold(platform)] = Known("MEDIA", platform, None, None)
+    for name, (code, readable) in orgs.get("international", {}).items():
+        table.setdefault(fold(name), Known("ORG", readable, code, None))
+    for name, (country, sector) in orgs.get("institutions", {}).items():
+        table.setdefault(fold(name), Known("ORG", name, country, sector))
+    for name, (country, sector) in orgs.get("groups", {}).items():
+        table.setdefault(fold(name), Known("GROUP", name, country, sector))
+    return table
+
+
+@cache
+def case_sensitive_names() -> frozenset[str]:
+    """Short all-caps name forms that must match with their case ("AP" but not "ap")."""
+    media = load_yaml("media.yaml")
+    orgs = load_yaml("organisations.yaml")
+    names = [n for a in media.get("agencies", []) for n in a["names"]]
+    names += list(orgs.get("international", {})) + list(orgs.get("institutions", {}))
+    names += media.get("platforms", [])
+    return frozenset(n for n in names if len(n) <= 4)
+
+
+@cache
+def known_names_pattern() -> re.Pattern[str]:
+    """One regex finding every known media/organisation name in a text, longest first."""
+    media = load_yaml("media.yaml")
+    orgs = load_yaml("organisations.yaml")
+    names = [n for a in media.get("agencies", []) for n in a["names"]]
+    names += list(orgs.get("international", {})) + list(orgs.get("institutions", {}))
+    names += list(orgs.get("groups", {})) + media.get("platforms", [])
+    alternatives = sorted({re.escape(n) for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+@cache
+def medium_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_yaml("media.yaml").get("medium_words", []))
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    """Head words of state bodies ("foreign ministry") -> sector, longest first."""
+    heads = load_yaml("organisations.yaml").get("heads", {})
+    return dict(sorted(((fold(k), v) for k, v in heads.items()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def group_heads() -> dict[str, str]:
+    """Head words of groups of state people ("troops", "police") -> sector, longest first."""
+    heads = load_yaml("organisations.yaml").get("group_heads", {})
+    return dict(sorted(((fold(k), v) for k, v in heads.items()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def roles() -> dict[str, str]:
+    """Role phrase (folded) -> sector, plural forms included, longest first."""
+    table: dict[str, str] = {}
+    for role, sector in load_yaml("roles.yaml").get("roles", {}).items():
+        folded = fold(role)
+        table[folded] = sector
+        table.setdefault(folded + "s", sector)
+        if folded.endswith("man"):
+            table.setdefault(folded[:-3] + "men", sector)
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def role_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(r) for r in roles())
+    return re.compile(r"\b(?:" + alternatives + r")\b")
+
+
+@cache
+def role_modifiers() -> frozenset[str]:
+    return frozenset(load_yaml("roles.yaml").get("modifiers", []))
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("reporting.yaml").get("verbs", []))
+
+
+@cache
+def prepositional_cues() -> tuple[str, ...]:
+    cues = load_yaml("reporting.yaml").get("prepositional", [])
+    return tuple(sorted(cues, key=len, reverse=True))
+
+
+@cache
+def channel_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("reporting.yaml").get("channels", []))
+
+
+@cache
+def famous_roles() -> frozenset[str]:
+    """Titles whose holders are named without a country (see roles.yaml)."""
+    return frozenset(fold(r) for r in load_yaml("roles.yaml").get("named_without_country", []))

@@ -1,0 +1,271 @@
+"""find_mentions: repaired spaCy entities resolved to canonical actors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from crosswire.actors import countries
+from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.keys import fold, person_words
+from crosswire.actors.lexicon import famous_roles, roles
+from crosswire.actors.persons import DocPerson, resolve_people
+from crosswire.actors.repair import Candidate, repaired_entities
+from crosswire.actors.roles import RoleFound, find_role, role_spans
+from crosswire.model import ActorRef, Article, Mention
+
+# Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
+# Sectors of people who act for a state: an official with no country stated is taken to be
+# of the country where the story happens (datelines leave local officials unmarked)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def find_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Repaired, typed and resolved actor mentions of one article, in text order."""
+    text = article.text
+    candidates = _drop_role_words(text, repaired_entities(doc, text))
+    typed = _classify_all(text, candidates)
+    typed = _drop_nested(typed)
+    _capitals_as_states(doc, typed)
+    at = _token_owner(doc, typed)
+    people, found_roles = _people(doc, typed, at)
+    typed, people = _add_title_mentions(text, typed, people, found_roles)
+    return _build(typed, people, found_roles)
+
+
+def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "State" in "Secretary of State" is a title word, not an organisation."""
+    titles = role_spans(text)
+    return [
+        c
+        for c in candidates
+        if c.label == "PERSON" or not any(s <= c.start and c.end <= e for s, e in titles)
+    ]
+
+
+def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
+    evidence: set[str] = set()
+    for cand in candidates:
+        words = person_words(display(cand.text(text)))
+        if cand.label == "PERSON" and len(words) >= 2:
+            evidence.update(words)
+    return [classify(c.text(text), c.start, c.end, c.label, evidence) for c in candidates]
+
+
+def _drop_nested(typed: list[Typed]) -> list[Typed]:
+    """A mention inside a longer one ("Russian" in "Russian foreign ministry") is covered by
+    it: the longer mention carries the country."""
+    return [
+        m
+        for m in typed
+        if not any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in typed
+        )
+    ]
+
+
+def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
+    """A capital that acts (subject, possessor) stands for its state: COUNTRY, not PLACE."""
+    for mention in typed:
+        if mention.type != "PLACE" or not mention.is_capital or not mention.actor.country:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in _ACTING_DEPS:
+            code = mention.actor.country
+            mention.type = "COUNTRY"
+            mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code)
+
+
+def _token_owner(doc: Doc, typed: list[Typed]) -> dict[int, int]:
+    """Token start char -> index of the mention covering that token."""
+    owner: dict[int, int] = {}
+    for index, mention in enumerate(typed):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                owner[token.idx] = index
+    return owner
+
+
+def _people(
+    doc: Doc, typed: list[Typed], at: dict[int, int]
+) -> tuple[dict[int, DocPerson], dict[int, RoleFound]]:
+    sent_starts = {sent.start for sent in doc.sents}
+    doc_text = doc.text  # Doc.text joins every token: build it once
+    found_roles = {
+        i: r
+        for i, m in enumerate(typed)
+        if m.type == "PERSON"
+        and (r := find_role(doc, doc_text, i, typed, at, sent_starts)) is not None
+    }
+    possessors = {i: r.possessor for i, r in found_roles.items() if r.possessor is not None}
+    sentence_of = _sentence_index(doc, typed)
+    people = resolve_people(typed, sentence_of, possessors)
+    _spread_roles(typed, people, found_roles)
+    _fill_countries(typed, people, possessors)
+    return people, found_roles
+
+
+def _sentence_index(doc: Doc, typed: list[Typed]) -> dict[int, int]:
+    starts = [s.start_char for s in doc.sents]
+    index: dict[int, int] = {}
+    for i, mention in enumerate(typed):
+        index[i] = sum(1 for s in starts if s <= mention.start)
+    return index
+
+
+def _spread_roles(
+    typed: list[Typed], people: dict[int, DocPerson], found_roles: dict[int, RoleFound]
+) -> None:
+    """A role or country stated once applies to every mention of that person in the doc."""
+    for index in sorted(found_roles, key=lambda i: typed[i].start):
+        person, found = people.get(index), found_roles[index]
+        if person is None:
+            continue
+        if person.role is None and found.role:
+            person.role, person.sector = found.role, found.sector
+        if person.country is None and found.country:
+            person.country = found.country
+
+
+def _fill_countries(
+    typed: list[Typed], people: dict[int, DocPerson], possessors: dict[int, int]
+) -> None:
+    """Countries not stated in a title: the Factbook's list of leaders, then the possessor's
+    ("Kim's right-hand man"), then the story's main country for unmarked officials."""
+    for person in set(people.values()):
+        _match_leader(person)
+    for index, owner in possessors.items():
+        person, boss = people.get(index), people.get(owner)
+        if person and boss and person.country is None:
+            person.country = boss.country
+    host = _main_country(typed)
+    for person in set(people.values()):
+        if (
+            person.country is None
+            and person.sector in STATE_SECTORS
+            and person.role not in famous_roles()
+        ):
+            person.country = host
+
+
+def _match_leader(person: DocPerson) -> None:
+    """A head of state or government the Factbook lists: country, sector and, for a bare
+    surname with a matching title ("President Trump"), the full name as key."""
+    found = countries.find_leaders(" ".join(person.words), person.role)
+    if len({leader.ordered for leader in found}) != 1:
+        return  # none, or several different leaders share the name
+    leader = found[0]
+    if person.country is None:
+        person.country = _most_populous([f.country for f in found])
+        person.sector = person.sector or "GOV"
+    if len(person.words) == 1:
+        person.words = leader.ordered
+        if not person.forms:
+            person.forms[" ".join(w.title() for w in leader.ordered)] += 1
+
+
+def _most_populous(codes: list[str]) -> str:
+    return max(codes, key=countries.population)
+
+
+def _main_country(typed: list[Typed]) -> str | None:
+    """The country of the places the story mentions most (where it happens), when it is
+    clear: at least twice as many place mentions as any other country."""
+    places = Counter(m.actor.country for m in typed if m.type == "PLACE" and m.actor.country)
+    ranked = places.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _add_title_mentions(
+    text: str, typed: list[Typed], people: dict[int, DocPerson], found_roles: dict[int, RoleFound]
+) -> tuple[list[Typed], dict[int, DocPerson]]:
+    """ "the North Korean leader" -> the person the document names with that role."""
+    by_role: dict[str, set[DocPerson]] = {}
+    for person in set(people.values()):
+        if person.role:
+            by_role.setdefault(person.role, set()).add(person)
+    if not by_role:
+        return typed, people
+    covered = [(m.start, m.end) for m in typed if m.type == "PERSON"]
+    titled = [(typed[i].start, typed[i].end) for i in found_roles]
+    added: list[tuple[Typed, DocPerson]] = []
+    for start, end, role, country in _nominal_titles(text, typed):
+        candidates = [p for p in by_role.get(role, ()) if country in (None, p.country)]
+        if (
+            len(candidates) != 1
+            or _overlaps(covered, start, end)
+            or _before_name(titled, end, text)
+        ):
+            continue
+        person = candidates[0]
+        ref = ActorRef(person.key, person.name, person.country, person.sector)
+        added.append((Typed(start, end, text[start:end], "PERSON", ref, "TITLE"), person))
+    if not added:
+        return typed, people
+    inside = {(t.start, t.end) for t, _ in added}
+    kept = [m for m in typed if not any(s <= m.start and m.end <= e for s, e in inside)]
+    merged = sorted(kept + [t for t, _ in added], key=lambda m: (m.start, -m.end))
+    by_span = {(t.start, t.end): p for t, p in added}
+    old = {(typed[i].start, typed[i].end): p for i, p in people.items()}
+    old.update(by_span)
+    new_people = {
+        i: old[(m.start, m.end)]
+        for i, m in enumerate(merged)
+        if (m.start, m.end) in old and m.type == "PERSON"
+    }
+    return merged, new_people
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _before_name(titled: list[tuple[int, int]], end: int, text: str) -> bool:
+    """The title is directly followed by a name (then it is that name's title)."""
+    gap = len(text[end:]) - len(text[end:].lstrip())
+    return any(s == end + gap for s, _ in titled)
+
+
+def _nominal_titles(text: str, typed: list[Typed]) -> list[tuple[int, int, str, str | None]]:
+    """ "the <country word> <role>" written without a name: (start, end, role, country)."""
+    found = []
+    lowered = text.lower()
+    for mention in typed:
+        if mention.type != "COUNTRY":
+            continue
+        prefix = lowered[max(0, mention.start - 4) : mention.start]
+        after = fold(text[mention.end : mention.end + 40].lstrip("'’s "))
+        role = next((r for r in roles() if after.startswith(r + " ") or after == r), None)
+        if role is None or not prefix.endswith("the "):
+            continue
+        offset = lowered.find(role.split()[-1], mention.end) + len(role.split()[-1])
+        found.append((mention.start - 4, offset, role, mention.actor.country))
+    return found
+
+
+def _build(
+    typed: list[Typed], people: dict[int, DocPerson], found_roles: dict[int, RoleFound]
+) -> list[Mention]:
+    mentions = []
+    for index, mention in enumerate(typed):
+        actor, role = mention.actor, None
+        person = people.get(index)
+        if mention.type == "PERSON" and person is not None:
+            actor = ActorRef(person.key, person.name, person.country, person.sector)
+            stated = found_roles.get(index)
+            role = stated.role if stated else person.role
+        elif mention.type == "PERSON":
+            actor = ActorRef("person:" + fold(mention.actor.name), mention.actor.name)
+        mentions.append(
+            Mention(mention.start, mention.end, mention.text, mention.type, actor, role)
+        )
+    return mentions

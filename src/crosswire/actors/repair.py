@@ -1,0 +1,258 @@
+"""Mention repair: turn spaCy's entities into clean candidate spans.
+
+Fixes the small model's usual faults on news text: spans running over bullets and line
+breaks, "X-Y" pairs of names tagged as one, possessives and a leading "the" inside the span,
+mentions inside URLs, lowercase URL slugs tagged as names, all-caps names cut short ("KIM
+JONG" + "UN"), "Russias Tass" (a possessive without its apostrophe). Mentions spaCy misses
+(demonyms, abbreviations such as DPRK, known media and organisations, epithets, "the Russian
+foreign ministry") are added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from crosswire.actors import countries
+from crosswire.actors.keys import fold
+from crosswire.actors.lexicon import group_heads, known_names, known_names_pattern, org_heads
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
+_BREAK = re.compile(r"\s*(?:\n|•|\u2022|\||·)\s*")
+_DASH_PAIR = re.compile(r"^([A-Z][\w'’.]+)\s?[-–—]\s?([A-Z][\w'’.]+)$")
+_DASH_PAIR_IN_TEXT = re.compile(r"\b([A-Z][a-z]+)[-–—]([A-Z][a-z]+)\b")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A repaired span with the label spaCy (or a repair rule) gave it."""
+
+    start: int
+    end: int
+    label: str
+    origin: str = "ner"  # ner, added
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+def url_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of URLs, including a slug wrapped onto the next line."""
+    ranges = []
+    for match in _URL.finditer(text):
+        end = match.end()
+        if match.group().endswith("-") or match.group().endswith("->"):
+            wrapped = re.match(r"\s*\n\s*[\w./-]+", text[end:])
+            end += wrapped.end() if wrapped else 0
+        ranges.append((match.start(), end))
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _trim(text: str, cand: Candidate) -> Candidate | None:
+    """Strip a leading "the", a possessive, surrounding spaces and punctuation."""
+    span = text[cand.start : cand.end]
+    lead = _LEADING_THE.match(span)
+    start = cand.start + (lead.end() if lead else 0)
+    span = text[start : cand.end]
+    end = cand.end
+    possessive = _POSSESSIVE_END.search(span)
+    if possessive and span[: possessive.start()].strip():
+        # "s'" keeps the s ("Philippines'"); "'s" loses both characters
+        end = cand.end - (1 if possessive.group()[0] == "s" else 2)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    if end <= start:
+        return None
+    return Candidate(start, end, cand.label, cand.origin)
+
+
+def _split_breaks(text: str, cand: Candidate) -> list[Candidate]:
+    """Cut a span at line breaks and bullets; keep the pieces that hold letters."""
+    span = text[cand.start : cand.end]
+    pieces, offset = [], cand.start
+    for part in _BREAK.split(span):
+        index = text.index(part, offset) if part else offset
+        if any(ch.isalpha() for ch in part):
+            pieces.append(Candidate(index, index + len(part), cand.label, cand.origin))
+        offset = index + len(part)
+    return pieces
+
+
+def _split_pair(text: str, cand: Candidate, known_words: set[str]) -> list[Candidate]:
+    """ "Lavrov-Kim", "Trump-Kim" -> two mentions when both sides are names known in the doc."""
+    span = text[cand.start : cand.end]
+    match = _DASH_PAIR.match(span)
+    if not match:
+        return [cand]
+    left, right = match.group(1), match.group(2)
+    if not all(_is_known_name(w, known_words) for w in (left, right)):
+        return [cand]
+    return [
+        Candidate(cand.start, cand.start + match.end(1), cand.label, cand.origin),
+        Candidate(cand.start + match.start(2), cand.end, cand.label, cand.origin),
+    ]
+
+
+def _is_known_name(word: str, known_words: set[str]) -> bool:
+    folded = fold(word)
+    return (
+        folded in known_words
+        or countries.country_code(word) is not None
+        or countries.capital_country(word) is not None
+        or folded in known_names()
+    )
+
+
+def _split_missing_apostrophe(text: str, cand: Candidate) -> list[Candidate]:
+    """ "Russias Tass" -> "Russias" (a country, possessive) + "Tass"."""
+    span = text[cand.start : cand.end]
+    first, _, rest = span.partition(" ")
+    if not rest or not first.endswith("s") or countries.country_code(first[:-1]) is None:
+        return [cand]
+    rest_start = cand.start + len(first) + 1
+    return [
+        Candidate(cand.start, cand.start + len(first) - 1, "GPE", cand.origin),
+        Candidate(rest_start, cand.end, cand.label, cand.origin),
+    ]
+
+
+def _name_words(doc: Doc) -> set[str]:
+    """Folded words of every capitalised PERSON entity: evidence for splitting name pairs."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words.update(fold(w) for w in re.split(r"[\s\-–—]+", ent.text) if w[:1].isupper())
+    return words
+
+
+def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
+    """spaCy's entities after the repairs, plus the mentions it missed, in text order."""
+    urls = url_ranges(text)
+    known_words = _name_words(doc)
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        for piece in _split_breaks(text, Candidate(ent.start_char, ent.end_char, ent.label_)):
+            trimmed = _trim(text, piece)
+            if trimmed is None:
+                continue
+            for pair in _split_pair(text, trimmed, known_words):
+                found.extend(_split_missing_apostrophe(text, pair))
+    found = [c for c in found if _keep(text, c, urls)]
+    found = _extend_caps_names(text, found)
+    found += _added_mentions(doc, text, found, urls)
+    found = _extend_state_bodies(doc, text, found)
+    return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
+
+
+def _keep(text: str, cand: Candidate, urls: list[tuple[int, int]]) -> bool:
+    span = text[cand.start : cand.end]
+    if _inside(urls, cand.start, cand.end):
+        return False
+    # proper names are capitalised; an all-lowercase "name" is a slug or a tagging slip
+    return any(ch.isupper() for ch in span) or span.lower() in countries.epithets()
+
+
+def _extend_caps_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "KIM JONG" + "UN": join an all-caps PERSON with the all-caps word right after it when
+    the joined name is written as a person elsewhere in the document; the swallowed word
+    (tagged "UN", an organisation) is dropped."""
+    people = {fold(c.text(text)) for c in found if c.label == "PERSON"}
+    swallowed: list[tuple[int, int]] = []
+    result: list[Candidate] = []
+    for cand in found:
+        span = cand.text(text)
+        if cand.label == "PERSON" and span.isupper():
+            after = re.match(r" ([A-Z][A-Z'-]*)\b", text[cand.end : cand.end + 20])
+            if after and fold(span + " " + after.group(1)) in people:
+                swallowed.append((cand.end, cand.end + after.end()))
+                cand = Candidate(cand.start, cand.end + after.end(), "PERSON", cand.origin)
+        result.append(cand)
+    return [c for c in result if not _inside(swallowed, c.start, c.end)]
+
+
+def _added_mentions(
+    doc: Doc, text: str, found: list[Candidate], urls: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Known media/organisation names, epithets and country words that spaCy left untagged."""
+    covered = [(c.start, c.end) for c in found]
+    added: list[Candidate] = []
+    known_people = _name_words(doc)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in covered) and not _inside(urls, start, end)
+
+    for match in known_names_pattern().finditer(text):
+        if free(match.start(), match.end()):
+            added.append(Candidate(match.start(), match.end(), "ORG", "added"))
+            covered.append((match.start(), match.end()))
+    for match in _DASH_PAIR_IN_TEXT.finditer(text):
+        left, right = match.group(1), match.group(2)
+        if free(match.start(), match.end()) and all(fold(w) in known_people for w in (left, right)):
+            added.append(Candidate(match.start(1), match.end(1), "PERSON", "added"))
+            added.append(Candidate(match.start(2), match.end(2), "PERSON", "added"))
+            covered.append((match.start(), match.end()))
+    for epithet in countries.epithets():
+        for match in re.finditer(r"\b" + re.escape(epithet) + r"\b", text, re.IGNORECASE):
+            if free(match.start(), match.end()):
+                added.append(Candidate(match.start(), match.end(), "GPE", "added"))
+                covered.append((match.start(), match.end()))
+    for token in doc:
+        if token.ent_type_ or not token.text[:1].isupper():
+            continue  # spaCy's other labels (LANGUAGE: "in English") are not countries
+        if token.is_stop and not token.text.isupper():
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if free(start, end) and countries.country_code(token.text):
+            added.append(Candidate(start, end, "NORP", "added"))
+            covered.append((start, end))
+    return added
+
+
+def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the Russian foreign ministry", "Israeli troops": a country word followed by the head
+    of a state body becomes an organisation mention (spaCy tags only the demonym)."""
+    result = []
+    for cand in found:
+        if cand.label in {"NORP", "GPE"} and countries.country_code(cand.text(text)):
+            body = _state_body_after(text, cand.end)
+            if body:
+                label = "GROUP" if body[1] in group_heads() else "ORG"
+                result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
+        result.append(cand)
+    return result
+
+
+def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
+    """Length and head words of a state body written right after a country word."""
+    window = text[end : end + 40]
+    window = re.sub(r"^(?:['’]s|s['’]?)(?=\s)", lambda m: " " * len(m.group()), window)
+    lowered = window.lower()
+    for head in sorted([*org_heads(), *group_heads()], key=len, reverse=True):
+        match = re.match(r"\s+" + re.escape(head).replace(r"\ ", r"\s+") + r"\b", lowered)
+        if match:
+            return match.end(), head
+    return None
+
+
+def _dedupe(found: list[Candidate]) -> list[Candidate]:
+    """Drop exact duplicates; nested spans are kept (an organisation and its country word)."""
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for cand in found:
+        if (cand.start, cand.end) not in seen:
+            seen.add((cand.start, cand.end))
+            unique.append(cand)
+    return unique

@@ -1,0 +1,169 @@
+"""Roles stated next to a person's name: "Russian Foreign Minister Sergei Lavrov",
+"Kim's right-hand man Kim Yong Chol", "Sergei Lavrov, foreign minister of the Russian
+Federation". Gives the role words, their PLOVER sector and the country the title names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.actors.classify import Typed
+from crosswire.actors.keys import fold
+from crosswire.actors.lexicon import role_modifiers, role_pattern, roles
+
+MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
+_TITLE_GLUE = frozenset({"of", "the", "'s", "’s", "-", "–", "and", "for"})
+
+
+@dataclass(slots=True)
+class RoleFound:
+    role: str | None
+    sector: str | None
+    country: str | None
+    possessor: int | None  # index of the mention in "X's <role> Y"
+
+
+def best_role(text: str) -> tuple[str, str] | None:
+    """The longest role phrase in a piece of text, with its sector."""
+    matches = [m.group() for m in role_pattern().finditer(fold(text))]
+    if not matches:
+        return None
+    role = max(matches, key=len)
+    return role, roles()[role]
+
+
+def role_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of capitalised role titles ("Secretary of State") in the raw text:
+    words such as "State" inside them are not organisations."""
+    pattern = re.compile(role_pattern().pattern, re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group()[:1].isupper()]
+
+
+def _title_token(token: Token, vocabulary: frozenset[str]) -> bool:
+    return (
+        token.text[:1].isupper()
+        or token.lower_ in vocabulary
+        or token.lower_ in _TITLE_GLUE
+        or token.lower_ in role_modifiers()
+    )
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    words: set[str] = set()
+    for role in roles():
+        words.update(role.split())
+    return frozenset(words | {"right", "hand"})
+
+
+def left_title(
+    doc: Doc, span: Span, mentions: list[Typed], at: dict[int, int], sent_starts: set[int]
+) -> tuple[int, int | None]:
+    """Start char of the title before a name, and the possessor mention inside it if any."""
+    vocabulary = _vocabulary()
+    start = span.start_char
+    possessor = None
+    index = span.start - 1
+    while index >= 0 and span.start - index <= MAX_TITLE_TOKENS:
+        if index + 1 in sent_starts:
+            break  # titles do not run across sentences
+        token = doc[index]
+        owner = at.get(token.idx)
+        if owner is not None and mentions[owner].type == "PERSON":
+            nxt = doc[index + 1] if index + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in {"'s", "’s"}:
+                possessor = owner
+                start = mentions[owner].start
+            break
+        if token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ not in _TITLE_GLUE:
+            break
+        if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
+            break
+        if not _title_token(token, vocabulary):
+            break
+        start = token.idx
+        index -= 1
+    return start, possessor
+
+
+def right_apposition(
+    doc: Doc, text: str, span: Span, at: dict[int, int], mentions: list[Typed]
+) -> int:
+    """End char of ", foreign minister of X," after a name (or the name's end if none).
+    The apposition is a noun phrase: it may not open with a preposition ("Kim, with US
+    Secretary of State Mike Pompeo") nor hold another person's name."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return span.end_char
+    if doc[span.end + 1].pos_ in {"ADP", "CCONJ", "SCONJ", "VERB", "AUX", "PRON"}:
+        return span.end_char
+    end = span.end_char
+    for token in doc[span.end + 1 : span.end + 1 + MAX_TITLE_TOKENS]:
+        if token.is_punct and token.text not in {"'s", "’s", "-", "'"}:
+            break
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        owner = at.get(token.idx)
+        if owner is not None and mentions[owner].type == "PERSON":
+            return span.end_char
+        end = token.idx + len(token.text)
+    window = fold(text[span.end_char : end])
+    match = role_pattern().search(window)
+    if match is None or len(window[: match.start()].split()) > 3:
+        return span.end_char
+    return end
+
+
+def find_role(
+    doc: Doc,
+    text: str,
+    index: int,
+    mentions: list[Typed],
+    at: dict[int, int],
+    sent_starts: set[int],
+) -> RoleFound | None:
+    """The role stated for the person mention ``mentions[index]``, if any."""
+    mention = mentions[index]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    title_start, possessor = left_title(doc, span, mentions, at, sent_starts)
+    appos_end = right_apposition(doc, text, span, at, mentions)
+    title = text[title_start : mention.start]
+    appos = text[mention.end : appos_end]
+    found = best_role(title) or best_role(appos)
+    country = (
+        _country_between(mentions, title_start, mention.start)
+        or _country_between(mentions, mention.end, appos_end)
+        or _country_of(text, mention.end, mentions)
+    )
+    if found is None and country is None:
+        return None
+    role, sector = found if found else (None, None)
+    return RoleFound(role, sector, country, possessor)
+
+
+def _country_of(text: str, end: int, mentions: list[Typed]) -> str | None:
+    """ "King Hassan of Morocco", "Sergey Ivanov of Russia": the country right after "of"."""
+    match = re.match(r"\s+of\s+(?:the\s+)?", text[end : end + 12])
+    if match is None:
+        return None
+    start = end + match.end()
+    for mention in mentions:
+        if mention.start == start and mention.type == "COUNTRY":
+            return mention.actor.country
+    return None
+
+
+def _country_between(mentions: list[Typed], start: int, end: int) -> str | None:
+    for mention in mentions:
+        if (
+            start <= mention.start
+            and mention.end <= end
+            and mention.type in {"COUNTRY", "ORG", "GROUP"}
+            and mention.actor.country
+        ):
+            return mention.actor.country
+    return None

@@ -1,0 +1,45 @@
+import pytest
+
+from crosswire.actors import countries
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea", "PRK"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("DPRK", "PRK"),
+        ("North Korean", "PRK"),
+        ("Russian Federation", "RUS"),
+        ("Russian", "RUS"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("Burmese", "MMR"),
+        ("the hermit kingdom", "PRK"),
+        ("Ukraine's", "UKR"),
+    ],
+)
+def test_country_forms(text: str, code: str) -> None:
+    assert countries.country_code(text) == code
+
+
+def test_capitals_and_cities_are_places_with_a_country() -> None:
+    assert countries.country_code("Moscow") is None
+    assert countries.capital_country("Moscow") == "RUS"
+    assert countries.country_code("New York") is None
+    assert countries.city_country("Pyongyang") == "PRK"
+    assert countries.city_country("Basra") == "IRQ"
+
+
+def test_readable_names() -> None:
+    assert countries.country_name("PRK") == "North Korea"
+    assert countries.country_name("JOR") == "Jordan"
+
+
+def test_factbook_leaders_need_the_whole_name_or_the_title() -> None:
+    assert countries.leader_country("Vladimir Putin") == "RUS"
+    assert countries.leader_country("Putin") is None
+    assert countries.leader_country("Putin", "president") == "RUS"
+    assert countries.leader_country("Vladimir Smirnov") is None

@@ -1,0 +1,28 @@
+from crosswire.actors.keys import fold, org_key, person_key
+
+
+def test_transliteration_variants_share_a_key() -> None:
+    assert person_key("Sergey Lavrov") == person_key("Sergei Lavrov") == "person:sergei lavrov"
+    assert person_key("SERGEI LAVROV") == "person:sergei lavrov"
+    assert person_key("Yury Gagarin") == person_key("Yuri Gagarin")
+    assert person_key("Aleksei Navalny") == person_key("Alexei Navalny")
+
+
+def test_korean_hyphen_and_case_forms_share_a_key() -> None:
+    forms = ["Kim Jong Un", "Kim Jong-un", "KIM JONG UN", "Kim Jong-Un"]
+    assert {person_key(f) for f in forms} == {"person:kim jong un"}
+
+
+def test_accents_and_middle_initials_fold() -> None:
+    assert person_key("José Martí") == person_key("Jose Marti")
+    assert person_key("Donald J. Trump") == person_key("Donald Trump")
+
+
+def test_different_people_keep_different_keys() -> None:
+    assert person_key("Kim Jong Un") != person_key("Kim Jong Il")
+    assert person_key("Kim Yong Chol") != person_key("Kim Jong Un")
+
+
+def test_org_key_carries_country() -> None:
+    assert org_key("Foreign Ministry", "RUS") == "org:RUS:foreign ministry"
+    assert fold("Foreign  Ministry’s") == "foreign ministrys"

@@ -1,0 +1,122 @@
+"""Mention repair, typing, persons, roles: small texts written for these tests."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_bare_surname_anchors_to_the_full_name(analyse) -> None:
+    doc = analyse(
+        "Foreign Minister Sergey Ivanov of Russia landed in Hanoi on Monday. "
+        "Ivanov later met students."
+    )
+    assert doc.find("Ivanov").actor.key == "person:sergei ivanov"
+    assert doc.find("Ivanov").actor.country == "RUS"
+
+
+def test_several_kims_are_not_merged(analyse) -> None:
+    doc = analyse(
+        "North Korean leader Kim Jong Un inspected a factory on Friday. "
+        "His sister Kim Yo Jong stood beside him. "
+        "Later Kim praised the workers, and Kim's aide Kim Tok Hun took notes."
+    )
+    keys = doc.keys("PERSON")
+    assert {"person:kim jong un", "person:kim yo jong", "person:kim tok hun"} <= keys
+    third = [m for m in doc.mentions if m.text == "Kim"]
+    assert third and all(m.actor.key == "person:kim jong un" for m in third)
+    assert doc.find("Kim Tok Hun").actor.country == "PRK"
+
+
+def test_hyphenated_pair_is_split_into_two_people(analyse) -> None:
+    doc = analyse("Joe Biden and Xi Jinping spoke on Monday. The Biden-Xi call lasted two hours.")
+    assert doc.find("Biden", 0).actor.key == "person:joe biden"
+    assert doc.find("Xi", 0).actor.key == "person:xi jinping"
+
+
+def test_possessive_is_stripped(analyse) -> None:
+    doc = analyse("Ukraine's army said it repelled an attack near Kharkiv.")
+    assert any(m.text.startswith("Ukraine") and not m.text.endswith("'s") for m in doc.mentions)
+    assert doc.mentions[0].actor.country == "UKR"
+
+
+def test_media_are_never_people(analyse) -> None:
+    doc = analyse(
+        "The ministry said on Twitter that talks went well. "
+        "Chinas Xinhua news agency said the visit was useful. KCNA reported the same."
+    )
+    assert "PERSON" not in {m.type for m in doc.mentions if m.text in {"Twitter", "Xinhua"}}
+    xinhua = next(m for m in doc.mentions if m.text.startswith("Xinhua"))
+    assert xinhua.type == "MEDIA" and xinhua.actor.country == "CHN"
+    assert doc.find("KCNA").actor.country == "PRK"
+
+
+def test_person_evidence_beats_place_tag(analyse) -> None:
+    doc = analyse(
+        "US Secretary of State Antony Blinken arrived in Cairo. Blinken then flew to Amman."
+    )
+    blinken = doc.find("Blinken")
+    assert blinken.type == "PERSON" and blinken.actor.country == "USA"
+
+
+def test_all_caps_name_is_recased_and_joined(analyse) -> None:
+    doc = analyse("KIM JONG UN MEETS ENVOY\n\nKim Jong Un met an envoy on Tuesday.")
+    caps = [m for m in doc.mentions if m.text.isupper() and m.type == "PERSON"]
+    assert caps and caps[0].actor.key == "person:kim jong un"
+    assert not any(m.text == "UN" for m in doc.mentions)
+
+
+def test_mentions_inside_urls_are_dropped(analyse) -> None:
+    doc = analyse("Read more at <https://example.com/world/putin-visits-china> today.")
+    assert not any("putin" in m.text.lower() for m in doc.mentions)
+
+
+def test_country_forms_in_text(analyse) -> None:
+    doc = analyse(
+        "The DPRK fired a missile, Seoul said. South Korean officials said the hermit "
+        "kingdom had warned Washington. Moscow said it would respond."
+    )
+    assert doc.find("DPRK").actor.key == "country:PRK"
+    assert doc.find("Seoul").type == "COUNTRY"
+    assert doc.find("hermit kingdom").actor.country == "PRK"
+    assert doc.find("Moscow").actor.key == "country:RUS"
+
+
+def test_capital_as_location_is_a_place(analyse) -> None:
+    doc = analyse("The delegation arrived in Pyongyang on Monday.")
+    place = doc.find("Pyongyang")
+    assert place.type == "PLACE" and place.actor.country == "PRK"
+
+
+def test_state_body_gets_country_and_sector(analyse) -> None:
+    doc = analyse("The Chinese foreign ministry said the talks would resume.")
+    ministry = next(m for m in doc.mentions if "ministry" in m.text)
+    assert ministry.type == "ORG"
+    assert ministry.actor.key == "org:CHN:foreign ministry"
+    assert ministry.actor.sector == "GOV"
+
+
+def test_roles_from_title_and_apposition(analyse) -> None:
+    doc = analyse(
+        "Chinese Foreign Minister Wang Yi met Penny Wong, foreign minister of Australia, "
+        "in Beijing. Wang said the meeting was useful."
+    )
+    wang = doc.find("Wang Yi")
+    assert wang.role == "foreign minister" and wang.actor.country == "CHN"
+    assert wang.actor.sector == "GOV"
+    wong = doc.find("Penny Wong")
+    assert wong.role == "foreign minister" and wong.actor.country == "AUS"
+    assert doc.find("Wang").actor.key == "person:wang yi"
+
+
+def test_military_role_sector(analyse) -> None:
+    doc = analyse("Israeli army chief General Herzi Halevi visited the border.")
+    assert doc.find("Herzi Halevi").actor.sector == "MIL"
+
+
+def test_nominal_title_links_to_the_named_person(analyse) -> None:
+    doc = analyse(
+        "North Korean leader Kim Jong Un received a delegation. "
+        "The talks were the first between the North Korean leader and a Chinese official."
+    )
+    titles = [m for m in doc.mentions if "leader" in m.text and m.type == "PERSON"]
+    assert any(m.actor.key == "person:kim jong un" for m in titles if m.start > 40)
