@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -19,6 +20,7 @@ from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+EVENTS_SHOWN = 5  # per story in run summaries
 
 DB_OPTION = click.option(
     "--db",
@@ -141,19 +143,23 @@ def _print_stories(store: Store, limit: int, with_events: bool) -> None:
     if not all_stories:
         console.print("No stories yet. Run [bold]crosswire run PATH[/bold] first.")
         return
-    table = Table(title=f"{len(all_stories)} stories", show_lines=with_events)
-    table.add_column("story")
-    table.add_column("title")
-    table.add_column("articles", justify="right")
-    table.add_column("dates")
-    table.add_column("events" if with_events else "events", justify="left" if with_events else "right")
+    console.print(f"\n[bold]{len(all_stories)} stories[/bold]")
     for story in all_stories[:limit]:
         story_events = store.events(EventFilter(story_id=story.id))
-        shown = "\n".join(_event_line(e) for e in story_events[:6]) if with_events else str(len(story_events))
-        if with_events and len(story_events) > 6:
-            shown += f"\n… {len(story_events) - 6} more"
-        table.add_row(story.id, story.title, str(len(story.article_ids)), _span(story), shown)
-    console.print(table)
+        disagreements = (
+            f", {len(story.contradictions)} disagreements" if story.contradictions else ""
+        )
+        console.print(
+            f"\n[bold cyan]{story.id}[/bold cyan]  [bold]{escape(story.title)}[/bold]\n"
+            f"  {len(story.article_ids)} articles · {_span(story)} · {len(story_events)} events"
+            f"{disagreements}"
+        )
+        if with_events:
+            shown = [e for e in story_events if e.modality == "asserted"][:EVENTS_SHOWN]
+            for event in shown:
+                console.print(f"    {escape(_event_line(event))}", soft_wrap=True)
+            if len(story_events) > len(shown):
+                console.print(f"    [dim]… `crosswire story {story.id}` shows all[/dim]")
 
 
 def _span(story: Story) -> str:
@@ -163,9 +169,15 @@ def _span(story: Story) -> str:
 
 
 def _event_line(event: Event) -> str:
-    names = [p.name for p in event.participants] or [a.name for a in (event.source, event.target) if a]
+    names = [p.name for p in event.participants] or [
+        a.name for a in (event.source, event.target) if a
+    ]
     where = f" in {event.location.name}" if event.location else ""
-    flags = "" if event.modality == "asserted" and not event.negated else f" [{event.modality}{', negated' if event.negated else ''}]"
+    flags = (
+        ""
+        if event.modality == "asserted" and not event.negated
+        else f" [{event.modality}{', negated' if event.negated else ''}]"
+    )
     mode = f"/{event.mode}" if event.mode else ""
     return (
         f"{event.date or '????'} {event.type}{mode}: {' – '.join(names) or '?'}{where}{flags}"
@@ -188,12 +200,14 @@ def story(story_id: str, db: str) -> None:
         if found is None:
             raise click.ClickException(f"no story {story_id!r}; `crosswire stories` lists them")
         articles = {a.id: a for a in store.articles(found.article_ids)}
-        console.print(f"[bold]{found.title}[/bold]  ({_span(found)}, {len(articles)} articles)\n")
+        console.print(
+            f"[bold]{escape(found.title)}[/bold]  ({_span(found)}, {len(articles)} articles)\n"
+        )
         if found.brief:
             console.print("[bold]Brief[/bold]")
             for line in found.brief:
                 cites = ", ".join(_outlet(articles.get(a)) for a in line.article_ids)
-                console.print(f"  • {line.text} [dim][{cites}][/dim]")
+                console.print(f"  • {escape(line.text)} [dim]\\[{escape(cites)}][/dim]")
             console.print()
         _print_articles(articles)
         _print_events(store.events(EventFilter(story_id=story_id)), articles)
@@ -201,9 +215,10 @@ def story(story_id: str, db: str) -> None:
             console.print("\n[bold red]Sources disagree[/bold red]")
             for c in found.contradictions:
                 values = "; ".join(
-                    f"{v.value} ({', '.join(_outlet(articles.get(a)) for a in v.article_ids)})" for v in c.values
+                    f"{v.value} ({', '.join(_outlet(articles.get(a)) for a in v.article_ids)})"
+                    for v in c.values
                 )
-                console.print(f"  event {c.event_id} · {c.field}: {values}")
+                console.print(f"  event {c.event_id} · {c.field}: {escape(values)}")
 
 
 def _outlet(article: object) -> str:
@@ -218,7 +233,9 @@ def _print_articles(articles: dict) -> None:
     for a in articles.values():
         published = (a.published or "undated") + (" (inferred)" if a.published_inferred else "")
         cites = "; ".join(c.outlet or c.url or c.text for c in a.cites)
-        table.add_row(a.id, _outlet(a), published, a.title or "", a.duplicate_of or "", cites)
+        table.add_row(
+            *map(escape, (a.id, _outlet(a), published, a.title or "", a.duplicate_of or "", cites))
+        )
     console.print(table)
 
 
@@ -230,7 +247,12 @@ def _print_events(events: list[Event], articles: dict) -> None:
         by = sorted({_outlet(articles.get(m.article_id)) for m in e.mentions})
         relays = sorted({m.attributed_to.name for m in e.mentions if m.attributed_to})
         reported = ", ".join(by) + (f"\nvia {', '.join(relays)}" if relays else "")
-        table.add_row(e.id, _event_line(e), f"{e.n_sources} independent\n{len(e.article_ids)} articles", reported)
+        table.add_row(
+            e.id,
+            escape(_event_line(e)),
+            f"{e.n_sources} independent\n{len(e.article_ids)} articles",
+            escape(reported),
+        )
     console.print(table)
 
 
@@ -241,7 +263,14 @@ def _print_events(events: list[Event], articles: dict) -> None:
 @click.option("--since", help="Only events dated on or after YYYY[-MM[-DD]].")
 @click.option("--story", "story_id", help="Only events of this story.")
 @click.option("--limit", default=100, show_default=True)
-def events(db: str, actor: str | None, type_: str | None, since: str | None, story_id: str | None, limit: int) -> None:
+def events(
+    db: str,
+    actor: str | None,
+    type_: str | None,
+    since: str | None,
+    story_id: str | None,
+    limit: int,
+) -> None:
     """List fused events in date order.
 
     \b
@@ -255,7 +284,7 @@ def events(db: str, actor: str | None, type_: str | None, since: str | None, sto
         for column in ("event", "story", "what"):
             table.add_column(column)
         for e in found[:limit]:
-            table.add_row(e.id, e.story_id or "", _event_line(e))
+            table.add_row(e.id, e.story_id or "", escape(_event_line(e)))
         console.print(table)
 
 
@@ -284,7 +313,13 @@ def errors(db: str) -> None:
 @main.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write into.",
+)
 def export(db: str, fmt: str, out_dir: str) -> None:
     """Export every table (articles, entities, times, events, stories, quotes).
 

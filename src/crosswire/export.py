@@ -74,8 +74,18 @@ def time_rows(store: Store) -> Iterator[Row]:
 def quote_rows(store: Store) -> Iterator[Row]:
     for article in store.articles():
         for q in store.analysis(article.id).quotes:
-            speaker = None if q.speaker is None else {"entity_id": q.speaker.entity_id, "name": q.speaker.name}
-            yield {"article_id": article.id, "speaker": speaker, "text": q.text, "start": q.start, "end": q.end}
+            speaker = (
+                None
+                if q.speaker is None
+                else {"entity_id": q.speaker.entity_id, "name": q.speaker.name}
+            )
+            yield {
+                "article_id": article.id,
+                "speaker": speaker,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+            }
 
 
 def mention_json(mention: EventMention, sentence: str) -> Row:
@@ -87,7 +97,9 @@ def mention_json(mention: EventMention, sentence: str) -> Row:
         "end": mention.end,
         "trigger": mention.trigger,
         "section": mention.section,
-        "attributed_to": None if attributed is None else {"entity_id": attributed.entity_id, "name": attributed.name},
+        "attributed_to": None
+        if attributed is None
+        else {"entity_id": attributed.entity_id, "name": attributed.name},
     }
 
 

@@ -113,7 +113,9 @@ class Pipeline:
         known = self.store.known_ids(a.id for a in articles)
         fresh = [a for a in articles if a.id not in known]
         report.skipped += len(articles) - len(fresh)
-        analyses = [analyse(doc, a) for doc, a in zip(nlp.parse(a.text for a in fresh), fresh, strict=True)]
+        analyses = [
+            analyse(doc, a) for doc, a in zip(nlp.parse(a.text for a in fresh), fresh, strict=True)
+        ]
         with self.store.transaction():
             for error in report.errors[first_error:]:
                 self.store.add_error(error)

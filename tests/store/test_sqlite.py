@@ -27,7 +27,14 @@ KIM = ActorRef(key="person:kim jong un", name="Kim Jong Un", country="PRK", sect
 
 
 def make_article(article_id: str, text: str = "Lavrov met Kim in Pyongyang.") -> Article:
-    return Article(id=article_id, text=text, path=f"{article_id}.txt", title="A meeting", published="2018-05-31", text_hash=article_id)
+    return Article(
+        id=article_id,
+        text=text,
+        path=f"{article_id}.txt",
+        title="A meeting",
+        published="2018-05-31",
+        text_hash=article_id,
+    )
 
 
 def make_analysis(article_id: str) -> Analysis:
@@ -42,7 +49,17 @@ def make_analysis(article_id: str) -> Analysis:
 
 
 def make_event(story_id: str, article_id: str) -> Event:
-    mention = EventMention(article_id=article_id, type="CONSULT", start=7, end=10, sentence_start=0, sentence_end=28, source=LAVROV, target=KIM, participants=[LAVROV, KIM])
+    mention = EventMention(
+        article_id=article_id,
+        type="CONSULT",
+        start=7,
+        end=10,
+        sentence_start=0,
+        sentence_end=28,
+        source=LAVROV,
+        target=KIM,
+        participants=[LAVROV, KIM],
+    )
     return Event(
         id="ev1", story_id=story_id, type="CONSULT", mode="visit", cameo="042", source=LAVROV, target=KIM,
         participants=[LAVROV, KIM], location=Place("Pyongyang", "PRK"), date="2018-05-31", date_from="text",

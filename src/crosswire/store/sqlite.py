@@ -35,7 +35,9 @@ class SQLiteStore(Store):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -187,7 +189,10 @@ class SQLiteStore(Store):
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+            found.update(
+                r[0]
+                for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            )
         return found
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
@@ -206,17 +211,23 @@ class SQLiteStore(Store):
             yield _article(row)
 
     def analysis(self, article_id: str) -> Analysis:
-        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT data FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(article_id)
         return Analysis.from_dict(json.loads(row[0]))
 
     def story_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT story_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return None if row is None else row[0]
 
     def story_article_ids(self, story_id: str) -> list[str]:
-        rows = self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,)
+        )
         return [r[0] for r in rows]
 
     def stories(self) -> list[Story]:

@@ -1,0 +1,423 @@
+"""The parse-based coder: predicates and event nouns matched against the pattern files,
+with actors, place, time, negation and modality taken from the same sentence's structure."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.actors.countries import country_name
+from crosswire.events.patterns import Pattern, modality, noun_patterns, verb_patterns
+from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
+
+
+@dataclass
+class Context:
+    """What the coder knows about one article while coding its sentences."""
+
+    doc: Doc
+    article: Article
+    mentions: list[Mention]
+    starts: list[int]
+    times: list[TimeExpr]
+    attributions: list[Attribution]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        i = bisect_right(self.starts, token.idx) - 1
+        if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def previous_person(self, token: Token) -> Mention | None:
+        i = bisect_right(self.starts, token.idx) - 1
+        while i >= 0:
+            if self.mentions[i].type == "PERSON":
+                return self.mentions[i]
+            i -= 1
+        return None
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    times: list[TimeExpr],
+    attributions: list[Attribution],
+) -> list[EventMention]:
+    """Zero or more coded events per sentence of `doc` (the parse of `article.text`)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    context = Context(doc, article, ordered, [m.start for m in ordered], times, attributions)
+    events: list[EventMention] = []
+    for sentence in doc.sents:
+        events.extend(_code_sentence(sentence, context))
+    return events
+
+
+def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
+    found: list[EventMention] = []
+    claimed: set[int] = set()  # nouns that belong to a verb's event ("held talks")
+    for token in sentence:
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verb_patterns():
+            event = _code_verb(token, sentence, context, claimed)
+            if event:
+                found.append(event)
+    for token in sentence:
+        if token.i in claimed or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.lemma_.lower() in noun_patterns() or token.lower_ in noun_patterns():
+            event = _code_noun(token, sentence, context)
+            if event:
+                found.append(event)
+    return found
+
+
+# ------------------------------------------------------------------ verbs
+
+
+def _code_verb(
+    verb: Token, sentence: Span, context: Context, claimed: set[int]
+) -> EventMention | None:
+    for pattern in verb_patterns()[verb.lemma_.lower()]:
+        event = _try_verb_pattern(verb, pattern, sentence, context)
+        if event is not None:
+            obj = _direct_object(verb)
+            if obj is not None:
+                claimed.add(obj.i)
+            claimed.update(
+                t.i for t in verb.subtree if t.lemma_.lower() in noun_patterns() and t.head == verb
+            )
+            return event
+    return None
+
+
+def _try_verb_pattern(
+    verb: Token, pattern: Pattern, sentence: Span, context: Context
+) -> EventMention | None:
+    obj = _direct_object(verb)
+    if pattern.object and (
+        obj is None
+        or (obj.lemma_.lower() not in pattern.object and obj.lower_ not in pattern.object)
+    ):
+        return None
+    if pattern.requires_phone and not any(
+        t.lower_ in PHONE_WORDS for t in verb.subtree if t.i != verb.i
+    ):
+        return None
+    if (
+        pattern.requires_content
+        and not any(c.dep_ == "prep" and c.lower_ in pattern.content_preps for c in verb.children)
+        and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    ):
+        return None
+    if pattern.object_types:
+        obj_mention = context.mention_at(obj) if obj is not None else None
+        if obj_mention is None or obj_mention.type not in pattern.object_types:
+            return None
+    subjects, objects = _arguments(verb, context)
+    targets = list(objects) if not pattern.object else []
+    heads = [verb] + ([obj] if pattern.object and obj is not None else [])
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
+                targets += _actors_under(prep, context)
+    places = _places(verb, context, heads)
+    if not targets and pattern.mode == "visit" and not pattern.host and places:
+        targets = [_country_actor(places[0])] if places[0].country else []
+    if pattern.requires_target and not targets:
+        return None
+    return _build(verb, pattern, sentence, context, subjects, targets, places, heads)
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def _arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
+    subject_tokens = [c for c in verb.children if c.dep_ in SUBJECTS]
+    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subject_tokens and not passive:
+        subject_tokens = _inherited_subject(verb)
+    obj = _direct_object(verb)
+    subjects = [a for t in subject_tokens + agents for a in _actors_of(t, context)]
+    objects = [a for t in passive for a in _actors_of(t, context)]
+    if obj is not None:
+        objects += _actors_of(obj, context)
+    return _unique(subjects), _unique(objects)
+
+
+def _inherited_subject(verb: Token) -> list[Token]:
+    """The subject of 'urged X to lift' (X), of 'planned to meet' and of 'met and talked'."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if objects:
+            return objects
+        return [c for c in head.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "conj" or verb.dep_ in {"advcl"}:
+        return [c for c in head.children if c.dep_ in SUBJECTS]
+    return []
+
+
+def _actors_of(token: Token, context: Context) -> list[ActorRef]:
+    """The actors a noun phrase names: its mention, its conjuncts, its apposition."""
+    found: list[ActorRef] = []
+    for head in [token, *token.conjuncts]:
+        actor = _actor_of_head(head, context)
+        if actor is not None:
+            found.append(actor)
+    return found
+
+
+def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
+    if token.lower_ in PERSONAL_PRONOUNS:
+        previous = context.previous_person(token)
+        return previous.actor if previous else None
+    for candidate in [token, *(c for c in token.children if c.dep_ in {"appos", "compound"})]:
+        mention = context.mention_at(candidate)
+        if mention is not None and mention.type in ACTOR_TYPES | {"PLACE"}:
+            if mention.type == "PLACE":
+                return (
+                    _country_actor(Place(mention.actor.name, mention.actor.country))
+                    if mention.actor.country
+                    else None
+                )
+            return mention.actor
+    return None
+
+
+def _actors_under(prep: Token, context: Context) -> list[ActorRef]:
+    return [
+        a for child in prep.children if child.dep_ == "pobj" for a in _actors_of(child, context)
+    ]
+
+
+def _country_actor(place: Place) -> ActorRef:
+    code = place.country or ""
+    return ActorRef(key=f"country:{code}", name=country_name(code) or code, country=code)
+
+
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())
+
+
+# ------------------------------------------------------------------ nouns
+
+
+def _code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
+    patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
+    for pattern in patterns:
+        if (
+            pattern.requires_phone
+            and not any(t.lower_ in PHONE_WORDS for t in noun.subtree if t.i != noun.i)
+            and noun.lower_ not in PHONE_WORDS - {"call"}
+        ):
+            continue
+        participants: list[ActorRef] = []
+        targets: list[ActorRef] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in pattern.participant_preps:
+                participants += _actors_under(prep, context)
+            if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps:
+                targets += _actors_under(prep, context)
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in _actors_of(c, context)]
+        subjects = owners + participants[:1]
+        targets = targets + participants[1:]
+        if not subjects and not targets:
+            continue
+        if pattern.requires_actor_pair and not (subjects and targets):
+            continue
+        places = _places(noun, context, [noun])
+        return _build(
+            noun, pattern, sentence, context, _unique(subjects), _unique(targets), places, [noun]
+        )
+    return None
+
+
+# ------------------------------------------------------------------ the event
+
+
+def _build(
+    trigger: Token,
+    pattern: Pattern,
+    sentence: Span,
+    context: Context,
+    subjects: list[ActorRef],
+    targets: list[ActorRef],
+    places: list[Place],
+    heads: list[Token],
+) -> EventMention | None:
+    if not subjects and not targets:
+        return None
+    if pattern.requires_actor_pair and not (subjects and targets):
+        return None
+    targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    source = subjects[0] if subjects else None
+    target = (
+        targets[0]
+        if targets
+        else (subjects[1] if pattern.reciprocal and len(subjects) > 1 else None)
+    )
+    mode, cameo = pattern.mode, pattern.cameo
+    if pattern.type == "REQUEST":
+        mode, cameo = _request_content(trigger, mode, cameo)
+    negated, status = _modality(trigger)
+    date, date_from = _date(trigger, heads, context)
+    start = min(h.idx for h in heads)
+    end = max(h.idx + len(h.text) for h in heads)
+    return EventMention(
+        article_id=context.article.id,
+        type=pattern.type,
+        start=start,
+        end=end,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        mode=mode,
+        cameo=cameo,
+        source=source,
+        target=target,
+        participants=_unique(subjects + targets),
+        location=places[0] if places else None,
+        date=date,
+        date_from=date_from,
+        negated=negated,
+        modality=status,
+        attributed_to=_attribution(sentence, context),
+        numbers=_numbers(trigger, pattern),
+        trigger=context.doc.text[start:end],
+    )
+
+
+def _request_content(
+    trigger: Token, mode: str | None, cameo: str | None
+) -> tuple[str | None, str | None]:
+    lemmas = {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.subtree}
+    for rule in modality()["request_content"]:
+        if lemmas & set(rule["nouns"]) and (
+            lemmas & set(rule["verbs"]) or trigger.lemma_.lower() in {"invite"}
+        ):
+            return rule["mode"], rule["cameo"]
+    for rule in modality()["request_content"]:
+        if lemmas & set(rule["nouns"]):
+            return rule["mode"], rule["cameo"]
+    return mode, cameo
+
+
+def _modality(trigger: Token) -> tuple[bool, str]:
+    cues = modality()
+    negated = any(
+        c.dep_ == "neg" or (c.lower_ in cues["negations"] and c.dep_ in {"neg", "advmod", "det"})
+        for c in trigger.children
+    )
+    status = "asserted"
+    for child in trigger.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in cues["auxiliaries"]:
+            status = cues["auxiliaries"][child.lower_]
+        if child.dep_ == "amod" and child.lower_ in cues["noun_modifiers"]:
+            status = cues["noun_modifiers"][child.lower_]
+        if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
+            status = "hypothetical"
+    governor = (
+        trigger.head if trigger.dep_ in {"xcomp", "dobj", "obj", "pobj", "acl", "ccomp"} else None
+    )
+    if governor is not None and governor.dep_ == "prep":
+        governor = governor.head
+    if governor is not None and governor.i != trigger.i:
+        lemma = governor.lemma_.lower()
+        if lemma in cues["governors"]:
+            status = cues["governors"][lemma]
+        elif lemma in cues["governing_nouns"]:
+            status = cues["governing_nouns"][lemma]
+        if any(c.dep_ == "neg" for c in governor.children):
+            negated = True
+        if (
+            any(c.dep_ in {"aux"} and c.lower_ in cues["auxiliaries"] for c in governor.children)
+            and status == "asserted"
+        ):
+            status = cues["auxiliaries"][
+                next(
+                    c.lower_
+                    for c in governor.children
+                    if c.dep_ == "aux" and c.lower_ in cues["auxiliaries"]
+                )
+            ]
+    if status == "denied":
+        negated = True
+    return negated, status
+
+
+def _own_tokens(heads: list[Token]) -> list[Token]:
+    """The event's own words: its heads' subtrees without embedded clauses."""
+    tokens: list[Token] = []
+    for head in heads:
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            stack.extend(c for c in token.children if c.dep_ not in CLAUSES or c in heads)
+    return tokens
+
+
+def _places(trigger: Token, context: Context, heads: list[Token]) -> list[Place]:
+    found: list[Place] = []
+    for token in _own_tokens(heads):
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | {"into", "to"}:
+            mention = context.mention_at(token)
+            if mention is not None and mention.type in {"PLACE", "COUNTRY"}:
+                found.append(
+                    Place(
+                        name=mention.actor.name if mention.type == "COUNTRY" else mention.text,
+                        country=mention.actor.country,
+                    )
+                )
+    return found
+
+
+def _date(trigger: Token, heads: list[Token], context: Context) -> tuple[str | None, str | None]:
+    spans = sorted((t.idx, t.idx + len(t.text)) for t in _own_tokens(heads))
+    for time in context.times:
+        if time.type not in {"DATE", "TIME"} or not time.value or not time.value[:4].isdigit():
+            continue
+        if any(start < time.end and time.start < end for start, end in spans):
+            return time.value[:10], "text"
+    if context.article.published:
+        return context.article.published, "published"
+    return None, None
+
+
+def _attribution(sentence: Span, context: Context) -> ActorRef | None:
+    for attribution in context.attributions:
+        if (
+            attribution.sentence_start <= sentence.start_char < attribution.sentence_end
+            or sentence.start_char <= attribution.sentence_start < sentence.end_char
+        ):
+            return attribution.source
+    return None
+
+
+def _numbers(trigger: Token, pattern: Pattern) -> dict[str, int]:
+    if not pattern.count:
+        return {}
+    obj = _direct_object(trigger) or next(
+        (c for c in trigger.children if c.dep_ in PASSIVE_SUBJECTS), None
+    )
+    if obj is None:
+        return {}
+    for child in obj.children:
+        if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
+            return {pattern.count: int(child.text.replace(",", ""))}
+    return {}

@@ -1,0 +1,200 @@
+"""The whole pipeline end to end: stories, idempotent re-ingest, resume after kill -9."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import write_corpus
+
+from crosswire.export import export_jsonl
+from crosswire.pipeline import Pipeline
+from crosswire.store import EventFilter
+
+pytestmark = pytest.mark.slow
+
+
+def exported(db: Path, out: Path) -> dict[str, list[dict]]:
+    pipeline = Pipeline(db)
+    files = export_jsonl(pipeline.store, out)
+    pipeline.store.close()
+    return {
+        name: [json.loads(line) for line in path.read_text().splitlines()]
+        for name, path in files.items()
+    }
+
+
+def test_related_articles_form_one_story(corpus: Path, tmp_path: Path) -> None:
+    pipeline = Pipeline(tmp_path / "x.db")
+    report = pipeline.run([str(corpus)])
+    assert report.ok and report.new_articles == 3
+    stories = pipeline.store.stories()
+    assert sorted(len(s.article_ids) for s in stories) == [1, 2]
+    meeting = next(s for s in stories if len(s.article_ids) == 2)
+    events = pipeline.store.events(EventFilter(story_id=meeting.id))
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult, [(e.type, e.trigger if hasattr(e, "trigger") else "") for e in events]
+    names = {p.name for e in consult for p in e.participants}
+    assert {"Anniken Huitfeldt", "Pekka Haavisto"} <= names
+
+
+def test_reingesting_changes_nothing(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    Pipeline(db).run([str(corpus)])
+    first = exported(db, tmp_path / "first")
+    second_report = Pipeline(db).run([str(corpus)])
+    assert second_report.new_articles == 0 and second_report.skipped == 3
+    assert exported(db, tmp_path / "second") == first
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    article = "\n".join(f"Line {i}: harbour works went on in district {i * 7}." for i in range(300))
+    packed = gzip.compress(article.encode())
+    (corpus / "truncated.txt.gz").write_bytes(packed[: len(packed) // 2])
+    (corpus / "lines.jsonl").write_text(
+        '{"text": "A fine article about a meeting in Oslo.", "url": "https://x.example/1"}\n{not json\n'
+    )
+    (corpus / "empty.html").write_text("<html><body><script>var a = 1;</script></body></html>")
+    pipeline = Pipeline(tmp_path / "x.db")
+    report = pipeline.run([str(corpus)])
+    failed = {Path(e.path).name for e in report.errors}
+    assert {"empty.txt", "binary.txt", "truncated.txt.gz", "lines.jsonl", "empty.html"} <= failed
+    assert all(e.reason for e in report.errors)
+    assert report.new_articles == 4  # three text files and the good JSONL line
+    assert len(pipeline.store.errors()) == report.failed
+
+
+def test_export_follows_the_contract(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    Pipeline(db).run([str(corpus)])
+    tables = exported(db, tmp_path / "out")
+    assert set(tables) == {"articles", "entities", "times", "events", "stories", "quotes"}
+    article = tables["articles"][0]
+    assert {
+        "id",
+        "url",
+        "path",
+        "outlet",
+        "title",
+        "published",
+        "published_inferred",
+        "language",
+        "duplicate_of",
+        "cites",
+        "text",
+    } <= set(article)
+    texts = {a["id"]: a["text"] for a in tables["articles"]}
+    for row in tables["times"]:
+        assert texts[row["article_id"]][row["start"] : row["end"]] == row["text"]
+    for row in tables["quotes"]:
+        assert texts[row["article_id"]][row["start"] : row["end"]].strip("“”\"‘’'") == row[
+            "text"
+        ].strip("“”\"‘’'")
+    assert tables["events"], "no events exported"
+    for event in tables["events"]:
+        assert {
+            "id",
+            "story_id",
+            "type",
+            "mode",
+            "cameo",
+            "source",
+            "target",
+            "location",
+            "date",
+            "date_from",
+            "negated",
+            "modality",
+            "article_ids",
+            "n_sources",
+            "mentions",
+        } <= set(event)
+        for mention in event["mentions"]:
+            if mention["section"] == "body":
+                text = texts[mention["article_id"]]
+                assert text[mention["start"] : mention["end"]] in mention["sentence"]
+    for story in tables["stories"]:
+        assert {
+            "id",
+            "title",
+            "article_ids",
+            "first_date",
+            "last_date",
+            "brief",
+            "contradictions",
+        } <= set(story)
+
+
+def wait_for_articles(
+    db: Path, at_least: int, process: subprocess.Popen, timeout: float = 120
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    if con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= at_least:
+                        return
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+
+
+def test_run_killed_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    for i in range(6):  # more articles, so the kill lands mid-run
+        (corpus / f"extra{i}.txt").write_text(
+            f"Item {i} in the news\n\n{1 + i}.04.2023\n\nCity officials in Bergen announced a plan for {i + 2} new bridges on Tuesday.\n"
+        )
+    reference = tmp_path / "reference.db"
+    Pipeline(reference, batch_size=1).run([str(corpus)])
+
+    db = tmp_path / "killed.db"
+    command = [
+        sys.executable,
+        "-m",
+        "crosswire.cli",
+        "run",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "1",
+        "--quiet",
+    ]
+    process = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    wait_for_articles(db, 3, process)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(db) as con:
+        stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 9, f"the kill did not land mid-run ({stored} articles stored)"
+    subprocess.run(command, check=False)
+    assert exported(db, tmp_path / "a") == exported(reference, tmp_path / "b")
+
+
+def test_seeds_make_one_story_with_the_pyongyang_meeting(shared: Path, tmp_path: Path) -> None:
+    pipeline = Pipeline(tmp_path / "seeds.db")
+    report = pipeline.run([str(shared / "seeds")])
+    assert report.ok and report.new_articles == 2
+    [story] = pipeline.store.stories()
+    assert len(story.article_ids) == 2
+    meetings = [
+        e
+        for e in pipeline.store.events(EventFilter(story_id=story.id, type="CONSULT"))
+        if {"Sergei Lavrov", "Kim Jong Un"} <= {p.name for p in e.participants}
+    ]
+    assert meetings, "the Lavrov–Kim Jong Un meeting was not found"
+    assert any(
+        e.date == "2018-05-31" and e.location and e.location.name == "Pyongyang" for e in meetings
+    )
