@@ -29,7 +29,10 @@ RESULTS = ROOT / "benchmarks" / "results" / "throughput.json"
 
 def load_texts(limit: int) -> list[dict[str, str]]:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    rows = [{"text": v["articleBody"], "url": v.get("url") or f"https://bench.example/{k}"} for k, v in sorted(gold.items())]
+    rows = [
+        {"text": v["articleBody"], "url": v.get("url") or f"https://bench.example/{k}"}
+        for k, v in sorted(gold.items())
+    ]
     return [r for r in rows if r["text"].strip()][:limit]
 
 
@@ -55,7 +58,9 @@ def time_pipeline(rows: list[dict[str, str]]) -> tuple[float, int, list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args()
     if not GOLD.exists():
@@ -72,8 +77,16 @@ def main() -> None:
         "articles": n_articles,
         "words": words,
         "processes": 1,
-        "pipeline": {"seconds": round(pipeline_s, 3), "articles_per_s": round(n_articles / pipeline_s, 2), "words_per_s": round(words / pipeline_s)},
-        "bare_spacy": {"seconds": round(spacy_s, 3), "articles_per_s": round(n_articles / spacy_s, 2), "words_per_s": round(words / spacy_s)},
+        "pipeline": {
+            "seconds": round(pipeline_s, 3),
+            "articles_per_s": round(n_articles / pipeline_s, 2),
+            "words_per_s": round(words / pipeline_s),
+        },
+        "bare_spacy": {
+            "seconds": round(spacy_s, 3),
+            "articles_per_s": round(n_articles / spacy_s, 2),
+            "words_per_s": round(words / spacy_s),
+        },
         "ratio_pipeline_to_spacy": round(spacy_s / pipeline_s, 3),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -173,11 +173,10 @@ def _event_line(event: Event) -> str:
         a.name for a in (event.source, event.target) if a
     ]
     where = f" in {event.location.name}" if event.location else ""
-    flags = (
-        ""
-        if event.modality == "asserted" and not event.negated
-        else f" [{event.modality}{', negated' if event.negated else ''}]"
+    labels = ([event.modality] if event.modality != "asserted" else []) + (
+        ["negated"] if event.negated and event.modality != "denied" else []
     )
+    flags = f" [{', '.join(labels)}]" if labels else ""
     mode = f"/{event.mode}" if event.mode else ""
     return (
         f"{event.date or '????'} {event.type}{mode}: {' – '.join(names) or '?'}{where}{flags}"
