@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.countries import country_name
-from crosswire.events.patterns import Pattern, modality, noun_patterns, verb_patterns
+from crosswire.actors.keys import fold
+from crosswire.actors.lexicon import group_heads, roles
+from crosswire.events.patterns import Pattern, agents, modality, noun_patterns, verb_patterns
 from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -67,7 +69,7 @@ def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
     found: list[EventMention] = []
     claimed: set[int] = set()  # nouns that belong to a verb's event ("held talks")
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verb_patterns():
+        if token.pos_ in {"VERB", "AUX"} and _verb_lemma(token) in verb_patterns():
             event = _code_verb(token, sentence, context, claimed)
             if event:
                 found.append(event)
@@ -84,10 +86,34 @@ def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
 # ------------------------------------------------------------------ verbs
 
 
+def _verb_lemma(token: Token) -> str:
+    """The lemma, or a regular-inflection guess where the small model's lemmatizer slips
+    ("dined" -> "din"): the pattern files are keyed by real lemmas."""
+    lemma = token.lemma_.lower()
+    if lemma in verb_patterns():
+        return lemma
+    word = token.lower_
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
+        if (
+            word.endswith(suffix)
+            and (guess := word[: -len(suffix)] + replacement) in verb_patterns()
+        ):
+            return guess
+    return lemma
+
+
 def _code_verb(
     verb: Token, sentence: Span, context: Context, claimed: set[int]
 ) -> EventMention | None:
-    for pattern in verb_patterns()[verb.lemma_.lower()]:
+    for pattern in verb_patterns()[_verb_lemma(verb)]:
         event = _try_verb_pattern(verb, pattern, sentence, context)
         if event is not None:
             obj = _direct_object(verb)
@@ -119,10 +145,9 @@ def _try_verb_pattern(
         and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     ):
         return None
-    if pattern.object_types:
-        obj_mention = context.mention_at(obj) if obj is not None else None
-        if obj_mention is None or obj_mention.type not in pattern.object_types:
-            return None
+    passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+    if pattern.object_types and not _object_is_actor(obj or passive, pattern, context):
+        return None
     subjects, objects = _arguments(verb, context)
     targets = list(objects) if not pattern.object else []
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
@@ -136,6 +161,17 @@ def _try_verb_pattern(
     if pattern.requires_target and not targets:
         return None
     return _build(verb, pattern, sentence, context, subjects, targets, places, heads)
+
+
+def _object_is_actor(obj: Token | None, pattern: Pattern, context: Context) -> bool:
+    """The direct object names an actor of an allowed type (a generic agent is a PERSON/GROUP)."""
+    if obj is None:
+        return False
+    mention = context.mention_at(obj)
+    if mention is not None:
+        return mention.type in pattern.object_types
+    generic = _generic_actor(obj, context) is not None
+    return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
 
 
 def _direct_object(verb: Token) -> Token | None:
@@ -194,7 +230,49 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                     else None
                 )
             return mention.actor
+    return _generic_actor(token, context)
+
+
+def _generic_actor(token: Token, context: Context) -> ActorRef | None:
+    """'the Egyptian president', 'police', 'thousands of farmers': an actor by its kind,
+    keyed by country and sector (all Egyptian government actors are one participant)."""
+    if token.lower_ in agents()["quantities"]:
+        nested = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return _generic_actor(nested[0], context) if nested else None
+    word = fold(token.text)
+    sector = group_heads().get(word) or roles().get(word) or agents()["agents"].get(word)
+    if sector is None:
+        return None
+    country = _modifier_country(token, context)
+    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    name = " ".join([*modifiers, token.text])
+    return ActorRef(
+        key=f"agent:{country or 'XXX'}:{sector}", name=name, country=country, sector=sector
+    )
+
+
+def _modifier_country(token: Token, context: Context) -> str | None:
+    """The country named on a generic agent: 'Egyptian police', 'police of Kenya'."""
+    for child in token.children:
+        targets = [child] if child.dep_ in {"amod", "compound", "poss", "nmod"} else []
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            targets = [g for g in child.children if g.dep_ == "pobj"]
+        for target in targets:
+            mention = context.mention_at(target)
+            if mention is not None and mention.actor.country:
+                return mention.actor.country
     return None
+
+
+def _is_country(token: Token, context: Context) -> bool:
+    mention = context.mention_at(token)
+    return mention is not None and mention.type == "COUNTRY"
 
 
 def _actors_under(prep: Token, context: Context) -> list[ActorRef]:
@@ -234,7 +312,12 @@ def _code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | 
                 participants += _actors_under(prep, context)
             if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps:
                 targets += _actors_under(prep, context)
-        owners = [a for c in noun.children if c.dep_ == "poss" for a in _actors_of(c, context)]
+        owners = [
+            a
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and _is_country(c, context))
+            for a in _actors_of(c, context)
+        ]
         subjects = owners + participants[:1]
         targets = targets + participants[1:]
         if not subjects and not targets:

@@ -50,6 +50,12 @@ def _pattern(entry: dict[str, Any]) -> Pattern:
     entry = dict(entry)
     for key in ("object", "object_types", "target_preps", "participant_preps", "content_preps"):
         if key in entry:
+            if not all(
+                isinstance(word, str) for word in entry[key]
+            ):  # YAML reads bare on/no as bools
+                raise ValueError(
+                    f"{key} of pattern {entry['lemma']!r} must be quoted words: {entry[key]}"
+                )
             entry[key] = tuple(entry[key])
     if entry["type"] not in PLOVER_TYPES:
         raise ValueError(f"unknown PLOVER type {entry['type']!r} in pattern for {entry['lemma']!r}")
@@ -72,6 +78,11 @@ def _index(entries: list[dict[str, Any]]) -> dict[str, tuple[Pattern, ...]]:
         pattern = _pattern(entry)
         by_lemma[pattern.lemma].append(pattern)
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
+
+
+@cache
+def agents() -> dict[str, Any]:
+    return _read("agents.yaml")
 
 
 @cache

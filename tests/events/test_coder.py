@@ -1,0 +1,146 @@
+"""The event coder: every data-file pattern by its own example, and the structures the
+parse must handle (passives, nominal events, light verbs, coordination, modality)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from crosswire import actors, nlp, timex
+from crosswire.events import code_events
+from crosswire.model import Article, EventMention
+
+PUBLISHED = "2020-01-16"  # a Thursday
+
+
+def patterns(name: str) -> list[dict]:
+    text = (resources.files("crosswire") / "data" / "events" / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def code(text: str, published: str | None = PUBLISHED) -> list[EventMention]:
+    article = Article(id="t", text=text, path="t.txt", published=published)
+    doc = next(nlp.parse([text]))
+    mentions = actors.find_mentions(doc, article)
+    times = timex.find_times(text, published)
+    attributions = actors.find_attributions(doc, article, mentions)
+    return code_events(doc, article, mentions, times, attributions)
+
+
+def only(events: list[EventMention], type_: str) -> EventMention:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    patterns("verbs.yaml") + patterns("nouns.yaml"),
+    ids=lambda e: f"{e['lemma']}-{e['type']}",
+)
+def test_each_pattern_codes_its_own_example(entry: dict) -> None:
+    events = code(entry["example"])
+    assert entry["type"] in {e.type for e in events}, [(e.type, e.trigger) for e in events]
+    for event in events:
+        assert event.source or event.target, "an event always has an actor"
+
+
+def test_meeting_has_both_sides_place_and_date() -> None:
+    event = only(
+        code("The Norwegian foreign minister met Pekka Haavisto in Oslo on Monday."), "CONSULT"
+    )
+    assert {p.name for p in event.participants} >= {"Pekka Haavisto"}
+    assert event.location is not None and event.location.name == "Oslo"
+    assert event.date == "2020-01-13" and event.date_from == "text"
+
+
+def test_passive_turns_roles_round() -> None:
+    event = only(code("Angela Merkel was greeted by Emmanuel Macron at the airport."), "CONSULT")
+    assert event.source is not None and event.source.name == "Emmanuel Macron"
+    assert event.target is not None and event.target.name == "Angela Merkel"
+
+
+def test_light_verb_and_nominal_event() -> None:
+    held = only(code("Justin Trudeau held talks with Narendra Modi in Delhi."), "CONSULT")
+    assert held.trigger == "held talks"
+    between = only(
+        code("Talks between Justin Trudeau and Narendra Modi ended in Delhi."), "CONSULT"
+    )
+    assert {p.name for p in between.participants} == {"Justin Trudeau", "Narendra Modi"}
+
+
+def test_coordinated_subjects_make_one_reciprocal_event() -> None:
+    events = code("Justin Trudeau and Narendra Modi met in Delhi on Tuesday.")
+    event = only(events, "CONSULT")
+    assert {p.name for p in event.participants} == {"Justin Trudeau", "Narendra Modi"}
+
+
+def test_request_content_and_control() -> None:
+    event = only(code("Vladimir Putin called for sanctions on Iran to be lifted."), "REQUEST")
+    assert event.mode == "yield" and event.cameo == "1054"
+    urged = only(code("Germany urged Iran to release the prisoners."), "REQUEST")
+    assert urged.source is not None and urged.source.country == "DEU"
+
+
+def test_invitation_is_a_request_to_meet() -> None:
+    event = only(
+        code("Vladimir Putin invited Recep Tayyip Erdogan to Moscow for talks."), "REQUEST"
+    )
+    assert event.mode == "meet" and event.cameo == "106"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "modality", "negated"),
+    [
+        ("Justin Trudeau did not meet Narendra Modi.", "CONSULT", "asserted", True),
+        ("Justin Trudeau refused to meet Narendra Modi.", "CONSULT", "denied", True),
+        ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
+        ("Justin Trudeau will meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
+        ("Justin Trudeau could meet Narendra Modi in Delhi.", "CONSULT", "hypothetical", False),
+        (
+            "They were expected to discuss trade, Justin Trudeau said of his talks with Narendra Modi.",
+            "CONSULT",
+            "asserted",
+            False,
+        ),
+        (
+            "Officials worked on a planned summit between Justin Trudeau and Narendra Modi.",
+            "CONSULT",
+            "planned",
+            False,
+        ),
+    ],
+)
+def test_negation_and_modality(sentence: str, type_: str, modality: str, negated: bool) -> None:
+    event = only(code(sentence), type_)
+    assert (event.modality, event.negated) == (modality, negated)
+
+
+def test_date_falls_back_to_publication() -> None:
+    event = only(code("Justin Trudeau met Narendra Modi in Delhi."), "CONSULT")
+    assert (event.date, event.date_from) == (PUBLISHED, "published")
+    undated = only(code("Justin Trudeau met Narendra Modi in Delhi.", published=None), "CONSULT")
+    assert (undated.date, undated.date_from) == (None, None)
+
+
+def test_speech_alone_is_no_event() -> None:
+    assert code("Justin Trudeau said the weather was fine.") == []
+
+
+def test_counts_are_kept() -> None:
+    event = only(code("Gunmen killed 12 villagers in Nigeria on Sunday."), "ASSAULT")
+    assert event.numbers == {"killed": 12}
+
+
+def test_attribution_is_carried() -> None:
+    event = only(code("Justin Trudeau met Narendra Modi in Delhi, Reuters said."), "CONSULT")
+    assert event.attributed_to is not None and "Reuters" in event.attributed_to.name
+
+
+def test_offsets_point_at_the_trigger() -> None:
+    text = "In Delhi, Justin Trudeau met Narendra Modi."
+    event = only(code(text), "CONSULT")
+    assert text[event.start : event.end] == event.trigger == "met"
+    assert text[event.sentence_start : event.sentence_end] == text
