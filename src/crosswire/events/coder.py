@@ -230,7 +230,19 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                     else None
                 )
             return mention.actor
-    return _generic_actor(token, context)
+    named = _person_in_phrase(token, context)
+    return named.actor if named else _generic_actor(token, context)
+
+
+def _person_in_phrase(token: Token, context: Context) -> Mention | None:
+    """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase names."""
+    for inner in token.subtree:
+        if inner.dep_ in CLAUSES and inner.i != token.i:
+            return None
+        mention = context.mention_at(inner)
+        if mention is not None and mention.type == "PERSON":
+            return mention
+    return None
 
 
 def _generic_actor(token: Token, context: Context) -> ActorRef | None:
