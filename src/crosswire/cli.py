@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -221,8 +222,8 @@ def story(story_id: str, db: str) -> None:
 
 
 def _outlet(article: object) -> str:
-    outlet = getattr(article, "outlet", None) or getattr(article, "path", "?")
-    return str(outlet)
+    outlet = getattr(article, "outlet", None)
+    return str(outlet) if outlet else Path(str(getattr(article, "path", "?"))).name
 
 
 def _print_articles(articles: dict) -> None:

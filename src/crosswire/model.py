@@ -241,6 +241,7 @@ class Analysis(Record):
     """Everything the per-article stages found in one article."""
 
     article_id: str
+    anchor: str | None = None  # the date relative time expressions were resolved against
     sentences: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)

@@ -66,6 +66,7 @@ def analyse(doc: Doc, article: Article) -> Analysis:
     attributions = actors.find_attributions(doc, article, mentions)
     return Analysis(
         article_id=article.id,
+        anchor=article.published,
         sentences=nlp.sentence_spans(doc),
         mentions=mentions,
         times=times,
@@ -168,16 +169,30 @@ class Pipeline:
             self.store.delete_story(old)
         return set(merged.values())
 
+    def _date_from_story(
+        self, article: Article, analysis: Analysis, story: list[Article], story_id: str
+    ) -> Analysis:
+        """Give an undated article the date its story points to, and resolve its relative
+        time expressions (and so its events' dates) against that date."""
+        others = [a for a in story if a.id != article.id and not a.published_inferred]
+        inferred = infer_published(article, analysis, others)
+        article.published, article.published_inferred = inferred, inferred is not None
+        self.store.update_article(article, story_id)
+        if analysis.anchor == inferred:
+            return analysis
+        analysis = analyse(next(nlp.parse([article.text])), article)
+        self.store.replace_analysis(analysis)
+        return analysis
+
     def _rebuild_story(self, story_id: str) -> None:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         if not articles:
             self.store.delete_story(story_id)
             return
         analyses = [self.store.analysis(a.id) for a in articles]
-        for article, analysis in zip(articles, analyses, strict=True):
+        for i, article in enumerate(articles):
             if article.published is None or article.published_inferred:
-                _infer_date(article, analysis, articles)
-                self.store.update_article(article, story_id)
+                analyses[i] = self._date_from_story(article, analyses[i], articles, story_id)
         fused, contradictions = fuse_events(story_id, articles, analyses)
         dates = sorted(a.published for a in articles if a.published)
         story = Story(
@@ -190,18 +205,6 @@ class Pipeline:
         )
         story.brief = write_brief(story, articles, analyses, fused)
         self.store.replace_story(story, fused)
-
-
-def _infer_date(article: Article, analysis: Analysis, story_articles: list[Article]) -> None:
-    """Give an undated article the date its story and its own text point to."""
-    others = [a for a in story_articles if a.id != article.id and not a.published_inferred]
-    inferred = infer_published(article, analysis, others)
-    article.published = inferred
-    article.published_inferred = inferred is not None
-    for mention in analysis.events:
-        if mention.date_from != "text":
-            mention.date = inferred
-            mention.date_from = "published" if inferred else None
 
 
 def _load(store: Store, name: str, kind: type[StageT]) -> StageT:

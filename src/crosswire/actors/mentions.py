@@ -20,6 +20,9 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # Sectors of people who act for a state: an official with no country stated is taken to be
 # of the country where the story happens (datelines leave local officials unmarked)
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# ... but only an official named in passing: a protagonist named again and again is as likely
+# the visitor as the host, and no country beats a wrong one.
+LOCAL_MENTIONS = 2
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -146,11 +149,13 @@ def _fill_countries(
         if person and boss and person.country is None:
             person.country = boss.country
     host = _main_country(typed)
+    mentioned = Counter(id(p) for p in people.values())
     for person in set(people.values()):
         if (
             person.country is None
             and person.sector in STATE_SECTORS
             and person.role not in famous_roles()
+            and mentioned[id(person)] <= LOCAL_MENTIONS
         ):
             person.country = host
 

@@ -82,6 +82,8 @@ def left_title(
             break
         if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
             break
+        if token.text in {"-", "–"} and token.whitespace_:  # a spaced dash ends a clause
+            break
         if not _title_token(token, vocabulary):
             break
         start = token.idx
@@ -158,7 +160,8 @@ def _country_of(text: str, end: int, mentions: list[Typed]) -> str | None:
 
 
 def _country_between(mentions: list[Typed], start: int, end: int) -> str | None:
-    for mention in mentions:
+    """The country named in a title or apposition: the one nearest the name wins."""
+    for mention in sorted(mentions, key=lambda m: -m.start):
         if (
             start <= mention.start
             and mention.end <= end

@@ -40,6 +40,10 @@ class Store(ABC):
     def add_article(self, article: Article, analysis: Analysis) -> None: ...
 
     @abstractmethod
+    def replace_analysis(self, analysis: Analysis) -> None:
+        """Replace an article's analysis (after its publication date was inferred)."""
+
+    @abstractmethod
     def update_article(self, article: Article, story_id: str | None) -> None:
         """Rewrite the cross-article fields: duplicate_of, published(_inferred), story."""
 

@@ -107,16 +107,25 @@ class SQLiteStore(Store):
                 article.duplicate_of, article.text_hash, article.text, json.dumps(extra),
             ),
         )  # fmt: skip
+        self._insert_analysis(analysis)
+
+    def replace_analysis(self, analysis: Analysis) -> None:
+        self.db.execute("DELETE FROM analyses WHERE article_id = ?", (analysis.article_id,))
+        self.db.execute("DELETE FROM mentions WHERE article_id = ?", (analysis.article_id,))
+        self._insert_analysis(analysis)
+
+    def _insert_analysis(self, analysis: Analysis) -> None:
+        article_id = analysis.article_id
         self.db.execute(
             "INSERT INTO analyses (article_id, data) VALUES (?, ?)",
-            (article.id, json.dumps(analysis.to_dict())),
+            (article_id, json.dumps(analysis.to_dict())),
         )
         self.db.executemany(
             "INSERT INTO mentions (article_id, entity_id, key, name, alias, type, country,"
             " sector, role, start, \"end\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    article.id, m.actor.entity_id, m.actor.key, m.actor.name, m.text, m.type,
+                    article_id, m.actor.entity_id, m.actor.key, m.actor.name, m.text, m.type,
                     m.actor.country, m.actor.sector, m.role, m.start, m.end,
                 )
                 for m in analysis.mentions

@@ -63,7 +63,11 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     elif not _same_role(a.source, b.source) or not _same_role(a.target, b.target):
         return False
     if a.article_id == b.article_id:  # one article reports one happening once per sentence
-        return _dates_compatible(a, b) and a.sentence_start != b.sentence_start
+        return (
+            _dates_compatible(a, b)
+            and _places_compatible(a.location, b.location)
+            and a.sentence_start != b.sentence_start
+        )
     return _places_compatible(a.location, b.location)
 
 
