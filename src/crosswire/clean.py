@@ -37,6 +37,7 @@ DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 OUTLET_DATELINE = re.compile(r"^([A-Z][\w .&'-]{1,40}?)\s*\(([^)]*\d{4}[^)]*)\)\s*$")
 MAX_DATELINE_LINES = 6
+MIN_PRECISE_WORDS = 25  # below this, trafilatura precision mode probably missed the body
 
 
 @cache
@@ -89,14 +90,23 @@ def _from_html(source: Source) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(
         html, url=source.url, favor_precision=True, with_metadata=True
     )
+    if _words(doc) < MIN_PRECISE_WORDS:
+        # Precision mode drops the whole body of some short or oddly built pages.
+        retry = trafilatura.bare_extraction(html, url=source.url, with_metadata=True)
+        doc = retry if _words(retry) > _words(doc) else doc
     if doc is None or not (doc.text or "").strip():
         raise InputError("HTML page has no article text", source.path, source.record)
-    cleaned = _from_text(doc.text, has_title=False)
+    # trafilatura has already dropped figure captions: keep every line it kept
+    cleaned = _from_text(doc.text, has_title=False, scraped=False)
     cleaned["title"] = doc.title
     cleaned["outlet"] = doc.sitename
     cleaned["url"] = doc.url
     cleaned["published"] = _html_date(html, source.url)
     return cleaned
+
+
+def _words(doc: Any) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 def _html_date(html: str, url: str | None) -> str | None:
@@ -112,14 +122,14 @@ def _html_date(html: str, url: str | None) -> str | None:
 # ------------------------------------------------------------------ plain text
 
 
-def _from_text(raw: str, has_title: bool = True) -> dict[str, Any]:
+def _from_text(raw: str, has_title: bool = True, scraped: bool = True) -> dict[str, Any]:
     lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
     lines, cites = _take_citations(lines)
     title = None
     if has_title:
         title, lines = _take_title(lines)
     published, outlet, lines = _take_dateline(lines)
-    paragraphs, captions = _paragraphs(lines)
+    paragraphs, captions = _paragraphs(lines, scraped)
     return {
         "text": "\n\n".join(paragraphs),
         "title": title,
@@ -254,7 +264,7 @@ def _residue() -> frozenset[str]:
     return frozenset(p.lower() for p in phrases()["residue_lines"])
 
 
-def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
+def _paragraphs(lines: list[str], scraped: bool = True) -> tuple[list[str], list[str]]:
     """Blocks of text without residue; bullets kept as sentences, captions set aside."""
     bullets = tuple(phrases()["bullets"])
     paragraphs: list[str] = []
@@ -266,19 +276,14 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
         text = line.lstrip("".join(bullets)).strip() if is_bullet else line
         if not text or text.lower().rstrip(".") in _residue() or text.lower() in _residue():
             continue
-        if not text.endswith(TERMINAL):
-            if is_bullet or not paragraphs or _is_standfirst(paragraphs):
+        if scraped and not text.endswith(TERMINAL):
+            if is_bullet or not paragraphs:  # a bullet, or the sub-headline before the body
                 text += "."
             else:
                 captions.append(text)
                 continue
         paragraphs.append(text)
     return paragraphs, captions
-
-
-def _is_standfirst(paragraphs: list[str]) -> bool:
-    """Before the body starts, an unpunctuated line is a sub-headline, not a caption."""
-    return len(paragraphs) == 0
 
 
 def _domain(url: str | None) -> str | None:

@@ -1,0 +1,90 @@
+"""Publication dates of news pages against htmldate's evaluation gold (to the day).
+
+crosswire's `describe()` (which uses htmldate for HTML, with the page URL as a crawler knows
+it) and bare htmldate (original date, extensive search) run on the same pages.
+
+    python benchmarks/pubdate.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import htmldate
+
+from crosswire.clean import describe
+from crosswire.errors import InputError
+from crosswire.model import Source
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "bench" / "pubdate"
+RESULTS = ROOT / "benchmarks" / "results" / "pubdate.json"
+
+
+def crosswire_date(html: str, url: str) -> str | None:
+    try:
+        return describe(Source(path=url, format="html", html=html, url=url)).published
+    except InputError:
+        return None
+
+
+def htmldate_date(html: str, url: str) -> str | None:
+    try:
+        return htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # htmldate raises assorted errors on odd pages
+        return None
+
+
+def accuracy(
+    find: Callable[[str, str], str | None], pages: list[tuple[str, str, str]]
+) -> dict[str, float]:
+    started = time.perf_counter()
+    found = [find(html, url) == gold for html, url, gold in pages]
+    seconds = time.perf_counter() - started
+    return {
+        "accuracy": round(sum(found) / len(found), 4),
+        "correct": sum(found),
+        "pages_per_s": round(len(found) / seconds, 1),
+    }
+
+
+def load_pages() -> list[tuple[str, str, str]]:
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    pages = []
+    for url, item in sorted(gold.items()):
+        path = DATA / "html" / item["file"]
+        if path.exists():
+            raw = path.read_bytes()
+            html = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode(
+                "utf-8", errors="replace"
+            )
+            pages.append((html, url, item["date"]))
+    return pages
+
+
+def main() -> None:
+    if not DATA.exists():
+        sys.exit(f"benchmark data not found: {DATA}")
+    pages = load_pages()
+    result = {
+        "benchmark": "pubdate",
+        "date": date.today().isoformat(),
+        "dataset": str(DATA.relative_to(ROOT.parent)),
+        "pages": len(pages),
+        "metric": "share of pages whose publication date is right to the day",
+        "crosswire": accuracy(crosswire_date, pages),
+        "htmldate_extensive": accuracy(htmldate_date, pages),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
