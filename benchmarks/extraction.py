@@ -13,22 +13,18 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import trafilatura
 
+from common import bench_data, write_result
 from crosswire.clean import describe
 from crosswire.errors import InputError
 from crosswire.model import Source
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "bench" / "extraction"
-RESULTS = ROOT / "benchmarks" / "results" / "extraction.json"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -75,11 +71,11 @@ def score(
     }
 
 
-def load_pages() -> list[tuple[str, str, str]]:
-    gold = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+def load_pages(data: Path) -> list[tuple[str, str, str]]:
+    gold = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for page_id, item in sorted(gold.items()):
-        path = DATA / "html" / f"{page_id}.html.gz"
+        path = data / "html" / f"{page_id}.html.gz"
         if path.exists():
             html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
             pages.append((html, item.get("url") or "", item["articleBody"]))
@@ -87,21 +83,18 @@ def load_pages() -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    if not DATA.exists():
-        sys.exit(f"benchmark data not found: {DATA}")
-    pages = load_pages()
-    result = {
-        "benchmark": "extraction",
-        "date": date.today().isoformat(),
-        "dataset": str(DATA.relative_to(ROOT.parent)),
-        "pages": len(pages),
-        "metric": "macro F1 over 4-token shingles (article-extraction-benchmark)",
-        "crosswire": score(crosswire_text, pages),
-        "trafilatura_favor_precision": score(trafilatura_text, pages),
-    }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    data = bench_data("extraction")
+    pages = load_pages(data)
+    write_result(
+        "extraction",
+        data,
+        {
+            "pages": len(pages),
+            "metric": "macro F1 over 4-token shingles (article-extraction-benchmark)",
+            "crosswire": score(crosswire_text, pages),
+            "trafilatura_favor_precision": score(trafilatura_text, pages),
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import htmldate
 
+from common import bench_data, write_result
 from crosswire.clean import describe
 from crosswire.errors import InputError
 from crosswire.model import Source
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "bench" / "pubdate"
-RESULTS = ROOT / "benchmarks" / "results" / "pubdate.json"
 
 
 def crosswire_date(html: str, url: str) -> str | None:
@@ -54,11 +49,11 @@ def accuracy(
     }
 
 
-def load_pages() -> list[tuple[str, str, str]]:
-    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+def load_pages(data: Path) -> list[tuple[str, str, str]]:
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     pages = []
     for url, item in sorted(gold.items()):
-        path = DATA / "html" / item["file"]
+        path = data / "html" / item["file"]
         if path.exists():
             raw = path.read_bytes()
             html = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode(
@@ -69,21 +64,18 @@ def load_pages() -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    if not DATA.exists():
-        sys.exit(f"benchmark data not found: {DATA}")
-    pages = load_pages()
-    result = {
-        "benchmark": "pubdate",
-        "date": date.today().isoformat(),
-        "dataset": str(DATA.relative_to(ROOT.parent)),
-        "pages": len(pages),
-        "metric": "share of pages whose publication date is right to the day",
-        "crosswire": accuracy(crosswire_date, pages),
-        "htmldate_extensive": accuracy(htmldate_date, pages),
-    }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    data = bench_data("pubdate")
+    pages = load_pages(data)
+    write_result(
+        "pubdate",
+        data,
+        {
+            "pages": len(pages),
+            "metric": "share of pages whose publication date is right to the day",
+            "crosswire": accuracy(crosswire_date, pages),
+            "htmldate_extensive": accuracy(htmldate_date, pages),
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -16,19 +16,15 @@ import json
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
+from common import bench_data, write_result
 from crosswire import nlp
 from crosswire.pipeline import Pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "bench" / "extraction" / "ground-truth.json"
-RESULTS = ROOT / "benchmarks" / "results" / "throughput.json"
 
-
-def load_texts(limit: int) -> list[dict[str, str]]:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+def load_texts(gold_file: Path, limit: int) -> list[dict[str, str]]:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
     rows = [
         {"text": v["articleBody"], "url": v.get("url") or f"https://bench.example/{k}"}
         for k, v in sorted(gold.items())
@@ -63,36 +59,33 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args()
-    if not GOLD.exists():
-        sys.exit(f"benchmark data not found: {GOLD}")
-    rows = load_texts(args.limit)
+    gold_file = bench_data("extraction", "ground-truth.json")
+    rows = load_texts(gold_file, args.limit)
     nlp.load_nlp()  # loading the model and the data tables is not part of either timing
     time_pipeline([{"text": "Warm-up: the French president met the German chancellor in Paris."}])
     pipeline_s, n_articles, cleaned = time_pipeline(rows)
     spacy_s = time_bare_spacy(cleaned)
     words = sum(len(t.split()) for t in cleaned)
-    result = {
-        "benchmark": "throughput",
-        "date": date.today().isoformat(),
-        "dataset": str(GOLD.relative_to(ROOT.parent)),
-        "articles": n_articles,
-        "words": words,
-        "processes": 1,
-        "pipeline": {
-            "seconds": round(pipeline_s, 3),
-            "articles_per_s": round(n_articles / pipeline_s, 2),
-            "words_per_s": round(words / pipeline_s),
+    write_result(
+        "throughput",
+        gold_file,
+        {
+            "articles": n_articles,
+            "words": words,
+            "processes": 1,
+            "pipeline": _rates(pipeline_s, n_articles, words),
+            "bare_spacy": _rates(spacy_s, n_articles, words),
+            "ratio_pipeline_to_spacy": round(spacy_s / pipeline_s, 3),
         },
-        "bare_spacy": {
-            "seconds": round(spacy_s, 3),
-            "articles_per_s": round(n_articles / spacy_s, 2),
-            "words_per_s": round(words / spacy_s),
-        },
-        "ratio_pipeline_to_spacy": round(spacy_s / pipeline_s, 3),
+    )
+
+
+def _rates(seconds: float, articles: int, words: int) -> dict[str, float]:
+    return {
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(articles / seconds, 2),
+        "words_per_s": round(words / seconds),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

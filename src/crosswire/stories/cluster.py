@@ -11,7 +11,6 @@ the number of candidates, not on the size of the store.
 from __future__ import annotations
 
 import math
-import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +18,7 @@ from datetime import date
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from crosswire.model import Analysis, Article, stable_id
+from crosswire.stories.state import PickledState
 
 N_FEATURES = 2**20
 TOP_TERMS = 40  # terms per story kept in the inverted index and centroid
@@ -42,7 +42,7 @@ class StoryState:
     size: int = 0
 
 
-class StoryClusterer:
+class StoryClusterer(PickledState):
     def __init__(self) -> None:
         self.df: Counter[int] = Counter()
         self.n_docs = 0
@@ -72,16 +72,6 @@ class StoryClusterer:
 
     def merged(self) -> dict[str, str]:
         return {}  # stories never merge yet: see the clustering benchmark
-
-    def to_state(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def from_state(cls, data: bytes) -> StoryClusterer:
-        clusterer = pickle.loads(data)
-        if not isinstance(clusterer, cls):
-            raise TypeError("stored clusterer state is not a StoryClusterer")
-        return clusterer
 
     # ------------------------------------------------------------------ scoring
     def _story_of_original(self, article: Article) -> str | None:

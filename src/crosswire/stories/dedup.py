@@ -9,12 +9,11 @@ confirmed with the estimated Jaccard, so the answer does not hinge on LSH bandin
 
 from __future__ import annotations
 
-import pickle
-
 from datasketch import MinHash, MinHashLSH
 
 from crosswire.clean import normalise_text
 from crosswire.model import Article
+from crosswire.stories.state import PickledState
 
 THRESHOLD = 0.6
 NUM_PERM = 128
@@ -34,7 +33,7 @@ def minhash(text: str) -> MinHash:
     return signature
 
 
-class DuplicateIndex:
+class DuplicateIndex(PickledState):
     """Remembers every article seen; `add` says which earlier one a new article copies."""
 
     def __init__(self) -> None:
@@ -70,13 +69,3 @@ class DuplicateIndex:
             return None
         best = max(score for score, _ in scored)
         return min(c for score, c in scored if score == best)
-
-    def to_state(self) -> bytes:
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def from_state(cls, data: bytes) -> DuplicateIndex:
-        index = pickle.loads(data)
-        if not isinstance(index, cls):
-            raise TypeError("stored duplicate-index state is not a DuplicateIndex")
-        return index
