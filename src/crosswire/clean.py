@@ -264,12 +264,24 @@ def _residue() -> frozenset[str]:
     return frozenset(p.lower() for p in phrases()["residue_lines"])
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line that stops mid-sentence continues on the next one
+    when that one starts in lower case."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1] and line[:1].islower() and not joined[-1].endswith(TERMINAL):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _paragraphs(lines: list[str], scraped: bool = True) -> tuple[list[str], list[str]]:
     """Blocks of text without residue; bullets kept as sentences, captions set aside."""
     bullets = tuple(phrases()["bullets"])
     paragraphs: list[str] = []
     captions: list[str] = []
-    for line in lines:
+    for line in _unwrap(lines):
         if not line:
             continue
         is_bullet = line.startswith(bullets) and len(line) > 2

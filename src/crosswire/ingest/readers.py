@@ -109,6 +109,10 @@ def read_warc(path: str, stream: io.BufferedIOBase) -> Iterator[Item]:
             if record.rec_type != "response":
                 continue
             item = _warc_source(path, record)
+            read_whole = isinstance(item, Source)
+            if read_whole and getattr(record.raw_stream, "limit", 0) > 0:  # short of Content-Length
+                yield IngestError(path, "WARC record is truncated", item.record)
+                return
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:

@@ -38,8 +38,13 @@ def detect_format(head: bytes) -> str:
         return "warc"
     if start.startswith(b"{"):
         return "jsonl"
-    if lower.startswith(b"<?xml") or b"<rss" in lower or b"<feed" in lower or b"<rdf:rdf" in lower:
-        return "html" if b"<html" in lower else "feed"
+    feed_at = min(
+        (i for i in (lower.find(b"<rss"), lower.find(b"<feed"), lower.find(b"<rdf:rdf")) if i >= 0),
+        default=-1,
+    )
+    html_at = lower.find(b"<html")
+    if feed_at >= 0 and (html_at < 0 or feed_at < html_at):  # a feed may carry pages inside
+        return "feed"
     if lower.startswith(
         (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p>")
     ):
@@ -67,8 +72,52 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        text = _decode_legacy(data)
+    return ftfy.fix_text(text, unescape_html=False)
+
+
+# Legacy encodings seen on news sites. On short texts charset detection often settles on a
+# rare DOS code page that decodes without errors; then Windows-1252 (a superset of Latin-1,
+# the commonest legacy web encoding) is the better guess.
+COMMON_ENCODINGS = frozenset(
+    [
+        "cp1250",
+        "cp1251",
+        "cp1253",
+        "cp1254",
+        "cp1255",
+        "cp1256",
+        "cp1257",
+        "cp1258",
+        "koi8_r",
+        "koi8_u",
+        "iso8859_2",
+        "iso8859_5",
+        "iso8859_7",
+        "iso8859_9",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "big5",
+        "euc_kr",
+        "cp949",
+        "tis_620",
+        "utf_16",
+        "utf_32",
+    ]
+)
+
+
+def _decode_legacy(data: bytes) -> str:
+    best = from_bytes(data).best()
+    if best is not None and best.encoding in COMMON_ENCODINGS:
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
         if best is None:
             raise SniffError("bytes cannot be decoded as text in any known encoding") from None
-        text = str(best)
-    return ftfy.fix_text(text, unescape_html=False)
+        return str(best)
