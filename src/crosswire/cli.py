@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crosswire.errors import CrosswireError
@@ -96,8 +96,11 @@ def _run_with_progress(pipeline: Pipeline, paths: tuple[str, ...], quiet: bool) 
     stdin = sys.stdin if "-" in paths else None
     if quiet:
         return pipeline.run(paths, stdin=stdin)
+    # The number of records is unknown until the inputs are read (a WARC holds many), so the
+    # bar pulses while the counts and the rate say how far the run has come.
     columns = (
         SpinnerColumn(),
+        BarColumn(bar_width=20),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
     )
