@@ -77,7 +77,7 @@ def main() -> None:
             "value_accuracy": round(value_accuracy, 4),
             "value_f1": round(value_accuracy * relaxed["f1"], 4),
             "ms_per_document": round(1000 * seconds / len(docs), 2),
-            "definition": "value F1 = value accuracy over relaxed matches x relaxed span F1 (TempEval-3)",
+            "definition": "value F1 = value accuracy (relaxed matches) x relaxed span F1",
             "frequent_wrong_values": [w for w, _ in wrong_values.most_common(15)],
         },
     )
