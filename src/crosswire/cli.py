@@ -150,16 +150,17 @@ def _print_stories(store: Store, limit: int, with_events: bool) -> None:
     console.print(f"\n[bold]{len(all_stories)} stories[/bold]")
     for story in all_stories[:limit]:
         story_events = store.events(EventFilter(story_id=story.id))
-        disagreements = (
-            f", {len(story.contradictions)} disagreements" if story.contradictions else ""
-        )
+        n = len(story.contradictions)
+        disagreements = f" · {n} disagreement{'s' if n != 1 else ''}" if n else ""
         console.print(
             f"\n[bold cyan]{story.id}[/bold cyan]  [bold]{escape(story.title)}[/bold]\n"
             f"  {len(story.article_ids)} articles · {_span(story)} · {len(story_events)} events"
             f"{disagreements}"
         )
         if with_events:
-            shown = [e for e in story_events if e.modality == "asserted"][:EVENTS_SHOWN]
+            asserted = [e for e in story_events if e.modality == "asserted" and not e.negated]
+            best = sorted(asserted, key=lambda e: (-e.n_sources, -len(e.participants), e.id))
+            shown = [e for e in story_events if e in best[:EVENTS_SHOWN]]  # in date order
             for event in shown:
                 console.print(f"    {escape(_event_line(event))}", soft_wrap=True)
             if len(story_events) > len(shown):
