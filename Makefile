@@ -1,16 +1,19 @@
-# Two commands on a fresh machine:  make demo   and   make test
+# On a fresh machine: make install, make test, make demo (test and demo install first if needed)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: install demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+## Create .venv and install crosswire with its pinned dependencies.
+install: $(STAMP)
 
 ## Install, then run the whole pipeline on the bundled example corpus and show what it found.
 demo: $(STAMP)
@@ -28,7 +31,7 @@ lint: $(STAMP)
 
 ## Run every benchmark (needs ../shared); figures go to benchmarks/results/.
 bench: $(STAMP)
-	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in extraction pubdate throughput actors time; do $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) example.db example.db-wal example.db-shm
