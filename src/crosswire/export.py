@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from crosswire.model import ActorRef, Event, EventMention, Place
+from crosswire.model import ActorRef, Article, Event, EventMention, Place
 from crosswire.store import Store
 
 Row = dict[str, Any]
@@ -40,6 +40,7 @@ def article_rows(store: Store) -> Iterator[Row]:
             "language": a.language,
             "duplicate_of": a.duplicate_of,
             "cites": [c.to_dict() for c in a.cites],
+            "captions": a.captions,
             "text": a.text,
         }
 
@@ -125,15 +126,14 @@ def event_json(event: Event, sentence_of: Callable[[EventMention], str]) -> Row:
 
 
 def event_rows(store: Store) -> Iterator[Row]:
-    texts: dict[str, str] = {}
-    titles: dict[str, str] = {}
+    articles: dict[str, Article] = {}
 
     def sentence_of(m: EventMention) -> str:
-        if m.article_id not in texts:
-            article = next(store.articles([m.article_id]))
-            texts[m.article_id], titles[m.article_id] = article.text, article.title or ""
-        source = titles[m.article_id] if m.section == "headline" else texts[m.article_id]
-        return source[m.sentence_start : m.sentence_end]
+        if m.article_id not in articles:
+            articles[m.article_id] = next(store.articles([m.article_id]))
+        article = articles[m.article_id]
+        sections = {"headline": article.title or "", "caption": "\n\n".join(article.captions)}
+        return sections.get(m.section, article.text)[m.sentence_start : m.sentence_end]
 
     for event in store.events():
         yield event_json(event, sentence_of)

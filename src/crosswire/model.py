@@ -227,13 +227,14 @@ class EventMention(Record):
     negated: bool = False
     modality: Modality = "asserted"
     attributed_to: ActorRef | None = None
-    section: Section = "body"
+    section: Section = "body"  # offsets of a "headline" point into the title, of a
+    # "caption" into the captions joined by blank lines
     numbers: dict[str, int] = field(default_factory=dict)  # killed, injured, arrested, ...
     trigger: str = ""
 
     @property
     def id(self) -> str:
-        return stable_id("m", self.article_id, str(self.start), self.type, length=12)
+        return stable_id("m", self.article_id, self.section, str(self.start), self.type, length=12)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ where it stopped and re-ingesting the same input changes nothing (see docs/archi
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 from crosswire import actors, events, ingest, nlp, timex
 from crosswire.clean import describe
 from crosswire.errors import InputError
-from crosswire.model import Analysis, Article, IngestError, Source, Story
+from crosswire.model import Analysis, Article, EventMention, IngestError, Source, Story
 from crosswire.store import Store, open_store
 from crosswire.stories import infer_published, story_title
 from crosswire.stories.brief import write_brief
@@ -59,11 +60,14 @@ class RunReport:
         return self.read / self.seconds if self.seconds else 0.0
 
 
-def analyse(doc: Doc, article: Article) -> Analysis:
-    """The per-article stages on one parsed article."""
+def analyse(doc: Doc, article: Article, captions: Doc | None = None) -> Analysis:
+    """The per-article stages on one parsed article (and its parsed captions, if any)."""
     mentions = actors.find_mentions(doc, article)
     times = timex.find_times(article.text, article.published)
     attributions = actors.find_attributions(doc, article, mentions)
+    coded = events.code_events(doc, article, mentions, times, attributions)
+    if captions is not None:
+        coded += caption_events(captions, article)
     return Analysis(
         article_id=article.id,
         anchor=article.published,
@@ -72,8 +76,34 @@ def analyse(doc: Doc, article: Article) -> Analysis:
         times=times,
         attributions=attributions,
         quotes=actors.find_quotes(doc, article, mentions),
-        events=events.code_events(doc, article, mentions, times, attributions),
+        events=coded,
     )
+
+
+def caption_events(doc: Doc, article: Article) -> list[EventMention]:
+    """Photo captions are not main text, but they state facts (and dates) too: they are coded
+    and marked ``section="caption"``, with offsets into `caption_text(article)`."""
+    captions = dataclasses.replace(article, text=doc.text)
+    mentions = actors.find_mentions(doc, captions)
+    times = timex.find_times(doc.text, article.published)
+    coded = events.code_events(doc, captions, mentions, times, [])
+    for mention in coded:
+        mention.section = "caption"
+    return coded
+
+
+def caption_text(article: Article) -> str:
+    return "\n\n".join(article.captions)
+
+
+def parse_articles(articles: list[Article]) -> list[tuple[Doc, Doc | None]]:
+    """Each article's parse and its captions' parse (None without captions), in batches."""
+    docs = nlp.parse(a.text for a in articles)
+    caption_docs = nlp.parse(caption_text(a) for a in articles if a.captions)
+    return [
+        (doc, next(caption_docs) if a.captions else None)
+        for doc, a in zip(docs, articles, strict=True)
+    ]
 
 
 class Pipeline:
@@ -115,7 +145,8 @@ class Pipeline:
         fresh = [a for a in articles if a.id not in known]
         report.skipped += len(articles) - len(fresh)
         analyses = [
-            analyse(doc, a) for doc, a in zip(nlp.parse(a.text for a in fresh), fresh, strict=True)
+            analyse(doc, a, captions)
+            for (doc, captions), a in zip(parse_articles(fresh), fresh, strict=True)
         ]
         with self.store.transaction():
             for error in report.errors[first_error:]:
@@ -180,7 +211,8 @@ class Pipeline:
         self.store.update_article(article, story_id)
         if analysis.anchor == inferred:
             return analysis
-        analysis = analyse(next(nlp.parse([article.text])), article)
+        [(doc, captions)] = parse_articles([article])
+        analysis = analyse(doc, article, captions)
         self.store.replace_analysis(analysis)
         return analysis
 

@@ -96,7 +96,11 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 def _event(story_id: str, group: list[EventMention], articles: dict[str, Article]) -> Event:
     group = sorted(group, key=lambda m: (m.article_id, m.start))
-    dated = [m for m in group if m.date and m.date_from == "text"] or [m for m in group if m.date]
+    dated = (  # the text's own dates first, the main text before captions
+        [m for m in group if m.date and m.date_from == "text" and m.section == "body"]
+        or [m for m in group if m.date and m.date_from == "text"]
+        or [m for m in group if m.date]
+    )
     participants = {p.key: p for m in group for p in m.participants}
     return Event(
         id=stable_id("v", story_id, *sorted(m.id for m in group)),
