@@ -136,19 +136,93 @@ def test_exact_duplicate_hash_ignores_case_and_spacing() -> None:
     assert first.text_hash == second.text_hash and first.id != second.id
 
 
+def test_read_full_article_line_is_residue_not_a_cite() -> None:
+    article = describe(
+        text_source(
+            "Ferry news\n\nThe ferry ran late on Tuesday, officials said.\n\n"
+            "Source: Read Full Article\n\nREAD FULL ARTICLE\n"
+        )
+    )
+    assert article.cites == []
+    assert "Read Full Article" not in article.text and "read full article" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("dateline", "outlet"),
+    [
+        ("31.05.2018", None),
+        ("Harbour Herald (31 May 2018)", "Harbour Herald"),
+        ("May 31, 2018", None),
+    ],
+)
+def test_datelines_in_text(dateline: str, outlet: str | None) -> None:
+    article = describe(
+        text_source(f"Ferry news\n\n{dateline}\n\nThe ferry ran late on Tuesday, officials said.")
+    )
+    assert article.published == "2018-05-31" and article.outlet == outlet
+    assert "2018" not in article.text
+
+
+def test_a_body_sentence_with_a_date_is_not_a_dateline() -> None:
+    body = "Talks ended on 31 May 2018."
+    article = describe(text_source(f"Port talks\n\n{body}\n\nBoth sides signed a deal."))
+    assert body in article.text
+
+
+def test_a_word_after_a_whole_url_is_not_its_tail() -> None:
+    article = describe(
+        text_source(
+            "Ferry news\n\nThe ferry ran late on Tuesday, officials said.\n\n"
+            "https://news.example/ferry-late\n\nAdvertisement\n"
+        )
+    )
+    assert [c.url for c in article.cites] == ["https://news.example/ferry-late"]
+
+
+def test_short_common_words_are_recased_but_acronyms_kept() -> None:
+    assert recase_headline("MAYOR SAYS IT IS TOO EARLY FOR US TALKS") == (
+        "Mayor Says It Is Too Early for US Talks"
+    )
+
+
+def test_html_short_paragraphs_are_text_not_captions() -> None:
+    html = (
+        "<html><body><article><h1>Storm update</h1>"
+        "<p>The storm reached the coast on Sunday night and cut power to several villages, "
+        "the weather service said in its morning update.</p>"
+        "<p>Schools stay closed</p>"
+        "<p>Crews worked through the night to restore power lines along the coast road "
+        "and expected most homes to be reconnected by Tuesday evening.</p>"
+        "</article></body></html>"
+    )
+    article = describe(Source(path="s.html", format="html", html=html))
+    assert "Schools stay closed" in article.text and "Schools stay closed." not in article.text
+    assert article.captions == []
+
+
 def test_seeds(shared: Path) -> None:
+    seeds = shared / "seeds"
+    [wire_path] = seeds.glob("000_*.txt")
+    [tabloid_path] = seeds.glob("003_*.txt")
     wire, tabloid = (
         describe(Source(path=str(p), format="text", text=p.read_text(encoding="utf-8")))
-        for p in sorted((shared / "seeds").glob("*.txt"))
+        for p in (wire_path, tabloid_path)
     )
     assert wire.published == "2018-05-31" and wire.outlet == "StraitsTimes"
     assert any(
-        c.url and c.url.startswith("https://www.straitstimes.com/") and c.url.endswith("-kcna")
+        c.url
+        and c.url.startswith("https://www.straitstimes.com/")
+        and c.url.endswith("-kcna")
+        and " " not in c.url
         for c in wire.cites
     )
     assert "Scroll down for video" not in tabloid.text and "Read Full Article" not in tabloid.text
-    assert (
-        "Sergei Lavrov flew into Pyongyang on Thursday for a meeting with Kim Jong-un."
-        in tabloid.text
-    )
+    # every bullet line of the seed survives as a sentence, without its marker
+    bullet_lines = [
+        line.strip().lstrip("•").strip()
+        for line in tabloid_path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("•")
+    ]
+    assert len(bullet_lines) >= 3
+    assert all(line in tabloid.text for line in bullet_lines) and "•" not in tabloid.text
     assert tabloid.published is None

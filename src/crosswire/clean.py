@@ -25,6 +25,7 @@ from crosswire.model import Article, Citation, Source
 
 URL_RE = re.compile(r"<?(https?://[^\s<>]+)>?")
 SLUG_RE = re.compile(r"^[\w\-./%?=&#]+$")  # the tail of a URL broken across lines
+URL_PUNCT = frozenset("-_/.%?=&#")  # a lone word after a whole URL is text, not its tail
 TERMINAL = tuple(".!?\"”’')…:;")
 MONTHS = {
     m: i
@@ -152,7 +153,7 @@ def _take_citations(lines: list[str]) -> tuple[list[str], list[Citation]]:
         if url:
             pending_url = url.group(1)
             continue
-        if pending_url and line and SLUG_RE.match(line) and " " not in line:
+        if pending_url and _continues_url(pending_url, line):
             pending_url += line  # URL broken across lines
             continue
         prefix = next((p for p in prefixes if lowered.startswith(p)), None)
@@ -174,6 +175,15 @@ def _take_citations(lines: list[str]) -> tuple[list[str], list[Citation]]:
     return kept, cites
 
 
+def _continues_url(url: str, line: str) -> bool:
+    """A line is the rest of a broken URL when it looks like a URL tail and either the URL
+    stops at a separator or the line has URL punctuation (a bare word like 'Advertisement'
+    after a complete URL is not part of it)."""
+    if not line or not SLUG_RE.match(line):
+        return False
+    return url[-1] in URL_PUNCT or any(c in URL_PUNCT or c.isdigit() for c in line)
+
+
 def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     for i, line in enumerate(lines):
         if line:
@@ -188,12 +198,11 @@ def recase_headline(line: str) -> str:
         return line
     keep = set(phrases()["keep_upper"].split())
     minor = set(phrases()["minor_words"].split())
+    short_words = {w.upper() for w in minor | set(phrases()["short_words"].split())}
     words = []
     for i, word in enumerate(line.split()):
         core = word.strip(":,;.!?'\"")
-        if core in keep or (
-            len(core) <= 2 and core.isalpha() and core not in {w.upper() for w in minor}
-        ):
+        if core in keep or (len(core) <= 2 and core.isalpha() and core not in short_words):
             words.append(word)
         elif i > 0 and core.lower() in minor:
             words.append(word.lower())
@@ -213,7 +222,7 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, str | None, list[str]]
         seen += 1
         if seen > MAX_DATELINE_LINES:
             break
-        if len(line.split()) > 8:
+        if len(line.split()) > 8 or _is_sentence(line):
             continue
         found = parse_date(line)
         if found is None:
@@ -224,6 +233,11 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, str | None, list[str]]
             outlet = match.group(1).strip()
         kept[i] = ""
     return published, outlet, kept
+
+
+def _is_sentence(line: str) -> bool:
+    """Body text that mentions a date ('Talks ended on 31 May 2018.'), not a dateline."""
+    return len(line.split()) >= 5 and line.endswith((".", "!", "?"))
 
 
 def parse_date(text: str) -> str | None:

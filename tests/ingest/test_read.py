@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -23,6 +24,13 @@ PAGE = (
     "</article></body></html>"
 )
 TEXT = "Ferry service resumes\n\n12.03.2024\n\nThe ferry between the two islands resumed service on Monday.\n"
+
+
+def varied_text(n_words: int) -> str:
+    """Text that compresses poorly, so a cut gzip of it is truly truncated."""
+    rng = random.Random(3)
+    words = ["harbour", "ferry", "storm", "council", "pier", "tide", "freight"]
+    return " ".join(f"{rng.choice(words)}{rng.randint(0, 99999)}" for _ in range(n_words))
 
 
 def sources(items: list) -> list[Source]:
@@ -147,8 +155,8 @@ def test_truncated_warc_keeps_good_records(tmp_path: Path) -> None:
 def test_bad_files_each_get_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 50)
-    article = "\n".join(f"Line {i}: harbour works went on in district {i * 7}." for i in range(300))
-    packed = gzip.compress(article.encode())
+    packed = gzip.compress(varied_text(3000).encode())
+    assert len(packed) > 10_000  # half of it really stops inside the deflate stream
     (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
     (tmp_path / "broken.xml").write_text("<?xml version='1.0'?><rss><channel><item><title>oops")
     (tmp_path / "good.txt").write_text(TEXT)
@@ -182,3 +190,59 @@ def test_globs_and_folder_order(tmp_path: Path) -> None:
         "a.txt",
         "b.txt",
     ]
+
+
+def test_html_file_and_xhtml_by_content(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE)
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.replace("<html>", "<html xmlns='x'>")
+    (tmp_path / "saved.xhtml").write_text(xhtml)
+    found = sources(list(read([str(tmp_path)])))
+    assert [s.format for s in found] == ["html", "html"]
+    assert all("resumed service" in (s.html or "") for s in found)
+
+
+def test_rss_content_encoded_is_the_body(tmp_path: Path) -> None:
+    rss = f"""<?xml version="1.0"?><rss version="2.0"
+    xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Island News</title>
+    <item><title>Ferry back</title><link>https://island.example/ferry</link>
+    <description>Short teaser.</description>
+    <content:encoded><![CDATA[{PAGE}]]></content:encoded></item></channel></rss>"""
+    (tmp_path / "feed.rss").write_text(rss)
+    [source] = sources(list(read([str(tmp_path / "feed.rss")])))
+    assert "Repairs to the landing ramp" in (source.html or "")
+    assert source.title == "Ferry back" and source.record == "https://island.example/ferry"
+
+
+def test_undecodable_bytes_are_decoded_not_refused(tmp_path: Path) -> None:
+    # 0x93/0x94 are Windows-1252 curly quotes and invalid as UTF-8
+    (tmp_path / "legacy.txt").write_bytes(b"The mayor said \x93we will rebuild\x94 on Friday.")
+    [source] = sources(list(read([str(tmp_path / "legacy.txt")])))
+    assert "we will rebuild" in (source.text or "") and "\ufffd" not in (source.text or "")
+
+
+def test_truncated_jsonl_gz_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    rows = [
+        json.dumps({"text": varied_text(40), "url": f"https://x.example/{i}"}) for i in range(200)
+    ]
+    packed = gzip.compress(("\n".join(rows) + "\n").encode())
+    (tmp_path / "batch.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    items = list(read([str(tmp_path / "batch.jsonl.gz")]))
+    assert len(sources(items)) > 10
+    [error] = [e for e in errors(items) if e.record is None]
+    assert "truncated" in error.reason
+
+
+def test_truncated_warc_gz_is_an_error(tmp_path: Path) -> None:
+    pages = {f"https://a.example/{i}": PAGE + f"<!-- {varied_text(500)} -->" for i in range(3)}
+    write_warc(tmp_path / "crawl.warc.gz", pages, gz=True)
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    # each record is its own gzip member of several kB: this cut lands inside the last one
+    (tmp_path / "crawl.warc.gz").write_bytes(data[:-1000])
+    items = list(read([str(tmp_path / "crawl.warc.gz")]))
+    assert [s.record for s in sources(items)] == list(pages)[:2]
+    assert errors(items) and "WARC" in errors(items)[-1].reason
+
+
+def test_glob_without_matches_is_an_error(tmp_path: Path) -> None:
+    [error] = list(read([str(tmp_path / "*.jsonl")]))
+    assert isinstance(error, IngestError) and "no such file" in error.reason

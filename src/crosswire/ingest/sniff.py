@@ -49,6 +49,9 @@ def detect_format(head: bytes) -> str:
         (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p>")
     ):
         return "html"
+    # XHTML after an XML declaration, or a page opening with a comment or <meta>
+    if lower.startswith((b"<?xml", b"<!--", b"<meta")) and html_at >= 0:
+        return "html"
     return "text"
 
 
@@ -68,12 +71,15 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with BOMs), else the detected charset; mojibake repaired."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ftfy.fix_text(data.decode("utf-16"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data)
-    return ftfy.fix_text(text, unescape_html=False)
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    # entities stay as written: in HTML the parser resolves them, in text they are content
+    # Mojibake is repaired; quotes stay as written (curly single quotes tell quotes from apostrophes).
+    return ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False)
 
 
 # Legacy encodings seen on news sites. On short texts charset detection often settles on a
