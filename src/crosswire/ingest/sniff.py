@@ -77,8 +77,8 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _decode_legacy(data)
-    # entities stay as written: in HTML the parser resolves them, in text they are content
-    # Mojibake is repaired; quotes stay as written (curly single quotes tell quotes from apostrophes).
+    # Mojibake is repaired. Entities stay as written (in HTML the parser resolves them, in
+    # text they are content), and so do quotes (curly ones tell quotes from apostrophes).
     return ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False)
 
 
