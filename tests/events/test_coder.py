@@ -84,20 +84,58 @@ def test_request_content_and_control() -> None:
     assert urged.source is not None and urged.source.country == "DEU"
 
 
-def test_invitation_is_a_request_to_meet() -> None:
-    event = only(
-        code("Vladimir Putin invited Recep Tayyip Erdogan to Moscow for talks."), "REQUEST"
-    )
-    assert event.mode == "meet" and event.cameo == "106"
+def test_invitation_is_an_offer_to_meet() -> None:
+    # CAMEO 036 "express intent to meet", which PLOVER maps to AGREE
+    event = only(code("Vladimir Putin invited Angela Merkel to Moscow for talks."), "AGREE")
+    assert event.cameo == "036"
+    assert event.target is not None and event.target.name == "Angela Merkel"
+    assert event.location is not None and event.location.name == "Moscow"
+
+
+def test_refusal_is_a_reject_with_its_content_and_no_meeting() -> None:
+    events = code("Justin Trudeau refused to meet Narendra Modi.")
+    event = only(events, "REJECT")
+    assert (event.mode, event.cameo, event.modality) == ("meet", "125", "asserted")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_content_of_a_promise_is_absorbed() -> None:
+    events = code("The Kenyan president agreed to resign on Friday.")
+    assert [e.type for e in events] == ["AGREE"]
+    assert events[0].cameo == "035"
+
+
+def test_stated_future_aid_is_an_agreement_and_future_coercion_a_threat() -> None:
+    aid = only(code("Japan will send aid to Nepal."), "AGREE")
+    assert (aid.cameo, aid.modality) == ("033", "planned")
+    threat = only(code("Israel is prepared to impose a curfew on the town of Jenin."), "THREATEN")
+    assert threat.modality == "planned"
+
+
+def test_obligation_in_reported_clause_is_a_request() -> None:
+    event = only(code("Germany said Iran must release the two journalists."), "REQUEST")
+    assert event.source is not None and event.source.country == "DEU"
+    assert event.target is not None and event.target.country == "IRN"
+
+
+def test_two_party_summit_is_not_multilateral() -> None:
+    event = only(code("A summit between Egypt and Ethiopia took place in Cairo."), "CONSULT")
+    assert event.mode is None
 
 
 @pytest.mark.parametrize(
     ("sentence", "type_", "modality", "negated"),
     [
         ("Justin Trudeau did not meet Narendra Modi.", "CONSULT", "asserted", True),
-        ("Justin Trudeau refused to meet Narendra Modi.", "CONSULT", "denied", True),
         ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
-        ("Justin Trudeau will meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
+        ("Justin Trudeau will meet Narendra Modi in Delhi.", "AGREE", "planned", False),
+        ("Justin Trudeau denied meeting Narendra Modi.", "CONSULT", "denied", True),
+        (
+            "If Justin Trudeau meets Narendra Modi, trade will grow.",
+            "CONSULT",
+            "hypothetical",
+            False,
+        ),
         ("Justin Trudeau could meet Narendra Modi in Delhi.", "CONSULT", "hypothetical", False),
         (
             "They were expected to discuss trade, Justin Trudeau said of his talks with Narendra Modi.",

@@ -21,6 +21,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
+# Links from a complement up to the predicate whose content it is ("agreed to resign",
+# "called for sanctions to be lifted", "rejected a proposal for signing")
+CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "advcl"}
 
 
 @dataclass
@@ -66,20 +69,95 @@ def code_events(
 
 
 def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
-    found: list[EventMention] = []
+    found: list[tuple[Token, EventMention]] = []
     claimed: set[int] = set()  # nouns that belong to a verb's event ("held talks")
     for token in sentence:
         if token.pos_ in {"VERB", "AUX"} and _verb_lemma(token) in verb_patterns():
             event = _code_verb(token, sentence, context, claimed)
             if event:
-                found.append(event)
+                found.append((token, event))
     for token in sentence:
         if token.i in claimed or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if token.lemma_.lower() in noun_patterns() or token.lower_ in noun_patterns():
             event = _code_noun(token, sentence, context)
             if event:
-                found.append(event)
+                found.append((token, event))
+    found = _obligations(sentence, context, found)
+    return [event for _, event in _absorb_content(found)]
+
+
+# ------------------------------------------------------------------ content of speech acts
+
+
+def _absorb_content(found: list[tuple[Token, EventMention]]) -> list[tuple[Token, EventMention]]:
+    """An event inside the content of an AGREE/REQUEST/REJECT/THREATEN/ACCUSE predicate
+    ("agreed to resign", "urged X to lift", "refused to meet") is what was promised,
+    asked, refused or alleged, not a second event: it gives the governing event its mode
+    and CAMEO code and is dropped (one event per predicate)."""
+    by_token = {token.i: event for token, event in found}
+    content_types = modality()["content_codes"]
+    kept: list[tuple[Token, EventMention]] = []
+    for token, event in found:
+        governor = _content_governor(token, by_token, content_types)
+        if governor is None:
+            kept.append((token, event))
+            continue
+        if governor.mode is None or governor.cameo in {"030", "100", "120", "130"}:
+            code = content_types[governor.type].get(event.type)
+            if code is not None:
+                governor.mode, governor.cameo = code.get("mode", governor.mode), code["cameo"]
+        if governor.target is None:
+            # "urged X to lift" -> X; "offered to negotiate with Y" (same actor) -> Y
+            same = event.source is None or event.source == governor.source
+            governor.target = event.target if same else event.source
+            if governor.target is not None and governor.target not in governor.participants:
+                governor.participants.append(governor.target)
+    return kept
+
+
+def _content_governor(
+    token: Token, by_token: dict[int, EventMention], content_types: dict[str, object]
+) -> EventMention | None:
+    """The nearest content-taking event above `token` through complement links."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
+            return None
+        current = current.head
+        event = by_token.get(current.i)
+        if event is not None:
+            return event if event.type in content_types else None
+    return None
+
+
+def _obligations(
+    sentence: Span, context: Context, found: list[tuple[Token, EventMention]]
+) -> list[tuple[Token, EventMention]]:
+    """ "X said Y must/should do Z": a demand by X on Y (REQUEST), from the parse alone. A
+    coded Z ("must release") is the demand's content: it sets the mode and is dropped."""
+    cues = modality()["obligation_auxiliaries"]
+    coded = {token.i: event for token, event in found}
+    for token in sentence:
+        if token.pos_ != "VERB" or token.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in cues for c in token.children):
+            continue
+        speakers, _ = _arguments(token.head, context)
+        addressees, _ = _arguments(token, context)
+        if not speakers or not addressees:
+            continue
+        pattern = Pattern(lemma=token.lemma_, type="REQUEST", example="", cameo="100")
+        event = _build(token, pattern, sentence, context, speakers, addressees, [], [token])
+        if event is None:
+            continue
+        event.modality, event.negated = "asserted", False
+        content = coded.get(token.i)
+        if content is not None:
+            code = modality()["content_codes"]["REQUEST"].get(content.type, {})
+            event.mode, event.cameo = code.get("mode"), code.get("cameo", "100")
+            found = [(t, e) for t, e in found if t.i != token.i]
+        found.append((token, event))
     return found
 
 
@@ -200,7 +278,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         if objects:
             return objects
-        return [c for c in head.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if not subjects and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
+            # "Israel is prepared [to impose]": the adjective's clause holds the subject
+            return [c for c in head.head.children if c.dep_ in SUBJECTS]
+        return subjects
     if verb.dep_ == "conj" or verb.dep_ in {"advcl"}:
         return [c for c in head.children if c.dep_ in SUBJECTS]
     return []
@@ -361,22 +443,33 @@ def _build(
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    # an act done in another country is done to it ("lifted the curfew in Montenegro")
+    abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
+    if not targets and pattern.type != "CONSULT" and abroad and places[0].country:
+        targets = [_country_actor(places[0])]
     source = subjects[0] if subjects else None
     target = (
         targets[0]
         if targets
         else (subjects[1] if pattern.reciprocal and len(subjects) > 1 else None)
     )
-    mode, cameo = pattern.mode, pattern.cameo
+    event_type, mode, cameo = pattern.type, pattern.mode, pattern.cameo
     if pattern.type == "REQUEST":
         mode, cameo = _request_content(trigger, mode, cameo)
-    negated, status = _modality(trigger)
+    negated, status, intent = _modality(trigger)
+    recode = modality()["intent_codes"].get(pattern.type) if intent and not negated else None
+    if recode is not None:
+        # PLOVER: a stated future CONSULT/AID/... is an AGREE, a stated future SANCTION/
+        # COERCE/ASSAULT a THREATEN; the content stays planned
+        event_type, mode, cameo = recode["type"], recode.get("mode"), recode["cameo"]
+    if event_type == "CONSULT" and mode == "multilateral" and len(subjects + targets) < 3:
+        mode = None
     date, date_from = _date(trigger, heads, context)
     start = min(h.idx for h in heads)
     end = max(h.idx + len(h.text) for h in heads)
     return EventMention(
         article_id=context.article.id,
-        type=pattern.type,
+        type=event_type,
         start=start,
         end=end,
         sentence_start=sentence.start_char,
@@ -412,47 +505,56 @@ def _request_content(
     return mode, cameo
 
 
-def _modality(trigger: Token) -> tuple[bool, str]:
+def _modality(trigger: Token) -> tuple[bool, str, bool]:
+    """(negated, modality, intent): intent is True when the cue is the subject's own
+    commitment ("will meet", "is ready to send"), not a condition or someone's plan."""
     cues = modality()
     negated = any(
         c.dep_ == "neg" or (c.lower_ in cues["negations"] and c.dep_ in {"neg", "advmod", "det"})
         for c in trigger.children
     )
-    status = "asserted"
+    status, intent, conditional = "asserted", False, False
     for child in trigger.children:
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in cues["auxiliaries"]:
             status = cues["auxiliaries"][child.lower_]
+            intent = child.lower_ in cues["intent_auxiliaries"]
         if child.dep_ == "amod" and child.lower_ in cues["noun_modifiers"]:
             status = cues["noun_modifiers"][child.lower_]
         if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
-            status = "hypothetical"
-    governor = (
-        trigger.head if trigger.dep_ in {"xcomp", "dobj", "obj", "pobj", "acl", "ccomp"} else None
-    )
-    if governor is not None and governor.dep_ == "prep":
-        governor = governor.head
-    if governor is not None and governor.i != trigger.i:
+            status, conditional = "hypothetical", True
+    governor = _modal_governor(trigger)
+    if governor is not None:
         lemma = governor.lemma_.lower()
         if lemma in cues["governors"]:
             status = cues["governors"][lemma]
+            intent = lemma in cues["intent_governors"]
         elif lemma in cues["governing_nouns"]:
             status = cues["governing_nouns"][lemma]
         if any(c.dep_ == "neg" for c in governor.children):
             negated = True
-        if (
-            any(c.dep_ in {"aux"} and c.lower_ in cues["auxiliaries"] for c in governor.children)
-            and status == "asserted"
-        ):
-            status = cues["auxiliaries"][
-                next(
-                    c.lower_
-                    for c in governor.children
-                    if c.dep_ == "aux" and c.lower_ in cues["auxiliaries"]
-                )
-            ]
+        aux = next(
+            (
+                c.lower_
+                for c in governor.children
+                if c.dep_ == "aux" and c.lower_ in cues["auxiliaries"]
+            ),
+            None,
+        )
+        if aux is not None and status == "asserted":
+            status, intent = cues["auxiliaries"][aux], aux in cues["intent_auxiliaries"]
     if status == "denied":
         negated = True
-    return negated, status
+    return negated, status, intent and not conditional
+
+
+def _modal_governor(trigger: Token) -> Token | None:
+    """The word whose complement the trigger is: "planned [to meet]", "efforts [to salvage]"."""
+    if trigger.dep_ not in {"xcomp", "dobj", "obj", "pobj", "acl", "ccomp"}:
+        return None
+    governor = trigger.head
+    if governor.dep_ == "prep":
+        governor = governor.head
+    return governor if governor.i != trigger.i else None
 
 
 def _own_tokens(heads: list[Token]) -> list[Token]:

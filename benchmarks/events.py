@@ -1,0 +1,276 @@
+"""Event coding against human-coded gold: PLOVER types, CAMEO roots, PETRARCH's records.
+
+Every sentence runs through the same stages the pipeline uses: `nlp.parse`, then
+`actors.find_mentions`, `timex.find_times`, `actors.find_attributions` and finally
+`events.code_events`. The record's `date` is the article's publication date.
+
+Definitions (all printed and written to benchmarks/results/events.json):
+
+1. PLOVER gold (`plover-gsr.jsonl`, field `event_plover2021` = the 2021 type name).
+   - Type P/R/F1, sentence level, micro-averaged: a sentence's predicted set is the set of
+     types of its coded events (every modality, negated ones excluded: a gold record is an
+     event that happened or was stated); its gold set is {event_plover2021}. A true positive
+     is a (sentence, type) pair in both.
+   - Dyad, on matched sentences (gold type predicted): the first predicted event of that
+     type. Source right when its country is one of the gold `actors` codes. Target right
+     when the gold has `recipients` and the target's country is one of them, or when the
+     gold has none and the target is None or one of the gold actors (PLOVER codes reciprocal
+     events as all parties actors, no recipient; crosswire keeps source=A, target=B).
+     Dyad accuracy = share with both right. UN/EU are coded IGO in the gold and UNO/EUR by
+     crosswire: counted equal.
+2. CAMEO codebook examples (`cameo-manual-examples.jsonl`): accuracy of the two-digit root
+   of the sentence's main event (the coded event whose trigger is highest in the parse: the
+   fewest steps to the sentence root; ties by text order). A sentence with no event counts
+   wrong. Roots 01 (statements) and 02 (appeals) have no PLOVER type (the ontology maps
+   them to none) so crosswire never codes them: accuracy is given on all examples and on
+   the examples whose root PLOVER maps.
+3. PETRARCH validation (`petrarch-validation.jsonl`, records with `simple` true): event-code
+   agreement = share of expected (code) matched exactly by some predicted event's CAMEO
+   code; root agreement = same on the two-digit root; dyad agreement = share of expected
+   (source, target, code root) triples matched by a predicted event (countries compared).
+4. Speed: seconds in `code_events` against seconds in the spaCy pass on the same texts
+   (the GSR and codebook sentences plus the news bodies of ../shared/bench/extraction).
+
+    python benchmarks/events.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import SHARED, bench_data, write_result
+from crosswire import actors, timex
+from crosswire.events import code_events
+from crosswire.model import Article, EventMention
+from crosswire.nlp import parse
+
+IGO_FAMILY = {"UNO": "IGO", "EUR": "IGO"}
+SPEED_ARTICLES = 40
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _analyse(texts: list[str], dates: list[str | None]) -> list[tuple[Doc, list[EventMention]]]:
+    out = []
+    for i, (doc, published) in enumerate(zip(parse(texts), dates, strict=True)):
+        out.append((doc, _code(doc, f"b{i}", published)))
+    return out
+
+
+def _code(doc: Doc, article_id: str, published: str | None) -> list[EventMention]:
+    article = Article(id=article_id, text=doc.text, path="bench", published=published)
+    mentions = actors.find_mentions(doc, article)
+    times = timex.find_times(doc.text, published)
+    attributions = actors.find_attributions(doc, article, mentions)
+    return code_events(doc, article, mentions, times, attributions)
+
+
+def _country(code: str | None) -> str | None:
+    return IGO_FAMILY.get(code, code) if code else None
+
+
+def _codes(entries: list[dict[str, Any]]) -> set[str]:
+    return {c for e in entries if (c := _country(e.get("code")))}
+
+
+# ------------------------------------------------------------------ 1. PLOVER gold
+
+
+def plover_gold() -> dict[str, Any]:
+    path = bench_data("events", "plover-gsr.jsonl")
+    records = _load(path)
+    coded = _analyse([r["text"] for r in records], [r.get("date") for r in records])
+    tp = fp = fn = 0
+    source_ok = target_ok = dyad_ok = matched = 0
+    confusions: Counter[str] = Counter()
+    for record, (_doc, events) in zip(records, coded, strict=True):
+        gold = record["event_plover2021"]
+        kept = [e for e in events if not e.negated]
+        predicted = {e.type for e in kept}
+        tp += gold in predicted
+        fn += gold not in predicted
+        fp += len(predicted - {gold})
+        for wrong in predicted - {gold}:
+            confusions[f"{gold}->{wrong}"] += 1
+        if gold not in predicted:
+            confusions[f"{gold}->none"] += 1
+            continue
+        event = next(e for e in kept if e.type == gold)
+        s_ok, t_ok = _dyad(event, _codes(record["actors"]), _codes(record["recipients"]))
+        matched += 1
+        source_ok += s_ok
+        target_ok += t_ok
+        dyad_ok += s_ok and t_ok
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "dataset": str(path.relative_to(SHARED.parent)),
+        "sentences": len(records),
+        "type_precision": round(precision, 3),
+        "type_recall": round(recall, 3),
+        "type_f1": round(f1, 3),
+        "matched_events": matched,
+        "source_country_accuracy": round(source_ok / matched, 3) if matched else 0.0,
+        "target_country_accuracy": round(target_ok / matched, 3) if matched else 0.0,
+        "dyad_accuracy": round(dyad_ok / matched, 3) if matched else 0.0,
+        "top_confusions": dict(confusions.most_common(15)),
+    }
+
+
+def _dyad(
+    event: EventMention, gold_actors: set[str], gold_recipients: set[str]
+) -> tuple[bool, bool]:
+    source = _country(event.source.country) if event.source else None
+    target = _country(event.target.country) if event.target else None
+    source_ok = source in gold_actors if gold_actors else source is None
+    if gold_recipients:
+        target_ok = target in gold_recipients
+    else:
+        target_ok = target is None or target in gold_actors
+    return source_ok, target_ok
+
+
+# ------------------------------------------------------------------ 2. CAMEO codebook
+
+
+def _depth(token: Token) -> int:
+    steps = 0
+    while token.head.i != token.i:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def main_event(doc: Doc, events: list[EventMention]) -> EventMention | None:
+    """The event whose trigger is highest in the parse (main clause first)."""
+    with_cameo = [e for e in events if e.cameo]
+    if not with_cameo:
+        return None
+    return min(
+        with_cameo,
+        key=lambda e: (_depth(doc.char_span(e.start, e.end, alignment_mode="expand")[0]), e.start),
+    )
+
+
+def cameo_examples() -> dict[str, Any]:
+    path = bench_data("events", "cameo-manual-examples.jsonl")
+    records = _load(path)
+    coded = _analyse([r["text"] for r in records], [r.get("date") for r in records])
+    right = right_mappable = mappable = 0
+    by_root: Counter[str] = Counter()
+    for record, (doc, events) in zip(records, coded, strict=True):
+        gold_root = record["expected"][0]["code"][:2]
+        event = main_event(doc, events)
+        ok = event is not None and event.cameo is not None and event.cameo[:2] == gold_root
+        right += ok
+        if gold_root not in {"01", "02"}:
+            mappable += 1
+            right_mappable += ok
+        by_root[f"{gold_root}:{'ok' if ok else 'miss'}"] += 1
+    return {
+        "dataset": str(path.relative_to(SHARED.parent)),
+        "examples": len(records),
+        "root_accuracy": round(right / len(records), 3),
+        "plover_mappable_examples": mappable,
+        "root_accuracy_plover_mappable": round(right_mappable / mappable, 3),
+        "by_root": dict(sorted(by_root.items())),
+    }
+
+
+# ------------------------------------------------------------------ 3. PETRARCH
+
+
+def petrarch() -> dict[str, Any]:
+    path = bench_data("events", "petrarch-validation.jsonl")
+    records = [r for r in _load(path) if r.get("simple")]
+    coded = _analyse([r["text"] for r in records], [r.get("date") for r in records])
+    expected = code_ok = root_ok = dyad_ok = 0
+    for record, (_doc, events) in zip(records, coded, strict=True):
+        kept = [e for e in events if not e.negated and e.cameo]
+        for gold in record["expected"]:
+            if not gold.get("code"):
+                continue
+            expected += 1
+            code_ok += any(e.cameo == gold["code"] for e in kept)
+            root_ok += any(e.cameo[:2] == gold["code"][:2] for e in kept)  # type: ignore[index]
+            dyad_ok += any(
+                e.cameo[:2] == gold["code"][:2]  # type: ignore[index]
+                and _country(e.source.country if e.source else None) == _country(gold.get("source"))
+                and _country(e.target.country if e.target else None) == _country(gold.get("target"))
+                for e in kept
+            )
+    return {
+        "dataset": str(path.relative_to(SHARED.parent)),
+        "records": len(records),
+        "expected_events": expected,
+        "event_code_agreement": round(code_ok / expected, 3) if expected else 0.0,
+        "root_agreement": round(root_ok / expected, 3) if expected else 0.0,
+        "dyad_agreement": round(dyad_ok / expected, 3) if expected else 0.0,
+    }
+
+
+# ------------------------------------------------------------------ 4. speed
+
+
+def speed() -> dict[str, Any]:
+    texts = [r["text"] for r in _load(bench_data("events", "plover-gsr.jsonl"))]
+    truth = bench_data("extraction", "ground-truth.json")
+    bodies = [v["articleBody"] for v in json.loads(truth.read_text(encoding="utf-8")).values()]
+    texts += [b for b in bodies if b][:SPEED_ARTICLES]
+    list(parse(texts[:5]))  # warm-up: model and data files loaded outside the timing
+    _analyse(texts[:5], [None] * 5)
+    started = time.perf_counter()
+    docs = list(parse(texts))
+    spacy_s = time.perf_counter() - started
+    prepared = []
+    for i, doc in enumerate(docs):
+        article = Article(id=f"s{i}", text=doc.text, path="bench", published="2020-01-01")
+        mentions = actors.find_mentions(doc, article)
+        times = timex.find_times(doc.text, "2020-01-01")
+        attributions = actors.find_attributions(doc, article, mentions)
+        prepared.append((doc, article, mentions, times, attributions))
+    started = time.perf_counter()
+    n_events = sum(len(code_events(*args)) for args in prepared)
+    coding_s = time.perf_counter() - started
+    sentences = sum(1 for doc in docs for _ in doc.sents)
+    return {
+        "texts": len(texts),
+        "sentences": sentences,
+        "events": n_events,
+        "events_per_100_sentences": round(100 * n_events / sentences, 1),
+        "spacy_seconds": round(spacy_s, 2),
+        "coding_seconds": round(coding_s, 2),
+        "coding_relative_to_spacy": round(coding_s / spacy_s, 3),
+    }
+
+
+def main() -> None:
+    figures = {
+        "plover_gold": plover_gold(),
+        "cameo_examples": cameo_examples(),
+        "petrarch_simple": petrarch(),
+        "speed": speed(),
+        "goals": {
+            "type_f1": 0.80,
+            "dyad_accuracy": 0.65,
+            "cameo_root_accuracy": 0.75,
+            "coding_relative_to_spacy": 0.15,
+        },
+    }
+    write_result("events", bench_data("events"), figures)
+
+
+if __name__ == "__main__":
+    main()
