@@ -12,6 +12,7 @@ accuracy × relaxed F1 (the figure TempEval-3 ranks systems by for normalisation
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 
@@ -38,6 +39,20 @@ def relaxed_pairs(predicted: list[TimeExpr], gold: list[dict]) -> list[tuple[Tim
     return pairs
 
 
+def pattern(text: str) -> str:
+    """An error pattern: lower case, digits as 9, so '1989' and '1990' count together."""
+    return re.sub(r"\d", "9", text.lower())
+
+
+def overlaps(a: TimeExpr | dict, spans: list) -> bool:
+    start, end = (a.start, a.end) if isinstance(a, TimeExpr) else (a["start"], a["end"])
+    return any(
+        start < (s.end if isinstance(s, TimeExpr) else s["end"])
+        and (s.start if isinstance(s, TimeExpr) else s["start"]) < end
+        for s in spans
+    )
+
+
 def main() -> None:
     data = bench_data("time", "tempeval3-tbaq.jsonl")
     docs = [
@@ -45,10 +60,12 @@ def main() -> None:
     ]
     totals = Counter()
     wrong_values: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    false_hits: Counter[str] = Counter()
     started = time.perf_counter()
     for doc in docs:
         predicted = find_times(doc["text"], doc["dct"][:10])
-        gold = doc["timexes"]
+        gold = doc["timexes"]  # the DCT timex is kept apart (dct_timex), not in `text`
         pairs = relaxed_pairs(predicted, gold)
         totals["predicted"] += len(predicted)
         totals["gold"] += len(gold)
@@ -56,6 +73,8 @@ def main() -> None:
         totals["strict"] += sum(p.start == g["start"] and p.end == g["end"] for p, g in pairs)
         totals["type"] += sum(p.type == g["type"] for p, g in pairs)
         totals["value"] += sum(p.value == g["value"] for p, g in pairs)
+        missed.update(pattern(g["text"]) for g in gold if not overlaps(g, predicted))
+        false_hits.update(pattern(p.text) for p in predicted if not overlaps(p, gold))
         wrong_values.update(
             f"{g['text']!r}: {p.value} vs {g['value']}" for p, g in pairs if p.value != g["value"]
         )
@@ -79,6 +98,8 @@ def main() -> None:
             "ms_per_document": round(1000 * seconds / len(docs), 2),
             "definition": "value F1 = value accuracy (relaxed matches) x relaxed span F1",
             "frequent_wrong_values": [w for w, _ in wrong_values.most_common(15)],
+            "frequent_missed": [f"{m} ({n})" for m, n in missed.most_common(15)],
+            "frequent_false": [f"{m} ({n})" for m, n in false_hits.most_common(15)],
         },
     )
 

@@ -66,3 +66,42 @@ def test_offsets_point_into_the_text() -> None:
 )
 def test_numbers_that_are_not_times(text: str) -> None:
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output fell in the past three years.", ("the past three years", "DURATION", "P3Y")),
+        ("Profit rose in the first quarter.", ("the first quarter", "DATE", "2018-Q1")),
+        ("Fourth-quarter sales slipped.", ("Fourth-quarter", "DATE", "2017-Q4")),
+        (
+            "Prices fell in the last twenty four hours.",
+            ("the last twenty four hours", "DURATION", "PT24H"),
+        ),
+        ("It happened this week.", ("this week", "DATE", "2018-W22")),
+        ("The plant shut last fall.", ("last fall", "DATE", "2017-FA")),
+        ("Sales rose in fiscal 1998.", ("fiscal 1998", "DATE", "1998")),
+        ("The 1998 budget was cut.", ("1998", "DATE", "1998")),
+        ("They spoke this morning.", ("this morning", "TIME", "2018-05-31TMO")),
+        ("Wars of the 20th century.", ("the 20th century", "DATE", "19")),
+        ("They have feuded for years.", ("years", "DURATION", "PXY")),
+        ("Sales doubled in mid-November.", ("mid-November", "DATE", "2017-11")),
+        ("Talks resume in the near future.", ("the near future", "DATE", "FUTURE_REF")),
+    ],
+)
+def test_general_conventions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in values(text)
+
+
+def test_year_earlier_takes_the_precision_of_the_reference_time() -> None:
+    found = values("Third-quarter profit rose from a year earlier. In the quarter, sales rose.")
+    assert ("a year earlier", "DATE", "2016-Q3") in found
+    assert ("the quarter", "DATE", "2017-Q3") in found
+
+
+def test_a_year_ago_without_a_reference_is_last_year() -> None:
+    assert ("a year ago", "DATE", "2017") in values("The plant opened a year ago.")
+
+
+def test_vague_words_that_are_not_times() -> None:
+    assert values("He had previously said so and will soon leave.") == []

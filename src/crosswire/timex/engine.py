@@ -21,6 +21,7 @@ class Rule:
     regex: re.Pattern[str]
     resolve: str | dict[str, str]
     span: str | None
+    anaphoric: bool = False
 
 
 @cache
@@ -36,9 +37,10 @@ def compiled_rules() -> tuple[Rule, ...]:
     rules = []
     for rule in data["rules"]:
         pattern = re.sub(r"\{([a-z_]+)\}", lambda m: words[m.group(1)], rule["pattern"])
+        regex = re.compile(pattern, re.IGNORECASE)
         rules.append(
             Rule(
-                rule["name"], re.compile(pattern, re.IGNORECASE), rule["resolve"], rule.get("span")
+                rule["name"], regex, rule["resolve"], rule.get("span"), rule.get("anaphoric", False)
             )
         )
     return tuple(rules)
@@ -58,7 +60,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             start, end = _span(match, rule)
             if end > start:
                 candidates.append((start, end, rule, match))
-    found: list[TimeExpr] = []
+    found: list[tuple[TimeExpr, Rule, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     order = {rule.name: i for i, rule in enumerate(compiled_rules())}
     for start, end, rule, match in sorted(
@@ -71,20 +73,35 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         if resolved is None:
             continue
         taken.append((start, end))
-        found.append(
-            TimeExpr(
-                start=start, end=end, text=text[start:end], type=resolved[0], value=resolved[1]
-            )
+        expr = TimeExpr(
+            start=start, end=end, text=text[start:end], type=resolved[0], value=resolved[1]
         )
-    return sorted(found, key=lambda t: t.start)
+        found.append((expr, rule, match))
+    return _resolve_anaphors(sorted(found, key=lambda f: f[0].start), anchor)
+
+
+def _resolve_anaphors(
+    found: list[tuple[TimeExpr, Rule, re.Match[str]]], anchor: date | None
+) -> list[TimeExpr]:
+    """Give anaphoric expressions ("a year earlier") their value from the reference time:
+    the last calendar date mentioned before them, or the publication date."""
+    reference: str | None = None
+    exprs = []
+    for expr, rule, match in found:
+        if rule.anaphoric:
+            expr.value = resolvers.anaphor(str(rule.resolve), match, anchor, reference)
+        elif expr.type in {"DATE", "TIME"} and expr.value and expr.value[:1].isdigit():
+            reference = expr.value
+        exprs.append(expr)
+    return exprs
 
 
 def _span(match: re.Match[str], rule: Rule) -> tuple[int, int]:
     """The expression's own words: e.g. 'since 2009' is matched but '2009' is the span."""
-    if rule.span == "year":
-        return match.span("year")
+    if rule.span in rule.regex.groupindex:
+        return match.span(rule.span)
     if rule.span == "monthname_with_mod":
-        prefix = match.group(0)[: match.start("monthname") - match.start()].strip().lower()
+        prefix = match.group(0)[: match.start("monthname") - match.start()].strip(" -").lower()
         if prefix in {"early", "late", "mid", "last", "next", "this"}:
             return match.start(), match.end()
         return match.span("monthname")

@@ -31,9 +31,12 @@ def _month(name: str) -> int:
 
 
 def _number(text: str, data: dict[str, Any]) -> float | None:
-    text = text.lower()
+    text = " ".join(text.lower().replace("-", " ").split())
     if text in data["numbers"]:
         return data["numbers"][text]
+    parts = text.split()
+    if len(parts) == 2 and all(part in data["numbers"] for part in parts):
+        return data["numbers"][parts[0]] + data["numbers"][parts[1]]  # "twenty four"
     try:
         return float(text)
     except ValueError:
@@ -106,7 +109,94 @@ def year(g: dict[str, str], anchor: date | None, future: bool, data: dict[str, A
 
 
 def quarter(g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]) -> Resolved:
-    return "DATE", None if anchor is None else f"{anchor.year}-Q{ORDINALS[g['ordinal'].lower()]}"
+    """'the third quarter': this year's, unless it has not begun yet and nothing points to
+    the future (then it is last year's, as in January's reports on 'the fourth quarter')."""
+    if anchor is None:
+        return "DATE", None
+    number = ORDINALS[g["ordinal"].lower()]
+    year = anchor.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+    if "rel" not in g and number > _quarter_of(anchor) and not future:
+        year -= 1
+    return "DATE", f"{year:04d}-Q{number}"
+
+
+def _quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def reference_quarter(
+    g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]
+) -> Resolved:
+    """'the quarter', 'the latest quarter': the last quarter to end before publication;
+    'the current quarter': the publication's own."""
+    if anchor is None:
+        return "DATE", None
+    step = 0 if (g.get("rel") or "").lower() == "current" else -1
+    return "DATE", _shift(anchor, "quarter", step)
+
+
+def season_relative(
+    g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]
+) -> Resolved:
+    """'last fall', 'this summer', 'next spring': the season of the publication year, moved a
+    year when 'last' or 'next' names one that is not behind or ahead of the publication."""
+    if anchor is None:
+        return "DATE", None
+    code = data["season_codes"][g["season"].lower()]
+    order = ["WI", "SP", "SU", "FA"]
+    current = order[(anchor.month % 12) // 3]
+    rel, year = g["rel"].lower(), anchor.year
+    if rel in {"last", "past"} and order.index(code) >= order.index(current):
+        year -= 1
+    elif rel in {"next", "coming"} and order.index(code) <= order.index(current):
+        year += 1
+    return "DATE", f"{year:04d}-{code}"
+
+
+def century(g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]) -> Resolved:
+    """'the 20th century' is 1900-1999, TIMEX3 '19'."""
+    return "DATE", f"{int(g['ordinal']) - 1:02d}"
+
+
+def vague_duration(
+    g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]
+) -> Resolved:
+    """'for years': a duration of the unit, length unknown (PXY)."""
+    letter = data["units"][_unit_name(g["unit"])][0]
+    return "DURATION", ("PTX" if letter == "H" else "PX") + letter
+
+
+def anaphor(
+    kind: str, match: re.Match[str], anchor: date | None, reference: str | None
+) -> str | None:
+    """The value of an anaphoric expression, given the reference time (None: not yet set)."""
+    if kind == "reference_quarter":
+        return _reference_quarter(match, anchor, reference)
+    return _year_earlier(match, anchor, reference)
+
+
+def _reference_quarter(
+    match: re.Match[str], anchor: date | None, reference: str | None
+) -> str | None:
+    """'the quarter' after 'the third quarter' is that quarter."""
+    if reference and re.fullmatch(r"\d{4}-Q\d", reference) and not match.group("rel"):
+        return reference
+    resolved = reference_quarter(match.groupdict(), anchor, False, {})
+    return resolved[1] if resolved else None
+
+
+def _year_earlier(match: re.Match[str], anchor: date | None, reference: str | None) -> str | None:
+    """'a year earlier' / 'the year-ago quarter': a year before the reference time, at its
+    precision. 'a year ago' counts from publication, at the reference's precision when the
+    reference lies in the publication year (quarterly reports compare quarters)."""
+    if anchor is None:
+        return None
+    words = match.group(0).lower()
+    if reference is None or (words.endswith("ago") and reference[:4] != f"{anchor.year:04d}"):
+        reference = f"{anchor.year:04d}"
+        if "quarter" in words or "period" in words:
+            reference = _shift(anchor, "quarter", -1)
+    return f"{int(reference[:4]) - 1:04d}{reference[4:]}"
 
 
 def weekday(g: dict[str, str], anchor: date | None, future: bool, data: dict[str, Any]) -> Resolved:
@@ -133,7 +223,7 @@ def named_day(
     named = g["named"].lower()
     if anchor is None:
         return "DATE", None
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[named]
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}[named]
     value = (anchor + timedelta(days=offset)).isoformat()
     part = g.get("part") or ("night" if named == "tonight" else None)
     if part:
@@ -230,6 +320,11 @@ RESOLVERS: dict[str, Callable[[dict[str, str], date | None, bool, dict[str, Any]
     "decade": decade,
     "year": year,
     "quarter": quarter,
+    "reference_quarter": reference_quarter,
+    "season_relative": season_relative,
+    "century": century,
+    "vague_duration": vague_duration,
+    "year_earlier": lambda g, anchor, future, data: ("DATE", None),  # see anaphor()
     "weekday": weekday,
     "named_day": named_day,
     "relative_unit": relative_unit,
