@@ -1,8 +1,9 @@
 """HTML main-text extraction against the article-extraction-benchmark gold.
 
-Metric (the benchmark's own): per page, lower-cased word tokens, 4-token shingles counted as
-a multiset; precision = |pred ∩ gold| / |pred|, recall = |pred ∩ gold| / |gold|, F1; then the
-macro average over pages (both empty: 1; one empty: 0). crosswire's `describe()` and bare
+Metric (as the benchmark's evaluate.py computes it): per page, word tokens (case kept),
+4-token shingles counted as a multiset, TP/FP/FN normalised per page; precision is averaged
+over pages with a prediction, recall over pages with gold text, and F1 is the harmonic mean
+of the two averages. An exact match (no FP, no FN) scores 1. crosswire's `describe()` and bare
 trafilatura (favor_precision) run on the same pages in the same process.
 
     python benchmarks/extraction.py
@@ -13,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -26,23 +28,45 @@ from crosswire.errors import InputError
 from crosswire.model import Source
 
 WORD = re.compile(r"\w+", re.UNICODE)
+Counts = tuple[float, float, float]  # true positives, false positives, false negatives
 
 
 def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = WORD.findall(text.lower())
-    return Counter(tuple(tokens[i : i + size]) for i in range(max(0, len(tokens) - size + 1)))
+    """Word 4-grams as a multiset; a text shorter than 4 words is one short shingle."""
+    tokens = WORD.findall(text)
+    return Counter(
+        tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)) if tokens
+    )
 
 
-def prf(predicted: str, gold: str) -> tuple[float, float, float]:
+def page_counts(predicted: str, gold: str) -> Counts:
+    """Shingle TP/FP/FN of one page, normalised to sum 1 so that every page weighs the same."""
     pred, true = shingles(predicted), shingles(gold)
-    if not pred and not true:
-        return 1.0, 1.0, 1.0
-    if not pred or not true:
-        return 0.0, 0.0, 0.0
-    common = sum((pred & true).values())
-    precision, recall = common / sum(pred.values()), common / sum(true.values())
-    f1 = 2 * precision * recall / (precision + recall) if common else 0.0
-    return precision, recall, f1
+    tp = sum((pred & true).values())
+    fp = sum((pred - true).values())
+    fn = sum((true - pred).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def macro(counts: list[Counts]) -> dict[str, float]:
+    """Mean precision over pages with a prediction, mean recall over pages with gold text,
+    F1 of those two means: the benchmark's own aggregation."""
+    p = statistics.mean(precision(*c) for c in counts if c[0] + c[1] > 0)
+    r = statistics.mean(recall(*c) for c in counts if c[0] + c[2] > 0)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
 
 
 def crosswire_text(html: str, url: str) -> str:
@@ -60,15 +84,9 @@ def score(
     extract: Callable[[str, str], str], pages: list[tuple[str, str, str]]
 ) -> dict[str, float]:
     started = time.perf_counter()
-    scores = [prf(extract(html, url), gold) for html, url, gold in pages]
+    counts = [page_counts(extract(html, url), gold) for html, url, gold in pages]
     seconds = time.perf_counter() - started
-    n = len(scores)
-    return {
-        "precision": round(sum(s[0] for s in scores) / n, 4),
-        "recall": round(sum(s[1] for s in scores) / n, 4),
-        "f1": round(sum(s[2] for s in scores) / n, 4),
-        "pages_per_s": round(n / seconds, 1),
-    }
+    return {**macro(counts), "pages_per_s": round(len(counts) / seconds, 1)}
 
 
 def load_pages(data: Path) -> list[tuple[str, str, str]]:

@@ -37,7 +37,7 @@ def htmldate_date(html: str, url: str) -> str | None:
 
 
 def accuracy(
-    find: Callable[[str, str], str | None], pages: list[tuple[str, str, str]]
+    find: Callable[[str, str], str | None], pages: list[tuple[str, str, str | None]]
 ) -> dict[str, float]:
     started = time.perf_counter()
     found = [find(html, url) == gold for html, url, gold in pages]
@@ -49,7 +49,7 @@ def accuracy(
     }
 
 
-def load_pages(data: Path) -> list[tuple[str, str, str]]:
+def load_pages(data: Path) -> list[tuple[str, str, str | None]]:
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     pages = []
     for url, item in sorted(gold.items()):
@@ -59,7 +59,9 @@ def load_pages(data: Path) -> list[tuple[str, str, str]]:
             html = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode(
                 "utf-8", errors="replace"
             )
-            pages.append((html, url, item["date"]))
+            # A page labelled NaN has no publication date: None is the right answer there.
+            gold_date = item["date"] if isinstance(item["date"], str) else None
+            pages.append((html, url, gold_date))
     return pages
 
 

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.clean import describe, normalise_text, parse_date, recase_headline
+from crosswire.clean import (
+    container_date,
+    describe,
+    is_caption,
+    looks_like_acronym,
+    normalise_text,
+    parse_date,
+    recase_headline,
+)
 from crosswire.errors import InputError
 from crosswire.model import Source
 
@@ -99,8 +107,42 @@ def test_dateline_dates(text: str, expected: str | None) -> None:
 
 
 def test_recase_keeps_acronyms_and_leaves_normal_headlines() -> None:
-    assert recase_headline("NATO AND EU LEADERS MEET IN OSLO") == "NATO and EU Leaders Meet in Oslo"
+    assert recase_headline("EU AND IAEA LEADERS MEET IN OSLO") == "EU and IAEA Leaders Meet in Oslo"
     assert recase_headline("Leaders meet in Oslo") == "Leaders meet in Oslo"
+
+
+def test_recase_follows_the_body_for_names_and_acronyms() -> None:
+    body = "Talks began as Mayor Ana Ng met the NATO envoy and Jo Un in Oslo on Monday."
+    assert recase_headline("MAYOR NG MEETS NATO ENVOY AND JO UN", body) == (
+        "Mayor Ng Meets NATO Envoy and Jo Un"
+    )
+    # without the body, a two-letter token is taken for an acronym
+    assert recase_headline("MAYOR NG MEETS JO UN") == "Mayor NG Meets JO UN"
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("KCNA", True),  # no English word starts with "kcn"
+        ("BBC", True),
+        ("NHS", True),
+        ("USA", True),
+        ("IAEA", True),
+        ("WAR", False),
+        ("STRIKE", False),
+        ("CHRISTMAS", False),
+        ("TALKS", False),
+        ("Lavrov", False),
+    ],
+)
+def test_acronyms_by_general_rules(token: str, expected: bool) -> None:
+    assert looks_like_acronym(token) is expected
+
+
+def test_headline_after_a_colon_and_possessives() -> None:
+    assert recase_headline("MAYOR'S PLAN: A NEW PIER FOR THE PORT") == (
+        "Mayor's Plan: A New Pier for the Port"
+    )
 
 
 def test_html_main_text_title_and_date() -> None:
@@ -226,3 +268,133 @@ def test_seeds(shared: Path) -> None:
     assert len(bullet_lines) >= 3
     assert all(line in tabloid.text for line in bullet_lines) and "•" not in tabloid.text
     assert tabloid.published is None
+    # ALL-CAPS headline re-cased from the body's own spelling of the names
+    assert wire.title and not wire.title.isupper() and "Kim Jong Un" in wire.title
+    assert tabloid.captions and not any(c in tabloid.text for c in tabloid.captions)
+    assert any("(front)" in c for c in tabloid.captions)
+    # the article's real last paragraph stays
+    last_prose = [
+        line.strip()
+        for line in tabloid_path.read_text(encoding="utf-8").splitlines()
+        if line.strip().endswith(".")
+    ][-1]
+    assert last_prose in tabloid.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The mayor (left) cuts the ribbon at the new pier on Wednesday", True),
+        ("Crowds gather on the quay to watch the first ferry arrive", True),
+        ("Fishermen pose for photos", True),  # short, but a picture cue
+        ("Schools stay closed", False),  # a sub-heading
+        ("The pier will open in May, the harbour master said on Monday", False),
+        ("\u2018We are ready\u2019 the captain told reporters at the pier", False),
+        ("The ferry left at noon. It reached the island an hour later", False),
+    ],
+)
+def test_caption_detection(line: str, expected: bool) -> None:
+    assert is_caption(line) is expected
+
+
+def test_unpunctuated_prose_and_subheadings_stay_in_the_text() -> None:
+    article = describe(
+        text_source(
+            "Pier opens\n\nThe new pier opened on Wednesday.\n\nWhat comes next\n\n"
+            "The second phase will start in May, the harbour master said\n\n"
+            "Workers lay the last planks of the pier on Tuesday evening\n\n"
+            "The council expects the work to end by autumn.\n"
+        )
+    )
+    assert "What comes next" in article.text
+    assert "the harbour master said" in article.text
+    assert article.captions == ["Workers lay the last planks of the pier on Tuesday evening"]
+    assert article.text.endswith("The council expects the work to end by autumn.")
+
+
+def test_source_name_and_a_url_on_the_next_line() -> None:
+    article = describe(
+        text_source(
+            "Pier opens\n\nThe new pier opened on Wednesday, officials said.\n\n"
+            "Source: Harbour Herald\n\nhttps://herald.example/pier-opens\n"
+        )
+    )
+    [cite] = article.cites
+    assert cite.text == "Harbour Herald" and cite.outlet == "Harbour Herald"
+    assert cite.url == "https://herald.example/pier-opens"
+
+
+def test_via_line_is_a_citation_but_prose_starting_with_via_is_not() -> None:
+    article = describe(
+        text_source(
+            "Pier opens\n\nVia the new pier, ferries reach the island in an hour, "
+            "officials said on Wednesday.\n\nvia Coast Wire\n"
+        )
+    )
+    assert [c.outlet for c in article.cites] == ["Coast Wire"]
+    assert article.text.startswith("Via the new pier")
+
+
+def test_title_skips_a_leading_dateline() -> None:
+    article = describe(text_source("12.03.2024\n\nPier opens\n\nThe new pier opened on Wednesday."))
+    assert article.title == "Pier opens" and article.published == "2024-03-12"
+
+
+def test_dateline_wins_over_container_date_and_container_over_nothing() -> None:
+    body = "Pier opens\n\n{}The new pier opened on Wednesday, officials said."
+    dated = Source(
+        path="x", format="text", text=body.format("12.03.2024\n\n"), published="2024-03-20"
+    )
+    undated = Source(
+        path="x", format="text", text=body.format(""), published="2024-03-20T23:00:00+05:00"
+    )
+    assert describe(dated).published == "2024-03-12"
+    assert describe(undated).published == "2024-03-20"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-12T08:00:00Z", "2024-03-12"),
+        ("Tue, 12 Mar 2024 08:00:00 GMT", "2024-03-12"),
+        ("March 12, 2024", "2024-03-12"),
+        ("March 2024", None),  # no day: not guessed
+        ("yesterday-ish", None),
+        ("2024-02-30", None),
+    ],
+)
+def test_container_dates(value: str, expected: str | None) -> None:
+    assert container_date(value) == expected
+
+
+def test_warc_source_has_no_publication_date_from_its_crawl_date() -> None:
+    html = (
+        "<html><body><article><p>The harbour council met on Monday and agreed to extend the "
+        "pier by forty metres before the summer season begins, officials said.</p>"
+        "</article></body></html>"
+    )
+    article = describe(Source(path="c.warc", format="warc", html=html, url="https://h.example/p"))
+    assert article.published is None and article.outlet == "h.example"
+
+
+def test_deeply_nested_html_does_not_crash() -> None:
+    html = "<div>" * 5000 + "Deep text here in the pile of tags." + "</div>" * 5000
+    try:
+        describe(Source(path="deep.html", format="html", html=html))
+    except InputError as exc:
+        assert exc.path == "deep.html"
+
+
+def test_headline_opening_with_a_quote_and_url_tail_with_bracket() -> None:
+    article = describe(
+        text_source(
+            "\u2018A NEW ERA\u2019: HARBOUR TOWN OPENS PIER\n\n"
+            "The new pier opened on Wednesday, officials said.\n\n"
+            "<https://www.coast.example/news/harbour-town-\n\nopens-pier>\n\n"
+            "Kaynak/Source: A new era for Harbour Town\n"
+        )
+    )
+    assert article.title == "\u2018A New Era\u2019: Harbour Town Opens Pier"
+    [cite] = article.cites
+    assert cite.url == "https://www.coast.example/news/harbour-town-opens-pier"
+    assert cite.text == "A new era for Harbour Town" and cite.outlet == "coast.example"

@@ -2,13 +2,19 @@
 
 HTML goes through trafilatura (main text, `favor_precision`) and htmldate (publication
 date); plain text (as scraped from aggregators) is cleaned line by line: headline, dateline,
-bullets, captions, citation lines, broken URLs and residue phrases (``data/boilerplate.yaml``).
+bullets, captions, citation lines, broken URLs and residue phrases. The phrase lists live in
+``data/boilerplate.yaml``.
+
+A publication date comes from the text's own dateline, else from the container (JSONL,
+feed), else (for HTML) from htmldate; when none is found it is None, never a guess. A WARC
+record's date is when the page was crawled and is not used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -24,9 +30,13 @@ from crosswire.errors import InputError
 from crosswire.model import Article, Citation, Source
 
 URL_RE = re.compile(r"<?(https?://[^\s<>]+)>?")
-SLUG_RE = re.compile(r"^[\w\-./%?=&#]+$")  # the tail of a URL broken across lines
+SLUG_RE = re.compile(r"^[\w\-./%?=&#~+]+>?$")  # the tail of a URL broken across lines
 URL_PUNCT = frozenset("-_/.%?=&#")  # a lone word after a whole URL is text, not its tail
-TERMINAL = tuple(".!?\"”’')…:;")
+# A line that ends a sentence: final punctuation, maybe followed by closing quotes/brackets.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
+# Two sentences on one line: a sentence end followed by a capitalised word.
+INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
+OPENING_QUOTE = re.compile(r"(?:^|\s)[\"“‘«]")
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -37,14 +47,23 @@ NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 OUTLET_DATELINE = re.compile(r"^([A-Z][\w .&'-]{1,40}?)\s*\(([^)]*\d{4}[^)]*)\)\s*$")
-MAX_DATELINE_LINES = 6
+MAX_DATELINE_LINES = 6  # a dateline sits among the first few lines
+MAX_DATELINE_WORDS = 8
 MIN_PRECISE_WORDS = 25  # below this, trafilatura precision mode probably missed the body
+MIN_ARTICLE_WORDS = 3
+MAX_CITATION_WORDS = 40  # a longer line starting "Source:" is prose, not a citation line
+LANGUAGE_SAMPLE = 2000
 
 
 @cache
 def phrases() -> dict[str, Any]:
     text = (resources.files("crosswire") / "data" / "boilerplate.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def words_of(key: str) -> frozenset[str]:
+    """A space-separated word list from the data file, lower-cased."""
+    return frozenset(phrases()[key].lower().split())
 
 
 def normalise_text(text: str) -> str:
@@ -59,23 +78,19 @@ def describe(source: Source) -> Article:
         if source.html is not None
         else _from_text(source.text or "", has_title=source.format == "text")
     )
-    text = fields.pop("text").strip()
-    if len(text.split()) < 3:
+    text = fields["text"].strip()
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError("no article text found", source.path, source.record)
-    url = source.url or fields.pop("url", None)
-    fields.pop("url", None)
-    published = (source.published and _iso(source.published)) or fields.pop("published", None)
-    fields.pop("published", None)
-    outlet = source.outlet or fields.pop("outlet", None) or _domain(url)
-    fields.pop("outlet", None)
+    url = source.url or fields.get("url")
+    title = source.title or fields.get("title")
     return Article(
         id=source.content_hash,
         text=text,
         path=source.path,
-        title=source.title or fields.pop("title", None),
+        title=recase_headline(title, text) if title else None,
         url=url,
-        outlet=outlet,
-        published=published,
+        outlet=source.outlet or fields.get("outlet") or _domain(url),
+        published=_published(source, fields),
         language=_language(text),
         cites=fields.get("cites", []),
         captions=fields.get("captions", []),
@@ -83,17 +98,24 @@ def describe(source: Source) -> Article:
     )
 
 
+def _published(source: Source, fields: dict[str, Any]) -> str | None:
+    """The text's dateline, else the container's date, else the page's (htmldate)."""
+    if fields.get("dateline"):
+        return fields["dateline"]
+    if source.published and (found := container_date(source.published)):
+        return found
+    return fields.get("page_date")
+
+
 # ------------------------------------------------------------------ HTML
 
 
 def _from_html(source: Source) -> dict[str, Any]:
     html = source.html or ""
-    doc = trafilatura.bare_extraction(
-        html, url=source.url, favor_precision=True, with_metadata=True
-    )
+    doc = _extract(html, source, favor_precision=True)
     if _words(doc) < MIN_PRECISE_WORDS:
         # Precision mode drops the whole body of some short or oddly built pages.
-        retry = trafilatura.bare_extraction(html, url=source.url, with_metadata=True)
+        retry = _extract(html, source, favor_precision=False)
         doc = retry if _words(retry) > _words(doc) else doc
     if doc is None or not (doc.text or "").strip():
         raise InputError("HTML page has no article text", source.path, source.record)
@@ -102,8 +124,20 @@ def _from_html(source: Source) -> dict[str, Any]:
     cleaned["title"] = doc.title
     cleaned["outlet"] = doc.sitename
     cleaned["url"] = doc.url
-    cleaned["published"] = _html_date(html, source.url)
+    cleaned["page_date"] = _html_date(html, source.url)
     return cleaned
+
+
+def _extract(html: str, source: Source, favor_precision: bool) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html, url=source.url, favor_precision=favor_precision, with_metadata=True
+        )
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+        # lxml and trafilatura fail on some hostile pages (deep nesting, odd encodings)
+        raise InputError(
+            f"HTML page cannot be parsed ({type(exc).__name__})", source.path, source.record
+        ) from exc
 
 
 def _words(doc: Any) -> int:
@@ -124,7 +158,7 @@ def _html_date(html: str, url: str | None) -> str | None:
 
 
 def _from_text(raw: str, has_title: bool = True, scraped: bool = True) -> dict[str, Any]:
-    lines = [line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines, cites = _take_citations(lines)
     title = None
     if has_title:
@@ -134,7 +168,7 @@ def _from_text(raw: str, has_title: bool = True, scraped: bool = True) -> dict[s
     return {
         "text": "\n\n".join(paragraphs),
         "title": title,
-        "published": published,
+        "dateline": published,
         "outlet": outlet,
         "cites": cites,
         "captions": captions,
@@ -142,37 +176,75 @@ def _from_text(raw: str, has_title: bool = True, scraped: bool = True) -> dict[s
 
 
 def _take_citations(lines: list[str]) -> tuple[list[str], list[Citation]]:
-    """Remove "Source: …" lines and stray URL lines; they become citations."""
+    """Remove "Source: …" lines and stray URL lines (repairing URLs broken across lines);
+    they become citations."""
     kept: list[str] = []
     cites: list[Citation] = []
     pending_url: str | None = None
-    prefixes = phrases()["citation_prefixes"]
     for line in lines:
-        lowered = line.lower()
         url = URL_RE.fullmatch(line)
         if url:
+            if pending_url:
+                cites.append(_url_citation(pending_url))
             pending_url = url.group(1)
             continue
         if pending_url and _continues_url(pending_url, line):
-            pending_url += line  # URL broken across lines
+            pending_url += line.rstrip(">")  # URL broken across lines
             continue
-        prefix = next((p for p in prefixes if lowered.startswith(p)), None)
-        if prefix and lowered not in _residue():
-            rest = line[len(prefix) :].strip()
-            link = URL_RE.search(rest)
-            cites.append(
-                Citation(
-                    text=rest,
-                    url=(link.group(1) if link else pending_url),
-                    outlet=_domain(link.group(1)) if link else _domain(pending_url),
-                )
-            )
+        rest = _citation_rest(line)
+        if rest is not None:
+            cites.append(_citation(rest, pending_url))
             pending_url = None
             continue
+        if pending_url and not line:
+            continue  # blank lines between a URL and its tail or its "Source:" line
+        if pending_url:
+            _attach_url(cites, pending_url)
+            pending_url = None
         kept.append(line)
     if pending_url:
-        cites.append(Citation(text=pending_url, url=pending_url, outlet=_domain(pending_url)))
+        _attach_url(cites, pending_url)
     return kept, cites
+
+
+def _citation_rest(line: str) -> str | None:
+    """The text after a citation prefix ("Source: X" -> "X"), or None for other lines."""
+    lowered = line.lower()
+    if lowered.rstrip(".") in residue() or len(line.split()) > MAX_CITATION_WORDS:
+        return None
+    prefixes = [(p, MAX_CITATION_WORDS) for p in phrases()["citation_prefixes"]]
+    short = phrases()["max_outlet_words"] + 1
+    prefixes += [(p, short) for p in phrases()["short_citation_prefixes"]]
+    for prefix, max_words in prefixes:
+        if not lowered.startswith(prefix) or len(line.split()) > max_words:
+            continue
+        rest = line[len(prefix) :]
+        if prefix[-1].isalpha() and rest[:1].isalnum():
+            continue  # "Sources" is not "Source", "Viaduct" is not "via"
+        return rest.strip(" :-–—")
+    return None
+
+
+def _citation(rest: str, pending_url: str | None) -> Citation:
+    link = URL_RE.search(rest)
+    url = link.group(1) if link else pending_url
+    name = URL_RE.sub("", rest).strip(" -–—|,")
+    if name and len(name.split()) <= phrases()["max_outlet_words"] and not url:
+        return Citation(text=name, url=None, outlet=name)
+    return Citation(text=name or url or rest, url=url, outlet=_domain(url))
+
+
+def _url_citation(url: str) -> Citation:
+    return Citation(text=url, url=url, outlet=_domain(url))
+
+
+def _attach_url(cites: list[Citation], url: str) -> None:
+    """A URL line after a citation without one completes it; otherwise it is a citation."""
+    if cites and cites[-1].url is None:
+        cites[-1].url = url
+        cites[-1].outlet = cites[-1].outlet or _domain(url)
+    else:
+        cites.append(_url_citation(url))
 
 
 def _continues_url(url: str, line: str) -> bool:
@@ -181,34 +253,17 @@ def _continues_url(url: str, line: str) -> bool:
     after a complete URL is not part of it)."""
     if not line or not SLUG_RE.match(line):
         return False
+    line = line.rstrip(">")
     return url[-1] in URL_PUNCT or any(c in URL_PUNCT or c.isdigit() for c in line)
 
 
 def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The headline: the first line that is not blank, a dateline or residue."""
     for i, line in enumerate(lines):
-        if line:
-            return recase_headline(line), lines[i + 1 :]
+        if not line or _is_residue(line) or _dateline_date(line):
+            continue
+        return line, lines[:i] + lines[i + 1 :]
     return None, lines
-
-
-def recase_headline(line: str) -> str:
-    """Title-case an ALL-CAPS headline, keeping acronyms; other headlines are unchanged."""
-    letters = [c for c in line if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
-        return line
-    keep = set(phrases()["keep_upper"].split())
-    minor = set(phrases()["minor_words"].split())
-    short_words = {w.upper() for w in minor | set(phrases()["short_words"].split())}
-    words = []
-    for i, word in enumerate(line.split()):
-        core = word.strip(":,;.!?'\"")
-        if core in keep or (len(core) <= 2 and core.isalpha() and core not in short_words):
-            words.append(word)
-        elif i > 0 and core.lower() in minor:
-            words.append(word.lower())
-        else:
-            words.append("-".join(part.capitalize() for part in word.lower().split("-")))
-    return " ".join(words)
 
 
 def _take_dateline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
@@ -217,22 +272,27 @@ def _take_dateline(lines: list[str]) -> tuple[str | None, str | None, list[str]]
     kept = list(lines)
     seen = 0
     for i, line in enumerate(lines):
-        if not line or line in "-–—":
+        if not line or _is_residue(line):
             continue
         seen += 1
         if seen > MAX_DATELINE_LINES:
             break
-        if len(line.split()) > 8 or _is_sentence(line):
-            continue
-        found = parse_date(line)
+        found = _dateline_date(line)
         if found is None:
             continue
         published = published or found
         match = OUTLET_DATELINE.match(line)
-        if match:
+        if match and outlet is None:
             outlet = match.group(1).strip()
         kept[i] = ""
     return published, outlet, kept
+
+
+def _dateline_date(line: str) -> str | None:
+    """The date of a short dateline; body sentences that mention a date are not datelines."""
+    if len(line.split()) > MAX_DATELINE_WORDS or _is_sentence(line):
+        return None
+    return parse_date(line)
 
 
 def _is_sentence(line: str) -> bool:
@@ -243,23 +303,38 @@ def _is_sentence(line: str) -> bool:
 def parse_date(text: str) -> str | None:
     """The first full calendar date written in `text`, as YYYY-MM-DD."""
     for match in NUMERIC_DATE.finditer(text):
-        if match.group(1):
+        if match.group(1):  # day first: 31.05.2018 (the European and Asian dateline order)
             day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         else:
             year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
         if found := _valid(year, month, day):
             return found
     for match in DAY_MONTH_YEAR.finditer(text):
-        if found := _valid(
-            int(match.group(3)), MONTHS.get(match.group(2)[:3].lower(), 0), int(match.group(1))
-        ):
+        month = MONTHS.get(match.group(2)[:3].lower(), 0)
+        if found := _valid(int(match.group(3)), month, int(match.group(1))):
             return found
     for match in MONTH_DAY_YEAR.finditer(text):
-        if found := _valid(
-            int(match.group(3)), MONTHS.get(match.group(1)[:3].lower(), 0), int(match.group(2))
-        ):
+        month = MONTHS.get(match.group(1)[:3].lower(), 0)
+        if found := _valid(int(match.group(3)), month, int(match.group(2))):
             return found
     return None
+
+
+def container_date(value: str) -> str | None:
+    """A date given by a container (JSONL field, feed) as YYYY-MM-DD; None when it does not
+    name a full day. ISO timestamps keep the date as written, whatever the time zone."""
+    iso = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if iso:
+        return _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if found := parse_date(value):
+        return found
+    import dateparser  # slow to import; only needed for unusual container dates
+
+    try:
+        parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date().isoformat() if parsed else None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -269,13 +344,14 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _iso(value: str) -> str | None:
-    return parse_date(value) or (value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else None)
-
-
 @cache
-def _residue() -> frozenset[str]:
+def residue() -> frozenset[str]:
     return frozenset(p.lower() for p in phrases()["residue_lines"])
+
+
+def _is_residue(line: str) -> bool:
+    bare = line.lstrip("".join(phrases()["bullets"])).strip().lower()
+    return line in "-–—" or bare in residue() or bare.rstrip(".") in residue()
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -283,7 +359,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     when that one starts in lower case."""
     joined: list[str] = []
     for line in lines:
-        if joined and joined[-1] and line[:1].islower() and not joined[-1].endswith(TERMINAL):
+        if joined and joined[-1] and line[:1].islower() and not SENTENCE_END.search(joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -296,29 +372,131 @@ def _paragraphs(lines: list[str], scraped: bool = True) -> tuple[list[str], list
     paragraphs: list[str] = []
     captions: list[str] = []
     for line in _unwrap(lines):
-        if not line:
+        if not line or _is_residue(line):
             continue
         is_bullet = line.startswith(bullets) and len(line) > 2
         text = line.lstrip("".join(bullets)).strip() if is_bullet else line
-        if not text or text.lower().rstrip(".") in _residue() or text.lower() in _residue():
-            continue
-        if scraped and not text.endswith(TERMINAL):
-            if is_bullet or not paragraphs:  # a bullet, or the sub-headline before the body
-                text += "."
-            else:
-                captions.append(text)
-                continue
-        paragraphs.append(text)
+        if not scraped or SENTENCE_END.search(text):
+            paragraphs.append(text)
+        elif is_bullet or not paragraphs:  # a bullet, or the sub-headline before the body
+            paragraphs.append(f"{text}.")
+        elif is_caption(text):
+            captions.append(text)
+        else:
+            paragraphs.append(text)
     return paragraphs, captions
+
+
+def is_caption(line: str) -> bool:
+    """Whether an unpunctuated line amid the paragraphs of scraped text is a photo caption.
+
+    A caption describes a picture in one sentence without a full stop ("X steps off a
+    plane", "Y (front) poses for photos"). Lines that quote or attribute ("said", an opening
+    quotation mark) or hold two sentences are prose that lost its full stop; very short
+    lines are sub-headings; very long ones are paragraphs."""
+    lowered = f" {line.lower()} "
+    if any(_has_phrase(lowered, cue) for cue in phrases()["prose_cues"]):
+        return False
+    if OPENING_QUOTE.search(line) or INNER_SENTENCE_END.search(line):
+        return False
+    if any(_has_phrase(lowered, cue) for cue in phrases()["picture_cues"]):
+        return True
+    n_words = len(line.split())
+    return phrases()["caption_min_words"] <= n_words <= phrases()["caption_max_words"]
+
+
+def _has_phrase(padded_lower: str, phrase: str) -> bool:
+    """`phrase` as whole words in a space-padded, lower-cased line."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", padded_lower) is not None
+
+
+# ------------------------------------------------------------------ headlines
+
+
+def recase_headline(line: str, body: str | None = None) -> str:
+    """Title-case an ALL-CAPS headline; other headlines are returned unchanged.
+
+    A word takes the casing the article body gives it where it is not sentence-initial
+    (names, acronyms); words the body does not show follow general rules: acronyms (short
+    non-words, words no English word could spell) stay upper-case, minor words are
+    lower-case, others are capitalised."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+        return line
+    casing = body_casing(body or "")
+    words = []
+    starts_phrase = True
+    for word in line.split():
+        words.append(_recase_word(word, starts_phrase, casing))
+        starts_phrase = word.endswith((":", "|", "—", "–")) or word in ("-", "|")
+    return " ".join(words)
+
+
+def _recase_word(word: str, first: bool, casing: dict[str, str]) -> str:
+    parts = re.split(r"([^\w]+|_)", word)
+    out = []
+    for i, part in enumerate(parts):
+        if not part or not part[0].isalpha():
+            out.append(part)
+        elif i >= 2 and parts[i - 1] in ("'", "’") and len(part) <= 2:
+            out.append(part.lower())  # KIM'S -> Kim's, DON'T -> Don't
+        else:
+            out.append(_recase_token(part, first, casing))
+            first = False  # only the first word part after opening quotes starts a phrase
+    return "".join(out)
+
+
+def _recase_token(token: str, first: bool, casing: dict[str, str]) -> str:
+    key = token.lower()
+    seen = casing.get(key)
+    if seen is not None and not seen.islower():
+        return seen  # the body writes it as a name or an acronym
+    if seen is None and looks_like_acronym(token):
+        return token
+    if key in words_of("minor_words") and not first:
+        return key
+    return token.capitalize()
+
+
+def looks_like_acronym(token: str) -> bool:
+    """An all-caps token that cannot be an English word: short and not a common word, no
+    vowel, a consonant cluster no English word starts with, or a vowel run in a short token."""
+    key = token.lower()
+    if not token.isupper() or key in words_of("minor_words"):
+        return False
+    if len(key) <= 3:
+        return key not in words_of("short_words")
+    if not re.search("[aeiouy]", key):
+        return True
+    onset = re.match("[^aeiouy]*", key).group(0)  # type: ignore[union-attr]
+    if len(onset) >= 2 and onset not in words_of("onsets"):
+        return True
+    return len(key) <= 4 and re.search("[aeiou]{3}", key) is not None
+
+
+def body_casing(body: str) -> dict[str, str]:
+    """Each word's commonest written form in `body`, counting only occurrences that do not
+    start a sentence (where capitals say nothing)."""
+    forms: dict[str, Counter[str]] = {}
+    for match in re.finditer(r"[^\W\d_]+", body):
+        before = body[max(0, match.start() - 12) : match.start()].rstrip(" \t\"'“‘(«")
+        if not before or before[-1] in ".!?:\n" or body[match.start() - 1 : match.start()] in "’'":
+            continue
+        word = match.group(0)
+        forms.setdefault(word.lower(), Counter())[word] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
+
+
+# ------------------------------------------------------------------ metadata
 
 
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).netloc.lower()
+    host = urlparse(url).netloc.lower().split("@")[-1].split(":")[0]
     return host.removeprefix("www.") or None
 
 
 def _language(text: str) -> str | None:
-    language, _ = py3langid.classify(text[:2000])
+    language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE])
     return language

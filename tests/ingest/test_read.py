@@ -131,12 +131,13 @@ def test_warc_and_warc_gz(tmp_path: Path) -> None:
     )
     write_warc(tmp_path / "plain.warc", {"https://b.example/1": PAGE}, gz=False)
     found = sources(list(read([str(tmp_path)])))
-    assert sorted(s.record for s in found) == [
+    assert sorted(s.url for s in found) == [
         "https://a.example/1",
         "https://a.example/2",
         "https://b.example/1",
     ]
     assert all(s.format == "warc" and s.html for s in found)
+    assert all(s.record and s.record.startswith("<urn:uuid:") for s in found)
 
 
 def test_truncated_warc_keeps_good_records(tmp_path: Path) -> None:
@@ -239,7 +240,7 @@ def test_truncated_warc_gz_is_an_error(tmp_path: Path) -> None:
     # each record is its own gzip member of several kB: this cut lands inside the last one
     (tmp_path / "crawl.warc.gz").write_bytes(data[:-1000])
     items = list(read([str(tmp_path / "crawl.warc.gz")]))
-    assert [s.record for s in sources(items)] == list(pages)[:2]
+    assert [s.url for s in sources(items)] == list(pages)[:2]
     assert errors(items) and "WARC" in errors(items)[-1].reason
 
 

@@ -1,4 +1,4 @@
-"""Recognise an input by its bytes: compression, format and text encoding."""
+"""Recognise an input by its bytes: compression, format, binary data and text encoding."""
 
 from __future__ import annotations
 
@@ -8,22 +8,52 @@ import ftfy
 from charset_normalizer import from_bytes
 
 GZIP_MAGIC = b"\x1f\x8b"
-MAX_BYTES = 50 * 1024 * 1024  # one non-streamed file; larger ones are refused, not truncated
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MIB = 2**20
+# One article (a text or HTML file, a JSONL line, a WARC record) larger than this is not
+# news text but a dump or an attack: it is refused with an error, never truncated.
+MAX_RECORD_BYTES = 20 * MIB
+# A feed or a JSON document (many articles in one file, parsed whole); above this it is
+# refused: JSONL and WARC, which are streamed, suit larger collections.
+MAX_CONTAINER_BYTES = 50 * MIB
+# Signatures of common binary formats that a text sniffer could otherwise let through.
+BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"\x7fELF",
+    b"SQLite format 3",
+)
 
 
 class SniffError(ValueError):
     """The bytes are not something crosswire can read; the message says why."""
 
 
-def gunzip(data: bytes) -> bytes:
-    """Decompress (possibly multi-member) gzip data, refusing truncated or corrupt streams."""
-    out = []
+def mib(size: int) -> str:
+    return f"{size / MIB:.0f} MiB"
+
+
+def gunzip(data: bytes, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """Decompress (possibly multi-member) gzip data up to `limit` bytes, refusing truncated
+    or corrupt streams and refusing to inflate past the limit (gzip bombs)."""
+    out: list[bytes] = []
+    size = 0
     while data:
         inflater = zlib.decompressobj(wbits=31)
         try:
-            out.append(inflater.decompress(data))
+            chunk = inflater.decompress(data, limit + 1 - size)
         except zlib.error as exc:
             raise SniffError(f"gzip data is corrupt ({exc})") from exc
+        size += len(chunk)
+        out.append(chunk)
+        if size > limit:
+            raise SniffError(f"decompressed data is larger than the {mib(limit)} limit")
         if not inflater.eof:
             raise SniffError("gzip data is truncated (the stream ends early)")
         data = inflater.unused_data.lstrip(b"\x00")
@@ -31,13 +61,19 @@ def gunzip(data: bytes) -> bytes:
 
 
 def detect_format(head: bytes) -> str:
-    """'warc', 'feed', 'html', 'jsonl' or 'text' from the first bytes of (decompressed) data."""
+    """'warc', 'feed', 'html', 'jsonl', 'json' or 'text' from the first bytes of
+    (decompressed) data. 'json' is one JSON document (an array, or a pretty-printed object)."""
+    if head.startswith(UTF16_BOMS):  # sniff UTF-16 text by its characters, not its bytes
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore").encode()
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
     lower = start.lower()
     if start.startswith(b"WARC/"):
         return "warc"
+    if start.startswith(b"["):
+        return "json"
     if start.startswith(b"{"):
-        return "jsonl"
+        first_line = start.split(b"\n", 1)[0].strip()
+        return "json" if first_line == b"{" else "jsonl"
     feed_at = min(
         (i for i in (lower.find(b"<rss"), lower.find(b"<feed"), lower.find(b"<rdf:rdf")) if i >= 0),
         default=-1,
@@ -56,30 +92,45 @@ def detect_format(head: bytes) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text in any encoding (NUL bytes, many control bytes)."""
+    """True for data that is not text in any encoding (known binary formats, NUL bytes,
+    many control bytes)."""
     sample = data[:8192]
     if not sample:
         return False
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark is text
+    if sample.startswith(UTF16_BOMS):  # UTF-16 with a byte-order mark is text
         return False
-    if b"\x00" in sample:
+    if sample.startswith(BINARY_MAGIC) or b"\x00" in sample:
         return True
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return control / len(sample) > 0.05
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with BOMs), else the detected charset; mojibake repaired."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = _decode_legacy(data)
-    # Mojibake is repaired. Entities stay as written (in HTML the parser resolves them, in
-    # text they are content), and so do quotes (curly ones tell quotes from apostrophes).
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text (see `decode_bytes`), with mojibake repaired."""
+    return repair(decode_bytes(data, declared))
+
+
+def repair(text: str) -> str:
+    """Repair mojibake with ftfy. Entities stay as written (in HTML the parser resolves them,
+    in text they are content), and so do quotes (curly ones tell quotes from apostrophes)."""
     return ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """UTF-16 by its byte-order mark, else UTF-8, else a declared charset (HTTP header),
+    else the detected legacy charset."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _decode_legacy(data)
 
 
 # Legacy encodings seen on news sites. On short texts charset detection often settles on a

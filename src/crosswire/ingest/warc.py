@@ -1,0 +1,91 @@
+"""WARC and WARC.gz archives (warcio): one article per HTML response record, streamed.
+
+The record's target URI becomes the article URL and its WARC-Record-ID the record name.
+WARC-Date is when the page was crawled, not when it was published, so it is not passed on
+as a publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from crosswire.ingest.sniff import MAX_RECORD_BYTES, SniffError, decode, looks_binary, mib
+from crosswire.model import IngestError, Source
+
+Item = Source | IngestError
+HTML_TYPES = ("text/html", "application/xhtml")
+
+
+def read_warc(path: str, stream: IO[bytes]) -> Iterator[Item]:
+    """HTML pages of a WARC (gzipped or not), record by record."""
+    try:
+        for record in ArchiveIterator(stream):
+            if not _is_html_page(record):
+                continue
+            item = _warc_source(path, record)
+            if isinstance(item, Source) and _cut_short(record):
+                yield IngestError(
+                    path, "WARC record is truncated (file ends inside it)", item.record
+                )
+                return
+            yield item
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield IngestError(path, f"WARC file is truncated or corrupt ({_first_line(exc)})")
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def _is_html_page(record: Any) -> bool:
+    """A successful HTML `response` (HTTP headers) or `resource` (WARC headers) record."""
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None or not (headers.get_statuscode() or "").startswith("2"):
+            return False  # redirects and error pages are not articles
+        content_type = headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return False
+    return content_type.lower().startswith(HTML_TYPES)
+
+
+def _charset(record: Any) -> str | None:
+    headers = record.http_headers or record.rec_headers
+    content_type = headers.get_header("Content-Type") or ""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
+
+
+def _cut_short(record: Any) -> bool:
+    """warcio leaves a positive limit on the raw stream when the file ended before the
+    record's Content-Length was read."""
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
+def _warc_source(path: str, record: Any) -> Item:
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    # the record id is unique in the archive, where one URI may be crawled twice
+    record_id = record.rec_headers.get_header("WARC-Record-ID") or uri
+    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(body) > MAX_RECORD_BYTES:
+        return IngestError(
+            path, f"WARC record is larger than the {mib(MAX_RECORD_BYTES)} limit", record_id
+        )
+    if not body.strip():
+        return IngestError(path, "WARC record has an empty page", record_id)
+    if looks_binary(body):
+        return IngestError(path, "WARC record is binary, not an HTML page", record_id)
+    try:
+        html = decode(body, _charset(record))
+    except SniffError as exc:
+        return IngestError(path, str(exc), record_id)
+    return Source(path=path, format="warc", record=record_id, html=html, url=uri)
