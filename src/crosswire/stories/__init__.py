@@ -2,31 +2,93 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from datetime import date
+from functools import cache
+from importlib import resources
 from statistics import median_low
+
+import yaml
 
 from crosswire.model import Analysis, Article
 
 __all__ = ["infer_published", "story_title"]
 
+STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
+
 
 def story_title(articles: list[Article]) -> str:
-    """The title of the story's earliest original article (copies and undated ones last)."""
+    """The title of the story's most central original article: published on the day most
+    of the story's articles are, most copied, earliest; copies and untitled ones last."""
+    if not articles:
+        return ""
+    days = Counter(a.published for a in articles if a.published)
+    copies = Counter(a.duplicate_of for a in articles if a.duplicate_of)
     ranked = sorted(
         articles,
-        key=lambda a: (a.duplicate_of is not None, a.published is None, a.published or "", a.id),
+        key=lambda a: (
+            a.duplicate_of is not None,
+            not a.title,
+            -days.get(a.published, 0) if a.published else 1,
+            -copies.get(a.id, 0),
+            a.published or "9999",
+            a.id,
+        ),
     )
-    for article in ranked:
-        if article.title:
-            return article.title
-    return ranked[0].text[:80] if ranked else ""
+    best = ranked[0]
+    return best.title or " ".join(best.text[:80].split())
 
 
 def infer_published(
     article: Article, analysis: Analysis, story_articles: list[Article]
 ) -> str | None:
-    """An undated article's publication date from its story: the median date of the dated
-    articles. None when the story has no dated article: never a guess without evidence."""
-    dates = sorted(a.published for a in story_articles if a.published and a.id != article.id)
-    if not dates:
+    """An undated article's publication date from its story, constrained by its own dates.
+
+    Evidence: the dates of the story's other dated articles. An article is published on or
+    after the latest full date it gives itself that lies near the story (a report of a
+    meeting on May 31 is not out before May 31), so the answer is the earliest story date
+    not before that day, else that day itself; with no dates of its own, the median story
+    date. None when the story has no dated article: never a guess without evidence.
+    """
+    story_dates = sorted(
+        a.published
+        for a in story_articles
+        if a.published and a.id != article.id and not a.published_inferred
+    )
+    if not story_dates:
         return None
-    return median_low(dates)
+    middle = median_low(story_dates)
+    own = [d for d in _own_days(analysis) if _days_apart(d, middle) <= STORY_WINDOW_DAYS]
+    if not own:
+        return middle
+    floor = max(own)
+    return next((d for d in story_dates if d >= floor), floor)
+
+
+@cache
+def _calendar_date() -> re.Pattern[str]:
+    """A date written with its month ("May 31", "31 May 2018", "31.05.2018"): its day does
+    not depend on the publication date the time stage resolved it against. Month names come
+    from the time rules' word lists."""
+    rules = resources.files("crosswire") / "data" / "time_rules.yaml"
+    months = yaml.safe_load(rules.read_text(encoding="utf-8"))["words"]["month"]
+    return re.compile(rf"\b(?:{months})\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b", re.I)
+
+
+def _own_days(analysis: Analysis) -> list[str]:
+    """Full dates the article states as calendar dates (relative expressions such as "on
+    Thursday" or "yesterday" were resolved against a guess and are no evidence)."""
+    days = []
+    for time in analysis.times:
+        calendar = _calendar_date().search(time.text) is not None
+        if calendar and time.type == "DATE" and time.value and len(time.value) >= 10:
+            try:
+                days.append(date.fromisoformat(time.value[:10]).isoformat())
+            except ValueError:
+                continue
+    return days
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)

@@ -1,14 +1,40 @@
 """Story briefs: a few sentences chosen for coverage of the story's events and for
-agreement across sources, each with the articles that support it; and the timeline."""
+agreement across sources, each with the articles that support it; and the timeline.
+
+Selection is greedy (maximal marginal relevance): a candidate sentence scores for the
+events it reports that no chosen sentence covers yet (weighted by their independent
+sources), for the number of articles carrying a sentence that says the same, and a little
+for coming early in its article; a sentence too similar to a chosen one is skipped. The
+chosen sentences are shown in time order (the date of the event they report, else their
+article's date), then in text order.
+"""
 
 from __future__ import annotations
 
-from crosswire.clean import normalise_text
+import re
+from dataclasses import dataclass, field
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story
 
 MAX_SENTENCES = 8
+MIN_SENTENCES = 3
 MIN_WORDS = 6
-SIMILAR = 0.5  # word-overlap above which two sentences say the same thing
+MAX_WORDS = 70  # longer "sentences" are usually lists or scraper residue
+SIMILAR = 0.5  # content-word overlap above which two sentences say the same thing
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Candidate:
+    text: str
+    article_id: str
+    position: int
+    words: set[str]
+    when: str
+    events: dict[str, float] = field(default_factory=dict)  # event id -> weight
+    support: list[str] = field(default_factory=list)
 
 
 def timeline(events: list[Event]) -> list[Event]:
@@ -16,40 +42,97 @@ def timeline(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
+def brief_size(articles: list[Article]) -> int:
+    """5-8 sentences for a story with several independent articles, fewer when small."""
+    originals = sum(1 for a in articles if not a.duplicate_of)
+    return max(MIN_SENTENCES, min(MAX_SENTENCES, 2 * originals + 1))
+
+
 def write_brief(
     story: Story, articles: list[Article], analyses: list[Analysis], events: list[Event]
 ) -> list[BriefSentence]:
+    """The story's brief: extractive, each sentence with its supporting articles."""
+    candidates = _candidates(articles, analyses, events)
+    _add_support(candidates)
+    chosen: list[Candidate] = []
+    covered: set[str] = set()
+    while len(chosen) < brief_size(articles):
+        best = _best(candidates, chosen, covered)
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= set(best.events)
+    chosen.sort(key=lambda c: (c.when, c.article_id, c.position))
+    return [BriefSentence(text=c.text, article_ids=c.support) for c in chosen]
+
+
+def _candidates(
+    articles: list[Article], analyses: list[Analysis], events: list[Event]
+) -> list[Candidate]:
     by_id = {a.id: a for a in articles}
-    candidates = []  # (score, position, text, words)
-    event_weight = {}
-    for event in events:
-        for mention in event.mentions:
-            if mention.section == "body":
-                key = (mention.article_id, mention.sentence_start)
-                event_weight[key] = max(
-                    event_weight.get(key, 0), event.n_sources + (event.modality == "asserted")
-                )
-    for analysis in analyses:
-        article = by_id[analysis.article_id]
-        if article.duplicate_of:
+    reported = _events_by_sentence(events)
+    found = []
+    for analysis in sorted(analyses, key=lambda a: a.article_id):
+        article = by_id.get(analysis.article_id)
+        if article is None or article.duplicate_of:  # a copy adds no sentence of its own
             continue
         for position, (start, end) in enumerate(analysis.sentences):
             text = " ".join(article.text[start:end].split())
-            words = set(normalise_text(text).split())
-            if len(words) < MIN_WORDS:
+            words = set(_WORD.findall(text.lower())) - ENGLISH_STOP_WORDS
+            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
                 continue
-            score = event_weight.get((article.id, start), 0) + 1.0 / (1 + position)
-            candidates.append((score, position, text, words, article.id))
-    chosen: list[tuple[int, str, set[str], list[str]]] = []
-    for _score, position, text, words, _ in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if len(chosen) >= min(MAX_SENTENCES, max(3, len(articles) + 2)):
-            break
-        if any(_overlap(words, w) > SIMILAR for _, _, w, _ in chosen):
+            events_here = reported.get((article.id, start), {})
+            dates = sorted(d for d in events_here.values() if isinstance(d, str))
+            when = dates[0] if dates else (article.published or "")
+            weights = {e: w for e, w in events_here.items() if not isinstance(w, str)}
+            found.append(Candidate(text, article.id, position, words, when, weights))
+    return found
+
+
+def _events_by_sentence(events: list[Event]) -> dict[tuple[str, int], dict[str, float | str]]:
+    """(article id, sentence start) -> {event id: weight, and "date:ID": event date}."""
+    found: dict[tuple[str, int], dict[str, float | str]] = {}
+    for event in events:
+        weight = event.n_sources + (0.5 if event.modality == "asserted" else 0.0)
+        for mention in event.mentions:
+            if mention.section != "body":
+                continue
+            here = found.setdefault((mention.article_id, mention.sentence_start), {})
+            here[event.id] = max(float(here.get(event.id, 0.0)), weight)
+            if event.date:
+                here[f"date:{event.id}"] = event.date
+    return found
+
+
+def _add_support(candidates: list[Candidate]) -> None:
+    """Every article with a sentence saying the same thing supports a candidate. Only
+    sentences sharing a less common word are compared, so big stories stay cheap."""
+    by_word: dict[str, list[int]] = {}
+    for i, candidate in enumerate(candidates):
+        for word in candidate.words:
+            by_word.setdefault(word, []).append(i)
+    common = max(20, len(candidates) // 10)
+    for candidate in candidates:
+        near = {i for w in candidate.words if len(by_word[w]) <= common for i in by_word[w]}
+        others = [candidates[i] for i in sorted(near)] or [candidate]
+        candidate.support = sorted(
+            {o.article_id for o in others if _overlap(candidate.words, o.words) > SIMILAR}
+            | {candidate.article_id}
+        )
+
+
+def _best(
+    candidates: list[Candidate], chosen: list[Candidate], covered: set[str]
+) -> Candidate | None:
+    best, best_score = None, float("-inf")
+    for candidate in candidates:
+        if candidate in chosen or any(_overlap(candidate.words, c.words) > SIMILAR for c in chosen):
             continue
-        support = sorted({c[4] for c in candidates if _overlap(words, c[3]) > SIMILAR})
-        chosen.append((position, text, words, support))
-    chosen.sort(key=lambda c: c[0])
-    return [BriefSentence(text=text, article_ids=support) for _, text, _, support in chosen]
+        new_events = sum(w for e, w in candidate.events.items() if e not in covered)
+        score = new_events + 0.75 * len(candidate.support) + 1.0 / (1 + candidate.position)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -1,11 +1,37 @@
 """Event fusion: mentions in one story that report the same happening become one `Event`,
-with its independent-source count and the fields on which the sources disagree."""
+with its independent-source count and the fields on which the sources disagree.
+
+Two mentions report the same happening when (all of):
+- same PLOVER type, same negation, and both asserted or both planned/hypothetical;
+- the same canonical participants (``ActorRef.key``): the same source and target (a missing
+  one matches), or, for reciprocal types (CONSULT, AGREE, COOPERATE), the same set in either
+  role. A country stands for its own actors ("the United States" for Pompeo), and a
+  surname-only person key for the full name in the same country ("Biden", "Joe Biden");
+  an actor's country missing in one mention is taken from the story's other mentions;
+- compatible places: the same country (a city and its country are compatible);
+- compatible dates: different precision is compatible (2018-05 vs 2018-05-31); dates taken
+  from the text that name different days fuse only when the rest of the evidence is strong
+  (the participants agree, a place is given or both sides are named, the reports come from
+  different articles or from a caption against the text, and the days are at most
+  ``MAX_DAY_GAP`` apart) and are then reported as a contradiction; dates that are only the
+  publication date are no evidence either way.
+Reciprocal mentions sharing only some participants fuse when they name the same day and
+place: the differing participants are then a contradiction.
+
+Grouping: a mention joins the first group (earliest article first) in which it matches a
+member and conflicts with none, so fusion never chains two incompatible reports together;
+a pair of mentions naming one different actor each and no disagreeing dates is no conflict
+(it says nothing either way).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
 
+from crosswire.actors.countries import country_code
 from crosswire.model import (
     ActorRef,
     Analysis,
@@ -17,26 +43,92 @@ from crosswire.model import (
     ValueSupport,
     stable_id,
 )
+from crosswire.stories.sources import independent_sources
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}  # participants may appear in either role
 COUNT_FIELDS = ("killed", "injured", "arrested", "amount")
+MAX_DAY_GAP = 2  # "late Wednesday" vs "Thursday": time zones and late-night reporting
 
 
 def fuse_events(
     story_id: str, articles: list[Article], analyses: list[Analysis]
 ) -> tuple[list[Event], list[Contradiction]]:
+    """The story's events, each fused from every mention reporting it, and the fields on
+    which the mentions of one event disagree."""
     by_id = {a.id: a for a in articles}
-    mentions = [m for analysis in analyses for m in analysis.events]
+    mentions = sorted(
+        (m for analysis in analyses for m in analysis.events), key=lambda m: _arrival(m, by_id)
+    )
+    mentions = with_known_countries(mentions)
     groups: list[list[EventMention]] = []
     for mention in mentions:
-        group = next((g for g in groups if all(_same_event(mention, other) for other in g)), None)
+        group = next((g for g in groups if _joins(mention, g)), None)
         if group is None:
             groups.append([mention])
         else:
             group.append(mention)
     events = [_event(story_id, group, by_id) for group in groups]
-    contradictions = [c for event in events for c in contradictions_of(event)]
+    contradictions = [
+        c for event in sorted(events, key=_event_order) for c in contradictions_of(event)
+    ]
     return sorted(events, key=_event_order), contradictions
+
+
+def with_known_countries(mentions: list[EventMention]) -> list[EventMention]:
+    """Copies of the mentions in which an actor whose country one article did not find gets
+    the country the story's other mentions of the same actor give (the most frequent)."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        for actor in _actors(mention).values():
+            if actor.country:
+                votes.setdefault(actor.key, Counter())[actor.country] += 1
+    known = {k: max(c, key=lambda code: (c[code], code)) for k, c in votes.items()}
+
+    def filled(actor: ActorRef | None) -> ActorRef | None:
+        if actor is None or actor.country or actor.key not in known:
+            return actor
+        return replace(actor, country=known[actor.key])
+
+    return [
+        replace(
+            m,
+            source=filled(m.source),
+            target=filled(m.target),
+            participants=[p for p in map(filled, m.participants) if p is not None],
+        )
+        for m in mentions
+    ]
+
+
+def _arrival(
+    mention: EventMention, articles: dict[str, Article]
+) -> tuple[bool, str, bool, str, int, int]:
+    """Earliest article first (a known date before an inferred one), then text order: the
+    first mention names the event."""
+    article = articles.get(mention.article_id)
+    published = article.published if article else None
+    inferred = bool(article and article.published_inferred)
+    order = {"body": 0, "headline": 1, "caption": 2}.get(mention.section, 3)
+    return (published is None, published or "", inferred, mention.article_id, order, mention.start)
+
+
+def _joins(mention: EventMention, group: list[EventMention]) -> bool:
+    """Same event as some member and in conflict with none. Two mentions that each name
+    one actor, different ones, and no dates that disagree say nothing about each other."""
+    linked = False
+    for other in group:
+        if same_event(mention, other):
+            linked = True
+        elif _informative(mention, other):
+            return False
+    return linked
+
+
+def _informative(a: EventMention, b: EventMention) -> bool:
+    actors_a, actors_b = _actors(a), _actors(b)
+    lone = len(actors_a) <= 1 and len(actors_b) <= 1 and not set(actors_a) & set(actors_b)
+    days = _text_days(a), _text_days(b)
+    return not lone or bool(days[0] and days[1] and days[0] != days[1])
 
 
 def _event_order(event: Event) -> tuple[bool, str, str]:
@@ -46,29 +138,92 @@ def _event_order(event: Event) -> tuple[bool, str, str]:
 # ------------------------------------------------------------------ same event?
 
 
-def _keys(mention: EventMention) -> set[str]:
+def participant_keys(mention: EventMention) -> set[str]:
     keys = {p.key for p in mention.participants}
     keys |= {a.key for a in (mention.source, mention.target) if a}
     return keys
 
 
-def _same_event(a: EventMention, b: EventMention) -> bool:
+def _actors(mention: EventMention) -> dict[str, ActorRef]:
+    found = {p.key: p for p in mention.participants}
+    found.update({a.key: a for a in (mention.source, mention.target) if a})
+    return found
+
+
+def same_event(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type or a.negated != b.negated or _planned(a) != _planned(b):
         return False
-    if a.type in RECIPROCAL:
-        keys_a, keys_b = _keys(a), _keys(b)
-        shared = keys_a & keys_b
-        if not shared or len(shared) < min(2, len(keys_a), len(keys_b)):
-            return False
-    elif not _same_role(a.source, b.source) or not _same_role(a.target, b.target):
+    if not places_compatible(a.location, b.location):
         return False
-    if a.article_id == b.article_id:  # one article reports one happening once per sentence
-        return (
-            _dates_compatible(a, b)
-            and _places_compatible(a.location, b.location)
-            and a.sentence_start != b.sentence_start
-        )
-    return _places_compatible(a.location, b.location)
+    if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
+        return False  # one sentence reports one happening per trigger
+    full, partial = _participants_agree(a, b)
+    days = _text_days(a), _text_days(b)
+    if days[0] and days[1] and days[0] != days[1]:
+        gap = abs((date.fromisoformat(days[0]) - date.fromisoformat(days[1])).days)
+        # one article gives one date per happening, unless a caption disagrees with the text
+        separately_written = a.article_id != b.article_id or a.section != b.section
+        placed = a.location is not None or b.location is not None
+        strong = full and (placed or _both_sides_named(a, b))
+        return separately_written and strong and gap <= MAX_DAY_GAP
+    if full:
+        return _dates_compatible(a, b)
+    same_day = days[0] is not None and days[0] == days[1]
+    same_place = (
+        a.location is not None and b.location is not None and a.location.name == b.location.name
+    )
+    return partial and same_day and same_place
+
+
+def _participants_agree(a: EventMention, b: EventMention) -> tuple[bool, bool]:
+    """(the same participants, some shared participants only). A country stands for its
+    own officials: "the United States" and "Mike Pompeo" (USA) are one side."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    if a.type not in RECIPROCAL:
+        same = _same_role(a.source, b.source) and _same_role(a.target, b.target)
+        return same and (_matched(actors_a, actors_b) > 0 or not actors_a or not actors_b), False
+    if not actors_a or not actors_b:
+        return False, False
+    in_a, in_b = _matched(actors_a, actors_b), _matched(actors_b, actors_a)
+    enough = min(in_a, in_b) >= min(2, len(actors_a), len(actors_b))
+    full = enough and (in_a == len(actors_a) or in_b == len(actors_b))
+    return full, not full and min(in_a, in_b) > 0
+
+
+def _both_sides_named(a: EventMention, b: EventMention) -> bool:
+    """Both mentions name at least two participants, all matching."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    return min(_matched(actors_a, actors_b), _matched(actors_b, actors_a)) >= 2
+
+
+def _matched(these: dict[str, ActorRef], those: dict[str, ActorRef]) -> int:
+    """How many of these actors have a counterpart among those."""
+    return sum(1 for actor in these.values() if any(_same_actor(actor, o) for o in those.values()))
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Equal keys; a country and one of its own actors; or a person's surname-only key
+    and the full one ("Biden", "Joe Biden") -- the actors stage keys each article alone."""
+    if a.key == b.key:
+        return True
+    if a.country and a.country == b.country and (_is_country(a) or _is_country(b)):
+        return True
+    return _is_person(a) and _is_person(b) and _name_within(a, b)
+
+
+def _is_person(actor: ActorRef) -> bool:
+    return actor.key.startswith("person:")
+
+
+def _name_within(a: ActorRef, b: ActorRef) -> bool:
+    words_a, words_b = a.key.split(":", 1)[1].split(), b.key.split(":", 1)[1].split()
+    short, long = sorted((words_a, words_b), key=len)
+    same_country = not a.country or not b.country or a.country == b.country
+    return bool(short) and long[-len(short) :] == short and same_country
+
+
+def _is_country(actor: ActorRef) -> bool:
+    return actor.key.startswith("country:")
 
 
 def _planned(mention: EventMention) -> bool:
@@ -76,76 +231,83 @@ def _planned(mention: EventMention) -> bool:
 
 
 def _same_role(a: ActorRef | None, b: ActorRef | None) -> bool:
-    return a is None or b is None or a.key == b.key
+    return a is None or b is None or _same_actor(a, b)
+
+
+def _text_days(mention: EventMention) -> str | None:
+    """The day the text itself gives (not the publication date), if it gives one."""
+    if mention.date_from != "text" or not mention.date or len(mention.date) < 10:
+        return None
+    try:
+        return date.fromisoformat(mention.date[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _dates_compatible(a: EventMention, b: EventMention) -> bool:
-    if not a.date or not b.date:
+    if not a.date or not b.date or "published" in (a.date_from, b.date_from):
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
-def _places_compatible(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None:
+def place_country(place: Place) -> str | None:
+    return place.country or country_code(place.name)
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Unknown, equal, or the same country (a city lies in its country; without a gazetteer
+    of sub-national places two places in one country are taken as compatible)."""
+    if a is None or b is None or a.name == b.name:
         return True
-    return a.country is None or b.country is None or a.country == b.country
+    country_a, country_b = place_country(a), place_country(b)
+    return country_a is None or country_b is None or country_a == country_b
 
 
 # ------------------------------------------------------------------ the fused event
 
 
 def _event(story_id: str, group: list[EventMention], articles: dict[str, Article]) -> Event:
-    group = sorted(group, key=lambda m: (m.article_id, m.start))
+    first = group[0]  # the earliest article's first mention: new reports keep the id
+    ordered = sorted(group, key=lambda m: (m.article_id, m.section, m.start))
+    main = [m for m in ordered if m.modality == "asserted"] or ordered
     dated = (  # the text's own dates first, the main text before captions
-        [m for m in group if m.date and m.date_from == "text" and m.section == "body"]
-        or [m for m in group if m.date and m.date_from == "text"]
-        or [m for m in group if m.date]
+        [m for m in ordered if m.date and m.date_from == "text" and m.section == "body"]
+        or [m for m in ordered if m.date and m.date_from == "text"]
+        or [m for m in ordered if m.date]
     )
-    participants = {p.key: p for m in group for p in m.participants}
+    participants = {p.key: p for m in ordered for p in m.participants}
     return Event(
-        id=stable_id("v", story_id, *sorted(m.id for m in group)),
+        id=stable_id("v", story_id, first.id),
         story_id=story_id,
-        type=group[0].type,
-        mode=_majority(m.mode for m in group),
-        cameo=_majority(m.cameo for m in group),
-        source=_majority_actor(m.source for m in group),
-        target=_majority_actor(m.target for m in group),
+        type=first.type,
+        mode=_majority(m.mode for m in main),
+        cameo=_most_specific_code(m.cameo for m in main),
+        source=_majority_actor(m.source for m in main),
+        target=_majority_actor(m.target for m in main),
         participants=sorted(participants.values(), key=lambda p: p.key),
-        location=_most_specific_place([m.location for m in group]),
+        location=_most_specific_place([m.location for m in main]),
         date=_most_specific(m.date for m in dated),
         date_from=dated[0].date_from if dated else None,
-        negated=group[0].negated,
-        modality=Counter(m.modality for m in group).most_common(1)[0][0],
-        article_ids=sorted({m.article_id for m in group}),
-        n_sources=independent_sources(group, articles),
-        mentions=group,
+        negated=first.negated,
+        modality=Counter(m.modality for m in ordered).most_common(1)[0][0],
+        article_ids=sorted({m.article_id for m in ordered}),
+        n_sources=independent_sources(ordered, articles),
+        mentions=ordered,
     )
-
-
-def independent_sources(group: list[EventMention], articles: dict[str, Article]) -> int:
-    """Copies of one article count once; articles relaying one primary source count once."""
-    units = set()
-    for mention in group:
-        article = articles.get(mention.article_id)
-        if mention.attributed_to is not None:
-            units.add(("source", mention.attributed_to.key))
-        else:
-            units.add(
-                (
-                    "article",
-                    (
-                        article.duplicate_of
-                        if article and article.duplicate_of
-                        else mention.article_id
-                    ),
-                )
-            )
-    return len(units)
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
     counts = Counter(v for v in values if v)
     return None if not counts else max(counts, key=lambda v: (counts[v], len(v), v))
+
+
+def _most_specific_code(values: Iterable[str | None]) -> str | None:
+    """The longest CAMEO code that the others are prefixes of; else the majority."""
+    found = sorted({v for v in values if v}, key=lambda v: (-len(v), v))
+    for code in found:
+        if all(code.startswith(other) for other in found):
+            return code
+    return _majority(found)
 
 
 def _majority_actor(actors: Iterable[ActorRef | None]) -> ActorRef | None:
@@ -155,6 +317,7 @@ def _majority_actor(actors: Iterable[ActorRef | None]) -> ActorRef | None:
 
 
 def _most_specific(values: Iterable[str | None]) -> str | None:
+    """The most reported value; among equals the most precise (longest)."""
     found = [v for v in values if v]
     if not found:
         return None
@@ -163,11 +326,13 @@ def _most_specific(values: Iterable[str | None]) -> str | None:
 
 
 def _most_specific_place(places: list[Place | None]) -> Place | None:
+    """The most reported place, a city before its country."""
     found = [p for p in places if p is not None]
     if not found:
         return None
     counts = Counter(p.name for p in found)
-    name = max(counts, key=lambda n: (counts[n], n))
+    countries = {country_code(p.name) for p in found} - {None}
+    name = max(counts, key=lambda n: (counts[n], country_code(n) not in countries, n))
     return next(p for p in found if p.name == name)
 
 
@@ -175,24 +340,57 @@ def _most_specific_place(places: list[Place | None]) -> Place | None:
 
 
 def contradictions_of(event: Event) -> list[Contradiction]:
+    """Dates on different days, places in different countries, different counts, different
+    participants -- each value with the articles behind it."""
     found = []
-    dates = _values(
-        event, lambda m: m.date if m.date_from == "text" and m.date and len(m.date) >= 10 else None
-    )
-    if len({v[:10] for v in dates}) > 1:
+    dates = _values(event, _text_days)
+    if len(dates) > 1:
         found.append(_contradiction(event, "date", dates))
     places = _values(event, lambda m: m.location.name if m.location else None)
-    countries = {m.location.country for m in event.mentions if m.location and m.location.country}
+    countries = {place_country(m.location) for m in event.mentions if m.location} - {None}
     if len(places) > 1 and len(countries) > 1:
         found.append(_contradiction(event, "location", places))
     for name in COUNT_FIELDS:
         counts = _values(event, lambda m, n=name: str(m.numbers[n]) if n in m.numbers else None)
         if len(counts) > 1:
             found.append(_contradiction(event, name, counts))
+    participants = _participant_sets(event)
+    if len(participants) > 1:
+        found.append(_contradiction(event, "participants", participants))
     return found
 
 
-def _values(event: Event, pick) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+def _participant_sets(event: Event) -> dict[str, set[str]]:
+    """The participant sets of the mentions when two of them each name an actor the other
+    has no counterpart for (a different person met, not a country for its minister)."""
+    sets: dict[frozenset[str], set[str]] = {}
+    actors: dict[str, ActorRef] = {}
+    for mention in event.mentions:
+        found = _actors(mention)
+        actors.update(found)
+        if len(found) >= 2:
+            sets.setdefault(frozenset(found), set()).add(mention.article_id)
+    keys = sorted(sets, key=sorted)
+    conflicting = {
+        k
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        if _substituted(a, b, actors)
+        for k in (a, b)
+    }
+    return {
+        " – ".join(sorted(actors[k].name for k in group)): sets[group]
+        for group in sorted(conflicting, key=sorted)
+    }
+
+
+def _substituted(a: frozenset[str], b: frozenset[str], actors: dict[str, ActorRef]) -> bool:
+    """Each set names an actor without counterpart in the other."""
+    side_a, side_b = {k: actors[k] for k in a}, {k: actors[k] for k in b}
+    return _matched(side_a, side_b) < len(side_a) and _matched(side_b, side_a) < len(side_b)
+
+
+def _values(event: Event, pick: Callable[[EventMention], str | None]) -> dict[str, set[str]]:
     values: dict[str, set[str]] = {}
     for mention in event.mentions:
         value = pick(mention)

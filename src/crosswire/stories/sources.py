@@ -1,0 +1,73 @@
+"""Independent sources behind a fused event.
+
+Articles are not independent when one copies another: copies of one original
+(``Article.duplicate_of``), a page citing another article or outlet it relays, pages citing
+the same original, and articles from one outlet count as one source (a page that cites
+its source is known by that source, not by the aggregator that shows it). Within such a family,
+if every mention of the event is attributed to primary sources ("KCNA said"), the family
+only relays those sources, and families relaying a shared primary source count once for
+that claim. A family that also reports the event in its own voice counts once on its own.
+"""
+
+from __future__ import annotations
+
+from crosswire.model import Article, EventMention
+from crosswire.stories.dedup import outlet_keys, url_key
+
+
+class _Families:
+    """Union-find over hashable keys, deterministic: the smallest key names its set."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def _identity_keys(article: Article) -> set[str]:
+    """What ties an article to others in the same copy family."""
+    keys = {f"article:{article.duplicate_of or article.id}"}
+    if url_key(article.url):
+        keys.add(f"url:{url_key(article.url)}")
+    if not article.cites:  # an aggregator's own name would tie together all it re-posts
+        keys |= {f"outlet:{k}" for k in outlet_keys(article.outlet, article.url)}
+    for cite in article.cites:
+        if url_key(cite.url):
+            keys.add(f"url:{url_key(cite.url)}")
+        keys |= {f"outlet:{k}" for k in outlet_keys(cite.outlet, cite.url)}
+    return keys
+
+
+def independent_sources(mentions: list[EventMention], articles: dict[str, Article]) -> int:
+    """How many independent sources report the mentions' event (at least 1)."""
+    families = _Families()
+    for article_id in sorted({m.article_id for m in mentions}):
+        article = articles.get(article_id)
+        keys = _identity_keys(article) if article else {f"article:{article_id}"}
+        for key in sorted(keys):
+            families.join(f"article:{article_id}", key)
+    relayed: dict[str, set[str]] = {}  # family -> primary sources it relays
+    own_voice: set[str] = set()
+    for mention in mentions:
+        family = families.find(f"article:{mention.article_id}")
+        if mention.attributed_to is None:
+            own_voice.add(family)
+        else:
+            relayed.setdefault(family, set()).add(mention.attributed_to.key)
+    claims = _Families()
+    for family in sorted(set(relayed) | own_voice):
+        claims.find(family)
+        if family not in own_voice:  # a pure relay: one with every relay of its sources
+            for source in sorted(relayed[family]):
+                claims.join(family, f"primary:{source}")
+    return max(1, len({claims.find(f) for f in sorted(set(relayed) | own_voice)}))

@@ -1,0 +1,102 @@
+"""Story briefs, timelines, titles and inferred publication dates."""
+
+from __future__ import annotations
+
+from tests.stories.factory import (
+    HARBOUR,
+    HARBOUR_OTHER_OUTLET,
+    VEGA,
+    VOLCANO,
+    analysis,
+    article,
+    meeting,
+)
+
+from crosswire.model import Analysis, Story, TimeExpr
+from crosswire.stories import infer_published, story_title
+from crosswire.stories.brief import timeline, write_brief
+from crosswire.stories.fuse import fuse_events
+
+STORY = Story(id="s1", title="t", article_ids=[])
+
+
+def test_brief_has_bounded_size_citations_and_no_repeats() -> None:
+    items = [
+        article("a", HARBOUR),
+        article("b", HARBOUR_OTHER_OUTLET),
+        article("c", HARBOUR.replace("Monday", "Monday morning")),
+    ]
+    brief = write_brief(STORY, items, [analysis(i) for i in items], [])
+    assert 3 <= len(brief) <= 8
+    texts = [b.text for b in brief]
+    assert len(texts) == len(set(texts))
+    assert all(b.article_ids and set(b.article_ids) <= {"a", "b", "c"} for b in brief)
+    opening = next(b for b in brief if "opened a new container terminal" in b.text)
+    assert opening.article_ids == ["a", "b", "c"]  # b says the same in its own words
+    mixed = [*items, article("d", VOLCANO)]
+    for sentence in write_brief(STORY, mixed, [analysis(i) for i in mixed], []):
+        assert ("d" in sentence.article_ids) == (sentence.text in VOLCANO)
+
+
+def test_brief_skips_near_duplicate_sentences_and_copies() -> None:
+    items = [article("a", HARBOUR), article("b", HARBOUR, duplicate_of="a")]
+    brief = write_brief(STORY, items, [analysis(i) for i in items], [])
+    assert len({b.text for b in brief}) == len(brief)
+    assert all(b.article_ids == ["a"] for b in brief)  # the copy adds no sentence
+
+
+def test_a_small_story_gets_a_shorter_brief() -> None:
+    items = [article("a", HARBOUR), article("b", HARBOUR_OTHER_OUTLET), article("c", VOLCANO)]
+    small = write_brief(STORY, items[:1], [analysis(items[0])], [])
+    large = write_brief(STORY, items, [analysis(i) for i in items], [])
+    assert len(small) == 3 and 5 <= len(large) <= 8
+
+
+def test_brief_prefers_sentences_reporting_well_sourced_events() -> None:
+    items = [article("a", HARBOUR), article("b", VOLCANO)]
+    analyses = [analysis(i) for i in items]
+    last_start = analyses[0].sentences[-1][0]  # the last sentence: never chosen for position
+    reported = [meeting("a", start=last_start), meeting("b", start=analyses[1].sentences[-1][0])]
+    analyses[0].events, analyses[1].events = reported[:1], reported[1:]
+    events, _ = fuse_events("s1", items, analyses)
+    brief = write_brief(STORY, items[:1], analyses[:1], events)
+    last = " ".join(HARBOUR[last_start:].split())
+    assert last in [b.text for b in brief]
+
+
+def test_timeline_is_in_date_order_with_undated_last() -> None:
+    items = [article("a", HARBOUR), article("b", VOLCANO)]
+    mentions = [meeting("a", "2021-03-05"), meeting("b", None, start=50, source=VEGA, target=None)]
+    mentions.append(meeting("a", "2021-02-01", start=90, source=None))
+    analyses = [
+        Analysis("a", events=[m for m in mentions if m.article_id == "a"]),
+        Analysis("b", events=[m for m in mentions if m.article_id == "b"]),
+    ]
+    events, _ = fuse_events("s", items, analyses)
+    dates = [e.date for e in timeline(events)]
+    assert dates[-1] is None and dates[:-1] == sorted(d for d in dates if d)
+
+
+def test_story_title_is_the_earliest_original_articles() -> None:
+    items = [
+        article("a", HARBOUR, published=None, title="Undated"),
+        article("b", VOLCANO, published="2021-03-02", title="Later"),
+        article("c", VOLCANO, published="2021-03-01", title="Copy", duplicate_of="b"),
+    ]
+    assert story_title(items) == "Later"
+
+
+def test_inferred_date_comes_from_the_story_never_from_nothing() -> None:
+    undated = article("a", HARBOUR, published=None)
+    story = [undated, article("b", VOLCANO, "2021-03-02"), article("c", VOLCANO, "2021-03-04")]
+    assert infer_published(undated, Analysis("a"), story) == "2021-03-02"
+    assert infer_published(undated, Analysis("a"), story[:1]) is None
+
+
+def test_inferred_date_is_not_before_a_calendar_date_the_article_gives() -> None:
+    undated = article("a", HARBOUR, published=None)
+    story = [article("b", VOLCANO, d) for d in ("2021-03-01", "2021-03-02", "2021-03-05")]
+    own = Analysis("a", times=[TimeExpr(0, 8, "March 4", "DATE", "2021-03-04")])
+    assert infer_published(undated, own, story) == "2021-03-05"
+    relative = Analysis("a", times=[TimeExpr(0, 8, "Thursday", "DATE", "2021-03-04")])
+    assert infer_published(undated, relative, story) == "2021-03-02"  # no evidence: median

@@ -1,0 +1,95 @@
+"""Incremental story clustering: joining, opening, stability, state, merges."""
+
+from __future__ import annotations
+
+from tests.stories.factory import (
+    CHILE,
+    ELECTION,
+    HARBOUR,
+    HARBOUR_OTHER_OUTLET,
+    ROJAS,
+    VOLCANO,
+    analysis,
+    article,
+)
+
+from crosswire.model import Analysis, stable_id
+from crosswire.stories.cluster import StoryClusterer
+
+
+def test_a_later_article_joins_and_an_unrelated_one_opens_a_story() -> None:
+    clusterer = StoryClusterer()
+    first = article("a", HARBOUR)
+    harbour = clusterer.add(first, analysis(first, CHILE, ROJAS))
+    volcano = clusterer.add(article("b", VOLCANO), Analysis("b"))
+    follow_up = article("c", HARBOUR_OTHER_OUTLET, published="2021-03-02")
+    assert clusterer.add(follow_up, analysis(follow_up, CHILE)) == harbour
+    assert volcano != harbour
+    assert harbour == stable_id("s", "a")  # the story id comes from its first article
+    assert clusterer.add(article("d", ELECTION), Analysis("d")) not in {harbour, volcano}
+
+
+def test_adding_an_article_again_gives_its_story() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(article("a", HARBOUR), Analysis("a"))
+    clusterer.add(article("b", VOLCANO), Analysis("b"))
+    assert clusterer.add(article("a", HARBOUR), Analysis("a")) == story
+
+
+def test_articles_far_apart_in_time_are_different_stories() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(article("a", HARBOUR), Analysis("a"))
+    later = article("b", HARBOUR_OTHER_OUTLET, published="2022-06-01")
+    assert clusterer.add(later, Analysis("b")) != story
+
+
+def test_an_undated_article_joins_a_matching_story() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(article("a", HARBOUR), Analysis("a"))
+    clusterer.add(article("b", VOLCANO), Analysis("b"))
+    undated = article("c", HARBOUR_OTHER_OUTLET, published=None)
+    assert clusterer.add(undated, Analysis("c")) == story
+
+
+def test_a_duplicate_joins_its_originals_story_whatever_its_text() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(article("a", HARBOUR), Analysis("a"))
+    copy = article("b", VOLCANO, duplicate_of="a")
+    assert clusterer.add(copy, Analysis("b")) == story
+
+
+def test_state_round_trip_continues_like_an_uninterrupted_run() -> None:
+    stream = [
+        article("a", HARBOUR),
+        article("b", VOLCANO, published="2021-03-02"),
+        article("c", HARBOUR_OTHER_OUTLET, published="2021-03-02"),
+        article("d", ELECTION, published="2021-03-03"),
+        article("e", VOLCANO + " Ash fell on the towns below.", published="2021-03-03"),
+    ]
+    whole = StoryClusterer()
+    expected = [whole.add(item, Analysis(item.id)) for item in stream]
+    first = StoryClusterer()
+    answers = [first.add(item, Analysis(item.id)) for item in stream[:2]]
+    resumed = StoryClusterer.from_state(first.to_state())
+    answers += [resumed.add(item, Analysis(item.id)) for item in stream[2:]]
+    assert answers == expected
+    assert len(set(answers)) == 3
+
+
+def test_an_article_bridging_two_stories_merges_them_into_the_older() -> None:
+    clusterer = StoryClusterer()
+    opening = (
+        "Engineers in Valparaiso finished the dredging of the harbour channel on Monday, "
+        "the port authority said, ahead of the opening of its new container terminal."
+    )
+    older = clusterer.add(article("a", opening), Analysis("a"))
+    younger = clusterer.add(article("b", HARBOUR_OTHER_OUTLET), Analysis("b"))
+    assert older != younger  # too little in common on their own
+    bridge = article("c", f"{opening} {HARBOUR_OTHER_OUTLET}")
+    joined = clusterer.add(bridge, Analysis("c"))
+    assert joined == older
+    assert clusterer.merged() == {younger: older}
+    assert clusterer.story_id("b") == older
+    restored = StoryClusterer.from_state(clusterer.to_state())
+    assert restored.merged() == {}  # reported once, by the object that merged
+    assert restored.story_id("b") == older

@@ -1,0 +1,176 @@
+"""Event fusion across the articles of a story: one event per happening, independent
+sources, contradictions."""
+
+from __future__ import annotations
+
+from tests.stories.factory import (
+    MINISTRY,
+    PERU,
+    ROJAS,
+    SOTO,
+    VEGA,
+    WIRE,
+    article,
+    meeting,
+)
+
+from crosswire.model import ActorRef, Analysis, Citation, EventMention, Place
+from crosswire.stories.fuse import fuse_events
+
+
+def articles(*ids: str, **extra: object) -> list:  # type: ignore[type-arg]
+    return [article(i, f"Text of article {i} written for the test.", **extra) for i in ids]
+
+
+def fuse(mentions: list[EventMention], items: list | None = None):  # type: ignore[no-untyped-def, type-arg]
+    ids = sorted({m.article_id for m in mentions})
+    items = items or articles(*ids)
+    analyses = [Analysis(i, events=[m for m in mentions if m.article_id == i]) for i in ids]
+    return fuse_events("s1", items, analyses)
+
+
+def test_one_meeting_reported_by_two_articles_is_one_event_with_two_sources() -> None:
+    [event], contradictions = fuse([meeting("a"), meeting("b", start=80)])
+    assert event.n_sources == 2 and event.article_ids == ["a", "b"]
+    assert len(event.mentions) == 2 and contradictions == []
+
+
+def test_reciprocal_participants_in_swapped_roles_fuse() -> None:
+    [event], _ = fuse([meeting("a"), meeting("b", source=SOTO, target=ROJAS)])
+    assert event.n_sources == 2
+
+
+def test_directed_events_with_swapped_roles_stay_apart() -> None:
+    first, second = meeting("a"), meeting("b", source=SOTO, target=ROJAS)
+    first.type = second.type = "ACCUSE"
+    assert len(fuse([first, second])[0]) == 2
+
+
+def test_different_participants_are_different_events() -> None:
+    events, _ = fuse([meeting("a"), meeting("b", source=ROJAS, target=VEGA, date="2021-03-05")])
+    assert len(events) == 2
+
+
+def test_a_syndicated_copy_does_not_add_a_source() -> None:
+    items = [
+        article("a", "Original report."),
+        article("b", "Original report, copied.", duplicate_of="a"),
+        article("c", "An aggregator page.", cites=[Citation("x", url="https://wire.example/1")]),
+        article("d", "The wire's own page.", url="https://wire.example/1"),
+    ]
+    mentions = [meeting("a"), meeting("b"), meeting("c"), meeting("d")]
+    [event], _ = fuse(mentions, items)
+    assert event.n_sources == 2 and len(event.article_ids) == 4  # a (with b), d (with c)
+
+
+def test_two_articles_relaying_one_primary_source_count_once() -> None:
+    mentions = [meeting("a", attributed_to=WIRE), meeting("b", attributed_to=WIRE)]
+    [event], _ = fuse(mentions)
+    assert event.n_sources == 1
+    mentions.append(meeting("c"))  # an article reporting it in its own voice
+    [event], _ = fuse(mentions)
+    assert event.n_sources == 2
+
+
+def test_an_article_relaying_a_source_and_stating_it_counts_once() -> None:
+    [event], _ = fuse([meeting("a", attributed_to=WIRE), meeting("a", start=90)])
+    assert event.n_sources == 1
+
+
+def test_different_precision_is_not_a_contradiction() -> None:
+    [event], contradictions = fuse([meeting("a", "2021-03-01"), meeting("b", "2021-03")])
+    assert contradictions == [] and event.date == "2021-03-01"
+
+
+def test_different_days_are_a_contradiction_with_the_articles_behind_each() -> None:
+    mentions = [meeting("a", "2021-03-01"), meeting("b", "2021-03"), meeting("c", "2021-03-02")]
+    [event], [contradiction] = fuse(mentions)
+    assert contradiction.field == "date" and contradiction.event_id == event.id
+    assert {v.value: v.article_ids for v in contradiction.values} == {
+        "2021-03-01": ["a"],
+        "2021-03-02": ["c"],
+    }
+
+
+def test_days_far_apart_are_different_events_not_a_contradiction() -> None:
+    events, contradictions = fuse([meeting("a", "2021-03-01"), meeting("b", "2021-03-20")])
+    assert len(events) == 2 and contradictions == []
+
+
+def test_a_city_and_its_country_are_no_contradiction_other_countries_are() -> None:
+    country = Place("Peru", "PER")
+    [event], contradictions = fuse([meeting("a"), meeting("b", place=country)])
+    assert contradictions == [] and event.location == Place("Lima", "PER")
+    elsewhere = meeting("c", place=Place("Santiago", "CHL"))
+    events, _ = fuse([meeting("a"), elsewhere])
+    assert len(events) == 2  # incompatible places: not the same meeting
+
+
+def test_counts_that_disagree_are_a_contradiction() -> None:
+    first = meeting("a", numbers={"arrested": 12})
+    second = meeting("b", numbers={"arrested": 15})
+    [_event], [contradiction] = fuse([first, second])
+    assert contradiction.field == "arrested"
+    assert [(v.value, v.article_ids) for v in contradiction.values] == [
+        ("12", ["a"]),
+        ("15", ["b"]),
+    ]
+
+
+def test_a_country_stands_for_its_officials() -> None:
+    official = meeting("a", source=ROJAS, target=SOTO)
+    country_level = meeting("b", source=ROJAS, target=PERU)
+    [event], contradictions = fuse([official, country_level])
+    assert event.n_sources == 2 and contradictions == []
+
+
+def test_other_counterpart_on_the_same_day_and_place_is_a_participant_contradiction() -> None:
+    [_event], [contradiction] = fuse([meeting("a"), meeting("b", target=VEGA)])
+    assert contradiction.field == "participants"
+    assert sorted(v.article_ids for v in contradiction.values) == [["a"], ["b"]]
+
+
+def test_planned_and_held_meetings_stay_apart() -> None:
+    events, _ = fuse([meeting("a"), meeting("b", modality="planned")])
+    assert len(events) == 2
+
+
+def test_event_ids_do_not_change_when_a_later_report_arrives() -> None:
+    items = articles("a", "b")
+    items[1].published = "2021-03-02"
+    [before], _ = fuse([meeting("a")], items[:1])
+    [after], _ = fuse([meeting("a"), meeting("b")], items)
+    assert before.id == after.id and after.n_sources == 2
+
+
+def test_relayed_ministry_claims_from_two_outlets_count_once_per_source() -> None:
+    mentions = [
+        meeting("a", attributed_to=MINISTRY),
+        meeting("b", attributed_to=MINISTRY),
+        meeting("c", attributed_to=WIRE),
+    ]
+    [event], _ = fuse(mentions)
+    assert event.n_sources == 2
+
+
+def test_a_surname_and_the_full_name_are_one_participant() -> None:
+    surname_only = ActorRef(key="person:rojas", name="Rojas", country="CHL")
+    [event], contradictions = fuse([meeting("a"), meeting("b", source=surname_only)])
+    assert event.n_sources == 2 and contradictions == []
+
+
+def test_countries_for_their_officials_are_no_participant_contradiction() -> None:
+    countries = meeting("b", source=PERU, target=ActorRef("country:CHL", "Chile", "CHL"))
+    _, contradictions = fuse([meeting("a"), countries])
+    assert contradictions == []
+
+
+def test_an_aggregator_relaying_two_outlets_does_not_join_them() -> None:
+    items = [
+        article("a", "First outlet.", outlet="North Daily"),
+        article("b", "Second outlet.", outlet="South Herald"),
+        article("c", "Re-post.", outlet="Pile", cites=[Citation("n", outlet="North Daily")]),
+        article("d", "Re-post.", outlet="Pile", cites=[Citation("s", outlet="South Herald")]),
+    ]
+    [event], _ = fuse([meeting("a"), meeting("b"), meeting("c"), meeting("d")], items)
+    assert event.n_sources == 2
