@@ -132,7 +132,7 @@ def event_rows(store: Store) -> Iterator[Row]:
         if m.article_id not in articles:
             articles[m.article_id] = next(store.articles([m.article_id]))
         article = articles[m.article_id]
-        sections = {"headline": article.title or "", "caption": "\n\n".join(article.captions)}
+        sections = {"headline": article.title or "", "caption": article.caption_text}
         return sections.get(m.section, article.text)[m.sentence_start : m.sentence_end]
 
     for event in store.events():

@@ -135,6 +135,11 @@ class Article(Record):
     def n_words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def caption_text(self) -> str:
+        """The captions as one text: what caption event offsets point into."""
+        return "\n\n".join(self.captions)
+
 
 # --------------------------------------------------------------------------- analysis
 

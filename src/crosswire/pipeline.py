@@ -82,7 +82,7 @@ def analyse(doc: Doc, article: Article, captions: Doc | None = None) -> Analysis
 
 def caption_events(doc: Doc, article: Article) -> list[EventMention]:
     """Photo captions are not main text, but they state facts (and dates) too: they are coded
-    and marked ``section="caption"``, with offsets into `caption_text(article)`."""
+    and marked ``section="caption"``, with offsets into `article.caption_text`."""
     captions = dataclasses.replace(article, text=doc.text)
     mentions = actors.find_mentions(doc, captions)
     times = timex.find_times(doc.text, article.published)
@@ -92,14 +92,10 @@ def caption_events(doc: Doc, article: Article) -> list[EventMention]:
     return coded
 
 
-def caption_text(article: Article) -> str:
-    return "\n\n".join(article.captions)
-
-
 def parse_articles(articles: list[Article]) -> list[tuple[Doc, Doc | None]]:
     """Each article's parse and its captions' parse (None without captions), in batches."""
     docs = nlp.parse(a.text for a in articles)
-    caption_docs = nlp.parse(caption_text(a) for a in articles if a.captions)
+    caption_docs = nlp.parse(a.caption_text for a in articles if a.captions)
     return [
         (doc, next(caption_docs) if a.captions else None)
         for doc, a in zip(docs, articles, strict=True)
@@ -193,7 +189,7 @@ class Pipeline:
         return len(touched)
 
     def _apply_merges(self, clusterer: StoryClusterer) -> set[str]:
-        merged = clusterer.merged() if hasattr(clusterer, "merged") else {}
+        merged = clusterer.merged()
         for old, new in sorted(merged.items()):
             for article in self.store.articles(self.store.story_article_ids(old)):
                 self.store.update_article(article, new)
