@@ -1,0 +1,112 @@
+"""The actor graph of a set of fused events: who interacted with whom.
+
+Nodes are canonical actors (`ActorRef.entity_id`); an edge joins two actors that take part
+in the same event, one edge per pair, carrying every event between them. Each edge has the
+PLOVER *quad* (verbal/material cooperation/conflict) of most of its events and that quad's
+colour, so the web UI and Gephi exports (GraphML/GEXF) draw the same picture. Attribute
+values are plain strings and numbers because GraphML and GEXF accept nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import combinations
+
+import networkx as nx
+import yaml
+
+from crosswire.model import ActorRef, Event
+
+UNKNOWN_QUAD = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Quad:
+    """One PLOVER quad class as drawn: its key, label and colour."""
+
+    key: str
+    label: str
+    colour: str
+
+
+@cache
+def _quad_data() -> tuple[dict[str, Quad], dict[str, str]]:
+    """(quads by key, quad key by PLOVER type), from ``data/plover_quads.yaml``."""
+    text = resources.files("crosswire").joinpath("data/plover_quads.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    quads = {k: Quad(k, v["label"], v["colour"]) for k, v in raw["quads"].items()}
+    unknown = raw["unknown"]
+    quads[UNKNOWN_QUAD] = Quad(UNKNOWN_QUAD, unknown["label"], unknown["colour"])
+    by_type = {t: k for k, v in raw["quads"].items() for t in v["types"]}
+    return quads, by_type
+
+
+def quads() -> list[Quad]:
+    """Every quad in legend order (the four PLOVER classes, then "other")."""
+    return list(_quad_data()[0].values())
+
+
+def quad_of(event_type: str) -> Quad:
+    """The quad of a PLOVER event type ("CONSULT" -> verbal cooperation)."""
+    table, by_type = _quad_data()
+    return table[by_type.get(event_type.upper(), UNKNOWN_QUAD)]
+
+
+def event_actors(event: Event) -> list[ActorRef]:
+    """The distinct actors of an event: source, target, then other participants."""
+    seen: dict[str, ActorRef] = {}
+    for ref in [event.source, event.target, *event.participants]:
+        if ref is not None:
+            seen.setdefault(ref.entity_id, ref)
+    return list(seen.values())
+
+
+def actor_graph(events: Iterable[Event]) -> nx.Graph:
+    """The undirected actor graph of `events` (see the module docstring for attributes).
+
+    Node attributes: ``name``, ``country``, ``sector`` ("" when unknown), ``events``.
+    Edge attributes: ``weight`` (events), ``quad``, ``quad_label``, ``colour``,
+    ``types`` and ``event_ids`` (space-separated), ``n_sources`` (most independent sources
+    of any of its events).
+    """
+    graph = nx.Graph()
+    edge_events: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        actors = event_actors(event)
+        for ref in actors:
+            _add_node(graph, ref)
+        for a, b in combinations(sorted(r.entity_id for r in actors), 2):
+            edge_events.setdefault((a, b), []).append(event)
+    for (a, b), linked in edge_events.items():
+        graph.add_edge(a, b, **_edge_attributes(linked))
+    return graph
+
+
+def _add_node(graph: nx.Graph, ref: ActorRef) -> None:
+    if ref.entity_id in graph:
+        graph.nodes[ref.entity_id]["events"] += 1
+        return
+    graph.add_node(
+        ref.entity_id, name=ref.name, country=ref.country or "", sector=ref.sector or "", events=1
+    )
+
+
+def _edge_attributes(events: list[Event]) -> dict[str, str | int]:
+    counts = Counter(quad_of(e.type).key for e in events)
+    # most events decide the colour; ties go to the quad listed first in the legend
+    order = [q.key for q in quads()]
+    key = min(counts, key=lambda k: (-counts[k], order.index(k)))
+    quad = _quad_data()[0][key]
+    return {
+        "weight": len(events),
+        "quad": quad.key,
+        "quad_label": quad.label,
+        "colour": quad.colour,
+        "types": " ".join(sorted({e.type for e in events})),
+        "event_ids": " ".join(e.id for e in events),
+        "n_sources": max(e.n_sources for e in events),
+    }
