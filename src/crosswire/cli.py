@@ -213,6 +213,15 @@ def story(story_id: str, db: str) -> None:
                 cites = ", ".join(_outlet(articles.get(a)) for a in line.article_ids)
                 console.print(f"  • {escape(line.text)} [dim]\\[{escape(cites)}][/dim]")
             console.print()
+        if found.timeline:
+            console.print("[bold]Timeline[/bold]")
+            for entry in found.timeline:
+                n = entry.n_sources
+                console.print(
+                    f"  {entry.date or '????'}  {escape(entry.what)}"
+                    f" [dim]({n} independent source{'s' if n != 1 else ''})[/dim]"
+                )
+            console.print()
         _print_articles(articles)
         _print_events(store.events(EventFilter(story_id=story_id)), articles)
         if found.contradictions:

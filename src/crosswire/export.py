@@ -149,6 +149,7 @@ def story_rows(store: Store) -> Iterator[Row]:
             "last_date": s.last_date,
             "brief": [b.to_dict() for b in s.brief],
             "contradictions": [c.to_dict() for c in s.contradictions],
+            "timeline": [t.to_dict() for t in s.timeline],
         }
 
 

@@ -324,6 +324,17 @@ class BriefSentence(Record):
 
 
 @dataclass(slots=True)
+class TimelineEntry(Record):
+    """One of a story's best-supported events, as its timeline lists them (date order)."""
+
+    event_id: str
+    date: str | None
+    what: str  # "CONSULT: Sergei Lavrov – Kim Jong Un, in Pyongyang"
+    n_sources: int
+    article_ids: list[str]
+
+
+@dataclass(slots=True)
 class Story(Record):
     """Articles about the same happening, with its fused events."""
 
@@ -334,6 +345,7 @@ class Story(Record):
     last_date: str | None = None
     brief: list[BriefSentence] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
 
 
 # Nested dataclass fields for from_dict: class name -> field -> (class, is_list)
@@ -364,5 +376,9 @@ _NESTED: dict[str, dict[str, tuple[type, bool]]] = {
         "location": (Place, False),
         "mentions": (EventMention, True),
     },
-    "Story": {"brief": (BriefSentence, True), "contradictions": (Contradiction, True)},
+    "Story": {
+        "brief": (BriefSentence, True),
+        "contradictions": (Contradiction, True),
+        "timeline": (TimelineEntry, True),
+    },
 }

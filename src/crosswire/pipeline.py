@@ -26,7 +26,7 @@ from crosswire.errors import InputError
 from crosswire.model import Analysis, Article, EventMention, IngestError, Source, Story
 from crosswire.store import Store, open_store
 from crosswire.stories import infer_published, story_title
-from crosswire.stories.brief import write_brief
+from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.fuse import fuse_events
@@ -232,6 +232,7 @@ class Pipeline:
             contradictions=contradictions,
         )
         story.brief = write_brief(story, articles, analyses, fused)
+        story.timeline = story_timeline(fused)
         self.store.replace_story(story, fused)
 
 

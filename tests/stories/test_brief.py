@@ -14,7 +14,7 @@ from tests.stories.factory import (
 
 from crosswire.model import Analysis, Story, TimeExpr
 from crosswire.stories import infer_published, story_title
-from crosswire.stories.brief import timeline, write_brief
+from crosswire.stories.brief import story_timeline, timeline, write_brief
 from crosswire.stories.fuse import fuse_events
 
 STORY = Story(id="s1", title="t", article_ids=[])
@@ -75,6 +75,21 @@ def test_timeline_is_in_date_order_with_undated_last() -> None:
     events, _ = fuse_events("s", items, analyses)
     dates = [e.date for e in timeline(events)]
     assert dates[-1] is None and dates[:-1] == sorted(d for d in dates if d)
+
+
+def test_story_timeline_lists_best_supported_events_in_date_order() -> None:
+    items = [article("a", HARBOUR), article("b", HARBOUR_OTHER_OUTLET, outlet="Other")]
+    mentions = [meeting("a", "2021-03-05"), meeting("b", "2021-03-05", start=10)]
+    mentions.append(meeting("a", "2021-02-01", start=90, source=VEGA, target=None))
+    analyses = [Analysis(i.id, events=[m for m in mentions if m.article_id == i.id]) for i in items]
+    events, _ = fuse_events("s", items, analyses)
+    entries = story_timeline(events)
+    assert [e.date for e in entries] == ["2021-02-01", "2021-03-05"]
+    met = entries[1]
+    assert met.article_ids == ["a", "b"] and met.n_sources == 2
+    assert met.what.startswith("CONSULT") and "Ana Rojas – Luis Soto" in met.what
+    [best] = story_timeline(events, limit=1)
+    assert best.event_id == met.event_id  # the limit keeps the best-supported event
 
 
 def test_story_title_is_the_earliest_original_articles() -> None:

@@ -36,3 +36,6 @@ def test_seeds_story_sources_and_dinner_date(shared: Path, tmp_path: Path) -> No
     assert set(values["2018-05-30"]) | set(values["2018-05-31"]) == set(story.article_ids)
     assert 3 <= len(story.brief) <= 8
     assert all(set(b.article_ids) <= set(story.article_ids) for b in story.brief)
+    dates = [t.date for t in story.timeline if t.date]
+    assert story.timeline and dates == sorted(dates)
+    assert any(t.n_sources == 2 and "Lavrov" in t.what for t in story.timeline)

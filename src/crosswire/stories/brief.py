@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from crosswire.model import Analysis, Article, BriefSentence, Event, Story
+from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
 
 MAX_SENTENCES = 8
+MAX_TIMELINE = 20  # events listed in a story's timeline
 MIN_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 70  # longer "sentences" are usually lists or scraper residue
@@ -40,6 +41,36 @@ class Candidate:
 def timeline(events: list[Event]) -> list[Event]:
     """Events in date order, undated last."""
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def story_timeline(events: list[Event], limit: int = MAX_TIMELINE) -> list[TimelineEntry]:
+    """The story's timeline: its best-supported reported events in date order.
+
+    Events reported as happening (asserted, not negated) come first; a story of many
+    articles has hundreds of coded events, so only the ``limit`` best supported (independent
+    sources, then reporting articles) are listed, which keeps the timeline a reading aid.
+    """
+    happened = [e for e in events if e.modality == "asserted" and not e.negated] or events
+    best = sorted(happened, key=lambda e: (-e.n_sources, -len(e.article_ids), e.id))[:limit]
+    return [
+        TimelineEntry(
+            event_id=e.id,
+            date=e.date,
+            what=event_summary(e),
+            n_sources=e.n_sources,
+            article_ids=e.article_ids,
+        )
+        for e in timeline(best)
+    ]
+
+
+def event_summary(event: Event) -> str:
+    """One line: type/mode, the actors, the place ("CONSULT: Lavrov – Kim, in Pyongyang")."""
+    actors = [a for a in (event.source, event.target) if a is not None] or event.participants
+    names = list(dict.fromkeys(a.name for a in actors))
+    mode = f"/{event.mode}" if event.mode else ""
+    where = f", in {event.location.name}" if event.location else ""
+    return f"{event.type}{mode}: {' – '.join(names) or '?'}{where}"
 
 
 def brief_size(articles: list[Article]) -> int:
