@@ -20,7 +20,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.store import EventFilter, open_store
-from crosswire.store.sqlite import migrations
+from crosswire.store.sqlite import migrations, statements
 
 LAVROV = ActorRef(key="person:sergei lavrov", name="Sergei Lavrov", country="RUS", sector="GOV")
 KIM = ActorRef(key="person:kim jong un", name="Kim Jong Un", country="PRK", sector="GOV")
@@ -65,13 +65,6 @@ def make_event(story_id: str, article_id: str) -> Event:
         participants=[LAVROV, KIM], location=Place("Pyongyang", "PRK"), date="2018-05-31", date_from="text",
         negated=False, modality="asserted", article_ids=[article_id], n_sources=1, mentions=[mention],
     )  # fmt: skip
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    opened = open_store(tmp_path / "test.db")
-    yield opened
-    opened.close()
 
 
 def test_new_store_is_migrated_to_latest_version(tmp_path: Path) -> None:
@@ -139,3 +132,18 @@ def test_state_round_trip(store) -> None:
 def test_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open store"):
         open_store(tmp_path / "no" / "such" / "folder" / "x.db")
+
+
+def test_version_1_store_gets_its_articles_indexed(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    for statement in statements(migrations()[0][1]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO articles (id, path, title, text_hash, text, data)"
+        " VALUES ('a1', 'a1.txt', 'Old news', 'h', 'Lavrov met Kim in Pyongyang.', '{}')"
+    )
+    db.close()
+    store = open_store(tmp_path / "old.db")
+    assert [h.article_id for h in store.search_articles("pyongyang")] == ["a1"]
+    store.close()

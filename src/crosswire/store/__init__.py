@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from crosswire.errors import StoreError
-from crosswire.store.base import EventFilter, Store
+from crosswire.store.base import ArticleHit, EventFilter, Store
 from crosswire.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "crosswire.db"
 
-__all__ = ["DEFAULT_DB", "EventFilter", "SQLiteStore", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "ArticleHit", "EventFilter", "SQLiteStore", "Store", "open_store"]
 
 
 def open_store(url: str | Path = DEFAULT_DB) -> Store:

@@ -25,6 +25,18 @@ class EventFilter:
     story_id: str | None = None
 
 
+@dataclass(slots=True)
+class ArticleHit:
+    """One full-text search result."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str  # plain text around the match (no markup): the caller escapes it
+    score: float  # higher is better; comparable only within one result list
+
+
 class Store(ABC):
     """A crosswire store. Writes happen inside `transaction()`."""
 
@@ -98,6 +110,15 @@ class Store(ABC):
 
     @abstractmethod
     def errors(self) -> list[IngestError]: ...
+
+    @abstractmethod
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
+        """Full-text search over article titles and texts, best first.
+
+        `query` is what a user types: words (all must match), "quoted phrases", ``or``
+        between alternatives, ``-word`` to exclude. Operators and punctuation are never
+        passed to the database as syntax; a query without any word finds nothing.
+        """
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

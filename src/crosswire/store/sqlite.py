@@ -4,29 +4,50 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
-from crosswire.store.base import EventFilter, Store
+from crosswire.store.base import ArticleHit, EventFilter, Store
+from crosswire.store.rows import (
+    article_extra,
+    article_from_row,
+    entity_from_rows,
+    event_actor_rows,
+)
+from crosswire.store.rows import migrations as _migrations
+from crosswire.store.search import check_page, fts5_query, parse_query
 
 BUSY_TIMEOUT_MS = 60_000  # a second run on the same file waits this long for the lock
 
 
+SNIPPET_TOKENS = 24  # words of context a search hit shows
+
+
 def migrations() -> list[tuple[int, str]]:
-    """(version, SQL) of every migration shipped with the package, in order."""
-    folder = resources.files("crosswire.store") / "migrations"
-    found = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql"):
-            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
-    return sorted(found)
+    """(version, SQL) of every SQLite migration shipped with the package, in order."""
+    return _migrations("sqlite")
+
+
+def statements(sql: str) -> Iterator[str]:
+    """The statements of a migration script, split where SQLite says one is complete
+    (so that trigger bodies, with their inner semicolons, stay whole)."""
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not all(
+        ln.strip().startswith("--") or not ln.strip() for ln in pending.splitlines()
+    ):
+        raise StoreError(f"incomplete statement in migration: {pending.strip()[:80]}")
 
 
 class SQLiteStore(Store):
@@ -55,9 +76,8 @@ class SQLiteStore(Store):
                 continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in sql.split(";\n"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                for statement in statements(sql):
+                    self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
@@ -96,7 +116,7 @@ class SQLiteStore(Store):
 
     # ------------------------------------------------------------------ writes
     def add_article(self, article: Article, analysis: Analysis) -> None:
-        extra = {"cites": [c.to_dict() for c in article.cites], "captions": article.captions}
+        extra = article_extra(article)
         self.db.execute(
             "INSERT INTO articles (id, path, url, outlet, title, published, published_inferred,"
             " language, duplicate_of, text_hash, text, data)"
@@ -164,7 +184,7 @@ class SQLiteStore(Store):
             )  # fmt: skip
             self.db.executemany(
                 "INSERT INTO event_actors (event_id, entity_id, role) VALUES (?, ?, ?)",
-                sorted(_event_actor_rows(event)),
+                event_actor_rows(event),
             )
 
     def delete_story(self, story_id: str) -> None:
@@ -275,11 +295,32 @@ class SQLiteStore(Store):
         groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
         for row in self._rows("SELECT * FROM mentions ORDER BY rowid"):
             groups[row["entity_id"]].append(row)
-        return sorted((_entity(rows) for rows in groups.values()), key=lambda e: e.id)
+        return sorted((entity_from_rows(rows) for rows in groups.values()), key=lambda e: e.id)
 
     def errors(self) -> list[IngestError]:
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
+
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
+        check_page(limit, offset)
+        clauses = parse_query(query)
+        if not clauses:
+            return []
+        rows = self._rows(
+            "SELECT a.id, a.title, a.outlet, a.published,"
+            " snippet(articles_fts, -1, '', '', '…', ?) AS snippet,"
+            " bm25(articles_fts, 2.0, 1.0) AS rank"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
+            (SNIPPET_TOKENS, fts5_query(clauses), limit, offset),
+        )
+        return [
+            ArticleHit(
+                article_id=r["id"], title=r["title"], outlet=r["outlet"],
+                published=r["published"], snippet=r["snippet"], score=-float(r["rank"]),
+            )
+            for r in rows
+        ]  # fmt: skip
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -296,38 +337,4 @@ class SQLiteStore(Store):
 
 
 def _article(row: sqlite3.Row) -> Article:
-    extra = json.loads(row["data"])
-    data = {k: row[k] for k in row.keys() if k not in ("seq", "story_id", "data")}  # noqa: SIM118
-    data["published_inferred"] = bool(data["published_inferred"])
-    return Article.from_dict({**data, **extra})
-
-
-def _event_actor_rows(event: Event) -> set[tuple[str, str, str]]:
-    rows = {(event.id, p.entity_id, "participant") for p in event.participants}
-    if event.source:
-        rows.add((event.id, event.source.entity_id, "source"))
-    if event.target:
-        rows.add((event.id, event.target.entity_id, "target"))
-    return rows
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    return max(counts, key=lambda v: (counts[v], len(v), v))
-
-
-def _entity(rows: list[sqlite3.Row]) -> Entity:
-    return Entity(
-        id=rows[0]["entity_id"],
-        key=rows[0]["key"],
-        name=_most_common(r["name"] for r in rows) or rows[0]["name"],
-        type=_most_common(r["type"] for r in rows) or rows[0]["type"],
-        country=_most_common(r["country"] for r in rows),
-        sector=_most_common(r["sector"] for r in rows),
-        aliases=sorted({r["alias"] for r in rows}),
-        roles=sorted({r["role"] for r in rows if r["role"]}),
-        article_ids=sorted({r["article_id"] for r in rows}),
-    )
+    return article_from_row(row, json.loads(row["data"]))

@@ -1,0 +1,67 @@
+"""What both SQL backends share: migration files, and turning rows back into model objects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+from crosswire.model import Article, Entity, Event
+
+Row = Mapping[str, Any]
+
+
+def migrations(backend: str) -> list[tuple[int, str]]:
+    """(version, SQL) of every migration shipped for `backend` ("sqlite", "postgres")."""
+    folder = resources.files("crosswire.store") / "migrations" / backend
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def article_extra(article: Article) -> dict[str, Any]:
+    """The article fields kept as one JSON document rather than columns."""
+    return {"cites": [c.to_dict() for c in article.cites], "captions": article.captions}
+
+
+def article_from_row(row: Row, extra: Mapping[str, Any]) -> Article:
+    skip = ("seq", "story_id", "data", "search")
+    data = {k: row[k] for k in row.keys() if k not in skip}  # noqa: SIM118 (sqlite3.Row)
+    data["published_inferred"] = bool(data["published_inferred"])
+    return Article.from_dict({**data, **extra})
+
+
+def event_actor_rows(event: Event) -> list[tuple[str, str, str]]:
+    """(event id, entity id, role) rows linking an event to its actors, sorted."""
+    rows = {(event.id, p.entity_id, "participant") for p in event.participants}
+    if event.source:
+        rows.add((event.id, event.source.entity_id, "source"))
+    if event.target:
+        rows.add((event.id, event.target.entity_id, "target"))
+    return sorted(rows)
+
+
+def most_common(values: Iterable[str | None]) -> str | None:
+    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], len(v), v))
+
+
+def entity_from_rows(rows: list[Row]) -> Entity:
+    """The canonical actor aggregated from all its mention rows."""
+    return Entity(
+        id=rows[0]["entity_id"],
+        key=rows[0]["key"],
+        name=most_common(r["name"] for r in rows) or rows[0]["name"],
+        type=most_common(r["type"] for r in rows) or rows[0]["type"],
+        country=most_common(r["country"] for r in rows),
+        sector=most_common(r["sector"] for r in rows),
+        aliases=sorted({r["alias"] for r in rows}),
+        roles=sorted({r["role"] for r in rows if r["role"]}),
+        article_ids=sorted({r["article_id"] for r in rows}),
+    )

@@ -1,0 +1,106 @@
+"""Full-text search over articles: matches, ranking, snippets, hostile queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Analysis, Article
+from crosswire.store import ArticleHit
+
+ARTICLES = {
+    "oslo": (
+        "Ministers meet in Oslo",
+        "Huitfeldt met Haavisto in Oslo for talks on Arctic energy.",
+    ),
+    "flood": (
+        "Floods in Bangladesh",
+        "Monsoon rains flooded Sylhet; rescue teams handed out water.",
+    ),
+    "arctic": ("Arctic council", "The Arctic council met in Tromsø. Energy was not discussed."),
+}
+
+
+def add(store, article_id: str, title: str, text: str) -> None:
+    article = Article(id=article_id, text=text, path=f"{article_id}.txt", title=title,
+                      outlet="Wire", published="2023-03-14", text_hash=article_id)  # fmt: skip
+    store.add_article(article, Analysis(article_id=article_id))
+
+
+@pytest.fixture
+def filled(store):
+    with store.transaction():
+        for article_id, (title, text) in ARTICLES.items():
+            add(store, article_id, title, text)
+    return store
+
+
+def ids(hits: list[ArticleHit]) -> list[str]:
+    return [h.article_id for h in hits]
+
+
+def test_words_must_all_match_and_stems_count(filled) -> None:
+    assert ids(filled.search_articles("oslo talks")) == ["oslo"]
+    assert ids(filled.search_articles("meetings")) == ["oslo"]  # stems: meetings ~ meet
+    assert ids(filled.search_articles("flooding")) == ["flood"]
+
+
+def test_hit_carries_metadata_and_a_plain_snippet(filled) -> None:
+    [hit] = filled.search_articles("Sylhet")
+    assert (hit.title, hit.outlet, hit.published) == ("Floods in Bangladesh", "Wire", "2023-03-14")
+    assert "Sylhet" in hit.snippet and "<" not in hit.snippet
+    assert hit.score > 0
+
+
+def test_title_matches_rank_first(filled) -> None:
+    hits = filled.search_articles("arctic")
+    assert ids(hits) == ["arctic", "oslo"]
+    assert hits[0].score >= hits[1].score
+
+
+def test_phrases_or_and_exclusion(filled) -> None:
+    assert ids(filled.search_articles('"arctic council"')) == ["arctic"]
+    assert set(ids(filled.search_articles("Sylhet or Tromsø"))) == {"flood", "arctic"}
+    assert ids(filled.search_articles("arctic -oslo")) == ["arctic"]
+
+
+def test_paging(filled) -> None:
+    first, second = (
+        filled.search_articles("arctic", limit=1),
+        filled.search_articles("arctic", limit=1, offset=1),
+    )
+    assert ids(first) + ids(second) == ids(filled.search_articles("arctic"))
+    with pytest.raises(ValueError, match="limit"):
+        filled.search_articles("arctic", limit=0)
+    with pytest.raises(ValueError, match="offset"):
+        filled.search_articles("arctic", offset=-1)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "AND OR",
+        "NOT",
+        "(",
+        "oslo)",
+        "*",
+        "a:b",
+        "NEAR(x y)",
+        "-",
+        "'; DROP TABLE articles; --",
+        "",
+    ],
+)
+def test_hostile_queries_never_raise_database_errors(filled, query: str) -> None:
+    assert isinstance(filled.search_articles(query), list)
+    assert filled.counts()["articles"] == 3
+
+
+def test_index_follows_rolled_back_and_new_writes(filled) -> None:
+    with pytest.raises(RuntimeError), filled.transaction():
+        add(filled, "ghost", "Ghost story", "A haunted lighthouse.")
+        raise RuntimeError("killed")
+    assert filled.search_articles("lighthouse") == []
+    with filled.transaction():
+        add(filled, "light", "Lighthouse", "A lighthouse keeper retires.")
+    assert ids(filled.search_articles("lighthouse")) == ["light"]
