@@ -4,14 +4,21 @@ with actors, place, time, negation and modality taken from the same sentence's s
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.countries import country_name
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import group_heads, roles
-from crosswire.events.patterns import Pattern, agents, modality, noun_patterns, verb_patterns
+from crosswire.events.patterns import (
+    Pattern,
+    agents,
+    frames,
+    modality,
+    noun_patterns,
+    verb_patterns,
+)
 from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -19,7 +26,6 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
 # Links from a complement up to the predicate whose content it is ("agreed to resign",
 # "called for sanctions to be lifted", "rejected a proposal for signing")
@@ -208,9 +214,10 @@ def _try_verb_pattern(
     verb: Token, pattern: Pattern, sentence: Span, context: Context
 ) -> EventMention | None:
     obj = _direct_object(verb)
-    if pattern.object and (
-        obj is None
-        or (obj.lemma_.lower() not in pattern.object and obj.lower_ not in pattern.object)
+    if pattern.object and (obj is None or not _object_matches(obj, pattern.object)):
+        return None
+    if pattern.particle and not any(
+        c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
     ):
         return None
     if pattern.requires_phone and not any(
@@ -239,6 +246,36 @@ def _try_verb_pattern(
     if pattern.requires_target and not targets:
         return None
     return _build(verb, pattern, sentence, context, subjects, targets, places, heads)
+
+
+def _object_matches(obj: Token, words: tuple[str, ...]) -> bool:
+    """The object's head word, or its compound ("war games", "peacekeeping force"), or the
+    thing inside a container noun ("tons of food aid", "part of a military aid program")."""
+    for head in (obj, _contained(obj)):
+        if head is None:
+            continue
+        compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        lemma = head.lemma_.lower()
+        phrase = " ".join([*compounds[-1:], lemma])
+        if {lemma, head.lower_, phrase} & set(words) or set(compounds) & set(words):
+            return True
+    return False
+
+
+def _contained(token: Token) -> Token | None:
+    """'tons of aid' -> aid: the 'of' object of a quantity or container noun."""
+    if token.lower_ not in agents()["quantities"]:
+        return None
+    return next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _object_is_actor(obj: Token | None, pattern: Pattern, context: Context) -> bool:
@@ -271,21 +308,31 @@ def _arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Acto
     return _unique(subjects), _unique(objects)
 
 
-def _inherited_subject(verb: Token) -> list[Token]:
-    """The subject of 'urged X to lift' (X), of 'planned to meet' and of 'met and talked'."""
+def _inherited_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of 'urged X to lift' (X), of 'planned to meet', of 'met and talked', of
+    'opened fire, killing one and arresting 12' and of 'a declaration demanding ...'."""
     head = verb.head
+    if depth > 3 or head.i == verb.i:
+        return []
+    found: list[Token] = []
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         if objects:
             return objects
-        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
-        if not subjects and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
+        found = [c for c in head.children if c.dep_ in SUBJECTS]
+        if not found and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
             # "Israel is prepared [to impose]": the adjective's clause holds the subject
             return [c for c in head.head.children if c.dep_ in SUBJECTS]
-        return subjects
-    if verb.dep_ == "conj" or verb.dep_ in {"advcl"}:
-        return [c for c in head.children if c.dep_ in SUBJECTS]
-    return []
+    elif verb.dep_ in {"conj", "advcl"}:
+        found = [c for c in head.children if c.dep_ in SUBJECTS]
+    elif verb.dep_ == "acl" and head.dep_ in {"dobj", "obj"}:
+        # "issued a declaration demanding ...": the issuer demands
+        return [c for c in head.head.children if c.dep_ in SUBJECTS]
+    else:
+        return []
+    if not found and head.pos_ in {"VERB", "AUX"}:
+        return _inherited_subject(head, depth + 1)
+    return found
 
 
 def _actors_of(token: Token, context: Context) -> list[ActorRef]:
@@ -299,9 +346,8 @@ def _actors_of(token: Token, context: Context) -> list[ActorRef]:
 
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
-    if token.lower_ in PERSONAL_PRONOUNS:
-        previous = context.previous_person(token)
-        return previous.actor if previous else None
+    if token.lower_ in frames()["pronouns"]:
+        return _antecedent(token, context)
     for candidate in [token, *(c for c in token.children if c.dep_ in {"appos", "compound"})]:
         mention = context.mention_at(candidate)
         if mention is not None and mention.type in ACTOR_TYPES | {"PLACE"}:
@@ -314,6 +360,32 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             return mention.actor
     named = _person_in_phrase(token, context)
     return named.actor if named else _generic_actor(token, context)
+
+
+def _antecedent(pronoun: Token, context: Context) -> ActorRef | None:
+    """A pronoun in a reported or dependent clause is the reporting clause's subject
+    ("Syria says it will ...", "Iraq renewed its demand ..."); he/she/his otherwise fall
+    back to the previous person named."""
+    clause = pronoun.head
+    if pronoun.dep_ == "poss":
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+    for _ in range(4):
+        for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+            if subject.i == pronoun.i or pronoun in subject.subtree:
+                continue
+            if subject.lower_ in frames()["pronouns"]:
+                continue
+            actors = _actors_of(subject, context)
+            if actors:
+                return actors[0]
+        if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl"}:
+            break
+        clause = clause.head
+    if pronoun.lower_ in frames()["person_pronouns"]:
+        previous = context.previous_person(pronoun)
+        return previous.actor if previous else None
+    return None
 
 
 def _person_in_phrase(token: Token, context: Context) -> Mention | None:
@@ -341,13 +413,15 @@ def _generic_actor(token: Token, context: Context) -> ActorRef | None:
         return _generic_actor(nested[0], context) if nested else None
     word = fold(token.text)
     sector = group_heads().get(word) or roles().get(word) or agents()["agents"].get(word)
-    if sector is None:
-        return None
     country = _modifier_country(token, context)
+    if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
+        # an unknown plural with a country on it ("Ugandan opposition candidates") is
+        # still that country's people; anything else unknown is no actor
+        return None
     modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
     name = " ".join([*modifiers, token.text])
     return ActorRef(
-        key=f"agent:{country or 'XXX'}:{sector}", name=name, country=country, sector=sector
+        key=f"agent:{country or 'XXX'}:{sector or '-'}", name=name, country=country, sector=sector
     )
 
 
@@ -355,7 +429,7 @@ def _modifier_country(token: Token, context: Context) -> str | None:
     """The country named on a generic agent: 'Egyptian police', 'police of Kenya'."""
     for child in token.children:
         targets = [child] if child.dep_ in {"amod", "compound", "poss", "nmod"} else []
-        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
             targets = [g for g in child.children if g.dep_ == "pobj"]
         for target in targets:
             mention = context.mention_at(target)
@@ -443,6 +517,11 @@ def _build(
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    if not targets and not (pattern.reciprocal and len(subjects) > 1):
+        keys = {s.key for s in subjects}
+        targets = [t for t in _fallback_targets(trigger, heads, context) if t.key not in keys]
+    subjects = [_located(s, places, None) for s in subjects]
+    targets = [_located(t, places, subjects[0] if subjects else None) for t in targets]
     # an act done in another country is done to it ("lifted the curfew in Montenegro")
     abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
     if not targets and pattern.type != "CONSULT" and abroad and places[0].country:
@@ -488,6 +567,72 @@ def _build(
         numbers=_numbers(trigger, pattern),
         trigger=context.doc.text[start:end],
     )
+
+
+def _fallback_targets(trigger: Token, heads: list[Token], context: Context) -> list[ActorRef]:
+    """No target among the arguments: the actor behind a non-actor object ("praised Haiti's
+    efforts", "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"),
+    else the addressee inside the content clause ("threatened to break relations with
+    Russia", "demanded that the US cancel ...")."""
+    obj = _direct_object(trigger)
+    if obj is not None:
+        owners = _owner_actors(obj, context)
+        if owners:
+            return owners
+    for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}):
+        subjects = [
+            a
+            for c in clause.children
+            if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in frames()["pronouns"]
+            for a in _actors_of(c, context)
+        ]
+        if subjects:
+            return subjects
+        for child in clause.children:
+            if child.dep_ in {"dobj", "obj", "dative"}:
+                found = _actors_of(child, context) or _owner_actors(child, context)
+            elif child.dep_ == "prep" and child.lower_ in frames()["content_target_preps"]:
+                found = [
+                    a
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for a in (_actors_of(g, context) or _owner_actors(g, context))
+                ]
+            else:
+                continue
+            if found:
+                return found
+    return []
+
+
+def _owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
+    """The actors a non-actor noun phrase belongs to: its possessor, a country modifier or
+    the object of one of its prepositions ("offer from Kabul", "boycott of contact with")."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound", "nmod"} and _is_country(child, context)
+        ):
+            found += _actors_of(child, context)
+        elif child.dep_ == "prep" and child.lower_ in frames()["object_target_preps"]:
+            for g in (g for g in child.children if g.dep_ == "pobj"):
+                found += _actors_of(g, context) or (
+                    _owner_actors(g, context, depth + 1) if depth < 1 else []
+                )
+    return _unique(found)
+
+
+def _located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> ActorRef:
+    """An unnamed agent with no country of its own ("police", "12 workers") is of the
+    event's place, or, acted on by a state source, of that source's jurisdiction."""
+    if actor.country or not actor.key.startswith("agent:"):
+        return actor
+    country = places[0].country if places and places[0].country else None
+    if country is None and source is not None and source.sector in frames()["state_sectors"]:
+        country = source.country
+    if country is None:
+        return actor
+    return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
 
 
 def _request_content(

@@ -36,6 +36,7 @@ class Pattern:
     requires_phone: bool = False
     requires_content: bool = False
     requires_actor_pair: bool = False
+    particle: str | None = None
     count: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -88,3 +89,8 @@ def agents() -> dict[str, Any]:
 @cache
 def modality() -> dict[str, Any]:
     return _read("modality.yaml")
+
+
+@cache
+def frames() -> dict[str, Any]:
+    return _read("frames.yaml")
