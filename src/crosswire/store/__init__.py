@@ -1,7 +1,8 @@
 """Storage behind one small interface: `open_store(url)` gives a `Store`.
 
 ``crosswire.db`` or any path opens (and creates) an embedded SQLite store;
-``sqlite:///path`` says the same explicitly.
+``sqlite:///path`` says the same explicitly. ``postgresql://user:password@host/db`` opens
+a PostgreSQL store (needs the ``postgres`` extra: psycopg).
 """
 
 from __future__ import annotations
@@ -18,10 +19,16 @@ __all__ = ["DEFAULT_DB", "ArticleHit", "EventFilter", "SQLiteStore", "Store", "o
 
 
 def open_store(url: str | Path = DEFAULT_DB) -> Store:
-    """Open the store at `url` (a file path or ``sqlite:///path``)."""
+    """Open the store at `url` (a file path, ``sqlite:///path`` or ``postgresql://...``)."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet; use a SQLite file path")
+        try:
+            from crosswire.store.postgres import PostgresStore
+        except ImportError as exc:
+            raise StoreError(
+                f"PostgreSQL stores need psycopg: pip install 'crosswire[postgres]' ({exc})"
+            ) from exc
+        return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite:///")
     return SQLiteStore(text)

@@ -1,0 +1,347 @@
+"""The team store: a PostgreSQL database, with the same behaviour as the SQLite store.
+
+Several runs (and a server) may share one database. Each write transaction first takes a
+transaction-level advisory lock, so writers queue one after the other exactly as SQLite's
+``BEGIN IMMEDIATE`` makes them; readers never wait. Every value goes in as a query
+parameter; the only SQL assembled here is from fixed fragments.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from crosswire.errors import StoreError
+from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+from crosswire.store.base import ArticleHit, EventFilter, Store
+from crosswire.store.rows import (
+    article_extra,
+    article_from_row,
+    entity_from_rows,
+    event_actor_rows,
+    migrations,
+)
+from crosswire.store.search import check_page, parse_query, websearch_query
+
+# Advisory lock keys (any two fixed 64-bit numbers): one serialises writers, one migrations.
+WRITE_LOCK = 0x63727377_00000001
+MIGRATE_LOCK = 0x63727377_00000002
+SNIPPET_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=24, MinWords=12, MaxFragments=1"
+ARTICLE_COLUMNS = (
+    "seq, id, path, url, outlet, title, published, published_inferred, language,"
+    " duplicate_of, text_hash, story_id, text, data"
+)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    try:
+        params = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "the PostgreSQL URL given"
+    host, db = params.get("host", "localhost"), params.get("dbname", "")
+    return f"postgresql://{host}/{db}"
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database (tables created and migrated on open)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.name = redact(url)
+        try:
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            self._migrate()
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.name}: {exc}") from exc
+        self._in_transaction = False
+
+    # ------------------------------------------------------------------ plumbing
+    def _migrate(self) -> None:
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
+            row = self.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()
+            current = (row or {}).get("v") or 0
+            for version, sql in migrations("postgres"):
+                if version > current:
+                    self.db.execute(sql)  # a script: no parameters, many statements
+                    self.db.execute(
+                        "INSERT INTO schema_migrations (version) VALUES (%s)", (version,)
+                    )
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()
+        return int((row or {}).get("v") or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._in_transaction:  # nested: the outer transaction decides
+            yield
+            return
+        self._in_transaction = True
+        try:
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield
+        except psycopg.Error as exc:
+            raise StoreError(f"write to store {self.name} failed: {exc}") from exc
+        finally:
+            self._in_transaction = False
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return self.db.execute(sql, tuple(params)).fetchall()
+
+    def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
+        return self.db.execute(sql, tuple(params)).fetchone()
+
+    # ------------------------------------------------------------------ writes
+    def add_article(self, article: Article, analysis: Analysis) -> None:
+        self.db.execute(
+            "INSERT INTO articles (id, path, url, outlet, title, published, published_inferred,"
+            " language, duplicate_of, text_hash, text, data)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            (
+                article.id, article.path, article.url, article.outlet, article.title,
+                article.published, article.published_inferred, article.language,
+                article.duplicate_of, article.text_hash, article.text,
+                json.dumps(article_extra(article)),
+            ),
+        )  # fmt: skip
+        self._insert_analysis(analysis)
+
+    def replace_analysis(self, analysis: Analysis) -> None:
+        self.db.execute("DELETE FROM analyses WHERE article_id = %s", (analysis.article_id,))
+        self.db.execute("DELETE FROM mentions WHERE article_id = %s", (analysis.article_id,))
+        self._insert_analysis(analysis)
+
+    def _insert_analysis(self, analysis: Analysis) -> None:
+        article_id = analysis.article_id
+        self.db.execute(
+            "INSERT INTO analyses (article_id, data) VALUES (%s, %s)",
+            (article_id, json.dumps(analysis.to_dict())),
+        )
+        rows = [
+            (
+                article_id, m.actor.entity_id, m.actor.key, m.actor.name, m.text, m.type,
+                m.actor.country, m.actor.sector, m.role, m.start, m.end,
+            )
+            for m in analysis.mentions
+        ]  # fmt: skip
+        if rows:
+            with self.db.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO mentions (article_id, entity_id, key, name, alias, type,"
+                    ' country, sector, role, start, "end")'
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    rows,
+                )
+
+    def update_article(self, article: Article, story_id: str | None) -> None:
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = %s, published = %s, published_inferred = %s,"
+            " story_id = %s WHERE id = %s",
+            (
+                article.duplicate_of, article.published, article.published_inferred,
+                story_id, article.id,
+            ),
+        )  # fmt: skip
+
+    def replace_story(self, story: Story, events: list[Event]) -> None:
+        self._delete_events(story.id)
+        self.db.execute(
+            "INSERT INTO stories (id, title, first_date, last_date, n_articles, data)"
+            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET"
+            " title = excluded.title, first_date = excluded.first_date,"
+            " last_date = excluded.last_date, n_articles = excluded.n_articles,"
+            " data = excluded.data",
+            (
+                story.id, story.title, story.first_date, story.last_date,
+                len(story.article_ids), json.dumps(story.to_dict()),
+            ),
+        )  # fmt: skip
+        with self.db.cursor() as cursor:
+            for event in events:
+                cursor.execute(
+                    "INSERT INTO events (id, story_id, type, mode, cameo, date, modality,"
+                    " negated, n_sources, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        event.id, story.id, event.type, event.mode, event.cameo, event.date,
+                        event.modality, event.negated, event.n_sources,
+                        json.dumps(event.to_dict()),
+                    ),
+                )  # fmt: skip
+                actor_rows = event_actor_rows(event)
+                if actor_rows:
+                    cursor.executemany(
+                        "INSERT INTO event_actors (event_id, entity_id, role) VALUES (%s, %s, %s)",
+                        actor_rows,
+                    )
+
+    def delete_story(self, story_id: str) -> None:
+        self._delete_events(story_id)
+        self.db.execute("DELETE FROM stories WHERE id = %s", (story_id,))
+
+    def _delete_events(self, story_id: str) -> None:
+        self.db.execute(
+            "DELETE FROM event_actors WHERE event_id IN"
+            " (SELECT id FROM events WHERE story_id = %s)",
+            (story_id,),
+        )
+        self.db.execute("DELETE FROM events WHERE story_id = %s", (story_id,))
+
+    def add_error(self, error: IngestError) -> None:
+        self.db.execute(
+            "INSERT INTO errors (path, record, reason, at) VALUES (%s, %s, %s, %s)"
+            " ON CONFLICT DO NOTHING",
+            (error.path, error.record, error.reason, datetime.now(UTC).isoformat()),
+        )
+
+    def save_state(self, name: str, data: bytes) -> None:
+        self.db.execute(
+            "INSERT INTO state (name, data) VALUES (%s, %s)"
+            " ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+            (name, data),
+        )
+
+    def load_state(self, name: str) -> bytes | None:
+        row = self._one("SELECT data FROM state WHERE name = %s", (name,))
+        return None if row is None else bytes(row["data"])
+
+    # ------------------------------------------------------------------ reads
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self._rows("SELECT id FROM articles WHERE id = ANY(%s)", (wanted,))
+        return {r["id"] for r in rows}
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            rows = self._rows(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY seq")
+        else:
+            rows = self._rows(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s) ORDER BY seq",
+                (list(ids),),
+            )
+        for row in rows:
+            yield article_from_row(row, json.loads(row["data"]))
+
+    def analysis(self, article_id: str) -> Analysis:
+        row = self._one("SELECT data FROM analyses WHERE article_id = %s", (article_id,))
+        if row is None:
+            raise KeyError(article_id)
+        return Analysis.from_dict(json.loads(row["data"]))
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._one("SELECT story_id FROM articles WHERE id = %s", (article_id,))
+        return None if row is None else row["story_id"]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self._rows("SELECT id FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
+        return [r["id"] for r in rows]
+
+    def stories(self) -> list[Story]:
+        # NULLS FIRST and byte order ("C"): the order SQLite gives.
+        rows = self._rows(
+            "SELECT data FROM stories ORDER BY n_articles DESC,"
+            ' first_date COLLATE "C" NULLS FIRST, id COLLATE "C"'
+        )
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._one("SELECT data FROM stories WHERE id = %s", (story_id,))
+        return None if row is None else Story.from_dict(json.loads(row["data"]))
+
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        where = where or EventFilter()
+        clauses, params = [], []
+        if where.type:
+            clauses.append("type = %s")
+            params.append(where.type.upper())
+        if where.since:
+            clauses.append('date COLLATE "C" >= %s')
+            params.append(where.since)
+        if where.story_id:
+            clauses.append("story_id = %s")
+            params.append(where.story_id)
+        if where.actor:
+            clauses.append(
+                "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
+                " (SELECT entity_id FROM mentions WHERE alias ILIKE %s OR name ILIKE %s))"
+            )
+            params += [f"%{where.actor}%", f"%{where.actor}%"]
+        sql = "SELECT data FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += ' ORDER BY date IS NULL, date COLLATE "C", id COLLATE "C"'
+        return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
+
+    def entities(self) -> list[Entity]:
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self._rows("SELECT * FROM mentions ORDER BY seq"):
+            groups[row["entity_id"]].append(row)
+        return sorted((entity_from_rows(rows) for rows in groups.values()), key=lambda e: e.id)
+
+    def errors(self) -> list[IngestError]:
+        rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
+        return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
+
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
+        check_page(limit, offset)
+        clauses = parse_query(query)
+        if not clauses:
+            return []
+        # Rank and page first, so ts_headline (costly) runs on one page of hits only.
+        rows = self._rows(
+            "SELECT id, title, outlet, published, rank,"
+            " ts_headline('english', text, q, %s) AS snippet FROM ("
+            "  SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, q,"
+            "   ts_rank_cd(a.search, q) AS rank"
+            "  FROM articles a, websearch_to_tsquery('english', %s) AS q"
+            "  WHERE a.search @@ q ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s"
+            " ) AS hits ORDER BY rank DESC, seq",
+            (SNIPPET_OPTIONS, websearch_query(clauses), limit, offset),
+        )
+        return [
+            ArticleHit(
+                article_id=r["id"], title=r["title"], outlet=r["outlet"],
+                published=r["published"], snippet=_plain(r["snippet"]), score=float(r["rank"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def counts(self) -> dict[str, int]:
+        def one(sql: str) -> int:
+            row = self._one(sql)
+            return int(next(iter(row.values()))) if row else 0
+
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
+            "stories": one("SELECT COUNT(*) FROM stories"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM mentions"),
+            "mentions": one("SELECT COUNT(*) FROM mentions"),
+            "errors": one("SELECT COUNT(*) FROM errors"),
+        }
+
+
+def _plain(headline: str) -> str:
+    """ts_headline marks matches with the control characters asked for (its default is
+    HTML); the hit's snippet is plain text, so they go."""
+    return headline.replace("\x02", "").replace("\x03", "").strip()

@@ -1,0 +1,72 @@
+"""What only the PostgreSQL store does: its migrations table, writers queued by an advisory
+lock, errors that name the database but never the password."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from crosswire.errors import StoreError
+from crosswire.model import Analysis, Article
+from crosswire.store import open_store
+from crosswire.store.rows import migrations
+
+
+def article(article_id: str) -> tuple[Article, Analysis]:
+    return (
+        Article(id=article_id, text="Talks in Oslo.", path="a.txt", text_hash=article_id),
+        Analysis(article_id=article_id),
+    )
+
+
+def test_migrations_are_recorded_and_run_once(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    assert store.schema_version() == migrations("postgres")[-1][0]
+    with store.transaction():
+        store.add_article(*article("a1"))
+    store.close()
+    again = open_store(postgres_url)  # a second open must not re-create (or empty) tables
+    assert again.counts()["articles"] == 1
+    again.close()
+
+
+def test_writers_wait_for_each_other(postgres_url: str) -> None:
+    first, second = open_store(postgres_url), open_store(postgres_url)
+    started, seen = threading.Event(), []
+
+    def write_second() -> None:
+        started.wait()
+        with second.transaction():  # blocks until the first writer commits
+            seen.append(second.counts()["articles"])
+            second.add_article(*article("a2"))
+
+    worker = threading.Thread(target=write_second)
+    worker.start()
+    with first.transaction():
+        first.add_article(*article("a1"))
+        started.set()
+        worker.join(timeout=0.5)
+        assert worker.is_alive()  # still waiting for the lock
+    worker.join(timeout=10)
+    assert seen == [1]  # it saw the first writer's article when its turn came
+    assert first.counts()["articles"] == 2
+    first.close()
+    second.close()
+
+
+def test_failed_write_is_a_store_error_and_rolls_back(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    with pytest.raises(StoreError, match="write to store"), store.transaction():
+        store.add_article(*article("a1"))
+        store.add_article(*article("a1"))  # same id twice
+    assert store.counts()["articles"] == 0
+    store.close()
+
+
+def test_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    expected = re.escape("cannot open store postgresql://127.0.0.1/nowhere")
+    with pytest.raises(StoreError, match=expected) as info:
+        open_store("postgresql://someone:s3cret@127.0.0.1:1/nowhere?connect_timeout=2")
+    assert "s3cret" not in str(info.value)
