@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 from spacy.tokens import Doc
 
@@ -30,9 +30,9 @@ from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.fuse import fuse_events
+from crosswire.stories.state import Journal
 
 ProgressCallback = Callable[["RunReport"], None]
-StageT = TypeVar("StageT", DuplicateIndex, StoryClusterer)
 
 
 @dataclass
@@ -111,6 +111,9 @@ class Pipeline:
 
     def __init__(self, db: str | Path | Store = "crosswire.db", batch_size: int = 32):
         self.store = db if isinstance(db, Store) else open_store(db)
+        # the cross-article stages stay in memory between batches, saved incrementally
+        self._dedup = Journal("dedup", DuplicateIndex)
+        self._clusterer = Journal("stories", StoryClusterer)
         self.batch_size = batch_size
 
     def run(
@@ -173,8 +176,8 @@ class Pipeline:
         """Dedup and cluster the new articles, then re-fuse every story they touched."""
         if not fresh:
             return 0
-        dedup = _load(self.store, "dedup", DuplicateIndex)
-        clusterer = _load(self.store, "stories", StoryClusterer)
+        dedup = self._dedup.load(self.store)
+        clusterer = self._clusterer.load(self.store)
         touched: set[str] = set()
         for article, analysis in zip(fresh, analyses, strict=True):
             article.duplicate_of = dedup.add(article)
@@ -184,8 +187,8 @@ class Pipeline:
         touched |= self._apply_merges(clusterer)
         for story_id in sorted(touched):
             self._rebuild_story(story_id)
-        self.store.save_state("dedup", dedup.to_state())
-        self.store.save_state("stories", clusterer.to_state())
+        self._dedup.save(self.store, dedup)
+        self._clusterer.save(self.store, clusterer)
         return len(touched)
 
     def _apply_merges(self, clusterer: StoryClusterer) -> set[str]:
@@ -234,8 +237,3 @@ class Pipeline:
         story.brief = write_brief(story, articles, analyses, fused)
         story.timeline = story_timeline(fused)
         self.store.replace_story(story, fused)
-
-
-def _load(store: Store, name: str, kind: type[StageT]) -> StageT:
-    data = store.load_state(name)
-    return kind() if data is None else kind.from_state(data)  # type: ignore[attr-defined]

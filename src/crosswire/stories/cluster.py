@@ -36,7 +36,7 @@ from typing import Any
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from crosswire.model import Analysis, Article, stable_id
-from crosswire.stories.state import PickledState
+from crosswire.stories.state import JournaledState
 
 N_FEATURES = 2**20
 TOP_TERMS = 60  # terms per story kept in its centroid and in the index
@@ -76,20 +76,28 @@ class StoryState:
         return self.dated_buckets or {UNDATED}
 
 
-class StoryClusterer(PickledState):
+class StoryClusterer(JournaledState):
+    # saved entry by entry (see state.py); the index is rebuilt from the stories, and
+    # merges are reported once, by the object that made them
+    JOURNALED = ("df", "stories", "story_of", "alias")
+    SCALARS = ("n_docs", "n_opened")
+    DERIVED = ("index", "_merges")
+
     def __init__(self) -> None:
         self.df: Counter[int] = Counter()
         self.n_docs = 0
+        self.n_opened = 0  # stories ever opened: the next one's order
         self.stories: dict[str, StoryState] = {}
         self.story_of: dict[str, str] = {}  # article id -> story id (before merges)
         self.alias: dict[str, str] = {}  # merged story id -> the story it went into
         self.index: dict[Key, dict[int, set[str]]] = {}  # key -> time bucket -> stories
         self._merges: dict[str, str] = {}
+        self._changed: dict[str, set[Any]] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_merges"] = {}  # merges are reported once, by the object that made them
-        return state
+    def _rebuild(self) -> None:
+        self.index, self._merges = {}, {}
+        for story in self.stories.values():
+            self._reindex(story, story.keys(), story.buckets())
 
     # ------------------------------------------------------------------ public
     def add(self, article: Article, analysis: Analysis) -> str:
@@ -99,6 +107,8 @@ class StoryClusterer(PickledState):
         terms = self._term_counts(article)
         self.n_docs += 1
         self.df.update(terms.keys())
+        for term in terms:
+            self._touch("df", term)
         vector = self._tfidf(terms)
         actors = Counter(m.actor.key for m in analysis.mentions if m.type in ACTOR_TYPES)
         day = _day(article.published)
@@ -110,11 +120,17 @@ class StoryClusterer(PickledState):
             story_id = scored[0][1] if scored and scored[0][0] >= JOIN_SCORE else None
         if story_id is None:
             story_id = stable_id("s", article.id)
-            self.stories[story_id] = StoryState(id=story_id, order=len(self.stories))
+            self.stories[story_id] = StoryState(id=story_id, order=self._next_order())
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
+        self._touch("story_of", article.id)
         story_id = self._merge_bridged(story_id, scored)
         return story_id
+
+    def _next_order(self) -> int:
+        # a state saved before n_opened existed: its stories were numbered 0..n-1
+        self.n_opened = max(self.__dict__.get("n_opened", 0), len(self.stories)) + 1
+        return self.n_opened - 1
 
     def story_id(self, article_id: str) -> str:
         """The current story of an article already added (following merges)."""
@@ -172,7 +188,7 @@ class StoryClusterer(PickledState):
     def _absorb(
         self, story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
     ) -> None:
-        keys, buckets = story.keys(), story.buckets()
+        keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
         story.centroid.update(vector)
         story.centroid = Counter(dict(_top(story.centroid, TOP_TERMS)))
         story.actors.update(actors)
@@ -181,6 +197,7 @@ class StoryClusterer(PickledState):
             insort(story.days, day)
             story.dated_buckets.add(day // WINDOW_DAYS)
         story.size += 1
+        self._touch("stories", story.id)
         # only what changed is re-indexed: the cost does not grow with the story's size
         self._unindex(story, keys, buckets - story.buckets())
         self._unindex(story, keys - story.keys(), buckets)
@@ -196,6 +213,8 @@ class StoryClusterer(PickledState):
                     members.discard(story.id)
                     if not members:
                         del by_bucket[bucket]
+            if not by_bucket:
+                self.index.pop(key, None)  # memory stays proportional to what is live
 
     def _reindex(self, story: StoryState, keys: set[Key], buckets: set[int]) -> None:
         for key in keys:
@@ -234,6 +253,9 @@ class StoryClusterer(PickledState):
         del self.stories[younger.id]
         self.alias[younger.id] = older.id
         self._merges[younger.id] = older.id
+        for changed in ("stories", "alias"):
+            self._touch(changed, younger.id)
+        self._touch("stories", older.id)
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self.alias:

@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from crosswire.clean import normalise_text
 from crosswire.model import Article
-from crosswire.stories.state import PickledState
+from crosswire.stories.state import JournaledState
 
 JACCARD = 0.4
 CONTAINMENT = 0.5
@@ -124,14 +125,22 @@ def outlet_keys(outlet: str | None, url: str | None) -> set[str]:
     return {k for k in (outlet_key(outlet), outlet_key(url)) if k}
 
 
-class DuplicateIndex(PickledState):
+class DuplicateIndex(JournaledState):
     """Remembers every article seen; `add` says which earlier one a new article copies.
 
     State per article: a 128-value uint32 signature of the whole text, a 64-value one of
-    the lead, the shingle count, and the url/outlet keys; plus the two LSH indexes.
+    the lead, the shingle count, and the url/outlet keys; plus the two LSH indexes, which
+    are not saved but rebuilt from the signatures when the state is loaded.
     """
 
+    JOURNALED = (
+        "by_hash", "signatures", "lead_signatures", "sizes", "by_url", "outlets",
+        "original", "answers",
+    )  # fmt: skip
+    DERIVED = ("lsh", "lead_lsh")
+
     def __init__(self) -> None:
+        self._changed: dict[str, set[Any]] = {}
         self.by_hash: dict[str, str] = {}
         self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self.lead_lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=LEAD_PERM)
@@ -158,6 +167,8 @@ class DuplicateIndex(PickledState):
         root = self.original.get(found, found) if found else None
         self.original[article.id] = root or article.id
         self.answers[article.id] = root
+        for changed in ("original", "answers"):
+            self._touch(changed, article.id)
         return root
 
     # ------------------------------------------------------------------ matching
@@ -194,19 +205,34 @@ class DuplicateIndex(PickledState):
     def _remember(
         self, article: Article, signature: MinHash, lead_signature: MinHash, size: int
     ) -> None:
-        if article.text_hash:
-            self.by_hash.setdefault(article.text_hash, article.id)
+        if article.text_hash and article.text_hash not in self.by_hash:
+            self.by_hash[article.text_hash] = article.id
+            self._touch("by_hash", article.text_hash)
         self.signatures[article.id] = signature.hashvalues.copy()
         self.lead_signatures[article.id] = lead_signature.hashvalues.copy()
         self.sizes[article.id] = size
+        for changed in ("signatures", "lead_signatures", "sizes"):
+            self._touch(changed, article.id)
         self.lsh.insert(article.id, signature, check_duplication=False)
         self.lead_lsh.insert(article.id, lead_signature, check_duplication=False)
         url = url_key(article.url)
-        if url:
-            self.by_url.setdefault(url, article.id)
+        if url and url not in self.by_url:
+            self.by_url[url] = article.id
+            self._touch("by_url", url)
         outlets = outlet_keys(article.outlet, article.url)
         if outlets:
             self.outlets[article.id] = outlets
+            self._touch("outlets", article.id)
+
+    def _rebuild(self) -> None:
+        """The LSH indexes from the saved signatures, in arrival order."""
+        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+        self.lead_lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=LEAD_PERM)
+        scheme = MinHash(num_perm=1, seed=SEED).scheme  # the hashing the signatures came from
+        for lsh, signatures in ((self.lsh, self.signatures), (self.lead_lsh, self.lead_signatures)):
+            for article_id, values in signatures.items():
+                signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
+                lsh.insert(article_id, signature, check_duplication=False)
 
     def families(self) -> dict[str, list[str]]:
         """Every copy family: the original's id -> the ids of its copies, in arrival order."""
