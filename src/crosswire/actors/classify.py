@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from crosswire.actors import countries
 from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
-from crosswire.actors.lexicon import Known, group_heads, known_names, medium_words, org_heads
+from crosswire.actors.lexicon import (
+    Known,
+    group_heads,
+    known_names,
+    medium_words,
+    non_state_codes,
+    org_heads,
+)
 from crosswire.model import ActorRef
 
 # Labels under which a span may be a place
@@ -105,25 +112,46 @@ def _country_ref(code: str) -> ActorRef:
     return ActorRef(country_key(code), countries.country_name(code), code, None)
 
 
-def country_in(text: str) -> str | None:
-    """The country named by any word or word pair inside a longer span ("US Congress")."""
+def country_in(text: str, capitals: bool = False) -> str | None:
+    """The country named by any word or word pair inside a longer span ("US Congress"); with
+    ``capitals``, also by a capital city ("Baghdad University", "Bus Company of Tehran")."""
     words = re.findall(r"[A-Z][\w.'’-]*", text)
-    for size in (3, 2, 1):
-        for index in range(len(words) - size + 1):
-            code = countries.country_code(" ".join(words[index : index + size]))
-            if code:
-                return code
+    lookups = [countries.country_code]
+    if capitals:
+        lookups.append(countries.capital_country)
+    for lookup in lookups:
+        for size in (3, 2, 1):
+            for index in range(len(words) - size + 1):
+                code = lookup(" ".join(words[index : index + size]))
+                if code:
+                    return code
     return None
+
+
+def _international_prefix(folded: str) -> Known | None:
+    """ "United Nations Emergency Relief Coordinator": a body named after the international
+    organisation it belongs to."""
+    heads = [
+        (name, known)
+        for name, known in known_names().items()
+        if known.kind == "ORG" and known.country in non_state_codes() and len(name) > 4
+    ]
+    found = [(name, known) for name, known in heads if folded.startswith(name + " ")]
+    return max(found, key=lambda pair: len(pair[0]))[1] if found else None
 
 
 def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     folded = fold(shown)
+    parent = _international_prefix(folded)
+    if parent is not None:
+        ref = ActorRef(org_key(shown, parent.country), shown, parent.country, parent.sector)
+        return Typed(start, end, text, "ORG", ref, label)
     if any(folded.endswith(" " + w) or folded == w for w in medium_words()):
         country = country_in(shown)
         return Typed(
             start, end, text, "MEDIA", ActorRef(media_key(shown), shown, country, "JRN"), label
         )
-    country = country_in(shown)
+    country = country_in(shown, capitals=True)
     sector = None
     name = shown
     for head, head_sector in org_heads().items():

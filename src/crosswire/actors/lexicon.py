@@ -127,3 +127,15 @@ def channel_nouns() -> frozenset[str]:
 def famous_roles() -> frozenset[str]:
     """Titles whose holders are named without a country (see roles.yaml)."""
     return frozenset(fold(r) for r in load_yaml("roles.yaml").get("named_without_country", []))
+
+
+@cache
+def non_state_codes() -> frozenset[str]:
+    """PLOVER codes of actors that are no state (UNO, EUR, IGO, NGO, ...)."""
+    return frozenset(load_yaml("organisations.yaml").get("non_state_codes", []))
+
+
+@cache
+def supranational_words() -> frozenset[str]:
+    """Folded adjectives of regions larger than a state (see countries.yaml)."""
+    return frozenset(fold(w) for w in load_yaml("countries.yaml").get("supranational", []))

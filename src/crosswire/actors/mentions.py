@@ -8,6 +8,13 @@ from spacy.tokens import Doc
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.host import (
+    STATE_SECTORS,
+    LocationVotes,
+    fill_local_actors,
+    location_votes,
+    mark_ethnic_groups,
+)
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import famous_roles, roles
 from crosswire.actors.persons import DocPerson, resolve_people
@@ -17,9 +24,8 @@ from crosswire.model import ActorRef, Article, Mention
 
 # Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
-# Sectors of people who act for a state: an official with no country stated is taken to be
-# of the country where the story happens (datelines leave local officials unmarked)
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# An official of a state sector (host.STATE_SECTORS) with no country stated is taken to be
+# of the country where the story happens (datelines leave local officials unmarked) ...
 # ... but only an official named in passing: a protagonist named again and again is as likely
 # the visitor as the host, and no country beats a wrong one.
 LOCAL_MENTIONS = 2
@@ -32,8 +38,10 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     typed = _classify_all(text, candidates)
     typed = _drop_nested(typed)
     _capitals_as_states(doc, typed)
+    votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))
     at = _token_owner(doc, typed)
-    people, found_roles = _people(doc, typed, at)
+    people, found_roles = _people(doc, typed, at, votes)
+    fill_local_actors(typed, votes.host())
     typed, people = _add_title_mentions(text, typed, people, found_roles)
     return _build(typed, people, found_roles)
 
@@ -97,7 +105,7 @@ def _token_owner(doc: Doc, typed: list[Typed]) -> dict[int, int]:
 
 
 def _people(
-    doc: Doc, typed: list[Typed], at: dict[int, int]
+    doc: Doc, typed: list[Typed], at: dict[int, int], votes: LocationVotes
 ) -> tuple[dict[int, DocPerson], dict[int, RoleFound]]:
     sent_starts = {sent.start for sent in doc.sents}
     doc_text = doc.text  # Doc.text joins every token: build it once
@@ -111,7 +119,7 @@ def _people(
     sentence_of = _sentence_index(doc, typed)
     people = resolve_people(typed, sentence_of, possessors)
     _spread_roles(typed, people, found_roles)
-    _fill_countries(typed, people, possessors)
+    _fill_countries(people, possessors, votes)
     return people, found_roles
 
 
@@ -138,25 +146,25 @@ def _spread_roles(
 
 
 def _fill_countries(
-    typed: list[Typed], people: dict[int, DocPerson], possessors: dict[int, int]
+    people: dict[int, DocPerson], possessors: dict[int, int], votes: LocationVotes
 ) -> None:
     """Countries not stated in a title: the Factbook's list of leaders, then the possessor's
-    ("Kim's right-hand man"), then the story's main country for unmarked officials."""
+    ("Kim's right-hand man"), then where the story happens: for an official named in passing
+    the clear host country, for a president or a former official only a sole country."""
     for person in set(people.values()):
         _match_leader(person)
     for index, owner in possessors.items():
         person, boss = people.get(index), people.get(owner)
         if person and boss and person.country is None:
             person.country = boss.country
-    host = _main_country(typed)
+    host, sole = votes.host(), votes.sole()
     mentioned = Counter(id(p) for p in people.values())
     for person in set(people.values()):
-        if (
-            person.country is None
-            and person.sector in STATE_SECTORS
-            and person.role not in famous_roles()
-            and mentioned[id(person)] <= LOCAL_MENTIONS
-        ):
+        if person.country is not None:
+            continue
+        if person.role in famous_roles() or person.sector == "ELI":
+            person.country = sole
+        elif person.sector in STATE_SECTORS and mentioned[id(person)] <= LOCAL_MENTIONS:
             person.country = host
 
 
@@ -178,16 +186,6 @@ def _match_leader(person: DocPerson) -> None:
 
 def _most_populous(codes: list[str]) -> str:
     return max(codes, key=countries.population)
-
-
-def _main_country(typed: list[Typed]) -> str | None:
-    """The country of the places the story mentions most (where it happens), when it is
-    clear: at least twice as many place mentions as any other country."""
-    places = Counter(m.actor.country for m in typed if m.type == "PLACE" and m.actor.country)
-    ranked = places.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _add_title_mentions(

@@ -15,6 +15,8 @@ from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import role_modifiers, role_pattern, roles
 
 MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
+# Words an apposition may hold before its role ("Algeria's leading human rights activist")
+MAX_APPOSITION_LEAD = 5
 _TITLE_GLUE = frozenset({"of", "the", "'s", "’s", "-", "–", "and", "for"})
 
 
@@ -113,7 +115,7 @@ def right_apposition(
         end = token.idx + len(token.text)
     window = fold(text[span.end_char : end])
     match = role_pattern().search(window)
-    if match is None or len(window[: match.start()].split()) > 3:
+    if match is None or len(window[: match.start()].split()) > MAX_APPOSITION_LEAD:
         return span.end_char
     return end
 

@@ -1,0 +1,141 @@
+"""Where a document happens, and the actors coded by it.
+
+PLOVER and CAMEO code an actor whose country is not stated — an official named in passing,
+a local party, a rebel group, a village, an ethnic minority — by the country where it acts
+("Ethnic Albanians ... near Macedonia's border" are coded MKD, not ALB). The evidence for
+that country is the document's places and its domestic institutions ("Sudan's government",
+"Egyptian police"); media, international bodies and the actor itself do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from crosswire.actors.classify import Typed
+from crosswire.actors.keys import fold, group_key, org_key, place_key
+from crosswire.actors.lexicon import non_state_codes, supranational_words
+from crosswire.model import ActorRef
+
+# Sectors of people and bodies that act for a state inside its borders
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Bodies that act inside their own country: where they are named, the story happens there
+# (troops and rebels cross borders, so MIL and REB are no evidence)
+_DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", None})
+# Organisations that commonly act across borders keep "no country" rather than a guess
+_MOBILE_SECTORS = frozenset({"BUS", "JRN", "MED", "NGO", "IGO", "MNC"})
+# "US$50 million", "US $50 million": a currency, not a place
+_CURRENCY_AFTER = re.compile(r"^\s?\$")
+# "ethnic Albanians", "Ethnic Turks": a people named by its kin state, living elsewhere
+_ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+# "Albanians of southern Serbia", "Kurds in northern Iraq"
+_RESIDENCE = re.compile(
+    r"^\s+(?:of|in|from)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def mark_ethnic_groups(text: str, typed: list[Typed]) -> set[int]:
+    """Re-type demonyms that name a people living outside its kin state as GROUPs with no
+    country yet (the residence fills it); returns their indexes."""
+    ethnic: set[int] = set()
+    for index, mention in enumerate(typed):
+        if mention.type not in {"COUNTRY", "GROUP"} or not mention.actor.country:
+            continue
+        residence = _residence_after(text, index, typed)
+        if not _ETHNIC.search(text[max(0, mention.start - 8) : mention.start]) and not residence:
+            continue
+        if residence == mention.actor.country:
+            continue
+        name = f"ethnic {mention.text}" if not residence else mention.text
+        mention.type = "GROUP"
+        mention.actor = ActorRef(group_key(name, residence), name, residence, "CVL")
+        ethnic.add(index)
+    return ethnic
+
+
+def _residence_after(text: str, index: int, typed: list[Typed]) -> str | None:
+    """The country of the place named right after a plural demonym ("... of southern
+    Serbia"), if any."""
+    mention = typed[index]
+    if not mention.text.endswith("s") or index + 1 >= len(typed):
+        return None
+    following = typed[index + 1]
+    if following.type not in {"COUNTRY", "PLACE"} or not following.actor.country:
+        return None
+    if not _RESIDENCE.match(text[mention.end : following.start]):
+        return None
+    return following.actor.country
+
+
+@dataclass(slots=True)
+class LocationVotes:
+    """Country -> how many mentions point to it: places (cities, regions) and, apart, country
+    names and domestic bodies. Places say best where a story happens; country names also
+    name who acts, so they decide only where no place does."""
+
+    places: Counter[str] = field(default_factory=Counter)
+    others: Counter[str] = field(default_factory=Counter)
+
+    def host(self) -> str | None:
+        """The country the document happens in, when clear: at least twice the votes of any
+        other."""
+        return _dominant(self.places) if self.places else _dominant(self.places + self.others)
+
+    def sole(self) -> str | None:
+        """The only country the document points to (a stricter test than the host: for
+        actors who often appear abroad, such as presidents)."""
+        every = self.places + self.others
+        return next(iter(every)) if len(every) == 1 else None
+
+
+def location_votes(text: str, typed: list[Typed], skip: set[int]) -> LocationVotes:
+    """Count what the document's mentions say about where it happens."""
+    votes = LocationVotes()
+    for index, mention in enumerate(typed):
+        code = mention.actor.country
+        if index in skip or not code or code in non_state_codes():
+            continue
+        if _CURRENCY_AFTER.match(text[mention.end : mention.end + 2]):
+            continue
+        domestic = mention.type in {"ORG", "GROUP"} and mention.actor.sector in _DOMESTIC_SECTORS
+        if mention.type == "PLACE":
+            votes.places[code] += 1
+        elif mention.type == "COUNTRY" or domestic:
+            votes.others[code] += 1
+    return votes
+
+
+def _dominant(votes: Counter[str]) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def fill_local_actors(typed: list[Typed], host: str | None) -> None:
+    """Groups, parties and small places with no country stated act in the host country."""
+    if host is None:
+        return
+    for mention in typed:
+        actor = mention.actor
+        if actor.country or mention.type not in {"GROUP", "ORG", "PLACE"}:
+            continue
+        if mention.type == "ORG" and actor.sector in _MOBILE_SECTORS:
+            continue
+        if set(fold(actor.name).split()) & supranational_words():
+            continue
+        mention.actor = _with_country(mention, host)
+
+
+def _with_country(mention: Typed, code: str) -> ActorRef:
+    actor = mention.actor
+    if mention.type == "PLACE":
+        key = place_key(actor.name, code)
+    elif mention.type == "ORG":
+        key = org_key(actor.name, code)
+    else:
+        key = group_key(actor.name, code)
+    return ActorRef(key, actor.name, code, actor.sector)

@@ -1,0 +1,88 @@
+"""Actors coded by the country where the story happens (actors/host.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.actors.conftest import Analysed
+
+pytestmark = pytest.mark.slow
+
+
+def test_local_official_takes_the_only_country_named(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("Judge Maria Ortega ordered the arrest of three Peruvian customs officers.")
+    assert doc.find("Maria Ortega").actor.country == "PER"
+
+
+def test_president_takes_a_country_only_when_it_is_the_sole_one(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    alone = analyse("President Amadou Sekou extended the curfew in Bamako on Monday.")
+    assert alone.find("Amadou Sekou").actor.country == "MLI"
+    abroad = analyse(
+        "President Amadou Sekou met French and German envoys in Bamako on Monday, "
+        "and later flew to Paris."
+    )
+    assert abroad.find("Amadou Sekou").actor.country is None
+
+
+def test_places_outvote_country_names(analyse: Callable[[str], Analysed]) -> None:
+    """Country names also name who acts; cities say where the story is."""
+    doc = analyse(
+        "Deputy Minister Tomas Varga said in Budapest that Austria and Austria's partners "
+        "had been consulted, officials in Debrecen added."
+    )
+    assert doc.find("Tomas Varga").actor.country == "HUN"
+
+
+def test_unmarked_groups_and_places_act_in_the_host_country(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    doc = analyse("Kenyan police said Moslem activists had marched through Mombasa.")
+    moslem = [m for m in doc.mentions if m.text.startswith("Moslem")]
+    assert moslem and moslem[0].actor.country == "KEN"
+
+
+def test_supranational_groups_take_no_host(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("Norway rejected the demands of its European partners in Oslo.")
+    assert all(m.actor.country is None for m in doc.mentions if m.text == "European")
+
+
+def test_ethnic_groups_are_coded_by_residence(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("Ethnic Hungarians in Slovakia protested in Bratislava on Sunday.")
+    hungarians = doc.find("Hungarians")
+    assert hungarians.type == "GROUP"
+    assert hungarians.actor.country == "SVK"
+
+
+def test_people_of_a_named_place_live_there(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("The Serbs of northern Kosovo boycotted the vote.")
+    assert doc.find("Serbs").actor.country in {"KOS", "XKX"}
+
+
+def test_a_currency_is_no_place(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse(
+        "Former president Rene Duval is accused of taking US $10 million from Haitian "
+        "state funds, Haitian prosecutors said."
+    )
+    assert doc.find("Rene Duval").actor.country == "HTI"
+
+
+def test_capital_inside_an_organisation_name(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("Surgeons at Nairobi University Hospital treated the wounded.")
+    hospital = next(m for m in doc.mentions if "Nairobi" in m.text)
+    assert hospital.actor.country == "KEN"
+
+
+def test_bodies_named_after_an_international_organisation(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    doc = analyse("The United Nations Development Programme warned of famine in Somalia.")
+    body = next(m for m in doc.mentions if m.text.startswith("United Nations"))
+    assert body.actor.country == "UNO"
+
+
+def test_abbreviated_military_ranks(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse("Brig. Gen. Omar Haddad resigned on Friday, Jordan's army said.")
+    assert doc.find("Omar Haddad").actor.sector == "MIL"
