@@ -111,7 +111,7 @@ def _absorb_content(found: list[tuple[Token, EventMention]]) -> list[tuple[Token
             continue
         if governor.mode is None or governor.cameo in {"030", "100", "120", "130"}:
             code = content_types[governor.type].get(event.type)
-            if code is not None:
+            if code:
                 governor.mode, governor.cameo = code.get("mode", governor.mode), code["cameo"]
         if governor.target is None:
             # "urged X to lift" -> X; "offered to negotiate with Y" (same actor) -> Y
@@ -177,6 +177,8 @@ def _verb_lemma(token: Token) -> str:
     if lemma in verb_patterns():
         return lemma
     word = token.lower_
+    if word in frames()["irregular_pasts"]:
+        return str(frames()["irregular_pasts"][word])
     for suffix, replacement in (
         ("ied", "y"),
         ("ed", "e"),
@@ -467,6 +469,11 @@ def _unique(actors: list[ActorRef]) -> list[ActorRef]:
 def _code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
     patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
     for pattern in patterns:
+        if pattern.object and not any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pattern.object
+            for c in noun.children
+        ):
+            continue
         if (
             pattern.requires_phone
             and not any(t.lower_ in PHONE_WORDS for t in noun.subtree if t.i != noun.i)
@@ -486,7 +493,7 @@ def _code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | 
             if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and _is_country(c, context))
             for a in _actors_of(c, context)
         ]
-        subjects = owners + participants[:1]
+        subjects = owners + participants[:1] or _support_subjects(noun, context)
         targets = targets + participants[1:]
         if not subjects and not targets:
             continue
@@ -497,6 +504,14 @@ def _code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | 
             noun, pattern, sentence, context, _unique(subjects), _unique(targets), places, [noun]
         )
     return None
+
+
+def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
+    """'Teachers began a hunger strike': the subject of a support verb is the noun's actor."""
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "obj"} or verb.lemma_.lower() not in frames()["support_verbs"]:
+        return []
+    return _arguments(verb, context)[0]
 
 
 # ------------------------------------------------------------------ the event
@@ -536,11 +551,9 @@ def _build(
     if pattern.type == "REQUEST":
         mode, cameo = _request_content(trigger, mode, cameo)
     negated, status, intent = _modality(trigger)
-    recode = modality()["intent_codes"].get(pattern.type) if intent and not negated else None
-    if recode is not None:
-        # PLOVER: a stated future CONSULT/AID/... is an AGREE, a stated future SANCTION/
-        # COERCE/ASSAULT a THREATEN; the content stays planned
-        event_type, mode, cameo = recode["type"], recode.get("mode"), recode["cameo"]
+    event_type, mode, cameo, negated, status = _stance(
+        trigger, (event_type, mode, cameo), negated, status, intent
+    )
     if event_type == "CONSULT" and mode == "multilateral" and len(subjects + targets) < 3:
         mode = None
     date, date_from = _date(trigger, heads, context)
@@ -573,7 +586,7 @@ def _fallback_targets(trigger: Token, heads: list[Token], context: Context) -> l
     """No target among the arguments: the actor behind a non-actor object ("praised Haiti's
     efforts", "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"),
     else the addressee inside the content clause ("threatened to break relations with
-    Russia", "demanded that the US cancel ...")."""
+    Russia", "demanded that the US cancel ..."), else a prepositional complement."""
     obj = _direct_object(trigger)
     if obj is not None:
         owners = _owner_actors(obj, context)
@@ -602,7 +615,13 @@ def _fallback_targets(trigger: Token, heads: list[Token], context: Context) -> l
                 continue
             if found:
                 return found
-    return []
+    # last, the predicate's own prepositions ("accepted the offer from Turkey")
+    return [
+        a
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ in frames()["verb_target_preps"]
+        for a in _actors_under(prep, context)
+    ]
 
 
 def _owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
@@ -633,6 +652,40 @@ def _located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> A
     if country is None:
         return actor
     return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+
+
+def _stance(
+    trigger: Token,
+    code: tuple[str, str | None, str | None],
+    negated: bool,
+    status: str,
+    intent: bool,
+) -> tuple[str, str | None, str | None, bool, str]:
+    """PLOVER codes what an actor states it will do by its content: a stated future
+    CONSULT/AID/RETREAT is an AGREE, a stated future SANCTION/COERCE/ASSAULT (or one the
+    actor plans or prepares) a THREATEN, and "will not accept/allow/meet" a REJECT. The
+    statement is the event; what it promises or refuses stays planned."""
+    event_type, mode, cameo = code
+    cues = modality()
+    if intent and negated and event_type in cues["content_codes"]["REJECT"]:
+        refused = cues["content_codes"]["REJECT"][event_type]
+        return "REJECT", refused.get("mode"), refused["cameo"], False, "asserted"
+    by_code = cues["intent_cameo_codes"].get((cameo or "")[:3])
+    recode = by_code or cues["intent_codes"].get(event_type)
+    planned_by_actor = (
+        status == "planned"
+        and event_type in cues["planned_threats"]
+        and _governor_lemma(trigger) in cues["governors"]
+    )
+    if recode is not None and not negated and (intent or planned_by_actor):
+        if intent or recode["type"] == "THREATEN":
+            return recode["type"], recode.get("mode"), recode["cameo"], negated, status
+    return event_type, mode, cameo, negated, status
+
+
+def _governor_lemma(trigger: Token) -> str | None:
+    governor = _modal_governor(trigger)
+    return governor.lemma_.lower() if governor is not None else None
 
 
 def _request_content(

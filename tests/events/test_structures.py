@@ -1,0 +1,84 @@
+"""Sentence structures beyond one predicate and its own arguments: pronouns, inherited
+subjects, targets found through objects and content clauses, support verbs, stances."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire import actors, nlp, timex
+from crosswire.events import code_events
+from crosswire.model import Article, EventMention
+
+
+def code(text: str) -> list[EventMention]:
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    doc = next(nlp.parse([text]))
+    mentions = actors.find_mentions(doc, article)
+    times = timex.find_times(text, article.published)
+    attributions = actors.find_attributions(doc, article, mentions)
+    return code_events(doc, article, mentions, times, attributions)
+
+
+def one(text: str, type_: str) -> EventMention:
+    found = [e for e in code(text) if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in code(text)]
+    return found[0]
+
+
+def countries(event: EventMention) -> tuple[str | None, str | None]:
+    return (
+        event.source.country if event.source else None,
+        event.target.country if event.target else None,
+    )
+
+
+def test_pronoun_is_the_reporting_clause_subject_and_will_not_is_a_refusal() -> None:
+    event = one("Syria says it will not accept the proposal from Turkey.", "REJECT")
+    assert countries(event) == ("SYR", "TUR")
+    assert not event.negated and event.modality == "asserted"
+
+
+def test_target_is_the_owner_of_a_non_actor_object() -> None:
+    assert countries(one("Germany praised Kenya's efforts.", "SUPPORT")) == ("DEU", "KEN")
+
+
+def test_target_is_found_in_the_content_clause() -> None:
+    event = one("Iran threatened to cut off electricity to Armenia.", "THREATEN")
+    assert countries(event) == ("IRN", "ARM")
+    demand = one("China demanded that the United States cancel the sale.", "REQUEST")
+    assert countries(demand) == ("CHN", "USA")
+
+
+def test_unnamed_target_of_a_state_source_is_of_its_country() -> None:
+    event = one("Egyptian police arrested 12 workers.", "COERCE")
+    assert countries(event) == ("EGY", "EGY")
+
+
+def test_subject_is_inherited_through_a_chain_of_clauses() -> None:
+    event = one("Egyptian police opened fire, killing one man and arresting 12.", "COERCE")
+    assert event.source is not None and event.source.country == "EGY"
+
+
+def test_support_verb_subject_is_the_event_nouns_actor() -> None:
+    event = one("Ethiopian troops completed their withdrawal from Somalia.", "RETREAT")
+    assert countries(event) == ("ETH", "SOM")
+
+
+def test_a_protesters_demand_is_the_protests_content() -> None:
+    events = code("Thousands of Iraqi students demonstrated in Basra demanding reforms.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "cameo"),
+    [
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "035"),
+        ("Greece plans to impose sanctions on Turkey.", "THREATEN", "131"),
+        ("The United Nations will withdraw its monitors from Georgia.", "THREATEN", "136"),
+    ],
+)
+def test_stated_intentions_are_coded_by_their_content(
+    sentence: str, type_: str, cameo: str
+) -> None:
+    event = one(sentence, type_)
+    assert event.cameo == cameo and event.modality == "planned"
