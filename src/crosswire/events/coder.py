@@ -677,9 +677,9 @@ def _stance(
         and event_type in cues["planned_threats"]
         and _governor_lemma(trigger) in cues["governors"]
     )
-    if recode is not None and not negated and (intent or planned_by_actor):
-        if intent or recode["type"] == "THREATEN":
-            return recode["type"], recode.get("mode"), recode["cameo"], negated, status
+    threat = planned_by_actor and recode is not None and recode["type"] == "THREATEN"
+    if recode is not None and not negated and (intent or threat):
+        return recode["type"], recode.get("mode"), recode["cameo"], negated, status
     return event_type, mode, cameo, negated, status
 
 
