@@ -1,0 +1,849 @@
+"""Read models the REST API and the web UI share: plain functions over a `Store`.
+
+Each function answers one screen or endpoint (story summaries, a story with its timeline,
+graph and source comparison, an event with its highlighted mentions, an actor profile, an
+article, search) and returns dataclasses of plain values, so the API serialises them as
+they are and the templates only lay them out. Bad filter values raise `ViewError` with a
+message meant for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+
+from crosswire.graph import actor_graph, event_actors, quad_of
+from crosswire.model import (
+    ActorRef,
+    Analysis,
+    Article,
+    Contradiction,
+    Entity,
+    Event,
+    EventMention,
+    Story,
+)
+from crosswire.store.base import EventFilter, Store
+from crosswire.stories.brief import event_summary
+from crosswire.stories.sources import independent_sources
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+T = TypeVar("T")
+StorySort = Literal["size", "recent", "oldest", "sources"]
+TOP_ACTORS = 5
+COMPARISON_EVENTS = 25  # rows of a story's source comparison: its best-supported events
+TIMELINE_EVENTS = 40
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class ViewError(ValueError):
+    """A filter or parameter the user gave cannot be used; the message says why."""
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+def paginate(items: list[T], limit: int, offset: int) -> Page[T]:
+    return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """`value` if it is YYYY, YYYY-MM or YYYY-MM-DD (or empty), else a `ViewError`."""
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise ViewError(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+# --------------------------------------------------------------------------- small parts
+
+
+@dataclass(slots=True)
+class ActorCount:
+    entity_id: str
+    name: str
+    country: str | None
+    events: int
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    duplicate_of: str | None
+    n_words: int
+
+
+def article_row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        duplicate_of=article.duplicate_of,
+        n_words=article.n_words,
+    )
+
+
+@dataclass(slots=True)
+class EventRow:
+    id: str
+    story_id: str | None
+    type: str
+    quad: str
+    colour: str
+    summary: str
+    date: str | None
+    modality: str
+    negated: bool
+    n_sources: int
+    n_articles: int
+    actors: list[ActorCount]
+    location: str | None
+
+
+def event_row(event: Event) -> EventRow:
+    quad = quad_of(event.type)
+    return EventRow(
+        id=event.id,
+        story_id=event.story_id,
+        type=event.type,
+        quad=quad.key,
+        colour=quad.colour,
+        summary=event_summary(event),
+        date=event.date,
+        modality=event.modality,
+        negated=event.negated,
+        n_sources=event.n_sources,
+        n_articles=len(event.article_ids),
+        actors=[ActorCount(a.entity_id, a.name, a.country, 1) for a in event_actors(event)],
+        location=event.location.name if event.location else None,
+    )
+
+
+def top_actors(events: Iterable[Event], n: int = TOP_ACTORS) -> list[ActorCount]:
+    """The actors taking part in most of `events`."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, ActorRef] = {}
+    for event in events:
+        for ref in event_actors(event):
+            counts[ref.entity_id] += 1
+            refs.setdefault(ref.entity_id, ref)
+    ranked = sorted(counts, key=lambda k: (-counts[k], refs[k].name))[:n]
+    return [ActorCount(k, refs[k].name, refs[k].country, counts[k]) for k in ranked]
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    since: str | None = None  # stories running on or after this date
+    until: str | None = None  # stories starting on or before it
+    actor: str | None = None  # any alias of an actor in one of its events
+    country: str | None = None  # alpha-3 of an actor or the place of one of its events
+    event_type: str | None = None  # PLOVER type of one of its events
+
+    def checked(self) -> StoryFilter:
+        since, until = check_date(self.since, "since"), check_date(self.until, "until")
+        if since and until and since[: len(until)] > until[: len(since)]:
+            raise ViewError(f"since ({since}) is after until ({until})")
+        country = (self.country or "").strip().upper() or None
+        if country and not re.fullmatch(r"[A-Z]{3}", country):
+            raise ViewError(f"country must be a 3-letter code such as RUS, not {self.country!r}")
+        kind = (self.event_type or "").strip().upper() or None
+        actor = (self.actor or "").strip() or None
+        return StoryFilter(since, until, actor, country, kind)
+
+
+@dataclass(slots=True)
+class StorySummary:
+    id: str
+    title: str
+    n_articles: int
+    n_outlets: int
+    n_independent: int
+    n_events: int
+    n_contradictions: int
+    first_date: str | None
+    last_date: str | None
+    outlets: list[str]
+    top_actors: list[ActorCount]
+
+
+def _events_by_story(store: Store) -> dict[str, list[Event]]:
+    grouped: dict[str, list[Event]] = defaultdict(list)
+    for event in store.events():
+        if event.story_id:
+            grouped[event.story_id].append(event)
+    return grouped
+
+
+def outlet_name(article: Article) -> str:
+    return article.outlet or "unknown outlet"
+
+
+def story_summary(story: Story, articles: list[Article], events: list[Event]) -> StorySummary:
+    by_id = {a.id: a for a in articles}
+    mentions = [m for e in events for m in e.mentions]
+    outlets = sorted({outlet_name(a) for a in articles})
+    return StorySummary(
+        id=story.id,
+        title=story.title,
+        n_articles=len(story.article_ids),
+        n_outlets=len(outlets),
+        n_independent=independent_sources(mentions, by_id) if mentions else 0,
+        n_events=len(events),
+        n_contradictions=len(story.contradictions),
+        first_date=story.first_date,
+        last_date=story.last_date,
+        outlets=outlets,
+        top_actors=top_actors(events),
+    )
+
+
+def _matches(story: Story, events: list[Event], where: StoryFilter, actor_events: set[str]) -> bool:
+    # compare at the precision the user gave: until=2021 keeps a story of 2021-05-03
+    if where.since and (story.last_date or "")[: len(where.since)] < where.since:
+        return False
+    if where.until and (story.first_date or "9999")[: len(where.until)] > where.until:
+        return False
+    if where.event_type and not any(e.type == where.event_type for e in events):
+        return False
+    if where.actor and not any(e.id in actor_events for e in events):
+        return False
+    return not where.country or any(_in_country(e, where.country) for e in events)
+
+
+def _in_country(event: Event, country: str) -> bool:
+    place = event.location.country if event.location else None
+    return place == country or any(a.country == country for a in event_actors(event))
+
+
+def _sort_key(sort: StorySort) -> Callable[[StorySummary], tuple]:
+    keys = {
+        "size": lambda s: (-s.n_articles, s.first_date or "", s.id),
+        "recent": lambda s: (-_day_number(s.last_date), s.id),
+        "oldest": lambda s: (s.first_date or "9999", s.id),
+        "sources": lambda s: (-s.n_independent, -s.n_articles, s.id),
+    }
+    if sort not in keys:
+        raise ViewError(f"sort must be one of {', '.join(keys)}, not {sort!r}")
+    return keys[sort]
+
+
+def _day_number(date: str | None) -> int:
+    return int(re.sub(r"\D", "", (date or "0").ljust(10, "0"))[:8])
+
+
+def story_summaries(
+    store: Store,
+    where: StoryFilter | None = None,
+    sort: StorySort = "recent",
+    limit: int = 20,
+    offset: int = 0,
+) -> Page[StorySummary]:
+    """Stories matching `where`, sorted and paginated, each with its summary figures."""
+    where = (where or StoryFilter()).checked()
+    key = _sort_key(sort)
+    events = _events_by_story(store)
+    actor_events = (
+        {e.id for e in store.events(EventFilter(actor=where.actor))} if where.actor else set()
+    )
+    stories = [s for s in store.stories() if _matches(s, events[s.id], where, actor_events)]
+    wanted = {aid for s in stories for aid in s.article_ids}
+    articles = {a.id: a for a in store.articles(wanted)} if wanted else {}
+    summaries = [
+        story_summary(s, [articles[i] for i in s.article_ids if i in articles], events[s.id])
+        for s in stories
+    ]
+    return paginate(sorted(summaries, key=key), limit, offset)
+
+
+# --------------------------------------------------------------------------- one story
+
+
+@dataclass(slots=True)
+class Citation:
+    article_id: str
+    outlet: str
+    event_id: str | None  # the event this sentence reports, when one of its mentions says it
+
+
+@dataclass(slots=True)
+class BriefItem:
+    text: str
+    citations: list[Citation]
+
+
+@dataclass(slots=True)
+class GraphNode:
+    id: str
+    name: str
+    country: str | None
+    events: int
+    x: float  # layout position in [0, 1]
+    y: float
+
+
+@dataclass(slots=True)
+class GraphEdge:
+    source: str
+    target: str
+    weight: int
+    quad: str
+    quad_label: str
+    colour: str
+    types: list[str]
+    event_ids: list[str]
+
+
+@dataclass(slots=True)
+class GraphView:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+@dataclass(slots=True)
+class ComparisonCell:
+    article_ids: list[str]  # articles of this outlet reporting the event ([] = silent)
+    values: dict[str, str] = field(default_factory=dict)  # disputed field -> what it says
+
+
+@dataclass(slots=True)
+class ComparisonRow:
+    event: EventRow
+    disputed: list[str]  # fields sources disagree on
+    cells: list[ComparisonCell]  # one per outlet, in `SourceComparison.outlets` order
+
+
+@dataclass(slots=True)
+class SourceComparison:
+    outlets: list[str]
+    rows: list[ComparisonRow]
+
+
+@dataclass(slots=True)
+class ContradictionView:
+    event_id: str
+    event: str
+    field: str
+    values: list[tuple[str, list[str]]]  # (value, outlets saying it)
+
+
+@dataclass(slots=True)
+class StoryDetail:
+    summary: StorySummary
+    brief: list[BriefItem]
+    articles: list[ArticleRow]
+    timeline: list[EventRow]
+    events: list[EventRow]
+    graph: GraphView
+    comparison: SourceComparison
+    contradictions: list[ContradictionView]
+
+
+def story_detail(store: Store, story_id: str) -> StoryDetail | None:
+    """Everything the story page shows, or None when there is no such story."""
+    story = store.story(story_id)
+    if story is None:
+        return None
+    articles = list(store.articles(story.article_ids))
+    events = store.events(EventFilter(story_id=story_id))
+    by_id = {a.id: a for a in articles}
+    ranked = sorted(events, key=lambda e: (-e.n_sources, -len(e.article_ids), e.id))
+    shown = _timeline(story, events, ranked)
+    return StoryDetail(
+        summary=story_summary(story, articles, events),
+        brief=_brief(story, events, by_id),
+        articles=[article_row(a) for a in articles],
+        timeline=[event_row(e) for e in shown],
+        events=[event_row(e) for e in _by_date(events)],
+        graph=graph_view(events),
+        comparison=source_comparison(ranked[:COMPARISON_EVENTS], story.contradictions, by_id),
+        contradictions=_contradictions(story.contradictions, events, by_id),
+    )
+
+
+def _timeline(story: Story, events: list[Event], ranked: list[Event]) -> list[Event]:
+    """The story's own timeline (its best-supported events), else its best events."""
+    by_id = {e.id: e for e in events}
+    listed = [by_id[t.event_id] for t in story.timeline if t.event_id in by_id]
+    return listed or _by_date(_happened(ranked)[:TIMELINE_EVENTS])
+
+
+def _happened(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.modality == "asserted" and not e.negated] or events
+
+
+def _by_date(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _brief(story: Story, events: list[Event], articles: dict[str, Article]) -> list[BriefItem]:
+    said_by: dict[tuple[str, str], str] = {}  # (article, sentence text) -> event id
+    for event in events:
+        for mention in event.mentions:
+            article = articles.get(mention.article_id)
+            if article is not None:
+                said_by.setdefault((article.id, mention_sentence(article, mention)), event.id)
+    items = []
+    for sentence in story.brief:
+        citations = [
+            Citation(aid, outlet_name(articles[aid]), _event_saying(said_by, aid, sentence.text))
+            for aid in sentence.article_ids
+            if aid in articles
+        ]
+        items.append(BriefItem(sentence.text, citations))
+    return items
+
+
+def _event_saying(said_by: dict[tuple[str, str], str], article_id: str, text: str) -> str | None:
+    for (aid, sentence), event_id in said_by.items():
+        if aid == article_id and (sentence.strip() in text or text in sentence):
+            return event_id
+    return None
+
+
+def graph_view(events: list[Event]) -> GraphView:
+    """The actor graph laid out for drawing: positions in [0, 1], deterministic.
+
+    Connected actors are laid out by Kamada-Kawai (it spreads small graphs evenly, where a
+    spring layout piles neighbours onto hubs); actors without any partner in these events
+    go in a row along the bottom so they do not squeeze the connected part.
+    """
+    graph = actor_graph(events)
+    alone = sorted(n for n in graph if graph.degree(n) == 0)
+    linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
+    spot = _layout(linked, height=0.82 if alone else 1.0)
+    for i, node in enumerate(alone):
+        spot[node] = ((i + 0.5) / len(alone), 1.0)
+    nodes = [
+        GraphNode(node, d["name"], d["country"] or None, d["events"], *spot[node])
+        for node, d in sorted(graph.nodes(data=True))
+    ]
+    edges = [
+        GraphEdge(a, b, d["weight"], d["quad"], d["quad_label"], d["colour"],
+                  d["types"].split(), d["event_ids"].split())
+        for a, b, d in sorted(graph.edges(data=True))
+    ]  # fmt: skip
+    return GraphView(nodes, edges)
+
+
+def _layout(graph: nx.Graph, height: float) -> dict[str, tuple[float, float]]:
+    """Positions scaled into [0, 1] x [0, height]."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return {}
+    if graph.number_of_nodes() < 3:
+        raw = nx.circular_layout(graph)
+    else:
+        raw = nx.kamada_kawai_layout(graph, dist=_distances(graph))
+    xs, ys = [float(p[0]) for p in raw.values()], [float(p[1]) for p in raw.values()]
+
+    def scale(v: float, lo: float, hi: float) -> float:
+        return 0.5 if hi - lo < 1e-9 else (v - lo) / (hi - lo)
+
+    return {
+        n: (round(scale(float(p[0]), min(xs), max(xs)), 4),
+            round(height * scale(float(p[1]), min(ys), max(ys)), 4))
+        for n, p in raw.items()
+    }  # fmt: skip
+
+
+def _distances(graph: nx.Graph) -> dict[str, dict[str, float]]:
+    """Shortest-path lengths; separate pieces of the graph a little beyond the longest."""
+    import networkx as nx
+
+    lengths = dict(nx.all_pairs_shortest_path_length(graph))
+    far = 1.5 + max((d for row in lengths.values() for d in row.values()), default=1)
+    return {a: {b: float(lengths[a].get(b, far)) for b in graph} for a in graph}
+
+
+def source_comparison(
+    events: list[Event], contradictions: list[Contradiction], articles: dict[str, Article]
+) -> SourceComparison:
+    """Which outlet reports which event, and what each says where sources disagree."""
+    outlets = sorted({outlet_name(a) for a in articles.values()})
+    disputes: dict[str, list[Contradiction]] = defaultdict(list)
+    for c in contradictions:
+        disputes[c.event_id].append(c)
+    rows = []
+    for event in _by_date(events):
+        cells = []
+        for outlet in outlets:
+            ids = sorted(a for a in event.article_ids if outlet_name(articles[a]) == outlet)
+            said = {
+                c.field: v.value
+                for c in disputes[event.id]
+                for v in c.values
+                if set(v.article_ids) & set(ids)
+            }
+            cells.append(ComparisonCell(ids, said))
+        rows.append(ComparisonRow(event_row(event), [c.field for c in disputes[event.id]], cells))
+    return SourceComparison(outlets, rows)
+
+
+def _contradictions(
+    contradictions: list[Contradiction], events: list[Event], articles: dict[str, Article]
+) -> list[ContradictionView]:
+    summaries = {e.id: event_summary(e) for e in events}
+    views = []
+    for c in contradictions:
+        values = [
+            (v.value, sorted({outlet_name(articles[a]) for a in v.article_ids if a in articles}))
+            for v in c.values
+        ]
+        views.append(
+            ContradictionView(c.event_id, summaries.get(c.event_id, c.event_id), c.field, values)
+        )
+    return views
+
+
+# --------------------------------------------------------------------------- events
+
+
+def mention_sentence(article: Article, mention: EventMention) -> str:
+    """The text of a mention's sentence, from the section its offsets point into."""
+    start, end = mention.sentence_start, mention.sentence_end
+    return _section_text(article, mention.section)[start:end]
+
+
+def _section_text(article: Article, section: str) -> str:
+    if section == "headline":
+        return article.title or ""
+    if section == "caption":
+        return article.caption_text
+    return article.text
+
+
+def event_rows(
+    store: Store,
+    where: EventFilter | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[EventRow]:
+    """Fused events as the CLI filters them (actor alias, type, since, story), plus until."""
+    where = where or EventFilter()
+    where.since = check_date(where.since, "since")
+    until = check_date(until, "until")
+    events = store.events(where)
+    if until:
+        events = [e for e in events if e.date and e.date[: len(until)] <= until]
+    return paginate([event_row(e) for e in events], limit, offset)
+
+
+@dataclass(slots=True)
+class Segment:
+    """A piece of a sentence; `kind` says what it is ("" for plain text)."""
+
+    text: str
+    kind: str = ""  # "trigger", "actor", "place", "time"
+    title: str = ""  # what the highlight means, for a tooltip
+
+
+@dataclass(slots=True)
+class MentionView:
+    article: ArticleRow
+    section: str
+    trigger: str
+    segments: list[Segment]
+    attributed_to: str | None
+    attributed_to_id: str | None
+    attribution_cue: str | None
+
+
+@dataclass(slots=True)
+class EventDetail:
+    event: EventRow
+    cameo: str | None
+    mode: str | None
+    date_from: str | None
+    location_country: str | None
+    mentions: list[MentionView]
+    contradictions: list[ContradictionView]
+
+
+_PRIORITY = {"trigger": 4, "actor": 3, "place": 2, "time": 1}
+
+
+def event_detail(store: Store, event_id: str) -> EventDetail | None:
+    """An event with each mention's sentence split into highlighted segments."""
+    event = next((e for e in store.events() if e.id == event_id), None)
+    if event is None:
+        return None
+    articles = {a.id: a for a in store.articles(event.article_ids)}
+    story = store.story(event.story_id) if event.story_id else None
+    disputes = [c for c in (story.contradictions if story else []) if c.event_id == event_id]
+    mentions = [
+        _mention_view(m, articles[m.article_id], store.analysis(m.article_id), event)
+        for m in event.mentions
+        if m.article_id in articles
+    ]
+    return EventDetail(
+        event=event_row(event),
+        cameo=event.cameo,
+        mode=event.mode,
+        date_from=event.date_from,
+        location_country=event.location.country if event.location else None,
+        mentions=mentions,
+        contradictions=_contradictions(disputes, [event], articles),
+    )
+
+
+def _mention_view(
+    m: EventMention, article: Article, analysis: Analysis, event: Event
+) -> MentionView:
+    spans = [(m.start, m.end, "trigger", f"event words: {m.type}")]
+    if m.section == "body":  # actor and time offsets point into the body text only
+        spans += _analysis_spans(analysis, event, m.sentence_start, m.sentence_end)
+    cue = next(
+        (a.cue for a in analysis.attributions if a.sentence_start <= m.start < a.sentence_end),
+        None,
+    )
+    source = m.attributed_to
+    text = _section_text(article, m.section)
+    return MentionView(
+        article=article_row(article),
+        section=m.section,
+        trigger=m.trigger,
+        segments=segments(text, m.sentence_start, m.sentence_end, spans),
+        attributed_to=source.name if source else None,
+        attributed_to_id=source.entity_id if source else None,
+        attribution_cue=cue if source and m.section == "body" else None,
+    )
+
+
+def _analysis_spans(
+    analysis: Analysis, event: Event, start: int, end: int
+) -> list[tuple[int, int, str, str]]:
+    """Actor, place and time spans of the analysis inside one sentence."""
+    actors = {a.entity_id for a in event_actors(event)}
+    place = event.location.name.lower() if event.location else None
+    spans = []
+    for mention in analysis.mentions:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if mention.actor.entity_id in actors:
+            spans.append((mention.start, mention.end, "actor", f"actor: {mention.actor.name}"))
+        elif place and place in (mention.text.lower(), mention.actor.name.lower()):
+            spans.append((mention.start, mention.end, "place", f"place: {mention.text}"))
+    for time in analysis.times:
+        if start <= time.start and time.end <= end:
+            spans.append((time.start, time.end, "time", f"time: {time.value or time.text}"))
+    return spans
+
+
+def segments(
+    text: str, start: int, end: int, spans: list[tuple[int, int, str, str]]
+) -> list[Segment]:
+    """`text[start:end]` cut into plain and highlighted pieces; where spans overlap the
+    higher-priority kind wins (event words, then actors, places, times)."""
+    start, end = max(0, start), min(len(text), end)
+    owner: list[tuple[str, str] | None] = [None] * max(0, end - start)
+    for s, e, kind, title in sorted(spans, key=lambda sp: _PRIORITY[sp[2]]):
+        for i in range(max(s, start), min(e, end)):
+            owner[i - start] = (kind, title)
+    pieces: list[Segment] = []
+    for i, label in enumerate(owner):
+        char = text[start + i]
+        kind, title = label or ("", "")
+        if pieces and (pieces[-1].kind, pieces[-1].title) == (kind, title):
+            pieces[-1].text += char
+        else:
+            pieces.append(Segment(char, kind, title))
+    return pieces
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@dataclass(slots=True)
+class ActorSummary:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    aliases: list[str]
+    roles: list[str]
+    n_articles: int
+
+
+@dataclass(slots=True)
+class PeriodCount:
+    period: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    events: int
+
+
+@dataclass(slots=True)
+class ActorProfile:
+    actor: ActorSummary
+    events: list[EventRow]
+    over_time: list[PeriodCount]
+    co_actors: list[ActorCount]
+    stories: list[str]
+
+
+def actor_summary(entity: Entity) -> ActorSummary:
+    return ActorSummary(
+        id=entity.id,
+        name=entity.name,
+        type=entity.type,
+        country=entity.country,
+        sector=entity.sector,
+        aliases=entity.aliases,
+        roles=entity.roles,
+        n_articles=len(entity.article_ids),
+    )
+
+
+def search_actors(store: Store, query: str, limit: int = 20, offset: int = 0) -> Page[ActorSummary]:
+    """Actors with an alias or name containing `query` (case-insensitive): exact alias
+    matches first, then the actors named in most articles."""
+    needle = query.strip().casefold()
+    if not needle:
+        raise ViewError("the actor query is empty")
+    found = []
+    for entity in store.entities():
+        names = [n.casefold() for n in [entity.name, *entity.aliases]]
+        if any(needle in n for n in names):
+            found.append((needle not in names, -len(entity.article_ids), entity.name, entity))
+    found.sort(key=lambda t: t[:3])
+    return paginate([actor_summary(t[3]) for t in found], limit, offset)
+
+
+def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
+    entity = next((e for e in store.entities() if e.id == entity_id), None)
+    if entity is None:
+        return None
+    events = [e for e in store.events() if entity_id in {a.entity_id for a in event_actors(e)}]
+    over_time = Counter(e.date for e in events if e.date)
+    co = [c for c in top_actors(events, n=TOP_ACTORS * 2 + 1) if c.entity_id != entity_id]
+    return ActorProfile(
+        actor=actor_summary(entity),
+        events=[event_row(e) for e in events],
+        over_time=[PeriodCount(p, over_time[p]) for p in sorted(over_time)],
+        co_actors=co[: TOP_ACTORS * 2],
+        stories=sorted({e.story_id for e in events if e.story_id}),
+    )
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass(slots=True)
+class CiteView:
+    text: str
+    url: str | None
+    outlet: str | None
+
+
+@dataclass(slots=True)
+class ArticleDetail:
+    article: ArticleRow
+    text: str
+    captions: list[str]
+    language: str | None
+    published_inferred: bool
+    path: str
+    story_id: str | None
+    story_title: str | None
+    duplicates: list[ArticleRow]  # copies of this article
+    original: ArticleRow | None  # what this article copies
+    cites: list[CiteView]
+    events: list[EventRow]
+
+
+def article_detail(store: Store, article_id: str) -> ArticleDetail | None:
+    found = list(store.articles([article_id]))
+    if not found:
+        return None
+    article = found[0]
+    story_id = store.story_of(article_id)
+    story = store.story(story_id) if story_id else None
+    family = list(store.articles(story.article_ids)) if story else [article]
+    original = next((a for a in family if a.id == article.duplicate_of), None)
+    if article.duplicate_of and original is None:
+        original = next(iter(store.articles([article.duplicate_of])), None)
+    events = store.events(EventFilter(story_id=story_id)) if story_id else []
+    return ArticleDetail(
+        article=article_row(article),
+        text=article.text,
+        captions=article.captions,
+        language=article.language,
+        published_inferred=article.published_inferred,
+        path=article.path,
+        story_id=story_id,
+        story_title=story.title if story else None,
+        duplicates=[article_row(a) for a in family if a.duplicate_of == article_id],
+        original=article_row(original) if original else None,
+        cites=[CiteView(c.text, c.url, c.outlet) for c in article.cites],
+        events=[event_row(e) for e in _by_date(events) if article_id in e.article_ids],
+    )
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(slots=True)
+class ArticleHitView:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    articles: list[ArticleHitView]
+    actors: list[ActorSummary]
+    events: list[EventRow]
+
+
+def search_events(store: Store, query: str) -> list[EventRow]:
+    """Events of an actor matching `query`, or of the PLOVER type it names."""
+    needle = query.strip()
+    if not needle:
+        return []
+    events = {e.id: e for e in store.events(EventFilter(actor=needle))}
+    if re.fullmatch(r"[A-Za-z]+", needle) and quad_of(needle).key != "unknown":
+        events.update({e.id: e for e in store.events(EventFilter(type=needle.upper()))})
+    return [event_row(e) for e in _by_date(list(events.values()))]
+
+
+def search_all(store: Store, query: str, limit: int = 20) -> SearchResults:
+    """Articles (full text), actors (by alias) and events matching `query`."""
+    query = query.strip()
+    if not query:
+        raise ViewError("the search query is empty")
+    hits = store.search_articles(query, limit=limit)
+    return SearchResults(
+        query=query,
+        articles=[
+            ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
+            for h in hits
+        ],
+        actors=search_actors(store, query, limit=limit).items,
+        events=search_events(store, query)[:limit],
+    )

@@ -1,0 +1,125 @@
+"""Background ingestion for the server: one worker thread runs `crosswire.Pipeline`.
+
+One worker because the SQLite store has a single writer; jobs queue up and run in the
+order they were posted. Each job's input is written to a file in its own temporary
+folder first, so the pipeline reads it exactly as `crosswire run` reads a file (format
+sniffed from the content, bad input reported as errors, not raised).
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from crosswire.pipeline import Pipeline
+
+JobState = Literal["queued", "running", "done", "failed"]
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(slots=True)
+class Job:
+    id: str
+    name: str  # what was posted: "article.jsonl", the uploaded file name
+    state: JobState = "queued"
+    created: float = field(default_factory=time.time)
+    finished: float | None = None
+    new_articles: int = 0
+    skipped: int = 0
+    stories_touched: int = 0
+    errors: list[str] = field(default_factory=list)
+    message: str | None = None  # why a job failed as a whole
+
+
+class IngestWorker:
+    """Queues ingestion jobs and runs them one at a time on the store at `db`."""
+
+    def __init__(self, db: str, keep: int = 200):
+        self.db = db
+        self.keep = keep  # finished jobs remembered for status queries
+        self.jobs: dict[str, Job] = {}
+        self._queue: queue.Queue[tuple[Job, Path] | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def submit_bytes(self, name: str, data: bytes) -> Job:
+        """Queue raw file content (any format `crosswire run` reads)."""
+        safe = _SAFE_NAME.sub("_", Path(name).name).strip("._") or "upload"
+        folder = Path(tempfile.mkdtemp(prefix="crosswire-job-"))
+        path = folder / safe
+        path.write_bytes(data)
+        return self._submit(Job(id=uuid.uuid4().hex[:16], name=safe), path)
+
+    def submit_record(self, record: dict[str, str | None]) -> Job:
+        """Queue one article given as fields (`text` or `html`, url, title, ...)."""
+        line = json.dumps({k: v for k, v in record.items() if v is not None}) + "\n"
+        return self.submit_bytes("article.jsonl", line.encode("utf-8"))
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self.jobs.get(job_id)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every queued job has finished (tests use it); False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._queue.unfinished_tasks:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _submit(self, job: Job, path: Path) -> Job:
+        with self._lock:
+            self.jobs[job.id] = job
+            self._forget_old()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="ingest", daemon=True)
+                self._thread.start()
+        self._queue.put((job, path))
+        return job
+
+    def _forget_old(self) -> None:
+        done = [j for j in self.jobs.values() if j.finished is not None]
+        for job in sorted(done, key=lambda j: j.created)[: max(0, len(done) - self.keep)]:
+            del self.jobs[job.id]
+
+    def _loop(self) -> None:
+        pipeline: Pipeline | None = None
+        while (item := self._queue.get()) is not None:
+            job, path = item
+            try:
+                pipeline = pipeline or Pipeline(self.db)  # opened in this thread: SQLite
+                self._run(pipeline, job, path)
+            except Exception as exc:  # a failed job must not stop the worker
+                job.state, job.message = "failed", f"{type(exc).__name__}: {exc}"
+            finally:
+                job.finished = time.time()
+                shutil.rmtree(path.parent, ignore_errors=True)
+                self._queue.task_done()
+        if pipeline is not None:
+            pipeline.store.close()
+        self._queue.task_done()
+
+    @staticmethod
+    def _run(pipeline: Pipeline, job: Job, path: Path) -> None:
+        job.state = "running"
+        report = pipeline.run([str(path)])
+        job.new_articles, job.skipped = report.new_articles, report.skipped
+        job.stories_touched = report.stories_touched
+        job.errors = [str(e).replace(str(path.parent) + "/", "") for e in report.errors]
+        job.state = "done"

@@ -1,0 +1,90 @@
+"""Ingestion through the API: JSON, HTML and file uploads run in the background."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.conftest import FLOOD, MEETING_LOCAL, MEETING_WIRE
+
+from crosswire.api import create_app
+
+pytestmark = pytest.mark.slow
+
+PAGE = """<html><head><title>Ministers meet in Oslo</title></head><body><article>
+<h1>Ministers meet in Oslo</h1><p>{body}</p></article></body></html>"""
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(str(tmp_path / "ingest.db"), max_upload_bytes=64 * 1024)
+    with TestClient(app) as client:
+        yield client
+
+
+def _finished(client: TestClient, job: dict) -> dict:
+    assert client.app.state.worker.wait(timeout=300)
+    status = client.get(job["status_url"])
+    assert status.status_code == 200
+    return status.json()
+
+
+def test_posted_articles_are_processed_into_one_story(fresh: TestClient) -> None:
+    first = fresh.post("/api/articles", json={"text": MEETING_WIRE, "outlet": "Meridian Wire"})
+    assert first.status_code == 202
+    assert first.json()["state"] in {"queued", "running", "done"}
+    body = MEETING_LOCAL.split("\n\n", 2)[2].replace("\n\n", "</p><p>")
+    second = fresh.post(
+        "/api/articles", json={"html": PAGE.format(body=body), "url": "https://example.org/oslo"}
+    )
+    assert second.status_code == 202
+    done = [_finished(fresh, first.json()), _finished(fresh, second.json())]
+    assert [j["state"] for j in done] == ["done", "done"]
+    assert [j["new_articles"] for j in done] == [1, 1]
+    stories = fresh.get("/api/stories").json()["items"]
+    assert [s["n_articles"] for s in stories] == [2]
+    again = _finished(
+        fresh,
+        fresh.post("/api/articles", json={"text": MEETING_WIRE, "outlet": "Meridian Wire"}).json(),
+    )
+    assert again["new_articles"] == 0 and again["skipped"] == 1
+
+
+def test_uploaded_file_of_any_format(fresh: TestClient) -> None:
+    data = gzip.compress(FLOOD.encode("utf-8"))
+    job = fresh.post("/api/uploads", files={"file": ("../../flood.txt.gz", data)})
+    assert job.status_code == 202 and job.json()["name"] == "flood.txt.gz"
+    status = _finished(fresh, job.json())
+    assert status["state"] == "done" and status["new_articles"] == 1
+    titles = [s["title"] for s in fresh.get("/api/stories").json()["items"]]
+    assert titles == ["Floods force thousands from homes in Bangladesh"]
+
+
+def test_unreadable_upload_is_a_job_error_naming_the_file(fresh: TestClient) -> None:
+    job = fresh.post("/api/uploads", files={"file": ("blob.bin", bytes(range(256)) * 8)})
+    status = _finished(fresh, job.json())
+    assert status["state"] == "done" and status["new_articles"] == 0
+    assert len(status["errors"]) == 1 and status["errors"][0].startswith("blob.bin: ")
+    assert fresh.get("/api/stats").json()["counts"]["errors"] == 1
+
+
+def test_bad_ingestion_requests_get_a_4xx(fresh: TestClient) -> None:
+    empty = fresh.post("/api/articles", json={"title": "no body", "text": "  "})
+    assert empty.status_code == 422 and "`text` or its `html`" in str(empty.json()["detail"])
+    assert (
+        fresh.post(
+            "/api/articles", content=b"not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 422
+    )
+    big = fresh.post("/api/uploads", files={"file": ("big.txt", b"x" * (65 * 1024))})
+    assert big.status_code == 413 and "larger than 65536 bytes" in big.json()["detail"]
+    huge_json = fresh.post("/api/articles", json={"text": "word " * 20_000})
+    assert huge_json.status_code == 413
+    nothing = fresh.post("/api/uploads", files={"file": ("empty.txt", b"")})
+    assert nothing.status_code == 400 and "empty.txt" in nothing.json()["detail"]
+    assert fresh.post("/api/uploads").status_code == 422
+    assert fresh.get("/api/stats").json()["counts"]["articles"] == 0
