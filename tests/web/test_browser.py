@@ -1,0 +1,141 @@
+"""End to end in a real browser: Playwright driving Debian's Chromium against a live
+`crosswire serve` app. Skips when Chromium is absent, fails instead when `CI` is set.
+Screenshots of the story page go to build/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from crosswire.api import create_app
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "build" / "screenshots"
+# The machine has no internet: nothing in the browser may try to reach it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str:
+    path = os.environ.get("CROSSWIRE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if Path(path).is_file():
+        return path
+    message = f"Chromium not found at {path} (apt-get install chromium; .ci/services/chromium.sh)"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {message}")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(served_db: Path) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(str(served_db)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    tab.on(
+        "dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss())
+    )
+    yield tab
+    context.close()
+    assert problems == []
+
+
+def test_home_story_timeline_graph_and_citation(page: object, base_url: str) -> None:
+    page.goto(base_url + "/")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Foreign ministers meet in Oslo").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/stories/*")  # type: ignore[attr-defined]
+    assert page.locator("h1").inner_text() == "Foreign ministers meet in Oslo"  # type: ignore[attr-defined]
+    points = page.locator("svg.timeline circle.point")  # type: ignore[attr-defined]
+    edges = page.locator("svg.graph line.edge")  # type: ignore[attr-defined]
+    assert points.count() >= 1 and edges.count() >= 1
+    assert points.first.is_visible() and edges.first.is_visible()
+    box = page.locator("svg.graph").bounding_box()  # type: ignore[attr-defined]
+    assert box and box["width"] > 200 and box["height"] > 150  # drawn, not collapsed
+    assert page.locator("table.compare td.yes").count() >= 2  # type: ignore[attr-defined]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "story.png"
+    page.screenshot(path=str(shot), full_page=True)  # type: ignore[attr-defined]
+    assert shot.stat().st_size > 10_000
+    print(f"story page screenshot: {shot}")
+    page.locator('#brief a.cite[href^="/events/"]').first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/events/*")  # type: ignore[attr-defined]
+    assert page.locator("blockquote mark.trigger").count() >= 1  # type: ignore[attr-defined]
+    assert page.locator("blockquote mark.actor").first.is_visible()  # type: ignore[attr-defined]
+
+
+def test_search_an_actor_by_alias(page: object, base_url: str) -> None:
+    page.goto(base_url + "/")  # type: ignore[attr-defined]
+    page.get_by_role("searchbox", name="Search").fill("haavisto")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Search").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/search?q=haavisto")  # type: ignore[attr-defined]
+    page.locator("#actor-results").get_by_role("link", name="Pekka Haavisto").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/actors/*")  # type: ignore[attr-defined]
+    assert page.locator("h1").inner_text() == "Pekka Haavisto"  # type: ignore[attr-defined]
+    assert page.locator("svg.bars rect").count() >= 1  # type: ignore[attr-defined]
+
+
+def test_injected_script_in_an_article_does_not_run(page: object, base_url: str) -> None:
+    page.goto(base_url + "/")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Protest in Lisbon").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/stories/*")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Protest in Lisbon").last.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/articles/*")  # type: ignore[attr-defined]
+    body = page.locator("section.text").inner_text()  # type: ignore[attr-defined]
+    assert "<script>window.__crosswire_xss = 2;</script>" in body  # shown as text
+    for url in [base_url + "/", page.url]:  # type: ignore[attr-defined]
+        page.goto(url)  # type: ignore[attr-defined]
+        assert page.evaluate("typeof window.__crosswire_xss") == "undefined"  # type: ignore[attr-defined]
+        assert page.title() != "pwned"  # type: ignore[attr-defined]
