@@ -18,6 +18,7 @@ from crosswire.export import export_jsonl
 from crosswire.model import Event, Story
 from crosswire.pipeline import Pipeline, RunReport
 from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
+from crosswire.web.serve import serve
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -344,6 +345,8 @@ def export(db: str, fmt: str, out_dir: str) -> None:
         for name, path in export_jsonl(store, out_dir).items():
             console.print(f"{name:<9} → {path}")
 
+
+main.add_command(serve)  # the API and web UI live in crosswire.web
 
 if __name__ == "__main__":
     main()
