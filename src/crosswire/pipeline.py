@@ -114,6 +114,7 @@ class Pipeline:
         # the cross-article stages stay in memory between batches, saved incrementally
         self._dedup = Journal("dedup", DuplicateIndex)
         self._clusterer = Journal("stories", StoryClusterer)
+        self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
 
     def run(
@@ -178,6 +179,7 @@ class Pipeline:
             return 0
         dedup = self._dedup.load(self.store)
         clusterer = self._clusterer.load(self.store)
+        self._revised = []
         touched: set[str] = set()
         for article, analysis in zip(fresh, analyses, strict=True):
             article.duplicate_of = dedup.add(article)
@@ -186,6 +188,8 @@ class Pipeline:
             touched.add(story_id)
         touched |= self._apply_merges(clusterer)
         for story_id in sorted(touched):
+            self._rebuild_story(story_id)
+        for story_id in sorted(self._apply_splits(clusterer)):
             self._rebuild_story(story_id)
         self._dedup.save(self.store, dedup)
         self._clusterer.save(self.store, clusterer)
@@ -198,6 +202,18 @@ class Pipeline:
                 self.store.update_article(article, new)
             self.store.delete_story(old)
         return set(merged.values())
+
+    def _apply_splits(self, clusterer: StoryClusterer) -> set[str]:
+        """Tell the clusterer which articles got their date from their story; move the
+        articles of any story that split off as a result. The stories to rebuild."""
+        revised, self._revised = self._revised, []
+        for article, analysis in revised:
+            clusterer.revise(article, analysis)
+        split = clusterer.splits()
+        for new in split:
+            for article in self.store.articles(clusterer.story_members(new)):
+                self.store.update_article(article, new)
+        return {*split, *split.values()}
 
     def _date_from_story(
         self, article: Article, analysis: Analysis, story: list[Article], story_id: str
@@ -213,6 +229,7 @@ class Pipeline:
         [(doc, captions)] = parse_articles([article])
         analysis = analyse(doc, article, captions)
         self.store.replace_analysis(analysis)
+        self._revised.append((article, analysis))
         return analysis
 
     def _rebuild_story(self, story_id: str) -> None:

@@ -36,6 +36,7 @@ from typing import Any
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from crosswire.model import Analysis, Article, stable_id
+from crosswire.stories.split import SPLIT_MAX, Signal, components
 from crosswire.stories.state import JournaledState
 
 N_FEATURES = 2**20
@@ -79,9 +80,9 @@ class StoryState:
 class StoryClusterer(JournaledState):
     # saved entry by entry (see state.py); the index is rebuilt from the stories, and
     # merges are reported once, by the object that made them
-    JOURNALED = ("df", "stories", "story_of", "alias")
+    JOURNALED = ("df", "stories", "story_of", "alias", "signals", "members")
     SCALARS = ("n_docs", "n_opened")
-    DERIVED = ("index", "_merges")
+    DERIVED = ("index", "_merges", "_splits")
 
     def __init__(self) -> None:
         self.df: Counter[int] = Counter()
@@ -92,10 +93,17 @@ class StoryClusterer(JournaledState):
         self.alias: dict[str, str] = {}  # merged story id -> the story it went into
         self.index: dict[Key, dict[int, set[str]]] = {}  # key -> time bucket -> stories
         self._merges: dict[str, str] = {}
+        # for the split check (split.py): stories up to SPLIT_MAX articles -> their
+        # articles in arrival order, and those articles' signals
+        self.members: dict[str, list[str]] = {}
+        self.signals: dict[str, Signal] = {}
+        self._splits: dict[str, str] = {}
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        self.index, self._merges = {}, {}
+        self.index, self._merges, self._splits = {}, {}, {}
+        for name in ("members", "signals"):  # a state saved before splits existed
+            self.__dict__.setdefault(name, {})
         for story in self.stories.values():
             self._reindex(story, story.keys(), story.buckets())
 
@@ -121,11 +129,51 @@ class StoryClusterer(JournaledState):
         if story_id is None:
             story_id = stable_id("s", article.id)
             self.stories[story_id] = StoryState(id=story_id, order=self._next_order())
+            self._set_members(story_id, [])
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
+        copied = article.duplicate_of if original is not None else None
+        self._add_member(story_id, article.id, Signal.of(vector, actors, day, copied))
         story_id = self._merge_bridged(story_id, scored)
         return story_id
+
+    def revise(self, article: Article, analysis: Analysis) -> str | None:
+        """Take in an added article's changed evidence (its inferred date, its redone
+        analysis); its story splits if it no longer hangs together. The story id now
+        (None for an article never added)."""
+        if article.id not in self.story_of:
+            return None
+        story = self.stories[self.story_id(article.id)]
+        day = _day(article.published)
+        old = self.signals.get(article.id)
+        if old is None:  # a settled story: it only learns the new day
+            if day is not None and day not in story.days:
+                self._set_days(story, [*story.days, day])
+            return story.id
+        actors = Counter(m.actor.key for m in analysis.mentions if m.type in ACTOR_TYPES)
+        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original)
+        if (new.day, new.actors) == (old.day, old.actors):
+            return story.id
+        self.signals[article.id] = new
+        self._touch("signals", article.id)
+        days = list(story.days)
+        if old.day is not None and old.day in days:
+            days.remove(old.day)
+        self._set_days(story, days + ([day] if day is not None else []))
+        self._split_if_apart(story)
+        return self.story_id(article.id)
+
+    def splits(self) -> dict[str, str]:
+        """Stories split off since the last call (or since this object was made or loaded):
+        new id -> the story it left (the part with that story's first article keeps its id)."""
+        found = dict(sorted(self._splits.items()))
+        self._splits = {}
+        return found
+
+    def story_members(self, story_id: str) -> list[str]:
+        """A story's articles in arrival order, while it is small enough to be checked."""
+        return list(self.members.get(story_id, []))
 
     def _next_order(self) -> int:
         # a state saved before n_opened existed: its stories were numbered 0..n-1
@@ -137,8 +185,11 @@ class StoryClusterer(JournaledState):
         return self._resolve(self.story_of[article_id])
 
     def merged(self) -> dict[str, str]:
-        """Stories merged since this object was made or loaded: old id -> surviving id."""
-        return {old: self._resolve(new) for old, new in sorted(self._merges.items())}
+        """Stories merged since the last call (or since this object was made or loaded):
+        old id -> surviving id."""
+        found = {old: self._resolve(new) for old, new in sorted(self._merges.items())}
+        self._merges = {}
+        return found
 
     # ------------------------------------------------------------------ scoring
     def _story_of_original(self, article: Article) -> str | None:
@@ -251,11 +302,92 @@ class StoryClusterer(JournaledState):
         older.size += younger.size
         self._reindex(older, older.keys(), older.buckets())
         del self.stories[younger.id]
+        self._merge_members(younger.id, older.id)
         self.alias[younger.id] = older.id
         self._merges[younger.id] = older.id
         for changed in ("stories", "alias"):
             self._touch(changed, younger.id)
         self._touch("stories", older.id)
+
+    # ------------------------------------------------------------------ splits
+    def _set_members(self, story_id: str, members: list[str] | None) -> None:
+        if members is None:
+            self.members.pop(story_id, None)
+        else:
+            self.members[story_id] = members
+        self._touch("members", story_id)
+
+    def _add_member(self, story_id: str, article_id: str, signal: Signal) -> None:
+        members = self.members.get(story_id)
+        if members is None:
+            return  # settled
+        if len(members) >= SPLIT_MAX:
+            self._settle(story_id)
+            return
+        self._set_members(story_id, [*members, article_id])
+        self.signals[article_id] = signal
+        self._touch("signals", article_id)
+
+    def _merge_members(self, younger: str, older: str) -> None:
+        a, b = self.members.get(older), self.members.get(younger)
+        if a is not None and b is not None and len(a) + len(b) <= SPLIT_MAX:
+            self._set_members(older, a + b)
+        else:
+            self._settle(older)
+        self._settle(younger)
+
+    def _settle(self, story_id: str) -> None:
+        """Too big to be split by one article's change: forget its signals."""
+        for article_id in self.members.get(story_id, []):
+            self.signals.pop(article_id, None)
+            self._touch("signals", article_id)
+        self._set_members(story_id, None)
+
+    def _set_days(self, story: StoryState, days: list[int]) -> None:
+        self._unindex(story, story.keys(), story.buckets())
+        story.days = sorted(days)
+        story.dated_buckets = {d // WINDOW_DAYS for d in story.days}
+        self._reindex(story, story.keys(), story.buckets())
+        self._touch("stories", story.id)
+
+    def _linked(self, a: str, b: str) -> bool:
+        first, second = self.signals[a], self.signals[b]
+        if b in (first.original, second.original) or a in (first.original, second.original):
+            return True
+        single = StoryState(id="", order=0, centroid=Counter(second.vector()))
+        single.actors, single.days = Counter(second.actors), _days(second.day)
+        score = self._score(single, first.vector(), Counter(first.actors), first.day)
+        return score is not None and score >= JOIN_SCORE
+
+    def _split_if_apart(self, story: StoryState) -> None:
+        members = self.members.get(story.id)
+        if not members or len(members) < 2:
+            return
+        parts = components(members, self._linked)
+        if len(parts) == 1:
+            return
+        self._remake(story, parts[0])
+        for part in parts[1:]:
+            new_id = stable_id("s", part[0])
+            if new_id in self.stories or new_id in self.alias:  # its own story went away
+                new_id = stable_id("s", part[0], story.id)
+            self.stories[new_id] = StoryState(id=new_id, order=self._next_order())
+            self._remake(self.stories[new_id], part)
+            for article_id in part:
+                self.story_of[article_id] = new_id
+                self._touch("story_of", article_id)
+            self._splits[new_id] = story.id
+
+    def _remake(self, story: StoryState, members: list[str]) -> None:
+        """The story made again from its members' signals."""
+        self._unindex(story, story.keys(), story.buckets())
+        story.centroid, story.actors, story.days = Counter(), Counter(), []
+        story.dated_buckets, story.size = set(), 0
+        self._set_members(story.id, [])
+        for article_id in members:
+            signal = self.signals[article_id]
+            self._absorb(story, signal.vector(), Counter(signal.actors), signal.day)
+            self._set_members(story.id, [*self.members[story.id], article_id])
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self.alias:
@@ -317,6 +449,10 @@ def _closeness(day: int | None, story_days: list[int]) -> float | None:
     if distance > WINDOW_DAYS:
         return None
     return math.exp(-distance / DECAY_DAYS)
+
+
+def _days(day: int | None) -> list[int]:
+    return [] if day is None else [day]
 
 
 def _day(published: str | None) -> int | None:
