@@ -79,7 +79,9 @@ def test_coordinated_subjects_make_one_reciprocal_event() -> None:
 
 def test_request_content_and_control() -> None:
     event = only(code("Vladimir Putin called for sanctions on Iran to be lifted."), "REQUEST")
-    assert event.mode == "yield" and event.cameo == "1054"
+    assert event.mode == "yield" and event.cameo == "0254"  # an appeal (CAMEO 02x)
+    demand = only(code("Vladimir Putin demanded that Iran release the prisoners."), "REQUEST")
+    assert demand.cameo is not None and demand.cameo.startswith("10")
     urged = only(code("Germany urged Iran to release the prisoners."), "REQUEST")
     assert urged.source is not None and urged.source.country == "DEU"
 

@@ -70,7 +70,7 @@ def test_lavrov_pompeo_phone_call(events: list[EventMention]) -> None:
 
 
 def test_call_for_sanctions_to_be_lifted(events: list[EventMention]) -> None:
-    found = [e for e in events if e.type == "REQUEST" and e.cameo == "1054"]
+    found = [e for e in events if e.type == "REQUEST" and e.cameo == "0254"]
     assert any(e.source and e.source.country == "RUS" for e in found)
 
 

@@ -90,7 +90,16 @@ def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
             if event:
                 found.append((token, event))
     found = _obligations(sentence, context, found)
-    return [event for _, event in _absorb_content(found)]
+    return [_appeal_code(token, event) for token, event in _absorb_content(found)]
+
+
+def _appeal_code(token: Token, event: EventMention) -> EventMention:
+    """CAMEO tells an appeal ("urged", "called for", "asked": 02x) from a demand
+    ("demanded", "must": 10x) with the same content digits; PLOVER's REQUEST is both."""
+    appeal = _verb_lemma(token) in modality()["appeal_verbs"] if token.pos_ != "NOUN" else False
+    if event.type == "REQUEST" and appeal and event.cameo and event.cameo.startswith("10"):
+        event.cameo = "02" + event.cameo[2:]
+    return event
 
 
 # ------------------------------------------------------------------ content of speech acts
@@ -242,6 +251,8 @@ def _try_verb_pattern(
         for prep in head.children:
             if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
                 targets += _actors_under(prep, context)
+            elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
+                targets += _actors_of(prep, context)  # "gave Vietnam a loan"
     places = _places(verb, context, heads)
     if not targets and pattern.mode == "visit" and not pattern.host and places:
         targets = [_country_actor(places[0])] if places[0].country else []
@@ -412,7 +423,8 @@ def _generic_actor(token: Token, context: Context) -> ActorRef | None:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        return _generic_actor(nested[0], context) if nested else None
+        if nested:
+            return _generic_actor(nested[0], context)
     word = fold(token.text)
     sector = group_heads().get(word) or roles().get(word) or agents()["agents"].get(word)
     country = _modifier_country(token, context)
