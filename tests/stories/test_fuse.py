@@ -102,8 +102,26 @@ def test_a_city_and_its_country_are_no_contradiction_other_countries_are() -> No
     [event], contradictions = fuse([meeting("a"), meeting("b", place=country)])
     assert contradictions == [] and event.location == Place("Lima", "PER")
     elsewhere = meeting("c", place=Place("Santiago", "CHL"))
-    events, _ = fuse([meeting("a"), elsewhere])
-    assert len(events) == 2  # incompatible places: not the same meeting
+    [_event], [contradiction] = fuse([meeting("a"), elsewhere])  # same sides, same day
+    assert contradiction.field == "location"
+    assert [(v.value, v.article_ids) for v in contradiction.values] == [
+        ("Lima", ["a"]),
+        ("Santiago", ["c"]),
+    ]
+    later = meeting("c", "2021-03-05", place=Place("Santiago", "CHL"))
+    events, contradictions = fuse([meeting("a"), later])
+    assert len(events) == 2 and contradictions == []  # another day elsewhere: another meeting
+
+
+def test_cities_in_different_regions_of_one_country_disagree() -> None:
+    new_york, washington = Place("New York", "USA"), Place("Washington", "USA")
+    [_event], [contradiction] = fuse([meeting("a", place=new_york), meeting("b", place=washington)])
+    assert contradiction.field == "location"
+    manhattan = Place("Manhattan", "USA")  # within New York's region: no disagreement
+    [_event], contradictions = fuse([meeting("a", place=new_york), meeting("b", place=manhattan)])
+    assert contradictions == []
+    one_article = [meeting("a", place=new_york), meeting("a", start=50, place=washington)]
+    assert len(fuse(one_article)[0]) == 2  # one report naming two places: two happenings
 
 
 def test_counts_that_disagree_are_a_contradiction() -> None:

@@ -8,7 +8,9 @@ Two mentions report the same happening when (all of):
   role. A country stands for its own actors ("the United States" for Pompeo), and a
   surname-only person key for the full name in the same country ("Biden", "Joe Biden");
   an actor's country missing in one mention is taken from the story's other mentions;
-- compatible places: the same country (a city and its country are compatible);
+- compatible places: not apart (places.py: different countries, or cities in different
+  regions of one country); places apart fuse only for the same sides on the same day in
+  different articles -- one meeting reported in two places -- and are a contradiction;
 - compatible dates: different precision is compatible (2018-05 vs 2018-05-31); dates taken
   from the text that name different days fuse only when the rest of the evidence is strong
   (the participants agree, a place is given or both sides are named, the reports come from
@@ -43,6 +45,7 @@ from crosswire.model import (
     ValueSupport,
     stable_id,
 )
+from crosswire.stories.places import places_apart, places_compatible
 from crosswire.stories.sources import independent_sources
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}  # participants may appear in either role
@@ -153,12 +156,13 @@ def _actors(mention: EventMention) -> dict[str, ActorRef]:
 def same_event(a: EventMention, b: EventMention) -> bool:
     if a.type != b.type or a.negated != b.negated or _planned(a) != _planned(b):
         return False
-    if not places_compatible(a.location, b.location):
-        return False
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
         return False  # one sentence reports one happening per trigger
     full, partial = _participants_agree(a, b)
     days = _text_days(a), _text_days(b)
+    if not places_compatible(a.location, b.location):
+        # the same sides on the same day in two places: one meeting, reported in two places
+        return full and days[0] is not None and days[0] == days[1] and a.article_id != b.article_id
     if days[0] and days[1] and days[0] != days[1]:
         gap = abs((date.fromisoformat(days[0]) - date.fromisoformat(days[1])).days)
         # one article gives one date per happening, unless a caption disagrees with the text
@@ -250,19 +254,6 @@ def _dates_compatible(a: EventMention, b: EventMention) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
-def place_country(place: Place) -> str | None:
-    return place.country or country_code(place.name)
-
-
-def places_compatible(a: Place | None, b: Place | None) -> bool:
-    """Unknown, equal, or the same country (a city lies in its country; without a gazetteer
-    of sub-national places two places in one country are taken as compatible)."""
-    if a is None or b is None or a.name == b.name:
-        return True
-    country_a, country_b = place_country(a), place_country(b)
-    return country_a is None or country_b is None or country_a == country_b
-
-
 # ------------------------------------------------------------------ the fused event
 
 
@@ -340,15 +331,15 @@ def _most_specific_place(places: list[Place | None]) -> Place | None:
 
 
 def contradictions_of(event: Event) -> list[Contradiction]:
-    """Dates on different days, places in different countries, different counts, different
+    """Dates on different days, places apart (places.py), different counts, different
     participants -- each value with the articles behind it."""
     found = []
     dates = _values(event, _text_days)
     if len(dates) > 1:
         found.append(_contradiction(event, "date", dates))
     places = _values(event, lambda m: m.location.name if m.location else None)
-    countries = {place_country(m.location) for m in event.mentions if m.location} - {None}
-    if len(places) > 1 and len(countries) > 1:
+    named = {m.location.name: m.location for m in event.mentions if m.location}
+    if any(places_apart(named[a], named[b]) for a in places for b in places if a < b):
         found.append(_contradiction(event, "location", places))
     for name in COUNT_FIELDS:
         counts = _values(event, lambda m, n=name: str(m.numbers[n]) if n in m.numbers else None)
