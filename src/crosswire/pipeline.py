@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from spacy.tokens import Doc
 
 from crosswire import actors, events, ingest, nlp, timex
+from crosswire.batch.pool import ordered_map
 from crosswire.clean import describe
 from crosswire.errors import InputError
 from crosswire.model import Analysis, Article, EventMention, IngestError, Source, Story
@@ -33,6 +34,20 @@ from crosswire.stories.fuse import fuse_events
 from crosswire.stories.state import Journal
 
 ProgressCallback = Callable[["RunReport"], None]
+Item = Source | IngestError
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A record whose article is already stored (skipped without being analysed again)."""
+
+    article_id: str
+
+
+# What the per-article stages make of one input record: the article and its analysis, or
+# the reason it could not be read, or `Known` for a record the store already holds.
+Outcome = tuple[Article, Analysis] | IngestError | Known
 
 
 @dataclass
@@ -92,6 +107,39 @@ def caption_events(doc: Doc, article: Article) -> list[EventMention]:
     return coded
 
 
+def process_items(items: list[Item | Known]) -> list[Outcome]:
+    """The per-article stages (describe, parse, analyse) on records, in input order.
+
+    A pure function of the records: `run` calls it in-process or in worker processes, and
+    `crosswire batch` in Ray actors, so every path runs the same stages.
+    """
+    described = [_describe(item) if isinstance(item, Source) else item for item in items]
+    articles = [d for d in described if isinstance(d, Article)]
+    analyses = iter(
+        [
+            analyse(doc, a, captions)
+            for (doc, captions), a in zip(parse_articles(articles), articles, strict=True)
+        ]
+    )
+    return [(d, next(analyses)) if isinstance(d, Article) else d for d in described]
+
+
+def mark_known(batch: list[Item], known: Set[str]) -> list[Item | Known]:
+    """The batch with stored records replaced by `Known`, so they are not analysed again
+    (the article id is the hash of the raw record, known before cleaning)."""
+    return [
+        Known(s.content_hash) if isinstance(s, Source) and s.content_hash in known else s
+        for s in batch
+    ]
+
+
+def _describe(source: Source) -> Article | IngestError:
+    try:
+        return describe(source)
+    except InputError as exc:
+        return IngestError(source.path, exc.reason, source.record)
+
+
 def parse_articles(articles: list[Article]) -> list[tuple[Doc, Doc | None]]:
     """Each article's parse and its captions' parse (None without captions), in batches."""
     docs = nlp.parse(a.text for a in articles)
@@ -107,15 +155,20 @@ class Pipeline:
 
     `db` is a store URL or path (default ``crosswire.db``) or an open `Store`.
     `batch_size` articles are parsed together and committed in one transaction.
+    `workers` > 1 runs the per-article stages in that many processes; the results are put
+    back in input order before each transaction, so the store is the same as with one.
     """
 
-    def __init__(self, db: str | Path | Store = "crosswire.db", batch_size: int = 32):
+    def __init__(
+        self, db: str | Path | Store = "crosswire.db", batch_size: int = 32, workers: int = 1
+    ):
         self.store = db if isinstance(db, Store) else open_store(db)
         # the cross-article stages stay in memory between batches, saved incrementally
         self._dedup = Journal("dedup", DuplicateIndex)
         self._clusterer = Journal("stories", StoryClusterer)
         self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
+        self.workers = workers
 
     def run(
         self,
@@ -128,8 +181,9 @@ class Pipeline:
         report = RunReport()
         started = time.perf_counter()
         records = ingest.read(paths, stdin=stdin)
-        while batch := list(islice(records, self.batch_size)):
-            self._run_batch(batch, report)
+        batches = (self._unstored(batch) for batch in chunks(records, self.batch_size))
+        for outcomes in ordered_map(process_items, batches, self.workers):
+            self.commit(outcomes, report)
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
@@ -137,40 +191,36 @@ class Pipeline:
         return report
 
     # ------------------------------------------------------------------ one batch
-    def _run_batch(self, batch: list[Source | IngestError], report: RunReport) -> None:
-        report.read += len(batch)
-        first_error = len(report.errors)
-        articles = self._describe(batch, report)
-        known = self.store.known_ids(a.id for a in articles)
-        fresh = [a for a in articles if a.id not in known]
-        report.skipped += len(articles) - len(fresh)
-        analyses = [
-            analyse(doc, a, captions)
-            for (doc, captions), a in zip(parse_articles(fresh), fresh, strict=True)
-        ]
-        with self.store.transaction():
-            for error in report.errors[first_error:]:
-                self.store.add_error(error)
-            for article, analysis in zip(fresh, analyses, strict=True):
-                self.store.add_article(article, analysis)
-            report.stories_touched += self._cross_check(fresh, analyses)
-        report.new_articles += len(fresh)
-        report.words += sum(a.n_words for a in fresh)
+    def _unstored(self, batch: list[Item]) -> list[Item | Known]:
+        known = self.store.known_ids(s.content_hash for s in batch if isinstance(s, Source))
+        return mark_known(batch, known)
 
-    def _describe(self, batch: list[Source | IngestError], report: RunReport) -> list[Article]:
-        """Clean each source into an article; bad ones become errors, in input order."""
-        articles: dict[str, Article] = {}
-        for item in batch:
-            if isinstance(item, IngestError):
-                report.errors.append(item)
-                continue
-            try:
-                article = describe(item)
-            except InputError as exc:
-                report.errors.append(IngestError(item.path, exc.reason, item.record))
-                continue
-            articles.setdefault(article.id, article)  # the same record twice in one batch
-        return list(articles.values())
+    def commit(self, outcomes: list[Outcome], report: RunReport) -> None:
+        """Store one batch of per-article results in one transaction, in input order, and
+        run the cross-article stages over its new articles."""
+        report.read += len(outcomes)
+        errors = [o for o in outcomes if isinstance(o, IngestError)]
+        report.errors += errors
+        done = [o for o in outcomes if isinstance(o, tuple)]
+        # a record may have been stored since it was checked (the same record earlier in a
+        # batch still in flight), or come twice in one batch: each article is stored once
+        known = self.store.known_ids(a.id for a, _ in done)
+        fresh: dict[str, tuple[Article, Analysis]] = {}
+        for article, analysis in done:
+            if article.id not in known:
+                fresh.setdefault(article.id, (article, analysis))
+        report.skipped += sum(isinstance(o, Known) for o in outcomes)
+        report.skipped += sum(a.id in known for a, _ in done)
+        articles = [a for a, _ in fresh.values()]
+        with self.store.transaction():
+            for error in errors:
+                self.store.add_error(error)
+            for article, analysis in fresh.values():
+                self.store.add_article(article, analysis)
+            analyses = [analysis for _, analysis in fresh.values()]
+            report.stories_touched += self._cross_check(articles, analyses)
+        report.new_articles += len(articles)
+        report.words += sum(a.n_words for a in articles)
 
     # ------------------------------------------------------------------ across articles
     def _cross_check(self, fresh: list[Article], analyses: list[Analysis]) -> int:
@@ -254,3 +304,10 @@ class Pipeline:
         story.brief = write_brief(story, articles, analyses, fused)
         story.timeline = story_timeline(fused)
         self.store.replace_story(story, fused)
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter), pulled lazily."""
+    records = iter(items)
+    while batch := list(islice(records, size)):
+        yield batch

@@ -1,0 +1,39 @@
+"""`run --workers N`: the store is the one a single-process run makes from the same input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.batch.conftest import exported
+
+from crosswire.pipeline import Pipeline, RunReport
+
+pytestmark = pytest.mark.slow
+
+
+def counts(report: RunReport) -> tuple[int, int, int, int]:
+    return report.read, report.new_articles, report.skipped, report.failed
+
+
+def test_two_workers_store_what_one_process_stores(archive: Path, tmp_path: Path) -> None:
+    # small batches, so several are in flight at once and the repost lands in another one
+    single = Pipeline(tmp_path / "one.db", batch_size=4)
+    one = single.run([str(archive)])
+    parallel = Pipeline(tmp_path / "two.db", batch_size=4, workers=2)
+    two = parallel.run([str(archive)])
+    assert counts(two) == counts(one)
+    assert one.skipped == 1 and one.failed == 1 and one.new_articles > 10
+    assert [str(e) for e in two.errors] == [str(e) for e in one.errors]
+    assert exported(parallel.store, tmp_path / "two") == exported(single.store, tmp_path / "one")
+    assert parallel.store.counts() == single.store.counts()
+
+
+def test_a_second_parallel_run_skips_everything(archive: Path, tmp_path: Path) -> None:
+    paths = [str(archive / "text"), str(archive / "jsonl")]
+    pipeline = Pipeline(tmp_path / "x.db", batch_size=4, workers=2)
+    first = pipeline.run(paths)
+    before = exported(pipeline.store, tmp_path / "first")
+    again = pipeline.run(paths)
+    assert again.new_articles == 0 and again.skipped == first.new_articles + first.skipped
+    assert exported(pipeline.store, tmp_path / "again") == before
