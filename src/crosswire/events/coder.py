@@ -96,7 +96,8 @@ def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
 def _appeal_code(token: Token, event: EventMention) -> EventMention:
     """CAMEO tells an appeal ("urged", "called for", "asked": 02x) from a demand
     ("demanded", "must": 10x) with the same content digits; PLOVER's REQUEST is both."""
-    appeal = _verb_lemma(token) in modality()["appeal_verbs"] if token.pos_ != "NOUN" else False
+    lemma = token.lemma_.lower() if token.pos_ in {"NOUN", "PROPN"} else _verb_lemma(token)
+    appeal = lemma in modality()["appeal_verbs"]
     if event.type == "REQUEST" and appeal and event.cameo and event.cameo.startswith("10"):
         event.cameo = "02" + event.cameo[2:]
     return event
