@@ -44,6 +44,9 @@ def test_stories_story_events_stats(built_db: Path) -> None:
     )
     story = runner.invoke(main, ["story", story_id, "--db", str(built_db)])
     assert story.exit_code == 0 and "Articles" in story.output
+    actors = story.output[story.output.index("Actors") : story.output.index("Events")]
+    rows = [line for line in actors.splitlines() if "Pekka" in line]  # the table may wrap
+    assert len(rows) == 1 and "FIN" in rows[0]  # listed once, under the full name
     events = runner.invoke(main, ["events", "--actor", "haavisto", "--db", str(built_db)])
     assert events.exit_code == 0 and "CONSULT" in events.output
     none = runner.invoke(main, ["events", "--actor", "nobody at all", "--db", str(built_db)])

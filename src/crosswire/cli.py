@@ -15,7 +15,7 @@ from rich.table import Table
 
 from crosswire.errors import CrosswireError
 from crosswire.export import export_jsonl
-from crosswire.model import Event, Story
+from crosswire.model import Entity, Event, Story
 from crosswire.pipeline import Pipeline, RunReport
 from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
 from crosswire.web.serve import serve
@@ -224,6 +224,7 @@ def story(story_id: str, db: str) -> None:
                 )
             console.print()
         _print_articles(articles)
+        _print_actors(store.entities_in(found.article_ids))
         _print_events(store.events(EventFilter(story_id=story_id)), articles)
         if found.contradictions:
             console.print("\n[bold red]Sources disagree[/bold red]")
@@ -249,6 +250,35 @@ def _print_articles(articles: dict) -> None:
         cites = "; ".join(c.outlet or c.url or c.text for c in a.cites)
         table.add_row(
             *map(escape, (a.id, _outlet(a), published, a.title or "", a.duplicate_of or "", cites))
+        )
+    console.print(table)
+
+
+# Actor types a story lists, in this order (places are shown with the events)
+_ACTOR_TYPES = ("PERSON", "ORG", "MEDIA", "GROUP", "COUNTRY")
+
+
+def _print_actors(entities: list[Entity]) -> None:
+    """Who the story names: each actor once, under its canonical name."""
+    table = Table(title="Actors")
+    for column in ("actor", "type", "country", "sector", "role", "also written", "articles"):
+        table.add_column(column)
+    shown = [e for e in entities if e.type in _ACTOR_TYPES]
+    for entity in sorted(shown, key=lambda e: _ACTOR_TYPES.index(e.type)):
+        others = ", ".join(a for a in entity.aliases if a != entity.name)
+        table.add_row(
+            *map(
+                escape,
+                (
+                    entity.name,
+                    entity.type.lower(),
+                    entity.country or "",
+                    entity.sector or "",
+                    "; ".join(entity.roles),
+                    others,
+                    str(len(entity.article_ids)),
+                ),
+            )
         )
     console.print(table)
 

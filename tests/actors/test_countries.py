@@ -38,8 +38,13 @@ def test_readable_names() -> None:
     assert countries.country_name("JOR") == "Jordan"
 
 
-def test_factbook_leaders_need_the_whole_name_or_the_title() -> None:
+def test_factbook_leaders_need_the_whole_name_the_title_or_a_surname_of_their_own() -> None:
     assert countries.leader_country("Vladimir Putin") == "RUS"
-    assert countries.leader_country("Putin") is None
     assert countries.leader_country("Putin", "president") == "RUS"
     assert countries.leader_country("Vladimir Smirnov") is None
+    # a surname no other leader bears, as any of their names, is enough on its own
+    assert countries.leader_country("Putin") == "RUS"
+    assert countries.leader_country("Macron") == "FRA"  # also co-prince of Andorra
+    # ... but not a word that is some leader's given name, nor a short one
+    assert countries.leader_country("Martin") is None
+    assert countries.leader_country("Bio") is None

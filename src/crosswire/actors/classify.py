@@ -160,8 +160,7 @@ def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Ty
             if country:
                 name = head  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
             break
-    readable = f"{countries.country_name(country)} {name}" if country and name != shown else name
-    ref = ActorRef(org_key(name, country), readable, country, sector)
+    ref = ActorRef(org_key(name, country), shown, country, sector)
     return Typed(start, end, text, "ORG", ref, label)
 
 
@@ -170,15 +169,8 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     folded = fold(shown)
     sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
-    readable = f"{countries.country_name(country)} {head}" if country else shown
-    return Typed(
-        start,
-        end,
-        text,
-        "GROUP",
-        ActorRef(group_key(head, country), readable, country, sector),
-        label,
-    )
+    ref = ActorRef(group_key(head, country), shown, country, sector)
+    return Typed(start, end, text, "GROUP", ref, label)
 
 
 def _place(text: str, start: int, end: int, shown: str, label: str) -> Typed:

@@ -195,6 +195,8 @@ class Leader:
     title: str
 
 
+MIN_BARE_SURNAME = 4  # letters; shorter surnames ("Bio", "Xi") are too often other words
+
 _FACTBOOK_NAME = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*?)((?:[A-Z][A-Z'’-]{1,}\b\s*)+)((?:[A-Z][a-z][\w'’-]*\s*)*)"
 )
@@ -255,12 +257,13 @@ def _role_words() -> frozenset[str]:
 def find_leaders(name: str, role: str | None = None) -> list[Leader]:
     """Factbook-listed leaders a name can denote: every word of the name belongs to the
     leader's name and the surname is among them; a bare surname also needs the stated role
-    to agree with the leader's title ("President Trump")."""
+    to agree with the leader's title ("President Trump"), unless no other leader has it as
+    any of their names ("Putin")."""
     words = set(person_words(name))
     if not words:
         return []
     if len(words) == 1 and not role:
-        return []
+        return _bare_surnames().get(next(iter(words)), [])
     found = []
     for leader in leaders():
         if not (words <= leader.words and leader.surname <= words):
@@ -269,6 +272,29 @@ def find_leaders(name: str, role: str | None = None) -> list[Leader]:
             continue
         found.append(leader)
     return found
+
+
+@cache
+def _bare_surnames() -> dict[str, list[Leader]]:
+    """Surnames that name one leader only, even without a title ("Putin", "Erdogan"):
+    never a given name of another leader, and not so short as to be a common word."""
+    given = {w for leader in leaders() for w in leader.words - leader.surname}
+    holders: dict[str, set[frozenset[str]]] = {}
+    for leader in leaders():
+        for word in leader.surname:
+            holders.setdefault(word, set()).add(leader.words)
+    return {
+        word: [leader for leader in leaders() if word in leader.surname]
+        for word, names in holders.items()
+        if _one_person(names) and word not in given and len(word) >= MIN_BARE_SURNAME
+    }
+
+
+def _one_person(names: set[frozenset[str]]) -> bool:
+    """The Factbook writes one person's name with or without a title ("Co-prince Emmanuel
+    Macron"): the names are one person when each holds the shortest."""
+    shortest = min(names, key=len)
+    return all(shortest <= name for name in names)
 
 
 def leader_country(name: str, role: str | None = None) -> str | None:

@@ -29,6 +29,7 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # ... but only an official named in passing: a protagonist named again and again is as likely
 # the visitor as the host, and no country beats a wrong one.
 LOCAL_MENTIONS = 2
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna")
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -179,9 +180,15 @@ def _match_leader(person: DocPerson) -> None:
         person.country = _most_populous([f.country for f in found])
         person.sector = person.sector or "GOV"
     if len(person.words) == 1:
-        person.words = leader.ordered
+        person.words = _usual_form(leader.ordered)
         if not person.forms:
             person.forms[" ".join(w.title() for w in leader.ordered)] += 1
+
+
+def _usual_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name as news writes it: Russian patronymics dropped ("Vladimir Vladimirovich
+    Putin" -> "Vladimir Putin"), so the key matches the usual full-name mentions."""
+    return tuple(w for i, w in enumerate(words) if i == 0 or not w.endswith(_PATRONYMIC))
 
 
 def _most_populous(codes: list[str]) -> str:

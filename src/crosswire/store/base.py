@@ -108,6 +108,13 @@ class Store(ABC):
     def entities(self) -> list[Entity]:
         """Canonical actors: the aggregation of all mentions with the same key."""
 
+    def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
+        """Canonical actors named in any of these articles (aggregated over all articles),
+        the most widely named first."""
+        wanted = set(article_ids)
+        found = [e for e in self.entities() if wanted.intersection(e.article_ids)]
+        return sorted(found, key=lambda e: (-len(wanted.intersection(e.article_ids)), e.name))
+
     @abstractmethod
     def errors(self) -> list[IngestError]: ...
 

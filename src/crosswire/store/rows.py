@@ -52,12 +52,22 @@ def most_common(values: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda v: (counts[v], len(v), v))
 
 
+def canonical_name(rows: list[Row]) -> str:
+    """A person is shown by the fullest name any article gives ("Donald Trump" over
+    "Trump"), the most common spelling of it; other actors by their most common name."""
+    names = [r["name"] for r in rows if r["name"]]
+    if rows[0]["key"].startswith("person:") and names:
+        most_words = max(len(n.split()) for n in names)
+        names = [n for n in names if len(n.split()) == most_words]
+    return most_common(names) or rows[0]["name"]
+
+
 def entity_from_rows(rows: list[Row]) -> Entity:
     """The canonical actor aggregated from all its mention rows."""
     return Entity(
         id=rows[0]["entity_id"],
         key=rows[0]["key"],
-        name=most_common(r["name"] for r in rows) or rows[0]["name"],
+        name=canonical_name(rows),
         type=most_common(r["type"] for r in rows) or rows[0]["type"],
         country=most_common(r["country"] for r in rows),
         sector=most_common(r["sector"] for r in rows),
