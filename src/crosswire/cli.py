@@ -14,7 +14,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from crosswire.errors import CrosswireError
-from crosswire.export import export_jsonl
+from crosswire.export import FORMATS
+from crosswire.export import export as export_to
 from crosswire.model import Entity, Event, Story
 from crosswire.pipeline import Pipeline, RunReport
 from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
@@ -29,7 +30,8 @@ DB_OPTION = click.option(
     default=DEFAULT_DB,
     show_default=True,
     envvar="CROSSWIRE_DB",
-    help="Store to use: a SQLite file path (env CROSSWIRE_DB).",
+    help="Store to use: a SQLite file path or a postgresql://user:pass@host/db URL"
+    " (env CROSSWIRE_DB).",
 )
 
 
@@ -356,7 +358,9 @@ def errors(db: str) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True
+)
 @click.option(
     "--out",
     "out_dir",
@@ -365,15 +369,23 @@ def errors(db: str) -> None:
     help="Folder to write into.",
 )
 def export(db: str, fmt: str, out_dir: str) -> None:
-    """Export every table (articles, entities, times, events, stories, quotes).
+    """Export the store: every table (articles, entities, times, events, stories, quotes)
+    as JSONL, CSV or Parquet; events as a GDELT-style table (gdelt); the actor graph as
+    GraphML or GEXF (for Gephi). The README describes each format.
 
     \b
-    Example:
+    Examples:
       crosswire export --format jsonl --out out/
+      crosswire export --format parquet --out out/
+      crosswire export --format gexf --out out/
     """
     with opened(db) as store:
-        for name, path in export_jsonl(store, out_dir).items():
-            console.print(f"{name:<9} → {path}")
+        try:
+            written = export_to(store, fmt, out_dir)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the export into {out_dir}: {exc}") from exc
+        for name, path in written.items():
+            console.print(f"{name:<14} → {path}", soft_wrap=True)
 
 
 main.add_command(serve)  # the API and web UI live in crosswire.web

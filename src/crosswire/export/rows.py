@@ -1,14 +1,10 @@
-"""Exports: the JSONL files described in the README (a public contract: keep it stable).
-
-Each table is a generator of plain dicts (`article_rows`, `event_rows`, ...), so other
-formats can be written from the same rows.
-"""
+"""The export tables as rows: one generator of plain dicts per table (`article_rows`,
+`event_rows`, ...). Every format (JSONL, CSV, Parquet) is written from these same rows, so
+the formats cannot drift apart; the JSONL layout is the public contract in the README."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from crosswire.model import ActorRef, Article, Event, EventMention, Place
@@ -163,15 +159,16 @@ TABLES: dict[str, Callable[[Store], Iterator[Row]]] = {
 }
 
 
-def export_jsonl(store: Store, out_dir: str | Path) -> dict[str, Path]:
-    """Write one ``NAME.jsonl`` per table into `out_dir`; returns the files written."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for name, rows in TABLES.items():
-        path = out / f"{name}.jsonl"
-        with path.open("w", encoding="utf-8") as handle:
-            for row in rows(store):
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        written[name] = path
-    return written
+def event_mention_rows(store: Store) -> Iterator[Row]:
+    """One row per event mention, with its event's id: the `mentions` list of `event_rows`
+    flattened, for tabular tools that do not read nested columns."""
+    for event in event_rows(store):
+        for mention in event["mentions"]:
+            yield {"event_id": event["id"], **mention}
+
+
+# Tabular formats (CSV, Parquet) add the flattened mentions to the JSONL tables.
+TABULAR_TABLES: dict[str, Callable[[Store], Iterator[Row]]] = {
+    **TABLES,
+    "event_mentions": event_mention_rows,
+}
