@@ -6,7 +6,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import time
+import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -14,6 +17,8 @@ from warcio.warcwriter import WARCWriter
 
 import crosswire.ingest
 import crosswire.ingest.jsonl
+from crosswire.clean import describe
+from crosswire.errors import InputError
 from crosswire.ingest import read
 from crosswire.model import IngestError, Source
 
@@ -204,3 +209,200 @@ def test_json_documents_array_and_pretty_printed_object(tmp_path: Path) -> None:
         ("IngestError", "other.json", None),
     ]
     assert "not an article" in found[-1].reason  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- issue 7 item 4: the rest
+
+BODY = (
+    "The new pier in the harbour opened on Wednesday after two years of building work, the "
+    "council said in a statement to residents. Ferries will start calling there next month."
+)
+
+
+def test_zero_byte_file_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "nothing.html").write_bytes(b"")
+    [error] = items([tmp_path / "nothing.html"])
+    assert isinstance(error, IngestError) and error.reason == "file is empty"
+
+
+def write_single_line(path: Path, size: int, prefix: bytes = b"", suffix: bytes = b"") -> None:
+    """`size` bytes of words without a single newline, written a MiB at a time."""
+    chunk = b"words " * (2**20 // 6)
+    with path.open("wb") as handle:
+        handle.write(prefix)
+        written = len(prefix)
+        while written < size:
+            handle.write(chunk)
+            written += len(chunk)
+        handle.write(suffix)
+
+
+def peak_while(function: Any) -> tuple[Any, int, float]:
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = function()
+        return result, tracemalloc.get_traced_memory()[1], time.perf_counter() - started
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["dump.txt", "dump.html"])
+def test_100_mb_single_line_file_is_refused_without_reading_it(tmp_path: Path, name: str) -> None:
+    prefix = b"<html><body><p>" if name.endswith(".html") else b""
+    write_single_line(tmp_path / name, 100 * 2**20, prefix)
+    found, peak, seconds = peak_while(lambda: items([tmp_path / name]))
+    [error] = found
+    assert isinstance(error, IngestError) and "larger than the 20 MiB limit" in error.reason
+    assert peak < 2**20 and seconds < 5
+
+
+@pytest.mark.slow
+def test_100_mb_jsonl_line_between_good_lines_is_skipped_with_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "dump.jsonl"
+    good = json.dumps({"text": BODY}).encode() + b"\n"
+    write_single_line(path, 100 * 2**20, prefix=good + b'{"text": "', suffix=b'"}\n')
+    with path.open("ab") as handle:
+        handle.write(json.dumps({"text": "A second good article follows it."}).encode() + b"\n")
+    found, peak, seconds = peak_while(lambda: items([path]))
+    assert [(type(i).__name__, i.record) for i in found] == [
+        ("Source", "1"),
+        ("IngestError", "2"),
+        ("Source", "3"),
+    ]
+    # the over-long line is read up to the 20 MiB cap, then skipped in 1 MiB pieces
+    assert peak < 48 * 2**20 and seconds < 20
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>Pier opens</title><meta charset='utf-8'></head></html>",
+        "<html><head><script>var a = 1;</script></head><body><script>"
+        + "x();" * 5000
+        + "</script><style>p { color: red }</style><noscript></noscript></body></html>",
+        "<html><body>" + "<div>" * 100_000 + BODY + "</div>" * 100_000 + "</body></html>",
+        "<html><body>" + "<span><b>" * 50_000 + BODY,  # deep and never closed
+    ],
+    ids=["no-body", "only-scripts", "nested-100k", "nested-unclosed"],
+)
+def test_html_without_article_text_is_one_input_error(html: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        describe(Source(path="page.html", format="html", html=html, record="r1"))
+    assert (caught.value.path, caught.value.record) == ("page.html", "r1")
+    assert "HTML page" in caught.value.reason
+    assert time.perf_counter() - started < 20
+
+
+ARTICLE = f"Pier opens in the harbour\n\n{BODY}\n"
+RUSSIAN = (
+    "Министр прибыл в Осло\n\nМинистр иностранных дел прибыл в столицу Норвегии в четверг"
+    " утром, сообщили в ведомстве. Переговоры продлятся два дня.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("latin.txt", ARTICLE.replace("harbour", "Malmö harbour").encode("latin-1"), "Malmö"),
+        ("cp1251.txt", RUSSIAN.encode("cp1251"), "Министр иностранных дел"),
+        ("bom16.txt", ARTICLE.encode("utf-16"), "Ferries"),
+        ("le16.txt", ARTICLE.encode("utf-16-le"), "Ferries"),
+        ("be16.txt", (ARTICLE + "Zürich und Köln.\n").encode("utf-16-be"), "Zürich und Köln"),
+        ("moji.txt", ARTICLE.replace("pier", "cafÃ©").encode(), "café"),
+        ("double.txt", ARTICLE.replace("pier", "cafÃƒÂ©").encode(), "café"),
+    ],
+)
+def test_legacy_encodings_utf16_without_bom_and_mojibake_are_decoded(
+    tmp_path: Path, name: str, data: bytes, expected: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    [source] = items([tmp_path / name])
+    assert isinstance(source, Source), source
+    article = describe(source)
+    assert expected in article.text and "\x00" not in article.text
+    assert article.title and article.title.split()[0] in ("Pier", "Министр")
+
+
+def test_binary_with_nul_bytes_in_both_lanes_is_still_binary(tmp_path: Path) -> None:
+    (tmp_path / "data.txt").write_bytes(bytes(range(256)) * 64)
+    [error] = items([tmp_path / "data.txt"])
+    assert isinstance(error, IngestError) and "binary" in error.reason
+
+
+@pytest.mark.parametrize("name", ["cut.txt.gz", "cut.html.gz", "cut.jsonl.gz", "cut.xml.gz"])
+def test_truncated_gzip_of_each_format_is_one_error(tmp_path: Path, name: str) -> None:
+    rows = [json.dumps({"text": f"{BODY} Number {i} of {i * 7919 % 1000}."}) for i in range(400)]
+    body = {
+        "txt": ARTICLE * 200,
+        "html": PAGE.replace("</p>", "</p>" + "<p>" + BODY + "</p>" * 0) * 200,
+        "jsonl": "\n".join(rows),
+        "xml": "<rss><channel>" + "<item><title>t</title></item>" * 2000,
+    }[name.split(".")[1]]
+    packed = gzip.compress(body.encode(), mtime=0)
+    (tmp_path / name).write_bytes(packed[: len(packed) // 2])
+    found = items([tmp_path / name])
+    bad = [i for i in found if isinstance(i, IngestError)]
+    assert len(bad) == 1 and "truncated" in bad[0].reason and bad[0].path.endswith(name)
+    # JSONL is streamed: the lines before the cut are kept
+    assert all(isinstance(i, Source) for i in found[:-1]) and found[-1] is bad[0]
+
+
+def test_warc_cut_inside_the_record_headers(tmp_path: Path) -> None:
+    write_records(tmp_path / "crawl.warc")
+    data = (tmp_path / "crawl.warc").read_bytes()
+    cut = data.index(b"WARC-Target-URI: https://a.example/latin") + 20
+    (tmp_path / "crawl.warc").write_bytes(data[:cut])
+    found = items([tmp_path / "crawl.warc"])
+    assert [type(i).__name__ for i in found] == ["Source", "IngestError"]
+    assert "WARC" in found[1].reason  # type: ignore[union-attr]
+
+
+def test_jsonl_binary_line_missing_fields_and_huge_fields(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": BODY}).encode(),
+        b'{"text": "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"}',
+        json.dumps({"url": "https://x.example/a", "title": "No body at all"}).encode(),
+        json.dumps({"text": BODY, "title": "T" * 200_000, "outlet": ["x"]}).encode(),
+        json.dumps({"text": "word " * 100_000}).encode(),
+        json.dumps({"text": BODY + " The end."}).encode(),
+    ]
+    (tmp_path / "mixed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    found = items([tmp_path / "mixed.jsonl"])
+    reasons = {i.record: i.reason for i in found if isinstance(i, IngestError)}
+    assert reasons == {
+        "2": "line is binary, not text",
+        "3": "record has no non-empty 'text' or 'html' field",
+    }
+    described = {}
+    for source in (i for i in found if isinstance(i, Source)):
+        try:
+            described[source.record] = describe(source).n_words
+        except InputError as exc:
+            described[source.record] = exc.reason
+    assert set(described) == {"1", "4", "5", "6"}
+    assert "200,000-character limit" in str(described["5"])
+    assert isinstance(described["4"], int)  # a huge title is kept with the article
+
+
+def test_feed_that_is_not_xml_and_feed_cut_after_good_entries(tmp_path: Path) -> None:
+    (tmp_path / "junk.xml").write_text("<rss version='2.0'><channel><<<>>> & not xml at all")
+    entry = (
+        f"<item><title>Pier opens</title><guid>p{{}}</guid><description>{BODY}</description></item>"
+    )
+    (tmp_path / "cut.xml").write_text(
+        "<rss version='2.0'><channel><title>Harbour Post</title>"
+        + entry.format(1)
+        + entry.format(2)
+        + "<item><title>Half an ent"
+    )
+    found = items([tmp_path / "junk.xml", tmp_path / "cut.xml"])
+    assert isinstance(found[0], IngestError) and Path(found[0].path).name == "junk.xml"
+    assert "not valid XML" in found[0].reason
+    sources = [i for i in found if isinstance(i, Source)]
+    assert [s.record for s in sources] == ["p1", "p2"]
+    assert len(found) <= 4  # at most one error for the cut entry

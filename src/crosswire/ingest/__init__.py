@@ -94,7 +94,9 @@ def _read_file(name: str, file: Path) -> Iterator[Item]:
         with file.open("rb") as handle:
             yield from read_warc(name, handle)
         return
-    if looks_binary(inner):
+    # in JSONL one binary line must not cost the good lines around it: after the first line,
+    # lines are checked one by one
+    if looks_binary(inner.split(b"\n", 1)[0] if fmt == "jsonl" else inner):
         raise SniffError("file is binary, not text")
     if fmt == "jsonl":
         yield from _read_jsonl_file(name, file, compressed)

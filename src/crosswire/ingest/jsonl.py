@@ -13,7 +13,14 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any, AnyStr
 
-from crosswire.ingest.sniff import MAX_RECORD_BYTES, SniffError, decode_bytes, mib, repair
+from crosswire.ingest.sniff import (
+    MAX_RECORD_BYTES,
+    SniffError,
+    decode_bytes,
+    looks_binary,
+    mib,
+    repair,
+)
 from crosswire.model import IngestError, Source
 
 Item = Source | IngestError
@@ -34,6 +41,9 @@ def read_jsonl(path: str, stream: IO[bytes] | IO[str]) -> Iterator[Item]:
             )
             continue
         if isinstance(line, bytes):
+            if looks_binary(line):
+                yield IngestError(path, "line is binary, not text", record)
+                continue
             try:
                 line = decode_bytes(line)
             except SniffError as exc:

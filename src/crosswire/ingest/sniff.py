@@ -9,6 +9,10 @@ from charset_normalizer import from_bytes
 
 GZIP_MAGIC = b"\x1f\x8b"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_SAMPLE = 4096  # bytes looked at to recognise UTF-16 without a byte-order mark
+# Share of NULs in one byte lane above which data is taken for UTF-16: in Latin-script text
+# nearly every character has a zero high byte; in binary data zeros fall in both lanes.
+UTF16_NUL_SHARE = 0.3
 MIB = 2**20
 # One article (a text or HTML file, a JSONL line, a WARC record) larger than this is not
 # news text but a dump or an attack: it is refused with an error, never truncated.
@@ -63,8 +67,8 @@ def gunzip(data: bytes, limit: int = MAX_RECORD_BYTES) -> bytes:
 def detect_format(head: bytes) -> str:
     """'warc', 'feed', 'html', 'jsonl', 'json' or 'text' from the first bytes of
     (decompressed) data. 'json' is one JSON document (an array, or a pretty-printed object)."""
-    if head.startswith(UTF16_BOMS):  # sniff UTF-16 text by its characters, not its bytes
-        head = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore").encode()
+    if encoding := utf16_encoding(head):  # sniff UTF-16 text by its characters, not bytes
+        head = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").encode()
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
     lower = start.lower()
     if start.startswith(b"WARC/"):
@@ -91,13 +95,40 @@ def detect_format(head: bytes) -> str:
     return "text"
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' for data with a UTF-16 byte-order mark; 'utf-16-le'/'utf-16-be' for UTF-16
+    without one (as some Windows tools write it), told by where the NUL bytes fall: mostly
+    Latin-script text has a NUL in every other byte; None for anything else."""
+    if data.startswith(UTF16_BOMS):
+        return "utf-16"
+    sample = data[: UTF16_SAMPLE // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (
+            nuls > half * UTF16_NUL_SHARE
+            and others <= half * 0.02  # a few characters such as U+0100 have a zero low byte
+            and _decodes_to_text(sample, encoding)
+        ):
+            return encoding
+    return None
+
+
+def _decodes_to_text(sample: bytes, encoding: str) -> bool:
+    text = sample.decode(encoding, errors="replace")
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return printable / len(text) > 0.95
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding (known binary formats, NUL bytes,
     many control bytes)."""
     sample = data[:8192]
     if not sample:
         return False
-    if sample.startswith(UTF16_BOMS):  # UTF-16 with a byte-order mark is text
+    if utf16_encoding(sample):  # UTF-16 text is full of NUL bytes
         return False
     if sample.startswith(BINARY_MAGIC) or b"\x00" in sample:
         return True
@@ -119,8 +150,8 @@ def repair(text: str) -> str:
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """UTF-16 by its byte-order mark, else UTF-8, else a declared charset (HTTP header),
     else the detected legacy charset."""
-    if data.startswith(UTF16_BOMS):
-        return data.decode("utf-16", errors="replace")
+    if encoding := utf16_encoding(data):
+        return data.decode(encoding, errors="replace").lstrip("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

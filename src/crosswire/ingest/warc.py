@@ -18,13 +18,25 @@ from crosswire.model import IngestError, Source
 
 Item = Source | IngestError
 HTML_TYPES = ("text/html", "application/xhtml")
+DRAIN_CHUNK = 1 << 16
 
 
 def read_warc(path: str, stream: IO[bytes]) -> Iterator[Item]:
     """HTML pages of a WARC (gzipped or not), record by record."""
     try:
         for record in ArchiveIterator(stream):
+            if record.rec_headers.get_header("Content-Length") is None:
+                # every WARC record states its length: without it the file ends in the headers
+                yield IngestError(
+                    path, "WARC record is truncated (file ends inside its headers)", _id(record)
+                )
+                return
             if not _is_html_page(record):
+                if _drained_short(record):
+                    yield IngestError(
+                        path, "WARC record is truncated (file ends inside it)", _id(record)
+                    )
+                    return
                 continue
             item = _warc_source(path, record)
             if isinstance(item, Source) and _cut_short(record):
@@ -65,6 +77,20 @@ def _charset(record: Any) -> str | None:
     return None
 
 
+def _id(record: Any) -> str | None:
+    # the record id is unique in the archive, where one URI may be crawled twice
+    headers = record.rec_headers
+    return headers.get_header("WARC-Record-ID") or headers.get_header("WARC-Target-URI")
+
+
+def _drained_short(record: Any) -> bool:
+    """Skip a record that is not an article (read in pieces, as warcio would) and tell
+    whether the file ended inside it."""
+    while record.raw_stream.read(DRAIN_CHUNK):
+        pass
+    return _cut_short(record)
+
+
 def _cut_short(record: Any) -> bool:
     """warcio leaves a positive limit on the raw stream when the file ended before the
     record's Content-Length was read."""
@@ -73,8 +99,7 @@ def _cut_short(record: Any) -> bool:
 
 def _warc_source(path: str, record: Any) -> Item:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    # the record id is unique in the archive, where one URI may be crawled twice
-    record_id = record.rec_headers.get_header("WARC-Record-ID") or uri
+    record_id = _id(record)
     body = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(body) > MAX_RECORD_BYTES:
         return IngestError(
