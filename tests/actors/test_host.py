@@ -86,3 +86,11 @@ def test_bodies_named_after_an_international_organisation(
 def test_abbreviated_military_ranks(analyse: Callable[[str], Analysed]) -> None:
     doc = analyse("Brig. Gen. Omar Haddad resigned on Friday, Jordan's army said.")
     assert doc.find("Omar Haddad").actor.sector == "MIL"
+
+
+def test_a_possessive_title_tells_whose_official(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse(
+        "Foreign Minister Ana Lopes flew to Luanda. Portugal's foreign minister said the "
+        "talks had gone well."
+    )
+    assert doc.find("Ana Lopes").actor.country == "PRT"

@@ -120,7 +120,7 @@ def _people(
     sentence_of = _sentence_index(doc, typed)
     people = resolve_people(typed, sentence_of, possessors)
     _spread_roles(typed, people, found_roles)
-    _fill_countries(people, possessors, votes)
+    _fill_countries(doc.text, typed, people, possessors, votes)
     return people, found_roles
 
 
@@ -147,17 +147,27 @@ def _spread_roles(
 
 
 def _fill_countries(
-    people: dict[int, DocPerson], possessors: dict[int, int], votes: LocationVotes
+    text: str,
+    typed: list[Typed],
+    people: dict[int, DocPerson],
+    possessors: dict[int, int],
+    votes: LocationVotes,
 ) -> None:
-    """Countries not stated in a title: the Factbook's list of leaders, then the possessor's
-    ("Kim's right-hand man"), then where the story happens: for an official named in passing
-    the clear host country, for a president or a former official only a sole country."""
+    """Countries not stated next to the name: the Factbook's list of leaders, the
+    possessor's ("Kim's right-hand man"), a title used alone ("Russia's foreign minister"),
+    then where the story happens: for an official named in passing the clear host country,
+    for a president or a former official only a sole country."""
     for person in set(people.values()):
         _match_leader(person)
     for index, owner in possessors.items():
         person, boss = people.get(index), people.get(owner)
         if person and boss and person.country is None:
             person.country = boss.country
+    for _, _, role, country in _nominal_titles(text, typed):
+        holders = {p for p in people.values() if p.role == role and p.country in (None, country)}
+        if len(holders) == 1:
+            holder = holders.pop()
+            holder.country = holder.country or country
     host, sole = votes.host(), votes.sole()
     mentioned = Counter(id(p) for p in people.values())
     for person in set(people.values()):
@@ -209,7 +219,7 @@ def _add_title_mentions(
     titled = [(typed[i].start, typed[i].end) for i in found_roles]
     added: list[tuple[Typed, DocPerson]] = []
     for start, end, role, country in _nominal_titles(text, typed):
-        candidates = [p for p in by_role.get(role, ()) if country in (None, p.country)]
+        candidates = [p for p in by_role.get(role, ()) if p.country in (None, country)]
         if (
             len(candidates) != 1
             or _overlaps(covered, start, end)
@@ -246,7 +256,8 @@ def _before_name(titled: list[tuple[int, int]], end: int, text: str) -> bool:
 
 
 def _nominal_titles(text: str, typed: list[Typed]) -> list[tuple[int, int, str, str | None]]:
-    """ "the <country word> <role>" written without a name: (start, end, role, country)."""
+    """ "the <country word> <role>" or "<country>'s <role>" written without a name:
+    (start, end, role, country)."""
     found = []
     lowered = text.lower()
     for mention in typed:
@@ -255,10 +266,12 @@ def _nominal_titles(text: str, typed: list[Typed]) -> list[tuple[int, int, str, 
         prefix = lowered[max(0, mention.start - 4) : mention.start]
         after = fold(text[mention.end : mention.end + 40].lstrip("'’s "))
         role = next((r for r in roles() if after.startswith(r + " ") or after == r), None)
-        if role is None or not prefix.endswith("the "):
+        possessive = text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if role is None or not (prefix.endswith("the ") or possessive):
             continue
         offset = lowered.find(role.split()[-1], mention.end) + len(role.split()[-1])
-        found.append((mention.start - 4, offset, role, mention.actor.country))
+        start = mention.start - 4 if prefix.endswith("the ") else mention.start
+        found.append((start, offset, role, mention.actor.country))
     return found
 
 
