@@ -81,6 +81,9 @@ def test_anaphoric_years_follow_the_reference_time() -> None:
     assert ("later that year", "DATE", "1998") in found
     found = values("The firm was put up for sale in March 1989. The following month, it sold.")
     assert ("The following month", "DATE", "1989-04") in found
+    found = values("Sales fell in 1996. For the year, the group lost money.")
+    assert ("the year", "DATE", "1996") in found
+    assert not [t for t in values("the year before the war") if t[0] == "the year"]
 
 
 def test_clock_time_without_a_day_is_on_the_day_being_told() -> None:
