@@ -107,7 +107,8 @@ class EventRow:
     type: str
     quad: str
     colour: str
-    summary: str
+    summary: str  # "CONSULT/visit: Sergei Lavrov – Kim Jong Un, in Pyongyang"
+    label: str  # the same without the type, for pages that show the type as a badge
     date: str | None
     modality: str
     negated: bool
@@ -125,7 +126,8 @@ def event_row(event: Event) -> EventRow:
         type=event.type,
         quad=quad.key,
         colour=quad.colour,
-        summary=event_summary(event),
+        summary=(summary := event_summary(event)),
+        label=summary.removeprefix(event.type).lstrip("/: ") or summary,
         date=event.date,
         modality=event.modality,
         negated=event.negated,
@@ -405,12 +407,20 @@ def _brief(story: Story, events: list[Event], articles: dict[str, Article]) -> l
     items = []
     for sentence in story.brief:
         citations = [
-            Citation(aid, outlet_name(articles[aid]), _event_saying(said_by, aid, sentence.text))
+            Citation(aid, _source_label(articles[aid]), _event_saying(said_by, aid, sentence.text))
             for aid in sentence.article_ids
             if aid in articles
         ]
         items.append(BriefItem(sentence.text, citations))
     return items
+
+
+def _source_label(article: Article) -> str:
+    """How a citation names its article: the outlet, else the start of its title."""
+    if article.outlet:
+        return article.outlet
+    title = article.title or article.id
+    return title if len(title) <= 32 else title[:30].rsplit(" ", 1)[0] + "…"
 
 
 def _event_saying(said_by: dict[tuple[str, str], str], article_id: str, text: str) -> str | None:
@@ -480,7 +490,7 @@ def source_comparison(
     events: list[Event], contradictions: list[Contradiction], articles: dict[str, Article]
 ) -> SourceComparison:
     """Which outlet reports which event, and what each says where sources disagree."""
-    outlets = sorted({outlet_name(a) for a in articles.values()})
+    outlets = sorted({_source_label(a) for a in articles.values()})
     disputes: dict[str, list[Contradiction]] = defaultdict(list)
     for c in contradictions:
         disputes[c.event_id].append(c)
@@ -488,7 +498,7 @@ def source_comparison(
     for event in _by_date(events):
         cells = []
         for outlet in outlets:
-            ids = sorted(a for a in event.article_ids if outlet_name(articles[a]) == outlet)
+            ids = sorted(a for a in event.article_ids if _source_label(articles[a]) == outlet)
             said = {
                 c.field: v.value
                 for c in disputes[event.id]
@@ -657,6 +667,10 @@ def segments(
     """`text[start:end]` cut into plain and highlighted pieces; where spans overlap the
     higher-priority kind wins (event words, then actors, places, times)."""
     start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():  # sentence spans can include the
+        start += 1  # paragraph break after them; shown quoted, it would be a blank line
+    while end > start and text[end - 1].isspace():
+        end -= 1
     owner: list[tuple[str, str] | None] = [None] * max(0, end - start)
     for s, e, kind, title in sorted(spans, key=lambda sp: _PRIORITY[sp[2]]):
         for i in range(max(s, start), min(e, end)):
@@ -694,12 +708,18 @@ class PeriodCount:
 
 
 @dataclass(slots=True)
+class StoryRef:
+    id: str
+    title: str
+
+
+@dataclass(slots=True)
 class ActorProfile:
     actor: ActorSummary
     events: list[EventRow]
     over_time: list[PeriodCount]
     co_actors: list[ActorCount]
-    stories: list[str]
+    stories: list[StoryRef]
 
 
 def actor_summary(entity: Entity) -> ActorSummary:
@@ -742,8 +762,13 @@ def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
         events=[event_row(e) for e in events],
         over_time=[PeriodCount(p, over_time[p]) for p in sorted(over_time)],
         co_actors=co[: TOP_ACTORS * 2],
-        stories=sorted({e.story_id for e in events if e.story_id}),
+        stories=_story_refs(store, {e.story_id for e in events if e.story_id}),
     )
+
+
+def _story_refs(store: Store, ids: set[str]) -> list[StoryRef]:
+    found = (store.story(i) for i in sorted(ids))
+    return [StoryRef(s.id, s.title) for s in found if s is not None]
 
 
 # --------------------------------------------------------------------------- articles
