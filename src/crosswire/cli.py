@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from crosswire.errors import CrosswireError
 from crosswire.export import FORMATS
 from crosswire.export import export as export_to
 from crosswire.model import Entity, Event, Story
-from crosswire.pipeline import Pipeline, RunReport
+from crosswire.pipeline import Pipeline, ProgressCallback, RunReport
 from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
 from crosswire.web.serve import serve
 
@@ -66,8 +66,15 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Processes for the per-article stages (cleaning, spaCy, analysis).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool) -> None:
+def run(paths: tuple[str, ...], db: str, batch_size: int, workers: int, quiet: bool) -> None:
     """Ingest PATHS and run the whole pipeline into the store.
 
     PATHS are files, folders (read recursively) or globs; ``-`` reads JSONL from stdin.
@@ -79,26 +86,119 @@ def run(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool) -> None:
     \b
     Examples:
       crosswire run examples/corpus
-      crosswire run 'archive/**/*.warc.gz' --db news.db
+      crosswire run 'archive/**/*.warc.gz' --db news.db --workers 2
       cat articles.jsonl | crosswire run -
     """
+    stdin = sys.stdin if "-" in paths else None
     with opened(db) as store:
-        pipeline = Pipeline(store, batch_size=batch_size)
-        try:
-            report = _run_with_progress(pipeline, paths, quiet)
-        except CrosswireError as exc:
-            raise click.ClickException(str(exc)) from exc
-        for error in report.errors:
-            err_console.print(f"[red]error[/red] {error}", markup=True, soft_wrap=True)
-        if not quiet:
-            _print_run_summary(store, report)
+        pipeline = Pipeline(store, batch_size=batch_size, workers=workers)
+        _finish(store, lambda show: pipeline.run(paths, stdin=stdin, progress=show), quiet)
+
+
+def _finish(
+    store: Store, start: Callable[[ProgressCallback | None], RunReport], quiet: bool
+) -> None:
+    """Run with progress shown, then list the errors and the summary; exit 1 on errors."""
+    try:
+        report = _run_with_progress(start, quiet)
+    except CrosswireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for error in report.errors:
+        err_console.print(f"[red]error[/red] {error}", markup=True, soft_wrap=True)
+    if not quiet:
+        _print_run_summary(store, report)
     sys.exit(1 if report.errors else 0)
 
 
-def _run_with_progress(pipeline: Pipeline, paths: tuple[str, ...], quiet: bool) -> RunReport:
-    stdin = sys.stdin if "-" in paths else None
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["ray", "local"]),
+    default="ray",
+    show_default=True,
+    help="ray: a Ray Data job; local: worker processes on this machine, as `run --workers`.",
+)
+@click.option(
+    "--address",
+    help="Ray cluster to join: auto (the one `ray start` runs here) or ray://HEAD:10001."
+    " Without it a local Ray instance is started for this batch.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Ray actors (spaCy loaded once in each) or local processes.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Also write every table as Parquet (NAME.parquet) into this folder.",
+)
+@click.option(
+    "--db",
+    envvar="CROSSWIRE_DB",
+    help="Store to use (default: OUT/crosswire.db with --out, else crosswire.db).",
+)
+@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def batch(
+    paths: tuple[str, ...],
+    engine: str,
+    address: str | None,
+    workers: int,
+    out_dir: str | None,
+    db: str | None,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Process archives (WARC, JSONL, HTML, ... as in `run`) on Ray, into the store.
+
+    Records stream through a Ray Data job (a large WARC is never held in memory); the
+    per-article stages run in an actor pool, the cross-article stages on this machine in
+    input order, so the result is the store `crosswire run` makes. Stored articles are
+    skipped: a killed batch is restarted with the same command.
+
+    \b
+    Examples:
+      crosswire batch archive/ --out out/
+      crosswire batch 'cc-news/*.warc.gz' --address ray://head:10001 --db news.db
+    """
+    if out_dir and not db:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    store_url = db or (str(Path(out_dir) / DEFAULT_DB) if out_dir else DEFAULT_DB)
+    with opened(store_url) as store:
+        pipeline = Pipeline(store, batch_size=batch_size, workers=workers)
+        if engine == "local":
+            start = lambda show: pipeline.run(paths, progress=show)  # noqa: E731
+        else:
+            from crosswire.batch.ray_job import RayOptions, run_on_ray
+
+            options = RayOptions(address=address, workers=workers)
+            start = lambda show: run_on_ray(pipeline, paths, options, show)  # noqa: E731
+        if out_dir:
+            start = _then_parquet(start, store, out_dir)
+        _finish(store, start, quiet)
+
+
+def _then_parquet(
+    start: Callable[[ProgressCallback | None], RunReport], store: Store, out_dir: str
+) -> Callable[[ProgressCallback | None], RunReport]:
+    def run_and_write(show: ProgressCallback | None) -> RunReport:
+        report = start(show)
+        FORMATS["parquet"](store, out_dir)
+        return report
+
+    return run_and_write
+
+
+def _run_with_progress(
+    start: Callable[[ProgressCallback | None], RunReport], quiet: bool
+) -> RunReport:
     if quiet:
-        return pipeline.run(paths, stdin=stdin)
+        return start(None)
     # The number of records is unknown until the inputs are read (a WARC holds many), so the
     # bar pulses while the counts and the rate say how far the run has come.
     columns = (
@@ -119,7 +219,7 @@ def _run_with_progress(pipeline: Pipeline, paths: tuple[str, ...], quiet: bool) 
                 ),
             )
 
-        return pipeline.run(paths, stdin=stdin, progress=show)
+        return start(show)
 
 
 def _print_run_summary(store: Store, report: RunReport) -> None:

@@ -1,0 +1,163 @@
+"""``crosswire batch --engine ray``: the per-article stages as a Ray Data job.
+
+The dataset has one row per input record. Files are read by Ray tasks with the same
+readers as ``crosswire run`` (`crosswire.ingest.read`), each task streaming its file into
+blocks of `batch_size` rows, so a large WARC flows through as records and is never held
+whole. An actor pool runs `crosswire.pipeline.process_items` (describe, parse, analyse) with
+the spaCy model loaded once per actor. The cross-article stages (dedup, story clustering,
+fusion) are incremental and order-dependent; they run on the driver over the results
+streamed back in input order (``preserve_order``), batch by batch through
+`Pipeline.commit`, so the store is the one ``crosswire run`` makes from the same input.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import time
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire import ingest, nlp
+from crosswire.errors import CrosswireError
+from crosswire.pipeline import (
+    Item,
+    Outcome,
+    Pipeline,
+    ProgressCallback,
+    RunReport,
+    chunks,
+    mark_known,
+    process_items,
+)
+
+try:
+    import pyarrow as pa
+    import ray
+    import ray.data
+except ImportError:  # the Ray engine is an extra: pip install 'crosswire[ray]'
+    ray = None
+
+
+READ_CPUS = 0.5
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """Where and how wide to run: `address` None starts a local Ray instance with
+    `workers` actors; ``auto`` or ``ray://host:10001`` joins an existing cluster."""
+
+    address: str | None = None
+    workers: int = 2
+
+
+def run_on_ray(
+    pipeline: Pipeline,
+    paths: Iterable[str],
+    options: RayOptions,
+    progress: ProgressCallback | None = None,
+) -> RunReport:
+    """Process every article under `paths` on Ray into `pipeline`'s store."""
+    if ray is None:
+        raise CrosswireError("the Ray engine needs Ray: pip install 'crosswire[ray]'")
+    paths = list(paths)
+    if "-" in paths:
+        raise CrosswireError("crosswire batch reads files, not stdin; use crosswire run -")
+    report = RunReport()
+    started = time.perf_counter()
+    owned = _connect(options)
+    try:
+        known = frozenset(_stored_ids(pipeline))
+        results = _outcomes(_dataset(paths, pipeline.batch_size, options.workers, known))
+        for outcomes in chunks(results, pipeline.batch_size):
+            pipeline.commit(outcomes, report)
+            report.seconds = time.perf_counter() - started
+            if progress:
+                progress(report)
+    finally:
+        if owned:
+            ray.shutdown()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _connect(options: RayOptions) -> bool:
+    """Join the given cluster, reuse a running instance, or start a local one (then True:
+    it is ours to shut down)."""
+    if ray.is_initialized():
+        return False
+    quiet = {"include_dashboard": False, "logging_level": logging.WARNING}
+    if options.address:
+        ray.init(address=options.address, logging_level=logging.WARNING)
+    else:
+        # one CPU slot per actor and one reading task
+        ray.init(num_cpus=options.workers + 1, **quiet)
+    return not options.address
+
+
+def _stored_ids(pipeline: Pipeline) -> Iterator[str]:
+    """Ids of the articles already stored, so a restarted batch does not analyse them again
+    (read once at the start; the driver checks again before storing)."""
+    if pipeline.store.counts().get("articles"):
+        yield from (a.id for a in pipeline.store.articles())
+
+
+def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any:
+    context = ray.data.DataContext.get_current()
+    # the cross-article stages need the records in input order, as `crosswire run` has them
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False  # crosswire shows its own counts and rate
+    context.print_on_execution_start = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # one row per path (a missing one still yields its error row, in its place)
+    units = [str(f) for path in paths for f in (ingest.expand_paths(path) or [path])]
+    files = ray.data.from_items([{"path": unit} for unit in units], override_num_blocks=len(units))
+    # reading asks for less CPU than an actor, so Ray keeps it a task of its own and does
+    # not fuse it into the actors: one large WARC then still feeds every actor
+    records = files.map_batches(
+        _read_records,
+        batch_size=1,
+        batch_format="pyarrow",
+        fn_kwargs={"rows": batch_size},
+        num_cpus=READ_CPUS,
+    )
+    return records.map_batches(
+        ArticleWorker,
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        fn_constructor_kwargs={"known": known},
+        num_cpus=1,
+    )
+
+
+def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
+    """Stream one input path's records out as blocks of `rows` pickled records."""
+    for path in table.column("path").to_pylist():
+        for block in chunks(ingest.read([path]), rows):
+            yield _table("item", block)
+
+
+class ArticleWorker:
+    """Ray actor: the spaCy model loaded once, then `process_items` on each batch."""
+
+    def __init__(self, known: Set[str]) -> None:
+        nlp.load_nlp()
+        self.known = known
+
+    def __call__(self, table: pa.Table) -> pa.Table:
+        items: list[Item] = [pickle.loads(b) for b in table.column("item").to_pylist()]
+        return _table("outcome", process_items(mark_known(items, self.known)))
+
+
+def _table(column: str, values: list[Any]) -> pa.Table:
+    # pickled dataclasses: rows keep their exact Python types (Arrow would flatten them)
+    data = [pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values]
+    return pa.table({column: pa.array(data, type=pa.large_binary())})
+
+
+def _outcomes(dataset: Any) -> Iterator[Outcome]:
+    for table in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+        for data in table.column("outcome").to_pylist():
+            yield pickle.loads(data)
