@@ -70,3 +70,16 @@ def test_unreachable_server_is_a_clear_error_without_the_password() -> None:
     with pytest.raises(StoreError, match=expected) as info:
         open_store("postgresql://someone:s3cret@127.0.0.1:1/nowhere?connect_timeout=2")
     assert "s3cret" not in str(info.value)
+
+
+def test_nul_characters_are_stored_as_replacement_characters(postgres_url: str) -> None:
+    store = open_store(postgres_url)
+    stray = Article(
+        id="a1", text="Talks\x00 in Oslo.", path="a.txt", title="Oslo\x00", text_hash="h"
+    )
+    with store.transaction():
+        store.add_article(stray, Analysis(article_id="a1"))
+    [back] = store.articles()
+    assert (back.title, back.text) == ("Oslo\ufffd", "Talks\ufffd in Oslo.")
+    assert [h.article_id for h in store.search_articles("oslo")] == ["a1"]
+    store.close()

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
+from psycopg.adapt import Dumper
 from psycopg.rows import dict_row
 
 from crosswire.errors import StoreError
@@ -40,6 +41,16 @@ ARTICLE_COLUMNS = (
 )
 
 
+class NulFreeText(Dumper):
+    """Strings as PostgreSQL text. PostgreSQL text cannot hold NUL characters (SQLite can),
+    and one stray NUL in a scraped title must not fail a whole batch: it is stored as
+    U+FFFD, the replacement character. oid 0 lets the server infer the type, as psycopg's
+    own str dumper does."""
+
+    def dump(self, obj: str) -> bytes:
+        return obj.replace("\x00", "\ufffd").encode()
+
+
 def redact(url: str) -> str:
     """The URL without its password, for error messages."""
     try:
@@ -58,6 +69,7 @@ class PostgresStore(Store):
         self.name = redact(url)
         try:
             self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            self.db.adapters.register_dumper(str, NulFreeText)
             self._migrate()
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {self.name}: {exc}") from exc
