@@ -232,6 +232,13 @@ def _try_verb_pattern(
         c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
     ):
         return None
+    if pattern.transitive and obj is None:
+        return None
+    patient = obj or next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+    if patient is not None and pattern.object_not and _object_matches(patient, pattern.object_not):
+        return None  # "met its commitments", "their demands are met"
+    if _states_an_opinion(verb):
+        return None
     if pattern.requires_phone and not any(
         t.lower_ in PHONE_WORDS for t in verb.subtree if t.i != verb.i
     ):
@@ -255,11 +262,37 @@ def _try_verb_pattern(
             elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
                 targets += _actors_of(prep, context)  # "gave Vietnam a loan"
     places = _places(verb, context, heads)
-    if not targets and pattern.mode == "visit" and not pattern.host and places:
-        targets = [_country_actor(places[0])] if places[0].country else []
+    if pattern.mode == "visit" and not pattern.host and _goes_home(verb):
+        return None  # "flew home to Washington" is no visit
+    own = [p for p in _places(verb, context, [verb], direct=True) if p.country]
+    if not targets and pattern.mode == "visit" and not pattern.host and own:
+        targets = [_country_actor(own[0])]
     if pattern.requires_target and not targets:
         return None
     return _build(verb, pattern, sentence, context, subjects, targets, places, heads)
+
+
+def _states_an_opinion(verb: Token) -> bool:
+    """'agreed in an interview that Putin was a killer': one actor's agreement with a
+    proposition is an opinion, not an accord (no "to", "with" or "on" complement)."""
+    if verb.lemma_.lower() not in modality()["opinion_verbs"]:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"with", "on", "to", "upon"})
+    ]
+    # "The Philippines and France agree that ...": parties agreeing together is an accord
+    together = any(c.dep_ in SUBJECTS and list(c.conjuncts) for c in verb.children)
+    return bool(clauses) and not complements and not together
+
+
+def _goes_home(verb: Token) -> bool:
+    return any(
+        c.lower_ in frames()["homeward"] and c.dep_ in {"advmod", "npadvmod", "prt"}
+        for c in verb.children
+    )
 
 
 def _object_matches(obj: Token, words: tuple[str, ...]) -> bool:
@@ -312,6 +345,8 @@ def _arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Acto
     subject_tokens = [c for c in verb.children if c.dep_ in SUBJECTS]
     passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
+        passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
     if not subject_tokens and not passive:
         subject_tokens = _inherited_subject(verb)
     obj = _direct_object(verb)
@@ -337,6 +372,8 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[Token]:
         if not found and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
             # "Israel is prepared [to impose]": the adjective's clause holds the subject
             return [c for c in head.head.children if c.dep_ in SUBJECTS]
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return []  # "Asked whether ..., Biden said": the main subject was asked, not asking
     elif verb.dep_ in {"conj", "advcl"}:
         found = [c for c in head.children if c.dep_ in SUBJECTS]
     elif verb.dep_ == "acl" and head.dep_ in {"dobj", "obj"}:
@@ -444,8 +481,12 @@ def _modifier_country(token: Token, context: Context) -> str | None:
     """The country named on a generic agent: 'Egyptian police', 'police of Kenya'."""
     for child in token.children:
         targets = [child] if child.dep_ in {"amod", "compound", "poss", "nmod"} else []
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
-            targets = [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in", "at"}:
+            # "police of Kenya", "journalists at Sudan's main newspaper"
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            targets = objects + [
+                m for g in objects for m in g.children if m.dep_ in {"poss", "amod", "compound"}
+            ]
         for target in targets:
             mention = context.mention_at(target)
             if mention is not None and mention.actor.country:
@@ -545,6 +586,10 @@ def _build(
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    if pattern.type in frames()["verbal_types"] and _only_vague(subjects + targets, places):
+        # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
+        # names; an act ("gunmen killed 12") is kept for its place and date
+        return None
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         keys = {s.key for s in subjects}
         targets = [t for t in _fallback_targets(trigger, heads, context) if t.key not in keys]
@@ -563,6 +608,9 @@ def _build(
     event_type, mode, cameo = pattern.type, pattern.mode, pattern.cameo
     if pattern.type == "REQUEST":
         mode, cameo = _request_content(trigger, mode, cameo)
+    if event_type == "ASSAULT" and _verbal_attack(trigger):
+        # "attacked the agreement", "attacks on the plan": criticism, not violence
+        event_type, mode, cameo = "ACCUSE", "disapprove", "111"
     negated, status, intent = _modality(trigger)
     event_type, mode, cameo, negated, status = _stance(
         trigger, (event_type, mode, cameo), negated, status, intent
@@ -593,6 +641,12 @@ def _build(
         numbers=_numbers(trigger, pattern),
         trigger=context.doc.text[start:end],
     )
+
+
+def _only_vague(actors: list[ActorRef], places: list[Place]) -> bool:
+    """Every actor is an unnamed agent of no known country, and no place says whose."""
+    vague = all(a.key.startswith("agent:XXX:") for a in actors)
+    return vague and not any(p.country for p in places)
 
 
 def _fallback_targets(trigger: Token, heads: list[Token], context: Context) -> list[ActorRef]:
@@ -665,6 +719,20 @@ def _located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> A
     if country is None:
         return actor
     return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+
+
+def _verbal_attack(trigger: Token) -> bool:
+    """The thing attacked is a text, plan or stance (frames.yaml verbal_objects)."""
+    words = frames()["verbal_objects"]
+    attacked = [c for c in trigger.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECTS]
+    attacked += [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_object_matches(token, tuple(words)) for token in attacked)
 
 
 def _stance(
@@ -780,9 +848,15 @@ def _own_tokens(heads: list[Token]) -> list[Token]:
     return tokens
 
 
-def _places(trigger: Token, context: Context, heads: list[Token]) -> list[Place]:
+def _places(
+    trigger: Token, context: Context, heads: list[Token], direct: bool = False
+) -> list[Place]:
+    """Places in the event's own words; `direct`: only the trigger's own prepositions
+    ("arrived in Canada", not "arrived from the meeting in Canada")."""
     found: list[Place] = []
     for token in _own_tokens(heads):
+        if direct and token.head.head.i != trigger.i:
+            continue
         if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS | {"into", "to"}:
             mention = context.mention_at(token)
             if mention is not None and mention.type in {"PLACE", "COUNTRY"}:

@@ -37,6 +37,8 @@ class Pattern:
     requires_content: bool = False
     requires_actor_pair: bool = False
     particle: str | None = None
+    object_not: tuple[str, ...] = ()
+    transitive: bool = False
     count: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -49,7 +51,14 @@ def _read(name: str) -> Any:
 
 def _pattern(entry: dict[str, Any]) -> Pattern:
     entry = dict(entry)
-    for key in ("object", "object_types", "target_preps", "participant_preps", "content_preps"):
+    for key in (
+        "object",
+        "object_types",
+        "target_preps",
+        "participant_preps",
+        "content_preps",
+        "object_not",
+    ):
         if key in entry:
             if not all(
                 isinstance(word, str) for word in entry[key]

@@ -1,0 +1,65 @@
+"""Precision controls: words that look like events but are not, and statements with no one
+named."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire import actors, nlp, timex
+from crosswire.events import code_events
+from crosswire.model import Article, EventMention
+
+
+def code(text: str) -> list[EventMention]:
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    doc = next(nlp.parse([text]))
+    mentions = actors.find_mentions(doc, article)
+    times = timex.find_times(text, article.published)
+    attributions = actors.find_attributions(doc, article, mentions)
+    return code_events(doc, article, mentions, times, attributions)
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in code(text)]
+
+
+def test_attacking_an_agreement_is_criticism() -> None:
+    assert types("Republican senators in Washington attacked the agreement with Iran.") == [
+        "ACCUSE"
+    ]
+    assert "ASSAULT" in types("Rebels attacked an army base in Mali.")
+
+
+def test_transitive_strike_is_an_attack_and_a_struck_deal_an_agreement() -> None:
+    assert types("Israeli jets struck Hamas targets in Gaza.") == ["ASSAULT"]
+    assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]
+    assert types("Ghana struck a deal with the IMF.") == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Spanish king flew home to Madrid on Friday.",
+        "Mr Biden agreed in a television interview that Mr Putin was a killer.",
+        "Iran has met its commitments under the deal.",
+        "The two leaders agreed to meet again.",
+        "Asked whether he trusted the Russian leader, Joe Biden said he did not.",
+    ],
+)
+def test_no_event(sentence: str) -> None:
+    assert code(sentence) == []
+
+
+def test_parties_agreeing_together_is_an_accord() -> None:
+    assert "AGREE" in types("The Philippines and France agree that the dispute must end.")
+
+
+def test_meeting_demands_is_conceding_them() -> None:
+    assert types("The Bolivian government met the demands of the miners.") == ["CONCEDE"]
+
+
+def test_passive_participle_noun_is_the_patient() -> None:
+    events = [e for e in code("Japanese citizens abducted by North Korea came home.")]
+    event = next(e for e in events if e.type == "ASSAULT")
+    assert event.source is not None and event.source.country == "PRK"
+    assert event.target is not None and event.target.country == "JPN"
