@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from crosswire.actors.keys import display_name, most_common
 from crosswire.model import Article, Entity, Event
 
 Row = Mapping[str, Any]
@@ -44,22 +44,9 @@ def event_actor_rows(event: Event) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
-def most_common(values: Iterable[str | None]) -> str | None:
-    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    return max(counts, key=lambda v: (counts[v], len(v), v))
-
-
 def canonical_name(rows: list[Row]) -> str:
-    """A person is shown by the fullest name any article gives ("Donald Trump" over
-    "Trump"), the most common spelling of it; other actors by their most common name."""
-    names = [r["name"] for r in rows if r["name"]]
-    if rows[0]["key"].startswith("person:") and names:
-        most_words = max(len(n.split()) for n in names)
-        names = [n for n in names if len(n.split()) == most_words]
-    return most_common(names) or rows[0]["name"]
+    """The name an entity is shown by (see `display_name`)."""
+    return display_name(rows[0]["key"], (r["name"] for r in rows)) or rows[0]["name"]
 
 
 def entity_from_rows(rows: list[Row]) -> Entity:

@@ -1,0 +1,66 @@
+"""One canonical actor per person across a story's articles (actors/story.py)."""
+
+from __future__ import annotations
+
+from crosswire.actors.story import merge_entities, story_actors
+from crosswire.model import ActorRef, Entity
+
+
+def ref(key: str, name: str, country: str | None = None, sector: str | None = None) -> ActorRef:
+    return ActorRef(key, name, country, sector)
+
+
+def test_a_surname_only_key_joins_the_one_full_name() -> None:
+    table = story_actors(
+        [
+            ref("person:biden", "Biden"),
+            ref("person:joe biden", "Joe Biden", "USA", "GOV"),
+            ref("person:joe biden", "Joe Biden", "USA", "GOV"),
+        ]
+    )
+    assert table["person:biden"] == ref("person:joe biden", "Joe Biden", "USA", "GOV")
+
+
+def test_two_people_sharing_a_surname_are_kept_apart() -> None:
+    table = story_actors(
+        [
+            ref("person:kim", "Kim"),
+            ref("person:kim jong un", "Kim Jong Un", "PRK"),
+            ref("person:kim yong chol", "Kim Yong Chol", "PRK"),
+        ]
+    )
+    assert table["person:kim"].key == "person:kim"
+    assert table["person:kim yong chol"].name == "Kim Yong Chol"
+
+
+def test_a_surname_of_another_country_is_another_person() -> None:
+    table = story_actors([ref("person:lee", "Lee", "SGP"), ref("person:jae lee", "Jae Lee", "KOR")])
+    assert table["person:lee"].key == "person:lee"
+
+
+def test_the_fullest_spelling_and_the_most_reported_country_win() -> None:
+    table = story_actors(
+        [
+            ref("person:kim jong un", "Kim Jong-un"),
+            ref("person:kim jong un", "Kim Jong Un", "PRK"),
+            ref("person:kim jong un", "Kim Jong Un", "PRK"),
+        ]
+    )
+    assert table["person:kim jong un"] == ref("person:kim jong un", "Kim Jong Un", "PRK")
+
+
+def test_entities_of_one_person_are_merged() -> None:
+    entities = [
+        Entity("e1", "person:biden", "Biden", "PERSON", None, None, ["Biden"], [], ["a2"]),
+        Entity(
+            "e2", "person:joe biden", "Joe Biden", "PERSON", "USA", "GOV", ["Joe Biden"],
+            ["president"], ["a1"],
+        ),
+        Entity("e3", "country:USA", "United States", "COUNTRY", "USA", None, ["US"], [], ["a1"]),
+    ]  # fmt: skip
+    merged = {e.name: e for e in merge_entities(entities)}
+    assert set(merged) == {"Joe Biden", "United States"}
+    biden = merged["Joe Biden"]
+    assert biden.id == "e2"  # the full name's entity absorbs the surname's
+    assert biden.aliases == ["Biden", "Joe Biden"] and biden.article_ids == ["a1", "a2"]
+    assert biden.country == "USA" and biden.roles == ["president"]
