@@ -77,6 +77,9 @@ class PostgresStore(Store):
 
     # ------------------------------------------------------------------ plumbing
     def _migrate(self) -> None:
+        # Servers open a store per request: an up-to-date schema costs one query, no lock.
+        if self._applied_version() >= migrations("postgres")[-1][0]:
+            return
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
             self.db.execute(
@@ -95,6 +98,10 @@ class PostgresStore(Store):
     def schema_version(self) -> int:
         row = self.db.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()
         return int((row or {}).get("v") or 0)
+
+    def _applied_version(self) -> int:
+        row = self.db.execute("SELECT to_regclass('schema_migrations') AS t").fetchone()
+        return 0 if row is None or row["t"] is None else self.schema_version()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
