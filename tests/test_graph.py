@@ -4,12 +4,15 @@ import io
 
 import networkx as nx
 
-from crosswire.graph import actor_graph, event_actors, quad_of, quads
+from crosswire.graph import actor_graph, event_actors, layout, quad_of, quads
 from crosswire.model import ActorRef, Event
 
 RUSSIA = ActorRef(key="country:rus", name="Russia", country="RUS", sector="GOV")
 KOREA = ActorRef(key="country:prk", name="North Korea", country="PRK", sector="GOV")
 CHINA = ActorRef(key="country:chn", name="China", country="CHN")
+A = ActorRef(key="org:a", name="Group A")
+B = ActorRef(key="org:b", name="Group B")
+LONER = ActorRef(key="org:loner", name="Loner")
 
 
 def _event(
@@ -91,3 +94,27 @@ def test_graph_attributes_survive_graphml_and_gexf():
     out = io.BytesIO()
     nx.write_gexf(graph, out)
     assert b"North Korea" in out.getvalue()
+
+
+def test_layout_is_deterministic_in_the_unit_square_with_pieces_apart():
+    events = [
+        _event("v1", "CONSULT", RUSSIA, KOREA),
+        _event("v2", "AGREE", KOREA, CHINA),
+        _event("v3", "CONSULT", RUSSIA, CHINA),
+        _event("v4", "ASSAULT", A, B),
+        _event("v5", "PROTEST", LONER, None),
+    ]
+    graph = actor_graph(events)
+    spots = layout(graph)
+    assert spots == layout(actor_graph(events))
+    assert set(spots) == set(graph)
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in spots.values())
+    triangle = [spots[r.entity_id] for r in (RUSSIA, KOREA, CHINA)]
+    pair = [spots[r.entity_id] for r in (A, B)]
+    # the two pieces sit side by side, not on top of each other
+    assert max(x for x, _ in triangle) < min(x for x, _ in pair)
+    assert spots[LONER.entity_id][1] == 1.0  # partnerless actors along the bottom
+
+
+def test_layout_of_an_empty_graph_is_empty():
+    assert layout(actor_graph([])) == {}

@@ -110,3 +110,70 @@ def _edge_attributes(events: list[Event]) -> dict[str, str | int]:
         "event_ids": " ".join(e.id for e in events),
         "n_sources": max(e.n_sources for e in events),
     }
+
+
+# --------------------------------------------------------------------------- layout
+
+ROW_SIZE = 3  # connected pieces side by side in one row of the drawing
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in [0, 1] x [0, 1] for drawing `graph`.
+
+    Each connected piece is laid out on its own (force-directed, started from a circle,
+    seeded) and the pieces are tiled in rows, largest first, each given room in proportion
+    to the square root of its size; actors with no partner go in a row along the bottom.
+    Laying pieces out together would push them apart and crush each into a knot.
+    """
+    pieces = sorted(
+        (sorted(c) for c in nx.connected_components(graph) if len(c) > 1),
+        key=lambda c: (-len(c), c[0]),
+    )
+    alone = sorted(n for n in graph if graph.degree(n) == 0)
+    rows = [pieces[i : i + ROW_SIZE] for i in range(0, len(pieces), ROW_SIZE)]
+    heights = [max(len(p) for p in row) ** 0.5 for row in rows]
+    room = 0.85 if alone and rows else 1.0
+    spots: dict[str, tuple[float, float]] = {}
+    top = 0.0
+    for row, height in zip(rows, heights, strict=True):
+        row_height = room * height / sum(heights)
+        widths = [len(p) ** 0.5 for p in row]
+        left = 0.0
+        for piece, width in zip(row, widths, strict=True):
+            cell_width = width / sum(widths)
+            box = (left, top, cell_width, row_height)
+            spots.update(_place(_piece_layout(graph.subgraph(piece)), box))
+            left += cell_width
+        top += row_height
+    for i, node in enumerate(alone):
+        spots[node] = ((i + 0.5) / len(alone), 1.0 if rows else 0.5)
+    return spots
+
+
+def _piece_layout(piece: nx.Graph) -> dict[str, tuple[float, float]]:
+    if piece.number_of_nodes() < 3:
+        return {n: (float(i), 0.5) for i, n in enumerate(sorted(piece))}
+    start = nx.circular_layout(piece)
+    size = piece.number_of_nodes()
+    raw = nx.spring_layout(piece, pos=start, k=1.8 / size**0.5, iterations=120, seed=7)
+    return {n: (float(p[0]), float(p[1])) for n, p in raw.items()}
+
+
+def _place(
+    raw: dict[str, tuple[float, float]], box: tuple[float, float, float, float]
+) -> dict[str, tuple[float, float]]:
+    """Scale raw positions into `box` (left, top, width, height), with a margin."""
+    left, top, width, height = box
+    xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+
+    def unit(v: float, lo: float, hi: float) -> float:
+        return 0.5 if hi - lo < 1e-9 else (v - lo) / (hi - lo)
+
+    pad = 0.1
+    return {
+        n: (
+            round(left + width * (pad + (1 - 2 * pad) * unit(x, min(xs), max(xs))), 4),
+            round(top + height * (pad + (1 - 2 * pad) * unit(y, min(ys), max(ys))), 4),
+        )
+        for n, (x, y) in raw.items()
+    }

@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
-from crosswire.graph import actor_graph, event_actors, quad_of
+from crosswire.graph import actor_graph, event_actors, layout, quad_of
 from crosswire.model import (
     ActorRef,
     Analysis,
@@ -29,9 +29,6 @@ from crosswire.model import (
 from crosswire.store.base import EventFilter, Store
 from crosswire.stories.brief import event_summary
 from crosswire.stories.sources import independent_sources
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 T = TypeVar("T")
 StorySort = Literal["size", "recent", "oldest", "sources"]
@@ -237,15 +234,16 @@ def _in_country(event: Event, country: str) -> bool:
     return place == country or any(a.country == country for a in event_actors(event))
 
 
-def _sort_key(sort: StorySort) -> Callable[[StorySummary], tuple]:
-    keys = {
-        "size": lambda s: (-s.n_articles, s.first_date or "", s.id),
+SORTS = ("recent", "size", "sources", "oldest")
+
+
+def _story_key(sort: StorySort) -> Callable[[Story], tuple]:
+    """Sort keys that need only the story itself ("sources" needs its summary)."""
+    keys: dict[str, Callable[[Story], tuple]] = {
+        "size": lambda s: (-len(s.article_ids), s.first_date or "", s.id),
         "recent": lambda s: (-_day_number(s.last_date), s.id),
         "oldest": lambda s: (s.first_date or "9999", s.id),
-        "sources": lambda s: (-s.n_independent, -s.n_articles, s.id),
     }
-    if sort not in keys:
-        raise ViewError(f"sort must be one of {', '.join(keys)}, not {sort!r}")
     return keys[sort]
 
 
@@ -260,21 +258,37 @@ def story_summaries(
     limit: int = 20,
     offset: int = 0,
 ) -> Page[StorySummary]:
-    """Stories matching `where`, sorted and paginated, each with its summary figures."""
+    """Stories matching `where`, sorted and paginated, each with its summary figures.
+
+    Only the stories of the page asked for have their articles read, except when sorting
+    by independent sources, which needs every matching story's summary.
+    """
+    if sort not in SORTS:
+        raise ViewError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     where = (where or StoryFilter()).checked()
-    key = _sort_key(sort)
     events = _events_by_story(store)
     actor_events = (
         {e.id for e in store.events(EventFilter(actor=where.actor))} if where.actor else set()
     )
     stories = [s for s in store.stories() if _matches(s, events[s.id], where, actor_events)]
+    if sort == "sources":
+        summaries = _summaries(store, stories, events)
+        summaries.sort(key=lambda s: (-s.n_independent, -s.n_articles, s.id))
+        return paginate(summaries, limit, offset)
+    stories.sort(key=_story_key(sort))
+    page = _summaries(store, stories[offset : offset + limit], events)
+    return Page(items=page, total=len(stories), limit=limit, offset=offset)
+
+
+def _summaries(
+    store: Store, stories: list[Story], events: dict[str, list[Event]]
+) -> list[StorySummary]:
     wanted = {aid for s in stories for aid in s.article_ids}
     articles = {a.id: a for a in store.articles(wanted)} if wanted else {}
-    summaries = [
+    return [
         story_summary(s, [articles[i] for i in s.article_ids if i in articles], events[s.id])
         for s in stories
     ]
-    return paginate(sorted(summaries, key=key), limit, offset)
 
 
 # --------------------------------------------------------------------------- one story
@@ -431,18 +445,9 @@ def _event_saying(said_by: dict[tuple[str, str], str], article_id: str, text: st
 
 
 def graph_view(events: list[Event]) -> GraphView:
-    """The actor graph laid out for drawing: positions in [0, 1], deterministic.
-
-    Connected actors are laid out by Kamada-Kawai (it spreads small graphs evenly, where a
-    spring layout piles neighbours onto hubs); actors without any partner in these events
-    go in a row along the bottom so they do not squeeze the connected part.
-    """
+    """The actor graph of `events` with drawing positions in [0, 1] (`graph.layout`)."""
     graph = actor_graph(events)
-    alone = sorted(n for n in graph if graph.degree(n) == 0)
-    linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
-    spot = _layout(linked, height=0.82 if alone else 1.0)
-    for i, node in enumerate(alone):
-        spot[node] = ((i + 0.5) / len(alone), 1.0)
+    spot = layout(graph)
     nodes = [
         GraphNode(node, d["name"], d["country"] or None, d["events"], *spot[node])
         for node, d in sorted(graph.nodes(data=True))
@@ -453,37 +458,6 @@ def graph_view(events: list[Event]) -> GraphView:
         for a, b, d in sorted(graph.edges(data=True))
     ]  # fmt: skip
     return GraphView(nodes, edges)
-
-
-def _layout(graph: nx.Graph, height: float) -> dict[str, tuple[float, float]]:
-    """Positions scaled into [0, 1] x [0, height]."""
-    import networkx as nx
-
-    if graph.number_of_nodes() == 0:
-        return {}
-    if graph.number_of_nodes() < 3:
-        raw = nx.circular_layout(graph)
-    else:
-        raw = nx.kamada_kawai_layout(graph, dist=_distances(graph))
-    xs, ys = [float(p[0]) for p in raw.values()], [float(p[1]) for p in raw.values()]
-
-    def scale(v: float, lo: float, hi: float) -> float:
-        return 0.5 if hi - lo < 1e-9 else (v - lo) / (hi - lo)
-
-    return {
-        n: (round(scale(float(p[0]), min(xs), max(xs)), 4),
-            round(height * scale(float(p[1]), min(ys), max(ys)), 4))
-        for n, p in raw.items()
-    }  # fmt: skip
-
-
-def _distances(graph: nx.Graph) -> dict[str, dict[str, float]]:
-    """Shortest-path lengths; separate pieces of the graph a little beyond the longest."""
-    import networkx as nx
-
-    lengths = dict(nx.all_pairs_shortest_path_length(graph))
-    far = 1.5 + max((d for row in lengths.values() for d in row.values()), default=1)
-    return {a: {b: float(lengths[a].get(b, far)) for b in graph} for a in graph}
 
 
 def source_comparison(

@@ -10,7 +10,7 @@ from crosswire.views import EventRow, GraphView, PeriodCount
 
 TIMELINE_WIDTH = 900
 TIMELINE_ROW = 16
-GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 640, 460, 70
+GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 640, 480, 60
 
 
 def day(value: str) -> date | None:
