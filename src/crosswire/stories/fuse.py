@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import date
 
 from crosswire.actors.countries import country_code
+from crosswire.actors.story import canonical_ref, story_actors
 from crosswire.model import (
     ActorRef,
     Analysis,
@@ -62,7 +63,7 @@ def fuse_events(
     mentions = sorted(
         (m for analysis in analyses for m in analysis.events), key=lambda m: _arrival(m, by_id)
     )
-    mentions = with_known_countries(mentions)
+    mentions = with_story_actors(mentions)
     groups: list[list[EventMention]] = []
     for mention in mentions:
         group = next((g for g in groups if _joins(mention, g)), None)
@@ -77,27 +78,22 @@ def fuse_events(
     return sorted(events, key=_event_order), contradictions
 
 
-def with_known_countries(mentions: list[EventMention]) -> list[EventMention]:
-    """Copies of the mentions in which an actor whose country one article did not find gets
-    the country the story's other mentions of the same actor give (the most frequent)."""
-    votes: dict[str, Counter[str]] = {}
-    for mention in mentions:
-        for actor in _actors(mention).values():
-            if actor.country:
-                votes.setdefault(actor.key, Counter())[actor.country] += 1
-    known = {k: max(c, key=lambda code: (c[code], code)) for k, c in votes.items()}
+def with_story_actors(mentions: list[EventMention]) -> list[EventMention]:
+    """Copies of the mentions with every actor replaced by its canonical actor across the
+    story (`actors.story.story_actors`): one key and one name per person, and the country
+    one article did not find taken from the story's other mentions of the same actor."""
+    table = story_actors(a for m in mentions for a in _actors(m).values())
 
-    def filled(actor: ActorRef | None) -> ActorRef | None:
-        if actor is None or actor.country or actor.key not in known:
-            return actor
-        return replace(actor, country=known[actor.key])
+    def participants(mention: EventMention) -> list[ActorRef]:
+        found = (canonical_ref(p, table) for p in mention.participants)
+        return list({p.key: p for p in found if p is not None}.values())
 
     return [
         replace(
             m,
-            source=filled(m.source),
-            target=filled(m.target),
-            participants=[p for p in map(filled, m.participants) if p is not None],
+            source=canonical_ref(m.source, table),
+            target=canonical_ref(m.target, table),
+            participants=participants(m),
         )
         for m in mentions
     ]
