@@ -728,7 +728,9 @@ def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
     entity = next((e for e in store.entities() if e.id == entity_id), None)
     if entity is None:
         return None
-    events = [e for e in store.events() if entity_id in {a.entity_id for a in event_actors(e)}]
+    # the store's alias filter on the canonical name finds a superset of its events
+    candidates = store.events(EventFilter(actor=entity.name))
+    events = [e for e in candidates if entity_id in {a.entity_id for a in event_actors(e)}]
     over_time = Counter(e.date for e in events if e.date)
     co = [c for c in top_actors(events, n=TOP_ACTORS * 2 + 1) if c.entity_id != entity_id]
     return ActorProfile(

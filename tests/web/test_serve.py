@@ -1,0 +1,42 @@
+"""`crosswire serve`: options reach uvicorn, a store that cannot be opened is a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+from fastapi import FastAPI
+
+from crosswire.cli import main
+
+
+def test_serve_runs_one_uvicorn_app_on_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[object, str, int]] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, host, port, **_: calls.append((app, host, port))
+    )
+    db = tmp_path / "served.db"
+    result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    [(app, host, port)] = calls
+    assert isinstance(app, FastAPI) and (host, port) == ("127.0.0.1", 8123)
+    assert app.state.db == str(db) and db.exists()
+    paths = set(app.openapi()["paths"]) | {getattr(r, "path", "") for r in app.router.routes}
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/openapi.json"} <= paths
+    assert "http://127.0.0.1:8123/" in result.output
+
+
+def test_serve_reports_a_store_it_cannot_open(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "folder" / "x.db"
+    result = CliRunner().invoke(main, ["serve", "--db", str(missing)])
+    assert result.exit_code == 1
+    assert "cannot open store" in result.output and str(missing) in result.output
+
+
+def test_serve_rejects_a_bad_port() -> None:
+    result = CliRunner().invoke(main, ["serve", "--port", "70000"])
+    assert result.exit_code == 2 and "70000" in result.output
