@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
+from crosswire.actors.story import merge_entities
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
 
 
@@ -110,9 +111,10 @@ class Store(ABC):
 
     def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
         """Canonical actors named in any of these articles (aggregated over all articles),
-        the most widely named first."""
+        a person's surname-only entity folded into the one full name among them, the most
+        widely named first."""
         wanted = set(article_ids)
-        found = [e for e in self.entities() if wanted.intersection(e.article_ids)]
+        found = merge_entities([e for e in self.entities() if wanted.intersection(e.article_ids)])
         return sorted(found, key=lambda e: (-len(wanted.intersection(e.article_ids)), e.name))
 
     @abstractmethod
