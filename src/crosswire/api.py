@@ -106,6 +106,7 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     )
     app.state.db = db
     app.state.worker = worker
+    app.state.actors = views.ActorIndex()  # one per store: see ActorIndex
     app.state.max_upload_bytes = max_upload_bytes
 
     @app.exception_handler(views.ViewError)
@@ -204,18 +205,20 @@ def get_event(event_id: str, store: StoreDep) -> views.EventDetail:
 @router.get("/actors", response_model=views.Page[views.ActorSummary], tags=["actors"])
 def list_actors(
     store: StoreDep,
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description="any alias")],
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> views.Page[views.ActorSummary]:
     """Actors with a name or alias containing `q` (case-insensitive)."""
-    return views.search_actors(store, q, limit, offset)
+    return views.search_actors(store, q, limit, offset, request.app.state.actors)
 
 
 @router.get("/actors/{entity_id}", response_model=views.ActorProfile, tags=["actors"])
-def get_actor(entity_id: str, store: StoreDep) -> views.ActorProfile:
+def get_actor(entity_id: str, store: StoreDep, request: Request) -> views.ActorProfile:
     """An actor's aliases, roles, country, events over time and co-actors."""
-    return _found(views.actor_profile(store, entity_id), "actor", entity_id)  # type: ignore[return-value]
+    profile = views.actor_profile(store, entity_id, request.app.state.actors)
+    return _found(profile, "actor", entity_id)  # type: ignore[return-value]
 
 
 @router.get("/articles/{article_id}", response_model=views.ArticleDetail, tags=["articles"])
@@ -227,11 +230,12 @@ def get_article(article_id: str, store: StoreDep) -> views.ArticleDetail:
 @router.get("/search", response_model=views.SearchResults, tags=["search"])
 def search(
     store: StoreDep,
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20,
 ) -> views.SearchResults:
     """Articles (full text), actors (by alias) and events matching `q`."""
-    return views.search_all(store, q, limit)
+    return views.search_all(store, q, limit, request.app.state.actors)
 
 
 @router.post("/articles", response_model=JobOut, status_code=202, tags=["ingest"])

@@ -10,6 +10,7 @@ message meant for the user.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -709,14 +710,46 @@ def actor_summary(entity: Entity) -> ActorSummary:
     )
 
 
-def search_actors(store: Store, query: str, limit: int = 20, offset: int = 0) -> Page[ActorSummary]:
+class ActorIndex:
+    """The store's canonical actors, read again only when the store's counts change.
+
+    `Store.entities()` aggregates every mention, the slowest read a page makes; a server
+    keeps one index per store so that actor search and actor pages do not repeat it on
+    every request. Any batch the pipeline commits adds articles, so changes the counts.
+    """
+
+    def __init__(self) -> None:
+        self._version: tuple[tuple[str, int], ...] | None = None
+        self._entities: dict[str, Entity] = {}
+        self._lock = threading.Lock()
+
+    def entities(self, store: Store) -> dict[str, Entity]:
+        version = tuple(sorted(store.counts().items()))
+        with self._lock:
+            if version != self._version:
+                self._entities = {e.id: e for e in store.entities()}
+                self._version = version
+            return self._entities
+
+
+def _entities(store: Store, index: ActorIndex | None) -> dict[str, Entity]:
+    return index.entities(store) if index else {e.id: e for e in store.entities()}
+
+
+def search_actors(
+    store: Store,
+    query: str,
+    limit: int = 20,
+    offset: int = 0,
+    index: ActorIndex | None = None,
+) -> Page[ActorSummary]:
     """Actors with an alias or name containing `query` (case-insensitive): exact alias
     matches first, then the actors named in most articles."""
     needle = query.strip().casefold()
     if not needle:
         raise ViewError("the actor query is empty")
     found = []
-    for entity in store.entities():
+    for entity in _entities(store, index).values():
         names = [n.casefold() for n in [entity.name, *entity.aliases]]
         if any(needle in n for n in names):
             found.append((needle not in names, -len(entity.article_ids), entity.name, entity))
@@ -724,8 +757,10 @@ def search_actors(store: Store, query: str, limit: int = 20, offset: int = 0) ->
     return paginate([actor_summary(t[3]) for t in found], limit, offset)
 
 
-def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
-    entity = next((e for e in store.entities() if e.id == entity_id), None)
+def actor_profile(
+    store: Store, entity_id: str, index: ActorIndex | None = None
+) -> ActorProfile | None:
+    entity = _entities(store, index).get(entity_id)
     if entity is None:
         return None
     # the store's alias filter on the canonical name finds a superset of its events
@@ -833,7 +868,9 @@ def search_events(store: Store, query: str) -> list[EventRow]:
     return [event_row(e) for e in _by_date(list(events.values()))]
 
 
-def search_all(store: Store, query: str, limit: int = 20) -> SearchResults:
+def search_all(
+    store: Store, query: str, limit: int = 20, index: ActorIndex | None = None
+) -> SearchResults:
     """Articles (full text), actors (by alias) and events matching `query`."""
     query = query.strip()
     if not query:
@@ -845,6 +882,6 @@ def search_all(store: Store, query: str, limit: int = 20) -> SearchResults:
             ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
             for h in hits
         ],
-        actors=search_actors(store, query, limit=limit).items,
+        actors=search_actors(store, query, limit=limit, index=index).items,
         events=search_events(store, query)[:limit],
     )

@@ -88,3 +88,12 @@ def test_bad_ingestion_requests_get_a_4xx(fresh: TestClient) -> None:
     assert nothing.status_code == 400 and "empty.txt" in nothing.json()["detail"]
     assert fresh.post("/api/uploads").status_code == 422
     assert fresh.get("/api/stats").json()["counts"]["articles"] == 0
+
+
+def test_actor_search_sees_actors_of_newly_ingested_articles(fresh: TestClient) -> None:
+    assert fresh.get("/api/actors", params={"q": "haavisto"}).json()["total"] == 0
+    job = fresh.post("/api/articles", json={"text": MEETING_WIRE, "outlet": "Meridian Wire"})
+    assert _finished(fresh, job.json())["state"] == "done"
+    found = fresh.get("/api/actors", params={"q": "haavisto"}).json()["items"]
+    assert [a["name"] for a in found] == ["Pekka Haavisto"]
+    assert fresh.get(f"/api/actors/{found[0]['id']}").status_code == 200

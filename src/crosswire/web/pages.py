@@ -101,7 +101,7 @@ def event(request: Request, event_id: str, store: StoreDep) -> Any:
 
 @router.get("/actors/{entity_id}")
 def actor(request: Request, entity_id: str, store: StoreDep) -> Any:
-    profile = views.actor_profile(store, entity_id)
+    profile = views.actor_profile(store, entity_id, request.app.state.actors)
     if profile is None:
         return _missing(request, "actor", entity_id)
     context = {"d": profile, "bars": charts.histogram(profile.over_time)}
@@ -123,7 +123,7 @@ def search(request: Request, store: StoreDep) -> Any:
     results = None
     if query:
         try:
-            results = views.search_all(store, query[:500])
+            results = views.search_all(store, query[:500], index=request.app.state.actors)
         except views.ViewError as exc:
             return _bad(request, exc)
     return _render(request, "search.html", {"query": query, "r": results})
