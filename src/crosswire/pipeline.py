@@ -202,17 +202,18 @@ class Pipeline:
         errors = [o for o in outcomes if isinstance(o, IngestError)]
         report.errors += errors
         done = [o for o in outcomes if isinstance(o, tuple)]
-        # a record may have been stored since it was checked (the same record earlier in a
-        # batch still in flight), or come twice in one batch: each article is stored once
-        known = self.store.known_ids(a.id for a, _ in done)
-        fresh: dict[str, tuple[Article, Analysis]] = {}
-        for article, analysis in done:
-            if article.id not in known:
-                fresh.setdefault(article.id, (article, analysis))
         report.skipped += sum(isinstance(o, Known) for o in outcomes)
-        report.skipped += sum(a.id in known for a, _ in done)
-        articles = [a for a, _ in fresh.values()]
         with self.store.transaction():
+            # a record may have been stored since it was checked (the same record earlier in
+            # a batch still in flight, or by another run on the same store, hence inside the
+            # transaction), or come twice in one batch: each article is stored once
+            known = self.store.known_ids(a.id for a, _ in done)
+            fresh: dict[str, tuple[Article, Analysis]] = {}
+            for article, analysis in done:
+                if article.id not in known:
+                    fresh.setdefault(article.id, (article, analysis))
+            report.skipped += len(done) - len(fresh)
+            articles = [a for a, _ in fresh.values()]
             for error in errors:
                 self.store.add_error(error)
             for article, analysis in fresh.values():

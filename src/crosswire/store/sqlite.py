@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -50,6 +51,17 @@ def statements(sql: str) -> Iterator[str]:
         raise StoreError(f"incomplete statement in migration: {pending.strip()[:80]}")
 
 
+def _why(path: str) -> str:
+    """What SQLite's own message leaves out when a store cannot be opened: that the file, or
+    the folder where SQLite keeps its write-ahead log, is read-only."""
+    file = Path(path)
+    if file.exists() and not os.access(file, os.W_OK):
+        return " (the store file is read-only)"
+    if not os.access(file.parent, os.W_OK):
+        return " (the store's folder is read-only: SQLite writes its log beside the file)"
+    return ""
+
+
 class SQLiteStore(Store):
     """A store in one SQLite file (created and migrated on open)."""
 
@@ -65,7 +77,7 @@ class SQLiteStore(Store):
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open store {self.path}: {exc}{_why(self.path)}") from exc
         self._in_transaction = False
 
     # ------------------------------------------------------------------ plumbing
@@ -76,12 +88,17 @@ class SQLiteStore(Store):
                 continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                # another process opening the same new store may have migrated it while
+                # this one waited for the lock: only the version read under the lock counts
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= version:
+                    self.db.execute("COMMIT")
+                    continue
                 for statement in statements(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     @contextmanager
@@ -98,13 +115,19 @@ class SQLiteStore(Store):
             yield
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"write to store {self.path} failed: {exc}") from exc
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        # SQLite has already rolled back after some errors (a full disk, an I/O error), and
+        # a second ROLLBACK would hide the first error behind "no transaction is active"
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def close(self) -> None:
         self.db.close()

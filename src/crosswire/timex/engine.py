@@ -168,7 +168,10 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         tense = tense_near(text, start, end)
-        resolved = resolvers.resolve(rule.resolve, match, anchor, tense, rules_data())
+        try:
+            resolved = resolvers.resolve(rule.resolve, match, anchor, tense, rules_data())
+        except OverflowError:  # date arithmetic past year 1 or 9999: found, but undated
+            resolved = ("DATE", None)
         if resolved is None:
             continue
         taken.append((start, end))
