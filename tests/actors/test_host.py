@@ -94,3 +94,13 @@ def test_a_possessive_title_tells_whose_official(analyse: Callable[[str], Analys
         "talks had gone well."
     )
     assert doc.find("Ana Lopes").actor.country == "PRT"
+
+
+def test_a_party_acts_at_home_but_a_movement_may_not(analyse: Callable[[str], Analysed]) -> None:
+    party = analyse("Activists of the Green Unity Party marched in Tbilisi on Sunday.")
+    assert next(m for m in party.mentions if "Party" in m.text).actor.country == "GEO"
+    movement = analyse(
+        "Sudan has been sharing weapons with the Popular Front for Free Horizons, a report said."
+    )
+    front = [m for m in movement.mentions if "Front" in m.text]
+    assert front and front[0].actor.country is None

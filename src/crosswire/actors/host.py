@@ -23,8 +23,10 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Bodies that act inside their own country: where they are named, the story happens there
 # (troops and rebels cross borders, so MIL and REB are no evidence)
 _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", None})
-# Organisations that commonly act across borders keep "no country" rather than a guess
-_MOBILE_SECTORS = frozenset({"BUS", "JRN", "MED", "NGO", "IGO", "MNC"})
+# Organisations take the host country only when they are of a kind that acts at home
+# (a party, a ministry, a court, a university); a named movement, forum or company may act
+# anywhere, and no country beats a wrong one
+_LOCAL_ORG_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", "EDU"})
 # "US$50 million", "US $50 million": a currency, not a place
 _CURRENCY_AFTER = re.compile(r"^\s?\$")
 # "ethnic Albanians", "Ethnic Turks": a people named by its kin state, living elsewhere
@@ -123,7 +125,7 @@ def fill_local_actors(typed: list[Typed], host: str | None) -> None:
         actor = mention.actor
         if actor.country or mention.type not in {"GROUP", "ORG", "PLACE"}:
             continue
-        if mention.type == "ORG" and actor.sector in _MOBILE_SECTORS:
+        if mention.type == "ORG" and actor.sector not in _LOCAL_ORG_SECTORS:
             continue
         if set(fold(actor.name).split()) & supranational_words():
             continue
