@@ -233,9 +233,11 @@ def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20,
+    offset: Offset = 0,
 ) -> views.SearchResults:
-    """Articles (full text), actors (by alias) and events matching `q`."""
-    return views.search_all(store, q, limit, request.app.state.actors)
+    """Articles (full text, best first), actors (by alias) and events matching `q`; `limit`
+    and `offset` page each of the three lists."""
+    return views.search_all(store, q, limit, request.app.state.actors, offset)
 
 
 @router.post("/articles", response_model=JobOut, status_code=202, tags=["ingest"])

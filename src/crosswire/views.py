@@ -547,8 +547,12 @@ class Segment:
 @dataclass(slots=True)
 class MentionView:
     article: ArticleRow
-    section: str
+    section: str  # which text the offsets point into: "body", "headline" or "caption"
     trigger: str
+    start: int  # the event words
+    end: int
+    sentence_start: int
+    sentence_end: int
     segments: list[Segment]
     attributed_to: str | None
     attributed_to_id: str | None
@@ -609,6 +613,10 @@ def _mention_view(
         article=article_row(article),
         section=m.section,
         trigger=m.trigger,
+        start=m.start,
+        end=m.end,
+        sentence_start=m.sentence_start,
+        sentence_end=m.sentence_end,
         segments=segments(text, m.sentence_start, m.sentence_end, spans),
         attributed_to=source.name if source else None,
         attributed_to_id=source.entity_id if source else None,
@@ -869,19 +877,23 @@ def search_events(store: Store, query: str) -> list[EventRow]:
 
 
 def search_all(
-    store: Store, query: str, limit: int = 20, index: ActorIndex | None = None
+    store: Store,
+    query: str,
+    limit: int = 20,
+    index: ActorIndex | None = None,
+    offset: int = 0,
 ) -> SearchResults:
     """Articles (full text), actors (by alias) and events matching `query`."""
     query = query.strip()
     if not query:
         raise ViewError("the search query is empty")
-    hits = store.search_articles(query, limit=limit)
+    hits = store.search_articles(query, limit=limit, offset=offset)
     return SearchResults(
         query=query,
         articles=[
             ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
             for h in hits
         ],
-        actors=search_actors(store, query, limit=limit, index=index).items,
-        events=search_events(store, query)[:limit],
+        actors=search_actors(store, query, limit, offset, index).items,
+        events=search_events(store, query)[offset : offset + limit],
     )

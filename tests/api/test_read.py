@@ -146,7 +146,11 @@ def test_event_mentions_are_highlighted_segments_of_their_sentence(client: TestC
         assert trigger == mention["trigger"]
         sentence = "".join(s["text"] for s in mention["segments"])
         article = client.get(f"/api/articles/{mention['article']['id']}").json()
-        assert sentence in article["text"]
+        text = {"body": article["text"], "headline": article["article"]["title"]}.get(
+            mention["section"], "\n\n".join(article["captions"])
+        )
+        assert text[mention["start"] : mention["end"]] == mention["trigger"]
+        assert sentence == text[mention["sentence_start"] : mention["sentence_end"]].strip()
     place = [s["text"] for m in event["mentions"] for s in m["segments"] if s["kind"] == "place"]
     assert "Oslo" in place
 
@@ -182,6 +186,8 @@ def test_search_across_articles_actors_and_events(client: TestClient) -> None:
     assert len(arctic) == 1 and "Arctic" in arctic[0]["snippet"]
     consult = client.get("/api/search", params={"q": "consult"}).json()["events"]
     assert consult and {e["type"] for e in consult} == {"CONSULT"}
+    second = client.get("/api/search", params={"q": "Haavisto", "limit": 1, "offset": 1}).json()
+    assert second["articles"] == results["articles"][1:2]
     assert client.get("/api/search", params={"q": ""}).status_code == 422
     assert client.get("/api/search", params={"q": "x" * 501}).status_code == 422
 
