@@ -81,6 +81,10 @@ def analyse(doc: Doc, article: Article, captions: Doc | None = None) -> Analysis
     times = timex.find_times(article.text, article.published)
     attributions = actors.find_attributions(doc, article, mentions)
     coded = events.code_events(doc, article, mentions, times, attributions)
+    events.mark_headline(article, coded)
+    if article.title and not events.title_in_text(article):
+        # headlines are coded but marked; a title is short, so one small parse each
+        coded += events.headline_events(next(nlp.parse([article.title])), article)
     if captions is not None:
         coded += caption_events(captions, article)
     return Analysis(

@@ -63,3 +63,24 @@ def test_passive_participle_noun_is_the_patient() -> None:
     event = next(e for e in events if e.type == "ASSAULT")
     assert event.source is not None and event.source.country == "PRK"
     assert event.target is not None and event.target.country == "JPN"
+
+
+def test_headlines_are_coded_and_marked() -> None:
+    from crosswire import events
+
+    title = "Kenya and Uganda sign border pact"
+    body = "Kenya signed the pact with Uganda in Nairobi on Monday."
+    article = Article(id="h", text=body, path="h.txt", published="2020-01-16", title=title)
+    coded = events.headline_events(next(nlp.parse([title])), article)
+    assert [(e.type, e.section) for e in coded] == [("SUPPORT", "headline")]
+    assert title[coded[0].start : coded[0].end] == coded[0].trigger
+
+    opening = Article(
+        id="o", text=f"{title}\n\n{body}", path="o.txt", published="2020-01-16", title=title
+    )
+    doc = next(nlp.parse([opening.text]))
+    inline = code_events(doc, opening, actors.find_mentions(doc, opening), [], [])
+    events.mark_headline(opening, inline)
+    sections = {e.section for e in inline}
+    assert sections == {"headline", "body"}
+    assert all((e.section == "headline") == (e.start < len(title)) for e in inline)
