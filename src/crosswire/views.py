@@ -104,6 +104,7 @@ class EventRow:
     story_id: str | None
     type: str
     quad: str
+    quad_label: str
     colour: str
     summary: str  # "CONSULT/visit: Sergei Lavrov – Kim Jong Un, in Pyongyang"
     label: str  # the same without the type, for pages that show the type as a badge
@@ -123,6 +124,7 @@ def event_row(event: Event) -> EventRow:
         story_id=event.story_id,
         type=event.type,
         quad=quad.key,
+        quad_label=quad.label,
         colour=quad.colour,
         summary=(summary := event_summary(event)),
         label=summary.removeprefix(event.type).lstrip("/: ") or summary,
