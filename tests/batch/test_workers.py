@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from tests.batch.conftest import exported
 
+from crosswire.cli import main
 from crosswire.pipeline import Pipeline, RunReport
 
 pytestmark = pytest.mark.slow
@@ -37,3 +39,17 @@ def test_a_second_parallel_run_skips_everything(archive: Path, tmp_path: Path) -
     again = pipeline.run(paths)
     assert again.new_articles == 0 and again.skipped == first.new_articles + first.skipped
     assert exported(pipeline.store, tmp_path / "again") == before
+
+
+def test_cli_batch_with_local_workers(archive: Path, tmp_path: Path) -> None:
+    paths = [str(archive / "text"), str(archive / "jsonl")]
+    out = tmp_path / "out"
+    args = ["batch", *paths, "--engine", "local", "--workers", "2", "--out", str(out), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # the broken file is reported
+    assert "broken.txt" in result.output and "binary" in result.output
+    single = Pipeline(tmp_path / "one.db")
+    single.run(paths)
+    store = Pipeline(out / "crosswire.db").store
+    assert exported(store, tmp_path / "b") == exported(single.store, tmp_path / "s")
+    assert (out / "articles.parquet").exists()
