@@ -324,17 +324,10 @@ class PostgresStore(Store):
         clauses = parse_query(query)
         if not clauses:
             return []
-        # Rank and page first, so ts_headline (costly) runs on one page of hits only.
-        rows = self._rows(
-            "SELECT id, title, outlet, published, rank,"
-            " ts_headline('english', text, q, %s) AS snippet FROM ("
-            "  SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, q,"
-            "   ts_rank_cd(a.search, q) AS rank"
-            "  FROM articles a, websearch_to_tsquery('english', %s) AS q"
-            "  WHERE a.search @@ q ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s"
-            " ) AS hits ORDER BY rank DESC, seq",
-            (SNIPPET_OPTIONS, websearch_query(clauses), limit, offset),
-        )
+        try:
+            rows = self._search(websearch_query(clauses), limit, offset)
+        except psycopg.Error as exc:  # the parse above should make this unreachable
+            raise StoreError(f"search in store {self.name} failed: {exc}") from exc
         return [
             ArticleHit(
                 article_id=r["id"], title=r["title"], outlet=r["outlet"],
@@ -342,6 +335,19 @@ class PostgresStore(Store):
             )
             for r in rows
         ]  # fmt: skip
+
+    def _search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        # Rank and page first, so ts_headline (costly) runs on one page of hits only.
+        return self._rows(
+            "SELECT id, title, outlet, published, rank,"
+            " ts_headline('english', text, q, %s) AS snippet FROM ("
+            "  SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, q,"
+            "   ts_rank_cd(a.search, q) AS rank"
+            "  FROM articles a, websearch_to_tsquery('english', %s) AS q"
+            "  WHERE a.search @@ q ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s"
+            " ) AS hits ORDER BY rank DESC, seq",
+            (SNIPPET_OPTIONS, query, limit, offset),
+        )
 
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:

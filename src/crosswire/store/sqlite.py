@@ -329,14 +329,17 @@ class SQLiteStore(Store):
         clauses = parse_query(query)
         if not clauses:
             return []
-        rows = self._rows(
-            "SELECT a.id, a.title, a.outlet, a.published,"
-            " snippet(articles_fts, -1, '', '', '…', ?) AS snippet,"
-            " bm25(articles_fts, 2.0, 1.0) AS rank"
-            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
-            (SNIPPET_TOKENS, fts5_query(clauses), limit, offset),
-        )
+        try:
+            rows = self._rows(
+                "SELECT a.id, a.title, a.outlet, a.published,"
+                " snippet(articles_fts, -1, '', '', '…', ?) AS snippet,"
+                " bm25(articles_fts, 2.0, 1.0) AS rank"
+                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
+                (SNIPPET_TOKENS, fts5_query(clauses), limit, offset),
+            )
+        except sqlite3.Error as exc:  # the parse above should make this unreachable
+            raise StoreError(f"search in store {self.path} failed: {exc}") from exc
         return [
             ArticleHit(
                 article_id=r["id"], title=r["title"], outlet=r["outlet"],
