@@ -18,7 +18,7 @@ from crosswire.export import FORMATS
 from crosswire.export import export as export_to
 from crosswire.model import Entity, Event, Story
 from crosswire.pipeline import Pipeline, ProgressCallback, RunReport
-from crosswire.store import DEFAULT_DB, EventFilter, Store, open_store
+from crosswire.store import DEFAULT_DB, EventFilter, Store, display_name, open_store
 from crosswire.web.serve import serve
 
 console = Console(highlight=False)
@@ -439,7 +439,7 @@ def events(
 def stats(db: str) -> None:
     """Counts of what the store holds."""
     with opened(db) as store:
-        table = Table(title=f"crosswire store {db}")
+        table = Table(title=f"crosswire store {display_name(db)}")
         table.add_column("what")
         table.add_column("count", justify="right")
         for name, count in store.counts().items():

@@ -10,7 +10,7 @@ import pytest
 
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article
-from crosswire.store import open_store
+from crosswire.store import display_name, open_store
 from crosswire.store.rows import migrations
 
 
@@ -83,3 +83,11 @@ def test_nul_characters_are_stored_as_replacement_characters(postgres_url: str) 
     assert (back.title, back.text) == ("Oslo\ufffd", "Talks\ufffd in Oslo.")
     assert [h.article_id for h in store.search_articles("oslo")] == ["a1"]
     store.close()
+
+
+def test_shown_urls_lose_their_password() -> None:
+    assert display_name("postgresql://team:s3cret@db.example:5433/news") == (
+        "postgresql://team@db.example:5433/news"
+    )
+    assert display_name("postgresql://db.example/news") == "postgresql://db.example/news"
+    assert display_name("news.db") == "news.db"

@@ -8,6 +8,7 @@ a PostgreSQL store (needs the ``postgres`` extra: psycopg).
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from crosswire.errors import StoreError
 from crosswire.store.base import ArticleHit, EventFilter, Store
@@ -15,7 +16,15 @@ from crosswire.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "crosswire.db"
 
-__all__ = ["DEFAULT_DB", "ArticleHit", "EventFilter", "SQLiteStore", "Store", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "ArticleHit",
+    "EventFilter",
+    "SQLiteStore",
+    "Store",
+    "display_name",
+    "open_store",
+]
 
 
 def open_store(url: str | Path = DEFAULT_DB) -> Store:
@@ -32,3 +41,16 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite:///")
     return SQLiteStore(text)
+
+
+def display_name(url: str | Path) -> str:
+    """`url` as it may be shown or logged: a database URL loses its password."""
+    text = str(url)
+    if not text.startswith(("postgresql://", "postgres://")):
+        return text
+    parts = urlsplit(text)
+    if parts.password is None:
+        return text
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{user}{host}"))
