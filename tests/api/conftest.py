@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,11 +10,11 @@ from crosswire.api import create_app
 
 
 @pytest.fixture(scope="session")
-def served_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def served_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_store(tmp_path_factory.mktemp("served"))
 
 
 @pytest.fixture(scope="session")
-def client(served_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(served_db))) as test_client:
+def client(served_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(served_db)) as test_client:
         yield test_client

@@ -20,13 +20,14 @@ Police said the march through the city centre was peaceful. <img src=x onerror="
 """
 
 
-def build_store(folder: Path) -> Path:
-    """The conftest corpus (a two-outlet meeting story and a flood) plus `INJECTED`."""
+def build_store(folder: Path, db: str | None = None) -> str:
+    """The conftest corpus (a two-outlet meeting story and a flood) plus `INJECTED`, in a
+    SQLite file under `folder` or in the store at `db`."""
     corpus = write_corpus(folder / "corpus")
     (corpus / "injected.txt").write_text(INJECTED, encoding="utf-8")
-    db = folder / "serve.db"
-    pipeline = Pipeline(db)
+    target = db or str(folder / "serve.db")
+    pipeline = Pipeline(target)
     report = pipeline.run([str(corpus)])
     pipeline.store.close()
     assert report.ok and report.new_articles == 4, report.errors
-    return db
+    return target

@@ -49,11 +49,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(served_db: Path) -> Iterator[str]:
+def base_url(served_db: str) -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(str(served_db)), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(served_db), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
