@@ -33,10 +33,10 @@ def postgres_server() -> str:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """The URL of a fresh, empty database on the test server."""
+    server = postgres_server()  # skips (or fails on CI) before psycopg is needed
     import psycopg
     from psycopg import sql
 
-    server = postgres_server()
     name = f"crosswire_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
