@@ -26,3 +26,8 @@ def test_different_people_keep_different_keys() -> None:
 def test_org_key_carries_country() -> None:
     assert org_key("Foreign Ministry", "RUS") == "org:RUS:foreign ministry"
     assert fold("Foreign  Ministry’s") == "foreign ministrys"
+
+
+def test_hebrew_given_name_spellings_give_one_key() -> None:
+    keys = {person_key(n) for n in ("Benjamin Netanyahu", "Binyamin Netanyahu", "Benyamin Netanyahu")}
+    assert keys == {"person:benjamin netanyahu"}

@@ -120,3 +120,11 @@ def test_nominal_title_links_to_the_named_person(analyse) -> None:
     )
     titles = [m for m in doc.mentions if "leader" in m.text and m.type == "PERSON"]
     assert any(m.actor.key == "person:kim jong un" for m in titles if m.start > 40)
+
+
+def test_a_title_inside_a_span_splits_place_and_person(analyse) -> None:
+    doc = analyse("Abu Dhabi Crown Prince Tahnoun bin Khalid spoke to reporters.")
+    person = doc.find("Tahnoun bin Khalid")
+    assert person.type == "PERSON" and person.role == "crown prince"
+    assert person.actor.country == "ARE"
+    assert doc.find("Abu Dhabi").type == "PLACE"

@@ -79,6 +79,8 @@ def classify(text: str, start: int, end: int, label: str, person_words: set[str]
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
     if label == "GROUP":
         return _group(text, start, end, shown, label)
+    if label == "ORG" and (countries.capital_country(shown) or countries.city_country(shown)):
+        return _place(text, start, end, shown, label)  # the small model's "Abu Dhabi" ORG
     if label == "ORG":
         return _organisation(text, start, end, shown, label)
     if label == "NORP" and countries.city_country(shown) is None:

@@ -103,6 +103,12 @@ def role_pattern() -> re.Pattern[str]:
 
 
 @cache
+def role_pattern_any_case() -> re.Pattern[str]:
+    """The role phrases as written in running text ("Crown Prince", "foreign minister")."""
+    return re.compile(role_pattern().pattern, re.IGNORECASE)
+
+
+@cache
 def role_modifiers() -> frozenset[str]:
     return frozenset(load_yaml("roles.yaml").get("modifiers", []))
 

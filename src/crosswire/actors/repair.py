@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 
 from crosswire.actors import countries
 from crosswire.actors.keys import fold
-from crosswire.actors.lexicon import group_heads, known_names, known_names_pattern, org_heads
+from crosswire.actors.lexicon import (
+    group_heads,
+    known_names,
+    known_names_pattern,
+    org_heads,
+    role_pattern_any_case,
+)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -127,6 +133,25 @@ def _split_missing_apostrophe(text: str, cand: Candidate) -> list[Candidate]:
     ]
 
 
+def _split_title(text: str, cand: Candidate) -> list[Candidate]:
+    """ "Abu Dhabi Crown Prince Mohammed bin Zayed" -> the place "Abu Dhabi" and the person
+    "Mohammed bin Zayed": a capitalised title inside a span, with a place before it and a
+    name of two words or more after it, splits the span; the title is left to the roles."""
+    span = text[cand.start : cand.end]
+    for match in role_pattern_any_case().finditer(span):
+        before, after = span[: match.start()].strip(), span[match.end() :].strip()
+        if not match.group()[:1].isupper() or len(after.split()) < 2 or not after[:1].isupper():
+            continue
+        if before and not (countries.country_code(before) or countries.city_country(before)):
+            continue
+        name_start = cand.start + span.index(after, match.end())
+        pieces = [Candidate(name_start, name_start + len(after), "PERSON", cand.origin)]
+        if before:
+            pieces.insert(0, Candidate(cand.start, cand.start + len(before), "GPE", cand.origin))
+        return pieces
+    return [cand]
+
+
 def _name_words(doc: Doc) -> set[str]:
     """Folded words of every capitalised PERSON entity: evidence for splitting name pairs."""
     words: set[str] = set()
@@ -149,7 +174,8 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
             if trimmed is None:
                 continue
             for pair in _split_pair(text, trimmed, known_words):
-                found.extend(_split_missing_apostrophe(text, pair))
+                for piece in _split_missing_apostrophe(text, pair):
+                    found.extend(_split_title(text, piece))
     found = [c for c in found if _keep(text, c, urls)]
     found = _extend_caps_names(text, found)
     found += _added_mentions(doc, text, found, urls)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.classify import Typed
 from crosswire.actors.keys import fold
-from crosswire.actors.lexicon import role_modifiers, role_pattern, roles
+from crosswire.actors.lexicon import role_modifiers, role_pattern, role_pattern_any_case, roles
 
 MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
 # Words an apposition may hold before its role ("Algeria's leading human rights activist")
@@ -40,8 +40,8 @@ def best_role(text: str) -> tuple[str, str] | None:
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of capitalised role titles ("Secretary of State") in the raw text:
     words such as "State" inside them are not organisations."""
-    pattern = re.compile(role_pattern().pattern, re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group()[:1].isupper()]
+    found = role_pattern_any_case().finditer(text)
+    return [(m.start(), m.end()) for m in found if m.group()[:1].isupper()]
 
 
 def _title_token(token: Token, vocabulary: frozenset[str]) -> bool:
