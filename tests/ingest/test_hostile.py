@@ -6,21 +6,25 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import crosswire.ingest
 import crosswire.ingest.jsonl
 from crosswire.clean import describe
+from crosswire.cli import main
 from crosswire.errors import InputError
 from crosswire.ingest import read
 from crosswire.model import IngestError, Source
+from crosswire.store import open_store
 
 PAGE = (
     "<html><head><title>Pier opens</title></head><body><article><h1>Pier opens</h1>"
@@ -406,3 +410,86 @@ def test_feed_that_is_not_xml_and_feed_cut_after_good_entries(tmp_path: Path) ->
     sources = [i for i in found if isinstance(i, Source)]
     assert [s.record for s in sources] == ["p1", "p2"]
     assert len(found) <= 4  # at most one error for the cut entry
+
+
+# ---------------------------------------------------------------- a whole hostile corpus
+
+
+def write_hostile_corpus(folder: Path) -> dict[str, str]:
+    """Good and bad inputs side by side; returns each bad item ("file" or "file#record")
+    with a word its error reason must contain."""
+    folder.mkdir()
+    good = {
+        "ok.txt": ARTICLE,
+        "le16.txt": ARTICLE.replace("pier", "jetty").encode("utf-16-le"),
+        "ru.txt": RUSSIAN.encode("cp1251"),
+        "copy.txt": ARTICLE,  # the same article twice: stored once, not an error
+    }
+    bad = {
+        "empty.txt": b"",
+        "slides.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n",
+        "scripts.html": b"<html><body><script>var a = 1;</script></body></html>",
+        "deep.html": ("<div>" * 100_000 + BODY + "</div>" * 100_000).encode(),
+        "cut.txt.gz": gzip.compress(ARTICLE.encode() + random.Random(7).randbytes(9000))[:3000],
+        "junk.xml": b"<rss><channel><<<>>> not xml",
+    }
+    for name, data in {**good, **bad}.items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    rows = [
+        json.dumps({"text": BODY.replace("pier", "marina")}),
+        "{broken",
+        json.dumps({"text": 42}),
+        json.dumps({"title": "no body"}),
+        json.dumps({"text": BODY.replace("pier", "marina")}),  # the same record again
+        json.dumps({"text": "word " * 50_000}),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(rows) + "\n")
+    entry = "<item><guid>same-id</guid><title>T</title><description>{}</description></item>"
+    (folder / "feed.xml").write_text(
+        "<rss version='2.0'><channel><title>Harbour Post</title>"
+        + entry.format(BODY.replace("pier", "lighthouse"))
+        + entry.format(BODY.replace("pier", "ferry terminal"))  # same id, other content
+        + "</channel></rss>"
+    )
+    return {
+        "empty.txt": "empty",
+        "slides.txt": "binary",
+        "scripts.html": "no article text",
+        "deep.html": "no article text",
+        "cut.txt.gz": "truncated",
+        "junk.xml": "xml",
+        "feed.jsonl#2": "json",
+        "feed.jsonl#3": "string",
+        "feed.jsonl#4": "no non-empty",
+        "feed.jsonl#6": "character limit",
+    }
+
+
+@pytest.mark.slow
+def test_hostile_corpus_gives_one_error_per_bad_item_in_report_and_store(
+    tmp_path: Path,
+) -> None:
+    expected = write_hostile_corpus(tmp_path / "corpus")
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "corpus"), "--db", str(db), "-q"])
+    assert result.exit_code == 1, result.output
+
+    def where(error: IngestError) -> str:
+        name = Path(error.path).name
+        return f"{name}#{error.record}" if error.record else name
+
+    store = open_store(db)
+    try:
+        stored = store.errors()
+        articles = list(store.articles())
+    finally:
+        store.close()
+    assert sorted(where(e) for e in stored) == sorted(expected)  # each exactly once
+    for error in stored:
+        assert expected[where(error)] in error.reason.lower(), error
+    listed = CliRunner().invoke(main, ["errors", "--db", str(db)]).output.splitlines()
+    assert len(listed) == len(expected) and all(str(tmp_path) in line for line in listed)
+    # every good item: ok/copy once, le16, ru, the marina line once, both feed entries
+    assert len(articles) == 6
+    texts = " ".join(a.text for a in articles)
+    assert all(w in texts for w in ("jetty", "Министр", "marina", "lighthouse", "ferry"))
