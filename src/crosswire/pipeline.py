@@ -24,7 +24,15 @@ from crosswire import actors, events, ingest, nlp, timex
 from crosswire.batch.pool import ordered_map
 from crosswire.clean import describe
 from crosswire.errors import InputError
-from crosswire.model import Analysis, Article, EventMention, IngestError, Source, Story
+from crosswire.model import (
+    Analysis,
+    Article,
+    EventMention,
+    IngestError,
+    Source,
+    Story,
+    TimeExpr,
+)
 from crosswire.store import Store, open_store
 from crosswire.stories import infer_published, story_title
 from crosswire.stories.brief import story_timeline, write_brief
@@ -108,7 +116,23 @@ def caption_events(doc: Doc, article: Article) -> list[EventMention]:
     coded = events.code_events(doc, captions, mentions, times, [])
     for mention in coded:
         mention.section = "caption"
+        if mention.date_from != "text":
+            _date_from_caption(mention, times)
     return coded
+
+
+def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
+    """A caption shows one moment: the one day it names ("... was held in Manhattan, on
+    Thursday") is the day of what it reports, even where the parse does not tie the date
+    to the event's words."""
+    days = {
+        t.value[:10]
+        for t in times
+        if t.type == "DATE" and t.value and len(t.value) >= 10
+        and mention.sentence_start <= t.start and t.end <= mention.sentence_end
+    }  # fmt: skip
+    if len(days) == 1:
+        mention.date, mention.date_from = days.pop(), "text"
 
 
 def process_items(items: list[Item | Known]) -> list[Outcome]:

@@ -115,3 +115,28 @@ def test_inferred_date_is_not_before_a_calendar_date_the_article_gives() -> None
     assert infer_published(undated, own, story) == "2021-03-05"
     relative = Analysis("a", times=[TimeExpr(0, 8, "Thursday", "DATE", "2021-03-04")])
     assert infer_published(undated, relative, story) == "2021-03-02"  # no evidence: median
+
+
+def test_brief_skips_sentences_opening_with_a_dangling_reference() -> None:
+    text = (
+        "The port authority of Valparaiso opened a new container terminal on Monday. "
+        "It is the largest terminal ever built on the Pacific coast of the country. "
+        "The terminal was built by a consortium of Chilean and Spanish firms for years. "
+        "But dock workers staged a short protest at the gate over their shift patterns."
+    )
+    brief = write_brief(STORY, [article("a", text)], [analysis(article("a", text))], [])
+    assert brief and not any(b.text.startswith(("It ", "But ")) for b in brief)
+
+
+def test_background_sentences_go_by_their_articles_date() -> None:
+    items = [article("a", HARBOUR, published="2021-03-01")]
+    analyses = [analysis(items[0])]
+    starts = [s for s, _ in analyses[0].sentences]
+    old = meeting("a", "1999-05-02", start=starts[-1])  # the last sentence, on 1999
+    old.sentence_start = starts[-1]
+    new = meeting("a", "2021-03-01", start=starts[0], source=VEGA)
+    analyses[0].events = [old, new]
+    events, _ = fuse_events("s", items, analyses)
+    brief = write_brief(STORY, items, analyses, events)
+    texts = [b.text for b in brief]
+    assert texts == sorted(texts, key=lambda t: HARBOUR.index(t))  # text order, not 1999 first

@@ -13,7 +13,7 @@ import yaml
 
 from crosswire.model import Analysis, Article
 
-__all__ = ["infer_published", "story_title"]
+__all__ = ["days_apart", "infer_published", "story_title"]
 
 STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
 
@@ -59,7 +59,7 @@ def infer_published(
     if not story_dates:
         return None
     middle = median_low(story_dates)
-    own = [d for d in _own_days(analysis) if _days_apart(d, middle) <= STORY_WINDOW_DAYS]
+    own = [d for d in _own_days(analysis) if days_apart(d, middle) <= STORY_WINDOW_DAYS]
     if not own:
         return middle
     floor = max(own)
@@ -90,5 +90,5 @@ def _own_days(analysis: Analysis) -> list[str]:
     return days
 
 
-def _days_apart(a: str, b: str) -> int:
+def days_apart(a: str, b: str) -> int:
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
+import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
+from crosswire.stories import STORY_WINDOW_DAYS, days_apart
 
 MAX_SENTENCES = 8
 MAX_TIMELINE = 20  # events listed in a story's timeline
@@ -66,8 +70,8 @@ def story_timeline(events: list[Event], limit: int = MAX_TIMELINE) -> list[Timel
 
 def event_summary(event: Event) -> str:
     """One line: type/mode, the actors, the place ("CONSULT: Lavrov – Kim, in Pyongyang")."""
-    actors = [a for a in (event.source, event.target) if a is not None] or event.participants
-    names = list(dict.fromkeys(a.name for a in actors))
+    sides = [a for a in (event.source, event.target) if a is not None]
+    names = list(dict.fromkeys(a.name for a in [*sides, *event.participants]))
     mode = f"/{event.mode}" if event.mode else ""
     where = f", in {event.location.name}" if event.location else ""
     return f"{event.type}{mode}: {' – '.join(names) or '?'}{where}"
@@ -110,14 +114,37 @@ def _candidates(
         for position, (start, end) in enumerate(analysis.sentences):
             text = " ".join(article.text[start:end].split())
             words = set(_WORD.findall(text.lower())) - ENGLISH_STOP_WORDS
-            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+            if not MIN_WORDS <= len(text.split()) <= MAX_WORDS or _dangling(text):
                 continue
             events_here = reported.get((article.id, start), {})
             dates = sorted(d for d in events_here.values() if isinstance(d, str))
-            when = dates[0] if dates else (article.published or "")
+            when = _when(dates, article.published)
             weights = {e: w for e, w in events_here.items() if not isinstance(w, str)}
             found.append(Candidate(text, article.id, position, words, when, weights))
     return found
+
+
+def _when(event_dates: list[str], published: str | None) -> str:
+    """Where a sentence goes in the brief's time order: the first day it reports near its
+    article's date; background ("since 2000") goes by the article's date instead."""
+    near = [
+        d
+        for d in event_dates
+        if len(d) >= 10 and (not published or days_apart(d, published) <= STORY_WINDOW_DAYS)
+    ]
+    return near[0] if near else (published or "")
+
+
+@cache
+def _dangling_openers() -> frozenset[str]:
+    rules = resources.files("crosswire") / "data" / "stories" / "brief.yaml"
+    return frozenset(yaml.safe_load(rules.read_text(encoding="utf-8"))["dangling_openers"])
+
+
+def _dangling(text: str) -> bool:
+    """The sentence opens by pointing back at one the brief does not have."""
+    first = _WORD.match(text)
+    return first is not None and first.group().lower() in _dangling_openers()
 
 
 def _events_by_sentence(events: list[Event]) -> dict[tuple[str, int], dict[str, float | str]]:
