@@ -17,17 +17,21 @@ the duplicate index (a re-post linked to its original joins the original's story
 
 Scaling: 1k, 10k and 100k articles made from those texts with realistic variation (sentences
 shuffled, the ending trimmed, a background sentence from another text inserted; dates
-spread over a year), each base text's mentions reused. Time of the clusterer alone, the size
-of its saved state, and (up to 10k articles: tracemalloc slows Python about threefold) the
-peak memory it allocates, measured in a separate run.
+spread over a year), each base text's mentions reused. Each size runs in its own process,
+clustering and saving the stage state into a SQLite store after every batch of 32 as the
+pipeline does: total time, the save's share, bytes written, the size of the saved state and
+the growth of peak resident memory; up to 10k articles also the peak memory Python
+allocates (tracemalloc, a separate run: it slows Python about threefold).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
 import random
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter, defaultdict
@@ -39,9 +43,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, SHARED, bench_data, write_result
 from crosswire.model import Analysis, Mention
+from crosswire.store import open_store
 from crosswire.stories import cluster as cluster_module
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
+from crosswire.stories.state import Journal
 from near_duplicates import (
     Text,
     article_of,
@@ -73,6 +79,7 @@ SAME_STORY_PAGES = {
 }
 SCALES = (1_000, 10_000, 100_000)
 TRACED_UP_TO = 10_000
+SCALE_BATCH = 32  # articles per saved batch, the pipeline's default
 
 
 @dataclass
@@ -255,30 +262,69 @@ def variants(bases: list[Item], n: int, seed: int) -> list[Item]:
 
 
 def scaling(bases: list[Item]) -> list[dict[str, float]]:
+    """Each size in a fresh child process, so its peak memory is its own."""
     rows = []
     for n in SCALES:
-        items = variants(bases, n, seed=n)
-        started = time.perf_counter()
-        clusterer = StoryClusterer()
-        stories = set()
-        for item in items:
-            article = article_of(item.text)
-            stories.add(clusterer.add(article, Analysis(article.id, mentions=item.mentions)))
-        seconds = time.perf_counter() - started
-        row = {
-            "articles": n,
-            "seconds": round(seconds, 2),
-            "ms_per_article": round(1000 * seconds / n, 3),
-            "stories": len(stories),
-            "state_mib": round(len(clusterer.to_state()) / 2**20, 2),
-        }
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            row = pool.apply(scale_run, (bases, n))
         if n <= TRACED_UP_TO:  # tracemalloc slows Python about threefold: smaller runs only
-            row["peak_traced_mib"] = round(traced_peak(items) / 2**20, 1)
+            row["peak_traced_mib"] = round(traced_peak(variants(bases, n, seed=n)) / 2**20, 1)
         rows.append(row)
         print(rows[-1], flush=True)
     for small, big in itertools.pairwise(rows):
         big["time_ratio_vs_previous"] = round(big["seconds"] / small["seconds"], 2)
+        big["memory_ratio_vs_previous"] = round(big["peak_rss_mib"] / small["peak_rss_mib"], 2)
     return rows
+
+
+def scale_run(bases: list[Item], n: int) -> dict[str, float]:
+    """Cluster n articles as the pipeline does: saving the stage state into a SQLite store
+    after every batch (stories.state.Journal: a delta per batch, compacted now and then).
+    Peak memory: the growth of the peak resident set over the process's size before
+    clustering (Linux; the peak is reset first through /proc/self/clear_refs)."""
+    items = variants(bases, n, seed=n)
+    with tempfile.TemporaryDirectory() as folder:
+        store, journal = open_store(Path(folder) / "scale.db"), Journal("stories", StoryClusterer)
+        before = _reset_peak_rss()
+        started = time.perf_counter()
+        save_seconds, written, stories = 0.0, 0, set()
+        clusterer = journal.load(store)
+        for k, item in enumerate(items, start=1):
+            article = article_of(item.text)
+            stories.add(clusterer.add(article, Analysis(article.id, mentions=item.mentions)))
+            if k % SCALE_BATCH == 0 or k == n:
+                saving = time.perf_counter()
+                with store.transaction():
+                    written += journal.save(store, clusterer)
+                save_seconds += time.perf_counter() - saving
+        seconds = time.perf_counter() - started
+        peak = _peak_rss() - before
+    return {
+        "articles": n,
+        "seconds": round(seconds, 2),
+        "ms_per_article": round(1000 * seconds / n, 3),
+        "save_ms_per_article": round(1000 * save_seconds / n, 3),
+        "state_bytes_written_per_article": round(written / n),
+        "stories": len(stories),
+        "state_mib": round(len(clusterer.to_state()) / 2**20, 2),
+        "peak_rss_mib": round(peak / 2**20, 1),
+    }
+
+
+def _status_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise OSError(f"no {field} in /proc/self/status")
+
+
+def _reset_peak_rss() -> int:
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS
+    return 1024 * _status_kib("VmRSS")
+
+
+def _peak_rss() -> int:
+    return 1024 * _status_kib("VmHWM")
 
 
 def traced_peak(items: list[Item]) -> int:
