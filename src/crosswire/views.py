@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -264,12 +264,14 @@ def story_summaries(
     """Stories matching `where`, sorted and paginated, each with its summary figures.
 
     Only the stories of the page asked for have their articles read, except when sorting
-    by independent sources, which needs every matching story's summary.
+    by independent sources, which needs every matching story's summary; the events of
+    every story are read only when a filter or that sort needs them.
     """
     if sort not in SORTS:
         raise ViewError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     where = (where or StoryFilter()).checked()
-    events = _events_by_story(store)
+    needs_events = bool(where.actor or where.country or where.event_type) or sort == "sources"
+    events = _events_by_story(store) if needs_events else defaultdict(list)
     actor_events = (
         {e.id for e in store.events(EventFilter(actor=where.actor))} if where.actor else set()
     )
@@ -279,12 +281,15 @@ def story_summaries(
         summaries.sort(key=lambda s: (-s.n_independent, -s.n_articles, s.id))
         return paginate(summaries, limit, offset)
     stories.sort(key=_story_key(sort))
-    page = _summaries(store, stories[offset : offset + limit], events)
+    shown = stories[offset : offset + limit]
+    if not needs_events:
+        events = {s.id: store.events(EventFilter(story_id=s.id)) for s in shown}
+    page = _summaries(store, shown, events)
     return Page(items=page, total=len(stories), limit=limit, offset=offset)
 
 
 def _summaries(
-    store: Store, stories: list[Story], events: dict[str, list[Event]]
+    store: Store, stories: list[Story], events: Mapping[str, list[Event]]
 ) -> list[StorySummary]:
     wanted = {aid for s in stories for aid in s.article_ids}
     articles = {a.id: a for a in store.articles(wanted)} if wanted else {}

@@ -10,6 +10,8 @@ from crosswire.views import EventRow, GraphView, PeriodCount
 
 TIMELINE_WIDTH = 900
 TIMELINE_ROW = 16
+MAX_STACK = 6
+COLUMN_GAP = 16
 GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 640, 480, 60
 
 
@@ -44,7 +46,7 @@ class TimelineChart:
 def timeline_chart(events: list[EventRow]) -> TimelineChart:
     """Dated events on an ordinal axis (each distinct date an equal step, so one early
     background event does not squeeze the story's days together); events of the same
-    date stack upwards."""
+    date stack upwards, in a few columns when there are many."""
     dated = sorted(
         ((e.date, e) for e in events if e.date and day(e.date) is not None), key=lambda t: t[0]
     )
@@ -54,14 +56,19 @@ def timeline_chart(events: list[EventRow]) -> TimelineChart:
     step = (TIMELINE_WIDTH - 120) / max(1, len(dates) - 1)
     x_of = {d: 60 + (step * i if len(dates) > 1 else (TIMELINE_WIDTH - 120) / 2)
             for i, d in enumerate(dates)}  # fmt: skip
-    stacks: dict[str, int] = {}
-    raw = []
+    per_date: dict[str, list[EventRow]] = {}
     for date_text, event in dated:
-        level = stacks.get(date_text, 0)
-        stacks[date_text] = level + 1
-        raw.append((event, x_of[date_text], level))
-    axis_y = 30 + max(stacks.values()) * TIMELINE_ROW
-    points = [TimelinePoint(e, round(x, 1), axis_y - 14 - lvl * TIMELINE_ROW) for e, x, lvl in raw]
+        per_date.setdefault(date_text, []).append(event)
+    # a busy day stacks at most MAX_STACK dots high, in side-by-side columns beyond that
+    height = min(MAX_STACK, max(len(v) for v in per_date.values()))
+    axis_y = 30 + height * TIMELINE_ROW
+    points = []
+    for date_text, day_events in per_date.items():
+        columns = -(-len(day_events) // MAX_STACK)
+        for i, event in enumerate(day_events):
+            column, level = divmod(i, MAX_STACK)
+            x = x_of[date_text] + (column - (columns - 1) / 2) * COLUMN_GAP
+            points.append(TimelinePoint(event, round(x, 1), axis_y - 14 - level * TIMELINE_ROW))
     ticks = _thin([(round(x_of[d], 1), d) for d in dates])
     return TimelineChart(points, ticks, TIMELINE_WIDTH, int(axis_y + 30), axis_y)
 
