@@ -24,6 +24,7 @@ def test_one_row_per_event_with_actors_codes_and_sources(store, tmp_path: Path) 
         "Sergei Lavrov", "RUS", "GOV",
     )  # fmt: skip
     assert (consult["Actor2Name"], consult["Actor2CountryCode"]) == ("Kim Jong Un", "PRK")
+    assert (consult["Actor1Code"], consult["Actor2Code"]) == ("RUSGOV", "PRKGOV")
     assert (consult["EventCode"], consult["EventBaseCode"], consult["EventRootCode"]) == (
         "042",
         "042",

@@ -69,3 +69,5 @@ def test_postgres_store_exports_what_sqlite_does(postgres_url: str, tmp_path: Pa
     for key in on_sqlite:
         assert on_postgres[key] == on_sqlite[key], key
     assert "stories" in cli("stats", "--db", postgres_url)
+    cli("export", "--format", "gdelt", "--out", str(tmp_path / "cli"), "--db", postgres_url)
+    assert contents(tmp_path / "cli" / "gdelt_events.tsv") == on_sqlite["gdelt/gdelt_events"]

@@ -25,8 +25,8 @@ from crosswire.store import Store
 
 COLUMNS = [
     "GlobalEventID", "Day", "MonthYear", "Year", "Date",
-    "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor1EntityID",
-    "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "Actor2EntityID",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor1EntityID",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "Actor2EntityID",
     "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
     "PloverType", "PloverMode", "Modality", "Negated",
     "ActionGeo_FullName", "ActionGeo_CountryCode",
@@ -53,10 +53,12 @@ def actor_pair(event: Event) -> tuple[ActorRef | None, ActorRef | None]:
 
 
 def _actor(prefix: str, actor: ActorRef | None) -> Row:
+    country, sector = (actor.country or "", actor.sector or "") if actor else ("", "")
     return {
+        f"{prefix}Code": country + sector,  # as GDELT writes CAMEO actor codes: "RUSGOV"
         f"{prefix}Name": actor.name if actor else "",
-        f"{prefix}CountryCode": (actor.country or "") if actor else "",
-        f"{prefix}Type1Code": (actor.sector or "") if actor else "",
+        f"{prefix}CountryCode": country,
+        f"{prefix}Type1Code": sector,
         f"{prefix}EntityID": actor.entity_id if actor else "",
     }
 
