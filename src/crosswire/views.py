@@ -499,7 +499,7 @@ def _contradictions(
     views = []
     for c in contradictions:
         values = [
-            (v.value, sorted({outlet_name(articles[a]) for a in v.article_ids if a in articles}))
+            (v.value, sorted({_source_label(articles[a]) for a in v.article_ids if a in articles}))
             for v in c.values
         ]
         views.append(
