@@ -1,7 +1,7 @@
-"""Two `crosswire run` processes writing one PostgreSQL store at the same time: both finish,
-nothing is lost, and each batch sees the stories committed before it (the advisory writer
-lock covers the stage state too). PostgreSQL only: it is the backend teams share, and the
-SQLite lock (BEGIN IMMEDIATE) is SQLite's own."""
+"""Two `crosswire run` processes writing one PostgreSQL store at the same time, with one
+input in common: both finish, nothing is lost or stored twice, and each batch sees the
+articles and stories committed before it (the advisory writer lock covers the stage state
+too). PostgreSQL only here: it is the backend teams share; tests/faults/ covers SQLite."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def test_concurrent_runs_share_one_store(postgres_url: str, tmp_path: Path) -> N
     url = postgres_url
     open_store(url).close()  # created and migrated before the race starts
     first = folder(tmp_path / "one", {"wire.txt": MEETING_WIRE, "flood.txt": FLOOD})
-    second = folder(tmp_path / "two", {"local.txt": MEETING_LOCAL})
+    # both runs read wire.txt: whichever stores it second must skip it, not fail
+    second = folder(tmp_path / "two", {"local.txt": MEETING_LOCAL, "wire.txt": MEETING_WIRE})
     command = [sys.executable, "-m", "crosswire.cli", "run", "--quiet", "--batch-size", "1"]
     runs = [
         subprocess.Popen([*command, str(path), "--db", url], stderr=subprocess.PIPE, text=True)
