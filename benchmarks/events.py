@@ -30,8 +30,17 @@ Definitions (all printed and written to benchmarks/results/events.json):
    (source, target, code root) triples matched by a predicted event (countries compared).
 4. Speed: seconds in `code_events` against seconds in the spaCy pass on the same texts
    (the GSR and codebook sentences plus the news bodies of ../shared/bench/extraction).
+5. False-event rate on the example corpus (`examples/corpus`, through the pipeline's own
+   per-article stages): events per 100 sentences (body, headline and caption events over
+   body sentences), and the precision of a hand-checked sample of 50 of those events
+   (`benchmarks/events_sample.jsonl`: each row an event with a reader's verdict, "correct"
+   or "wrong", and the reason). A sample row counts when the coder still produces its
+   event (same article, section, sentence, trigger and type); rows it no longer produces
+   are reported as stale. `--draw-sample` rewrites the file with an even spread of 50 of
+   the current events, keeping the verdicts of rows still produced; new rows have no
+   verdict until someone reads them.
 
-    python benchmarks/events.py
+    python benchmarks/events.py [--draw-sample]
 """
 
 from __future__ import annotations
@@ -47,14 +56,17 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED, bench_data, write_result
-from crosswire import actors, timex
+from common import ROOT, SHARED, bench_data, write_result
+from crosswire import actors, ingest, pipeline, timex
 from crosswire.events import code_events
 from crosswire.model import Article, EventMention
 from crosswire.nlp import parse
 
 IGO_FAMILY = {"UNO": "IGO", "EUR": "IGO"}
 SPEED_ARTICLES = 40
+CORPUS = ROOT / "examples" / "corpus"
+SAMPLE = ROOT / "benchmarks" / "events_sample.jsonl"
+SAMPLE_SIZE = 50
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -256,12 +268,94 @@ def speed() -> dict[str, Any]:
     }
 
 
+# ------------------------------------------------------------------ 5. false events
+
+
+def _corpus_rows() -> tuple[int, list[dict[str, Any]]]:
+    """(body sentences, one row per coded event) for the example corpus."""
+    items = list(ingest.read([str(CORPUS)]))
+    sentences = 0
+    rows: list[dict[str, Any]] = []
+    for outcome in pipeline.process_items(items):
+        if not isinstance(outcome, tuple):
+            continue
+        article, analysis = outcome
+        sentences += len(analysis.sentences)
+        texts = {
+            "body": article.text,
+            "headline": article.title or "",
+            "caption": article.caption_text,
+        }
+        for event in analysis.events:
+            text = texts[event.section]
+            rows.append(
+                {
+                    "article": Path(article.path).name,
+                    "section": event.section,
+                    "sentence": " ".join(text[event.sentence_start : event.sentence_end].split()),
+                    "trigger": event.trigger,
+                    "type": event.type,
+                    "cameo": event.cameo,
+                    "source": _actor(event.source),
+                    "target": _actor(event.target),
+                    "modality": event.modality,
+                    "negated": event.negated,
+                }
+            )
+    return sentences, rows
+
+
+def _actor(actor: Any) -> str | None:
+    return f"{actor.name} ({actor.country or '?'})" if actor is not None else None
+
+
+def _key(row: dict[str, Any]) -> tuple[str, ...]:
+    return (row["article"], row["section"], row["sentence"], row["trigger"], row["type"])
+
+
+def _with_verdict(row: dict[str, Any], judged: dict[str, Any] | None) -> dict[str, Any]:
+    """A drawn row keeps the verdict a reader gave it before."""
+    old = judged or {}
+    return {**row, "verdict": old.get("verdict"), "reason": old.get("reason")}
+
+
+def false_events(draw: bool = False) -> dict[str, Any]:
+    sentences, rows = _corpus_rows()
+    judged = {_key(r): r for r in _load(SAMPLE)} if SAMPLE.exists() else {}
+    if draw:
+        distinct = list({_key(r): r for r in rows}.values())
+        size = min(SAMPLE_SIZE, len(distinct))
+        drawn = [distinct[i * len(distinct) // size] for i in range(size)]  # an even spread
+        kept = [_with_verdict(r, judged.get(_key(r))) for r in drawn]
+        SAMPLE.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+        judged = {_key(r): r for r in kept}
+    current = {_key(r) for r in rows}
+    counted = [r for k, r in judged.items() if k in current and r["verdict"]]
+    correct = sum(r["verdict"] == "correct" for r in counted)
+    return {
+        "corpus": str(CORPUS.relative_to(ROOT)),
+        "sentences": sentences,
+        "events": len(rows),
+        "events_per_100_sentences": round(100 * len(rows) / sentences, 1) if sentences else 0.0,
+        "by_section": dict(Counter(r["section"] for r in rows)),
+        "sample": str(SAMPLE.relative_to(ROOT)),
+        "sample_judged": len(counted),
+        "sample_stale": sum(1 for k in judged if k not in current),
+        "sample_unjudged": sum(
+            1 for k, r in judged.items() if k in current and not r.get("verdict")
+        ),
+        "sample_precision": round(correct / len(counted), 3) if counted else None,
+    }
+
+
 def main() -> None:
+    draw = "--draw-sample" in sys.argv[1:]
     figures = {
         "plover_gold": plover_gold(),
         "cameo_examples": cameo_examples(),
         "petrarch_simple": petrarch(),
         "speed": speed(),
+        "false_events": false_events(draw),
         "goals": {
             "type_f1": 0.80,
             "dyad_accuracy": 0.65,

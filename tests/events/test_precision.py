@@ -84,3 +84,21 @@ def test_headlines_are_coded_and_marked() -> None:
     sections = {e.section for e in inline}
     assert sections == {"headline", "body"}
     assert all((e.section == "headline") == (e.start < len(title)) for e in inline)
+
+
+def test_dateline_is_no_subject_and_a_place_is_no_target_of_talk() -> None:
+    event = next(
+        e
+        for e in code("GENEVA (Reuters) - Russia and the United States agreed to resume talks.")
+        if e.type == "AGREE"
+    )
+    assert event.source is not None and event.source.country in {"RUS", "USA"}
+    reached = next(
+        e for e in code("Iran and Britain reached an agreement in Vienna.") if e.type == "AGREE"
+    )
+    assert reached.target is None or reached.target.country != "AUT"
+
+
+def test_stated_intention_is_an_agreement() -> None:
+    events = code("Donald Trump expressed his intention to lift sanctions on Cuba.")
+    assert [(e.type, e.modality) for e in events] == [("AGREE", "planned")]

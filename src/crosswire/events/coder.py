@@ -342,7 +342,7 @@ def _direct_object(verb: Token) -> Token | None:
 
 def _arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
-    subject_tokens = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subject_tokens = [t for c in verb.children if c.dep_ in SUBJECTS for t in _undated_subject(c)]
     passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
@@ -355,6 +355,23 @@ def _arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Acto
     if obj is not None:
         objects += _actors_of(obj, context)
     return _unique(subjects), _unique(objects)
+
+
+def _dateline(token: Token) -> bool:
+    """'GENEVA (Meridian Wire) - Putin and Biden agreed': the upper-case place opening a
+    wire story is where it was filed, never the subject the parser may take it for."""
+    return token.is_upper and len(token.text) > 1 and token.i - token.sent.start < 3
+
+
+def _undated_subject(subject: Token) -> list[Token]:
+    """A dateline parsed as the subject hands over to the names set beside it."""
+    if not _dateline(subject):
+        return [subject]
+    return [
+        a
+        for a in subject.children
+        if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != "(" and not _dateline(a)
+    ]
 
 
 def _inherited_subject(verb: Token, depth: int = 0) -> list[Token]:
@@ -594,10 +611,12 @@ def _build(
         keys = {s.key for s in subjects}
         targets = [t for t in _fallback_targets(trigger, heads, context) if t.key not in keys]
     subjects = [_located(s, places, None) for s in subjects]
-    targets = [_located(t, places, subjects[0] if subjects else None) for t in targets]
+    ruler = subjects[0] if subjects and pattern.type in frames()["jurisdiction_types"] else None
+    targets = [_located(t, places, ruler) for t in targets]
     # an act done in another country is done to it ("lifted the curfew in Montenegro")
     abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
-    if not targets and pattern.type != "CONSULT" and abroad and places[0].country:
+    material = pattern.type not in frames()["talk_types"]  # a talk abroad is not done to it
+    if not targets and material and abroad and places[0].country:
         targets = [_country_actor(places[0])]
     source = subjects[0] if subjects else None
     target = (
@@ -809,6 +828,7 @@ def _modality(trigger: Token) -> tuple[bool, str, bool]:
             intent = lemma in cues["intent_governors"]
         elif lemma in cues["governing_nouns"]:
             status = cues["governing_nouns"][lemma]
+            intent = lemma in cues["intent_governors"]  # "his intention to lift sanctions"
         if any(c.dep_ == "neg" for c in governor.children):
             negated = True
         aux = next(
