@@ -128,3 +128,8 @@ def test_a_title_inside_a_span_splits_place_and_person(analyse) -> None:
     assert person.type == "PERSON" and person.role == "crown prince"
     assert person.actor.country == "ARE"
     assert doc.find("Abu Dhabi").type == "PLACE"
+
+
+def test_a_name_before_a_building_noun_is_a_place(analyse) -> None:
+    doc = analyse("The envoys met at the Raffles hotel, then Kerry flew home.")
+    assert all(m.type != "PERSON" for m in doc.mentions if m.text == "Raffles")

@@ -145,3 +145,9 @@ def non_state_codes() -> frozenset[str]:
 def supranational_words() -> frozenset[str]:
     """Folded adjectives of regions larger than a state (see countries.yaml)."""
     return frozenset(fold(w) for w in load_yaml("countries.yaml").get("supranational", []))
+
+
+@cache
+def facility_heads() -> frozenset[str]:
+    """Nouns that make the name before them a building or a place (organisations.yaml)."""
+    return frozenset(fold(w) for w in load_yaml("organisations.yaml").get("facility_heads", []))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -15,8 +16,8 @@ from crosswire.actors.host import (
     location_votes,
     mark_ethnic_groups,
 )
-from crosswire.actors.keys import fold, person_words
-from crosswire.actors.lexicon import famous_roles, roles
+from crosswire.actors.keys import fold, person_words, place_key
+from crosswire.actors.lexicon import facility_heads, famous_roles, roles
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
@@ -38,6 +39,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _drop_role_words(text, repaired_entities(doc, text))
     typed = _classify_all(text, candidates)
     typed = _drop_nested(typed)
+    _facilities_are_places(text, typed)
     _capitals_as_states(doc, typed)
     votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))
     at = _token_owner(doc, typed)
@@ -64,6 +66,19 @@ def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
         if cand.label == "PERSON" and len(words) >= 2:
             evidence.update(words)
     return [classify(c.text(text), c.start, c.end, c.label, evidence) for c in candidates]
+
+
+def _facilities_are_places(text: str, typed: list[Typed]) -> None:
+    """ "the Capella hotel": a one-word "person" named before a building noun is the
+    building's name."""
+    for mention in typed:
+        if mention.type != "PERSON" or " " in mention.text.strip():
+            continue
+        following = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
+        if following and fold(following.group(1)) in facility_heads():
+            name = mention.text
+            mention.type = "PLACE"
+            mention.actor = ActorRef(place_key(name, None), name)
 
 
 def _drop_nested(typed: list[Typed]) -> list[Typed]:
