@@ -240,14 +240,7 @@ class StoryClusterer(JournaledState):
         self, story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
     ) -> None:
         keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
-        story.centroid.update(vector)
-        story.centroid = Counter(dict(_top(story.centroid, TOP_TERMS)))
-        story.actors.update(actors)
-        story.actors = Counter(dict(_top(story.actors, TOP_ACTORS)))
-        if day is not None:
-            insort(story.days, day)
-            story.dated_buckets.add(day // WINDOW_DAYS)
-        story.size += 1
+        _grow(story, vector, actors, day)
         self._touch("stories", story.id)
         # only what changed is re-indexed: the cost does not grow with the story's size
         self._unindex(story, keys, buckets - story.buckets())
@@ -350,6 +343,29 @@ class StoryClusterer(JournaledState):
         self._reindex(story, story.keys(), story.buckets())
         self._touch("stories", story.id)
 
+    def _replayed(self, members: list[str]) -> dict[str, int]:
+        """Each member's part when the members arrive again in order with their present
+        signals and join as `add` would let them (the best part scoring JOIN_SCORE)."""
+        parts: list[StoryState] = []
+        part_of: dict[str, int] = {}
+        for article_id in members:
+            signal = self.signals[article_id]
+            vector, actors = signal.vector(), Counter(signal.actors)
+            scored = [
+                (score, i)
+                for i, part in enumerate(parts)
+                if (score := self._score(part, vector, actors, signal.day)) is not None
+            ]
+            best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
+            if signal.original in part_of:
+                best = (1.0, part_of[signal.original])
+            if best[0] < JOIN_SCORE:
+                parts.append(StoryState(id="", order=len(parts)))
+                best = (1.0, len(parts) - 1)
+            _grow(parts[best[1]], vector, actors, signal.day)
+            part_of[article_id] = best[1]
+        return part_of
+
     def _linked(self, a: str, b: str) -> bool:
         first, second = self.signals[a], self.signals[b]
         if b in (first.original, second.original) or a in (first.original, second.original):
@@ -363,7 +379,10 @@ class StoryClusterer(JournaledState):
         members = self.members.get(story.id)
         if not members or len(members) < 2:
             return
-        parts = components(members, self._linked)
+        replayed = self._replayed(members)
+        parts = components(
+            members, lambda a, b: replayed[a] == replayed[b] or self._linked(a, b)
+        )
         if len(parts) == 1:
             return
         self._remake(story, parts[0])
@@ -406,6 +425,20 @@ class StoryClusterer(JournaledState):
             for t, c in terms.items()
         }
         return dict(_normalised(weights))
+
+
+def _grow(
+    story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
+) -> None:
+    """Add one article's evidence to a story (its index entries are the caller's task)."""
+    story.centroid.update(vector)
+    story.centroid = Counter(dict(_top(story.centroid, TOP_TERMS)))
+    story.actors.update(actors)
+    story.actors = Counter(dict(_top(story.actors, TOP_ACTORS)))
+    if day is not None:
+        insort(story.days, day)
+        story.dated_buckets.add(day // WINDOW_DAYS)
+    story.size += 1
 
 
 def _top(counts: Counter[Any], n: int) -> list[tuple[Any, float]]:

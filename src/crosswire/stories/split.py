@@ -2,11 +2,13 @@
 analysis is redone), the story is checked again, and it splits when its articles no
 longer hang together.
 
-"Hang together" is single link at the clusterer's join score: two articles are linked
-when one would have joined a story made of the other, or one copies the other; a story
-holds while its link graph is connected. A split keeps the story's id for the part holding
-its first article, so readers' links to an unchanged story stay valid; every other part
-becomes a story named after its own first article.
+"Hang together": the members, arriving again in order with their present evidence, join
+one another as the clusterer's `add` would (the best part scoring the join score; a copy
+with its original), or two parts are bridged by a pair of articles of which one would
+have joined a story made of the other. A story holds while that leaves one part. A split
+keeps the story's id for the part holding its first article, so readers' links to an
+unchanged story stay valid; every other part becomes a story named after its own first
+article.
 
 Only stories up to ``SPLIT_MAX`` articles are checked (the pairwise check is quadratic in
 the story's size): a larger story has so many links that one changed article cannot cut
