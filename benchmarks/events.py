@@ -34,9 +34,12 @@ Definitions (all printed and written to benchmarks/results/events.json):
    per-article stages): events per 100 sentences (body, headline and caption events over
    body sentences), and the precision of a hand-checked sample of 50 of those events
    (`benchmarks/events_sample.jsonl`: each row an event with a reader's verdict, "correct"
-   or "wrong", and the reason). A sample row counts when the coder still produces its
-   event (same article, section, sentence, trigger and type); rows it no longer produces
-   are reported as stale. `--draw-sample` rewrites the file with an even spread of 50 of
+   or "wrong", and the reason). Correct means the sentence states an event of that PLOVER
+   type, negation and modality are right and no actor is wrong (a participant the coder
+   missed is noted in the reason but not counted against it; CAMEO code slips are noted).
+   A sample row counts when the coder still produces its event (same article, section,
+   sentence, trigger and type); rows it no longer produces are reported as stale.
+   `--draw-sample` rewrites the file with an even spread of 50 of
    the current events, keeping the verdicts of rows still produced; new rows have no
    verdict until someone reads them.
 
