@@ -45,9 +45,10 @@ def write_fault_corpus(folder: Path) -> Path:
     return folder
 
 
-def run_command(corpus: Path, db: Path, *extra: str) -> list[str]:
+def run_command(corpus: Path, db: Path, *extra: str, command: str = "run") -> list[str]:
+    """`crosswire run` (or `batch`, with its options in `extra`) in small batches."""
     return [
-        sys.executable, "-m", "crosswire.cli", "run", str(corpus), "--db", str(db),
+        sys.executable, "-m", "crosswire.cli", command, str(corpus), "--db", str(db),
         "--batch-size", "2", "--quiet", *extra,
     ]  # fmt: skip
 
@@ -56,9 +57,15 @@ def environment() -> dict[str, str]:
     return {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "0"}
 
 
-def run(corpus: Path, db: Path) -> subprocess.CompletedProcess[str]:
+def run(
+    corpus: Path, db: Path, *extra: str, command: str = "run"
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        run_command(corpus, db), env=environment(), capture_output=True, text=True, timeout=300
+        run_command(corpus, db, *extra, command=command),
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
