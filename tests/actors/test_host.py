@@ -104,3 +104,10 @@ def test_a_party_acts_at_home_but_a_movement_may_not(analyse: Callable[[str], An
     )
     front = [m for m in movement.mentions if "Front" in m.text]
     assert front and front[0].actor.country is None
+
+
+def test_a_community_named_by_a_plural_noun_takes_no_host(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    doc = analyse("In Cairo, the minister said Christians and Muslims share the holy sites.")
+    assert all(m.actor.country is None for m in doc.mentions if m.text in {"Christians", "Muslims"})

@@ -129,7 +129,21 @@ def fill_local_actors(typed: list[Typed], host: str | None) -> None:
             continue
         if set(fold(actor.name).split()) & supranational_words():
             continue
+        if _community(mention):
+            continue
         mention.actor = _with_country(mention, host)
+
+
+def _community(mention: Typed) -> bool:
+    """ "Muslims", "Christians": a whole community named by a plural noun lives in many
+    countries; "Moslem forces", "Islamic fundamentalists" (the adjective) act in one."""
+    words = mention.text.split()
+    return (
+        mention.type == "GROUP"
+        and mention.actor.sector is None
+        and len(words) == 1
+        and words[0].endswith("s")
+    )
 
 
 def _with_country(mention: Typed, code: str) -> ActorRef:
