@@ -4,6 +4,7 @@ Sources and IngestErrors only, never an exception, and each JSONL line gives at 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import tempfile
@@ -13,9 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.fuzz.strategies import FAST, TAGS, news_text
 
+from crosswire.errors import InputError
 from crosswire.ingest import read
 from crosswire.ingest.feed import read_feed
 from crosswire.ingest.jsonl import read_json_document, read_jsonl
+from crosswire.ingest.sniff import decode, detect_format, gunzip, looks_binary
 from crosswire.ingest.warc import read_warc
 from crosswire.model import IngestError, Source
 
@@ -38,6 +41,7 @@ FEED_PARTS = [
     "</description>", "<feed xmlns='http://www.w3.org/2005/Atom'>", "<entry>", "<content>",
     "</entry>", "<guid>", "</guid>", "&", "<", "pages/missing.html", "file:///etc/hostname",
 ]  # fmt: skip
+FORMATS = {"warc", "feed", "html", "jsonl", "json", "text"}
 feeds = st.lists(st.one_of(st.sampled_from(FEED_PARTS + TAGS), news_text), max_size=50).map("".join)
 
 
@@ -85,3 +89,13 @@ def test_any_file_gives_items(data: bytes) -> None:
         path = Path(folder) / "input.txt"
         path.write_bytes(data)
         only_items(list(read([str(path)])))
+
+
+@FAST
+@given(st.binary(max_size=600), st.sampled_from([None, "utf-8", "latin-1", "koi8-r", "nonsense"]))
+def test_sniffing_refuses_only_with_input_errors(data: bytes, declared: str | None) -> None:
+    assert detect_format(data) in FORMATS
+    assert isinstance(looks_binary(data), bool)
+    for call in (lambda: decode(data, declared), lambda: gunzip(data)):
+        with contextlib.suppress(InputError):  # SniffError: the documented refusal
+            call()

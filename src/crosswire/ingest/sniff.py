@@ -7,6 +7,8 @@ import zlib
 import ftfy
 from charset_normalizer import from_bytes
 
+from crosswire.errors import InputError
+
 GZIP_MAGIC = b"\x1f\x8b"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF16_SAMPLE = 4096  # bytes looked at to recognise UTF-16 without a byte-order mark
@@ -35,8 +37,9 @@ BINARY_MAGIC = (
 )
 
 
-class SniffError(ValueError):
-    """The bytes are not something crosswire can read; the message says why."""
+class SniffError(InputError, ValueError):
+    """The bytes are not something crosswire can read; the message says why. An
+    `InputError` (crosswire's documented error for bad input), and a ValueError as before."""
 
 
 def mib(size: int) -> str:
