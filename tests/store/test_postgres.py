@@ -91,3 +91,13 @@ def test_shown_urls_lose_their_password() -> None:
     )
     assert display_name("postgresql://db.example/news") == "postgresql://db.example/news"
     assert display_name("news.db") == "news.db"
+
+
+def test_lost_connection_is_a_store_error(postgres_url: str) -> None:
+    store, admin = open_store(postgres_url), open_store(postgres_url)
+    pid = store.db.info.backend_pid
+    admin.db.execute("SELECT pg_terminate_backend(%s, 10000)", (pid,))  # waits till it is gone
+    admin.close()
+    with pytest.raises(StoreError, match="read from store"):
+        store.stories()
+    store.close()

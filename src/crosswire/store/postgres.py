@@ -122,10 +122,14 @@ class PostgresStore(Store):
         self.db.close()
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        return self.db.execute(sql, tuple(params)).fetchall()
+        try:
+            return self.db.execute(sql, tuple(params)).fetchall()
+        except psycopg.OperationalError as exc:  # server gone, connection lost
+            raise StoreError(f"read from store {self.name} failed: {exc}") from exc
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
-        return self.db.execute(sql, tuple(params)).fetchone()
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
 
     # ------------------------------------------------------------------ writes
     def add_article(self, article: Article, analysis: Analysis) -> None:
