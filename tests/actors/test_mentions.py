@@ -133,3 +133,9 @@ def test_a_title_inside_a_span_splits_place_and_person(analyse) -> None:
 def test_a_name_before_a_building_noun_is_a_place(analyse) -> None:
     doc = analyse("The envoys met at the Raffles hotel, then Kerry flew home.")
     assert all(m.type != "PERSON" for m in doc.mentions if m.text == "Raffles")
+
+
+def test_a_leader_surname_tagged_as_an_organisation_is_a_person(analyse) -> None:
+    doc = analyse("Trump said the deal was historic.")  # the small model says ORG
+    trump = doc.find("Trump")
+    assert trump.type == "PERSON" and trump.actor.country == "USA"

@@ -100,12 +100,14 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
 
 
 def _is_person_by_evidence(shown: str, label: str, person_words: set[str]) -> bool:
-    """A span spaCy called a place/org whose words all belong to a person named in the doc
-    and that is no known country, capital or city ("Pompeo", "Lavrov")."""
+    """A span spaCy called a place/org whose words all belong to a person named in the doc,
+    or that alone names a Factbook leader ("Trump administration"), and that is no known
+    country, capital or city ("Pompeo", "Lavrov")."""
     if label not in {"GPE", "ORG", "LOC", "FAC", "NORP"}:
         return False
     words = fold(shown).split()
-    if not words or not all(w in person_words for w in words):
+    known = all(w in person_words for w in words) or countries.is_leader_surname(shown)
+    if not words or not known:
         return False
     return countries.country_code(shown) is None and countries.capital_country(shown) is None
 

@@ -290,6 +290,12 @@ def _bare_surnames() -> dict[str, list[Leader]]:
     }
 
 
+def is_leader_surname(word: str) -> bool:
+    """A word that, alone, names one Factbook-listed leader ("Putin", "Trump")."""
+    words = person_words(word)
+    return len(words) == 1 and words[0] in _bare_surnames()
+
+
 def _one_person(names: set[frozenset[str]]) -> bool:
     """The Factbook writes one person's name with or without a title ("Co-prince Emmanuel
     Macron"): the names are one person when each holds the shortest."""
