@@ -64,3 +64,16 @@ def test_entities_of_one_person_are_merged() -> None:
     assert biden.id == "e2"  # the full name's entity absorbs the surname's
     assert biden.aliases == ["Biden", "Joe Biden"] and biden.article_ids == ["a1", "a2"]
     assert biden.country == "USA" and biden.roles == ["president"]
+
+
+def test_a_name_extends_to_its_longer_form_but_not_to_a_son() -> None:
+    table = story_actors(
+        [
+            ref("person:abdullah bin zayed", "Abdullah bin Zayed"),
+            ref("person:abdullah bin zayed al nahyan", "Abdullah bin Zayed Al Nahyan", "ARE"),
+            ref("person:donald trump", "Donald Trump", "USA"),
+            ref("person:donald trump jr", "Donald Trump Jr", "USA"),
+        ]
+    )
+    assert table["person:abdullah bin zayed"].key == "person:abdullah bin zayed al nahyan"
+    assert table["person:donald trump"].key == "person:donald trump"

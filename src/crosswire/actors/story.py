@@ -19,6 +19,7 @@ from crosswire.actors.keys import display_name, most_common
 from crosswire.model import ActorRef, Entity
 
 PERSON = "person:"
+_GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 
 
 def story_actors(refs: Iterable[ActorRef]) -> dict[str, ActorRef]:
@@ -61,8 +62,11 @@ def _words(key: str) -> list[str]:
 
 
 def _full_key(key: str, by_key: dict[str, list[ActorRef]]) -> str:
-    """The one longer person key of the story whose name ends with this key's words and
-    whose country does not disagree; the key itself when there is none or several."""
+    """The one longer person key of the story that extends this one and whose country does
+    not disagree; the key itself when there is none or several. A surname extends to the
+    full name ending with it ("Biden"); a name of two words or more also to the longer form
+    starting with it ("Abdullah bin Zayed" ... "Al Nahyan"), but not to a son named after
+    his father ("Donald Trump Jr")."""
     if not key.startswith(PERSON):
         return key
     words = _words(key)
@@ -71,11 +75,19 @@ def _full_key(key: str, by_key: dict[str, list[ActorRef]]) -> str:
         other
         for other, found in by_key.items()
         if other.startswith(PERSON)
-        and len(_words(other)) > len(words)
-        and _words(other)[-len(words) :] == words
+        and _extends(_words(other), words)
         and not (countries and {r.country for r in found} - {None} - countries)
     ]
     return longer[0] if len(longer) == 1 else key
+
+
+def _extends(longer: list[str], words: list[str]) -> bool:
+    if len(longer) <= len(words):
+        return False
+    if longer[-len(words) :] == words:
+        return True
+    rest = longer[len(words) :]
+    return len(words) >= 2 and longer[: len(words)] == words and not set(rest) & _GENERATIONS
 
 
 def _canonical(key: str, refs: list[ActorRef]) -> ActorRef:
