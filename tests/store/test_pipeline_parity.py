@@ -1,5 +1,6 @@
 """The whole pipeline on the example corpus, through the CLI with ``--db postgresql://...``,
-gives the same exports (every format), search results and API answers as on SQLite."""
+gives the same command output, exports (every format), search results and API answers as on
+SQLite."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def run_and_export(db: str, out: Path) -> dict[str, object]:
         "search": sorted(h.article_id for h in store.search_articles("minister")),
         "counts": store.counts(),
     }
+    largest = store.stories()[0].id
+    for command in (["stories"], ["story", largest], ["events", "--actor", "a"], ["errors"]):
+        found[" ".join(command)] = cli(*command, "--db", db)  # what a user reads, verbatim
     for fmt in FORMATS:
         for name, path in export(store, fmt, out / fmt).items():
             found[f"{fmt}/{name}"] = contents(path)
