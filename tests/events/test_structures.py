@@ -82,3 +82,13 @@ def test_stated_intentions_are_coded_by_their_content(
 ) -> None:
     event = one(sentence, type_)
     assert event.cameo == cameo and event.modality == "planned"
+
+
+def test_nationality_adjective_gives_an_unnamed_target_its_country() -> None:
+    event = one("Yoweri Museveni banned Ugandan opposition candidates.", "COERCE")
+    assert event.target is not None and event.target.country == "UGA"
+
+
+def test_unnamed_protest_target_is_the_state_where_it_is_held() -> None:
+    event = one("Thousands of Kenyan teachers marched in Nairobi.", "PROTEST")
+    assert countries(event) == ("KEN", "KEN")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.actors.countries import country_name
+from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import group_heads, roles
 from crosswire.events.patterns import (
@@ -418,6 +418,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         return _antecedent(token, context)
     for candidate in [token, *(c for c in token.children if c.dep_ in {"appos", "compound"})]:
         mention = context.mention_at(candidate)
+        if mention is not None and _bare_demonym(mention, candidate):
+            continue  # "Ugandan [candidates]": a modifier, not a person
         if mention is not None and mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
@@ -462,7 +464,7 @@ def _person_in_phrase(token: Token, context: Context) -> Mention | None:
         if inner.dep_ in CLAUSES and inner.i != token.i:
             return None
         mention = context.mention_at(inner)
-        if mention is not None and mention.type == "PERSON":
+        if mention is not None and mention.type == "PERSON" and not _bare_demonym(mention, inner):
             return mention
     return None
 
@@ -508,12 +510,39 @@ def _modifier_country(token: Token, context: Context) -> str | None:
             mention = context.mention_at(target)
             if mention is not None and mention.actor.country:
                 return mention.actor.country
+            if target.dep_ in {"amod", "compound"} and (code := _demonym(target)):
+                return code
     return None
+
+
+def _demonym(token: Token) -> str | None:
+    """The country of a nationality adjective the actors stage left without one
+    ("Sierra Leonean", "Panamanian")."""
+    words = " ".join(t.text for t in token.subtree)
+    return country_code(words) or (country_code(token.text) if words != token.text else None)
+
+
+def _bare_demonym(mention: Mention, token: Token) -> bool:
+    return (
+        mention.type == "PERSON"
+        and not mention.actor.country
+        and token.dep_ in {"amod", "compound"}
+        and _demonym(token) is not None
+    )
 
 
 def _is_country(token: Token, context: Context) -> bool:
     mention = context.mention_at(token)
     return mention is not None and mention.type == "COUNTRY"
+
+
+def _modifier_actor(token: Token, context: Context) -> ActorRef | None:
+    """A country named by an adjective on a non-actor noun ("a Senegalese peace plan")."""
+    if _is_country(token, context):
+        actors = _actors_of(token, context)
+        return actors[0] if actors else None
+    code = _demonym(token) if token.dep_ == "amod" else None
+    return _country_actor(Place(name=token.text, country=code)) if code else None
 
 
 def _actors_under(prep: Token, context: Context) -> list[ActorRef]:
@@ -618,6 +647,8 @@ def _build(
     material = pattern.type not in frames()["talk_types"]  # a talk abroad is not done to it
     if not targets and material and abroad and places[0].country:
         targets = [_country_actor(places[0])]
+    if not targets and pattern.type in frames()["domestic_types"]:
+        targets = _domestic_target(subjects, places)
     source = subjects[0] if subjects else None
     target = (
         targets[0]
@@ -660,6 +691,17 @@ def _build(
         numbers=_numbers(trigger, pattern),
         trigger=context.doc.text[start:end],
     )
+
+
+def _domestic_target(subjects: list[ActorRef], places: list[Place]) -> list[ActorRef]:
+    """A protest that names no one it is against is against the authorities where it is
+    held, or else the protesters' own (as event datasets code unnamed protest targets)."""
+    country = next((p.country for p in places if p.country), None)
+    if country is None and subjects:
+        country = subjects[0].country
+    if country is None or country in frames()["not_states"]:
+        return []
+    return [_country_actor(Place(name=country_name(country) or country, country=country))]
 
 
 def _only_vague(actors: list[ActorRef], places: list[Place]) -> bool:
@@ -715,10 +757,12 @@ def _owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRe
     the object of one of its prepositions ("offer from Kabul", "boycott of contact with")."""
     found: list[ActorRef] = []
     for child in noun.children:
-        if child.dep_ == "poss" or (
-            child.dep_ in {"amod", "compound", "nmod"} and _is_country(child, context)
-        ):
+        if child.dep_ == "poss":
             found += _actors_of(child, context)
+        elif child.dep_ in {"amod", "compound", "nmod"} and (
+            actor := _modifier_actor(child, context)
+        ):
+            found.append(actor)
         elif child.dep_ == "prep" and child.lower_ in frames()["object_target_preps"]:
             for g in (g for g in child.children if g.dep_ == "pobj"):
                 found += _actors_of(g, context) or (
