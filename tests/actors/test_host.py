@@ -111,3 +111,11 @@ def test_a_community_named_by_a_plural_noun_takes_no_host(
 ) -> None:
     doc = analyse("In Cairo, the minister said Christians and Muslims share the holy sites.")
     assert all(m.actor.country is None for m in doc.mentions if m.text in {"Christians", "Muslims"})
+
+
+def test_an_official_named_for_a_state(analyse: Callable[[str], Analysed]) -> None:
+    doc = analyse(
+        "In Washington, the accord was signed with Oman, represented by Foreign Minister "
+        "Badr Hamad. Later, officials in Washington said more would follow."
+    )
+    assert doc.find("Badr Hamad").actor.country == "OMN"

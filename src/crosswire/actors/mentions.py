@@ -31,6 +31,9 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # the visitor as the host, and no country beats a wrong one.
 LOCAL_MENTIONS = 2
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna")
+# Words between a state and the official named for it ("Bahrain, represented by Foreign
+# Minister"); further away, the state is as likely the one the official deals with
+MAX_REPRESENTED_GAP = 5
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -135,7 +138,7 @@ def _people(
     sentence_of = _sentence_index(doc, typed)
     people = resolve_people(typed, sentence_of, possessors)
     _spread_roles(typed, people, found_roles)
-    _fill_countries(doc.text, typed, people, possessors, votes)
+    _fill_countries(doc.text, typed, people, possessors, votes, sentence_of)
     return people, found_roles
 
 
@@ -167,9 +170,11 @@ def _fill_countries(
     people: dict[int, DocPerson],
     possessors: dict[int, int],
     votes: LocationVotes,
+    sentence_of: dict[int, int],
 ) -> None:
     """Countries not stated next to the name: the Factbook's list of leaders, the
     possessor's ("Kim's right-hand man"), a title used alone ("Russia's foreign minister"),
+    the state the official is named for ("Bahrain, represented by Foreign Minister X"),
     then where the story happens: for an official named in passing the clear host country,
     for a president or a former official only a sole country."""
     for person in set(people.values()):
@@ -183,6 +188,7 @@ def _fill_countries(
         if len(holders) == 1:
             holder = holders.pop()
             holder.country = holder.country or country
+    _represented_states(text, typed, people, sentence_of)
     host, sole = votes.host(), votes.sole()
     mentioned = Counter(id(p) for p in people.values())
     for person in set(people.values()):
@@ -192,6 +198,21 @@ def _fill_countries(
             person.country = sole
         elif person.sector in STATE_SECTORS and mentioned[id(person)] <= LOCAL_MENTIONS:
             person.country = host
+
+
+def _represented_states(
+    text: str, typed: list[Typed], people: dict[int, DocPerson], sentence_of: dict[int, int]
+) -> None:
+    """An official whose nearest actor before them, in the same sentence and a few words
+    away, is a state speaks for it: "with Bahrain, represented by Foreign Minister X"."""
+    for index in sorted(people):
+        person = people[index]
+        if person.country is not None or person.sector not in STATE_SECTORS or index == 0:
+            continue
+        before = typed[index - 1]
+        near = len(text[before.end : typed[index].start].split()) <= MAX_REPRESENTED_GAP
+        if before.type == "COUNTRY" and near and sentence_of[index - 1] == sentence_of[index]:
+            person.country = before.actor.country
 
 
 def _match_leader(person: DocPerson) -> None:
