@@ -38,7 +38,8 @@ Definitions (all printed and written to benchmarks/results/events.json):
    type, negation and modality are right and no actor is wrong (a participant the coder
    missed is noted in the reason but not counted against it; CAMEO code slips are noted).
    A sample row counts when the coder still produces its event (same article, section,
-   sentence, trigger and type); rows it no longer produces are reported as stale.
+   sentence, trigger, type, source, target and modality); rows it no longer produces are
+   reported as stale.
    `--draw-sample` rewrites the file with an even spread of 50 of
    the current events, keeping the verdicts of rows still produced; new rows have no
    verdict until someone reads them.
@@ -313,7 +314,8 @@ def _actor(actor: Any) -> str | None:
 
 
 def _key(row: dict[str, Any]) -> tuple[str, ...]:
-    return (row["article"], row["section"], row["sentence"], row["trigger"], row["type"])
+    fields = ("article", "section", "sentence", "trigger", "type", "source", "target", "modality")
+    return tuple(str(row[f]) for f in fields)
 
 
 def _with_verdict(row: dict[str, Any], judged: dict[str, Any] | None) -> dict[str, Any]:
