@@ -92,3 +92,8 @@ def test_nationality_adjective_gives_an_unnamed_target_its_country() -> None:
 def test_unnamed_protest_target_is_the_state_where_it_is_held() -> None:
     event = one("Thousands of Kenyan teachers marched in Nairobi.", "PROTEST")
     assert countries(event) == ("KEN", "KEN")
+
+
+def test_a_state_acting_on_no_one_named_acts_on_its_own_country() -> None:
+    event = one("The Sudanese government lifted the state of emergency.", "CONCEDE")
+    assert countries(event) == ("SDN", "SDN")

@@ -649,6 +649,10 @@ def _build(
         targets = [_country_actor(places[0])]
     if not targets and pattern.type in frames()["domestic_types"]:
         targets = _domestic_target(subjects, places)
+    elif not targets and ruler is not None and _is_state(ruler):
+        # "the government lifted the state of emergency", "police prevented the rally":
+        # a state acting on no one named acts on its own country
+        targets = _domestic_target([ruler], places)
     source = subjects[0] if subjects else None
     target = (
         targets[0]
@@ -691,6 +695,10 @@ def _build(
         numbers=_numbers(trigger, pattern),
         trigger=context.doc.text[start:end],
     )
+
+
+def _is_state(actor: ActorRef) -> bool:
+    return actor.key.startswith("country:") or actor.sector in frames()["state_sectors"]
 
 
 def _domestic_target(subjects: list[ActorRef], places: list[Place]) -> list[ActorRef]:
