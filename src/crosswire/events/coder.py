@@ -649,7 +649,7 @@ def _build(
         targets = [_country_actor(places[0])]
     if not targets and pattern.type in frames()["domestic_types"]:
         targets = _domestic_target(subjects, places)
-    elif not targets and ruler is not None and _is_state(ruler):
+    elif not targets and ruler and _is_state(ruler) and pattern.type in frames()["home_types"]:
         # "the government lifted the state of emergency", "police prevented the rally":
         # a state acting on no one named acts on its own country
         targets = _domestic_target([ruler], places)
