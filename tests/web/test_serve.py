@@ -40,3 +40,14 @@ def test_serve_reports_a_store_it_cannot_open(tmp_path: Path) -> None:
 def test_serve_rejects_a_bad_port() -> None:
     result = CliRunner().invoke(main, ["serve", "--port", "70000"])
     assert result.exit_code == 2 and "70000" in result.output
+
+
+def test_serve_never_prints_a_database_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    import crosswire.api
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.setattr(crosswire.api, "create_app", lambda db: FastAPI())
+    url = "postgresql://analyst:s3cret@db.example/news"
+    result = CliRunner().invoke(main, ["serve", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output and "db.example/news" in result.output

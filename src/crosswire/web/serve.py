@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from crosswire.errors import CrosswireError
-from crosswire.store import DEFAULT_DB
+from crosswire.store import DEFAULT_DB, display_name
 
 
 @click.command()
@@ -14,7 +14,8 @@ from crosswire.store import DEFAULT_DB
     default=DEFAULT_DB,
     show_default=True,
     envvar="CROSSWIRE_DB",
-    help="Store to serve: a SQLite file path (env CROSSWIRE_DB).",
+    help="Store to serve: a SQLite file path or a postgresql://user:pass@host/db URL"
+    " (env CROSSWIRE_DB).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -37,5 +38,6 @@ def serve(db: str, host: str, port: int) -> None:
         app = create_app(db)
     except CrosswireError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"crosswire: serving {db} on http://{host}:{port}/ (API docs at /api/docs)")
+    where = display_name(db)  # never print a database password
+    click.echo(f"crosswire: serving {where} on http://{host}:{port}/ (API docs at /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
