@@ -23,6 +23,7 @@ from crosswire.clean import describe
 from crosswire.cli import main
 from crosswire.errors import InputError
 from crosswire.ingest import read
+from crosswire.ingest.feed import entry_html
 from crosswire.model import IngestError, Source
 from crosswire.store import open_store
 
@@ -493,3 +494,11 @@ def test_hostile_corpus_gives_one_error_per_bad_item_in_report_and_store(
     assert len(articles) == 6
     texts = " ".join(a.text for a in articles)
     assert all(w in texts for w in ("jetty", "Министр", "marina", "lighthouse", "ferry"))
+
+
+def test_feed_entry_whose_elements_have_no_value(tmp_path: Path) -> None:
+    """atheris found a broken feed where feedparser gives an entry a summary of None."""
+    broken = {"summary": None, "content": [{"type": "text/html", "value": None}], "link": ""}
+    assert entry_html(broken, tmp_path) is None
+    assert entry_html({"summary": None, "content": None}, tmp_path) is None
+    assert entry_html({"summary": "<p>Kept.</p>", "content": [{}]}, tmp_path) == "<p>Kept.</p>"

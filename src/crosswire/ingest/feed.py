@@ -72,8 +72,9 @@ def entry_html(entry: Any, folder: Path) -> str | None:
     page = _local_page(entry.get("link") or "", folder)
     if page is not None:
         return _read_page(page)
-    contents = [c.get("value", "") for c in entry.get("content", [])]
-    best = max([*contents, entry.get("summary", "")], key=len, default="")
+    # feedparser leaves None where a broken entry's element had no value (found by fuzzing)
+    texts = [c.get("value") for c in entry.get("content") or []] + [entry.get("summary")]
+    best = max((t for t in texts if isinstance(t, str)), key=len, default="")
     if not best.strip():
         return None
     return best if "<" in best else f"<html><body><article><p>{best}</p></article></body></html>"
