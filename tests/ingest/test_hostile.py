@@ -502,3 +502,17 @@ def test_feed_entry_whose_elements_have_no_value(tmp_path: Path) -> None:
     assert entry_html(broken, tmp_path) is None
     assert entry_html({"summary": None, "content": None}, tmp_path) is None
     assert entry_html({"summary": "<p>Kept.</p>", "content": [{}]}, tmp_path) == "<p>Kept.</p>"
+
+
+def test_a_reader_bug_costs_one_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: str, data: bytes) -> Any:
+        raise TypeError("object of type 'NoneType' has no len()")
+
+    monkeypatch.setattr(crosswire.ingest, "read_feed", broken)
+    (tmp_path / "a-feed.xml").write_text("<rss version='2.0'><channel></channel></rss>")
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    first, second = items([tmp_path])
+    assert isinstance(first, IngestError) and "TypeError" in first.reason
+    assert isinstance(second, Source) and second.path.endswith("b.txt")

@@ -78,6 +78,8 @@ def read_file(file: Path) -> Iterator[Item]:
         yield IngestError(name, str(exc))
     except OSError as exc:
         yield IngestError(name, f"cannot read file ({exc.strerror or exc})")
+    except Exception as exc:  # a reader's (or a library's) bug costs this file, not the run
+        yield IngestError(name, f"file could not be read: {type(exc).__name__}: {exc}"[:300])
 
 
 def _read_file(name: str, file: Path) -> Iterator[Item]:
