@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, model_validator
 
 from crosswire import views
+from crosswire.errors import StoreError
 from crosswire.store import open_store
 from crosswire.store.base import EventFilter, Store
 from crosswire.web.jobs import IngestWorker, Job
@@ -112,6 +113,11 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     @app.exception_handler(views.ViewError)
     async def _bad_parameter(_: Request, exc: views.ViewError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreError)
+    async def _store_down(_: Request, exc: StoreError) -> JSONResponse:
+        # the store went away (a PostgreSQL server restarting, a file removed): say so
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
 
     @app.middleware("http")
     async def _limit_body(

@@ -197,3 +197,23 @@ def test_markup_in_article_text_is_returned_as_data(client: TestClient) -> None:
     article_id = client.get(f"/api/stories/{story['items'][0]['id']}").json()["articles"][0]["id"]
     text = client.get(f"/api/articles/{article_id}").json()["text"]
     assert "<script>" in text  # JSON carries the text as it is; pages escape it
+
+
+def test_a_store_that_fails_is_a_503_naming_it(
+    served_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosswire.api
+    from crosswire.errors import StoreError
+
+    app = crosswire.api.create_app(served_db)
+
+    def broken(url: str) -> None:
+        raise StoreError(f"cannot open store {url}: server closed the connection")
+
+    monkeypatch.setattr(crosswire.api, "open_store", broken)
+    with TestClient(app) as client:
+        response = client.get("/api/stories")
+        page = client.get("/")
+    assert response.status_code == 503
+    assert served_db in response.json()["detail"]
+    assert page.status_code == 503 and "The store is not available" in page.text

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from crosswire import views
 from crosswire.api import StoreDep
+from crosswire.errors import StoreError
 from crosswire.graph import quads
 from crosswire.web import charts
 
@@ -34,6 +35,10 @@ def mount_ui(app: FastAPI) -> None:
     @app.exception_handler(404)
     async def _not_found(request: Request, exc: Exception) -> HTMLResponse:
         return _error_page(request, exc, 404)
+
+    @app.exception_handler(StoreError)  # replaces the API's: pages get a page, /api JSON
+    async def _store_down(request: Request, exc: StoreError) -> HTMLResponse:
+        return _error_page(request, exc, 503)
 
 
 def _error_page(request: Request, exc: Exception, status: int) -> Any:
