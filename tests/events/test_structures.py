@@ -97,3 +97,8 @@ def test_unnamed_protest_target_is_the_state_where_it_is_held() -> None:
 def test_a_state_acting_on_no_one_named_acts_on_its_own_country() -> None:
     event = one("The Sudanese government lifted the state of emergency.", "CONCEDE")
     assert countries(event) == ("SDN", "SDN")
+
+
+def test_recipient_before_an_unnamed_object() -> None:
+    event = one("Syria offered its troops to Lebanon.", "AGREE")
+    assert countries(event) == ("SYR", "LBN")

@@ -255,12 +255,19 @@ def _try_verb_pattern(
     subjects, objects = _arguments(verb, context)
     targets = list(objects) if not pattern.object else []
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
+    recipients: list[ActorRef] = []
     for head in heads:
         for prep in head.children:
             if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
-                targets += _actors_under(prep, context)
+                recipients += _actors_under(prep, context)
             elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
-                targets += _actors_of(prep, context)  # "gave Vietnam a loan"
+                recipients += _actors_of(prep, context)  # "gave Vietnam a loan"
+    if recipients and all(t.key.startswith("agent:") for t in targets):
+        # "offered its troops to Lebanon": the unnamed object is what is given or moved,
+        # the prepositional actor is the one it is done to
+        targets = recipients + targets
+    else:
+        targets += recipients
     places = _places(verb, context, heads)
     if pattern.mode == "visit" and not pattern.host and _goes_home(verb):
         return None  # "flew home to Washington" is no visit
