@@ -32,3 +32,10 @@ def test_processes_keep_input_order_and_pull_lazily() -> None:
     # an endless input: only a bounded number of items is read ahead of what was used
     assert len(pulled) <= 20 + 2 * AHEAD_PER_WORKER
     results.close()
+
+
+@pytest.mark.slow
+def test_workers_are_replaced_after_a_number_of_batches() -> None:
+    results = list(ordered_map(pid_and_square, range(3), workers=2, recycle_after=1))
+    assert [square for _, square in results] == [0, 1, 4]
+    assert len({pid for pid, _ in results}) > 2  # fresh processes took over
