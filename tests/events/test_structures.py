@@ -102,3 +102,15 @@ def test_a_state_acting_on_no_one_named_acts_on_its_own_country() -> None:
 def test_recipient_before_an_unnamed_object() -> None:
     event = one("Syria offered its troops to Lebanon.", "AGREE")
     assert countries(event) == ("SYR", "LBN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        ("A car bomb explosion killed three soldiers in Kabul.", "1832"),
+        ("Two suicide bombers killed 12 people in Baghdad.", "1831"),
+        ("Rebels killed three soldiers in Mali.", "190"),
+    ],
+)
+def test_bombings_are_coded_by_their_means(sentence: str, cameo: str) -> None:
+    assert one(sentence, "ASSAULT").cameo == cameo

@@ -672,6 +672,8 @@ def _build(
     if event_type == "ASSAULT" and _verbal_attack(trigger):
         # "attacked the agreement", "attacks on the plan": criticism, not violence
         event_type, mode, cameo = "ACCUSE", "disapprove", "111"
+    elif event_type == "ASSAULT" and (means := _bombing(trigger)) is not None:
+        mode, cameo = means["mode"], means["cameo"]
     negated, status, intent = _modality(trigger)
     event_type, mode, cameo, negated, status = _stance(
         trigger, (event_type, mode, cameo), negated, status, intent
@@ -797,6 +799,19 @@ def _located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> A
     if country is None:
         return actor
     return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+
+
+def _bombing(trigger: Token) -> dict[str, str] | None:
+    """'killed in a car bomb explosion', 'suicide bombers killed': a killing or wounding done
+    with a bomb is CAMEO 183 (non-military bombing), by its kind where the text says it."""
+    words: set[str] = set()
+    for token in trigger.subtree:
+        if token.i == trigger.i:
+            continue
+        lemma = token.lemma_.lower()
+        words.add(lemma)
+        words.update(f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ == "compound")
+    return next((m for m in frames()["bombings"] if words & set(m["words"])), None)
 
 
 def _verbal_attack(trigger: Token) -> bool:
