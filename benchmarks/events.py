@@ -21,9 +21,10 @@ Definitions (all printed and written to benchmarks/results/events.json):
 2. CAMEO codebook examples (`cameo-manual-examples.jsonl`): accuracy of the two-digit root
    of the sentence's main event (the coded event whose trigger is highest in the parse: the
    fewest steps to the sentence root; ties by text order). A sentence with no event counts
-   wrong. Roots 01 (statements) and 02 (appeals) have no PLOVER type (the ontology maps
-   them to none) so crosswire never codes them: accuracy is given on all examples and on
-   the examples whose root PLOVER maps.
+   wrong. Roots 01 (statements) and 02 (appeals) have no PLOVER type of their own (the
+   ontology maps them to none): crosswire never codes a bare statement, and codes appeals
+   as PLOVER REQUEST with their CAMEO 02x code. Accuracy is given on all examples and on
+   the examples whose root PLOVER maps (01 and 02 left out).
 3. PETRARCH validation (`petrarch-validation.jsonl`, records with `simple` true): event-code
    agreement = share of expected (code) matched exactly by some predicted event's CAMEO
    code; root agreement = same on the two-digit root; dyad agreement = share of expected
