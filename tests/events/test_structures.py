@@ -114,3 +114,9 @@ def test_recipient_before_an_unnamed_object() -> None:
 )
 def test_bombings_are_coded_by_their_means(sentence: str, cameo: str) -> None:
     assert one(sentence, "ASSAULT").cameo == cameo
+
+
+def test_a_name_modifying_a_group_noun_is_the_actor() -> None:
+    text = "The pro-Iranian Hizbollah (Party of God) group declared a unilateral cease-fire."
+    event = one(text, "RETREAT")
+    assert event.source is not None and "Hizbollah" in event.source.name

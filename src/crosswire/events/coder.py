@@ -423,7 +423,8 @@ def _actors_of(token: Token, context: Context) -> list[ActorRef]:
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames()["pronouns"]:
         return _antecedent(token, context)
-    for candidate in [token, *(c for c in token.children if c.dep_ in {"appos", "compound"})]:
+    named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
+    for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
         mention = context.mention_at(candidate)
         if mention is not None and _bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
