@@ -30,10 +30,21 @@ def test_president_takes_a_country_only_when_it_is_the_sole_one(
 def test_places_outvote_country_names(analyse: Callable[[str], Analysed]) -> None:
     """Country names also name who acts; cities say where the story is."""
     doc = analyse(
-        "Deputy Minister Tomas Varga said in Budapest that Austria and Austria's partners "
-        "had been consulted, officials in Debrecen added."
+        "Deputy Minister Tomas Varga said in Budapest that Hungary and Austria had agreed, "
+        "officials in Debrecen added, as Hungarian police closed the road."
     )
     assert doc.find("Tomas Varga").actor.country == "HUN"
+
+
+def test_a_summit_venue_is_no_home_of_the_delegations(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    doc = analyse(
+        "In Vienna, Iran and the United States agreed on a deal. Iran's negotiators and "
+        "United States officials met at a Vienna hotel, where Secretary Ann Ruiz spoke. "
+        "Iran said the deal was fair; the United States said it would hold."
+    )
+    assert doc.find("Ann Ruiz").actor.country != "AUT"
 
 
 def test_unmarked_groups_and_places_act_in_the_host_country(

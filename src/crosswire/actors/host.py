@@ -86,6 +86,15 @@ class LocationVotes:
         other."""
         return _dominant(self.places) if self.places else _dominant(self.places + self.others)
 
+    def host_of_officials(self) -> str | None:
+        """The host for officials named in passing: the place-based host, when the story
+        also names that country as often as any other among its actors. A summit held in a third country (Vienna, Singapore, Geneva) is no home
+        of the delegations named there."""
+        host = self.host()
+        if host is None or not self.others:
+            return host
+        return host if self.others[host] >= max(self.others.values()) else None
+
     def sole(self) -> str | None:
         """The only country the document points to (a stricter test than the host: for
         actors who often appear abroad, such as presidents)."""

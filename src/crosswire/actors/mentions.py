@@ -189,7 +189,7 @@ def _fill_countries(
             holder = holders.pop()
             holder.country = holder.country or country
     _represented_states(text, typed, people, sentence_of)
-    host, sole = votes.host(), votes.sole()
+    host, sole = votes.host_of_officials(), votes.sole()
     mentioned = Counter(id(p) for p in people.values())
     for person in set(people.values()):
         if person.country is not None:
