@@ -130,3 +130,13 @@ def test_an_official_named_for_a_state(analyse: Callable[[str], Analysed]) -> No
         "Badr Hamad. Later, officials in Washington said more would follow."
     )
     assert doc.find("Badr Hamad").actor.country == "OMN"
+
+
+def test_a_country_with_its_own_role_word_is_not_the_next_persons(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    doc = analyse(
+        "Asked whether he trusted the Russian leader, Senator Tom Hale said no, and later "
+        "spoke in Ohio and Texas."
+    )
+    assert doc.find("Tom Hale").actor.country != "RUS"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from crosswire.actors.classify import Typed
 from crosswire.actors.keys import fold, group_key, org_key, place_key
-from crosswire.actors.lexicon import non_state_codes, supranational_words
+from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational_words
 from crosswire.model import ActorRef
 
 # Sectors of people and bodies that act for a state inside its borders
@@ -27,6 +27,8 @@ _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", None})
 # (a party, a ministry, a court, a university); a named movement, forum or company may act
 # anywhere, and no country beats a wrong one
 _LOCAL_ORG_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", "EDU"})
+# Words of a title between a country and the name it belongs to ("Secretary of State")
+MAX_TITLE_WORDS = 4
 # "US$50 million", "US $50 million": a currency, not a place
 _CURRENCY_AFTER = re.compile(r"^\s?\$")
 # "ethnic Albanians", "Ethnic Turks": a people named by its kin state, living elsewhere
@@ -80,6 +82,9 @@ class LocationVotes:
 
     places: Counter[str] = field(default_factory=Counter)
     others: Counter[str] = field(default_factory=Counter)
+    # of `others`, the countries stated in someone's title ("Russian President Putin"):
+    # they say whose that person is, which is weak evidence of where the story is
+    titles: Counter[str] = field(default_factory=Counter)
 
     def host(self) -> str | None:
         """The country the document happens in, when clear: at least twice the votes of any
@@ -88,17 +93,19 @@ class LocationVotes:
 
     def host_of_officials(self) -> str | None:
         """The host for officials named in passing: the place-based host, when the story
-        also names that country as often as any other among its actors. A summit held in a third country (Vienna, Singapore, Geneva) is no home
-        of the delegations named there."""
+        also names that country more often than any other among its actors. A summit held
+        in a third country (Vienna, Singapore, Geneva) is no home of the delegations named
+        there."""
         host = self.host()
         if host is None or not self.others:
             return host
-        return host if self.others[host] >= max(self.others.values()) else None
+        rivals = [n for code, n in self.others.items() if code != host]
+        return host if self.others[host] > max(rivals, default=0) else None
 
     def sole(self) -> str | None:
         """The only country the document points to (a stricter test than the host: for
         actors who often appear abroad, such as presidents)."""
-        every = self.places + self.others
+        every = self.places + (self.others - self.titles)
         return next(iter(every)) if len(every) == 1 else None
 
 
@@ -116,7 +123,17 @@ def location_votes(text: str, typed: list[Typed], skip: set[int]) -> LocationVot
             votes.places[code] += 1
         elif mention.type == "COUNTRY" or domestic:
             votes.others[code] += 1
+            if _in_title(text, typed, index):
+                votes.titles[code] += 1
     return votes
+
+
+def _in_title(text: str, typed: list[Typed], index: int) -> bool:
+    """A country word that opens a person's title ("Russian President Vladimir Putin")."""
+    if index + 1 >= len(typed) or typed[index + 1].type != "PERSON":
+        return False
+    between = text[typed[index].end : typed[index + 1].start]
+    return len(between.split()) <= MAX_TITLE_WORDS and bool(role_pattern_any_case().search(between))
 
 
 def _dominant(votes: Counter[str]) -> str | None:

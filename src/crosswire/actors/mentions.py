@@ -17,7 +17,7 @@ from crosswire.actors.host import (
     mark_ethnic_groups,
 )
 from crosswire.actors.keys import fold, person_words, place_key
-from crosswire.actors.lexicon import facility_heads, famous_roles, roles
+from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
@@ -210,8 +210,12 @@ def _represented_states(
         if person.country is not None or person.sector not in STATE_SECTORS or index == 0:
             continue
         before = typed[index - 1]
-        near = len(text[before.end : typed[index].start].split()) <= MAX_REPRESENTED_GAP
-        if before.type == "COUNTRY" and near and sentence_of[index - 1] == sentence_of[index]:
+        gap = text[before.end : typed[index].start]
+        near = len(gap.split()) <= MAX_REPRESENTED_GAP
+        # "Bahrain, represented by Foreign Minister X", not "the Russian leader, Biden"
+        aside = "," in gap and not role_pattern_any_case().search(gap.split(",")[0])
+        same_sentence = sentence_of[index - 1] == sentence_of[index]
+        if before.type == "COUNTRY" and near and aside and same_sentence:
             person.country = before.actor.country
 
 
