@@ -27,6 +27,7 @@ from crosswire.store.rows import (
     article_from_row,
     entity_from_rows,
     event_actor_rows,
+    events_query,
     migrations,
 )
 from crosswire.store.search import check_page, parse_query, websearch_query
@@ -290,27 +291,7 @@ class PostgresStore(Store):
         return None if row is None else Story.from_dict(json.loads(row["data"]))
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
-        where = where or EventFilter()
-        clauses, params = [], []
-        if where.type:
-            clauses.append("type = %s")
-            params.append(where.type.upper())
-        if where.since:
-            clauses.append('date COLLATE "C" >= %s')
-            params.append(where.since)
-        if where.story_id:
-            clauses.append("story_id = %s")
-            params.append(where.story_id)
-        if where.actor:
-            clauses.append(
-                "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
-                " (SELECT entity_id FROM mentions WHERE alias ILIKE %s OR name ILIKE %s))"
-            )
-            params += [f"%{where.actor}%", f"%{where.actor}%"]
-        sql = "SELECT data FROM events"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += ' ORDER BY date IS NULL, date COLLATE "C", id COLLATE "C"'
+        sql, params = events_query(where or EventFilter(), "%s", "ILIKE", 'date COLLATE "C"')
         return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
 
     def entities(self) -> list[Entity]:

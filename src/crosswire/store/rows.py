@@ -8,6 +8,7 @@ from typing import Any
 
 from crosswire.actors.keys import display_name, most_common
 from crosswire.model import Article, Entity, Event
+from crosswire.store.base import EventFilter
 
 Row = Mapping[str, Any]
 
@@ -62,3 +63,31 @@ def entity_from_rows(rows: list[Row]) -> Entity:
         roles=sorted({r["role"] for r in rows if r["role"]}),
         article_ids=sorted({r["article_id"] for r in rows}),
     )
+
+
+def events_query(where: EventFilter, mark: str, like: str, text_order: str) -> tuple[str, list]:
+    """The SELECT of `Store.events` and its parameters, for a backend's placeholder
+    (``?`` or ``%s``), case-insensitive LIKE and byte-wise text ordering (``date`` or
+    ``date COLLATE "C"``); dates order as text, so both backends give one order."""
+    clauses: list[str] = []
+    params: list[str] = []
+    if where.type:
+        clauses.append(f"type = {mark}")
+        params.append(where.type.upper())
+    if where.since:
+        clauses.append(f"{text_order} >= {mark}")
+        params.append(where.since)
+    if where.story_id:
+        clauses.append(f"story_id = {mark}")
+        params.append(where.story_id)
+    if where.actor:
+        clauses.append(
+            "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
+            f" (SELECT entity_id FROM mentions WHERE alias {like} {mark} OR name {like} {mark}))"
+        )
+        params += [f"%{where.actor}%", f"%{where.actor}%"]
+    sql = "SELECT data FROM events"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    id_order = text_order.replace("date", "id", 1)
+    return sql + f" ORDER BY date IS NULL, {text_order}, {id_order}", params

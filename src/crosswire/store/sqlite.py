@@ -20,6 +20,7 @@ from crosswire.store.rows import (
     article_from_row,
     entity_from_rows,
     event_actor_rows,
+    events_query,
 )
 from crosswire.store.rows import migrations as _migrations
 from crosswire.store.search import check_page, fts5_query, parse_query
@@ -291,27 +292,7 @@ class SQLiteStore(Store):
         return None if row is None else Story.from_dict(json.loads(row[0]))
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
-        where = where or EventFilter()
-        clauses, params = [], []
-        if where.type:
-            clauses.append("type = ?")
-            params.append(where.type.upper())
-        if where.since:
-            clauses.append("date >= ?")
-            params.append(where.since)
-        if where.story_id:
-            clauses.append("story_id = ?")
-            params.append(where.story_id)
-        if where.actor:
-            clauses.append(
-                "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
-                " (SELECT entity_id FROM mentions WHERE alias LIKE ? OR name LIKE ?))"
-            )
-            params += [f"%{where.actor}%", f"%{where.actor}%"]
-        sql = "SELECT data FROM events"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY date IS NULL, date, id"
+        sql, params = events_query(where or EventFilter(), "?", "LIKE", "date")
         return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
 
     def entities(self) -> list[Entity]:
