@@ -4,19 +4,9 @@ subjects, targets found through objects and content clauses, support verbs, stan
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import code
 
-from crosswire import actors, nlp, timex
-from crosswire.events import code_events
-from crosswire.model import Article, EventMention
-
-
-def code(text: str) -> list[EventMention]:
-    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    doc = next(nlp.parse([text]))
-    mentions = actors.find_mentions(doc, article)
-    times = timex.find_times(text, article.published)
-    attributions = actors.find_attributions(doc, article, mentions)
-    return code_events(doc, article, mentions, times, attributions)
+from crosswire.model import EventMention
 
 
 def one(text: str, type_: str) -> EventMention:
