@@ -110,3 +110,13 @@ def test_a_name_modifying_a_group_noun_is_the_actor() -> None:
     text = "The pro-Iranian Hizbollah (Party of God) group declared a unilateral cease-fire."
     event = one(text, "RETREAT")
     assert event.source is not None and "Hizbollah" in event.source.name
+
+
+def test_a_dateline_parsed_as_the_head_of_a_coordination_hands_over() -> None:
+    found = code(
+        "OSLO (Example Wire) - Norwegian Prime Minister Kari Lund and Swedish Prime Minister "
+        "Nils Holm agreed on Monday to open talks on fishing rights."
+    )
+    agree = [e for e in found if e.type == "AGREE"]
+    assert agree, [(e.type, e.trigger) for e in found]
+    assert {p.name for p in agree[0].participants} == {"Kari Lund", "Nils Holm"}

@@ -377,7 +377,7 @@ def _undated_subject(subject: Token) -> list[Token]:
     return [
         a
         for a in subject.children
-        if a.dep_ == "appos" and a.i > 0 and a.nbor(-1).text != "(" and not _dateline(a)
+        if a.dep_ in {"appos", "conj"} and a.i > 0 and a.nbor(-1).text != "(" and not _dateline(a)
     ]
 
 
@@ -413,7 +413,7 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[Token]:
 def _actors_of(token: Token, context: Context) -> list[ActorRef]:
     """The actors a noun phrase names: its mention, its conjuncts, its apposition."""
     found: list[ActorRef] = []
-    for head in [token, *token.conjuncts]:
+    for head in [token, *(c for c in token.conjuncts if not _dateline(c))]:
         actor = _actor_of_head(head, context)
         if actor is not None:
             found.append(actor)
