@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -48,6 +49,14 @@ def event_actor_rows(event: Event) -> list[tuple[str, str, str]]:
 def canonical_name(rows: list[Row]) -> str:
     """The name an entity is shown by (see `display_name`)."""
     return display_name(rows[0]["key"], (r["name"] for r in rows)) or rows[0]["name"]
+
+
+def entities_from_rows(rows: Iterable[Row]) -> list[Entity]:
+    """Every canonical actor aggregated from mention rows (in input order), by id."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[row["entity_id"]].append(row)
+    return sorted((entity_from_rows(found) for found in groups.values()), key=lambda e: e.id)
 
 
 def entity_from_rows(rows: list[Row]) -> Entity:

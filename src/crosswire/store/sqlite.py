@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,7 +17,7 @@ from crosswire.store.base import ArticleHit, EventFilter, Store
 from crosswire.store.rows import (
     article_extra,
     article_from_row,
-    entity_from_rows,
+    entities_from_rows,
     event_actor_rows,
     events_query,
 )
@@ -296,10 +295,7 @@ class SQLiteStore(Store):
         return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
 
     def entities(self) -> list[Entity]:
-        groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
-        for row in self._rows("SELECT * FROM mentions ORDER BY rowid"):
-            groups[row["entity_id"]].append(row)
-        return sorted((entity_from_rows(rows) for rows in groups.values()), key=lambda e: e.id)
+        return entities_from_rows(self._rows("SELECT * FROM mentions ORDER BY rowid"))
 
     def errors(self) -> list[IngestError]:
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
