@@ -138,7 +138,7 @@ def _people(
     sentence_of = _sentence_index(doc, typed)
     people = resolve_people(typed, sentence_of, possessors)
     _spread_roles(typed, people, found_roles)
-    _fill_countries(doc.text, typed, people, possessors, votes, sentence_of)
+    _fill_countries(doc_text, typed, people, possessors, votes, sentence_of)
     return people, found_roles
 
 
