@@ -17,15 +17,14 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
 import htmldate
 import py3langid
 import trafilatura
-import yaml
 
+from crosswire.datafiles import read_yaml
 from crosswire.errors import InputError
 from crosswire.model import Article, Citation, Source
 
@@ -62,8 +61,7 @@ LANGUAGE_SAMPLE = 2000
 
 @cache
 def phrases() -> dict[str, Any]:
-    text = (resources.files("crosswire") / "data" / "boilerplate.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("boilerplate.yaml")
 
 
 def words_of(key: str) -> frozenset[str]:

@@ -207,7 +207,9 @@ def _run_with_progress(
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err_console, transient=True) as progress:
+    # redrawn once per batch, not by rich's timer thread: with no other thread alive the
+    # worker processes can be forked from this one (see crosswire.batch.pool)
+    with Progress(*columns, console=err_console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("reading…")
 
         def show(report: RunReport) -> None:
@@ -218,6 +220,7 @@ def _run_with_progress(
                     f" · {report.failed} failed · {report.rate:.1f} articles/s"
                 ),
             )
+            progress.refresh()
 
         return start(show)
 

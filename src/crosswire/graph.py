@@ -13,12 +13,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import combinations
 
 import networkx as nx
-import yaml
 
+from crosswire.datafiles import read_yaml
 from crosswire.model import ActorRef, Event
 
 UNKNOWN_QUAD = "unknown"
@@ -36,8 +35,7 @@ class Quad:
 @cache
 def _quad_data() -> tuple[dict[str, Quad], dict[str, str]]:
     """(quads by key, quad key by PLOVER type), from ``data/plover_quads.yaml``."""
-    text = resources.files("crosswire").joinpath("data/plover_quads.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("plover_quads.yaml")
     quads = {k: Quad(k, v["label"], v["colour"]) for k, v in raw["quads"].items()}
     unknown = raw["unknown"]
     quads[UNKNOWN_QUAD] = Quad(UNKNOWN_QUAD, unknown["label"], unknown["colour"])

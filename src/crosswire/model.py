@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
@@ -36,18 +37,42 @@ class Record:
     """Mixin: conversion to and from plain JSON-ready dicts."""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+        return _plain(self)
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         return _build(cls, data)
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` gives (dataclasses as dicts, containers rebuilt), without
+    its deep copy of every leaf: storing an article's analysis converts thousands of them."""
+    if isinstance(value, _LEAVES):
+        return value
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a (possibly nested) dataclass from ``to_dict`` output."""
     hints = _NESTED.get(cls.__name__, {})
     kwargs: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     for key, value in data.items():
         if key not in names:
             continue

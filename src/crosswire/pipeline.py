@@ -83,18 +83,18 @@ class RunReport:
         return self.read / self.seconds if self.seconds else 0.0
 
 
-def analyse(doc: Doc, article: Article, captions: Doc | None = None) -> Analysis:
-    """The per-article stages on one parsed article (and its parsed captions, if any)."""
+def analyse(parsed: Parsed, article: Article) -> Analysis:
+    """The per-article stages on one parsed article (see `parse_articles`)."""
+    doc = parsed.text
     mentions = actors.find_mentions(doc, article)
     times = timex.find_times(article.text, article.published)
     attributions = actors.find_attributions(doc, article, mentions)
     coded = events.code_events(doc, article, mentions, times, attributions)
     events.mark_headline(article, coded)
-    if article.title and not events.title_in_text(article):
-        # headlines are coded but marked; a title is short, so one small parse each
-        coded += events.headline_events(next(nlp.parse([article.title])), article)
-    if captions is not None:
-        coded += caption_events(captions, article)
+    if parsed.headline is not None:
+        coded += events.headline_events(parsed.headline, article)
+    if parsed.captions is not None:
+        coded += caption_events(parsed.captions, article)
     return Analysis(
         article_id=article.id,
         anchor=article.published,
@@ -144,12 +144,35 @@ def process_items(items: list[Item | Known]) -> list[Outcome]:
     described = [_describe(item) if isinstance(item, Source) else item for item in items]
     articles = [d for d in described if isinstance(d, Article)]
     analyses = iter(
-        [
-            analyse(doc, a, captions)
-            for (doc, captions), a in zip(parse_articles(articles), articles, strict=True)
-        ]
+        [analyse(parsed, a) for parsed, a in zip(parse_articles(articles), articles, strict=True)]
     )
     return [(d, next(analyses)) if isinstance(d, Article) else d for d in described]
+
+
+# A short made-up report that reaches every per-article stage's tables, and a page that
+# reaches the HTML extractor's
+_WARM_UP = [
+    Source(
+        path="<warm-up>",
+        format="text",
+        text="Lavrov meets Blinken in Geneva\n\nGENEVA (Reuters) - Russian Foreign Minister "
+        "Sergei Lavrov met U.S. Secretary of State Antony Blinken on Friday, the ministry "
+        'said. "We agreed to talk," he said.',
+        published="2022-01-21",
+    ),
+    Source(
+        path="<warm-up>",
+        format="html",
+        html="<html><body><article><p>Talks on Friday went well, officials said.</p>"
+        "</article></body></html>",
+    ),
+]
+
+
+def warm_up() -> None:
+    """Load the spaCy model and every stage's tables in this process, by analysing one
+    short text: forked workers then inherit them instead of each loading them."""
+    process_items(list(_WARM_UP))
 
 
 def mark_known(batch: list[Item], known: Set[str]) -> list[Item | Known]:
@@ -168,14 +191,37 @@ def _describe(source: Source) -> Article | IngestError:
         return IngestError(source.path, exc.reason, source.record)
 
 
-def parse_articles(articles: list[Article]) -> list[tuple[Doc, Doc | None]]:
-    """Each article's parse and its captions' parse (None without captions), in batches."""
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article's parses: its text, its photo captions (None without captions) and its
+    headline (None when there is none or it opens the text, which codes it already)."""
+
+    text: Doc
+    captions: Doc | None
+    headline: Doc | None
+
+
+def parse_articles(articles: list[Article]) -> list[Parsed]:
+    """Each article's parses, in batches: one ``nlp.pipe`` stream each for the texts, the
+    captions and the headlines, so a short headline does not cost a pipeline call of its own."""
     docs = nlp.parse(a.text for a in articles)
     caption_docs = nlp.parse(a.caption_text for a in articles if a.captions)
+    headlines = [_separate_headline(a) for a in articles]
+    headline_docs = nlp.parse(h for h in headlines if h)
     return [
-        (doc, next(caption_docs) if a.captions else None)
-        for doc, a in zip(docs, articles, strict=True)
+        Parsed(
+            doc,
+            next(caption_docs) if a.captions else None,
+            next(headline_docs) if headline else None,
+        )
+        for doc, a, headline in zip(docs, articles, headlines, strict=True)
     ]
+
+
+def _separate_headline(article: Article) -> str | None:
+    if article.title and not events.title_in_text(article):
+        return article.title
+    return None
 
 
 class Pipeline:
@@ -210,7 +256,7 @@ class Pipeline:
         started = time.perf_counter()
         records = ingest.read(paths, stdin=stdin)
         batches = (self._unstored(batch) for batch in chunks(records, self.batch_size))
-        for outcomes in ordered_map(process_items, batches, self.workers):
+        for outcomes in ordered_map(process_items, batches, self.workers, warm_up=warm_up):
             self.commit(outcomes, report)
             report.seconds = time.perf_counter() - started
             if progress:
@@ -305,8 +351,8 @@ class Pipeline:
         self.store.update_article(article, story_id)
         if analysis.anchor == inferred:
             return analysis
-        [(doc, captions)] = parse_articles([article])
-        analysis = analyse(doc, article, captions)
+        [parsed] = parse_articles([article])
+        analysis = analyse(parsed, article)
         self.store.replace_analysis(analysis)
         self._revised.append((article, analysis))
         return analysis

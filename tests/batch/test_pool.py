@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 from collections.abc import Iterator
 
 import pytest
-from tests.batch.work import pid_and_square
+from tests.batch.work import flag_set_by_warm_up, pid_and_square, set_warm_up_flag
 
 from crosswire.batch.pool import AHEAD_PER_WORKER, ordered_map
 
@@ -38,4 +39,26 @@ def test_processes_keep_input_order_and_pull_lazily() -> None:
 def test_workers_are_replaced_after_a_number_of_batches() -> None:
     results = list(ordered_map(pid_and_square, range(3), workers=2, recycle_after=1))
     assert [square for _, square in results] == [0, 1, 4]
-    assert len({pid for pid, _ in results}) > 2  # fresh processes took over
+    first_set = {pid for pid, _ in results[:2]}
+    assert results[2][0] not in first_set | {os.getpid()}  # a fresh process took over
+
+
+@pytest.mark.slow
+def test_workers_are_forked_from_a_warmed_up_parent() -> None:
+    [(pid, flag)] = ordered_map(flag_set_by_warm_up, [None], workers=2, warm_up=set_warm_up_flag)
+    assert pid != os.getpid() and flag  # the child has what the parent loaded
+
+
+@pytest.mark.slow
+def test_workers_are_spawned_and_warmed_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        [(pid, flag)] = ordered_map(
+            flag_set_by_warm_up, [None], workers=2, warm_up=set_warm_up_flag
+        )
+    finally:
+        stop.set()
+        other.join()
+    assert pid != os.getpid() and flag  # spawned, then warmed up in the worker

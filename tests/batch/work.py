@@ -7,3 +7,14 @@ import os
 
 def pid_and_square(n: int) -> tuple[int, int]:
     return os.getpid(), n * n
+
+
+WARMED_UP: list[bool] = []
+
+
+def set_warm_up_flag() -> None:
+    WARMED_UP.append(True)
+
+
+def flag_set_by_warm_up(_: object) -> tuple[int, bool]:
+    return os.getpid(), bool(WARMED_UP)

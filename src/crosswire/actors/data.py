@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from crosswire.datafiles import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
@@ -14,8 +14,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 @cache
 def load_yaml(name: str) -> dict[str, Any]:
     """A YAML data file of this stage as a dict."""
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_yaml(f"actors/{name}") or {}
 
 
 @cache

@@ -109,6 +109,14 @@ def role_pattern_any_case() -> re.Pattern[str]:
 
 
 @cache
+def capitalised_role_pattern() -> re.Pattern[str]:
+    """The role phrases written with a capital ("Secretary of State", "Foreign minister").
+    The capital is tested first, so the long alternation is tried at few places."""
+    alternatives = "|".join(re.escape(r) for r in roles())
+    return re.compile(r"\b(?=[A-Z])(?i:" + alternatives + r")\b")
+
+
+@cache
 def role_modifiers() -> frozenset[str]:
     return frozenset(load_yaml("roles.yaml").get("modifiers", []))
 

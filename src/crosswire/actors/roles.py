@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.classify import Typed
 from crosswire.actors.keys import fold
-from crosswire.actors.lexicon import role_modifiers, role_pattern, role_pattern_any_case, roles
+from crosswire.actors.lexicon import (
+    capitalised_role_pattern,
+    role_modifiers,
+    role_pattern,
+    roles,
+)
 
 MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
 # Words an apposition may hold before its role ("Algeria's leading human rights activist")
@@ -40,8 +45,7 @@ def best_role(text: str) -> tuple[str, str] | None:
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of capitalised role titles ("Secretary of State") in the raw text:
     words such as "State" inside them are not organisations."""
-    found = role_pattern_any_case().finditer(text)
-    return [(m.start(), m.end()) for m in found if m.group()[:1].isupper()]
+    return [(m.start(), m.end()) for m in capitalised_role_pattern().finditer(text)]
 
 
 def _title_token(token: Token, vocabulary: frozenset[str]) -> bool:

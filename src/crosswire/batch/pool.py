@@ -1,11 +1,13 @@
-"""An ordered map over worker processes, each loading the spaCy model once."""
+"""An ordered map over worker processes that share one warmed-up parent."""
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import TypeVar
 
 from crosswire import nlp
@@ -13,9 +15,10 @@ from crosswire import nlp
 In = TypeVar("In")
 Out = TypeVar("Out")
 AHEAD_PER_WORKER = 2  # batches queued per worker: keeps workers busy, memory O(batches)
-# A worker is replaced by a fresh one after this many batches: the per-process caches of the
-# stages (name lookups, spaCy's string store) grow with every new word seen, and a long run
-# must not grow with them. Restarting costs one model load per 16k articles or so.
+# The workers are replaced by fresh ones after this many batches each: the per-process
+# caches of the stages (name lookups, spaCy's string store) grow with every new word seen,
+# and a long run must not grow with them. A fresh set costs a fork (or, where the parent
+# cannot fork, a model load each) per 16k articles or so.
 RECYCLE_AFTER = 500
 
 
@@ -24,28 +27,49 @@ def ordered_map(
     items: Iterable[In],
     workers: int = 1,
     recycle_after: int = RECYCLE_AFTER,
+    warm_up: Callable[[], object] = nlp.load_nlp,
 ) -> Iterator[Out]:
     """`map(fn, items)` in `workers` processes, results in input order.
 
     Items are pulled lazily and at most ``2 × workers`` are in flight, so an endless input
     stream is fine and memory stays bounded. One worker means no processes at all.
+    `warm_up` loads what `fn` needs (the spaCy model, the stages' tables): run once in this
+    process, whose loaded state the forked workers inherit, or in each spawned worker.
     """
     if workers <= 1:
         yield from map(fn, items)
         return
-    # spawn, not fork: the parent may hold threads (progress bar, SQLite) a fork would copy
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=nlp.load_nlp,
-        max_tasks_per_child=recycle_after,
-    ) as pool:
+    source = iter(items)
+    while True:
+        # a fresh set of workers per `recycle_after` batches each
+        share = islice(source, workers * recycle_after)
+        for first in share:
+            yield from _map_in_pool(fn, chain([first], share), workers, warm_up)
+            break
+        else:
+            return
+
+
+def _map_in_pool(
+    fn: Callable[[In], Out], items: Iterable[In], workers: int, warm_up: Callable[[], object]
+) -> Iterator[Out]:
+    forked = _fork_is_safe()
+    if forked:
+        warm_up()
+    context = multiprocessing.get_context("fork" if forked else "spawn")
+    initializer = None if forked else warm_up
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
         pending: deque[Future[Out]] = deque()
-        source = iter(items)
-        for item in source:
+        for item in items:
             pending.append(pool.submit(fn, item))
             if len(pending) >= workers * AHEAD_PER_WORKER:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _fork_is_safe() -> bool:
+    """Forking copies only the calling thread: with any other thread alive (a progress
+    display, a database driver) a lock it holds could stay locked in the child forever, so
+    then the workers are spawned, importing and loading everything anew."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from typing import Any
 
-from crosswire import ingest, nlp
+from crosswire import ingest
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
     Item,
@@ -30,6 +30,7 @@ from crosswire.pipeline import (
     chunks,
     mark_known,
     process_items,
+    warm_up,
 )
 
 try:
@@ -140,10 +141,11 @@ def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
 
 
 class ArticleWorker:
-    """Ray actor: the spaCy model loaded once, then `process_items` on each batch."""
+    """Ray actor: the spaCy model and the stages' tables loaded once, then `process_items`
+    on each batch."""
 
     def __init__(self, known: Set[str]) -> None:
-        nlp.load_nlp()
+        warm_up()
         self.known = known
 
     def __call__(self, table: pa.Table) -> pa.Table:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from crosswire.datafiles import read_yaml
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -44,9 +43,7 @@ class Pattern:
 
 
 def _read(name: str) -> Any:
-    return yaml.safe_load(
-        (resources.files("crosswire") / "data" / "events" / name).read_text(encoding="utf-8")
-    )
+    return read_yaml(f"events/{name}")
 
 
 def _pattern(entry: dict[str, Any]) -> Pattern:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from crosswire.datafiles import read_yaml
 from crosswire.export.rows import Row
 from crosswire.graph import quad_of
 from crosswire.model import ActorRef, Article, Event
@@ -36,8 +34,7 @@ COLUMNS = [
 
 @cache
 def quad_classes() -> dict[str, int]:
-    text = resources.files("crosswire").joinpath("data/export/gdelt.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text)["quad_class"])
+    return dict(read_yaml("export/gdelt.yaml")["quad_class"])
 
 
 def actor_pair(event: Event) -> tuple[ActorRef | None, ActorRef | None]:

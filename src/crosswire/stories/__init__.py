@@ -6,11 +6,9 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cache
-from importlib import resources
 from statistics import median_low
 
-import yaml
-
+from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article
 
 __all__ = ["days_apart", "infer_published", "story_title"]
@@ -71,8 +69,7 @@ def _calendar_date() -> re.Pattern[str]:
     """A date written with its month ("May 31", "31 May 2018", "31.05.2018"): its day does
     not depend on the publication date the time stage resolved it against. Month names come
     from the time rules' word lists."""
-    rules = resources.files("crosswire") / "data" / "time_rules.yaml"
-    months = yaml.safe_load(rules.read_text(encoding="utf-8"))["words"]["month"]
+    months = read_yaml("time_rules.yaml")["words"]["month"]
     return re.compile(rf"\b(?:{months})\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b", re.I)
 
 

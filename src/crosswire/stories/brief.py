@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
 from crosswire.stories import STORY_WINDOW_DAYS, days_apart
 
@@ -137,8 +136,7 @@ def _when(event_dates: list[str], published: str | None) -> str:
 
 @cache
 def _dangling_openers() -> frozenset[str]:
-    rules = resources.files("crosswire") / "data" / "stories" / "brief.yaml"
-    return frozenset(yaml.safe_load(rules.read_text(encoding="utf-8"))["dangling_openers"])
+    return frozenset(read_yaml("stories/brief.yaml")["dangling_openers"])
 
 
 def _dangling(text: str) -> bool:

@@ -380,9 +380,7 @@ class StoryClusterer(JournaledState):
         if not members or len(members) < 2:
             return
         replayed = self._replayed(members)
-        parts = components(
-            members, lambda a, b: replayed[a] == replayed[b] or self._linked(a, b)
-        )
+        parts = components(members, lambda a, b: replayed[a] == replayed[b] or self._linked(a, b))
         if len(parts) == 1:
             return
         self._remake(story, parts[0])

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -65,9 +66,18 @@ def shingles(tokens: list[str], size: int = SHINGLE) -> set[str]:
 
 
 def minhash(items: set[str], num_perm: int = NUM_PERM) -> MinHash:
-    signature = MinHash(num_perm=num_perm, seed=SEED)
+    scheme, permutations = _permutations(num_perm)
+    signature = MinHash(num_perm=num_perm, seed=SEED, permutations=permutations, scheme=scheme)
     signature.update_batch([s.encode("utf-8") for s in items])
     return signature
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[str, Any]:
+    """The seeded hash permutations and their scheme, made once (datasketch would draw them
+    again for every signature)."""
+    template = MinHash(num_perm=num_perm, seed=SEED)
+    return template.scheme, template.permutations
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -6,11 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from crosswire.datafiles import read_yaml
 from crosswire.model import TimeExpr
 from crosswire.timex import resolvers
 
@@ -27,8 +25,7 @@ class Rule:
 
 @cache
 def rules_data() -> dict[str, Any]:
-    text = (resources.files("crosswire") / "data" / "time_rules.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml("time_rules.yaml")
 
 
 def _expand(pattern: str) -> str:
