@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import write_corpus
 
 from crosswire.export import export_jsonl
-from crosswire.pipeline import Pipeline
+from crosswire.pipeline import _WARM_UP, PIECES_PER_BATCH, Pipeline, _pieces, process_items
 from crosswire.store import EventFilter
 
 pytestmark = pytest.mark.slow
@@ -198,3 +198,17 @@ def test_seeds_make_one_story_with_the_pyongyang_meeting(shared: Path, tmp_path:
     assert any(
         e.date == "2018-05-31" and e.location and e.location.name == "Pyongyang" for e in meetings
     )
+
+
+@pytest.mark.parametrize("size", [1, 2, 5, 32])
+def test_a_batch_goes_to_workers_in_pieces_that_rejoin_in_order(size: int) -> None:
+    batch = list(range(size))
+    pieces = list(_pieces(batch))
+    assert [n for piece, _ in pieces for n in piece] == batch
+    assert [ends for _, ends in pieces] == [False] * (len(pieces) - 1) + [True]
+    assert len(pieces) == min(size, PIECES_PER_BATCH)
+
+
+def test_warm_up_analyses_its_sample_without_errors() -> None:
+    [(_, analysis), (page, _)] = process_items(list(_WARM_UP))
+    assert analysis.mentions and analysis.events and page.text

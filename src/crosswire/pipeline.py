@@ -44,6 +44,9 @@ from crosswire.stories.state import Journal
 ProgressCallback = Callable[["RunReport"], None]
 Item = Source | IngestError
 T = TypeVar("T")
+# A batch split in two for the workers costs about 2% in spaCy's speed (measured: 32 texts
+# per nlp.pipe call against 16) and halves the wait for the last batch
+PIECES_PER_BATCH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,13 +259,30 @@ class Pipeline:
         started = time.perf_counter()
         records = ingest.read(paths, stdin=stdin)
         batches = (self._unstored(batch) for batch in chunks(records, self.batch_size))
-        for outcomes in ordered_map(process_items, batches, self.workers, warm_up=warm_up):
+        for outcomes in self._per_article(batches):
             self.commit(outcomes, report)
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _per_article(self, batches: Iterable[list[Item | Known]]) -> Iterator[list[Outcome]]:
+        """`process_items` on each batch, in order; with workers, each batch goes out in
+        `PIECES_PER_BATCH` pieces, so that at the end of a run no worker waits long for the
+        last batch's one busy worker."""
+        if self.workers <= 1:
+            yield from map(process_items, batches)
+            return
+        pieces = (piece for batch in batches for piece in _pieces(batch))
+        done: list[Outcome] = []
+        for outcomes, ends_batch in ordered_map(
+            _process_piece, pieces, self.workers, warm_up=warm_up
+        ):
+            done += outcomes
+            if ends_batch:
+                yield done
+                done = []
 
     # ------------------------------------------------------------------ one batch
     def _unstored(self, batch: list[Item]) -> list[Item | Known]:
@@ -379,6 +399,18 @@ class Pipeline:
         story.brief = write_brief(story, articles, analyses, fused)
         story.timeline = story_timeline(fused)
         self.store.replace_story(story, fused)
+
+
+def _pieces(batch: list[T]) -> Iterator[tuple[list[T], bool]]:
+    """The batch in `PIECES_PER_BATCH` pieces, each with whether it is the batch's last."""
+    size = -(-len(batch) // PIECES_PER_BATCH)  # rounded up
+    for i in range(0, len(batch), size):
+        yield batch[i : i + size], i + size >= len(batch)
+
+
+def _process_piece(piece: tuple[list[Item | Known], bool]) -> tuple[list[Outcome], bool]:
+    items, ends_batch = piece
+    return process_items(items), ends_batch
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -22,6 +22,7 @@ from typing import Any
 from crosswire import ingest
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
+    PIECES_PER_BATCH,
     Item,
     Outcome,
     Pipeline,
@@ -125,7 +126,9 @@ def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any
     )
     return records.map_batches(
         ArticleWorker,
-        batch_size=batch_size,
+        # smaller than the store's batches, as with `crosswire run --workers`: the actors
+        # finish nearly together at the end of a run
+        batch_size=max(1, batch_size // PIECES_PER_BATCH),
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
         fn_constructor_kwargs={"known": known},
