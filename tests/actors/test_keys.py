@@ -29,5 +29,7 @@ def test_org_key_carries_country() -> None:
 
 
 def test_hebrew_given_name_spellings_give_one_key() -> None:
-    keys = {person_key(n) for n in ("Benjamin Netanyahu", "Binyamin Netanyahu", "Benyamin Netanyahu")}
+    keys = {
+        person_key(n) for n in ("Benjamin Netanyahu", "Binyamin Netanyahu", "Benyamin Netanyahu")
+    }
     assert keys == {"person:benjamin netanyahu"}

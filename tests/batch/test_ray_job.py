@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.batch.conftest import exported
+from tests.batch.test_streaming import RECORDS, write_warc
 
-from crosswire.batch.ray_job import RayOptions, run_on_ray
+from crosswire.batch.ray_job import RayOptions, _records, run_on_ray
 from crosswire.cli import main
 from crosswire.pipeline import Pipeline, RunReport
 
@@ -40,6 +41,16 @@ def local_ray() -> Iterator[None]:
 
 def counts(report: RunReport) -> tuple[int, int, int, int]:
     return report.read, report.new_articles, report.skipped, report.failed
+
+
+def test_one_archive_is_read_as_many_blocks_so_every_actor_gets_work(
+    local_ray: None, tmp_path: Path
+) -> None:
+    archive = write_warc(tmp_path / "archive.warc.gz")  # one file, RECORDS pages
+    blocks = _records([str(archive)], batch_size=32).materialize()
+    assert blocks.count() == RECORDS
+    # a block goes to one actor: one 128 MiB block (Ray's default) would feed only one
+    assert blocks.num_blocks() >= RECORDS // 32
 
 
 def test_ray_batch_stores_what_run_stores(local_ray: None, archive: Path, tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ except ImportError:  # the Ray engine is an extra: pip install 'crosswire[ray]'
 
 
 READ_CPUS = 0.5
+BLOCK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -106,25 +107,7 @@ def _stored_ids(pipeline: Pipeline) -> Iterator[str]:
 
 
 def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any:
-    context = ray.data.DataContext.get_current()
-    # the cross-article stages need the records in input order, as `crosswire run` has them
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = False  # crosswire shows its own counts and rate
-    context.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    # one row per path (a missing one still yields its error row, in its place)
-    units = [str(f) for path in paths for f in (ingest.expand_paths(path) or [path])]
-    files = ray.data.from_items([{"path": unit} for unit in units], override_num_blocks=len(units))
-    # reading asks for less CPU than an actor, so Ray keeps it a task of its own and does
-    # not fuse it into the actors: one large WARC then still feeds every actor
-    records = files.map_batches(
-        _read_records,
-        batch_size=1,
-        batch_format="pyarrow",
-        fn_kwargs={"rows": batch_size},
-        num_cpus=READ_CPUS,
-    )
-    return records.map_batches(
+    return _records(paths, batch_size).map_batches(
         ArticleWorker,
         # smaller than the store's batches, as with `crosswire run --workers`: the actors
         # finish nearly together at the end of a run
@@ -134,6 +117,35 @@ def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any
         fn_constructor_kwargs={"known": known},
         num_cpus=1,
     )
+
+
+def _records(paths: list[str], batch_size: int) -> Any:
+    """The input records as a dataset of pickled `Source`s, in input order."""
+    _configure(ray.data.DataContext.get_current())
+    # one row per path (a missing one still yields its error row, in its place)
+    units = [str(f) for path in paths for f in (ingest.expand_paths(path) or [path])]
+    files = ray.data.from_items([{"path": unit} for unit in units], override_num_blocks=len(units))
+    # reading asks for less CPU than an actor, so Ray keeps it a task of its own and does
+    # not fuse it into the actors: one large WARC then still feeds every actor
+    return files.map_batches(
+        _read_records,
+        batch_size=1,
+        batch_format="pyarrow",
+        fn_kwargs={"rows": batch_size},
+        num_cpus=READ_CPUS,
+    )
+
+
+def _configure(context: Any) -> None:
+    # the cross-article stages need the records in input order, as `crosswire run` has them
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False  # crosswire shows its own counts and rate
+    context.print_on_execution_start = False
+    # Ray Data merges what a task yields into blocks of up to 128 MiB, and a block goes to one
+    # actor: one WARC's records would reach a single actor. Small blocks keep every actor busy
+    # (the actors still take `batch_size // 2` rows at a time).
+    context.target_max_block_size = BLOCK_BYTES
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
