@@ -239,7 +239,8 @@ def ray_vs_local(n: int) -> dict[str, Any]:
         "ray_new_articles": report.new_articles,
         "load_before_after": [before, load()],
         "note": "Ray time includes starting the local Ray instance and its 2 actors "
-        "(each loads spaCy); the cross-article stages and the store run on the driver",
+        "(each loads spaCy); the cross-article stages and the store run on the driver, "
+        "on the same 2 cores",
     }
 
 
@@ -285,8 +286,8 @@ def growth(sizes: list[int]) -> dict[str, Any]:
         "time_factor": round(last["seconds"] / first["seconds"], 2),
         "goal": "10x articles <= 12x time (here scaled to the sizes measured); peak RSS < 2 GiB",
         "note": "whole pipeline with 2 worker processes, each size in a fresh process; "
-        "100k articles would take hours on this shared 2-core machine and were not run: "
-        "the clusterer alone at 100k is in results/stories.json",
+        "100k articles were not run: at the rate measured they take over 2 hours on 2 cores "
+        "(the clusterer alone at 100k is in results/stories.json)",
     }
 
 
@@ -319,7 +320,8 @@ def save(part: str, figures: dict[str, Any]) -> None:
         {
             "benchmark": "scale",
             "dataset": "shared/bench/extraction gold texts + examples/corpus, varied",
-            "machine": f"{os.cpu_count()} cores shared with other engineers' work",
+            "machine": f"{os.cpu_count()} cores of a shared virtual machine (load average "
+            "recorded with each figure)",
         }
     )
     result[part] = {"date": date.today().isoformat(), **figures}
