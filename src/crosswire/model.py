@@ -68,11 +68,19 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(_field_names(cls))
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a (possibly nested) dataclass from ``to_dict`` output."""
-    hints = _NESTED.get(cls.__name__, {})
+    hints = _NESTED.get(cls.__name__)
+    names = _field_set(cls)
+    if hints is None and data.keys() <= names:
+        return cls(**data)  # the common leaf (names, places, times): nothing to convert
+    hints = hints or {}
     kwargs: dict[str, Any] = {}
-    names = _field_names(cls)
     for key, value in data.items():
         if key not in names:
             continue
