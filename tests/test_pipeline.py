@@ -16,7 +16,14 @@ import pytest
 from tests.conftest import write_corpus
 
 from crosswire.export import export_jsonl
-from crosswire.pipeline import _WARM_UP, PIECES_PER_BATCH, Pipeline, _pieces, process_items
+from crosswire.pipeline import (
+    _WARM_UP,
+    PIECES_PER_BATCH,
+    Pipeline,
+    chunks,
+    piece_size,
+    process_items,
+)
 from crosswire.store import EventFilter
 
 pytestmark = pytest.mark.slow
@@ -203,9 +210,8 @@ def test_seeds_make_one_story_with_the_pyongyang_meeting(shared: Path, tmp_path:
 @pytest.mark.parametrize("size", [1, 2, 5, 32])
 def test_a_batch_goes_to_workers_in_pieces_that_rejoin_in_order(size: int) -> None:
     batch = list(range(size))
-    pieces = list(_pieces(batch))
-    assert [n for piece, _ in pieces for n in piece] == batch
-    assert [ends for _, ends in pieces] == [False] * (len(pieces) - 1) + [True]
+    pieces = list(chunks(batch, piece_size(size)))
+    assert [n for piece in pieces for n in piece] == batch
     assert len(pieces) == min(size, PIECES_PER_BATCH)
 
 

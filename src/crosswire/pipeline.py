@@ -14,7 +14,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -274,15 +274,11 @@ class Pipeline:
         if self.workers <= 1:
             yield from map(process_items, batches)
             return
-        pieces = (piece for batch in batches for piece in _pieces(batch))
-        done: list[Outcome] = []
-        for outcomes, ends_batch in ordered_map(
-            _process_piece, pieces, self.workers, warm_up=warm_up
-        ):
-            done += outcomes
-            if ends_batch:
-                yield done
-                done = []
+        size = piece_size(self.batch_size)
+        pieces = (piece for batch in batches for piece in chunks(batch, size))
+        done = ordered_map(process_items, pieces, self.workers, warm_up=warm_up)
+        # every batch but the last is full, so these are the batches read
+        yield from chunks(chain.from_iterable(done), self.batch_size)
 
     # ------------------------------------------------------------------ one batch
     def _unstored(self, batch: list[Item]) -> list[Item | Known]:
@@ -401,16 +397,9 @@ class Pipeline:
         self.store.replace_story(story, fused)
 
 
-def _pieces(batch: list[T]) -> Iterator[tuple[list[T], bool]]:
-    """The batch in `PIECES_PER_BATCH` pieces, each with whether it is the batch's last."""
-    size = -(-len(batch) // PIECES_PER_BATCH)  # rounded up
-    for i in range(0, len(batch), size):
-        yield batch[i : i + size], i + size >= len(batch)
-
-
-def _process_piece(piece: tuple[list[Item | Known], bool]) -> tuple[list[Outcome], bool]:
-    items, ends_batch = piece
-    return process_items(items), ends_batch
+def piece_size(batch_size: int) -> int:
+    """Records a worker takes at a time: a batch in `PIECES_PER_BATCH` pieces, rounded up."""
+    return -(-batch_size // PIECES_PER_BATCH)
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

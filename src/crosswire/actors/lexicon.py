@@ -98,8 +98,7 @@ def roles() -> dict[str, str]:
 
 @cache
 def role_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(r) for r in roles())
-    return re.compile(r"\b(?:" + alternatives + r")\b")
+    return re.compile(r"\b(?:" + _role_alternatives() + r")\b")
 
 
 @cache
@@ -112,8 +111,11 @@ def role_pattern_any_case() -> re.Pattern[str]:
 def capitalised_role_pattern() -> re.Pattern[str]:
     """The role phrases written with a capital ("Secretary of State", "Foreign minister").
     The capital is tested first, so the long alternation is tried at few places."""
-    alternatives = "|".join(re.escape(r) for r in roles())
-    return re.compile(r"\b(?=[A-Z])(?i:" + alternatives + r")\b")
+    return re.compile(r"\b(?=[A-Z])(?i:" + _role_alternatives() + r")\b")
+
+
+def _role_alternatives() -> str:
+    return "|".join(re.escape(r) for r in roles())
 
 
 @cache

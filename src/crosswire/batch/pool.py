@@ -40,14 +40,9 @@ def ordered_map(
         yield from map(fn, items)
         return
     source = iter(items)
-    while True:
-        # a fresh set of workers per `recycle_after` batches each
-        share = islice(source, workers * recycle_after)
-        for first in share:
-            yield from _map_in_pool(fn, chain([first], share), workers, warm_up)
-            break
-        else:
-            return
+    for first in source:  # a fresh set of workers per `recycle_after` items each
+        share = chain([first], islice(source, workers * recycle_after - 1))
+        yield from _map_in_pool(fn, share, workers, warm_up)
 
 
 def _map_in_pool(

@@ -22,7 +22,6 @@ from typing import Any
 from crosswire import ingest
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
-    PIECES_PER_BATCH,
     Item,
     Outcome,
     Pipeline,
@@ -30,6 +29,7 @@ from crosswire.pipeline import (
     RunReport,
     chunks,
     mark_known,
+    piece_size,
     process_items,
     warm_up,
 )
@@ -111,7 +111,7 @@ def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any
         ArticleWorker,
         # smaller than the store's batches, as with `crosswire run --workers`: the actors
         # finish nearly together at the end of a run
-        batch_size=max(1, batch_size // PIECES_PER_BATCH),
+        batch_size=piece_size(batch_size),
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
         fn_constructor_kwargs={"known": known},
@@ -143,7 +143,7 @@ def _configure(context: Any) -> None:
     context.print_on_execution_start = False
     # Ray Data merges what a task yields into blocks of up to 128 MiB, and a block goes to one
     # actor: one WARC's records would reach a single actor. Small blocks keep every actor busy
-    # (the actors still take `batch_size // 2` rows at a time).
+    # (the actors still take `piece_size(batch_size)` rows at a time).
     context.target_max_block_size = BLOCK_BYTES
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
