@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import write_corpus
+from tests.conftest import MEETING_WIRE, write_corpus
 
 from crosswire.export import export_jsonl
 from crosswire.pipeline import (
@@ -205,6 +205,62 @@ def test_seeds_make_one_story_with_the_pyongyang_meeting(shared: Path, tmp_path:
     assert any(
         e.date == "2018-05-31" and e.location and e.location.name == "Pyongyang" for e in meetings
     )
+
+
+def follow_ups(folder: Path, n: int) -> Path:
+    """n outlets' copies of one wire report, each with its own outlet name and detail."""
+    folder.mkdir(parents=True)
+    for i in range(n):
+        text = MEETING_WIRE.replace("Meridian Wire", f"Outlet {i} News").replace(
+            "later this year", f"within {i + 2} months"
+        )
+        (folder / f"report{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_growing_story_is_rebuilt_geometrically_and_completely_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = follow_ups(tmp_path / "corpus", 11)
+    sizes: list[int] = []
+    rebuild = Pipeline._rebuild_story
+
+    def counted(self: Pipeline, story_id: str, builds: object) -> None:
+        sizes.append(len(self.store.story_article_ids(story_id)))
+        rebuild(self, story_id, builds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "_rebuild_story", counted)
+    pipeline = Pipeline(tmp_path / "x.db", batch_size=1)
+    behind: list[int] = []
+    store = pipeline.store
+    report = pipeline.run(
+        [str(corpus)],
+        progress=lambda _: behind.extend(
+            len(store.story_article_ids(s.id)) - len(s.article_ids) for s in store.stories()
+        ),
+    )
+    [story] = store.stories()
+    assert report.new_articles == 11 and len(story.article_ids) == 11
+    # articles 9 to 11 waited (the story was 3 behind), then the run's end rebuilt it
+    assert sizes == [1, 2, 3, 5, 8, 11]
+    assert report.stories_rebuilt == 1 and max(behind) == 3
+
+
+def test_stories_left_stale_by_a_killed_run_are_rebuilt_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = follow_ups(tmp_path / "corpus", 10)
+    reference = tmp_path / "reference.db"
+    Pipeline(reference, batch_size=1).run([str(corpus)])
+    db = tmp_path / "killed.db"
+    with monkeypatch.context() as patched:  # killed after its last batch, before the end
+        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None: 0)
+        Pipeline(db, batch_size=1).run([str(corpus)])
+    [story] = Pipeline(db).store.stories()
+    assert len(story.article_ids) == 8
+    report = Pipeline(db, batch_size=1).run([str(corpus)])
+    assert report.new_articles == 0 and report.stories_rebuilt == 1
+    assert exported(db, tmp_path / "a") == exported(reference, tmp_path / "b")
 
 
 @pytest.mark.parametrize("size", [1, 2, 5, 32])

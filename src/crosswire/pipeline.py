@@ -39,6 +39,7 @@ from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.fuse import fuse_events
+from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import Journal
 
 ProgressCallback = Callable[["RunReport"], None]
@@ -70,6 +71,7 @@ class RunReport:
     skipped: int = 0  # already in the store
     errors: list[IngestError] = field(default_factory=list)
     stories_touched: int = 0
+    stories_rebuilt: int = 0  # at the end, the stories left stale by the batches
     words: int = 0
     seconds: float = 0.0
 
@@ -243,6 +245,7 @@ class Pipeline:
         # the cross-article stages stay in memory between batches, saved incrementally
         self._dedup = Journal("dedup", DuplicateIndex)
         self._clusterer = Journal("stories", StoryClusterer)
+        self._builds = Journal("story-builds", StoryBuilds)
         self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
         self.workers = workers
@@ -264,6 +267,7 @@ class Pipeline:
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
+        self.rebuild_stale(report)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -315,11 +319,13 @@ class Pipeline:
 
     # ------------------------------------------------------------------ across articles
     def _cross_check(self, fresh: list[Article], analyses: list[Analysis]) -> int:
-        """Dedup and cluster the new articles, then re-fuse every story they touched."""
+        """Dedup and cluster the new articles, then rebuild the stories they touched that
+        are due (see stories/schedule.py); the others are marked stale."""
         if not fresh:
             return 0
         dedup = self._dedup.load(self.store)
         clusterer = self._clusterer.load(self.store)
+        builds = self._builds.load(self.store)
         self._revised = []
         touched: set[str] = set()
         for article, analysis in zip(fresh, analyses, strict=True):
@@ -327,26 +333,52 @@ class Pipeline:
             story_id = clusterer.add(article, analysis)
             self.store.update_article(article, story_id)
             touched.add(story_id)
-        touched |= self._apply_merges(clusterer)
+        touched |= self._apply_merges(clusterer, builds)
         for story_id in sorted(touched):
-            self._rebuild_story(story_id)
-        for story_id in sorted(self._apply_splits(clusterer)):
-            self._rebuild_story(story_id)
+            if builds.due(story_id, len(self.store.story_article_ids(story_id))):
+                self._rebuild_story(story_id, builds)
+        self._rebuild_splits(clusterer, builds)
         self._dedup.save(self.store, dedup)
-        self._clusterer.save(self.store, clusterer)
+        self._save_stories(clusterer, builds)
         return len(touched)
 
-    def _apply_merges(self, clusterer: StoryClusterer) -> set[str]:
+    def rebuild_stale(self, report: RunReport | None = None) -> int:
+        """Rebuild every story left stale by the batches so far, `batch_size` stories per
+        transaction (so a killed run leaves the rest stale for the next one). The number
+        rebuilt. `run` calls this at its end."""
+        with self.store.transaction():
+            stale = self._builds.load(self.store).stale_ids()
+        rebuilt = 0
+        for some in chunks(stale, self.batch_size):
+            with self.store.transaction():
+                clusterer = self._clusterer.load(self.store)
+                builds = self._builds.load(self.store)
+                self._revised = []
+                for story_id in filter(builds.is_stale, some):
+                    self._rebuild_story(story_id, builds)
+                    rebuilt += 1
+                self._rebuild_splits(clusterer, builds)
+                self._save_stories(clusterer, builds)
+        if report is not None:
+            report.stories_rebuilt += rebuilt
+        return rebuilt
+
+    def _save_stories(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
+        self._clusterer.save(self.store, clusterer)
+        self._builds.save(self.store, builds)
+
+    def _apply_merges(self, clusterer: StoryClusterer, builds: StoryBuilds) -> set[str]:
         merged = clusterer.merged()
         for old, new in sorted(merged.items()):
             for article in self.store.articles(self.store.story_article_ids(old)):
                 self.store.update_article(article, new)
             self.store.delete_story(old)
+            builds.deleted(old)
         return set(merged.values())
 
-    def _apply_splits(self, clusterer: StoryClusterer) -> set[str]:
+    def _rebuild_splits(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
         """Tell the clusterer which articles got their date from their story; move the
-        articles of any story that split off as a result. The stories to rebuild."""
+        articles of any story that split off as a result, and rebuild both parts."""
         revised, self._revised = self._revised, []
         for article, analysis in revised:
             clusterer.revise(article, analysis)
@@ -354,7 +386,8 @@ class Pipeline:
         for new in split:
             for article in self.store.articles(clusterer.story_members(new)):
                 self.store.update_article(article, new)
-        return {*split, *split.values()}
+        for story_id in sorted({*split, *split.values()}):
+            self._rebuild_story(story_id, builds)
 
     def _date_from_story(
         self, article: Article, analysis: Analysis, story: list[Article], story_id: str
@@ -373,10 +406,11 @@ class Pipeline:
         self._revised.append((article, analysis))
         return analysis
 
-    def _rebuild_story(self, story_id: str) -> None:
+    def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         if not articles:
             self.store.delete_story(story_id)
+            builds.deleted(story_id)
             return
         analyses = [self.store.analysis(a.id) for a in articles]
         for i, article in enumerate(articles):
@@ -395,6 +429,7 @@ class Pipeline:
         story.brief = write_brief(story, articles, analyses, fused)
         story.timeline = story_timeline(fused)
         self.store.replace_story(story, fused)
+        builds.rebuilt(story_id, len(articles))
 
 
 def piece_size(batch_size: int) -> int:

@@ -78,6 +78,7 @@ def run_on_ray(
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
+        pipeline.rebuild_stale(report)
     finally:
         if owned:
             ray.shutdown()

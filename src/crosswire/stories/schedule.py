@@ -1,0 +1,61 @@
+"""When a story is rebuilt (its events fused, its brief written) as articles arrive.
+
+Rebuilding reads every article of the story, so rebuilding each story a batch touches
+would cost O(story size) per arriving article, and a long-running story would make a run
+grow quadratically. Instead a touched story is rebuilt at once only while it is new or
+once it has grown by `GROWTH` since it was last built; otherwise it is marked stale, and
+every stale story is rebuilt when the run ends. The sizes at which one story is rebuilt
+grow geometrically, so all its rebuilds together read at most GROWTH / (GROWTH - 1) times
+its final size in articles, and a story is never more than that factor behind while a
+run goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crosswire.stories.state import JournaledState
+
+GROWTH = 1.5
+
+
+class StoryBuilds(JournaledState):
+    """Each story's size when it was last built, and the stories touched since then."""
+
+    JOURNALED = ("built", "stale")
+
+    def __init__(self) -> None:
+        self.built: dict[str, int] = {}
+        self.stale: dict[str, bool] = {}
+        self._changed: dict[str, set[Any]] = {}
+
+    def due(self, story_id: str, size: int) -> bool:
+        """Whether a story touched now that it has `size` articles is to be rebuilt now;
+        if not, it is marked stale."""
+        built = self.built.get(story_id, 0)
+        if not built or size < built or size >= GROWTH * built:
+            return True
+        self._set("stale", story_id, True)
+        return False
+
+    def rebuilt(self, story_id: str, size: int) -> None:
+        self._set("built", story_id, size)
+        self._drop("stale", story_id)
+
+    def deleted(self, story_id: str) -> None:
+        self._drop("built", story_id)
+        self._drop("stale", story_id)
+
+    def stale_ids(self) -> list[str]:
+        return sorted(self.stale)
+
+    def is_stale(self, story_id: str) -> bool:
+        return story_id in self.stale
+
+    def _set(self, attribute: str, key: str, value: Any) -> None:
+        getattr(self, attribute)[key] = value
+        self._touch(attribute, key)
+
+    def _drop(self, attribute: str, key: str) -> None:
+        if getattr(self, attribute).pop(key, None) is not None:
+            self._touch(attribute, key)
