@@ -10,16 +10,22 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import MEETING_WIRE, write_corpus
 
+import crosswire.pipeline as pipeline_module
 from crosswire.export import export_jsonl
+from crosswire.model import Analysis, Article
 from crosswire.pipeline import (
     _WARM_UP,
     PIECES_PER_BATCH,
     Pipeline,
+    StoryWork,
+    build_work,
     chunks,
     piece_size,
     process_items,
@@ -223,13 +229,13 @@ def test_a_growing_story_is_rebuilt_geometrically_and_completely_at_the_end(
 ) -> None:
     corpus = follow_ups(tmp_path / "corpus", 11)
     sizes: list[int] = []
-    rebuild = Pipeline._rebuild_story
+    build = pipeline_module.build_story
 
-    def counted(self: Pipeline, story_id: str, builds: object) -> None:
-        sizes.append(len(self.store.story_article_ids(story_id)))
-        rebuild(self, story_id, builds)  # type: ignore[arg-type]
+    def counted(story_id: str, articles: list[Article], analyses: list[Analysis]) -> Any:
+        sizes.append(len(articles))
+        return build(story_id, articles, analyses)
 
-    monkeypatch.setattr(Pipeline, "_rebuild_story", counted)
+    monkeypatch.setattr(pipeline_module, "build_story", counted)
     pipeline = Pipeline(tmp_path / "x.db", batch_size=1)
     behind: list[int] = []
     store = pipeline.store
@@ -261,6 +267,26 @@ def test_stories_left_stale_by_a_killed_run_are_rebuilt_by_the_next(
     report = Pipeline(db, batch_size=1).run([str(corpus)])
     assert report.new_articles == 0 and report.stories_rebuilt == 1
     assert exported(db, tmp_path / "a") == exported(reference, tmp_path / "b")
+
+
+def test_a_stale_story_changed_since_it_was_read_is_rebuilt_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = follow_ups(tmp_path / "corpus", 10)
+    db = tmp_path / "x.db"
+    with monkeypatch.context() as patched:
+        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None: 0)
+        Pipeline(db, batch_size=1).run([str(corpus)])
+
+    def outdated(work: Iterable[StoryWork]) -> Iterator[Any]:
+        # builds from what was read before another run added an article to the story
+        for story_id, articles, analyses in work:
+            yield build_work((story_id, articles[:-1], analyses[:-1]))
+
+    pipeline = Pipeline(db, batch_size=1)
+    assert pipeline.rebuild_stale(build_map=outdated) == 1
+    [story] = pipeline.store.stories()
+    assert len(story.article_ids) == 10
 
 
 @pytest.mark.parametrize("size", [1, 2, 5, 32])

@@ -27,6 +27,7 @@ from crosswire.errors import InputError
 from crosswire.model import (
     Analysis,
     Article,
+    Event,
     EventMention,
     IngestError,
     Source,
@@ -342,26 +343,54 @@ class Pipeline:
         self._save_stories(clusterer, builds)
         return len(touched)
 
-    def rebuild_stale(self, report: RunReport | None = None) -> int:
-        """Rebuild every story left stale by the batches so far, `batch_size` stories per
-        transaction (so a killed run leaves the rest stale for the next one). The number
-        rebuilt. `run` calls this at its end."""
+    def rebuild_stale(
+        self, report: RunReport | None = None, build_map: StoryMap | None = None
+    ) -> int:
+        """Rebuild every story left stale by the batches so far (`run` calls this at its
+        end); the number rebuilt.
+
+        Stories are built independently of each other, so in parallel: in the run's worker
+        processes, or by `build_map` (``crosswire batch`` passes its Ray actors'). The builds
+        are stored `batch_size` stories per transaction, so a killed run leaves the rest
+        stale for the next one.
+        """
         with self.store.transaction():
             stale = self._builds.load(self.store).stale_ids()
+        work = (self._story_work(story_id) for story_id in stale)
+        built = zip(stale, (build_map or self._build_map)(work), strict=True)
         rebuilt = 0
-        for some in chunks(stale, self.batch_size):
+        for some in chunks(built, self.batch_size):
             with self.store.transaction():
                 clusterer = self._clusterer.load(self.store)
                 builds = self._builds.load(self.store)
                 self._revised = []
-                for story_id in filter(builds.is_stale, some):
-                    self._rebuild_story(story_id, builds)
-                    rebuilt += 1
+                for story_id, build in some:
+                    rebuilt += self._store_stale(story_id, build, builds)
                 self._rebuild_splits(clusterer, builds)
                 self._save_stories(clusterer, builds)
         if report is not None:
             report.stories_rebuilt += rebuilt
         return rebuilt
+
+    def _story_work(self, story_id: str) -> StoryWork:
+        articles = list(self.store.articles(self.store.story_article_ids(story_id)))
+        return story_id, articles, [self.store.analysis(a.id) for a in articles]
+
+    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+        return ordered_map(build_work, work, self.workers, warm_up=warm_up)
+
+    def _store_stale(self, story_id: str, build: StoryBuild | None, builds: StoryBuilds) -> bool:
+        """Store a stale story's build, unless the story changed since its articles were
+        read (another run on the store): then it is rebuilt here. False if it was no
+        longer stale."""
+        if not builds.is_stale(story_id):
+            return False
+        current = set(self.store.story_article_ids(story_id))
+        if build is None or current != set(build.story.article_ids):
+            self._rebuild_story(story_id, builds)
+        else:
+            self._store_build(build, builds)
+        return True
 
     def _save_stories(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
         self._clusterer.save(self.store, clusterer)
@@ -389,23 +418,6 @@ class Pipeline:
         for story_id in sorted({*split, *split.values()}):
             self._rebuild_story(story_id, builds)
 
-    def _date_from_story(
-        self, article: Article, analysis: Analysis, story: list[Article], story_id: str
-    ) -> Analysis:
-        """Give an undated article the date its story points to, and resolve its relative
-        time expressions (and so its events' dates) against that date."""
-        others = [a for a in story if a.id != article.id and not a.published_inferred]
-        inferred = infer_published(article, analysis, others)
-        article.published, article.published_inferred = inferred, inferred is not None
-        self.store.update_article(article, story_id)
-        if analysis.anchor == inferred:
-            return analysis
-        [parsed] = parse_articles([article])
-        analysis = analyse(parsed, article)
-        self.store.replace_analysis(analysis)
-        self._revised.append((article, analysis))
-        return analysis
-
     def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         if not articles:
@@ -413,23 +425,78 @@ class Pipeline:
             builds.deleted(story_id)
             return
         analyses = [self.store.analysis(a.id) for a in articles]
-        for i, article in enumerate(articles):
-            if article.published is None or article.published_inferred:
-                analyses[i] = self._date_from_story(article, analyses[i], articles, story_id)
-        fused, contradictions = fuse_events(story_id, articles, analyses)
-        dates = sorted(a.published for a in articles if a.published)
-        story = Story(
-            id=story_id,
-            title=story_title(articles),
-            article_ids=[a.id for a in articles],
-            first_date=dates[0] if dates else None,
-            last_date=dates[-1] if dates else None,
-            contradictions=contradictions,
-        )
-        story.brief = write_brief(story, articles, analyses, fused)
-        story.timeline = story_timeline(fused)
-        self.store.replace_story(story, fused)
-        builds.rebuilt(story_id, len(articles))
+        self._store_build(build_story(story_id, articles, analyses), builds)
+
+    def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> None:
+        for article in build.dated:
+            self.store.update_article(article, build.story.id)
+        for article, analysis in build.reanalysed:
+            self.store.replace_analysis(analysis)
+            self._revised.append((article, analysis))
+        self.store.replace_story(build.story, build.events)
+        builds.rebuilt(build.story.id, len(build.story.article_ids))
+
+
+@dataclass
+class StoryBuild:
+    """A story rebuilt from its articles, and what that changed in them: the undated
+    articles it dated, and those whose analyses were redone against that date."""
+
+    story: Story
+    events: list[Event]
+    dated: list[Article]
+    reanalysed: list[tuple[Article, Analysis]]
+
+
+# A story to build, as its id, its articles and their analyses; what builds them in order
+StoryWork = tuple[str, list[Article], list[Analysis]]
+StoryMap = Callable[[Iterable[StoryWork]], Iterator[StoryBuild | None]]
+
+
+def build_work(work: StoryWork) -> StoryBuild | None:
+    """`build_story` on one story's work; None for a story with no articles left."""
+    story_id, articles, analyses = work
+    return build_story(story_id, articles, analyses) if articles else None
+
+
+def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:
+    """A story from all its articles: undated ones dated from it, events fused across them,
+    contradictions, brief and timeline. A pure function of its arguments (the articles
+    given their dates are changed in place)."""
+    dated, reanalysed = [], []
+    for i, article in enumerate(articles):
+        if article.published is None or article.published_inferred:
+            dated.append(article)
+            redone = _date_from_story(article, analyses[i], articles)
+            if redone is not analyses[i]:
+                analyses[i] = redone
+                reanalysed.append((article, redone))
+    fused, contradictions = fuse_events(story_id, articles, analyses)
+    dates = sorted(a.published for a in articles if a.published)
+    story = Story(
+        id=story_id,
+        title=story_title(articles),
+        article_ids=[a.id for a in articles],
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        contradictions=contradictions,
+    )
+    story.brief = write_brief(story, articles, analyses, fused)
+    story.timeline = story_timeline(fused)
+    return StoryBuild(story, fused, dated, reanalysed)
+
+
+def _date_from_story(article: Article, analysis: Analysis, story: list[Article]) -> Analysis:
+    """Give an undated article the date its story points to, and resolve its relative
+    time expressions (and so its events' dates) against that date: its analysis, redone
+    if that changed its anchor."""
+    others = [a for a in story if a.id != article.id and not a.published_inferred]
+    inferred = infer_published(article, analysis, others)
+    article.published, article.published_inferred = inferred, inferred is not None
+    if analysis.anchor == inferred:
+        return analysis
+    [parsed] = parse_articles([article])
+    return analyse(parsed, article)
 
 
 def piece_size(batch_size: int) -> int:

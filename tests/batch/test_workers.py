@@ -26,6 +26,7 @@ def test_two_workers_store_what_one_process_stores(archive: Path, tmp_path: Path
     two = parallel.run([str(archive)])
     assert counts(two) == counts(one)
     assert one.skipped == 1 and one.failed == 1 and one.new_articles > 10
+    assert two.stories_rebuilt == one.stories_rebuilt > 0  # built by the workers at the end
     assert [str(e) for e in two.errors] == [str(e) for e in one.errors]
     stored = exported(parallel.store, tmp_path / "two")
     assert stored == exported(single.store, tmp_path / "one")

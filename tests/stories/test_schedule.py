@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from crosswire.store import open_store
@@ -22,7 +23,7 @@ def rebuild_sizes(final: int) -> list[int]:
 def test_a_growing_story_is_rebuilt_at_geometric_sizes() -> None:
     sizes = rebuild_sizes(1000)
     assert sizes[:4] == [1, 2, 3, 5]
-    assert all(later >= GROWTH * earlier for earlier, later in zip(sizes, sizes[1:]))
+    assert all(later >= GROWTH * earlier for earlier, later in pairwise(sizes))
     # all rebuilds together read a bounded multiple of the story's size, not ~n²/2
     assert sum(sizes) <= GROWTH / (GROWTH - 1) * 1000
 

@@ -5,9 +5,12 @@ readers as ``crosswire run`` (`crosswire.ingest.read`), each task streaming its 
 blocks of `batch_size` rows, so a large WARC flows through as records and is never held
 whole. An actor pool runs `crosswire.pipeline.process_items` (describe, parse, analyse) with
 the spaCy model loaded once per actor. The cross-article stages (dedup, story clustering,
-fusion) are incremental and order-dependent; they run on the driver over the results
-streamed back in input order (``preserve_order``), batch by batch through
-`Pipeline.commit`, so the store is the one ``crosswire run`` makes from the same input.
+fusion) follow, on the driver, over the results streamed back in input order
+(``preserve_order``), batch by batch through `Pipeline.commit`, so the store is the one
+``crosswire run`` makes from the same input. Dedup and clustering are incremental and
+order-dependent, their candidates found through blocking keys (MinHash bands; time buckets
+of terms and actors); rebuilding stories (fusion, briefs) is partitioned by story: those
+left stale at the end are built by Ray actors (`StoryWorker`) and stored by the driver.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import logging
 import pickle
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +31,10 @@ from crosswire.pipeline import (
     Pipeline,
     ProgressCallback,
     RunReport,
+    StoryBuild,
+    StoryMap,
+    StoryWork,
+    build_work,
     chunks,
     mark_known,
     piece_size,
@@ -78,7 +86,7 @@ def run_on_ray(
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
-        pipeline.rebuild_stale(report)
+        pipeline.rebuild_stale(report, build_map=_on_actors(options.workers))
     finally:
         if owned:
             ray.shutdown()
@@ -167,6 +175,34 @@ class ArticleWorker:
     def __call__(self, table: pa.Table) -> pa.Table:
         items: list[Item] = [pickle.loads(b) for b in table.column("item").to_pylist()]
         return _table("outcome", process_items(mark_known(items, self.known)))
+
+
+class StoryWorker:
+    """Ray actor: `build_work` on stale stories (which may re-analyse an article dated
+    from its story, hence the loaded model)."""
+
+    def __init__(self) -> None:
+        warm_up()
+
+    def build(self, work: StoryWork) -> StoryBuild | None:
+        return build_work(work)
+
+
+def _on_actors(workers: int) -> StoryMap:
+    """A `StoryMap` over `workers` fresh actors, in order, a few stories in flight each
+    (the per-article actors are gone by the time the stale stories are built)."""
+
+    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+        actors = [ray.remote(num_cpus=1)(StoryWorker).remote() for _ in range(workers)]
+        pending: deque[Any] = deque()
+        for i, story in enumerate(work):
+            pending.append(actors[i % workers].build.remote(story))
+            if len(pending) >= 2 * workers:
+                yield ray.get(pending.popleft())
+        while pending:
+            yield ray.get(pending.popleft())
+
+    return build_map
 
 
 def _table(column: str, values: list[Any]) -> pa.Table:
