@@ -65,10 +65,15 @@ def fuse_events(
     )
     mentions = with_story_actors(mentions)
     groups: list[list[EventMention]] = []
+    # a group's members all match in type, negation and planning (joining takes a match),
+    # so a mention only ever joins a group of its own kind: the others are not tried
+    of_kind: dict[tuple[str, bool, bool], list[list[EventMention]]] = {}
     for mention in mentions:
-        group = next((g for g in groups if _joins(mention, g)), None)
+        candidates = of_kind.setdefault(_kind(mention), [])
+        group = next((g for g in candidates if _joins(mention, g)), None)
         if group is None:
             groups.append([mention])
+            candidates.append(groups[-1])
         else:
             group.append(mention)
     events = [_event(story_id, group, by_id) for group in groups]
@@ -111,6 +116,11 @@ def _arrival(
     return (published is None, published or "", inferred, mention.article_id, order, mention.start)
 
 
+def _kind(mention: EventMention) -> tuple[str, bool, bool]:
+    """What two mentions of one happening share (the first test of `same_event`)."""
+    return mention.type, mention.negated, _planned(mention)
+
+
 def _joins(mention: EventMention, group: list[EventMention]) -> bool:
     """Same event as some member and in conflict with none. Two mentions that each name
     one actor, different ones, and no dates that disagree say nothing about each other."""
@@ -150,7 +160,7 @@ def _actors(mention: EventMention) -> dict[str, ActorRef]:
 
 
 def same_event(a: EventMention, b: EventMention) -> bool:
-    if a.type != b.type or a.negated != b.negated or _planned(a) != _planned(b):
+    if _kind(a) != _kind(b):
         return False
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
         return False  # one sentence reports one happening per trigger
