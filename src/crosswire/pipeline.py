@@ -372,6 +372,12 @@ class Pipeline:
             report.stories_rebuilt += rebuilt
         return rebuilt
 
+    def stale_articles(self) -> int:
+        """How many articles the stale stories hold: what `rebuild_stale` would read."""
+        with self.store.transaction():
+            stale = self._builds.load(self.store).stale_ids()
+        return sum(len(self.store.story_article_ids(story_id)) for story_id in stale)
+
     def _story_work(self, story_id: str) -> StoryWork:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         return story_id, articles, [self.store.analysis(a.id) for a in articles]

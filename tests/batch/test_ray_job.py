@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from tests.batch.conftest import exported
 from tests.batch.test_streaming import RECORDS, write_warc
 
+from crosswire.batch import ray_job
 from crosswire.batch.ray_job import RayOptions, _records, run_on_ray
 from crosswire.cli import main
 from crosswire.pipeline import Pipeline, RunReport
@@ -53,7 +54,10 @@ def test_one_archive_is_read_as_many_blocks_so_every_actor_gets_work(
     assert blocks.num_blocks() >= RECORDS // 32
 
 
-def test_ray_batch_stores_what_run_stores(local_ray: None, archive: Path, tmp_path: Path) -> None:
+def test_ray_batch_stores_what_run_stores(
+    local_ray: None, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ray_job, "ACTOR_BUILD_MIN_ARTICLES", 1)  # stale stories on actors
     paths = [str(archive), str(tmp_path / "missing.warc.gz")]
     local = Pipeline(tmp_path / "local.db", batch_size=BATCH)
     expected = local.run(paths)
