@@ -354,8 +354,7 @@ class Pipeline:
         are stored `batch_size` stories per transaction, so a killed run leaves the rest
         stale for the next one.
         """
-        with self.store.transaction():
-            stale = self._builds.load(self.store).stale_ids()
+        stale = self._stale_ids()
         work = (self._story_work(story_id) for story_id in stale)
         built = zip(stale, (build_map or self._build_map)(work), strict=True)
         rebuilt = 0
@@ -374,9 +373,11 @@ class Pipeline:
 
     def stale_articles(self) -> int:
         """How many articles the stale stories hold: what `rebuild_stale` would read."""
+        return sum(len(self.store.story_article_ids(story_id)) for story_id in self._stale_ids())
+
+    def _stale_ids(self) -> list[str]:
         with self.store.transaction():
-            stale = self._builds.load(self.store).stale_ids()
-        return sum(len(self.store.story_article_ids(story_id)) for story_id in stale)
+            return self._builds.load(self.store).stale_ids()
 
     def _story_work(self, story_id: str) -> StoryWork:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
@@ -425,13 +426,12 @@ class Pipeline:
             self._rebuild_story(story_id, builds)
 
     def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
-        articles = list(self.store.articles(self.store.story_article_ids(story_id)))
-        if not articles:
+        build = build_work(self._story_work(story_id))
+        if build is None:
             self.store.delete_story(story_id)
             builds.deleted(story_id)
-            return
-        analyses = [self.store.analysis(a.id) for a in articles]
-        self._store_build(build_story(story_id, articles, analyses), builds)
+        else:
+            self._store_build(build, builds)
 
     def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> None:
         for article in build.dated:
