@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crosswire import ingest
+from crosswire.batch.pool import AHEAD_PER_WORKER
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
     Item,
@@ -205,7 +206,7 @@ def _on_actors(workers: int) -> StoryMap:
             if not actors:  # none at all when no story is stale
                 actors = [ray.remote(num_cpus=1)(StoryWorker).remote() for _ in range(workers)]
             pending.append(actors[i % workers].build.remote(story))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= AHEAD_PER_WORKER * workers:
                 yield ray.get(pending.popleft())
         while pending:
             yield ray.get(pending.popleft())

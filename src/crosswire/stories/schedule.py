@@ -6,8 +6,8 @@ grow quadratically. Instead a touched story is rebuilt at once only while it is 
 once it has grown by `GROWTH` since it was last built; otherwise it is marked stale, and
 every stale story is rebuilt when the run ends. The sizes at which one story is rebuilt
 grow geometrically, so all its rebuilds together read at most GROWTH / (GROWTH - 1) times
-its final size in articles, and a story is never more than that factor behind while a
-run goes on.
+its final size in articles; while a run goes on, a stored story lacks at most a third
+(1 - 1 / GROWTH) of its articles.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class StoryBuilds(JournaledState):
 
     def __init__(self) -> None:
         self.built: dict[str, int] = {}
-        self.stale: dict[str, bool] = {}
+        self.stale: dict[str, bool] = {}  # a set, kept as a dict because journals save dicts
         self._changed: dict[str, set[Any]] = {}
 
     def due(self, story_id: str, size: int) -> bool:
