@@ -1,3 +1,4 @@
+import countrynames
 import pytest
 
 from crosswire.actors import countries
@@ -48,3 +49,12 @@ def test_factbook_leaders_need_the_whole_name_the_title_or_a_surname_of_their_ow
     # ... but not a word that is some leader's given name, nor a short one
     assert countries.leader_country("Martin") is None
     assert countries.leader_country("Bio") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["France", "FR", "fr", "DPRK", "North Korea", "Россия", "Deutschland", "Côte d'Ivoire",
+     "the", "said", "Lavrov", "Moscow", "New York", "  US ", "XK", "Iraqis", "", "12", "é"],
+)  # fmt: skip
+def test_the_prefilter_answers_as_countrynames_does(text: str) -> None:
+    assert countries._to_code(text) == countrynames.to_code(text)

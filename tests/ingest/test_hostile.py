@@ -394,6 +394,18 @@ def test_jsonl_binary_line_missing_fields_and_huge_fields(tmp_path: Path) -> Non
     assert isinstance(described["4"], int)  # a huge title is kept with the article
 
 
+@pytest.mark.parametrize(
+    "first", [b'"text": "the start of this record was lost', b"\x00\x01\x02\x03\x04\x05\x06"]
+)
+def test_jsonl_whose_first_line_is_broken_or_binary(tmp_path: Path, first: bytes) -> None:
+    good = [json.dumps({"text": BODY, "url": f"https://x.example/{k}"}).encode() for k in "ab"]
+    (tmp_path / "cut.jsonl").write_bytes(b"\n".join([first, *good]) + b"\n")
+    found = items([tmp_path / "cut.jsonl"])
+    assert [type(i).__name__ for i in found] == ["IngestError", "Source", "Source"]
+    assert found[0].record == "1"  # type: ignore[union-attr]
+    assert [s.url for s in found[1:]] == ["https://x.example/a", "https://x.example/b"]  # type: ignore[union-attr]
+
+
 def test_feed_that_is_not_xml_and_feed_cut_after_good_entries(tmp_path: Path) -> None:
     (tmp_path / "junk.xml").write_text("<rss version='2.0'><channel><<<>>> & not xml at all")
     entry = (

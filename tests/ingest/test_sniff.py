@@ -27,6 +27,8 @@ from crosswire.ingest.sniff import SniffError, decode, detect_format, gunzip, lo
         (b"<!-- saved from a browser -->\n<html><body>x</body></html>", "html"),
         (b"Harbour reopens\n\nThe harbour reopened on Monday.", "text"),
         (b"<https://news.example/story>\n\nA URL line is still plain text.", "text"),
+        (b'"text": "a first line cut short\n{"text": "a"}\n{"text": "b', "jsonl"),
+        (b'Config\n\n{"debug": true} is one line of the story.\nIts end.', "text"),
     ],
 )
 def test_detect_format(head: bytes, expected: str) -> None:

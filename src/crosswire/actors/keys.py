@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from crosswire.actors.data import load_tsv
 
@@ -21,6 +21,7 @@ _SPACES = re.compile(r"\s+")
 _INITIAL = re.compile(r"^[a-z]$")
 
 
+@lru_cache(maxsize=2**16)  # the same names and words are folded over and over
 def fold(text: str) -> str:
     """Lowercase, strip accents, turn hyphens/dashes into spaces, drop other punctuation."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -144,10 +145,7 @@ def _people(
 
 def _sentence_index(doc: Doc, typed: list[Typed]) -> dict[int, int]:
     starts = [s.start_char for s in doc.sents]
-    index: dict[int, int] = {}
-    for i, mention in enumerate(typed):
-        index[i] = sum(1 for s in starts if s <= mention.start)
-    return index
+    return {i: bisect_right(starts, mention.start) for i, mention in enumerate(typed)}
 
 
 def _spread_roles(

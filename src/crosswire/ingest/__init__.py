@@ -26,6 +26,7 @@ from crosswire.ingest.sniff import (
     SniffError,
     decode,
     detect_format,
+    first_record,
     gunzip,
     looks_binary,
     mib,
@@ -96,9 +97,9 @@ def _read_file(name: str, file: Path) -> Iterator[Item]:
         with file.open("rb") as handle:
             yield from read_warc(name, handle)
         return
-    # in JSONL one binary line must not cost the good lines around it: after the first line,
-    # lines are checked one by one
-    if looks_binary(inner.split(b"\n", 1)[0] if fmt == "jsonl" else inner):
+    # in JSONL one binary line must not cost the good lines around it: only the first record
+    # is checked here, the other lines one by one as they are read
+    if looks_binary(first_record(inner) if fmt == "jsonl" else inner):
         raise SniffError("file is binary, not text")
     if fmt == "jsonl":
         yield from _read_jsonl_file(name, file, compressed)

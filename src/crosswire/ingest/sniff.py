@@ -72,7 +72,8 @@ def detect_format(head: bytes) -> str:
     (decompressed) data. 'json' is one JSON document (an array, or a pretty-printed object)."""
     if encoding := utf16_encoding(head):  # sniff UTF-16 text by its characters, not bytes
         head = head[: len(head) // 2 * 2].decode(encoding, errors="ignore").encode()
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = body[:2048]
     lower = start.lower()
     if start.startswith(b"WARC/"):
         return "warc"
@@ -95,7 +96,24 @@ def detect_format(head: bytes) -> str:
     # XHTML after an XML declaration, or a page opening with a comment or <meta>
     if lower.startswith((b"<?xml", b"<!--", b"<meta")) and html_at >= 0:
         return "html"
+    if _later_lines_are_records(body):
+        return "jsonl"  # its first line is broken: that line is an error, the rest are read
     return "text"
+
+
+def _later_lines_are_records(head: bytes) -> bool:
+    """Whether most lines after the first open a JSON object, as JSONL records do (the last
+    line may be cut off by the end of the head)."""
+    later = [line.strip() for line in head.split(b"\n")[1:] if line.strip()]
+    records = sum(line.startswith(b'{"') for line in later)
+    return records > 0 and 2 * records > len(later)
+
+
+def first_record(head: bytes) -> bytes:
+    """The first line of JSONL data that opens an object (else the first line): the line
+    that tells a binary file from JSONL with a broken first line."""
+    lines = head.split(b"\n")
+    return next((line for line in lines if line.lstrip().startswith(b"{")), lines[0])
 
 
 def utf16_encoding(data: bytes) -> str | None:
