@@ -18,8 +18,9 @@ import pytest
 from tests.conftest import MEETING_WIRE, write_corpus
 
 import crosswire.pipeline as pipeline_module
+from crosswire import nlp
 from crosswire.export import export_jsonl
-from crosswire.model import Analysis, Article
+from crosswire.model import Analysis, Article, Source
 from crosswire.pipeline import (
     _WARM_UP,
     PIECES_PER_BATCH,
@@ -300,3 +301,18 @@ def test_a_batch_goes_to_workers_in_pieces_that_rejoin_in_order(size: int) -> No
 def test_warm_up_analyses_its_sample_without_errors() -> None:
     [(_, analysis), (page, _)] = process_items(list(_WARM_UP))
     assert analysis.mentions and analysis.events and page.text
+
+
+def test_analysing_new_words_leaves_the_model_vocabulary_as_it_was() -> None:
+    """A long-lived worker must not grow with every name it reads (spaCy memory zones)."""
+    process_items(list(_WARM_UP))
+    strings = nlp.load_nlp().vocab.strings
+    before = len(strings)
+    text = "Talks in Geneva\n\n" + " ".join(
+        f"Foreign Minister Zorvath Quillmarre{k} met envoy Tamsin Orrelby{k} on Friday, "
+        "the ministry said."
+        for k in range(20)
+    )
+    [(_, analysis)] = process_items([Source(path="<new>", format="text", text=text)])
+    assert any("Quillmarre" in m.text for m in analysis.mentions)
+    assert len(strings) == before

@@ -148,11 +148,21 @@ def process_items(items: list[Item | Known]) -> list[Outcome]:
     `crosswire batch` in Ray actors, so every path runs the same stages.
     """
     described = [_describe(item) if isinstance(item, Source) else item for item in items]
-    articles = [d for d in described if isinstance(d, Article)]
-    analyses = iter(
-        [analyse(parsed, a) for parsed, a in zip(parse_articles(articles), articles, strict=True)]
-    )
+    analyses = iter(analyse_articles([d for d in described if isinstance(d, Article)]))
     return [(d, next(analyses)) if isinstance(d, Article) else d for d in described]
+
+
+def analyse_articles(articles: list[Article]) -> list[Analysis]:
+    """Parse and analyse articles, in order.
+
+    Inside a spaCy memory zone: the words the parses add to the model's vocabulary are
+    dropped when the batch is done, so a process that reads millions of articles (a Ray
+    actor lives as long as its job) does not grow with every new name and number. No Doc
+    outlives the zone: the analyses are plain data.
+    """
+    with nlp.load_nlp().memory_zone():
+        parsed = parse_articles(articles)
+        return [analyse(p, a) for p, a in zip(parsed, articles, strict=True)]
 
 
 # A short made-up report that reaches every per-article stage's tables, and a page that
@@ -501,8 +511,8 @@ def _date_from_story(article: Article, analysis: Analysis, story: list[Article])
     article.published, article.published_inferred = inferred, inferred is not None
     if analysis.anchor == inferred:
         return analysis
-    [parsed] = parse_articles([article])
-    return analyse(parsed, article)
+    [redone] = analyse_articles([article])
+    return redone
 
 
 def piece_size(batch_size: int) -> int:

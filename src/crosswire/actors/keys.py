@@ -21,7 +21,8 @@ _SPACES = re.compile(r"\s+")
 _INITIAL = re.compile(r"^[a-z]$")
 
 
-@lru_cache(maxsize=2**16)  # the same names and words are folded over and over
+# Caches of words are bounded: every article brings new ones (see countries.country_code)
+@lru_cache(maxsize=2**16)
 def fold(text: str) -> str:
     """Lowercase, strip accents, turn hyphens/dashes into spaces, drop other punctuation."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -40,7 +41,7 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
-@cache
+@lru_cache(maxsize=2**16)
 def fold_name_word(word: str) -> str:
     """One folded name word with transliteration pieces made uniform."""
     for pattern, replacement in _rules():
