@@ -17,15 +17,19 @@ average is recorded with every figure):
   growth      the whole pipeline (2 workers) at each size, each in a fresh process: time,
               peak RSS of the driver and of the largest worker. Goal: 10x articles <= 12x
               time, peak RSS < 2 GiB.
+  memory      one long-lived worker (as a Ray actor is) over articles full of new names,
+              with and without spaCy memory zones: resident memory as it goes.
 
     python benchmarks/scale.py throughput [--n 400] [--rounds 3]
     python benchmarks/scale.py ray [--sizes 1000,2000]
     python benchmarks/scale.py growth [--sizes 1000,3000]
+    python benchmarks/scale.py memory [--n 600]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import io
 import json
@@ -286,6 +290,75 @@ def _ray_vs_local_one(n: int) -> dict[str, Any]:
     return figures
 
 
+def with_new_names(rows: list[dict[str, str]], per_article: int, seed: int) -> None:
+    """Put `per_article` names never seen before into each text (in place): real news
+    brings new names and numbers with every article, which the base texts alone do not."""
+    rng = random.Random(seed)
+    for row in rows:
+        words = row["text"].split(" ")
+        for _ in range(per_article):
+            name = "".join(rng.choices("bcdfghklmnprstvz", k=3)) + "".join(
+                rng.choices("aeiou", k=1) + rng.choices("lmnrstk", k=1) + rng.choices("aeiou", k=1)
+            )
+            words.insert(rng.randrange(len(words)), name.title())
+        row["text"] = " ".join(words)
+
+
+def worker_memory_one(n: int, zones: bool) -> dict[str, Any]:
+    """One long-lived worker process (a Ray actor's life): `process_items` over n articles
+    full of new names; its resident memory and the size of the model's string store every
+    96 articles (run as a child)."""
+    from crosswire.ingest import read
+    from crosswire.pipeline import chunks, process_items, warm_up
+
+    rows = variants(base_texts(), n, seed=4)
+    with_new_names(rows, per_article=30, seed=4)
+    warm_up()
+    model = nlp.load_nlp()
+    if not zones:  # the same work without spaCy's memory zones, for comparison
+        model.memory_zone = contextlib.nullcontext  # type: ignore[method-assign]
+    page = os.sysconf("SC_PAGE_SIZE")
+    checkpoints = []
+    with tempfile.TemporaryDirectory() as tmp:
+        records = list(read([str(write_jsonl(Path(tmp) / "new.jsonl", rows))]))
+    for k, batch in enumerate(chunks(records, 16), start=1):
+        process_items(batch)
+        if k % 6 == 0:
+            resident = int(Path("/proc/self/statm").read_text().split()[1]) * page
+            checkpoints.append([k * 16, round(resident / 2**20), len(model.vocab.strings)])
+    (n0, rss0, strings0), (n1, rss1, strings1) = checkpoints[0], checkpoints[-1]
+    return {
+        "memory_zones": zones,
+        "articles_rss_mib_strings": checkpoints,
+        "rss_growth_mib_per_1000_articles": round((rss1 - rss0) * 1000 / (n1 - n0), 1),
+        "strings_added_per_1000_articles": round((strings1 - strings0) * 1000 / (n1 - n0)),
+    }
+
+
+def worker_memory(n: int) -> dict[str, Any]:
+    return {
+        "articles": n,
+        "runs": [_child("worker-memory-one", n, f"--{'' if z else 'no-'}zones") for z in (1, 0)],
+        "note": "one process running process_items in batches of 16, as a Ray actor does for "
+        "a whole job (no recycling); each text has 30 made-up names inserted, as new names and "
+        "numbers come with real news; growth from the first checkpoint to the last. The "
+        "caches of crosswire's word lookups are bounded in both runs",
+    }
+
+
+def _child(part: str, n: int, *flags: str) -> dict[str, Any]:
+    """Run one part in a fresh process (so that its memory is its own); its last line."""
+    child = subprocess.run(
+        [sys.executable, __file__, part, "--n", str(n), *flags],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(child.stdout.strip().splitlines()[-1])
+    print(json.dumps(figures), flush=True)
+    return figures
+
+
 def growth_one(n: int) -> dict[str, Any]:
     """One size, in this process (run as a child so that peak RSS is its own)."""
     rows = variants(base_texts(), n, seed=3)
@@ -310,16 +383,7 @@ def growth_one(n: int) -> dict[str, Any]:
 
 
 def growth(sizes: list[int]) -> dict[str, Any]:
-    runs = []
-    for n in sizes:
-        child = subprocess.run(
-            [sys.executable, __file__, "growth-one", "--n", str(n)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        runs.append(json.loads(child.stdout.strip().splitlines()[-1]))
-        print(json.dumps(runs[-1]), flush=True)
+    runs = [_child("growth-one", n) for n in sizes]
     first, last = runs[0], runs[-1]
     factor = last["articles"] / first["articles"]
     return {
@@ -337,7 +401,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("part", choices=["throughput", "ray", "growth", "growth-one"])
+    parser.add_argument(
+        "part",
+        choices=["throughput", "ray", "growth", "memory", "growth-one", "worker-memory-one"],
+    )
+    parser.add_argument("--zones", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--n", type=int, default=0, help="articles (throughput)")
     parser.add_argument("--rounds", type=int, default=3, help="throughput: repeats")
     parser.add_argument(
@@ -348,10 +416,15 @@ def main() -> None:
     if args.part == "growth-one":
         print(json.dumps(growth_one(args.n)))
         return
+    if args.part == "worker-memory-one":
+        print(json.dumps(worker_memory_one(args.n, args.zones)))
+        return
     if args.part == "throughput":
         figures = throughput(args.n or 400, args.rounds)
     elif args.part == "ray":
         figures = ray_vs_local(sizes(args.sizes or "1000"))
+    elif args.part == "memory":
+        figures = worker_memory(args.n or 600)
     else:
         figures = growth(sizes(args.sizes or "1000,3000"))
     save(args.part, figures)
