@@ -15,10 +15,11 @@ from crosswire import nlp
 In = TypeVar("In")
 Out = TypeVar("Out")
 AHEAD_PER_WORKER = 2  # batches queued per worker: keeps workers busy, memory O(batches)
-# The workers are replaced by fresh ones after this many items each: the per-process caches
-# of the stages (name lookups, spaCy's string store) grow with every new word seen, and a
-# long run must not grow with them. A fresh set costs a fork (or, where the parent cannot
-# fork, a model load each) per 8k articles a worker or so (items of 16 records).
+# The workers are replaced by fresh ones after this many items each. The stages' own caches
+# are bounded and spaCy's vocabulary is kept flat by memory zones (pipeline.analyse_articles);
+# this lets go of whatever else a long-lived process gathers (library caches, a fragmented
+# heap). A fresh set costs a fork (or, where the parent cannot fork, a model load each) per
+# 8k articles a worker or so (items of 16 records).
 RECYCLE_AFTER = 500
 
 

@@ -173,7 +173,8 @@ def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
 
 class ArticleWorker:
     """Ray actor: the spaCy model and the stages' tables loaded once, then `process_items`
-    on each batch."""
+    on each batch. It lives for the whole job, unlike a local worker; its memory stays flat
+    because each batch is analysed in a spaCy memory zone (`pipeline.analyse_articles`)."""
 
     def __init__(self, known: Set[str]) -> None:
         warm_up()
