@@ -394,12 +394,12 @@ def growth_figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def times(n: int) -> list[float]:
         return sorted(r["seconds"] for r in runs if r["articles"] == n)
 
-    small, large = times(min(r["articles"] for r in runs)), times(max(r["articles"] for r in runs))
-    median = statistics.median
+    smallest, largest = min(r["articles"] for r in runs), max(r["articles"] for r in runs)
+    small, large = times(smallest), times(largest)
     return {
         "runs": runs,
-        "size_factor": max(r["articles"] for r in runs) / min(r["articles"] for r in runs),
-        "time_factor": round(median(large) / median(small), 2),
+        "size_factor": largest / smallest,
+        "time_factor": round(statistics.median(large) / statistics.median(small), 2),
         "time_factor_range": [round(large[0] / small[-1], 2), round(large[-1] / small[0], 2)],
         "goal": "10x articles <= 12x time (here scaled to the sizes measured); peak RSS < 2 GiB",
         "note": "whole pipeline with 2 worker processes, each size in a fresh process; time "
