@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.fuzz.strategies import FAST
 from tests.stories.factory import (
     HARBOUR,
     HARBOUR_OTHER_OUTLET,
@@ -14,7 +17,14 @@ from tests.stories.factory import (
 
 from crosswire.model import Analysis, Story, TimeExpr
 from crosswire.stories import infer_published, story_title
-from crosswire.stories.brief import story_timeline, timeline, write_brief
+from crosswire.stories.brief import (
+    SIMILAR,
+    _overlap,
+    _similar_sets,
+    story_timeline,
+    timeline,
+    write_brief,
+)
 from crosswire.stories.fuse import fuse_events
 
 STORY = Story(id="s1", title="t", article_ids=[])
@@ -140,3 +150,25 @@ def test_background_sentences_go_by_their_articles_date() -> None:
     brief = write_brief(STORY, items, analyses, events)
     texts = [b.text for b in brief]
     assert texts == sorted(texts, key=lambda t: HARBOUR.index(t))  # text order, not 1999 first
+
+
+WORD_SETS = st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=7), max_size=25)
+
+
+@FAST
+@given(WORD_SETS)
+def test_similar_sentences_are_found_exactly_without_comparing_every_pair(
+    sets: list[frozenset[str]],
+) -> None:
+    sets = [s for s in dict.fromkeys(sets) if s]  # as _add_support passes them
+    by_pairs = [
+        {j for j, other in enumerate(sets) if i == j or _overlap(words, other) > SIMILAR}
+        for i, words in enumerate(sets)
+    ]
+    assert _similar_sets(sets) == by_pairs
+
+
+def test_every_article_with_the_same_sentence_supports_it() -> None:
+    copies = [article(i, HARBOUR, outlet=i) for i in "abcd"]
+    brief = write_brief(STORY, copies, [analysis(i) for i in copies], [])
+    assert brief and all(sentence.article_ids == list("abcd") for sentence in brief)

@@ -3,6 +3,12 @@ sources, contradictions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from unittest.mock import patch
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from tests.fuzz.strategies import FAST
 from tests.stories.factory import (
     MINISTRY,
     PERU,
@@ -15,7 +21,7 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import ActorRef, Analysis, Citation, EventMention, Place
-from crosswire.stories.fuse import fuse_events
+from crosswire.stories.fuse import _Group, _joins, fuse_events
 
 
 def articles(*ids: str, **extra: object) -> list:  # type: ignore[type-arg]
@@ -192,3 +198,33 @@ def test_an_aggregator_relaying_two_outlets_does_not_join_them() -> None:
     ]
     [event], _ = fuse([meeting("a"), meeting("b"), meeting("c"), meeting("d")], items)
     assert event.n_sources == 2
+
+
+SIDES = st.sampled_from([ROJAS, SOTO, VEGA, PERU, None])
+REPORTS = st.tuples(
+    st.integers(0, 3),  # the article
+    SIDES,
+    SIDES,
+    st.sampled_from([None, "2021-03-01", "2021-03-02", "2021-03-06", "2021-03"]),
+    st.sampled_from([None, Place("Lima", "PER"), Place("Cusco", "PER"), Place("Santiago", "CHL")]),
+    st.sampled_from(["CONSULT", "ACCUSE"]),
+)
+
+
+LIMA = Place("Lima", "PER")
+
+
+@FAST
+@given(st.lists(REPORTS, max_size=30))
+# a month, a day, and a day too far from the day but within the month
+@example([(0, ROJAS, SOTO, "2021-03", LIMA, "CONSULT"), (1, ROJAS, SOTO, "2021-03-01", LIMA, "CONSULT"), (2, ROJAS, SOTO, "2021-03-06", LIMA, "CONSULT")])  # fmt: skip
+def test_fusing_compares_each_distinct_report_once_with_the_same_result(
+    reports: list[tuple[int, ActorRef | None, ActorRef | None, str | None, Place | None, str]],
+) -> None:
+    mentions = [
+        replace(meeting(f"a{n}", date, 50 * i, place, source, target), type=kind)
+        for i, (n, source, target, date, place, kind) in enumerate(reports)
+    ]
+    grouped = fuse(mentions)
+    with patch.object(_Group, "joins", lambda group, mention: _joins(mention, group.members)):
+        assert fuse(mentions) == grouped

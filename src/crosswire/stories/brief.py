@@ -12,6 +12,7 @@ article's date), then in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -161,20 +162,44 @@ def _events_by_sentence(events: list[Event]) -> dict[tuple[str, int], dict[str, 
 
 
 def _add_support(candidates: list[Candidate]) -> None:
-    """Every article with a sentence saying the same thing supports a candidate. Only
-    sentences sharing a less common word are compared, so big stories stay cheap."""
-    by_word: dict[str, list[int]] = {}
-    for i, candidate in enumerate(candidates):
-        for word in candidate.words:
-            by_word.setdefault(word, []).append(i)
-    common = max(20, len(candidates) // 10)
+    """Every article with a sentence saying the same thing (word overlap above SIMILAR)
+    supports a candidate. Exact, without comparing every pair, so that a story of
+    thousands of articles stays cheap: sentences with the same words are compared once, and
+    a pair is compared only when the smaller sentence has one of its rarest words in the
+    other, which every pair above SIMILAR does (prefix filtering, as in set-similarity
+    joins)."""
+    groups: dict[frozenset[str], list[Candidate]] = {}
     for candidate in candidates:
-        near = {i for w in candidate.words if len(by_word[w]) <= common for i in by_word[w]}
-        others = [candidates[i] for i in sorted(near)] or [candidate]
-        candidate.support = sorted(
-            {o.article_id for o in others if _overlap(candidate.words, o.words) > SIMILAR}
-            | {candidate.article_id}
-        )
+        groups.setdefault(frozenset(candidate.words), []).append(candidate)
+    sets = [words for words in groups if words]  # no words: similar to nothing
+    similar = _similar_sets(sets)
+    for i, words in enumerate(sets):
+        support = sorted({c.article_id for j in similar[i] for c in groups[sets[j]]})
+        for candidate in groups[words]:
+            candidate.support = support
+    for candidate in groups.get(frozenset(), []):
+        candidate.support = [candidate.article_id]
+
+
+def _similar_sets(sets: list[frozenset[str]]) -> list[set[int]]:
+    """For each set, the sets (itself included) whose overlap with it is above SIMILAR."""
+    df = Counter(word for words in sets for word in words)
+    by_word: dict[str, list[int]] = {}
+    for i, words in enumerate(sets):
+        for word in words:
+            by_word.setdefault(word, []).append(i)
+    similar = [{i} for i in range(len(sets))]
+    for i, words in enumerate(sets):
+        # a larger set shares more than SIMILAR of this one's words only if it has one of
+        # the first len - floor(SIMILAR * len) of them (the rarest first)
+        rarest = sorted(words, key=lambda w: (df[w], w))[: len(words) - int(SIMILAR * len(words))]
+        partners = {j for word in rarest for j in by_word[word]}
+        for j in partners:
+            larger = (len(sets[j]), j) > (len(words), i)
+            if larger and _overlap(words, sets[j]) > SIMILAR:
+                similar[i].add(j)
+                similar[j].add(i)
+    return similar
 
 
 def _best(

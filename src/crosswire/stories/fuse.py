@@ -64,19 +64,19 @@ def fuse_events(
         (m for analysis in analyses for m in analysis.events), key=lambda m: _arrival(m, by_id)
     )
     mentions = with_story_actors(mentions)
-    groups: list[list[EventMention]] = []
+    groups: list[_Group] = []
     # a group's members all match in type, negation and planning (joining takes a match),
     # so a mention only ever joins a group of its own kind: the others are not tried
-    of_kind: dict[tuple[str, bool, bool], list[list[EventMention]]] = {}
+    of_kind: dict[tuple[str, bool, bool], list[_Group]] = {}
     for mention in mentions:
         candidates = of_kind.setdefault(_kind(mention), [])
-        group = next((g for g in candidates if _joins(mention, g)), None)
+        group = next((g for g in candidates if g.joins(mention)), None)
         if group is None:
-            groups.append([mention])
-            candidates.append(groups[-1])
-        else:
-            group.append(mention)
-    events = [_event(story_id, group, by_id) for group in groups]
+            group = _Group()
+            groups.append(group)
+            candidates.append(group)
+        group.add(mention)
+    events = [_event(story_id, group.members, by_id) for group in groups]
     contradictions = [
         c for event in sorted(events, key=_event_order) for c in contradictions_of(event)
     ]
@@ -121,9 +121,56 @@ def _kind(mention: EventMention) -> tuple[str, bool, bool]:
     return mention.type, mention.negated, _planned(mention)
 
 
+class _Group:
+    """The mentions of one happening. A story of a thousand articles has thousands of
+    mentions, most of them reporting a few happenings in the same words: a mention is
+    compared with each of the group's distinct reports (`_report`) from other articles
+    once, which gives `_joins`'s answer against all of them, since nothing else of a
+    member from another article enters the comparison."""
+
+    def __init__(self) -> None:
+        self.members: list[EventMention] = []
+        self.by_report: dict[tuple[object, ...], list[EventMention]] = {}
+        self.by_article: dict[str, list[EventMention]] = {}
+
+    def add(self, mention: EventMention) -> None:
+        self.members.append(mention)
+        self.by_report.setdefault(_report(mention), []).append(mention)
+        self.by_article.setdefault(mention.article_id, []).append(mention)
+
+    def joins(self, mention: EventMention) -> bool:
+        compared = list(self.by_article.get(mention.article_id, []))
+        for members in self.by_report.values():
+            other = next((o for o in members if o.article_id != mention.article_id), None)
+            if other is not None:
+                compared.append(other)
+        return _joins(mention, compared)
+
+
+def _report(mention: EventMention) -> tuple[object, ...]:
+    """Every field of a mention that `same_event` and `_informative` read, but its article
+    and position."""
+
+    def actor(ref: ActorRef | None) -> tuple[str, str | None] | None:
+        return None if ref is None else (ref.key, ref.country)
+
+    place = mention.location
+    return (
+        _kind(mention),
+        mention.section,
+        actor(mention.source),
+        actor(mention.target),
+        tuple(actor(p) for p in mention.participants),
+        None if place is None else (place.name, place.country),
+        mention.date,
+        mention.date_from,
+    )
+
+
 def _joins(mention: EventMention, group: list[EventMention]) -> bool:
-    """Same event as some member and in conflict with none. Two mentions that each name
-    one actor, different ones, and no dates that disagree say nothing about each other."""
+    """Same event as some member and in conflict with none (whatever their order). Two
+    mentions that each name one actor, different ones, and no dates that disagree say
+    nothing about each other."""
     linked = False
     for other in group:
         if same_event(mention, other):
