@@ -19,20 +19,25 @@ average is recorded with every figure):
               time, peak RSS < 2 GiB.
   memory      one long-lived worker (as a Ray actor is) over articles full of new names,
               with and without spaCy memory zones: resident memory as it goes.
+  story-size  one story build (fusion, brief, timeline) on 100 to 2,000 reports of one
+              story, every report an original: seconds per build and their growth exponent.
 
     python benchmarks/scale.py throughput [--n 400] [--rounds 3]
     python benchmarks/scale.py ray [--sizes 1000,2000]
     python benchmarks/scale.py growth [--sizes 1000,3000]
     python benchmarks/scale.py memory [--n 600]
+    python benchmarks/scale.py story-size [--sizes 100,300,1000,2000]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import html
 import io
 import json
+import math
 import os
 import random
 import resource
@@ -49,8 +54,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, bench_data
 from crosswire import nlp
+from crosswire.batch.pool import ordered_map
 from crosswire.export import export_jsonl
-from crosswire.pipeline import Pipeline
+from crosswire.model import Analysis, Article, Source
+from crosswire.pipeline import Pipeline, StoryBuild, build_story, process_items
 from crosswire.store import Store
 from near_duplicates import Text, corpus_texts, extraction_texts, sentences
 
@@ -409,19 +416,104 @@ def growth_figures(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def rewrites(n: int, seed: int) -> list[Source]:
+    """n reports of one story (the example corpus's largest), each an outlet's own mix of
+    the story's sentences (6-12 of them, in its own order) with one sentence of another
+    text, over the story's first week."""
+    stories: dict[str, list[Text]] = {}
+    for text in corpus_texts():
+        stories.setdefault(text.group, []).append(text)
+    story = max(stories.values(), key=len)
+    pool = [s for text in story for s in sentences(text.text)]
+    elsewhere = [s for text in base_texts() if text not in story for s in sentences(text.text)]
+    first = date.fromisoformat(min((t.date for t in story if t.date), default="2020-01-01"))
+    rng = random.Random(seed)
+    reports = []
+    for k in range(n):
+        parts = [*rng.sample(pool, rng.randint(6, 12)), rng.choice(elsewhere)]
+        rng.shuffle(parts)
+        day = first + timedelta(days=rng.randrange(7))
+        outlet = OUTLETS[k % len(OUTLETS)]
+        reports.append(
+            Source(
+                path="<story-size>", format="text", record=str(k), text="\n\n".join(parts),
+                title=story[k % len(story)].title, published=day.isoformat(), outlet=outlet,
+                url=f"https://{outlet[-1].lower()}.news.example/{day:%Y/%m/%d}/{k}",
+            )
+        )  # fmt: skip
+    return reports
+
+
+def story_size(sizes: list[int]) -> dict[str, Any]:
+    """`build_story` (fusion, brief, timeline) on the first n reports of one story, each
+    n in turn, every report counted as an original (as rewritten coverage is; dedup would
+    mark most of these mixes copies, and a copy adds no brief sentences): the time of one
+    build, and the exponent of its growth."""
+    reports = rewrites(max(sizes), seed=4)
+    pieces = [reports[i : i + BATCH // 2] for i in range(0, len(reports), BATCH // 2)]
+    done = [o for piece in ordered_map(process_items, pieces, WORKERS) for o in piece]
+    analysed = [o for o in done if isinstance(o, tuple)]
+    runs = []
+    for n in sizes:
+        # the faster of two builds: the first one in a process also loads lookup tables
+        seconds, build = min((_timed_build(analysed[:n]) for _ in range(2)), key=lambda t: t[0])
+        runs.append(
+            {
+                "articles": n,
+                "mentions": sum(len(b.events) for _, b in analysed[:n]),
+                "events": len(build.events),
+                "brief_sentences": len(build.story.brief),
+                "seconds": round(seconds, 3),
+                "load": load(),
+            }
+        )
+        print(json.dumps(runs[-1]), flush=True)
+    small, large = runs[0], runs[-1]
+    exponent = math.log(large["seconds"] / small["seconds"]) / math.log(
+        large["articles"] / small["articles"]
+    )
+    return {
+        "story": "mixes of the sentences of the example corpus's largest story",
+        "runs": runs,
+        "growth_exponent": round(exponent, 2),
+        "note": "one story build (the faster of two), each size on the same reports' analyses "
+        "(copied); "
+        "exponent: log(time ratio) / log(size ratio) between the smallest and largest size, "
+        "1 is linear",
+    }
+
+
+def _timed_build(analysed: list[tuple[Article, Analysis]]) -> tuple[float, StoryBuild]:
+    articles, analyses = (list(column) for column in zip(*copy.deepcopy(analysed), strict=True))
+    started = time.perf_counter()
+    build = build_story("s", articles, analyses)
+    return time.perf_counter() - started, build
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "part",
-        choices=["throughput", "ray", "growth", "memory", "growth-one", "worker-memory-one"],
+        choices=[
+            "throughput",
+            "ray",
+            "growth",
+            "memory",
+            "story-size",
+            "growth-one",
+            "worker-memory-one",
+        ],
     )
     parser.add_argument("--zones", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--n", type=int, default=0, help="articles (throughput)")
     parser.add_argument("--rounds", type=int, default=3, help="throughput: repeats")
     parser.add_argument(
-        "--sizes", default="", help="growth (default 1000,3000), ray (default 1000): sizes"
+        "--sizes",
+        default="",
+        help="growth (default 1000,3000), ray (default 1000), story-size "
+        "(default 100,300,1000,2000): sizes",
     )
     args = parser.parse_args()
     bench_data("extraction")  # exits with a clear message when the data is absent
@@ -437,6 +529,8 @@ def main() -> None:
         figures = ray_vs_local(sizes(args.sizes or "1000"))
     elif args.part == "memory":
         figures = worker_memory(args.n or 600)
+    elif args.part == "story-size":
+        figures = story_size(sizes(args.sizes or "100,300,1000,2000"))
     else:
         figures = growth(sizes(args.sizes or "1000,3000"))
     save(args.part, figures)

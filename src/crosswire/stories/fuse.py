@@ -23,7 +23,9 @@ place: the differing participants are then a contradiction.
 Grouping: a mention joins the first group (earliest article first) in which it matches a
 member and conflicts with none, so fusion never chains two incompatible reports together;
 a pair of mentions naming one different actor each and no disagreeing dates is no conflict
-(it says nothing either way).
+(it says nothing either way). Members from other articles that agree in every field the
+comparison reads are compared once (`_Group`), so a story of thousands of articles repeating
+a few reports costs about as many comparisons as it has distinct reports.
 """
 
 from __future__ import annotations
