@@ -19,6 +19,8 @@ average is recorded with every figure):
               time, peak RSS < 2 GiB.
   memory      one long-lived worker (as a Ray actor is) over articles full of new names,
               with and without spaCy memory zones: resident memory as it goes.
+  index-memory  the dedup index and the story clusterer over distinct articles (no NLP):
+              memory per article (traced allocations).
   story-size  one story build (fusion, brief, timeline) on 100 to 2,000 reports of one
               story, every report an original: seconds per build and their growth exponent.
 
@@ -27,6 +29,7 @@ average is recorded with every figure):
     python benchmarks/scale.py growth [--sizes 1000,3000]
     python benchmarks/scale.py memory [--n 600]
     python benchmarks/scale.py story-size [--sizes 100,300,1000,2000]
+    python benchmarks/scale.py index-memory [--n 20000]
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -55,10 +59,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, bench_data
 from crosswire import nlp
 from crosswire.batch.pool import ordered_map
+from crosswire.clean import describe
 from crosswire.export import export_jsonl
 from crosswire.model import Analysis, Article, Source
 from crosswire.pipeline import Pipeline, StoryBuild, build_story, process_items
 from crosswire.store import Store
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.dedup import DuplicateIndex
 from near_duplicates import Text, corpus_texts, extraction_texts, sentences
 
 RESULT = ROOT / "benchmarks" / "results" / "scale.json"
@@ -483,6 +490,57 @@ def story_size(sizes: list[int]) -> dict[str, Any]:
     }
 
 
+def distinct_articles(n: int, seed: int) -> list[Article]:
+    """n articles that are no copies of each other: 12 sentences each, drawn from all the
+    base texts' sentences, dated over three years."""
+    pool = [s for text in base_texts() for s in sentences(text.text)]
+    rng = random.Random(seed)
+    start = date(2020, 1, 1)
+    articles = []
+    for k in range(n):
+        day = start + timedelta(days=rng.randrange(3 * 365))
+        text = "\n\n".join(rng.sample(pool, 12))
+        source = Source(
+            path="<index-memory>", format="text", record=str(k), text=text,
+            url=f"https://news.example/{k}", published=day.isoformat(),
+        )  # fmt: skip
+        articles.append(describe(source))
+    return articles
+
+
+def index_memory(n: int) -> dict[str, Any]:
+    """What the driver's cross-article state (the dedup index, the story clusterer) holds
+    per article over n distinct articles (traced Python allocations), and its time; the
+    clusterer sees no actors (no NLP here), only the texts' terms and dates."""
+    articles = distinct_articles(n, seed=6)
+    figures: dict[str, Any] = {"articles": n}
+    for name, stage in (("dedup", DuplicateIndex()), ("clusterer", StoryClusterer())):
+        marks = []
+        tracemalloc.start()
+        started = time.perf_counter()
+        for i, article in enumerate(articles, 1):
+            if name == "dedup":
+                stage.add(article)
+            else:
+                stage.add(article, Analysis(article.id))
+            if i % (n // 4) == 0:
+                marks.append((i, tracemalloc.get_traced_memory()[0]))
+        seconds = time.perf_counter() - started
+        tracemalloc.stop()
+        (n0, b0), (n1, b1) = marks[0], marks[-1]
+        figures[name] = {
+            "traced_mib": [[i, round(b / 2**20, 1)] for i, b in marks],
+            "bytes_per_article": round((b1 - b0) / (n1 - n0)),
+            "ms_per_article_traced": round(1000 * seconds / n, 2),
+        }
+        print(json.dumps({name: figures[name]}), flush=True)
+    figures["note"] = (
+        "bytes per article: growth of traced allocations from the first quarter of the "
+        "articles to the end; times are slowed by tracing"
+    )
+    return figures
+
+
 def _timed_build(analysed: list[tuple[Article, Analysis]]) -> tuple[float, StoryBuild]:
     articles, analyses = (list(column) for column in zip(*copy.deepcopy(analysed), strict=True))
     started = time.perf_counter()
@@ -502,12 +560,15 @@ def main() -> None:
             "growth",
             "memory",
             "story-size",
+            "index-memory",
             "growth-one",
             "worker-memory-one",
         ],
     )
     parser.add_argument("--zones", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument("--n", type=int, default=0, help="articles (throughput)")
+    parser.add_argument(
+        "--n", type=int, default=0, help="articles (throughput, memory, index-memory)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="throughput: repeats")
     parser.add_argument(
         "--sizes",
@@ -529,6 +590,8 @@ def main() -> None:
         figures = ray_vs_local(sizes(args.sizes or "1000"))
     elif args.part == "memory":
         figures = worker_memory(args.n or 600)
+    elif args.part == "index-memory":
+        figures = index_memory(args.n or 20_000)
     elif args.part == "story-size":
         figures = story_size(sizes(args.sizes or "100,300,1000,2000"))
     else:

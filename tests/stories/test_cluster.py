@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.fuzz.strategies import FAST
 from tests.stories.factory import (
     CHILE,
     ELECTION,
@@ -14,7 +17,13 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import Analysis, stable_id
-from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.cluster import (
+    Bucket,
+    StoryClusterer,
+    _bucket_stories,
+    _with,
+    _without,
+)
 
 
 def test_a_later_article_joins_and_an_unrelated_one_opens_a_story() -> None:
@@ -93,3 +102,20 @@ def test_an_article_bridging_two_stories_merges_them_into_the_older() -> None:
     restored = StoryClusterer.from_state(clusterer.to_state())
     assert restored.merged() == {}  # reported once, by the object that merged
     assert restored.story_id("b") == older
+
+
+@FAST
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from([f"s{i}" for i in range(12)]))))
+def test_a_bucket_holds_the_stories_added_and_not_removed(
+    changes: list[tuple[bool, str]],
+) -> None:
+    bucket: Bucket | None = None
+    expected: set[str] = set()
+    for adding, story_id in changes:
+        if adding:
+            bucket, expected = _with(bucket, story_id), expected | {story_id}
+        elif bucket is not None:
+            bucket, expected = _without(bucket, story_id), expected - {story_id}
+        stories = list(_bucket_stories(bucket))
+        assert sorted(stories) == sorted(expected)  # each story once
+        assert isinstance(bucket, str) == (len(expected) == 1)  # one story: the id itself

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.stories.factory import ELECTION, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, article
 
 from crosswire.model import Citation
-from crosswire.stories.dedup import DuplicateIndex, outlet_keys, url_key
+from crosswire.stories.dedup import BandTable, DuplicateIndex, outlet_keys, url_key
 
 BOILERPLATE = "Advertisement\nHome | World | Business\n{}\nShare this story. Read more on our site."
 
@@ -109,3 +109,11 @@ def test_url_and_outlet_keys_meet_across_spellings() -> None:
     assert outlet_keys("The Straits Times", None) & outlet_keys(
         None, "https://www.straitstimes.com/asia"
     )
+
+
+def test_a_band_table_lists_every_article_in_a_bucket() -> None:
+    table = BandTable()
+    for key, band in [("a", b"x"), ("b", b"y"), ("c", b"x"), ("d", b"x")]:
+        table.insert(band, key)
+    assert table.get(b"x") == ["a", "c", "d"] and table.get(b"y") == ["b"]
+    assert table.get(b"z") == [] and table.size() == 2

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -58,6 +59,11 @@ _vectoriser = HashingVectorizer(
 )
 
 Key = int | str  # a hashed term or an actor key
+# The stories indexed under one key and time bucket: one story id, a few in a tuple, or a
+# set. Most (key, bucket) pairs of a news archive hold one or two stories, and a set for
+# each was two thirds of the clusterer's memory.
+Bucket = str | tuple[str, ...] | set[str]
+SMALL_BUCKET = 8
 
 
 @dataclass
@@ -91,7 +97,8 @@ class StoryClusterer(JournaledState):
         self.stories: dict[str, StoryState] = {}
         self.story_of: dict[str, str] = {}  # article id -> story id (before merges)
         self.alias: dict[str, str] = {}  # merged story id -> the story it went into
-        self.index: dict[Key, dict[int, set[str]]] = {}  # key -> time bucket -> stories
+        # key -> time bucket -> its stories (`Bucket`)
+        self.index: dict[Key, dict[int, Bucket]] = {}
         self._merges: dict[str, str] = {}
         # for the split check (split.py): stories up to SPLIT_MAX articles -> their
         # articles in arrival order, and those articles' signals
@@ -231,7 +238,7 @@ class StoryClusterer(JournaledState):
             if not by_bucket:
                 continue
             for bucket in _buckets_to_search(day, by_bucket):
-                hits.update(by_bucket.get(bucket, ()))
+                hits.update(_bucket_stories(by_bucket.get(bucket)))
         ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].order))
         return ranked[:MAX_CANDIDATES]
 
@@ -252,11 +259,12 @@ class StoryClusterer(JournaledState):
         for key in keys:
             by_bucket = self.index.get(key, {})
             for bucket in buckets:
-                members = by_bucket.get(bucket)
-                if members is not None:
-                    members.discard(story.id)
-                    if not members:
+                if bucket in by_bucket:
+                    left = _without(by_bucket[bucket], story.id)
+                    if left is None:
                         del by_bucket[bucket]
+                    else:
+                        by_bucket[bucket] = left
             if not by_bucket:
                 self.index.pop(key, None)  # memory stays proportional to what is live
 
@@ -264,7 +272,7 @@ class StoryClusterer(JournaledState):
         for key in keys:
             by_bucket = self.index.setdefault(key, {})
             for bucket in buckets:
-                by_bucket.setdefault(bucket, set()).add(story.id)
+                by_bucket[bucket] = _with(by_bucket.get(bucket), story.id)
 
     def _merge_bridged(self, story_id: str, scored: list[tuple[float, str]]) -> str:
         """Merge into the article's story every other story the article matches strongly
@@ -449,7 +457,35 @@ def _normalised(weights: dict[int, float] | Counter[int]) -> list[tuple[int, flo
     return [(t, w / norm) for t, w in weights.items()]
 
 
-def _buckets_to_search(day: int | None, by_bucket: dict[int, set[str]]) -> list[int]:
+def _bucket_stories(members: Bucket | None) -> Iterable[str]:
+    if members is None:
+        return ()
+    return (members,) if isinstance(members, str) else members
+
+
+def _with(members: Bucket | None, story_id: str) -> Bucket:
+    if members is None:
+        return story_id
+    if isinstance(members, set):
+        members.add(story_id)
+        return members
+    stories = _bucket_stories(members)
+    if story_id in stories:
+        return members
+    if len(stories) < SMALL_BUCKET:  # type: ignore[arg-type]
+        return (*stories, story_id)
+    return {*stories, story_id}
+
+
+def _without(members: Bucket, story_id: str) -> Bucket | None:
+    if isinstance(members, set):
+        members.discard(story_id)
+        return members if len(members) > 1 else next(iter(members), None)
+    left = tuple(s for s in _bucket_stories(members) if s != story_id)
+    return left if len(left) > 1 else next(iter(left), None)
+
+
+def _buckets_to_search(day: int | None, by_bucket: dict[int, Bucket]) -> list[int]:
     if day is None:
         dated = sorted(b for b in by_bucket if b != UNDATED)
         return [*dated[-UNDATED_BUCKETS:], UNDATED]

@@ -152,8 +152,7 @@ class DuplicateIndex(JournaledState):
     def __init__(self) -> None:
         self._changed: dict[str, set[Any]] = {}
         self.by_hash: dict[str, str] = {}
-        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-        self.lead_lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=LEAD_PERM)
+        self.lsh, self.lead_lsh = candidate_index(NUM_PERM), candidate_index(LEAD_PERM)
         self.signatures: dict[str, np.ndarray] = {}
         self.lead_signatures: dict[str, np.ndarray] = {}
         self.sizes: dict[str, int] = {}
@@ -236,8 +235,7 @@ class DuplicateIndex(JournaledState):
 
     def _rebuild(self) -> None:
         """The LSH indexes from the saved signatures, in arrival order."""
-        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-        self.lead_lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=LEAD_PERM)
+        self.lsh, self.lead_lsh = candidate_index(NUM_PERM), candidate_index(LEAD_PERM)
         scheme = MinHash(num_perm=1, seed=SEED).scheme  # the hashing the signatures came from
         for lsh, signatures in ((self.lsh, self.signatures), (self.lead_lsh, self.lead_signatures)):
             for article_id, values in signatures.items():
@@ -251,3 +249,47 @@ class DuplicateIndex(JournaledState):
             if root != article_id:
                 found[root].append(article_id)
         return dict(found)
+
+
+def candidate_index(num_perm: int) -> MinHashLSH:
+    """datasketch's LSH at ``CANDIDATE_THRESHOLD``, for inserting and querying only, in a
+    third of the memory: its buckets are `BandTable`s, and it keeps no record of each key's
+    bands (which only removing a key needs; an article is never removed)."""
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
+    lsh.hashtables = [BandTable() for _ in range(lsh.b)]  # type: ignore[misc]
+    lsh.keys = _NoKeys()  # type: ignore[assignment]
+    return lsh
+
+
+class BandTable:
+    """One LSH band's buckets: band value -> the article in it, or a list once several are.
+    Nearly every band value of a distinct article is its own, and datasketch's dict storage
+    keeps a set per bucket: that set was two thirds of the dedup index's memory."""
+
+    __slots__ = ("_buckets",)
+
+    def __init__(self) -> None:
+        self._buckets: dict[bytes, str | list[str]] = {}
+
+    def insert(self, band: bytes, key: str, buffer: bool = False) -> None:
+        held = self._buckets.get(band)
+        if held is None:
+            self._buckets[band] = key
+        elif isinstance(held, list):
+            held.append(key)
+        else:
+            self._buckets[band] = [held, key]
+
+    def get(self, band: bytes) -> list[str]:
+        held = self._buckets.get(band)
+        if held is None:
+            return []
+        return held if isinstance(held, list) else [held]
+
+    def size(self) -> int:
+        return len(self._buckets)
+
+
+class _NoKeys:
+    def insert(self, key: str, *bands: bytes, buffer: bool = False) -> None:
+        pass
