@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from tests.stories.factory import ELECTION, HARBOUR, VOLCANO, article
 
 from crosswire.model import Analysis, Article
 from crosswire.store import Store, open_store
-from crosswire.stories.cluster import StoryClusterer, _bucket_stories
+from crosswire.stories.cluster import Centroid, StoryClusterer, _bucket_stories
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.state import Journal
 
@@ -132,3 +133,18 @@ def test_a_rolled_back_batch_is_not_kept_in_memory(tmp_path: Path) -> None:
     assert set(journal.load(store).story_of) == {"a"}
     journal.load(store).add(article("c", ELECTION), Analysis("c"))  # changed, never saved
     assert set(journal.load(store).story_of) == {"a"}
+
+
+def test_a_clusterer_saved_with_dict_centroids_loads_and_clusters_the_same() -> None:
+    items = stream(30)
+    saved, whole = StoryClusterer(), StoryClusterer()
+    for a in items[:20]:
+        saved.add(a, Analysis(a.id))
+        whole.add(a, Analysis(a.id))
+    for story in saved.stories.values():  # as a state written before centroids were arrays
+        story.centroid = Counter(dict(story.centroid.items()))  # type: ignore[assignment]
+    loaded = StoryClusterer.from_state(saved.to_state())
+    assert all(isinstance(s.centroid, Centroid) for s in loaded.stories.values())
+    assert [loaded.add(a, Analysis(a.id)) for a in items[20:]] == [
+        whole.add(a, Analysis(a.id)) for a in items[20:]
+    ]
