@@ -98,7 +98,7 @@ def write_brief(
         chosen.append(best)
         covered |= set(best.events)
     chosen.sort(key=lambda c: (c.when, c.article_id, c.position))
-    return [BriefSentence(text=c.text, article_ids=c.support) for c in chosen]
+    return [BriefSentence(text=c.text, article_ids=list(c.support)) for c in chosen]
 
 
 def _candidates(
@@ -176,7 +176,7 @@ def _add_support(candidates: list[Candidate]) -> None:
     for i, words in enumerate(sets):
         support = sorted({c.article_id for j in similar[i] for c in groups[sets[j]]})
         for candidate in groups[words]:
-            candidate.support = support
+            candidate.support = support  # one list for the group: the brief copies it
     for candidate in groups.get(frozenset(), []):
         candidate.support = [candidate.article_id]
 
