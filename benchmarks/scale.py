@@ -62,7 +62,15 @@ from crosswire.batch.pool import ordered_map
 from crosswire.clean import describe
 from crosswire.export import export_jsonl
 from crosswire.model import Analysis, Article, Source
-from crosswire.pipeline import Pipeline, StoryBuild, build_story, process_items
+from crosswire.pipeline import (
+    Pipeline,
+    StoryBuild,
+    build_story,
+    chunks,
+    piece_size,
+    process_items,
+    warm_up,
+)
 from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
@@ -324,7 +332,6 @@ def worker_memory_one(n: int, zones: bool) -> dict[str, Any]:
     full of new names; its resident memory and the size of the model's string store every
     96 articles (run as a child)."""
     from crosswire.ingest import read
-    from crosswire.pipeline import chunks, process_items, warm_up
 
     rows = variants(base_texts(), n, seed=4)
     with_new_names(rows, per_article=30, seed=4)
@@ -457,7 +464,7 @@ def story_size(sizes: list[int]) -> dict[str, Any]:
     mark most of these mixes copies, and a copy adds no brief sentences): the time of one
     build, and the exponent of its growth."""
     reports = rewrites(max(sizes), seed=4)
-    pieces = [reports[i : i + BATCH // 2] for i in range(0, len(reports), BATCH // 2)]
+    pieces = chunks(reports, piece_size(BATCH))
     done = [o for piece in ordered_map(process_items, pieces, WORKERS) for o in piece]
     analysed = [o for o in done if isinstance(o, tuple)]
     runs = []
@@ -514,15 +521,17 @@ def index_memory(n: int) -> dict[str, Any]:
     clusterer sees no actors (no NLP here), only the texts' terms and dates."""
     articles = distinct_articles(n, seed=6)
     figures: dict[str, Any] = {"articles": n}
-    for name, stage in (("dedup", DuplicateIndex()), ("clusterer", StoryClusterer())):
+    clusterer = StoryClusterer()
+    stages = {
+        "dedup": DuplicateIndex().add,
+        "clusterer": lambda article: clusterer.add(article, Analysis(article.id)),
+    }
+    for name, add in stages.items():
         marks = []
         tracemalloc.start()
         started = time.perf_counter()
         for i, article in enumerate(articles, 1):
-            if name == "dedup":
-                stage.add(article)
-            else:
-                stage.add(article, Analysis(article.id))
+            add(article)
             if i % (n // 4) == 0:
                 marks.append((i, tracemalloc.get_traced_memory()[0]))
         seconds = time.perf_counter() - started

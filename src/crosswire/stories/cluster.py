@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -69,7 +69,8 @@ SMALL_BUCKET = 8
 
 class Centroid:
     """A story's strongest terms and their summed weights, in `_top` order, as two arrays:
-    a tenth of the memory of a dict of Python numbers (the clusterer keeps one per story).
+    under a quarter of the memory of a dict of Python numbers (1.3 KB against 5.7 KB for 60
+    terms, measured; the clusterer keeps one per story).
     Iterating gives the terms; `items()` the (term, weight) pairs in their order."""
 
     __slots__ = ("norm", "terms", "weights")
@@ -88,9 +89,6 @@ class Centroid:
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.terms.tolist())
-
-    def __len__(self) -> int:
-        return len(self.terms)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Centroid) and self.items() == other.items()
@@ -499,7 +497,7 @@ def _normalised(weights: dict[int, float] | Counter[int] | Centroid) -> list[tup
     return [(t, w / norm) for t, w in weights.items()]
 
 
-def _bucket_stories(members: Bucket | None) -> Iterable[str]:
+def _bucket_stories(members: Bucket | None) -> Collection[str]:
     if members is None:
         return ()
     return (members,) if isinstance(members, str) else members
@@ -514,7 +512,7 @@ def _with(members: Bucket | None, story_id: str) -> Bucket:
     stories = _bucket_stories(members)
     if story_id in stories:
         return members
-    if len(stories) < SMALL_BUCKET:  # type: ignore[arg-type]
+    if len(stories) < SMALL_BUCKET:
         return (*stories, story_id)
     return {*stories, story_id}
 
