@@ -117,6 +117,28 @@ def test_state_round_trip(store) -> None:
     assert store.load_state("missing") is None
 
 
+def test_spilled_entries_are_written_read_and_deleted_by_key(store) -> None:
+    with store.transaction():
+        store.save_entries("d.sizes", {b"a": b"1", b"b": b"2", b"\x00z": b"3"})
+        store.save_entries("other", {b"a": b"x"})
+    with store.transaction():
+        store.save_entries("d.sizes", {b"b": None, b"a": b"4"})
+    assert store.load_entries("d.sizes", [b"a", b"b", b"\x00z", b"missing"]) == {
+        b"a": b"4",
+        b"\x00z": b"3",
+    }
+    assert list(store.scan_entries("d.sizes")) == [(b"\x00z", b"3"), (b"a", b"4")]
+    assert store.load_entries("d.sizes", []) == {}
+
+
+def test_spilled_members_are_added_once_each(store) -> None:
+    with store.transaction():
+        store.add_members("bands", [(b"k", "a2"), (b"k", "a1"), (b"j", "a1")])
+        store.add_members("bands", [(b"k", "a1")])
+        store.add_members("other", [(b"k", "z")])
+    assert store.load_members("bands", [b"k", b"j", b"none"]) == {b"j": ["a1"], b"k": ["a1", "a2"]}
+
+
 def test_reads_follow_input_and_size_order(store) -> None:
     with store.transaction():
         for article_id in ("c", "a", "b"):

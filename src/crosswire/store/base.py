@@ -8,7 +8,7 @@ them back as model objects.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
@@ -75,6 +75,26 @@ class Store(ABC):
 
     @abstractmethod
     def load_state(self, name: str) -> bytes | None: ...
+
+    @abstractmethod
+    def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
+        """Write entries of a stage's spilled dictionary (a value None deletes its entry)."""
+
+    @abstractmethod
+    def load_entries(self, space: str, keys: Iterable[bytes]) -> dict[bytes, bytes]:
+        """The stored entries among `keys` (the others are absent)."""
+
+    @abstractmethod
+    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
+        """Every stored entry of `space`, by key."""
+
+    @abstractmethod
+    def add_members(self, space: str, pairs: Iterable[tuple[bytes, str]]) -> None:
+        """Add (key, member) pairs to a multi-valued space (one already there stays once)."""
+
+    @abstractmethod
+    def load_members(self, space: str, keys: Iterable[bytes]) -> dict[bytes, list[str]]:
+        """The members under each of `keys` that has any, in member order."""
 
     # ---- reads
     @abstractmethod

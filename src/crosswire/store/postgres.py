@@ -9,7 +9,7 @@ parameter; the only SQL assembled here is from fixed fragments.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -243,6 +243,57 @@ class PostgresStore(Store):
     def load_state(self, name: str) -> bytes | None:
         row = self._one("SELECT data FROM state WHERE name = %s", (name,))
         return None if row is None else bytes(row["data"])
+
+    def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
+        with self.db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO state_entries (space, key, value) VALUES (%s, %s, %s)"
+                " ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
+                [(space, k, v) for k, v in entries.items() if v is not None],
+            )
+            cursor.executemany(
+                "DELETE FROM state_entries WHERE space = %s AND key = %s",
+                [(space, k) for k, v in entries.items() if v is None],
+            )
+
+    def load_entries(self, space: str, keys: Iterable[bytes]) -> dict[bytes, bytes]:
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        rows = self._rows(
+            "SELECT key, value FROM state_entries WHERE space = %s AND key = ANY(%s)",
+            (space, wanted),
+        )
+        return {bytes(r["key"]): bytes(r["value"]) for r in rows}
+
+    def add_members(self, space: str, pairs: Iterable[tuple[bytes, str]]) -> None:
+        with self.db.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO state_members (space, key, member) VALUES (%s, %s, %s)"
+                " ON CONFLICT DO NOTHING",
+                [(space, k, m) for k, m in pairs],
+            )
+
+    def load_members(self, space: str, keys: Iterable[bytes]) -> dict[bytes, list[str]]:
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        rows = self._rows(
+            "SELECT key, member FROM state_members WHERE space = %s AND key = ANY(%s)"
+            " ORDER BY key, member",
+            (space, wanted),
+        )
+        found: dict[bytes, list[str]] = {}
+        for row in rows:
+            found.setdefault(bytes(row["key"]), []).append(row["member"])
+        return found
+
+    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
+        rows = self._rows(
+            "SELECT key, value FROM state_entries WHERE space = %s ORDER BY key", (space,)
+        )
+        for row in rows:
+            yield bytes(row["key"]), bytes(row["value"])
 
     # ------------------------------------------------------------------ reads
     def known_ids(self, ids: Iterable[str]) -> set[str]:

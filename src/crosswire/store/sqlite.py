@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -233,6 +233,57 @@ class SQLiteStore(Store):
     def load_state(self, name: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
         return None if row is None else bytes(row[0])
+
+    def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO state_entries (space, key, value) VALUES (?, ?, ?)",
+            [(space, k, v) for k, v in entries.items() if v is not None],
+        )
+        self.db.executemany(
+            "DELETE FROM state_entries WHERE space = ? AND key = ?",
+            [(space, k) for k, v in entries.items() if v is None],
+        )
+
+    def load_entries(self, space: str, keys: Iterable[bytes]) -> dict[bytes, bytes]:
+        wanted = list(keys)
+        found: dict[bytes, bytes] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT key, value FROM state_entries WHERE space = ? AND key IN ({marks})",
+                (space, *chunk),
+            )
+            found.update((bytes(k), bytes(v)) for k, v in rows)
+        return found
+
+    def add_members(self, space: str, pairs: Iterable[tuple[bytes, str]]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO state_members (space, key, member) VALUES (?, ?, ?)",
+            [(space, k, m) for k, m in pairs],
+        )
+
+    def load_members(self, space: str, keys: Iterable[bytes]) -> dict[bytes, list[str]]:
+        wanted = list(keys)
+        found: dict[bytes, list[str]] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT key, member FROM state_members"
+                f" WHERE space = ? AND key IN ({marks}) ORDER BY key, member",
+                (space, *chunk),
+            )
+            for key, member in rows:
+                found.setdefault(bytes(key), []).append(member)
+        return found
+
+    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
+        rows = self.db.execute(
+            "SELECT key, value FROM state_entries WHERE space = ? ORDER BY key", (space,)
+        )
+        for key, value in rows:
+            yield bytes(key), bytes(value)
 
     # ------------------------------------------------------------------ reads
     def known_ids(self, ids: Iterable[str]) -> set[str]:

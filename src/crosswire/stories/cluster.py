@@ -10,7 +10,9 @@ Blocking: stories are indexed by their top terms and actor keys *per time bucket
 ``WINDOW_DAYS``; an article looks only in its own and the neighbouring buckets, takes the
 ``MAX_CANDIDATES`` stories sharing most keys with it, and scores those. So the work per
 article depends on how many stories are live around its date, not on the size of the store
-(the bucket dictionaries and sorted day lists add a log factor).
+(the bucket dictionaries and sorted day lists add a log factor). The index, the stories and
+the per-article entries are spilled (state.py): in a store, the stories of months gone by
+stay on disk until an article of their time arrives.
 
 Merges: when an article matches two stories strongly (both ≥ ``MERGE_SCORE``) and those
 stories match each other, the younger story is merged into the older one; `merged()` lists
@@ -39,7 +41,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.stories.split import SPLIT_MAX, Signal, components
-from crosswire.stories.state import JournaledState
+from crosswire.stories.state import JournaledState, SpilledDict
 
 N_FEATURES = 2**20
 TOP_TERMS = 60  # terms per story kept in its centroid and in the index
@@ -126,31 +128,40 @@ class StoryState:
 class StoryClusterer(JournaledState):
     # saved entry by entry (see state.py); the index is rebuilt from the stories, and
     # merges are reported once, by the object that made them
-    JOURNALED = ("df", "stories", "story_of", "alias", "signals", "members")
+    JOURNALED = ("df", "alias")
+    # one entry per article, story or (key, time bucket): kept in the store
+    SPILLED = ("stories", "story_of", "signals", "members", "index", "key_buckets")
     SCALARS = ("n_docs", "n_opened")
-    DERIVED = ("index", "_merges", "_splits")
+    DERIVED = ("_merges", "_splits")
 
     def __init__(self) -> None:
         self.df: Counter[int] = Counter()
         self.n_docs = 0
         self.n_opened = 0  # stories ever opened: the next one's order
-        self.stories: dict[str, StoryState] = {}
-        self.story_of: dict[str, str] = {}  # article id -> story id (before merges)
+        self.stories: SpilledDict = SpilledDict()  # story id -> StoryState
+        self.story_of: SpilledDict = SpilledDict()  # article id -> story id (before merges)
         self.alias: dict[str, str] = {}  # merged story id -> the story it went into
-        # key -> time bucket -> its stories (`Bucket`)
-        self.index: dict[Key, dict[int, Bucket]] = {}
+        # (key, time bucket) -> its stories (`Bucket`); key -> its dated buckets, sorted
+        self.index: SpilledDict = SpilledDict()
+        self.key_buckets: SpilledDict = SpilledDict()
         self._merges: dict[str, str] = {}
         # for the split check (split.py): stories up to SPLIT_MAX articles -> their
         # articles in arrival order, and those articles' signals
-        self.members: dict[str, list[str]] = {}
-        self.signals: dict[str, Signal] = {}
+        self.members: SpilledDict = SpilledDict()
+        self.signals: SpilledDict = SpilledDict()
         self._splits: dict[str, str] = {}
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        self.index, self._merges, self._splits = {}, {}, {}
+        """Only a state saved before the index was kept needs its index made again."""
+        self._merges, self._splits = {}, {}
         for name in ("members", "signals"):  # a state saved before splits existed
             self.__dict__.setdefault(name, {})
+        # a state saved before n_opened existed: its stories were numbered 0..n-1
+        self.__dict__.setdefault("n_opened", len(self.stories))
+        if "index" in self.__dict__:
+            return
+        self.index, self.key_buckets = SpilledDict(), SpilledDict()
         for story in self.stories.values():
             if not isinstance(story.centroid, Centroid):  # saved before centroids were arrays
                 story.centroid = Centroid(story.centroid.items())
@@ -225,8 +236,7 @@ class StoryClusterer(JournaledState):
         return list(self.members.get(story_id, []))
 
     def _next_order(self) -> int:
-        # a state saved before n_opened existed: its stories were numbered 0..n-1
-        self.n_opened = max(self.__dict__.get("n_opened", 0), len(self.stories)) + 1
+        self.n_opened += 1
         return self.n_opened - 1
 
     def story_id(self, article_id: str) -> str:
@@ -274,14 +284,21 @@ class StoryClusterer(JournaledState):
     ) -> list[str]:
         """The stories sharing most index keys with the article, near its date."""
         strongest = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
+        keys: list[Key] = [*strongest, *sorted(actors)]
+        if day is None:
+            self.key_buckets.fetch(keys)
+        searched = [
+            (key, bucket)
+            for key in keys
+            for bucket in _buckets_to_search(day, self.key_buckets.get(key, []))
+        ]
+        self.index.fetch(searched)
         hits: Counter[str] = Counter()
-        for key in [*strongest, *sorted(actors)]:
-            by_bucket = self.index.get(key)
-            if not by_bucket:
-                continue
-            for bucket in _buckets_to_search(day, by_bucket):
-                hits.update(_bucket_stories(by_bucket.get(bucket)))
+        for at in searched:
+            hits.update(_bucket_stories(self.index.get(at)))
+        self.stories.fetch(hits)
         ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].order))
+        self.stories.fetch(ranked[:MAX_CANDIDATES])  # they are scored next
         return ranked[:MAX_CANDIDATES]
 
     # ------------------------------------------------------------------ updating
@@ -298,23 +315,37 @@ class StoryClusterer(JournaledState):
         self._reindex(story, story.keys() - keys, story.buckets())
 
     def _unindex(self, story: StoryState, keys: set[Key], buckets: set[int]) -> None:
-        for key in keys:
-            by_bucket = self.index.get(key, {})
-            for bucket in buckets:
-                if bucket in by_bucket:
-                    left = _without(by_bucket[bucket], story.id)
-                    if left is None:
-                        del by_bucket[bucket]
-                    else:
-                        by_bucket[bucket] = left
-            if not by_bucket:
-                self.index.pop(key, None)  # memory stays proportional to what is live
+        pairs = [(key, bucket) for key in keys for bucket in buckets]
+        self.index.fetch(pairs)
+        for at in pairs:
+            held = self.index.get(at)
+            if held is None:
+                continue
+            left = _without(held, story.id)
+            if left is not None:
+                self.index[at] = left
+                continue
+            del self.index[at]  # the store stays proportional to what is live
+            key, bucket = at
+            if bucket != UNDATED:
+                dated = [b for b in self.key_buckets[key] if b != bucket]
+                if dated:
+                    self.key_buckets[key] = dated
+                else:
+                    del self.key_buckets[key]
 
     def _reindex(self, story: StoryState, keys: set[Key], buckets: set[int]) -> None:
-        for key in keys:
-            by_bucket = self.index.setdefault(key, {})
-            for bucket in buckets:
-                by_bucket[bucket] = _with(by_bucket.get(bucket), story.id)
+        pairs = [(key, bucket) for key in keys for bucket in buckets]
+        self.index.fetch(pairs)
+        self.key_buckets.fetch(keys)
+        for at in pairs:
+            held = self.index.get(at)
+            self.index[at] = _with(held, story.id)
+            key, bucket = at
+            if held is None and bucket != UNDATED:
+                dated = list(self.key_buckets.get(key, []))
+                insort(dated, bucket)
+                self.key_buckets[key] = dated
 
     def _merge_bridged(self, story_id: str, scored: list[tuple[float, str]]) -> str:
         """Merge into the article's story every other story the article matches strongly
@@ -525,9 +556,10 @@ def _without(members: Bucket, story_id: str) -> Bucket | None:
     return left if len(left) > 1 else next(iter(left), None)
 
 
-def _buckets_to_search(day: int | None, by_bucket: dict[int, Bucket]) -> list[int]:
+def _buckets_to_search(day: int | None, dated: list[int]) -> list[int]:
+    """The time buckets an article looks in for one key (`dated`: the key's dated buckets,
+    sorted; an undated article looks in the latest)."""
     if day is None:
-        dated = sorted(b for b in by_bucket if b != UNDATED)
         return [*dated[-UNDATED_BUCKETS:], UNDATED]
     bucket = day // WINDOW_DAYS
     return [bucket - 1, bucket, bucket + 1, UNDATED]

@@ -28,7 +28,6 @@ values, so an answer does not hinge on banding luck alone.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import cache
 from typing import Any
 
@@ -37,7 +36,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from crosswire.clean import normalise_text
 from crosswire.model import Article
-from crosswire.stories.state import JournaledState
+from crosswire.stories.state import JournaledState, SpilledBuckets, SpilledDict
 
 JACCARD = 0.4
 CONTAINMENT = 0.5
@@ -139,27 +138,31 @@ class DuplicateIndex(JournaledState):
     """Remembers every article seen; `add` says which earlier one a new article copies.
 
     State per article: a 128-value uint32 signature of the whole text, a 64-value one of
-    the lead, the shingle count, and the url/outlet keys; plus the two LSH indexes, which
-    are not saved but rebuilt from the signatures when the state is loaded.
+    the lead, the shingle count, and the url/outlet keys; and the two LSH indexes' band
+    buckets. All of it is spilled (state.py): in a store, only what recent articles used
+    stays in memory.
     """
 
-    JOURNALED = (
+    SPILLED = (
         "by_hash", "signatures", "lead_signatures", "sizes", "by_url", "outlets",
-        "original", "answers",
+        "original", "answers", "bands", "lead_bands",
     )  # fmt: skip
     DERIVED = ("lsh", "lead_lsh")
 
     def __init__(self) -> None:
         self._changed: dict[str, set[Any]] = {}
-        self.by_hash: dict[str, str] = {}
-        self.lsh, self.lead_lsh = candidate_index(NUM_PERM), candidate_index(LEAD_PERM)
-        self.signatures: dict[str, np.ndarray] = {}
-        self.lead_signatures: dict[str, np.ndarray] = {}
-        self.sizes: dict[str, int] = {}
-        self.by_url: dict[str, str] = {}
-        self.outlets: dict[str, set[str]] = {}  # article id -> its outlet keys
-        self.original: dict[str, str] = {}  # id -> the first article of its copy family
-        self.answers: dict[str, str | None] = {}
+        self.by_hash: SpilledDict = SpilledDict()
+        self.signatures: SpilledDict = SpilledDict()
+        self.lead_signatures: SpilledDict = SpilledDict()
+        self.sizes: SpilledDict = SpilledDict()
+        self.by_url: SpilledDict = SpilledDict()
+        # article id -> its outlet keys
+        self.outlets: SpilledDict = SpilledDict()
+        # id -> the first article of its copy family
+        self.original: SpilledDict = SpilledDict()
+        self.answers: SpilledDict = SpilledDict()
+        self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
+        self._rebuild()
 
     def add(self, article: Article) -> str | None:
         """The id of the earlier article this one duplicates (the first of its family), or
@@ -169,6 +172,8 @@ class DuplicateIndex(JournaledState):
         tokens = words(article.text)
         whole, lead = shingles(tokens), shingles(tokens[:LEAD_WORDS])
         signature, lead_signature = minhash(whole), minhash(lead, LEAD_PERM)
+        self.bands.fetch(band_keys(self.lsh, signature))
+        self.lead_bands.fetch(band_keys(self.lead_lsh, lead_signature))
         found = self.by_hash.get(article.text_hash) if article.text_hash else None
         found = found or self._near(signature, lead_signature, len(whole))
         found = found or self._cited(article, lead_signature)
@@ -187,6 +192,8 @@ class DuplicateIndex(JournaledState):
         values = signature.hashvalues
         best: tuple[float, str] | None = None
         candidates = set(self.lsh.query(signature)) | set(self.lead_lsh.query(lead_signature))
+        self.signatures.fetch(candidates)
+        self.sizes.fetch(candidates)
         for candidate in sorted(candidates):
             similarity = jaccard(values, self.signatures[candidate])
             if is_copy(similarity, size, self.sizes[candidate]) and (
@@ -234,60 +241,59 @@ class DuplicateIndex(JournaledState):
             self._touch("outlets", article.id)
 
     def _rebuild(self) -> None:
-        """The LSH indexes from the saved signatures, in arrival order."""
-        self.lsh, self.lead_lsh = candidate_index(NUM_PERM), candidate_index(LEAD_PERM)
+        """The LSH indexes over the band buckets; a state saved before the buckets were
+        kept gets them from its signatures."""
+        saved = "bands" in self.__dict__
+        if not saved:
+            self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
+        self.lsh = candidate_index(NUM_PERM, self.bands)
+        self.lead_lsh = candidate_index(LEAD_PERM, self.lead_bands)
+        if saved:
+            return
         scheme = MinHash(num_perm=1, seed=SEED).scheme  # the hashing the signatures came from
         for lsh, signatures in ((self.lsh, self.signatures), (self.lead_lsh, self.lead_signatures)):
             for article_id, values in signatures.items():
                 signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
                 lsh.insert(article_id, signature, check_duplication=False)
 
-    def families(self) -> dict[str, list[str]]:
-        """Every copy family: the original's id -> the ids of its copies, in arrival order."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for article_id, root in self.original.items():
-            if root != article_id:
-                found[root].append(article_id)
-        return dict(found)
 
-
-def candidate_index(num_perm: int) -> MinHashLSH:
-    """datasketch's LSH at ``CANDIDATE_THRESHOLD``, for inserting and querying only, in a
-    third of the memory: its buckets are `BandTable`s, and it keeps no record of each key's
-    bands (which only removing a key needs; an article is never removed)."""
+def candidate_index(num_perm: int, buckets: SpilledBuckets) -> MinHashLSH:
+    """datasketch's LSH at ``CANDIDATE_THRESHOLD``, for inserting and querying only, its
+    bands' buckets all in `buckets` (`BandTable`), and no record of each key's bands (which
+    only removing a key needs; an article is never removed)."""
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
-    lsh.hashtables = [BandTable() for _ in range(lsh.b)]  # type: ignore[misc]
+    lsh.hashtables = [BandTable(buckets, i) for i in range(lsh.b)]  # type: ignore[misc]
     lsh.keys = _NoKeys()  # type: ignore[assignment]
     return lsh
 
 
+def band_keys(lsh: MinHashLSH, signature: MinHash) -> list[bytes]:
+    """The bucket keys of a signature's bands in `lsh` (as `BandTable` makes them)."""
+    values = signature.hashvalues
+    return [
+        BandTable.key(i, lsh._H(values[start:end])) for i, (start, end) in enumerate(lsh.hashranges)
+    ]
+
+
 class BandTable:
-    """One LSH band's buckets: band value -> the article in it, or a list once several are.
-    Nearly every band value of a distinct article is its own, and datasketch's dict storage
-    keeps a set per bucket: that set was two thirds of the dedup index's memory."""
+    """One LSH band's buckets, as a view of the buckets all bands share (the band's number
+    leads each key): datasketch's storage keeps a Python set per bucket, two thirds of the
+    index's memory, and in memory only."""
 
-    __slots__ = ("_buckets",)
+    __slots__ = ("_band", "_buckets")
 
-    def __init__(self) -> None:
-        self._buckets: dict[bytes, str | list[str]] = {}
+    def __init__(self, buckets: SpilledBuckets, band: int) -> None:
+        self._buckets, self._band = buckets, band
 
-    def insert(self, band: bytes, key: str, buffer: bool = False) -> None:
-        held = self._buckets.get(band)
-        if held is None:
-            self._buckets[band] = key
-        elif isinstance(held, list):
-            held.append(key)
-        else:
-            self._buckets[band] = [held, key]
+    @staticmethod
+    def key(band: int, value: bytes) -> bytes:
+        return band.to_bytes(2, "big") + value
 
-    def get(self, band: bytes) -> list[str]:
-        held = self._buckets.get(band)
-        if held is None:
-            return []
-        return held if isinstance(held, list) else [held]
+    def insert(self, value: bytes, key: str, buffer: bool = False) -> None:
+        self._buckets.add(self.key(self._band, value), key)
 
-    def size(self) -> int:
-        return len(self._buckets)
+    def get(self, value: bytes) -> list[str]:
+        return self._buckets.get(self.key(self._band, value))
 
 
 class _NoKeys:
