@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.fuzz.strategies import FAST
@@ -18,6 +21,7 @@ from tests.stories.factory import (
 
 from crosswire.model import Analysis, stable_id
 from crosswire.stories.cluster import (
+    MAX_CANDIDATES,
     Bucket,
     StoryClusterer,
     _bucket_stories,
@@ -119,3 +123,18 @@ def test_a_bucket_holds_the_stories_added_and_not_removed(
         stories = list(_bucket_stories(bucket))
         assert sorted(stories) == sorted(expected)  # each story once
         assert isinstance(bucket, str) == (len(expected) == 1)  # one story: the id itself
+
+
+@FAST
+@given(hits=st.lists(st.integers(1, 4), max_size=120), seed=st.integers(0, 1000))
+def test_the_candidates_are_the_most_hit_stories_the_older_first_among_equals(
+    hits: list[int], seed: int
+) -> None:
+    clusterer = StoryClusterer()
+    orders = list(range(len(hits)))
+    random.Random(seed).shuffle(orders)
+    for i, order in enumerate(orders):
+        clusterer.orders[f"s{i}"] = order
+    counted = Counter({f"s{i}": n for i, n in enumerate(hits)})
+    ranked = sorted(counted, key=lambda s: (-counted[s], clusterer.orders[s]))
+    assert set(clusterer._most_hit(counted)) == set(ranked[:MAX_CANDIDATES])

@@ -150,7 +150,7 @@ def test_a_clusterer_saved_with_dict_centroids_loads_and_clusters_the_same() -> 
         whole.add(a, Analysis(a.id))
     for story in saved.stories.values():  # as a state written before centroids were arrays
         story.centroid = Counter(dict(story.centroid.items()))  # type: ignore[assignment]
-    del saved.index, saved.key_buckets  # and before the index was kept
+    del saved.index, saved.key_buckets, saved.orders  # and before the index was kept
     loaded = StoryClusterer.from_state(saved.to_state())
     assert all(isinstance(s.centroid, Centroid) for s in loaded.stories.values())
     assert [loaded.add(a, Analysis(a.id)) for a in items[20:]] == [

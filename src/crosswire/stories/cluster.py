@@ -130,7 +130,7 @@ class StoryClusterer(JournaledState):
     # merges are reported once, by the object that made them
     JOURNALED = ("df", "alias")
     # one entry per article, story or (key, time bucket): kept in the store
-    SPILLED = ("stories", "story_of", "signals", "members", "index", "key_buckets")
+    SPILLED = ("stories", "orders", "story_of", "signals", "members", "index", "key_buckets")
     SCALARS = ("n_docs", "n_opened")
     DERIVED = ("_merges", "_splits")
 
@@ -139,6 +139,7 @@ class StoryClusterer(JournaledState):
         self.n_docs = 0
         self.n_opened = 0  # stories ever opened: the next one's order
         self.stories: SpilledDict = SpilledDict()  # story id -> StoryState
+        self.orders: SpilledDict = SpilledDict()  # story id -> its order, read on its own
         self.story_of: SpilledDict = SpilledDict()  # article id -> story id (before merges)
         self.alias: dict[str, str] = {}  # merged story id -> the story it went into
         # (key, time bucket) -> its stories (`Bucket`); key -> its dated buckets, sorted
@@ -161,8 +162,9 @@ class StoryClusterer(JournaledState):
         self.__dict__.setdefault("n_opened", len(self.stories))
         if "index" in self.__dict__:
             return
-        self.index, self.key_buckets = SpilledDict(), SpilledDict()
+        self.index, self.key_buckets, self.orders = SpilledDict(), SpilledDict(), SpilledDict()
         for story in self.stories.values():
+            self.orders[story.id] = story.order
             if not isinstance(story.centroid, Centroid):  # saved before centroids were arrays
                 story.centroid = Centroid(story.centroid.items())
             self._reindex(story, story.keys(), story.buckets())
@@ -188,7 +190,7 @@ class StoryClusterer(JournaledState):
             story_id = scored[0][1] if scored and scored[0][0] >= JOIN_SCORE else None
         if story_id is None:
             story_id = stable_id("s", article.id)
-            self.stories[story_id] = StoryState(id=story_id, order=self._next_order())
+            self._open(story_id)
             self._set_members(story_id, [])
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
@@ -235,9 +237,12 @@ class StoryClusterer(JournaledState):
         """A story's articles in arrival order, while it is small enough to be checked."""
         return list(self.members.get(story_id, []))
 
-    def _next_order(self) -> int:
+    def _open(self, story_id: str) -> StoryState:
         self.n_opened += 1
-        return self.n_opened - 1
+        story = StoryState(id=story_id, order=self.n_opened - 1)
+        self.stories[story_id] = story
+        self.orders[story_id] = story.order
+        return story
 
     def story_id(self, article_id: str) -> str:
         """The current story of an article already added (following merges)."""
@@ -296,10 +301,21 @@ class StoryClusterer(JournaledState):
         hits: Counter[str] = Counter()
         for at in searched:
             hits.update(_bucket_stories(self.index.get(at)))
-        self.stories.fetch(hits)
-        ranked = sorted(hits, key=lambda s: (-hits[s], self.stories[s].order))
-        self.stories.fetch(ranked[:MAX_CANDIDATES])  # they are scored next
-        return ranked[:MAX_CANDIDATES]
+        chosen = self._most_hit(hits)
+        self.stories.fetch(chosen)  # they are scored next
+        return chosen
+
+    def _most_hit(self, hits: Counter[str]) -> list[str]:
+        """The ``MAX_CANDIDATES`` stories with most hits, the older first among equals: only
+        the stories at the cut need their order (hundreds may share one key)."""
+        if len(hits) <= MAX_CANDIDATES:
+            return list(hits)
+        cut = sorted(hits.values(), reverse=True)[MAX_CANDIDATES - 1]
+        above = [s for s in hits if hits[s] > cut]
+        at_cut = [s for s in hits if hits[s] == cut]
+        self.orders.fetch(at_cut)
+        at_cut.sort(key=lambda s: self.orders[s])
+        return above + at_cut[: MAX_CANDIDATES - len(above)]
 
     # ------------------------------------------------------------------ updating
     def _absorb(
@@ -374,7 +390,7 @@ class StoryClusterer(JournaledState):
         older.dated_buckets |= younger.dated_buckets
         older.size += younger.size
         self._reindex(older, older.keys(), older.buckets())
-        del self.stories[younger.id]
+        del self.stories[younger.id], self.orders[younger.id]
         self._merge_members(younger.id, older.id)
         self.alias[younger.id] = older.id
         self._merges[younger.id] = older.id
@@ -468,7 +484,7 @@ class StoryClusterer(JournaledState):
             new_id = stable_id("s", part[0])
             if new_id in self.stories or new_id in self.alias:  # its own story went away
                 new_id = stable_id("s", part[0], story.id)
-            self.stories[new_id] = StoryState(id=new_id, order=self._next_order())
+            self._open(new_id)
             self._remake(self.stories[new_id], part)
             for article_id in part:
                 self.story_of[article_id] = new_id

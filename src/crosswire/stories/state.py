@@ -54,7 +54,7 @@ class SpilledDict(MutableMapping[Any, Any]):
     upgrades, not for the per-article path.
     """
 
-    CACHE_ENTRIES = 20_000
+    CACHE_ENTRIES = 10_000
 
     def __init__(self, items: Mapping[Any, Any] | None = None) -> None:
         self._hot: dict[Any, Any] = dict(items or {})
@@ -165,7 +165,7 @@ class SpilledBuckets:
     writes one row however full its bucket is (an LSH band of a text syndicated a thousand
     times). Members come back in the store's order, not in arrival order."""
 
-    CACHE_KEYS = 20_000
+    CACHE_KEYS = 10_000
 
     def __init__(self, buckets: Mapping[bytes, list[str]] | None = None) -> None:
         self._hot: dict[bytes, list[str]] = {k: list(v) for k, v in (buckets or {}).items()}
