@@ -29,7 +29,7 @@ average is recorded with every figure):
     python benchmarks/scale.py growth [--sizes 1000,3000]
     python benchmarks/scale.py memory [--n 600]
     python benchmarks/scale.py story-size [--sizes 100,300,1000,2000]
-    python benchmarks/scale.py index-memory [--n 20000]
+    python benchmarks/scale.py index-memory [--n 20000] [--cache 2500]
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ from crosswire.pipeline import (
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
-from crosswire.stories.state import Journal
+from crosswire.stories.state import Journal, SpilledBuckets, SpilledDict
 from near_duplicates import Text, corpus_texts, extraction_texts, sentences
 
 RESULT = ROOT / "benchmarks" / "results" / "scale.json"
@@ -350,6 +350,8 @@ def worker_memory_one(n: int, zones: bool) -> dict[str, Any]:
         if k % 6 == 0:
             resident = int(Path("/proc/self/statm").read_text().split()[1]) * page
             checkpoints.append([k * 16, round(resident / 2**20), len(model.vocab.strings)])
+    if len(checkpoints) < 2:
+        raise SystemExit(f"worker memory: {n} articles give one checkpoint; use --n 192 or more")
     (n0, rss0, strings0), (n1, rss1, strings1) = checkpoints[0], checkpoints[-1]
     return {
         "memory_zones": zones,
@@ -597,6 +599,9 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=3, help="throughput: repeats")
     parser.add_argument(
+        "--cache", type=int, default=0, help="index-memory: entries each spilled dict keeps"
+    )
+    parser.add_argument(
         "--sizes",
         default="",
         help="growth (default 1000,3000), ray (default 1000), story-size "
@@ -617,7 +622,13 @@ def main() -> None:
     elif args.part == "memory":
         figures = worker_memory(args.n or 600)
     elif args.part == "index-memory":
+        if args.cache:  # the stages' caches of spilled entries, smaller than by default
+            SpilledDict.CACHE_ENTRIES = SpilledBuckets.CACHE_KEYS = args.cache
         figures = index_memory(args.n or 20_000)
+        figures["cache_entries"] = SpilledDict.CACHE_ENTRIES
+        if args.cache:
+            save(f"index-memory-cache-{args.cache}", figures)
+            return
     elif args.part == "story-size":
         figures = story_size(sizes(args.sizes or "100,300,1000,2000"))
     else:
