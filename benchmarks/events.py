@@ -282,9 +282,9 @@ def _corpus_rows() -> tuple[int, list[dict[str, Any]]]:
     sentences = 0
     rows: list[dict[str, Any]] = []
     for outcome in pipeline.process_items(items):
-        if not isinstance(outcome, tuple):
+        if not isinstance(outcome, pipeline.Analysed):
             continue
-        article, analysis = outcome
+        article, analysis = outcome.article, outcome.analysis
         sentences += len(analysis.sentences)
         texts = {
             "body": article.text,

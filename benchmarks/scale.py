@@ -64,6 +64,7 @@ from crosswire.clean import describe
 from crosswire.export import export_jsonl
 from crosswire.model import Analysis, Article, Source
 from crosswire.pipeline import (
+    Analysed,
     Pipeline,
     StoryBuild,
     build_story,
@@ -470,7 +471,7 @@ def story_size(sizes: list[int]) -> dict[str, Any]:
     reports = rewrites(max(sizes), seed=4)
     pieces = chunks(reports, piece_size(BATCH))
     done = [o for piece in ordered_map(process_items, pieces, WORKERS) for o in piece]
-    analysed = [o for o in done if isinstance(o, tuple)]
+    analysed = [(o.article, o.analysis) for o in done if isinstance(o, Analysed)]
     runs = []
     for n in sizes:
         # the faster of two builds: the first one in a process also loads lookup tables

@@ -299,8 +299,8 @@ def test_a_batch_goes_to_workers_in_pieces_that_rejoin_in_order(size: int) -> No
 
 
 def test_warm_up_analyses_its_sample_without_errors() -> None:
-    [(_, analysis), (page, _)] = process_items(list(_WARM_UP))
-    assert analysis.mentions and analysis.events and page.text
+    [text, page] = process_items(list(_WARM_UP))
+    assert text.analysis.mentions and text.analysis.events and page.article.text
 
 
 def test_analysing_new_words_leaves_the_model_vocabulary_as_it_was() -> None:
@@ -313,6 +313,6 @@ def test_analysing_new_words_leaves_the_model_vocabulary_as_it_was() -> None:
         "the ministry said."
         for k in range(20)
     )
-    [(_, analysis)] = process_items([Source(path="<new>", format="text", text=text)])
-    assert any("Quillmarre" in m.text for m in analysis.mentions)
+    [analysed] = process_items([Source(path="<new>", format="text", text=text)])
+    assert any("Quillmarre" in m.text for m in analysed.analysis.mentions)
     assert len(strings) == before

@@ -15,9 +15,9 @@ from tests.batch.conftest import exported
 from tests.batch.test_streaming import RECORDS, write_warc
 
 from crosswire.batch import ray_job
-from crosswire.batch.ray_job import RayOptions, _records, run_on_ray
+from crosswire.batch.ray_job import RayOptions, _records, _rows, run_on_ray
 from crosswire.cli import main
-from crosswire.pipeline import Pipeline, RunReport
+from crosswire.pipeline import Pipeline, RunReport, chunks, piece_size
 
 pytestmark = pytest.mark.slow
 
@@ -44,14 +44,16 @@ def counts(report: RunReport) -> tuple[int, int, int, int]:
     return report.read, report.new_articles, report.skipped, report.failed
 
 
-def test_one_archive_is_read_as_many_blocks_so_every_actor_gets_work(
+def test_one_archive_is_read_as_pieces_each_a_block_so_every_actor_gets_work(
     local_ray: None, tmp_path: Path
 ) -> None:
     archive = write_warc(tmp_path / "archive.warc.gz")  # one file, RECORDS pages
     blocks = _records([str(archive)], batch_size=32).materialize()
-    assert blocks.count() == RECORDS
-    # a block goes to one actor: one 128 MiB block (Ray's default) would feed only one
-    assert blocks.num_blocks() >= RECORDS // 32
+    tables = blocks.iter_batches(batch_size=None, batch_format="pyarrow")
+    pieces = [piece for table in tables for piece in _rows(table, "items")]
+    assert [len(p) for p in pieces] == [len(p) for p in chunks(range(RECORDS), piece_size(32))]
+    # a block goes to one actor whole: one 128 MiB block (Ray's default) would feed only one
+    assert blocks.num_blocks() == len(pieces)
 
 
 def test_ray_batch_stores_what_run_stores(

@@ -79,12 +79,16 @@ def test_ray_read_task_streams_blocks_of_records(tmp_path: Path) -> None:
         pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[ray]')")
     import pyarrow as pa
 
-    from crosswire.batch.ray_job import _read_records
+    from crosswire.batch.ray_job import _read_records, _rows
 
     archive = write_warc(tmp_path / "archive.warc.gz")
     blocks: Iterator[pa.Table] = _read_records(pa.table({"path": [str(archive)]}), rows=32)
     first = list(islice(blocks, 3))  # a generator: the file is not read to its end first
-    assert [block.num_rows for block in first] == [32, 32, 32]
-    count, peak = peak_while(lambda: sum(block.num_rows for block in blocks))
+    assert [len(piece) for block in first for piece in _rows(block, "items")] == [32, 32, 32]
+
+    def records() -> int:
+        return sum(len(piece) for block in blocks for piece in _rows(block, "items"))
+
+    count, peak = peak_while(records)
     assert count == RECORDS - 3 * 32
     assert peak < RECORDS * len(body(0)) / 5

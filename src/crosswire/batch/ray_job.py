@@ -1,10 +1,11 @@
 """``crosswire batch --engine ray``: the per-article stages as a Ray Data job.
 
-The dataset has one row per input record. Files are read by Ray tasks with the same
-readers as ``crosswire run`` (`crosswire.ingest.read`), each task streaming its file into
-blocks of `batch_size` rows, so a large WARC flows through as records and is never held
-whole. An actor pool runs `crosswire.pipeline.process_items` (describe, parse, analyse) with
-the spaCy model loaded once per actor. The cross-article stages (dedup, story clustering,
+The dataset has one row per piece of input records (half a store batch). Files are read by
+Ray tasks with the same readers as ``crosswire run`` (`crosswire.ingest.read`), each task
+streaming its file out piece by piece, so a large WARC flows through and is never held
+whole. An actor pool runs `crosswire.pipeline.process_items` (describe, parse, analyse, and
+the keys the cross-article stages look articles up by) with the spaCy model loaded once per
+actor. The cross-article stages (dedup, story clustering,
 fusion) follow, on the driver, over the results streamed back in input order
 (``preserve_order``), batch by batch through `Pipeline.commit`, so the store is the one
 ``crosswire run`` makes from the same input. Dedup and clustering are incremental and
@@ -28,7 +29,6 @@ from crosswire import ingest
 from crosswire.batch.pool import AHEAD_PER_WORKER
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
-    Item,
     Outcome,
     Pipeline,
     ProgressCallback,
@@ -53,7 +53,7 @@ except ImportError:  # the Ray engine is an extra: pip install 'crosswire[ray]'
 
 
 READ_CPUS = 0.5
-BLOCK_BYTES = 64 * 1024
+BLOCK_BYTES = 1024  # less than any piece of records: each piece is a block of its own
 # Actors for the stale stories cost a model load each: about 8 s to start two (measured,
 # 2 cores), against about 1.5 ms per article for the driver to build stories itself. Below
 # this many articles in stale stories the driver builds them alone.
@@ -125,11 +125,12 @@ def _stored_ids(pipeline: Pipeline) -> Iterator[str]:
 def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any:
     return _records(paths, batch_size).map_batches(
         ArticleWorker,
-        # smaller than the store's batches, as with `crosswire run --workers`: the actors
-        # finish nearly together at the end of a run
-        batch_size=piece_size(batch_size),
+        batch_size=1,  # one row: one piece of records
         batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        # one piece at a time per actor: the driver takes results in input order, and a
+        # piece queued behind a busy actor holds up its batch (at the start, the first actor
+        # ready took both pieces of the first batch)
+        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
         fn_constructor_kwargs={"known": known},
         num_cpus=1,
     )
@@ -147,7 +148,9 @@ def _records(paths: list[str], batch_size: int) -> Any:
         _read_records,
         batch_size=1,
         batch_format="pyarrow",
-        fn_kwargs={"rows": batch_size},
+        # smaller than the store's batches, as with `crosswire run --workers`: the actors
+        # finish nearly together at the end of a run
+        fn_kwargs={"rows": piece_size(batch_size)},
         num_cpus=READ_CPUS,
     )
 
@@ -158,17 +161,18 @@ def _configure(context: Any) -> None:
     context.enable_progress_bars = False  # crosswire shows its own counts and rate
     context.print_on_execution_start = False
     # Ray Data merges what a task yields into blocks of up to 128 MiB, and a block goes to one
-    # actor: one WARC's records would reach a single actor. Small blocks keep every actor busy
-    # (the actors still take `piece_size(batch_size)` rows at a time).
+    # actor: one WARC's records would reach a single actor. A row holds a whole piece of
+    # records (`_table`) and blocks are split only between rows, so with blocks this small
+    # each piece is a block, the pieces spread over the actors, and an actor call is a piece.
     context.target_max_block_size = BLOCK_BYTES
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
-    """Stream one input path's records out as blocks of `rows` pickled records."""
+    """Stream one input path's records out as pieces of `rows` records, a row each."""
     for path in table.column("path").to_pylist():
-        for block in chunks(ingest.read([path]), rows):
-            yield _table("item", block)
+        for piece in chunks(ingest.read([path]), rows):
+            yield _table("items", piece)
 
 
 class ArticleWorker:
@@ -181,8 +185,8 @@ class ArticleWorker:
         self.known = known
 
     def __call__(self, table: pa.Table) -> pa.Table:
-        items: list[Item] = [pickle.loads(b) for b in table.column("item").to_pylist()]
-        return _table("outcome", process_items(mark_known(items, self.known)))
+        [items] = _rows(table, "items")
+        return _table("outcomes", process_items(mark_known(items, self.known)))
 
 
 class StoryWorker:
@@ -216,12 +220,19 @@ def _on_actors(workers: int) -> StoryMap:
 
 
 def _table(column: str, values: list[Any]) -> pa.Table:
-    # pickled dataclasses: rows keep their exact Python types (Arrow would flatten them)
-    data = [pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL) for v in values]
-    return pa.table({column: pa.array(data, type=pa.large_binary())})
+    """One row holding `values` pickled whole."""
+    # Pickled dataclasses keep their exact Python types (Arrow would flatten them). A row per
+    # piece, not per record: blocks split between records gave the actors uneven batches
+    # (16, 1, 16, 3, ...), and spaCy parses one text alone more slowly per text
+    data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+    return pa.table({column: pa.array([data], type=pa.large_binary())})
+
+
+def _rows(table: pa.Table, column: str) -> list[Any]:
+    return [pickle.loads(data) for data in table.column(column).to_pylist()]
 
 
 def _outcomes(dataset: Any) -> Iterator[Outcome]:
     for table in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-        for data in table.column("outcome").to_pylist():
-            yield pickle.loads(data)
+        for outcomes in _rows(table, "outcomes"):
+            yield from outcomes

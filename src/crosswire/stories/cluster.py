@@ -170,11 +170,12 @@ class StoryClusterer(JournaledState):
             self._reindex(story, story.keys(), story.buckets())
 
     # ------------------------------------------------------------------ public
-    def add(self, article: Article, analysis: Analysis) -> str:
-        """The story id the article belongs to (an existing one, or a new one)."""
+    def add(self, article: Article, analysis: Analysis, terms: Counter[int] | None = None) -> str:
+        """The story id the article belongs to (an existing one, or a new one). `terms` are
+        the article's `term_counts`, made here when not given."""
         if article.id in self.story_of:
             return self.story_id(article.id)
-        terms = self._term_counts(article)
+        terms = term_counts(article) if terms is None else terms
         self.n_docs += 1
         self.df.update(terms.keys())
         for term in terms:
@@ -508,17 +509,20 @@ class StoryClusterer(JournaledState):
         return story_id
 
     # ------------------------------------------------------------------ vectors
-    def _term_counts(self, article: Article) -> Counter[int]:
-        text = f"{article.title or ''}\n{article.title or ''}\n{article.text}"
-        row = _vectoriser.transform([text])
-        return Counter(dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)))
-
     def _tfidf(self, terms: Counter[int]) -> dict[int, float]:
         weights = {
             t: (1 + math.log(c)) * math.log((1 + self.n_docs) / (1 + self.df[t]) + 1)
             for t, c in terms.items()
         }
         return dict(_normalised(weights))
+
+
+def term_counts(article: Article) -> Counter[int]:
+    """The article's hashed term counts (the title counted twice): a pure function of the
+    article, made by the worker that analyses it."""
+    text = f"{article.title or ''}\n{article.title or ''}\n{article.text}"
+    row = _vectoriser.transform([text])
+    return Counter(dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)))
 
 
 def _grow(

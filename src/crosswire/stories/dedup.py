@@ -28,6 +28,7 @@ values, so an answer does not hinge on banding luck alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -77,6 +78,26 @@ def _permutations(num_perm: int) -> tuple[str, Any]:
     again for every signature)."""
     template = MinHash(num_perm=num_perm, seed=SEED)
     return template.scheme, template.permutations
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What `DuplicateIndex.add` needs of an article's text: its MinHash signatures (whole
+    text, lead) and its shingle count. A pure function of the text (`fingerprint`), so the
+    worker that analyses an article makes it, and the one process that keeps the index only
+    looks it up."""
+
+    signature: LeanMinHash  # lean: without the permutations, sent from worker to driver
+    lead_signature: LeanMinHash
+    size: int
+
+
+def fingerprint(text: str) -> Fingerprint:
+    tokens = words(text)
+    whole, lead = shingles(tokens), shingles(tokens[:LEAD_WORDS])
+    return Fingerprint(
+        LeanMinHash(minhash(whole)), LeanMinHash(minhash(lead, LEAD_PERM)), len(whole)
+    )
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -164,20 +185,20 @@ class DuplicateIndex(JournaledState):
         self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
         self._rebuild()
 
-    def add(self, article: Article) -> str | None:
+    def add(self, article: Article, text: Fingerprint | None = None) -> str | None:
         """The id of the earlier article this one duplicates (the first of its family), or
-        None; then remember it. Adding an article again gives the same answer."""
+        None; then remember it. Adding an article again gives the same answer. `text` is
+        the article's `fingerprint`, made here when not given."""
         if article.id in self.answers:
             return self.answers[article.id]
-        tokens = words(article.text)
-        whole, lead = shingles(tokens), shingles(tokens[:LEAD_WORDS])
-        signature, lead_signature = minhash(whole), minhash(lead, LEAD_PERM)
+        text = text or fingerprint(article.text)
+        signature, lead_signature = text.signature, text.lead_signature
         self.bands.fetch(band_keys(self.lsh, signature))
         self.lead_bands.fetch(band_keys(self.lead_lsh, lead_signature))
         found = self.by_hash.get(article.text_hash) if article.text_hash else None
-        found = found or self._near(signature, lead_signature, len(whole))
+        found = found or self._near(signature, lead_signature, text.size)
         found = found or self._cited(article, lead_signature)
-        self._remember(article, signature, lead_signature, len(whole))
+        self._remember(article, signature, lead_signature, text.size)
         root = self.original.get(found, found) if found else None
         self.original[article.id] = root or article.id
         self.answers[article.id] = root
