@@ -159,7 +159,8 @@ def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
 
 
 def process_items(items: list[Item | Known]) -> list[Outcome]:
-    """The per-article stages (describe, parse, analyse) on records, in input order.
+    """The per-article stages (describe, parse, analyse, then the keys dedup and clustering
+    look the article up by) on records, in input order.
 
     A pure function of the records: `run` calls it in-process or in worker processes, and
     `crosswire batch` in Ray actors, so every path runs the same stages.
