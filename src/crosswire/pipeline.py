@@ -63,7 +63,8 @@ class Analysed(NamedTuple):
     """An article, its analysis, and what the cross-article stages look it up by (its dedup
     `Fingerprint`, its hashed term counts). Those keys are pure functions of the article,
     made by the worker that analysed it, so the one process that runs dedup and clustering
-    in input order only looks them up: they were a third of its work per article."""
+    in input order only looks them up (making them took about a fifth of its time per
+    article: 9.9-10.6 against 7.1-8.9 ms, replayed on 1,000 articles)."""
 
     article: Article
     analysis: Analysis
@@ -355,8 +356,8 @@ class Pipeline:
         builds = self._builds.load(self.store)
         self._revised = []
         touched: set[str] = set()
-        for article, analysis, text, terms in fresh:
-            article.duplicate_of = dedup.add(article, text)
+        for article, analysis, keys, terms in fresh:
+            article.duplicate_of = dedup.add(article, keys)
             story_id = clusterer.add(article, analysis, terms)
             self.store.update_article(article, story_id)
             touched.add(story_id)

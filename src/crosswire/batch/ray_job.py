@@ -223,7 +223,7 @@ def _table(column: str, values: list[Any]) -> pa.Table:
     """One row holding `values` pickled whole."""
     # Pickled dataclasses keep their exact Python types (Arrow would flatten them). A row per
     # piece, not per record: blocks split between records gave the actors uneven batches
-    # (16, 1, 16, 3, ...), and spaCy parses one text alone more slowly per text
+    # (16, 1, 16, 3, ...)
     data = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
     return pa.table({column: pa.array([data], type=pa.large_binary())})
 

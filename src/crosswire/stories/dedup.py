@@ -185,20 +185,20 @@ class DuplicateIndex(JournaledState):
         self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
         self._rebuild()
 
-    def add(self, article: Article, text: Fingerprint | None = None) -> str | None:
+    def add(self, article: Article, keys: Fingerprint | None = None) -> str | None:
         """The id of the earlier article this one duplicates (the first of its family), or
-        None; then remember it. Adding an article again gives the same answer. `text` is
+        None; then remember it. Adding an article again gives the same answer. `keys` is
         the article's `fingerprint`, made here when not given."""
         if article.id in self.answers:
             return self.answers[article.id]
-        text = text or fingerprint(article.text)
-        signature, lead_signature = text.signature, text.lead_signature
+        keys = fingerprint(article.text) if keys is None else keys
+        signature, lead_signature = keys.signature, keys.lead_signature
         self.bands.fetch(band_keys(self.lsh, signature))
         self.lead_bands.fetch(band_keys(self.lead_lsh, lead_signature))
         found = self.by_hash.get(article.text_hash) if article.text_hash else None
-        found = found or self._near(signature, lead_signature, text.size)
+        found = found or self._near(signature, lead_signature, keys.size)
         found = found or self._cited(article, lead_signature)
-        self._remember(article, signature, lead_signature, text.size)
+        self._remember(article, signature, lead_signature, keys.size)
         root = self.original.get(found, found) if found else None
         self.original[article.id] = root or article.id
         self.answers[article.id] = root
