@@ -8,6 +8,7 @@ database, dropped afterwards. Without the variable they skip, or fail when `CI` 
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,10 +44,29 @@ def postgres_url() -> Iterator[str]:
     try:
         yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
     finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+        _drop_database(server, name)
+
+
+DROP_ATTEMPTS = 20
+
+
+def _drop_database(server: str, name: str) -> None:
+    """Drop a test database, waiting out an autovacuum worker on it: it runs as the server's
+    superuser, so ``WITH (FORCE)`` from the test role may not end it (InsufficientPrivilege),
+    and it is done within moments on a database this small."""
+    import psycopg
+    from psycopg import sql
+
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    for attempt in range(DROP_ATTEMPTS):
+        try:
+            with psycopg.connect(server, autocommit=True) as admin:
+                admin.execute(drop)
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == DROP_ATTEMPTS - 1:
+                raise
+            time.sleep(0.1)
 
 
 def store_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
