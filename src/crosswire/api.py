@@ -9,28 +9,37 @@ Ingestion runs in the background, one job at a time (`crosswire.web.jobs`).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, model_validator
 
 from crosswire import views
-from crosswire.errors import StoreError
 from crosswire.store import open_store
 from crosswire.store.base import EventFilter, Store
+from crosswire.web.docs import mount_docs
+from crosswire.web.errors import add_error_handlers
 from crosswire.web.jobs import IngestWorker, Job
+from crosswire.web.limits import BodyLimit
+from crosswire.web.params import (  # the parameters shared with the UI pages
+    MAX_PAGE as MAX_PAGE,
+)
+from crosswire.web.params import (
+    Actor,
+    Country,
+    DateParam,
+    EventType,
+    Limit,
+    Offset,
+    SearchQuery,
+    Sort,
+    check_range,
+)
+from crosswire.web.security import Access, Guard
 
-MAX_PAGE = 100  # largest `limit` any list endpoint accepts
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
-
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
-DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description=DATE_HELP)]
 
 
 # --------------------------------------------------------------------------- request bodies
@@ -86,8 +95,21 @@ def _job_out(job: Job) -> JobOut:
 # --------------------------------------------------------------------------- the app
 
 
-def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
-    """The API under ``/api`` and the web UI under ``/``, on the store at `db`."""
+def create_app(
+    db: str,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    *,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    allowed_hosts: tuple[str, ...] = (),
+    private: bool | None = None,
+) -> FastAPI:
+    """The API under ``/api`` and the web UI under ``/``, on the store at `db`.
+
+    Writes need `token` (none: the server is read-only); a server bound to a non-loopback
+    `host` is `private` (reads need the token too) and must have one. Requests must name
+    `host`, a loopback name or one of `allowed_hosts` (see `crosswire.web.security`)."""
+    access = Access.for_bind(host, token, allowed_hosts, private)
     open_store(db).close()  # fail now, with the store's message, not on the first request
     worker = IngestWorker(db)
 
@@ -101,7 +123,7 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
         summary="Cross-checked event records from many news outlets.",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by crosswire.web.docs from local files, under the CSP
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -109,32 +131,15 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     app.state.worker = worker
     app.state.actors = views.ActorIndex()  # one per store: see ActorIndex
     app.state.max_upload_bytes = max_upload_bytes
-
-    @app.exception_handler(views.ViewError)
-    async def _bad_parameter(_: Request, exc: views.ViewError) -> JSONResponse:
-        return JSONResponse(status_code=400, content={"detail": str(exc)})
-
-    @app.exception_handler(StoreError)
-    async def _store_down(_: Request, exc: StoreError) -> JSONResponse:
-        # the store went away (a PostgreSQL server restarting, a file removed): say so
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
-
-    @app.middleware("http")
-    async def _limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > request.app.state.max_upload_bytes:
-            limit = request.app.state.max_upload_bytes
-            return JSONResponse(
-                status_code=413, content={"detail": f"request body is larger than {limit} bytes"}
-            )
-        return await call_next(request)
-
+    app.state.access = access
+    add_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=max_upload_bytes)
+    app.add_middleware(Guard, access=access)  # outermost: its headers go on every answer
     app.include_router(router, prefix="/api")
     from crosswire.web.pages import mount_ui  # the UI imports Jinja2; the API alone does not
 
     mount_ui(app)
+    mount_docs(app)
     return app
 
 
@@ -167,14 +172,15 @@ def list_stories(
     store: StoreDep,
     since: DateParam = None,
     until: DateParam = None,
-    actor: Annotated[str | None, Query(max_length=200, description="any alias")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-    sort: views.StorySort = "recent",
+    actor: Actor = None,
+    country: Country = None,
+    type: EventType = None,
+    sort: Sort = "recent",
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> views.Page[views.StorySummary]:
     """Stories with their size, sources, date span and top actors; filtered and sorted."""
+    check_range(since, until)
     where = views.StoryFilter(since, until, actor, country, type)
     return views.story_summaries(store, where, sort, limit, offset)
 
@@ -189,15 +195,16 @@ def get_story(story_id: str, store: StoreDep) -> views.StoryDetail:
 @router.get("/events", response_model=views.Page[views.EventRow], tags=["events"])
 def list_events(
     store: StoreDep,
-    actor: Annotated[str | None, Query(max_length=200, description="any alias")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    actor: Actor = None,
+    type: EventType = None,
     since: DateParam = None,
     until: DateParam = None,
-    story: str | None = None,
+    story: Annotated[str | None, Query(max_length=100)] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> views.Page[views.EventRow]:
     """Fused events in date order, filtered as `crosswire events` filters them."""
+    check_range(since, until)
     where = EventFilter(actor=actor, type=type, since=since, story_id=story)
     return views.event_rows(store, where, until, limit, offset)
 
@@ -237,7 +244,7 @@ def get_article(article_id: str, store: StoreDep) -> views.ArticleDetail:
 def search(
     store: StoreDep,
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500)],
+    q: SearchQuery,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> views.SearchResults:

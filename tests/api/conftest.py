@@ -16,5 +16,5 @@ def served_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def client(served_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(served_db)) as test_client:
+    with TestClient(create_app(served_db), base_url="http://127.0.0.1") as test_client:
         yield test_client

@@ -21,7 +21,7 @@ PAGE = """<html><head><title>Ministers meet in Oslo</title></head><body><article
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(str(tmp_path / "ingest.db"), max_upload_bytes=64 * 1024)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         yield client
 
 

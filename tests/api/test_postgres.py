@@ -32,7 +32,7 @@ def pg_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
     try:
         build_store(tmp_path_factory.mktemp("pg-api"), db=url)
-        with TestClient(create_app(url)) as client:
+        with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
             yield client
     finally:
         with psycopg.connect(server, autocommit=True) as admin:

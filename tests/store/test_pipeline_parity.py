@@ -57,7 +57,7 @@ def run_and_export(db: str, out: Path) -> dict[str, object]:
         for name, path in export(store, fmt, out / fmt).items():
             found[f"{fmt}/{name}"] = contents(path)
     store.close()
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         for endpoint in API_CALLS:
             response = client.get(endpoint)
             assert response.status_code == 200, (endpoint, response.text)

@@ -34,7 +34,7 @@ def test_home_lists_stories_with_their_figures(client: TestClient) -> None:
 def test_home_filters_and_bad_filter_page(client: TestClient) -> None:
     html = _page(client, "/?actor=huitfeldt")
     assert "Foreign ministers meet in Oslo" in html and "Floods force" not in html
-    assert "since must be a date" in _page(client, "/?since=2023-02-30x", 400)
+    assert "since: Value error, should be a date" in _page(client, "/?since=2023-02-30x", 422)
 
 
 def test_story_page_has_brief_graph_timeline_and_comparison(client: TestClient) -> None:

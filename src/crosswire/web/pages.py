@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -18,10 +19,23 @@ from crosswire import views
 from crosswire.api import StoreDep
 from crosswire.errors import StoreError
 from crosswire.graph import quads
-from crosswire.web import charts
+from crosswire.web import charts, login
+from crosswire.web.errors import store_down
+from crosswire.web.params import (
+    PAGE_SIZE,
+    Actor,
+    Country,
+    DateParam,
+    EventType,
+    OptionalSearch,
+    PageNumber,
+    Sort,
+    check_range,
+    describe,
+    safe_errors,
+)
 
 HERE = Path(str(resources.files("crosswire.web")))
-PAGE_SIZE = 20
 environment = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 environment.globals.update(quads=quads)
 templates = Jinja2Templates(env=environment)
@@ -31,27 +45,40 @@ router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 def mount_ui(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    app.include_router(login.router)
 
     @app.exception_handler(404)
     async def _not_found(request: Request, exc: Exception) -> HTMLResponse:
-        return _error_page(request, exc, 404)
+        return _error_page(request, getattr(exc, "detail", "not found"), 404)
 
-    @app.exception_handler(StoreError)  # replaces the API's: pages get a page, /api JSON
+    # these replace the API's handlers: pages get a page, /api the same words as JSON
+    @app.exception_handler(StoreError)
     async def _store_down(request: Request, exc: StoreError) -> HTMLResponse:
-        return _error_page(request, exc, 503)
+        return _error_page(request, store_down(request, exc), 503)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        errors = safe_errors(exc.errors())
+        if _is_api(request):
+            return JSONResponse(status_code=422, content={"detail": errors})  # type: ignore[return-value]
+        return _error_page(request, "; ".join(describe(errors)), 422)
 
 
-def _error_page(request: Request, exc: Exception, status: int) -> Any:
-    detail = getattr(exc, "detail", str(exc))
-    if request.url.path.startswith("/api/"):
-        from fastapi.responses import JSONResponse
+def _is_api(request: Request) -> bool:
+    return request.url.path == "/api" or request.url.path.startswith("/api/")
 
+
+def _error_page(request: Request, detail: Any, status: int) -> Any:
+    if _is_api(request):
         return JSONResponse(status_code=status, content={"detail": detail})
-    return _render(request, "error.html", {"status": status, "detail": detail}, status)
+    return render(request, "error.html", {"status": status, "detail": detail}, status)
 
 
-def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+_render = render
 
 
 def _missing(request: Request, what: str, key: str) -> Any:
@@ -63,23 +90,25 @@ def _bad(request: Request, exc: views.ViewError) -> Any:
 
 
 @router.get("/")
-def home(request: Request, store: StoreDep) -> Any:
-    q = request.query_params
-    where = views.StoryFilter(
-        q.get("since"), q.get("until"), q.get("actor"), q.get("country"), q.get("type")
-    )
+def home(
+    request: Request,
+    store: StoreDep,
+    since: DateParam = None,
+    until: DateParam = None,
+    actor: Actor = None,
+    country: Country = None,
+    type: EventType = None,
+    sort: Sort = "recent",
+    page: PageNumber = 1,
+) -> Any:
+    check_range(since, until)  # the same parameters, bounds and answers as /api/stories
+    where = views.StoryFilter(since, until, actor, country, type)
     try:
-        page = max(1, int(q.get("page", "1")))
-        result = views.story_summaries(
-            store,
-            where,
-            q.get("sort", "recent"),
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,  # type: ignore[arg-type]
-        )
-    except ValueError as exc:
-        return _bad(request, views.ViewError(str(exc)))
-    context = {"page": result, "number": page, "filters": dict(q), "counts": store.counts()}
+        result = views.story_summaries(store, where, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    except views.ViewError as exc:
+        return _bad(request, exc)
+    filters = dict(request.query_params)
+    context = {"page": result, "number": page, "filters": filters, "counts": store.counts()}
     return _render(request, "home.html", context)
 
 
@@ -123,12 +152,12 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
 
 
 @router.get("/search")
-def search(request: Request, store: StoreDep) -> Any:
-    query = request.query_params.get("q", "").strip()
+def search(request: Request, store: StoreDep, q: OptionalSearch = None) -> Any:
+    query = (q or "").strip()
     results = None
     if query:
         try:
-            results = views.search_all(store, query[:500], index=request.app.state.actors)
+            results = views.search_all(store, query, index=request.app.state.actors)
         except views.ViewError as exc:
             return _bad(request, exc)
     return _render(request, "search.html", {"query": query, "r": results})
