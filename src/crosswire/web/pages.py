@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -34,6 +34,7 @@ from crosswire.web.params import (
     describe,
     safe_errors,
 )
+from crosswire.web.quadcss import quad_stylesheet
 
 HERE = Path(str(resources.files("crosswire.web")))
 environment = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
@@ -43,8 +44,8 @@ router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 
 def mount_ui(app: FastAPI) -> None:
+    app.include_router(router)  # first: its /static/quads.css comes before the folder
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(router)
     app.include_router(login.router)
 
     @app.exception_handler(404)
@@ -87,6 +88,14 @@ def _missing(request: Request, what: str, key: str) -> Any:
 
 def _bad(request: Request, exc: views.ViewError) -> Any:
     return _render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
+
+
+@router.get("/static/quads.css", response_class=Response)
+def quads_css() -> Response:
+    """A class per PLOVER quad (``quad-verbal_conflict``) setting ``--quad`` to its colour,
+    from data/plover_quads.yaml: the pages colour badges and swatches with classes, as the
+    Content-Security-Policy allows no inline style."""
+    return Response(quad_stylesheet(), media_type="text/css")
 
 
 @router.get("/")
