@@ -21,6 +21,7 @@ from crosswire.store import open_store
 from crosswire.store.base import EventFilter, Store
 from crosswire.web.docs import mount_docs
 from crosswire.web.errors import add_error_handlers
+from crosswire.web.fields import MAX_OUTLET, MAX_TITLE, IsoDate, WebUrl
 from crosswire.web.jobs import IngestWorker, Job
 from crosswire.web.limits import BodyLimit
 from crosswire.web.params import (  # the parameters shared with the UI pages
@@ -50,10 +51,10 @@ class ArticleIn(BaseModel):
 
     text: str | None = Field(None, description="plain text of the article")
     html: str | None = Field(None, description="the article's HTML page")
-    url: str | None = None
-    title: str | None = None
-    published: str | None = Field(None, description="publication date, ISO 8601")
-    outlet: str | None = None
+    url: WebUrl | None = Field(None, description="where it was published: http or https")
+    title: str | None = Field(None, max_length=MAX_TITLE)
+    published: IsoDate | None = Field(None, description="publication date, ISO 8601")
+    outlet: str | None = Field(None, max_length=MAX_OUTLET)
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:

@@ -286,11 +286,17 @@ class Pipeline:
         *,
         stdin: TextIO | None = None,
         progress: ProgressCallback | None = None,
+        name: str | None = None,
     ) -> RunReport:
-        """Process every article under `paths` (files, folders, globs, ``-`` for stdin)."""
+        """Process every article under `paths` (files, folders, globs, ``-`` for stdin).
+
+        `name` records every input under that name instead of its path (the server's
+        uploads: the uploader's file name, never the temporary file it was written to)."""
         report = RunReport()
         started = time.perf_counter()
         records = ingest.read(paths, stdin=stdin)
+        if name is not None:
+            records = (_named(item, name) for item in records)
         batches = (self._unstored(batch) for batch in chunks(records, self.batch_size))
         for outcomes in self._per_article(batches):
             self.commit(outcomes, report)
@@ -542,3 +548,10 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     records = iter(items)
     while batch := list(islice(records, size)):
         yield batch
+
+
+def _named(item: Item, name: str) -> Item:
+    """`item` as read from a file called `name` (its real path gone from its error too)."""
+    if isinstance(item, IngestError):
+        return dataclasses.replace(item, path=name, reason=item.reason.replace(item.path, name))
+    return dataclasses.replace(item, path=name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +19,14 @@ PAGE = """<html><head><title>Ministers meet in Oslo</title></head><body><article
 <h1>Ministers meet in Oslo</h1><p>{body}</p></article></body></html>"""
 
 
+TOKEN = "ingest-test-token"
+
+
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[TestClient]:
-    app = create_app(str(tmp_path / "ingest.db"), max_upload_bytes=64 * 1024)
-    with TestClient(app, base_url="http://127.0.0.1") as client:
+    app = create_app(str(tmp_path / "ingest.db"), max_upload_bytes=64 * 1024, token=TOKEN)
+    headers = {"Authorization": f"Bearer {TOKEN}"}  # writes need the server's token
+    with TestClient(app, base_url="http://127.0.0.1", headers=headers) as client:
         yield client
 
 
@@ -59,8 +64,44 @@ def test_uploaded_file_of_any_format(fresh: TestClient) -> None:
     assert job.status_code == 202 and job.json()["name"] == "flood.txt.gz"
     status = _finished(fresh, job.json())
     assert status["state"] == "done" and status["new_articles"] == 1
-    titles = [s["title"] for s in fresh.get("/api/stories").json()["items"]]
-    assert titles == ["Floods force thousands from homes in Bangladesh"]
+    [story] = fresh.get("/api/stories").json()["items"]
+    assert story["title"] == "Floods force thousands from homes in Bangladesh"
+
+
+def test_uploads_are_recorded_under_the_uploaders_file_name(fresh: TestClient) -> None:
+    job = fresh.post("/api/uploads", files={"file": ("reports/flood.txt", FLOOD.encode())})
+    assert _finished(fresh, job.json())["state"] == "done"
+    [story] = fresh.get("/api/stories").json()["items"]
+    [row] = fresh.get(f"/api/stories/{story['id']}").json()["articles"]
+    article_id = row["id"]
+    article = fresh.get(f"/api/articles/{article_id}")
+    assert article.json()["path"] == "flood.txt"
+    page = fresh.get(f"/articles/{article_id}").text
+    assert "flood.txt" in page
+    for answer in (article.text, page):
+        assert tempfile.gettempdir() not in answer and "crosswire-job-" not in answer
+
+
+def test_posted_article_fields_are_checked(fresh: TestClient) -> None:
+    refused = {
+        "url": [
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "ftp://example.org/a",
+            "x" * 3000,
+        ],
+        "published": ["not a date", "2021-02-31", "yesterday"],
+        "title": ["t" * 2000],
+        "outlet": ["o" * 500],
+    }
+    for field, values in refused.items():
+        for value in values:
+            answer = fresh.post("/api/articles", json={"text": MEETING_WIRE, field: value})
+            assert answer.status_code == 422, (field, value)
+            assert answer.json()["detail"][0]["loc"] == ["body", field]
+    accepted = {"url": "HTTPS://example.org/a", "published": "2023-03-14T09:30:00+02:00"}
+    answer = fresh.post("/api/articles", json={"text": MEETING_WIRE, **accepted})
+    assert answer.status_code == 202
 
 
 def test_unreadable_upload_is_a_job_error_naming_the_file(fresh: TestClient) -> None:

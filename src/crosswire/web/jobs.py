@@ -3,12 +3,15 @@
 One worker because the SQLite store has a single writer; jobs queue up and run in the
 order they were posted. Each job's input is written to a file in its own temporary
 folder first, so the pipeline reads it exactly as `crosswire run` reads a file (format
-sniffed from the content, bad input reported as errors, not raised).
+sniffed from the content, bad input reported as errors, not raised). What the store records
+as the article's file is the uploader's file name (made safe: no folders), never the
+temporary path; posted JSON articles are recorded as ``article.jsonl``.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import re
 import shutil
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from crosswire.errors import StoreError
 from crosswire.pipeline import Pipeline
 
 JobState = Literal["queued", "running", "done", "failed"]
@@ -106,7 +110,7 @@ class IngestWorker:
                 pipeline = pipeline or Pipeline(self.db)  # opened in this thread: SQLite
                 self._run(pipeline, job, path)
             except Exception as exc:  # a failed job must not stop the worker
-                job.state, job.message = "failed", f"{type(exc).__name__}: {exc}"
+                job.state, job.message = "failed", _failure(exc, path.parent)
             finally:
                 job.finished = time.time()
                 shutil.rmtree(path.parent, ignore_errors=True)
@@ -118,8 +122,23 @@ class IngestWorker:
     @staticmethod
     def _run(pipeline: Pipeline, job: Job, path: Path) -> None:
         job.state = "running"
-        report = pipeline.run([str(path)])
+        # stored under the uploader's file name: the temporary path is never recorded
+        report = pipeline.run([str(path)], name=job.name)
         job.new_articles, job.skipped = report.new_articles, report.skipped
         job.stories_touched = report.stories_touched
-        job.errors = [str(e).replace(str(path.parent) + "/", "") for e in report.errors]
+        job.errors = [_without(str(e), path.parent) for e in report.errors]
         job.state = "done"
+
+
+def _failure(exc: Exception, folder: Path) -> str:
+    """Why a job failed, for the client: a store failure is only named (its message has
+    the store's path), anything else without the job's temporary folder."""
+    if isinstance(exc, StoreError):
+        logging.getLogger("crosswire.web").error("ingestion job failed: %s", exc)
+        return "the store is not available (details in the server log)"
+    return _without(f"{type(exc).__name__}: {exc}", folder)
+
+
+def _without(message: str, folder: Path) -> str:
+    """`message` with the job's temporary folder taken out, should any part name it."""
+    return message.replace(str(folder) + "/", "").replace(str(folder), "")
