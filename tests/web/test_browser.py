@@ -50,8 +50,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(served_db: str) -> Iterator[str]:
+    yield from _serve(create_app(served_db))
+
+
+def _serve(app: object) -> Iterator[str]:
     port = _free_port()
-    config = uvicorn.Config(create_app(served_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -77,18 +81,55 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+# Playwright's init scripts are not subject to the page's CSP: this one records every
+# violation the browser reports, whether or not it also logs it to the console.
+RECORD_CSP_VIOLATIONS = """
+window.__csp_violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp_violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+});
+"""
+
+
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     tab = context.new_page()
     problems: list[str] = []
     tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
     tab.on(
+        "console",
+        lambda msg: (
+            problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error"  # a CSP violation is logged as one, and so is a failed load
+            else None
+        ),
+    )
+    tab.on(
         "dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss())
     )
+    tab.on("load", lambda _: problems.extend(_violations(tab)))
+    tab.on(
+        "request",
+        lambda request: (
+            problems.append(f"off-site request: {request.url}")
+            if not request.url.startswith(("http://127.0.0.1:", "data:"))
+            else None
+        ),
+    )
     yield tab
+    problems.extend(_violations(tab))
     context.close()
     assert problems == []
+
+
+def _violations(tab: object) -> list[str]:
+    try:
+        found = tab.evaluate("window.__csp_violations.splice(0)")  # type: ignore[attr-defined]
+    except Exception:  # the page is navigating away; its successor is checked on load
+        return []
+    return [f"CSP violation: {v}" for v in found]
 
 
 def test_home_story_timeline_graph_and_citation(page: object, base_url: str) -> None:
@@ -137,3 +178,63 @@ def test_injected_script_in_an_article_does_not_run(page: object, base_url: str)
         page.goto(url)  # type: ignore[attr-defined]
         assert page.evaluate("typeof window.__crosswire_xss") == "undefined"  # type: ignore[attr-defined]
         assert page.title() != "pwned"  # type: ignore[attr-defined]
+
+
+def test_every_page_renders_under_the_csp(page: object, base_url: str) -> None:
+    import json
+    from urllib.request import urlopen
+
+    def get(path: str) -> dict:
+        with urlopen(base_url + path) as answer:
+            return json.load(answer)
+
+    story = get("/api/stories")["items"][0]["id"]
+    detail = get(f"/api/stories/{story}")
+    event, article = detail["events"][0]["id"], detail["articles"][0]["id"]
+    actor = detail["events"][0]["actors"][0]["entity_id"]
+    paths = [
+        "/",
+        "/?actor=haavisto&since=2023",
+        f"/stories/{story}",
+        f"/events/{event}",
+        f"/actors/{actor}",
+        f"/articles/{article}",
+        "/search?q=Haavisto",
+        "/login",
+    ]
+    for path in paths:
+        answer = page.goto(base_url + path)  # type: ignore[attr-defined]
+        assert answer.status == 200, path
+        colour = page.locator("span.type, span.swatch").evaluate_all(  # type: ignore[attr-defined]
+            "els => els.map(e => getComputedStyle(e).backgroundColor)"
+        )
+        assert "rgba(0, 0, 0, 0)" not in colour, path  # quad colours come from quads.css
+
+
+def test_api_docs_render_offline_under_the_csp(page: object, base_url: str) -> None:
+    page.goto(base_url + "/api/docs")  # type: ignore[attr-defined]
+    page.locator(".swagger-ui .info .title").wait_for()  # type: ignore[attr-defined]
+    assert "crosswire" in page.locator(".swagger-ui .info .title").inner_text()  # type: ignore[attr-defined]
+    page.locator("#operations-stories-list_stories_api_stories_get").wait_for()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def private_url(served_db: str) -> Iterator[str]:
+    app = create_app(served_db, token="browser-token", private=True)
+    yield from _serve(app)
+
+
+def test_signing_in_to_a_private_server(page: object, private_url: str) -> None:
+    page.goto(private_url + "/?actor=haavisto")  # type: ignore[attr-defined]
+    page.wait_for_url("**/login?next=*")  # type: ignore[attr-defined]
+    page.get_by_label("Token").fill("wrong")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    assert "not this server" in page.locator("p.error").inner_text()  # type: ignore[attr-defined]
+    page.get_by_label("Token").fill("browser-token")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    page.wait_for_url(private_url + "/?actor=haavisto")  # type: ignore[attr-defined]
+    assert page.get_by_role("link", name="Foreign ministers meet in Oslo").is_visible()  # type: ignore[attr-defined]
+    assert page.evaluate("document.cookie") == ""  # type: ignore[attr-defined]  # HttpOnly
+    page.get_by_role("button", name="Sign out").click()  # type: ignore[attr-defined]
+    page.goto(private_url + "/")  # type: ignore[attr-defined]
+    page.wait_for_url("**/login?next=*")  # type: ignore[attr-defined]

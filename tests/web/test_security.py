@@ -120,7 +120,8 @@ def test_signing_in_sets_a_strict_http_only_cookie_that_is_not_the_token(
     private: TestClient,
 ) -> None:
     wrong = private.post("/login", data={"token": "guess", "next": "/"})
-    assert wrong.status_code == 401 and "not this server" in wrong.text
+    assert wrong.status_code == 303 and "set-cookie" not in wrong.headers
+    assert "not this server" in private.get(wrong.headers["location"]).text
     right = private.post("/login", data={"token": TOKEN, "next": "/?actor=haavisto"})
     assert right.status_code == 303 and right.headers["location"] == "/?actor=haavisto"
     cookie = right.headers["set-cookie"]
@@ -251,3 +252,16 @@ def test_quad_colours_come_from_a_served_stylesheet(client: TestClient) -> None:
     assert 'href="/static/quads.css"' in html
     assert re.search(r'<span class="type quad-[a-z_]+"', html)
     assert '<span class="swatch quad-verbal_cooperation">' in html
+
+
+def test_api_docs_use_only_assets_the_server_serves(client: TestClient) -> None:
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert len(assets) >= 4 and all(a.startswith("/") and not a.startswith("//") for a in assets)
+    assert not re.search(r"<script>", page.text)  # every script is a file: the CSP allows no other
+    for asset in assets:
+        answer = client.get(asset)
+        assert answer.status_code == 200 and len(answer.content) > 100, asset
+    assert "SwaggerUIBundle" in client.get("/swagger/swagger-ui-bundle.js").text
+    assert client.get("/api/openapi.json").json()["info"]["title"] == "crosswire"

@@ -8,6 +8,7 @@ on top of that, including to `/login` itself.
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -23,10 +24,11 @@ def _access(request: Request) -> Access:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/") -> Any:
+def login_form(request: Request, next: str = "/", failed: bool = False) -> Any:
     from crosswire.web.pages import render
 
-    context = {"next": safe_next(next[:2000]), "failed": False}
+    access = _access(request)
+    context = {"next": safe_next(next[:2000]), "failed": failed, "read_only": not access.token}
     return render(request, "login.html", context)
 
 
@@ -36,12 +38,10 @@ def login(
     token: Annotated[str, Form(max_length=MAX_TOKEN)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Any:
-    from crosswire.web.pages import render
-
     access = _access(request)
-    if not access.token_matches(token):
-        context = {"next": safe_next(next), "failed": True, "read_only": access.token is None}
-        return render(request, "login.html", context, 401)
+    if not access.token_matches(token):  # back to the form, which says so (no resubmission)
+        again = "/login?" + urlencode({"next": safe_next(next), "failed": "1"})
+        return RedirectResponse(again, status_code=303)
     answer = RedirectResponse(safe_next(next), status_code=303)
     answer.set_cookie(SESSION_COOKIE, access.session(), httponly=True, samesite="strict", path="/")
     return answer
