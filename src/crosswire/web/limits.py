@@ -17,7 +17,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int):
-        super().__init__(status_code=413, detail=f"request body is larger than {limit} bytes")
+        detail = f"request body is larger than {limit} bytes"
+        # the server closes the connection after the answer instead of draining the rest
+        super().__init__(status_code=413, detail=detail, headers={"Connection": "close"})
 
 
 class BodyLimit:
