@@ -2,9 +2,12 @@
 
 A thin shell over `crosswire.views` and the store: every request opens the store, asks a
 view function and closes it (SQLite connections belong to one thread, and a fresh
-connection sees what the ingestion worker committed). Parameters are validated by FastAPI
-(bad values answer 422 with the parameter named) and by the views (`ViewError` -> 400).
-Ingestion runs in the background, one job at a time (`crosswire.web.jobs`).
+connection sees what the ingestion worker committed). Parameters are declared once, for the
+API and the pages, in `crosswire.web.params` (bad values answer 422 naming the parameter)
+and checked further by the views (`ViewError` -> 400). Who may read and write, and the
+headers every answer carries, are `crosswire.web.security`'s; the body cap is
+`crosswire.web.limits`'. Ingestion runs in the background, one job at a time
+(`crosswire.web.jobs`).
 """
 
 from __future__ import annotations
