@@ -143,7 +143,9 @@ class Guard:
             await refusal(send_with_headers)
             return
         signed_in = self._credential_ok(headers)
-        scope["state"] = {**scope.get("state", {}), "signed_in": signed_in, "access": self.access}
+        # what the pages may know (never the token itself): signed in, and can anyone be
+        state = {"signed_in": signed_in, "has_token": self.access.token is not None}
+        scope["state"] = {**scope.get("state", {}), **state}
         await self.app(scope, receive, send_with_headers)
 
     def _refusal(self, scope: Scope, headers: dict[str, str]) -> _Answer | None:
