@@ -53,3 +53,12 @@ def file_label(path: str | None) -> str:
     if path == "-":
         return "standard input"
     return PurePath(path.replace("\\", "/")).name or path
+
+
+_FOLDERS = re.compile(r"(?<![\w:/.~-])(?:[A-Za-z]:)?[/\\](?:[^\s'\"/\\:<>|]+[/\\])+")
+
+
+def without_folders(text: str) -> str:
+    """`text` (an error message) with the folders of any absolute path taken out:
+    "cannot read '/tmp/crosswire-job-1/a.html'" -> "cannot read 'a.html'"."""
+    return _FOLDERS.sub("", text)
