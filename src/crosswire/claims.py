@@ -35,6 +35,7 @@ class MentionClaim:
     sentence: str
     value: str  # what this mention says: "2018-05-31", "Oslo", "12", "A – B"
     times: list[TimeSaid]  # time expressions of its sentence, when the field is the date
+    said: str  # the value as the sentence puts it: "Thursday (2018-05-31)", else `value`
 
 
 def mention_value(mention: EventMention, field: str) -> str | None:
@@ -71,6 +72,7 @@ def mention_claims(
         if value is None or article is None:
             continue
         times = _times(analysis_of(article.id), mention) if field == "date" else []
+        saying = [str(t) for t in times if t.value and t.value.startswith(value)]
         claims.append(
             MentionClaim(
                 article_id=article.id,
@@ -80,6 +82,7 @@ def mention_claims(
                 sentence=sentence_of(article, mention).strip(),
                 value=value,
                 times=times,
+                said=", ".join(saying) or value,
             )
         )
     return claims
@@ -99,8 +102,12 @@ def _times(analysis: Analysis | None, mention: EventMention) -> list[TimeSaid]:
 
 
 def saying_several(claims: list[MentionClaim]) -> list[tuple[str, list[str]]]:
-    """Articles whose own sentences disagree: (source label, the values it gives)."""
-    said: dict[str, tuple[str, set[str]]] = {}
+    """Articles whose own sentences disagree: (source label, what each of them says)."""
+    said: dict[str, tuple[str, dict[str, str]]] = {}
     for claim in claims:
-        said.setdefault(claim.article_id, (claim.source, set()))[1].add(claim.value)
-    return [(source, sorted(values)) for source, values in said.values() if len(values) > 1]
+        said.setdefault(claim.article_id, (claim.source, {}))[1].setdefault(claim.value, claim.said)
+    return [
+        (source, [values[v] for v in sorted(values)])
+        for source, values in said.values()
+        if len(values) > 1
+    ]

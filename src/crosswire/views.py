@@ -436,7 +436,7 @@ def _brief(story: Story, events: list[Event], articles: dict[str, Article]) -> l
     items = []
     for sentence in story.brief:
         citations = [
-            Citation(aid, _source_label(articles[aid]), _event_saying(said_by, aid, sentence.text))
+            Citation(aid, _cite_label(articles[aid]), _event_saying(said_by, aid, sentence.text))
             for aid in sentence.article_ids
             if aid in articles
         ]
@@ -453,6 +453,13 @@ def _source_label(article: Article) -> str:
         return source_label(None, article.published)
     title = article.title.strip()  # type: ignore[union-attr]
     return title if len(title) <= 32 else title[:30].rsplit(" ", 1)[0] + "…"
+
+
+def _cite_label(article: Article) -> str:
+    """A citation of an untitled article says which one: "Daily Mail, 2018-05-31"."""
+    if not (article.title or "").strip():
+        return source_label(article.outlet, article.published)
+    return _source_label(article)
 
 
 def _analyses(store: Store) -> Callable[[str], Analysis | None]:

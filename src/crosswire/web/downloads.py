@@ -41,9 +41,10 @@ PAGING = {"store", "request", "limit", "offset"}  # what the download supplies i
 Fetch = Callable[[int, int], Any]  # (limit, offset) -> a views.Page or a list of rows
 
 
-def pages(fetch: Fetch, size: int = PAGE) -> Iterator[Any]:
-    """Every row `fetch` gives, asking `size` at a time until a page comes back short
-    (or the page's `total` is reached)."""
+def pages(fetch: Fetch, size: int | None = None) -> Iterator[Any]:
+    """Every row `fetch` gives, asking `size` (`PAGE`) at a time until a page comes back
+    short (or the page's `total` is reached)."""
+    size = size or PAGE
     offset = 0
     while True:
         result = fetch(size, offset)
