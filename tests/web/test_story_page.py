@@ -92,8 +92,10 @@ def test_web_addresses_are_links_and_nothing_else_is(disputed: TestClient) -> No
 def test_untitled_articles_are_named_by_outlet_and_date_never_by_id(
     disputed: TestClient,
 ) -> None:
-    for html in _pages(disputed):
+    search = _html(disputed, "/search?q=Wednesday")
+    for html in [*_pages(disputed), search]:
         assert not re.search(r">\s*a(mail|tass)\s*<", html)  # no id as a link's text
+    assert '<a href="/articles/amail">Daily Mail, 2018-05-31</a>' in search
     story = _html(disputed, "/stories/stalks")
     assert '<a class="cite" href="/articles/amail" title="Daily Mail, 2018-05-31">' in story
     assert '<a href="/articles/amail">Daily Mail, 2018-05-31</a>' in story
