@@ -13,7 +13,8 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathPart
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
@@ -278,7 +279,7 @@ def job_status(job_id: str, request: Request) -> JobOut:
 # Each list again as a file: its path with .csv or .jsonl appended, the same filters
 # (taken from the list route itself), streamed a page at a time (crosswire.web.downloads).
 
-FormatParam = Annotated[downloads.Format, Path(description="csv or jsonl")]
+FormatParam = Annotated[downloads.Format, PathPart(description="csv or jsonl")]
 
 
 @router.get("/stories.{fmt}", tags=["downloads"], response_class=StreamingResponse)
