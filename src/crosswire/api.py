@@ -12,16 +12,20 @@ headers every answer carries, are `crosswire.web.security`'s; the body cap is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathPart
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
 from crosswire import views
+from crosswire.labels import file_label, without_folders
 from crosswire.store import open_store
 from crosswire.store.base import EventFilter, Store
+from crosswire.web import downloads
 from crosswire.web.docs import mount_docs
 from crosswire.web.errors import add_error_handlers
 from crosswire.web.fields import MAX_OUTLET, MAX_TITLE, IsoDate, WebUrl
@@ -281,3 +285,152 @@ def job_status(job_id: str, request: Request) -> JobOut:
     """An ingestion job: queued, running, done (with counts and input errors) or failed."""
     job = _found(request.app.state.worker.get(job_id), "job", job_id)
     return _job_out(job)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- downloads
+# Each list again as a file: its path with .csv or .jsonl appended, the same filters
+# (taken from the list route itself), streamed a page at a time (crosswire.web.downloads).
+
+FormatParam = Annotated[downloads.Format, PathPart(description="csv or jsonl")]
+
+
+@router.get("/stories.{fmt}", tags=["downloads"], response_class=StreamingResponse)
+def download_stories(
+    fmt: FormatParam,
+    request: Request,
+    filters: Annotated[dict, Depends(downloads.filters_of(list_stories))],
+) -> StreamingResponse:
+    """Every story `/api/stories` lists with these filters, as CSV or JSONL."""
+    return _download(request, list_stories, filters, fmt, "stories")
+
+
+@router.get("/events.{fmt}", tags=["downloads"], response_class=StreamingResponse)
+def download_events(
+    fmt: FormatParam,
+    request: Request,
+    filters: Annotated[dict, Depends(downloads.filters_of(list_events))],
+) -> StreamingResponse:
+    """Every event `/api/events` lists with these filters, as CSV or JSONL."""
+    return _download(request, list_events, filters, fmt, "events")
+
+
+def _download(
+    request: Request, route: Callable[..., object], filters: dict, fmt: str, name: str
+) -> StreamingResponse:
+    fetch = downloads.from_store(
+        request.app.state.db, downloads.list_reader(route, filters, request)
+    )
+    _check_first_page(fetch)
+    rows = downloads.pages(fetch)
+    return downloads.download(rows, downloads.row_type_of(route), fmt, name)  # type: ignore[arg-type]
+
+
+def _check_first_page(fetch: downloads.Fetch) -> None:
+    """Read one row before the response starts, so a bad filter (`ViewError`) answers
+    400 like the list does, not a broken stream."""
+    fetch(1, 0)
+
+
+@router.get("/search.{fmt}", tags=["downloads"], response_class=StreamingResponse)
+def download_search(
+    fmt: FormatParam,
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+) -> StreamingResponse:
+    """Every article `/api/search` finds for `q` (best first), as CSV or JSONL."""
+    query = q.strip()
+    if not query:
+        raise views.ViewError("the search query is empty")
+
+    def read(store: Store, limit: int, offset: int) -> list[views.ArticleHitView]:
+        hits = store.search_articles(query, limit=limit, offset=offset)
+        return [
+            views.ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
+            for h in hits
+        ]
+
+    fetch = downloads.from_store(request.app.state.db, read)
+    rows = downloads.pages(fetch)
+    return downloads.download(rows, views.ArticleHitView, fmt, "search")  # type: ignore[arg-type]
+
+
+@router.get("/actors/{entity_id}/events.{fmt}", tags=["downloads"])
+def download_actor_events(
+    entity_id: str, fmt: FormatParam, request: Request, store: StoreDep
+) -> StreamingResponse:
+    """Every event an actor takes part in (its page's list), as CSV or JSONL."""
+    entity = request.app.state.actors.entities(store).get(entity_id)
+    _found(entity, "actor", entity_id)
+
+    def read(store: Store, limit: int, offset: int) -> views.Page[views.EventRow]:
+        # the alias filter on the canonical name finds a superset (see views.actor_profile)
+        return views.event_rows(store, EventFilter(actor=entity.name), None, limit, offset)
+
+    fetch = downloads.from_store(request.app.state.db, read)
+    rows = (
+        row for row in downloads.pages(fetch) if any(a.entity_id == entity_id for a in row.actors)
+    )
+    return downloads.download(rows, views.EventRow, fmt, "actor-events")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- jobs, errors
+
+
+class RecentJob(JobOut):
+    created: float = Field(description="when it was posted, seconds since the epoch")
+    finished: float | None = Field(description="when it ended; null while queued or running")
+
+
+class ErrorOut(BaseModel):
+    """An input that could not be read: its file's name (never the server's folders),
+    the record inside it, and why."""
+
+    file: str
+    record: str | None
+    reason: str
+
+
+class JobPage(BaseModel):
+    items: list[RecentJob]
+    total: int
+    limit: int
+    offset: int
+
+
+class ErrorPage(BaseModel):
+    items: list[ErrorOut]
+    total: int
+    limit: int
+    offset: int
+
+
+def recent_jobs(worker: IngestWorker, limit: int, offset: int) -> JobPage:
+    jobs = worker.recent()
+    items = [
+        RecentJob(**_job_out(j).model_dump(), created=j.created, finished=j.finished)
+        for j in jobs[offset : offset + limit]
+    ]
+    return JobPage(items=items, total=len(jobs), limit=limit, offset=offset)
+
+
+def input_errors(store: Store, limit: int, offset: int) -> ErrorPage:
+    """The store's input errors, newest first, with file names and no server folders."""
+    errors = store.errors()[::-1]
+    items = [
+        ErrorOut(file=file_label(e.path), record=e.record, reason=without_folders(e.reason))
+        for e in errors[offset : offset + limit]
+    ]
+    return ErrorPage(items=items, total=len(errors), limit=limit, offset=offset)
+
+
+@router.get("/jobs", response_model=JobPage, tags=["ingest"])
+def list_jobs(request: Request, limit: Limit = 20, offset: Offset = 0) -> JobPage:
+    """The server's recent ingestion jobs, newest first (finished ones are forgotten after
+    a while; the store keeps what they added)."""
+    return recent_jobs(request.app.state.worker, limit, offset)
+
+
+@router.get("/errors", response_model=ErrorPage, tags=["store"])
+def list_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> ErrorPage:
+    """Inputs that could not be read (files, records), newest first."""
+    return input_errors(store, limit, offset)

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
+from crosswire.claims import MentionClaim, mention_claims, mention_value, saying_several
 from crosswire.graph import actor_graph, event_actors, layout, quad_of
+from crosswire.labels import article_label, file_label, source_label
 from crosswire.model import (
     ActorRef,
     Analysis,
@@ -84,11 +86,13 @@ class ArticleRow:
     url: str | None
     duplicate_of: str | None
     n_words: int
+    label: str  # the title, else "Outlet, 2018-05-31": what pages call the article
 
 
 def article_row(article: Article) -> ArticleRow:
     return ArticleRow(
         id=article.id,
+        label=article_label(article.title, article.outlet, article.published),
         title=article.title,
         outlet=article.outlet,
         published=article.published,
@@ -346,7 +350,8 @@ class GraphView:
 @dataclass(slots=True)
 class ComparisonCell:
     article_ids: list[str]  # articles of this outlet reporting the event ([] = silent)
-    values: dict[str, str] = field(default_factory=dict)  # disputed field -> what it says
+    # disputed field -> every value this outlet's mentions give (one article can say two)
+    values: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -367,7 +372,9 @@ class ContradictionView:
     event_id: str
     event: str
     field: str
-    values: list[tuple[str, list[str]]]  # (value, outlets saying it)
+    values: list[tuple[str, list[str]]]  # (value, sources saying it)
+    mentions: list[MentionClaim]  # what each sentence reporting the event says
+    saying_several: list[tuple[str, list[str]]]  # (source, its values): self-contradicting
 
 
 @dataclass(slots=True)
@@ -400,7 +407,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
         events=[event_row(e) for e in _by_date(events)],
         graph=graph_view(events),
         comparison=source_comparison(ranked[:COMPARISON_EVENTS], story.contradictions, by_id),
-        contradictions=_contradictions(story.contradictions, events, by_id),
+        contradictions=_contradictions(story.contradictions, events, by_id, _analyses(store)),
     )
 
 
@@ -429,7 +436,7 @@ def _brief(story: Story, events: list[Event], articles: dict[str, Article]) -> l
     items = []
     for sentence in story.brief:
         citations = [
-            Citation(aid, _source_label(articles[aid]), _event_saying(said_by, aid, sentence.text))
+            Citation(aid, _cite_label(articles[aid]), _event_saying(said_by, aid, sentence.text))
             for aid in sentence.article_ids
             if aid in articles
         ]
@@ -438,11 +445,36 @@ def _brief(story: Story, events: list[Event], articles: dict[str, Article]) -> l
 
 
 def _source_label(article: Article) -> str:
-    """How a citation names its article: the outlet, else the start of its title."""
+    """How a citation names its article: the outlet, else the start of its title, else
+    "unknown outlet, 2018-05-31" (never its id)."""
     if article.outlet:
         return article.outlet
-    title = article.title or article.id
+    if not (article.title or "").strip():
+        return source_label(None, article.published)
+    title = article.title.strip()  # type: ignore[union-attr]
     return title if len(title) <= 32 else title[:30].rsplit(" ", 1)[0] + "…"
+
+
+def _cite_label(article: Article) -> str:
+    """A citation of an untitled article says which one: "Daily Mail, 2018-05-31"."""
+    if not (article.title or "").strip():
+        return source_label(article.outlet, article.published)
+    return _source_label(article)
+
+
+def _analyses(store: Store) -> Callable[[str], Analysis | None]:
+    """Reads an article's analysis once, None when the store has none."""
+    read: dict[str, Analysis | None] = {}
+
+    def analysis_of(article_id: str) -> Analysis | None:
+        if article_id not in read:
+            try:
+                read[article_id] = store.analysis(article_id)
+            except KeyError:
+                read[article_id] = None
+        return read[article_id]
+
+    return analysis_of
 
 
 def _event_saying(said_by: dict[tuple[str, str], str], article_id: str, text: str) -> str | None:
@@ -480,32 +512,55 @@ def source_comparison(
     for event in _by_date(events):
         cells = []
         for outlet in outlets:
-            ids = sorted(a for a in event.article_ids if _source_label(articles[a]) == outlet)
-            said = {
-                c.field: v.value
-                for c in disputes[event.id]
-                for v in c.values
-                if set(v.article_ids) & set(ids)
-            }
-            cells.append(ComparisonCell(ids, said))
+            ids = sorted(a for a in event.article_ids if _labelled(articles, a) == outlet)
+            cells.append(ComparisonCell(ids, _said(event, disputes[event.id], set(ids))))
         rows.append(ComparisonRow(event_row(event), [c.field for c in disputes[event.id]], cells))
     return SourceComparison(outlets, rows)
 
 
+def _labelled(articles: dict[str, Article], article_id: str) -> str | None:
+    return _source_label(articles[article_id]) if article_id in articles else None
+
+
+def _said(event: Event, disputes: list[Contradiction], ids: set[str]) -> dict[str, list[str]]:
+    """Every value the mentions in articles `ids` give on each disputed field."""
+    said: dict[str, list[str]] = {}
+    for c in disputes:
+        values = {mention_value(m, c.field) for m in event.mentions if m.article_id in ids}
+        if found := sorted(v for v in values if v):
+            said[c.field] = found
+    return said
+
+
 def _contradictions(
-    contradictions: list[Contradiction], events: list[Event], articles: dict[str, Article]
+    contradictions: list[Contradiction],
+    events: list[Event],
+    articles: dict[str, Article],
+    analysis_of: Callable[[str], Analysis | None],
 ) -> list[ContradictionView]:
-    summaries = {e.id: event_summary(e) for e in events}
+    by_id = {e.id: e for e in events}
     views = []
     for c in contradictions:
         values = [
             (v.value, sorted({_source_label(articles[a]) for a in v.article_ids if a in articles}))
             for v in c.values
         ]
+        event = by_id.get(c.event_id)
+        claims = (
+            mention_claims(event, c.field, articles, analysis_of, mention_sentence, _claim_label)
+            if event
+            else []
+        )
+        summary = event_summary(event) if event else c.event_id
         views.append(
-            ContradictionView(c.event_id, summaries.get(c.event_id, c.event_id), c.field, values)
+            ContradictionView(c.event_id, summary, c.field, values, claims, saying_several(claims))
         )
     return views
+
+
+def _claim_label(article: Article) -> str:
+    """A claim's source: its outlet and date, so two articles of one outlet differ."""
+    return source_label(article.outlet, article.published)
 
 
 # --------------------------------------------------------------------------- events
@@ -600,7 +655,7 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
         date_from=event.date_from,
         location_country=event.location.country if event.location else None,
         mentions=mentions,
-        contradictions=_contradictions(disputes, [event], articles),
+        contradictions=_contradictions(disputes, [event], articles, _analyses(store)),
     )
 
 
@@ -814,7 +869,7 @@ class ArticleDetail:
     captions: list[str]
     language: str | None
     published_inferred: bool
-    path: str
+    path: str  # the input file's name (no server folders)
     story_id: str | None
     story_title: str | None
     duplicates: list[ArticleRow]  # copies of this article
@@ -841,7 +896,7 @@ def article_detail(store: Store, article_id: str) -> ArticleDetail | None:
         captions=article.captions,
         language=article.language,
         published_inferred=article.published_inferred,
-        path=article.path,
+        path=file_label(article.path),  # the file's name: never a folder of the server
         story_id=story_id,
         story_title=story.title if story else None,
         duplicates=[article_row(a) for a in family if a.duplicate_of == article_id],

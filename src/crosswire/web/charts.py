@@ -3,8 +3,9 @@ so the pages need no JavaScript to show a timeline, an actor graph or a histogra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from crosswire.views import EventRow, GraphView, PeriodCount
 
@@ -12,6 +13,11 @@ TIMELINE_WIDTH = 900
 TIMELINE_ROW = 16
 MAX_STACK = 6
 COLUMN_GAP = 16
+AXIS_LEFT, AXIS_RIGHT = 60, TIMELINE_WIDTH - 60  # where the first and last dates sit
+BREAK_WIDTH = 40  # pixels a cut-out stretch of time takes on the axis
+BREAK_MIN_DAYS = 7  # a quiet week or less is always drawn to scale ...
+BREAK_SHARE = 0.25  # ... and only when it is over a quarter of the time drawn to scale
+MIN_STEP = 12  # pixels: dates closer than this drawn to scale make the axis cut gaps
 GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 640, 480, 60
 
 
@@ -35,27 +41,36 @@ class TimelinePoint:
 
 
 @dataclass(slots=True)
+class TimelineBreak:
+    """Where the axis skips a stretch of time: drawn as a break mark, with what it skips."""
+
+    x: float
+    label: str  # "18 years skipped"
+
+
+@dataclass(slots=True)
 class TimelineChart:
     points: list[TimelinePoint]
     ticks: list[tuple[float, str]]
     width: int
     height: int
     axis_y: float
+    breaks: list[TimelineBreak] = field(default_factory=list)
 
 
 def timeline_chart(events: list[EventRow]) -> TimelineChart:
-    """Dated events on an ordinal axis (each distinct date an equal step, so one early
-    background event does not squeeze the story's days together); events of the same
-    date stack upwards, in a few columns when there are many."""
+    """Dated events on an axis proportional to time, except where a long quiet stretch
+    would squeeze the story's days together (one early background event): such a gap is
+    cut out and marked as a break. Events of the same date stack upwards, in a few columns
+    when there are many."""
     dated = sorted(
         ((e.date, e) for e in events if e.date and day(e.date) is not None), key=lambda t: t[0]
     )
     if not dated:
         return TimelineChart([], [], TIMELINE_WIDTH, 0, 0)
     dates = sorted({d for d, _ in dated}, key=lambda d: (day(d), len(d)))
-    step = (TIMELINE_WIDTH - 120) / max(1, len(dates) - 1)
-    x_of = {d: 60 + (step * i if len(dates) > 1 else (TIMELINE_WIDTH - 120) / 2)
-            for i, d in enumerate(dates)}  # fmt: skip
+    x_of_day, breaks = _time_axis(sorted({day(d) for d in dates}))  # type: ignore[type-var]
+    x_of = {d: x_of_day[day(d)] for d in dates}  # type: ignore[index]
     per_date: dict[str, list[EventRow]] = {}
     for date_text, event in dated:
         per_date.setdefault(date_text, []).append(event)
@@ -70,7 +85,66 @@ def timeline_chart(events: list[EventRow]) -> TimelineChart:
             x = x_of[date_text] + (column - (columns - 1) / 2) * COLUMN_GAP
             points.append(TimelinePoint(event, round(x, 1), axis_y - 14 - level * TIMELINE_ROW))
     ticks = _thin([(round(x_of[d], 1), d) for d in dates])
-    return TimelineChart(points, ticks, TIMELINE_WIDTH, int(axis_y + 30), axis_y)
+    return TimelineChart(points, ticks, TIMELINE_WIDTH, int(axis_y + 30), axis_y, breaks)
+
+
+def _time_axis(days: list[date]) -> tuple[dict[date, float], list[TimelineBreak]]:
+    """x of each day, proportional to time between `AXIS_LEFT` and `AXIS_RIGHT`, with the
+    long gaps that `_broken_gaps` picks cut out and marked."""
+    if len(days) == 1:
+        return {days[0]: (AXIS_LEFT + AXIS_RIGHT) / 2}, []
+    gaps = [(b - a).days for a, b in pairwise(days)]
+    broken = _broken_gaps(gaps)
+    per_day, break_width = _scale(gaps, broken)
+    x, x_of, marks = float(AXIS_LEFT), {days[0]: float(AXIS_LEFT)}, []
+    for i, gap in enumerate(gaps):
+        step = break_width if i in broken else gap * per_day
+        if i in broken:
+            marks.append(TimelineBreak(round(x + step / 2, 1), f"{_duration(gap)} skipped"))
+        x += step
+        x_of[days[i + 1]] = x
+    return x_of, marks
+
+
+def _scale(gaps: list[int], broken: set[int]) -> tuple[float, float]:
+    """Pixels per day of the gaps drawn to scale, and the width of each cut gap: as wide
+    as the longest gap drawn to scale (a longer gap never looks shorter), at least
+    `BREAK_WIDTH`."""
+    kept = [g for i, g in enumerate(gaps) if i not in broken]
+    span = AXIS_RIGHT - AXIS_LEFT
+    if not kept:
+        return 0.0, span / len(broken)
+    longest = max(kept)
+    per_day = span / (sum(kept) + len(broken) * longest)
+    if broken and longest * per_day < BREAK_WIDTH:
+        return (span - len(broken) * BREAK_WIDTH) / sum(kept), BREAK_WIDTH
+    return per_day, longest * per_day
+
+
+def _broken_gaps(gaps: list[int]) -> set[int]:
+    """Gaps (by index) to cut out of the axis: while drawing to scale would put two dates
+    closer than `MIN_STEP` pixels, the longest gap, if it is at least `BREAK_MIN_DAYS`
+    and over `BREAK_SHARE` of the time still drawn to scale (evenly spread dates are
+    never cut)."""
+    broken: set[int] = set()
+    while True:
+        per_day, _ = _scale(gaps, broken)
+        kept = {i: g for i, g in enumerate(gaps) if i not in broken}
+        if not kept or min(kept.values()) * per_day >= MIN_STEP:
+            return broken
+        longest = max(kept, key=lambda i: kept[i])
+        if kept[longest] < BREAK_MIN_DAYS or kept[longest] <= BREAK_SHARE * sum(kept.values()):
+            return broken
+        broken.add(longest)
+
+
+def _duration(days: int) -> str:
+    """A gap's length in the largest whole unit: "18 years", "4 months", "12 days"."""
+    for unit, size in (("year", 365), ("month", 30), ("week", 7), ("day", 1)):
+        if days >= size:
+            n = days // size
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return f"{days} days"
 
 
 def _thin(ticks: list[tuple[float, str]], gap: float = 80) -> list[tuple[float, str]]:

@@ -72,6 +72,11 @@ class IngestWorker:
         with self._lock:
             return self.jobs.get(job_id)
 
+    def recent(self) -> list[Job]:
+        """The jobs remembered (queued, running, the last `keep` finished), newest first."""
+        with self._lock:
+            return sorted(self.jobs.values(), key=lambda j: j.created, reverse=True)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until every queued job has finished (tests use it); False on timeout."""
         deadline = None if timeout is None else time.monotonic() + timeout

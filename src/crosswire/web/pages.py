@@ -16,10 +16,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from crosswire import views
-from crosswire.api import StoreDep
+from crosswire.api import StoreDep, input_errors, recent_jobs
 from crosswire.errors import StoreError
 from crosswire.graph import quads
-from crosswire.web import charts, login
+from crosswire.web import charts, login, wording
 from crosswire.web.errors import store_down
 from crosswire.web.params import (
     PAGE_SIZE,
@@ -39,6 +39,7 @@ from crosswire.web.quadcss import quad_stylesheet
 HERE = Path(str(resources.files("crosswire.web")))
 environment = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 environment.globals.update(quads=quads)
+environment.filters.update(wording.FILTERS)  # plural, label, web_url: see web/wording.py
 templates = Jinja2Templates(env=environment)
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -170,3 +171,29 @@ def search(request: Request, store: StoreDep, q: OptionalSearch = None) -> Any:
         except views.ViewError as exc:
             return _bad(request, exc)
     return _render(request, "search.html", {"query": query, "r": results})
+
+
+@router.get("/jobs")
+def jobs(request: Request) -> Any:
+    number, size = _page_number(request), PAGE_SIZE
+    if number is None:
+        return _bad(request, views.ViewError("page must be a whole number from 1"))
+    page = recent_jobs(request.app.state.worker, size, (number - 1) * size)
+    return _render(request, "jobs.html", {"page": page, "number": number})
+
+
+@router.get("/errors")
+def errors(request: Request, store: StoreDep) -> Any:
+    number, size = _page_number(request), PAGE_SIZE * 5
+    if number is None:
+        return _bad(request, views.ViewError("page must be a whole number from 1"))
+    page = input_errors(store, size, (number - 1) * size)
+    return _render(request, "errors.html", {"page": page, "number": number})
+
+
+def _page_number(request: Request) -> int | None:
+    """The `page` parameter (1 when absent), None when it is not a sane page number."""
+    text = request.query_params.get("page", "1")
+    if not text.isdigit() or len(text) > 9 or int(text) < 1:
+        return None
+    return int(text)
