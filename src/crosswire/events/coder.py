@@ -20,6 +20,7 @@ from crosswire.events.patterns import (
     verb_patterns,
 )
 from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
+from crosswire.nlp import MAX_CLIMB
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -446,7 +447,9 @@ def _antecedent(pronoun: Token, context: Context) -> ActorRef | None:
     back to the previous person named."""
     clause = pronoun.head
     if pronoun.dep_ == "poss":
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        for _ in range(MAX_CLIMB):  # bounded: a climb over a parse always ends
+            if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
+                break
             clause = clause.head
     for _ in range(4):
         for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
