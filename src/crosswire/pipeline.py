@@ -43,6 +43,7 @@ from crosswire.stories.dedup import DuplicateIndex, Fingerprint, fingerprint
 from crosswire.stories.fuse import fuse_events
 from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import Journal
+from crosswire.timex.values import calendar_day
 
 ProgressCallback = Callable[["RunReport"], None]
 Item = Source | IngestError
@@ -150,9 +151,9 @@ def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
     Thursday") is the day of what it reports, even where the parse does not tie the date
     to the event's words."""
     days = {
-        t.value[:10]
+        day.isoformat()
         for t in times
-        if t.type == "DATE" and t.value and len(t.value) >= 10
+        if t.type == "DATE" and (day := calendar_day(t.value))
         and mention.sentence_start <= t.start and t.end <= mention.sentence_end
     }  # fmt: skip
     if len(days) == 1:

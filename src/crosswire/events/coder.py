@@ -21,6 +21,7 @@ from crosswire.events.patterns import (
 )
 from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
 from crosswire.nlp import MAX_CLIMB
+from crosswire.timex.values import calendar_day
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -973,7 +974,8 @@ def _date(trigger: Token, heads: list[Token], context: Context) -> tuple[str | N
         if time.type not in {"DATE", "TIME"} or not time.value or not time.value[:4].isdigit():
             continue
         if any(start < time.end and time.start < end for start, end in spans):
-            return time.value[:10], "text"
+            day = calendar_day(time.value)  # a day without its clock time; else whole
+            return (day.isoformat() if day else time.value), "text"
     if context.article.published:
         return context.article.published, "published"
     return None, None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from functools import cache
 from statistics import median_low
 
 from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article
+from crosswire.timex.values import calendar_day, days_apart
 
-__all__ = ["days_apart", "infer_published", "story_title"]
+__all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
 
 STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
 
@@ -57,7 +57,7 @@ def infer_published(
     if not story_dates:
         return None
     middle = median_low(story_dates)
-    own = [d for d in _own_days(analysis) if days_apart(d, middle) <= STORY_WINDOW_DAYS]
+    own = [d for d in _own_days(analysis) if _near(d, middle)]
     if not own:
         return middle
     floor = max(own)
@@ -79,13 +79,12 @@ def _own_days(analysis: Analysis) -> list[str]:
     days = []
     for time in analysis.times:
         calendar = _calendar_date().search(time.text) is not None
-        if calendar and time.type == "DATE" and time.value and len(time.value) >= 10:
-            try:
-                days.append(date.fromisoformat(time.value[:10]).isoformat())
-            except ValueError:
-                continue
+        day = calendar_day(time.value) if calendar and time.type == "DATE" else None
+        if day is not None:
+            days.append(day.isoformat())
     return days
 
 
-def days_apart(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+def _near(day: str, other: str) -> bool:
+    apart = days_apart(day, other)
+    return apart is not None and apart <= STORY_WINDOW_DAYS
