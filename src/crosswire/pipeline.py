@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple, TextIO, TypeVar
@@ -22,9 +23,17 @@ from typing import NamedTuple, TextIO, TypeVar
 from spacy.tokens import Doc
 
 from crosswire import actors, events, ingest, nlp, timex
+from crosswire.batch.child import ChildWorker
 from crosswire.batch.pool import ordered_map
+from crosswire.budget import (
+    DEFAULT_BUDGET,
+    BudgetUnenforceable,
+    OverBudget,
+    alarm_works,
+    over_budget_reason,
+    within,
+)
 from crosswire.clean import describe
-from crosswire.errors import InputError
 from crosswire.model import (
     Analysis,
     Article,
@@ -51,6 +60,8 @@ T = TypeVar("T")
 # A batch split in two for the workers costs about 2% in spaCy's speed (measured: 32 texts
 # per nlp.pipe call against 16) and halves the wait for the last batch
 PIECES_PER_BATCH = 2
+STAGES_BUDGETED = 3  # describe, parse, analyse: each within the budget
+CHILD_SLACK_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +171,84 @@ def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
         mention.date, mention.date_from = days.pop(), "text"
 
 
-def process_items(items: list[Item | Known]) -> list[Outcome]:
+def process_items(items: list[Item | Known], budget: float | None = None) -> list[Outcome]:
     """The per-article stages (describe, parse, analyse, then the keys dedup and clustering
     look the article up by) on records, in input order.
 
     A pure function of the records: `run` calls it in-process or in worker processes, and
-    `crosswire batch` in Ray actors, so every path runs the same stages.
+    `crosswire batch` in Ray actors, so every path runs the same stages. Each record is
+    guarded (`crosswire.budget.within`): an exception, or an article taking longer than
+    `budget` seconds (None: no limit) in a stage, makes it one `IngestError` and the others
+    go on. With a budget it must run on a main thread (elsewhere see `process_in_child`).
     """
-    described = [_describe(item) if isinstance(item, Source) else item for item in items]
-    analyses = iter(analyse_articles([d for d in described if isinstance(d, Article)]))
-    return [Analysed.of(d, next(analyses)) if isinstance(d, Article) else d for d in described]
+    if budget is not None and not alarm_works():
+        raise BudgetUnenforceable
+    described = [within(i, budget, describe, i) if isinstance(i, Source) else i for i in items]
+    todo = [(s, d) for s, d in zip(items, described, strict=True) if isinstance(d, Article)]
+    done = iter(_analysed_within(todo, budget))  # type: ignore[arg-type]
+    return [next(done) if isinstance(d, Article) else d for d in described]
+
+
+def _analysed_within(
+    todo: list[tuple[Source, Article]], budget: float | None
+) -> list[Analysed | IngestError]:
+    """`Analysed` articles (or their errors), parsed together and analysed one by one, in
+    a spaCy memory zone (see `analyse_articles`)."""
+    with nlp.load_nlp().memory_zone():
+        parsed = _parsed_within(todo, budget)
+        return [
+            p if isinstance(p, IngestError) else within(source, budget, _analysed, p, article)
+            for (source, article), p in zip(todo, parsed, strict=True)
+        ]
+
+
+def _analysed(parsed: Parsed, article: Article) -> Analysed:
+    return Analysed.of(article, analyse(parsed, article))
+
+
+def _parsed_within(
+    todo: list[tuple[Source, Article]], budget: float | None
+) -> list[Parsed | IngestError]:
+    """The articles parsed in one batch within their budgets together; if that fails or
+    overruns, each parsed alone within its own budget, to find the one at fault."""
+    if not todo:
+        return []
+    articles = [article for _, article in todo]
+    together = budget * len(todo) if budget is not None else None
+    parsed = within(todo[0][0], together, parse_articles, articles)
+    if not isinstance(parsed, IngestError):
+        return parsed
+    return [_parsed_alone(source, article, budget) for source, article in todo]
+
+
+def _parsed_alone(source: Source, article: Article, budget: float | None) -> Parsed | IngestError:
+    parsed = within(source, budget, parse_articles, [article])
+    return parsed if isinstance(parsed, IngestError) else parsed[0]
+
+
+def process_in_child(
+    child: ChildWorker[list[Item | Known], list[Outcome]],
+    items: list[Item | Known],
+    budget: float,
+) -> list[Outcome]:
+    """`process_items` in a child process (for callers off the main thread); a piece the
+    child does not answer in time (stuck where even its timer cannot stop it) is tried
+    record by record in fresh children, and the record that overruns alone is an error."""
+    try:
+        return child.call(items, child_deadline(budget, len(items)))
+    except OverBudget:
+        if len(items) > 1:
+            return [o for item in items for o in process_in_child(child, [item], budget)]
+        [item] = items
+        if not isinstance(item, Source):
+            return [item]  # pragma: no cover - nothing to analyse cannot overrun
+        return [IngestError(item.path, over_budget_reason(budget), item.record)]
+
+
+def child_deadline(budget: float, records: int) -> float:
+    """How long a child may take over `records` records before it is killed: each record's
+    describe, parse and analysis have the budget, and the pipe some slack."""
+    return budget * STAGES_BUDGETED * records + CHILD_SLACK_S
 
 
 def analyse_articles(articles: list[Article]) -> list[Analysis]:
@@ -220,13 +299,6 @@ def mark_known(batch: list[Item], known: Set[str]) -> list[Item | Known]:
     ]
 
 
-def _describe(source: Source) -> Article | IngestError:
-    try:
-        return describe(source)
-    except InputError as exc:
-        return IngestError(source.path, exc.reason, source.record)
-
-
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """An article's parses: its text, its photo captions (None without captions) and its
@@ -267,10 +339,17 @@ class Pipeline:
     `batch_size` articles are parsed together and committed in one transaction.
     `workers` > 1 runs the per-article stages in that many processes; the results are put
     back in input order before each transaction, so the store is the same as with one.
+    `time_budget` bounds each article's analysis in seconds (None: unbounded): an article
+    over it becomes one error record and the run goes on. An exception in any stage is
+    recorded the same way, at the article or story it concerns.
     """
 
     def __init__(
-        self, db: str | Path | Store = "crosswire.db", batch_size: int = 32, workers: int = 1
+        self,
+        db: str | Path | Store = "crosswire.db",
+        batch_size: int = 32,
+        workers: int = 1,
+        time_budget: float | None = DEFAULT_BUDGET,
     ):
         self.store = db if isinstance(db, Store) else open_store(db)
         # the cross-article stages stay in memory between batches, saved incrementally
@@ -280,6 +359,8 @@ class Pipeline:
         self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
         self.workers = workers
+        self.time_budget = time_budget
+        self._failures: list[IngestError] = []  # of cross-article stages, for the report
 
     def run(
         self,
@@ -306,14 +387,29 @@ class Pipeline:
         """`process_items` on each batch, in order; with workers, each batch goes out in
         `PIECES_PER_BATCH` pieces, so that at the end of a run no worker waits long for the
         last batch's one busy worker."""
-        if self.workers <= 1:
-            yield from map(process_items, batches)
+        work = partial(process_items, budget=self.time_budget)
+        if self.workers <= 1 and (self.time_budget is None or alarm_works()):
+            yield from map(work, batches)
             return
+        if self.workers <= 1:  # off the main thread (the server's ingest thread)
+            yield from self._in_child(work, batches, self.time_budget)
+            return
+        # worker processes run `work` on their main threads, where the budget's timer works
         size = piece_size(self.batch_size)
         pieces = (piece for batch in batches for piece in chunks(batch, size))
-        done = ordered_map(process_items, pieces, self.workers, warm_up=warm_up)
+        done = ordered_map(work, pieces, self.workers, warm_up=warm_up)
         # every batch but the last is full, so these are the batches read
         yield from chunks(chain.from_iterable(done), self.batch_size)
+
+    @staticmethod
+    def _in_child(
+        work: Callable[[list[Item | Known]], list[Outcome]],
+        batches: Iterable[list[Item | Known]],
+        budget: float,
+    ) -> Iterator[list[Outcome]]:
+        with ChildWorker(work, warm_up) as child:
+            for batch in batches:
+                yield process_in_child(child, batch, budget)
 
     # ------------------------------------------------------------------ one batch
     def _unstored(self, batch: list[Item]) -> list[Item | Known]:
