@@ -49,6 +49,10 @@ class ChildWorker(Generic[In, Out]):
             raise CrosswireError(f"the analysis process failed: {value}")
         return value
 
+    def start(self) -> None:
+        """Start the child now (it starts at the first call otherwise)."""
+        self._started()
+
     def _started(self) -> Connection:
         if self._conn is not None and self._process.is_alive():
             return self._conn
