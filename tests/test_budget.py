@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from tests.batch import stages
@@ -20,9 +22,11 @@ from crosswire.budget import (
     within,
 )
 from crosswire.export import export_jsonl
-from crosswire.model import IngestError, Source
+from crosswire.model import Article, IngestError, Source
 from crosswire.pipeline import Pipeline, RunReport
+from crosswire.stories.cluster import StoryClusterer
 
+T = TypeVar("T")
 BUDGET = 3.0
 OVER = f"analysis took longer than {BUDGET:g} s"
 
@@ -146,3 +150,60 @@ def test_a_failing_stage_is_one_error_record(
     corpus = _corpus(tmp_path / "in", stages.BROKEN)
     report = Pipeline(tmp_path / "x.db", batch_size=2, workers=workers).run([str(corpus)])
     _assert_one_error(report, "analysis failed: ValueError: a stage failed on this article")
+
+
+def _broken_if_marked(real: Callable[..., T]) -> Callable[..., T]:
+    def broken(*args: object, **kwargs: object) -> T:
+        texts = " ".join(a.text for a in _articles(args))
+        if stages.BROKEN in texts:
+            raise ValueError("a cross-article stage failed")
+        return real(*args, **kwargs)
+
+    return broken
+
+
+def _articles(args: tuple[object, ...]) -> list[Article]:
+    found = []
+    for arg in args:
+        if isinstance(arg, Article):
+            found.append(arg)
+        elif isinstance(arg, list):
+            found += [a for a in arg if isinstance(a, Article)]
+    return found
+
+
+@pytest.mark.slow
+def test_a_failing_clustering_step_is_one_error_and_the_article_is_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(StoryClusterer, "add", _broken_if_marked(StoryClusterer.add))
+    corpus = _corpus(tmp_path / "in", stages.BROKEN)
+    pipe = Pipeline(tmp_path / "x.db")
+    report = pipe.run([str(corpus)])
+    [error] = report.errors
+    assert error.path.startswith(str(corpus / "marked.txt")) and error.reason == (
+        "cross-checking failed: ValueError: a cross-article stage failed"
+    )
+    assert report.new_articles == 4  # stored, in no story
+    assert sum(len(s.article_ids) for s in pipe.store.stories()) == 3
+
+
+@pytest.mark.slow
+def test_a_failing_story_build_is_one_error_and_the_other_stories_are_built(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pipeline, "write_brief", _broken_if_marked(pipeline.write_brief))
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "flood2.txt").write_text(
+        f"Floods in Bangladesh\n\n{stages.BROKEN} said on Friday heavy monsoon rains flooded "
+        "northeastern Bangladesh, forcing thousands of families to leave their homes.\n",
+        encoding="utf-8",
+    )
+    pipe = Pipeline(tmp_path / "x.db")
+    report = pipe.run([str(corpus)])
+    assert [(e.path.split()[0], e.reason) for e in report.errors] == [
+        ("story", "story build failed: ValueError: a cross-article stage failed")
+    ]
+    assert report.new_articles == 4
+    built = [s for s in pipe.store.stories() if s.brief]
+    assert len(built) == 1  # the meeting; the flood story has no build

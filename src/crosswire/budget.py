@@ -74,13 +74,13 @@ def over_budget_reason(seconds: float) -> str:
     return f"analysis took longer than {seconds:g} s"
 
 
-def failure_reason(exc: BaseException) -> str:
+def failure_reason(exc: BaseException, stage: str = "analysis") -> str:
     """An unexpected exception as an error record's reason: its type and first words (the
     traceback goes to the debug log)."""
     text = " ".join(str(exc).split())
     if len(text) > REASON_CHARS:
         text = text[: REASON_CHARS - 1] + "…"
-    return f"analysis failed: {type(exc).__name__}" + (f": {text}" if text else "")
+    return f"{stage} failed: {type(exc).__name__}" + (f": {text}" if text else "")
 
 
 def within(

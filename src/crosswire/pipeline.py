@@ -11,6 +11,7 @@ where it stopped and re-ingesting the same input changes nothing (see docs/archi
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
@@ -30,6 +31,7 @@ from crosswire.budget import (
     BudgetUnenforceable,
     OverBudget,
     alarm_works,
+    failure_reason,
     over_budget_reason,
     within,
 )
@@ -54,6 +56,7 @@ from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import Journal
 from crosswire.timex.values import calendar_day
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[["RunReport"], None]
 Item = Source | IngestError
 T = TypeVar("T")
@@ -439,6 +442,7 @@ class Pipeline:
             for analysed in fresh.values():
                 self.store.add_article(analysed.article, analysed.analysis)
             report.stories_touched += self._cross_check(list(fresh.values()))
+        self._report_failures(report)
         report.new_articles += len(fresh)
         report.words += sum(d.article.n_words for d in fresh.values())
 
@@ -454,8 +458,12 @@ class Pipeline:
         self._revised = []
         touched: set[str] = set()
         for article, analysis, keys, terms in fresh:
-            article.duplicate_of = dedup.add(article, keys)
-            story_id = clusterer.add(article, analysis, terms)
+            try:
+                article.duplicate_of = dedup.add(article, keys)
+                story_id = clusterer.add(article, analysis, terms)
+            except Exception as exc:  # the article stays stored, in no story
+                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
+                continue
             self.store.update_article(article, story_id)
             touched.add(story_id)
         touched |= self._apply_merges(clusterer, builds)
@@ -491,6 +499,7 @@ class Pipeline:
                     rebuilt += self._store_stale(story_id, build, builds)
                 self._rebuild_splits(clusterer, builds)
                 self._save_stories(clusterer, builds)
+        self._report_failures(report)
         if report is not None:
             report.stories_rebuilt += rebuilt
         return rebuilt
@@ -507,17 +516,21 @@ class Pipeline:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         return story_id, articles, [self.store.analysis(a.id) for a in articles]
 
-    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
         return ordered_map(build_work, work, self.workers, warm_up=warm_up)
 
-    def _store_stale(self, story_id: str, build: StoryBuild | None, builds: StoryBuilds) -> bool:
+    def _store_stale(
+        self, story_id: str, build: StoryBuild | StoryFailed | None, builds: StoryBuilds
+    ) -> bool:
         """Store a stale story's build, unless the story changed since its articles were
         read (another run on the store): then it is rebuilt here. False if it was no
         longer stale."""
         if not builds.is_stale(story_id):
             return False
         current = set(self.store.story_article_ids(story_id))
-        if build is None or current != set(build.story.article_ids):
+        if isinstance(build, StoryFailed):
+            self._story_failed(build, builds)
+        elif build is None or current != set(build.story.article_ids):
             self._rebuild_story(story_id, builds)
         else:
             self._store_build(build, builds)
@@ -541,7 +554,10 @@ class Pipeline:
         articles of any story that split off as a result, and rebuild both parts."""
         revised, self._revised = self._revised, []
         for article, analysis in revised:
-            clusterer.revise(article, analysis)
+            try:
+                clusterer.revise(article, analysis)
+            except Exception as exc:
+                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
         split = clusterer.splits()
         for new in split:
             for article in self.store.articles(clusterer.story_members(new)):
@@ -551,11 +567,32 @@ class Pipeline:
 
     def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
         build = build_work(self._story_work(story_id))
-        if build is None:
+        if isinstance(build, StoryFailed):
+            self._story_failed(build, builds)
+        elif build is None:
             self.store.delete_story(story_id)
             builds.deleted(story_id)
         else:
             self._store_build(build, builds)
+
+    def _story_failed(self, failed: StoryFailed, builds: StoryBuilds) -> None:
+        """Record a story whose build failed; it keeps what was stored of it, and counts as
+        built at its size (not rebuilt again and again in this run)."""
+        self._record(IngestError(f"story {failed.story_id}", failed.reason))
+        builds.rebuilt(failed.story_id, len(self.store.story_article_ids(failed.story_id)))
+
+    def _failed(self, where: str, exc: Exception, stage: str) -> None:
+        log.debug("%s failed on %s", stage, where, exc_info=True)
+        self._record(IngestError(where, failure_reason(exc, stage)))
+
+    def _record(self, error: IngestError) -> None:
+        self.store.add_error(error)
+        self._failures.append(error)
+
+    def _report_failures(self, report: RunReport | None) -> None:
+        failures, self._failures = self._failures, []
+        if report is not None:
+            report.errors += failures
 
     def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> None:
         for article in build.dated:
@@ -580,13 +617,27 @@ class StoryBuild:
 
 # A story to build, as its id, its articles and their analyses; what builds them in order
 StoryWork = tuple[str, list[Article], list[Analysis]]
-StoryMap = Callable[[Iterable[StoryWork]], Iterator[StoryBuild | None]]
+StoryMap = Callable[[Iterable[StoryWork]], Iterator["StoryBuild | StoryFailed | None"]]
 
 
-def build_work(work: StoryWork) -> StoryBuild | None:
+@dataclass(frozen=True)
+class StoryFailed:
+    """A story whose build raised, and why (recorded as one error; the run goes on)."""
+
+    story_id: str
+    reason: str
+
+
+def build_work(work: StoryWork) -> StoryBuild | StoryFailed | None:
     """`build_story` on one story's work; None for a story with no articles left."""
     story_id, articles, analyses = work
-    return build_story(story_id, articles, analyses) if articles else None
+    if not articles:
+        return None
+    try:
+        return build_story(story_id, articles, analyses)
+    except Exception as exc:
+        log.debug("building story %s failed", story_id, exc_info=True)
+        return StoryFailed(story_id, failure_reason(exc, "story build"))
 
 
 def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:

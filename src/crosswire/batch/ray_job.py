@@ -38,6 +38,7 @@ from crosswire.pipeline import (
     ProgressCallback,
     RunReport,
     StoryBuild,
+    StoryFailed,
     StoryMap,
     StoryWork,
     build_work,
@@ -217,7 +218,7 @@ class StoryWorker:
     def __init__(self) -> None:
         warm_up()
 
-    def build(self, work: StoryWork) -> StoryBuild | None:
+    def build(self, work: StoryWork) -> StoryBuild | StoryFailed | None:
         return build_work(work)
 
 
@@ -225,7 +226,7 @@ def _on_actors(workers: int) -> StoryMap:
     """A `StoryMap` over `workers` fresh actors, in order, a few stories in flight each
     (the per-article actors are gone by the time the stale stories are built)."""
 
-    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
         actors: list[Any] = []
         pending: deque[Any] = deque()
         for i, story in enumerate(work):
