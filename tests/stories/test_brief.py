@@ -198,3 +198,16 @@ def test_a_weekend_is_no_day_to_count_from() -> None:
     assert days_apart("PRESENT_REF", "2011-11-01") is None
     assert days_apart("2011-10-26T22:00", "2011-11-01") == 6
     assert calendar_day("2019-SU") is None and calendar_day("2019-02-31") is None
+
+
+def test_story_title_is_the_most_representative_articles_not_a_short_posts() -> None:
+    combined = f"{HARBOUR} {HARBOUR_OTHER_OUTLET}"
+    items = [
+        article("0", "Big news from the port today.", title="A short post's headline"),
+        article("a", HARBOUR, title="Terminal opens in Valparaiso"),
+        article("b", HARBOUR_OTHER_OUTLET, title="Minister inaugurates terminal"),
+        article("c", combined, title="Valparaiso terminal doubles port capacity"),
+    ]
+    assert story_title(items) == "Valparaiso terminal doubles port capacity"
+    latest = article("z", "Port update.", published="2021-03-09", title="Latest short update")
+    assert story_title([*items, latest]) == "Valparaiso terminal doubles port capacity"

@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 from statistics import median_low
 
 from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article
+from crosswire.stories.title import story_title
 from crosswire.timex.values import calendar_day, days_apart
 
 __all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
 
 STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
-
-
-def story_title(articles: list[Article]) -> str:
-    """The title of the story's most central original article: published on the day most
-    of the story's articles are, most copied, earliest; copies and untitled ones last."""
-    if not articles:
-        return ""
-    days = Counter(a.published for a in articles if a.published)
-    copies = Counter(a.duplicate_of for a in articles if a.duplicate_of)
-    ranked = sorted(
-        articles,
-        key=lambda a: (
-            a.duplicate_of is not None,
-            not a.title,
-            -days.get(a.published, 0) if a.published else 1,
-            -copies.get(a.id, 0),
-            a.published or "9999",
-            a.id,
-        ),
-    )
-    best = ranked[0]
-    return best.title or " ".join(best.text[:80].split())
 
 
 def infer_published(
