@@ -76,3 +76,10 @@ def test_failed_input_sets_exit_code(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "empty.txt" in result.output
+
+
+def test_run_refuses_a_negative_time_budget(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["run", str(tmp_path), "--db", str(tmp_path / "x.db"), "--time-budget", "-1"]
+    )
+    assert result.exit_code == 2 and "--time-budget" in result.output

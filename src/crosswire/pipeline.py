@@ -11,10 +11,12 @@ where it stopped and re-ingesting the same input changes nothing (see docs/archi
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple, TextIO, TypeVar
@@ -22,9 +24,18 @@ from typing import NamedTuple, TextIO, TypeVar
 from spacy.tokens import Doc
 
 from crosswire import actors, events, ingest, nlp, timex
+from crosswire.batch.child import ChildWorker
 from crosswire.batch.pool import ordered_map
+from crosswire.budget import (
+    DEFAULT_BUDGET,
+    BudgetUnenforceable,
+    OverBudget,
+    alarm_works,
+    failure_reason,
+    over_budget_reason,
+    within,
+)
 from crosswire.clean import describe
-from crosswire.errors import InputError
 from crosswire.model import (
     Analysis,
     Article,
@@ -43,13 +54,17 @@ from crosswire.stories.dedup import DuplicateIndex, Fingerprint, fingerprint
 from crosswire.stories.fuse import fuse_events
 from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import Journal
+from crosswire.timex.values import calendar_day
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[["RunReport"], None]
 Item = Source | IngestError
 T = TypeVar("T")
 # A batch split in two for the workers costs about 2% in spaCy's speed (measured: 32 texts
 # per nlp.pipe call against 16) and halves the wait for the last batch
 PIECES_PER_BATCH = 2
+STAGES_BUDGETED = 3  # describe, parse, analyse: each within the budget
+CHILD_SLACK_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,25 +165,93 @@ def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
     Thursday") is the day of what it reports, even where the parse does not tie the date
     to the event's words."""
     days = {
-        t.value[:10]
+        day.isoformat()
         for t in times
-        if t.type == "DATE" and t.value and len(t.value) >= 10
+        if t.type == "DATE" and (day := calendar_day(t.value))
         and mention.sentence_start <= t.start and t.end <= mention.sentence_end
     }  # fmt: skip
     if len(days) == 1:
         mention.date, mention.date_from = days.pop(), "text"
 
 
-def process_items(items: list[Item | Known]) -> list[Outcome]:
+def process_items(items: list[Item | Known], budget: float | None = None) -> list[Outcome]:
     """The per-article stages (describe, parse, analyse, then the keys dedup and clustering
     look the article up by) on records, in input order.
 
     A pure function of the records: `run` calls it in-process or in worker processes, and
-    `crosswire batch` in Ray actors, so every path runs the same stages.
+    `crosswire batch` in Ray actors, so every path runs the same stages. Each record is
+    guarded (`crosswire.budget.within`): an exception, or an article taking longer than
+    `budget` seconds (None: no limit) in a stage, makes it one `IngestError` and the others
+    go on. With a budget it must run on a main thread (elsewhere see `process_in_child`).
     """
-    described = [_describe(item) if isinstance(item, Source) else item for item in items]
-    analyses = iter(analyse_articles([d for d in described if isinstance(d, Article)]))
-    return [Analysed.of(d, next(analyses)) if isinstance(d, Article) else d for d in described]
+    if budget is not None and not alarm_works():
+        raise BudgetUnenforceable
+    described = [within(i, budget, describe, i) if isinstance(i, Source) else i for i in items]
+    todo = [(s, d) for s, d in zip(items, described, strict=True) if isinstance(d, Article)]
+    done = iter(_analysed_within(todo, budget))  # type: ignore[arg-type]
+    return [next(done) if isinstance(d, Article) else d for d in described]
+
+
+def _analysed_within(
+    todo: list[tuple[Source, Article]], budget: float | None
+) -> list[Analysed | IngestError]:
+    """`Analysed` articles (or their errors), parsed together and analysed one by one, in
+    a spaCy memory zone (see `analyse_articles`)."""
+    with nlp.load_nlp().memory_zone():
+        parsed = _parsed_within(todo, budget)
+        return [
+            p if isinstance(p, IngestError) else within(source, budget, _analysed, p, article)
+            for (source, article), p in zip(todo, parsed, strict=True)
+        ]
+
+
+def _analysed(parsed: Parsed, article: Article) -> Analysed:
+    return Analysed.of(article, analyse(parsed, article))
+
+
+def _parsed_within(
+    todo: list[tuple[Source, Article]], budget: float | None
+) -> list[Parsed | IngestError]:
+    """The articles parsed in one batch within their budgets together; if that fails or
+    overruns, each parsed alone within its own budget, to find the one at fault."""
+    if not todo:
+        return []
+    articles = [article for _, article in todo]
+    together = budget * len(todo) if budget is not None else None
+    parsed = within(todo[0][0], together, parse_articles, articles)
+    if not isinstance(parsed, IngestError):
+        return parsed
+    return [_parsed_alone(source, article, budget) for source, article in todo]
+
+
+def _parsed_alone(source: Source, article: Article, budget: float | None) -> Parsed | IngestError:
+    parsed = within(source, budget, parse_articles, [article])
+    return parsed if isinstance(parsed, IngestError) else parsed[0]
+
+
+def process_in_child(
+    child: ChildWorker[list[Item | Known], list[Outcome]],
+    items: list[Item | Known],
+    budget: float,
+) -> list[Outcome]:
+    """`process_items` in a child process (for callers off the main thread); a piece the
+    child does not answer in time (stuck where even its timer cannot stop it) is tried
+    record by record in fresh children, and the record that overruns alone is an error."""
+    try:
+        return child.call(items, child_deadline(budget, len(items)))
+    except OverBudget:
+        if len(items) > 1:
+            return [o for item in items for o in process_in_child(child, [item], budget)]
+        [item] = items
+        if not isinstance(item, Source):
+            return [item]  # pragma: no cover - nothing to analyse cannot overrun
+        return [IngestError(item.path, over_budget_reason(budget), item.record)]
+
+
+def child_deadline(budget: float, records: int) -> float:
+    """How long a child may take over `records` records before it is killed: each record's
+    describe, parse and analysis have the budget, and the pipe some slack."""
+    return budget * STAGES_BUDGETED * records + CHILD_SLACK_S
 
 
 def analyse_articles(articles: list[Article]) -> list[Analysis]:
@@ -219,13 +302,6 @@ def mark_known(batch: list[Item], known: Set[str]) -> list[Item | Known]:
     ]
 
 
-def _describe(source: Source) -> Article | IngestError:
-    try:
-        return describe(source)
-    except InputError as exc:
-        return IngestError(source.path, exc.reason, source.record)
-
-
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """An article's parses: its text, its photo captions (None without captions) and its
@@ -266,10 +342,17 @@ class Pipeline:
     `batch_size` articles are parsed together and committed in one transaction.
     `workers` > 1 runs the per-article stages in that many processes; the results are put
     back in input order before each transaction, so the store is the same as with one.
+    `time_budget` bounds each article's analysis in seconds (None: unbounded): an article
+    over it becomes one error record and the run goes on. An exception in any stage is
+    recorded the same way, at the article or story it concerns.
     """
 
     def __init__(
-        self, db: str | Path | Store = "crosswire.db", batch_size: int = 32, workers: int = 1
+        self,
+        db: str | Path | Store = "crosswire.db",
+        batch_size: int = 32,
+        workers: int = 1,
+        time_budget: float | None = DEFAULT_BUDGET,
     ):
         self.store = db if isinstance(db, Store) else open_store(db)
         # the cross-article stages stay in memory between batches, saved incrementally
@@ -279,6 +362,8 @@ class Pipeline:
         self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
         self.workers = workers
+        self.time_budget = time_budget
+        self._failures: list[IngestError] = []  # of cross-article stages, for the report
 
     def run(
         self,
@@ -311,14 +396,29 @@ class Pipeline:
         """`process_items` on each batch, in order; with workers, each batch goes out in
         `PIECES_PER_BATCH` pieces, so that at the end of a run no worker waits long for the
         last batch's one busy worker."""
-        if self.workers <= 1:
-            yield from map(process_items, batches)
+        work = partial(process_items, budget=self.time_budget)
+        if self.workers <= 1 and (self.time_budget is None or alarm_works()):
+            yield from map(work, batches)
             return
+        if self.workers <= 1:  # off the main thread (the server's ingest thread)
+            yield from self._in_child(work, batches, self.time_budget)
+            return
+        # worker processes run `work` on their main threads, where the budget's timer works
         size = piece_size(self.batch_size)
         pieces = (piece for batch in batches for piece in chunks(batch, size))
-        done = ordered_map(process_items, pieces, self.workers, warm_up=warm_up)
+        done = ordered_map(work, pieces, self.workers, warm_up=warm_up)
         # every batch but the last is full, so these are the batches read
         yield from chunks(chain.from_iterable(done), self.batch_size)
+
+    @staticmethod
+    def _in_child(
+        work: Callable[[list[Item | Known]], list[Outcome]],
+        batches: Iterable[list[Item | Known]],
+        budget: float,
+    ) -> Iterator[list[Outcome]]:
+        with ChildWorker(work, warm_up) as child:
+            for batch in batches:
+                yield process_in_child(child, batch, budget)
 
     # ------------------------------------------------------------------ one batch
     def _unstored(self, batch: list[Item]) -> list[Item | Known]:
@@ -348,6 +448,7 @@ class Pipeline:
             for analysed in fresh.values():
                 self.store.add_article(analysed.article, analysed.analysis)
             report.stories_touched += self._cross_check(list(fresh.values()))
+        self._report_failures(report)
         report.new_articles += len(fresh)
         report.words += sum(d.article.n_words for d in fresh.values())
 
@@ -363,8 +464,12 @@ class Pipeline:
         self._revised = []
         touched: set[str] = set()
         for article, analysis, keys, terms in fresh:
-            article.duplicate_of = dedup.add(article, keys)
-            story_id = clusterer.add(article, analysis, terms)
+            try:
+                article.duplicate_of = dedup.add(article, keys)
+                story_id = clusterer.add(article, analysis, terms)
+            except Exception as exc:  # the article stays stored, in no story
+                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
+                continue
             self.store.update_article(article, story_id)
             touched.add(story_id)
         touched |= self._apply_merges(clusterer, builds)
@@ -400,6 +505,7 @@ class Pipeline:
                     rebuilt += self._store_stale(story_id, build, builds)
                 self._rebuild_splits(clusterer, builds)
                 self._save_stories(clusterer, builds)
+        self._report_failures(report)
         if report is not None:
             report.stories_rebuilt += rebuilt
         return rebuilt
@@ -416,17 +522,21 @@ class Pipeline:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         return story_id, articles, [self.store.analysis(a.id) for a in articles]
 
-    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
         return ordered_map(build_work, work, self.workers, warm_up=warm_up)
 
-    def _store_stale(self, story_id: str, build: StoryBuild | None, builds: StoryBuilds) -> bool:
+    def _store_stale(
+        self, story_id: str, build: StoryBuild | StoryFailed | None, builds: StoryBuilds
+    ) -> bool:
         """Store a stale story's build, unless the story changed since its articles were
         read (another run on the store): then it is rebuilt here. False if it was no
         longer stale."""
         if not builds.is_stale(story_id):
             return False
         current = set(self.store.story_article_ids(story_id))
-        if build is None or current != set(build.story.article_ids):
+        if isinstance(build, StoryFailed):
+            self._story_failed(build, builds)
+        elif build is None or current != set(build.story.article_ids):
             self._rebuild_story(story_id, builds)
         else:
             self._store_build(build, builds)
@@ -450,7 +560,10 @@ class Pipeline:
         articles of any story that split off as a result, and rebuild both parts."""
         revised, self._revised = self._revised, []
         for article, analysis in revised:
-            clusterer.revise(article, analysis)
+            try:
+                clusterer.revise(article, analysis)
+            except Exception as exc:
+                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
         split = clusterer.splits()
         for new in split:
             for article in self.store.articles(clusterer.story_members(new)):
@@ -460,11 +573,32 @@ class Pipeline:
 
     def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
         build = build_work(self._story_work(story_id))
-        if build is None:
+        if isinstance(build, StoryFailed):
+            self._story_failed(build, builds)
+        elif build is None:
             self.store.delete_story(story_id)
             builds.deleted(story_id)
         else:
             self._store_build(build, builds)
+
+    def _story_failed(self, failed: StoryFailed, builds: StoryBuilds) -> None:
+        """Record a story whose build failed; it keeps what was stored of it, and counts as
+        built at its size (not rebuilt again and again in this run)."""
+        self._record(IngestError(f"story {failed.story_id}", failed.reason))
+        builds.rebuilt(failed.story_id, len(self.store.story_article_ids(failed.story_id)))
+
+    def _failed(self, where: str, exc: Exception, stage: str) -> None:
+        log.debug("%s failed on %s", stage, where, exc_info=True)
+        self._record(IngestError(where, failure_reason(exc, stage)))
+
+    def _record(self, error: IngestError) -> None:
+        self.store.add_error(error)
+        self._failures.append(error)
+
+    def _report_failures(self, report: RunReport | None) -> None:
+        failures, self._failures = self._failures, []
+        if report is not None:
+            report.errors += failures
 
     def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> None:
         for article in build.dated:
@@ -489,13 +623,27 @@ class StoryBuild:
 
 # A story to build, as its id, its articles and their analyses; what builds them in order
 StoryWork = tuple[str, list[Article], list[Analysis]]
-StoryMap = Callable[[Iterable[StoryWork]], Iterator[StoryBuild | None]]
+StoryMap = Callable[[Iterable[StoryWork]], Iterator["StoryBuild | StoryFailed | None"]]
 
 
-def build_work(work: StoryWork) -> StoryBuild | None:
+@dataclass(frozen=True)
+class StoryFailed:
+    """A story whose build raised, and why (recorded as one error; the run goes on)."""
+
+    story_id: str
+    reason: str
+
+
+def build_work(work: StoryWork) -> StoryBuild | StoryFailed | None:
     """`build_story` on one story's work; None for a story with no articles left."""
     story_id, articles, analyses = work
-    return build_story(story_id, articles, analyses) if articles else None
+    if not articles:
+        return None
+    try:
+        return build_story(story_id, articles, analyses)
+    except Exception as exc:
+        log.debug("building story %s failed", story_id, exc_info=True)
+        return StoryFailed(story_id, failure_reason(exc, "story build"))
 
 
 def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:

@@ -1,6 +1,9 @@
 """Attribution cues, one kind per test, on sentences written for the tests."""
 
+import threading
+
 import pytest
+from tests.actors.conftest import analyse_text
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +55,26 @@ def test_bare_noun_takes_the_named_body(analyse) -> None:
         "that no damage was done."
     )
     assert _sources(doc).count("org:JPN:defence ministry") == 2
+
+
+def _finishes(work, seconds: float = 60.0) -> bool:
+    """Whether `work` returns: run in a daemon thread, so a loop that never ends fails the
+    test instead of hanging the suite (a guard, not a speed check)."""
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return not thread.is_alive()
+
+
+def test_cue_inside_a_word_is_no_cue() -> None:
+    # "citing" inside "exciting": the search once climbed from the next word to the root
+    # and never stopped there (spaCy makes a new Token on every access)
+    text = "The exciting, long match ended on Friday, officials said."
+    found: list = []
+    assert _finishes(lambda: found.append(analyse_text(text)))
+    assert not [a for a in found[0].attributions if "citing" in a.cue]
+
+
+def test_cue_before_the_root_climbs_to_the_root(analyse) -> None:
+    doc = analyse("Citing Xinhua, the minister said ten people had died.")
+    assert any(a.cue.lower().startswith("citing") for a in doc.attributions)

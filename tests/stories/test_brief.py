@@ -16,16 +16,18 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import Analysis, Story, TimeExpr
-from crosswire.stories import infer_published, story_title
+from crosswire.stories import calendar_day, days_apart, infer_published, story_title
 from crosswire.stories.brief import (
     SIMILAR,
     _overlap,
     _similar_sets,
+    _when,
     story_timeline,
     timeline,
     write_brief,
 )
 from crosswire.stories.fuse import fuse_events
+from crosswire.timex import find_times
 
 STORY = Story(id="s1", title="t", article_ids=[])
 
@@ -172,3 +174,40 @@ def test_every_article_with_the_same_sentence_supports_it() -> None:
     copies = [article(i, HARBOUR, outlet=i) for i in "abcd"]
     brief = write_brief(STORY, copies, [analysis(i) for i in copies], [])
     assert brief and all(sentence.article_ids == list("abcd") for sentence in brief)
+
+
+# What the time stage makes of these words, anchored on 2011-11-01: weeks, weekends,
+# seasons, quarters, decades, centuries, PRESENT_REF, SETs, durations, clock times
+EVERY_KIND_OF_TIME = (
+    "Over the weekend and last week, in the summer of 2019, in the first quarter, in the "
+    "1990s, this month, last year, currently, recently, every Monday, for two weeks, at "
+    "10 p.m. Wednesday, on May 31, next spring, this decade, early this century."
+)
+
+
+def test_every_time_value_orders_a_brief_sentence() -> None:
+    values = [t.value for t in find_times(EVERY_KIND_OF_TIME, "2011-11-01") if t.value]
+    assert "2011-W43-WE" in values and "PRESENT_REF" in values  # the kinds are there
+    for value in values:
+        assert _when([value], "2011-11-01") in {value, "2011-11-01"}
+        assert _when([value], None) in {value, ""}
+
+
+def test_a_weekend_is_no_day_to_count_from() -> None:
+    assert days_apart("2011-W44-WE", "2011-11-01") is None
+    assert days_apart("PRESENT_REF", "2011-11-01") is None
+    assert days_apart("2011-10-26T22:00", "2011-11-01") == 6
+    assert calendar_day("2019-SU") is None and calendar_day("2019-02-31") is None
+
+
+def test_story_title_is_the_most_representative_articles_not_a_short_posts() -> None:
+    combined = f"{HARBOUR} {HARBOUR_OTHER_OUTLET}"
+    items = [
+        article("0", "Big news from the port today.", title="A short post's headline"),
+        article("a", HARBOUR, title="Terminal opens in Valparaiso"),
+        article("b", HARBOUR_OTHER_OUTLET, title="Minister inaugurates terminal"),
+        article("c", combined, title="Valparaiso terminal doubles port capacity"),
+    ]
+    assert story_title(items) == "Valparaiso terminal doubles port capacity"
+    latest = article("z", "Port update.", published="2021-03-09", title="Latest short update")
+    assert story_title([*items, latest]) == "Valparaiso terminal doubles port capacity"

@@ -138,3 +138,29 @@ def test_the_candidates_are_the_most_hit_stories_the_older_first_among_equals(
     counted = Counter({f"s{i}": n for i, n in enumerate(hits)})
     ranked = sorted(counted, key=lambda s: (-counted[s], clusterer.orders[s]))
     assert set(clusterer._most_hit(counted)) == set(ranked[:MAX_CANDIDATES])
+
+
+def test_a_merged_story_keeps_its_members_signals_for_later_revisions() -> None:
+    clusterer = StoryClusterer()
+    opening = (
+        "Engineers in Valparaiso finished the dredging of the harbour channel on Monday, "
+        "the port authority said, ahead of the opening of its new container terminal."
+    )
+    older = clusterer.add(article("a", opening), Analysis("a"))
+    clusterer.add(article("b", HARBOUR_OTHER_OUTLET), Analysis("b"))
+    assert clusterer.add(article("c", f"{opening} {HARBOUR_OTHER_OUTLET}"), Analysis("c")) == older
+    assert sorted(clusterer.story_members(older)) == ["a", "b", "c"]
+    # an article's evidence changes (a date from its story): the merged story is checked
+    # again, which replays every member's signal, the younger story's "b" among them
+    moved = article("a", opening, published="2021-03-09")
+    assert clusterer.revise(moved, Analysis("a")) is not None
+
+
+def test_a_story_missing_a_members_signal_settles_instead_of_failing() -> None:
+    clusterer = StoryClusterer()
+    story = clusterer.add(article("a", HARBOUR), Analysis("a"))
+    assert clusterer.add(article("c", HARBOUR_OTHER_OUTLET), Analysis("c")) == story
+    del clusterer.signals["c"]  # as a store saved by an older version could hold it
+    moved = article("a", HARBOUR, published="2021-03-09")
+    assert clusterer.revise(moved, Analysis("a")) == story
+    assert clusterer.story_members(story) == []  # settled

@@ -25,7 +25,14 @@ from crosswire.stories.fuse import _Group, _joins, fuse_events
 
 
 def articles(*ids: str, **extra: object) -> list:  # type: ignore[type-arg]
-    return [article(i, f"Text of article {i} written for the test.", **extra) for i in ids]
+    """Articles each from an outlet of its own (articles with no known outlet would all
+    count as one source), unless `extra` says otherwise."""
+    return [
+        article(
+            i, f"Text of article {i} written for the test.", **{"outlet": f"Outlet {i}", **extra}
+        )
+        for i in ids
+    ]
 
 
 def fuse(mentions: list[EventMention], items: list | None = None):  # type: ignore[no-untyped-def, type-arg]
@@ -228,3 +235,16 @@ def test_fusing_compares_each_distinct_report_once_with_the_same_result(
     grouped = fuse(mentions)
     with patch.object(_Group, "joins", lambda group, mention: _joins(mention, group.members)):
         assert fuse(mentions) == grouped
+
+
+def test_posts_with_no_known_outlet_count_together_as_at_most_one_source() -> None:
+    known = [
+        article("a", "First outlet.", outlet="North Daily"),
+        article("b", "Second outlet.", url="https://south.example/news/1"),
+    ]
+    anonymous = [article(i, f"A short post {i}.") for i in "cdef"]
+    mentions = [meeting(i) for i in "abcdef"]
+    [event], _ = fuse(mentions, known + anonymous)
+    assert event.n_sources == 3  # two outlets, and the unknown publisher once
+    [alone], _ = fuse([meeting(i) for i in "cdef"], anonymous)
+    assert alone.n_sources == 1

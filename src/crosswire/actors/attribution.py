@@ -8,13 +8,16 @@ take the most recent compatible source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import prepositional_cues, reporting_verbs
 from crosswire.model import ActorRef, Article, Attribution, Mention
+from crosswire.nlp import climb
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -98,19 +101,24 @@ def _prepositional_cues(sent: Span) -> list[Cue]:
     lowered = sent.text.lower()
     cues = []
     for phrase in prepositional_cues():
-        index = lowered.find(phrase)
-        if index < 0:
+        match = _whole_words(phrase).search(lowered)
+        if match is None:
             continue
-        cue_end_char = sent.start_char + index + len(phrase)
+        index = match.start()
+        cue_end_char = sent.start_char + match.end()
         rest = [t for t in sent if t.idx >= cue_end_char]
         if not rest:
             continue
-        head = rest[0]
-        while head.head is not head and head.head.idx >= cue_end_char:
-            head = head.head
+        head = climb(rest[0], lambda h, end=cue_end_char: h.idx >= end)
         words = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         cues.append(Cue(sent.start_char + index, words.end_char, words))
     return cues
+
+
+@cache
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    """A cue phrase as whole words: "citing" is no cue inside "exciting"."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 class _Memory:

@@ -23,23 +23,29 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from crosswire import ingest
+from crosswire.batch.child import ChildWorker
 from crosswire.batch.pool import AHEAD_PER_WORKER
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
+    Item,
+    Known,
     Outcome,
     Pipeline,
     ProgressCallback,
     RunReport,
     StoryBuild,
+    StoryFailed,
     StoryMap,
     StoryWork,
     build_work,
     chunks,
     mark_known,
     piece_size,
+    process_in_child,
     process_items,
     warm_up,
 )
@@ -86,7 +92,8 @@ def run_on_ray(
     owned = _connect(options)
     try:
         known = frozenset(_stored_ids(pipeline))
-        results = _outcomes(_dataset(paths, pipeline.batch_size, options.workers, known))
+        dataset = _dataset(paths, pipeline.batch_size, options.workers, known, pipeline.time_budget)
+        results = _outcomes(dataset)
         for outcomes in chunks(results, pipeline.batch_size):
             pipeline.commit(outcomes, report)
             report.seconds = time.perf_counter() - started
@@ -122,7 +129,9 @@ def _stored_ids(pipeline: Pipeline) -> Iterator[str]:
         yield from (a.id for a in pipeline.store.articles())
 
 
-def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any:
+def _dataset(
+    paths: list[str], batch_size: int, workers: int, known: Any, budget: float | None
+) -> Any:
     return _records(paths, batch_size).map_batches(
         ArticleWorker,
         batch_size=1,  # one row: one piece of records
@@ -131,7 +140,7 @@ def _dataset(paths: list[str], batch_size: int, workers: int, known: Any) -> Any
         # piece queued behind a busy actor holds up its batch (at the start, the first actor
         # ready took both pieces of the first batch)
         compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
-        fn_constructor_kwargs={"known": known},
+        fn_constructor_kwargs={"known": known, "budget": budget},
         num_cpus=1,
     )
 
@@ -178,15 +187,28 @@ def _read_records(table: pa.Table, rows: int) -> Iterator[pa.Table]:
 class ArticleWorker:
     """Ray actor: the spaCy model and the stages' tables loaded once, then `process_items`
     on each batch. It lives for the whole job, unlike a local worker; its memory stays flat
-    because each batch is analysed in a spaCy memory zone (`pipeline.analyse_articles`)."""
+    because each batch is analysed in a spaCy memory zone (`pipeline.analyse_articles`).
 
-    def __init__(self, known: Set[str]) -> None:
-        warm_up()
-        self.known = known
+    With a time budget the work runs in a child process of the actor (`ChildWorker`, which
+    loads the model instead of the actor): Ray Data calls the actor off its main thread
+    (seen with Ray 2.5x), where no timer signal can interrupt an article.
+    """
+
+    def __init__(self, known: Set[str], budget: float | None = None) -> None:
+        self.known, self.budget = known, budget
+        self.child: ChildWorker[list[Item | Known], list[Outcome]] | None = None
+        if budget is None:
+            warm_up()
+        else:
+            self.child = ChildWorker(partial(process_items, budget=budget), warm_up)
+            self.child.start()
 
     def __call__(self, table: pa.Table) -> pa.Table:
         [items] = _rows(table, "items")
-        return _table("outcomes", process_items(mark_known(items, self.known)))
+        items = mark_known(items, self.known)
+        if self.child is None or self.budget is None:
+            return _table("outcomes", process_items(items))
+        return _table("outcomes", process_in_child(self.child, items, self.budget))
 
 
 class StoryWorker:
@@ -196,7 +218,7 @@ class StoryWorker:
     def __init__(self) -> None:
         warm_up()
 
-    def build(self, work: StoryWork) -> StoryBuild | None:
+    def build(self, work: StoryWork) -> StoryBuild | StoryFailed | None:
         return build_work(work)
 
 
@@ -204,7 +226,7 @@ def _on_actors(workers: int) -> StoryMap:
     """A `StoryMap` over `workers` fresh actors, in order, a few stories in flight each
     (the per-article actors are gone by the time the stale stories are built)."""
 
-    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | None]:
+    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
         actors: list[Any] = []
         pending: deque[Any] = deque()
         for i, story in enumerate(work):

@@ -20,6 +20,8 @@ from crosswire.events.patterns import (
     verb_patterns,
 )
 from crosswire.model import ActorRef, Article, Attribution, EventMention, Mention, Place, TimeExpr
+from crosswire.nlp import MAX_CLIMB
+from crosswire.timex.values import calendar_day
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -446,7 +448,9 @@ def _antecedent(pronoun: Token, context: Context) -> ActorRef | None:
     back to the previous person named."""
     clause = pronoun.head
     if pronoun.dep_ == "poss":
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        for _ in range(MAX_CLIMB):  # bounded: a climb over a parse always ends
+            if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
+                break
             clause = clause.head
     for _ in range(4):
         for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
@@ -970,7 +974,8 @@ def _date(trigger: Token, heads: list[Token], context: Context) -> tuple[str | N
         if time.type not in {"DATE", "TIME"} or not time.value or not time.value[:4].isdigit():
             continue
         if any(start < time.end and time.start < end for start, end in spans):
-            return time.value[:10], "text"
+            day = calendar_day(time.value)  # a day without its clock time; else whole
+            return (day.isoformat() if day else time.value), "text"
     if context.article.published:
         return context.article.published, "published"
     return None, None

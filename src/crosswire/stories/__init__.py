@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from datetime import date
 from functools import cache
 from statistics import median_low
 
 from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article
+from crosswire.stories.title import story_title
+from crosswire.timex.values import calendar_day, days_apart
 
-__all__ = ["days_apart", "infer_published", "story_title"]
+__all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
 
 STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
-
-
-def story_title(articles: list[Article]) -> str:
-    """The title of the story's most central original article: published on the day most
-    of the story's articles are, most copied, earliest; copies and untitled ones last."""
-    if not articles:
-        return ""
-    days = Counter(a.published for a in articles if a.published)
-    copies = Counter(a.duplicate_of for a in articles if a.duplicate_of)
-    ranked = sorted(
-        articles,
-        key=lambda a: (
-            a.duplicate_of is not None,
-            not a.title,
-            -days.get(a.published, 0) if a.published else 1,
-            -copies.get(a.id, 0),
-            a.published or "9999",
-            a.id,
-        ),
-    )
-    best = ranked[0]
-    return best.title or " ".join(best.text[:80].split())
 
 
 def infer_published(
@@ -57,7 +35,7 @@ def infer_published(
     if not story_dates:
         return None
     middle = median_low(story_dates)
-    own = [d for d in _own_days(analysis) if days_apart(d, middle) <= STORY_WINDOW_DAYS]
+    own = [d for d in _own_days(analysis) if _near(d, middle)]
     if not own:
         return middle
     floor = max(own)
@@ -79,13 +57,12 @@ def _own_days(analysis: Analysis) -> list[str]:
     days = []
     for time in analysis.times:
         calendar = _calendar_date().search(time.text) is not None
-        if calendar and time.type == "DATE" and time.value and len(time.value) >= 10:
-            try:
-                days.append(date.fromisoformat(time.value[:10]).isoformat())
-            except ValueError:
-                continue
+        day = calendar_day(time.value) if calendar and time.type == "DATE" else None
+        if day is not None:
+            days.append(day.isoformat())
     return days
 
 
-def days_apart(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+def _near(day: str, other: str) -> bool:
+    apart = days_apart(day, other)
+    return apart is not None and apart <= STORY_WINDOW_DAYS

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.datafiles import read_yaml
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
-from crosswire.stories import STORY_WINDOW_DAYS, days_apart
+from crosswire.stories import STORY_WINDOW_DAYS, calendar_day, days_apart
 
 MAX_SENTENCES = 8
 MAX_TIMELINE = 20  # events listed in a story's timeline
@@ -127,12 +127,14 @@ def _candidates(
 def _when(event_dates: list[str], published: str | None) -> str:
     """Where a sentence goes in the brief's time order: the first day it reports near its
     article's date; background ("since 2000") goes by the article's date instead."""
-    near = [
-        d
-        for d in event_dates
-        if len(d) >= 10 and (not published or days_apart(d, published) <= STORY_WINDOW_DAYS)
-    ]
+    near = [d for d in event_dates if calendar_day(d) and _near_enough(d, published)]
     return near[0] if near else (published or "")
+
+
+def _near_enough(day: str, published: str | None) -> bool:
+    """Near the article's date; an article with no usable date keeps every day it gives."""
+    apart = days_apart(day, published) if calendar_day(published) else 0
+    return apart is not None and apart <= STORY_WINDOW_DAYS
 
 
 @cache

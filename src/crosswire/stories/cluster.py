@@ -421,10 +421,12 @@ class StoryClusterer(JournaledState):
     def _merge_members(self, younger: str, older: str) -> None:
         a, b = self.members.get(older), self.members.get(younger)
         if a is not None and b is not None and len(a) + len(b) <= SPLIT_MAX:
+            # the members and their signals now belong to the older story
             self._set_members(older, a + b)
+            self._set_members(younger, None)
         else:
             self._settle(older)
-        self._settle(younger)
+            self._settle(younger)
 
     def _settle(self, story_id: str) -> None:
         """Too big to be split by one article's change: forget its signals."""
@@ -475,6 +477,11 @@ class StoryClusterer(JournaledState):
     def _split_if_apart(self, story: StoryState) -> None:
         members = self.members.get(story.id)
         if not members or len(members) < 2:
+            return
+        if any(self.signals.get(m) is None for m in members):
+            # a store saved before merges kept their members' signals: too little evidence
+            # left to split it, so it is settled
+            self._settle(story.id)
             return
         replayed = self._replayed(members)
         parts = components(members, lambda a, b: replayed[a] == replayed[b] or self._linked(a, b))

@@ -50,6 +50,7 @@ from crosswire.model import (
 )
 from crosswire.stories.places import places_apart, places_compatible
 from crosswire.stories.sources import independent_sources
+from crosswire.timex.values import calendar_day
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}  # participants may appear in either role
 COUNT_FIELDS = ("killed", "injured", "arrested", "amount")
@@ -295,12 +296,8 @@ def _same_role(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 def _text_days(mention: EventMention) -> str | None:
     """The day the text itself gives (not the publication date), if it gives one."""
-    if mention.date_from != "text" or not mention.date or len(mention.date) < 10:
-        return None
-    try:
-        return date.fromisoformat(mention.date[:10]).isoformat()
-    except ValueError:
-        return None
+    day = calendar_day(mention.date) if mention.date_from == "text" else None
+    return day.isoformat() if day else None
 
 
 def _dates_compatible(a: EventMention, b: EventMention) -> bool:

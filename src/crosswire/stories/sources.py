@@ -7,12 +7,16 @@ its source is known by that source, not by the aggregator that shows it). Within
 if every mention of the event is attributed to primary sources ("KCNA said"), the family
 only relays those sources, and families relaying a shared primary source count once for
 that claim. A family that also reports the event in its own voice counts once on its own.
+Articles with no outlet, no URL and no cited source are one family together: an unknown
+publisher counts as at most one source, however many posts it makes.
 """
 
 from __future__ import annotations
 
 from crosswire.model import Article, EventMention
 from crosswire.stories.dedup import outlet_keys, url_key
+
+UNKNOWN_PUBLISHER = "publisher:unknown"
 
 
 class _Families:
@@ -39,13 +43,16 @@ def _identity_keys(article: Article) -> set[str]:
     keys = {f"article:{article.duplicate_of or article.id}"}
     if url_key(article.url):
         keys.add(f"url:{url_key(article.url)}")
+    known = set()
     if not article.cites:  # an aggregator's own name would tie together all it re-posts
-        keys |= {f"outlet:{k}" for k in outlet_keys(article.outlet, article.url)}
+        known |= {f"outlet:{k}" for k in outlet_keys(article.outlet, article.url)}
     for cite in article.cites:
         if url_key(cite.url):
-            keys.add(f"url:{url_key(cite.url)}")
-        keys |= {f"outlet:{k}" for k in outlet_keys(cite.outlet, cite.url)}
-    return keys
+            known.add(f"url:{url_key(cite.url)}")
+        known |= {f"outlet:{k}" for k in outlet_keys(cite.outlet, cite.url)}
+    # nothing says who published it: all such articles are one source at most (a few
+    # anonymous posts must not look like several outlets confirming a story)
+    return keys | (known or {UNKNOWN_PUBLISHER})
 
 
 def independent_sources(mentions: list[EventMention], articles: dict[str, Article]) -> int:

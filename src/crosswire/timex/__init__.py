@@ -8,5 +8,6 @@ against the publication date to TIMEX3 values at the precision the text gives.
 from __future__ import annotations
 
 from crosswire.timex.engine import find_times
+from crosswire.timex.values import calendar_day, days_apart
 
-__all__ = ["find_times"]
+__all__ = ["calendar_day", "days_apart", "find_times"]
