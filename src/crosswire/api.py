@@ -9,6 +9,7 @@ Ingestion runs in the background, one job at a time (`crosswire.web.jobs`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Literal
@@ -117,7 +118,7 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     @app.exception_handler(StoreError)
     async def _store_down(_: Request, exc: StoreError) -> JSONResponse:
         # the store went away (a PostgreSQL server restarting, a file removed): say so
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
+        return JSONResponse(status_code=503, content={"detail": store_unavailable(exc)})
 
     @app.middleware("http")
     async def _limit_body(
@@ -139,14 +140,27 @@ def create_app(db: str, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
 
 
 def store_dependency(request: Request) -> Iterator[Store]:
-    store = open_store(request.app.state.db)
+    """A connection for this request only, reading one snapshot of the store from its
+    first query to its last, whatever the ingestion worker commits meanwhile."""
+    store = open_store(request.app.state.db, one_request=True)
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 
 
 StoreDep = Annotated[Store, Depends(store_dependency)]
+STORE_UNAVAILABLE = "the store is not available right now; try again in a moment"
+log = logging.getLogger("crosswire.serve")
+
+
+def store_unavailable(exc: StoreError) -> str:
+    """What a 503 says: the details (the store's path or host) go to the server's log only."""
+    log.warning("store unavailable: %s", exc)
+    return STORE_UNAVAILABLE
+
+
 router = APIRouter()
 
 

@@ -46,6 +46,11 @@ class Store(ABC):
         """All writes inside commit together or not at all."""
 
     @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A read-only transaction: every read inside sees the store as one committed state,
+        whatever a writer commits meanwhile (a server opens one per request)."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     # ---- writes

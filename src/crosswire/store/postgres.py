@@ -118,6 +118,24 @@ class PostgresStore(Store):
         finally:
             self._in_transaction = False
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._in_transaction:
+            yield
+            return
+        self._in_transaction = True
+        try:
+            # one snapshot for every statement inside, taken at the first one
+            self.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                yield
+            finally:
+                self.db.execute("ROLLBACK")
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"read from store {self.name} failed: {exc}") from exc
+        finally:
+            self._in_transaction = False
+
     def close(self) -> None:
         self.db.close()
 

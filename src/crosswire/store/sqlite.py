@@ -65,11 +65,17 @@ def _why(path: str) -> str:
 class SQLiteStore(Store):
     """A store in one SQLite file (created and migrated on open)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, one_request: bool = False):
         self.path = str(path)
         try:
+            # A request's connection is used by one thread at a time but not always the
+            # same one (FastAPI runs a dependency's set-up and tear-down in the thread pool):
+            # sqlite3 is built serialized (threadsafety 3), so handing it over is safe.
             self.db = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+                self.path,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                check_same_thread=not one_request,
             )
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -122,6 +128,22 @@ class SQLiteStore(Store):
             raise
         finally:
             self._in_transaction = False
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._in_transaction or self.db.in_transaction:
+            yield
+            return
+        # WAL: a read transaction sees the last commit before its first read, and writers
+        # go on meanwhile; reading the schema starts it now rather than at the first query
+        self.db.execute("BEGIN")
+        self._in_transaction = True
+        try:
+            self.db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            yield
+        finally:
+            self._in_transaction = False
+            self._rollback()  # nothing was written: ending the transaction is all it does
 
     def _rollback(self) -> None:
         # SQLite has already rolled back after some errors (a full disk, an I/O error), and

@@ -8,14 +8,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from crosswire import views
-from crosswire.api import StoreDep
+from crosswire.api import StoreDep, store_unavailable
 from crosswire.errors import StoreError
 from crosswire.graph import quads
 from crosswire.web import charts
@@ -38,7 +38,7 @@ def mount_ui(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)  # replaces the API's: pages get a page, /api JSON
     async def _store_down(request: Request, exc: StoreError) -> HTMLResponse:
-        return _error_page(request, exc, 503)
+        return _error_page(request, HTTPException(503, store_unavailable(exc)), 503)
 
 
 def _error_page(request: Request, exc: Exception, status: int) -> Any:
