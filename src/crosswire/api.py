@@ -184,12 +184,20 @@ def list_stories(
     actor: Annotated[str | None, Query(max_length=200, description="any alias")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3")] = None,
     type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-    sort: views.StorySort = "recent",
+    min_sources: Annotated[
+        int | None,
+        Query(ge=0, le=views.MAX_MIN_SOURCES, description="at least this many independent sources"),
+    ] = None,
+    sort: Annotated[
+        views.StorySort,
+        Query(description="recent, size, sources, oldest, or top (see the README)"),
+    ] = "recent",
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> views.Page[views.StorySummary]:
-    """Stories with their size, sources, date span and top actors; filtered and sorted."""
-    where = views.StoryFilter(since, until, actor, country, type)
+    """Stories with their size, sources, date span and top actors; filtered, sorted and
+    paged in the store."""
+    where = views.StoryFilter(since, until, actor, country, type, min_sources)
     return views.story_summaries(store, where, sort, limit, offset)
 
 
@@ -254,10 +262,17 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20,
     offset: Offset = 0,
+    type: Annotated[str | None, Query(max_length=40, description="facet: event type")] = None,
+    country: Annotated[str | None, Query(max_length=3, description="facet: alpha-3")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="facet: outlet")] = None,
+    month: Annotated[str | None, Query(max_length=7, description="facet: YYYY-MM")] = None,
 ) -> views.SearchResults:
-    """Articles (full text, best first), actors (by alias) and events matching `q`; `limit`
-    and `offset` page each of the three lists."""
-    return views.search_all(store, q, limit, request.app.state.actors, offset)
+    """Articles (full text, best first; `total` matched, `facets` and `stories` over all
+    the matches), actors (by alias) and events matching `q`; `limit` and `offset` page
+    each of the three lists; `type`, `country`, `outlet` and `month` narrow the articles
+    to one facet value."""
+    where = views.search_filter(type, country, outlet, month)
+    return views.search_all(store, q, limit, request.app.state.actors, offset, where)
 
 
 @router.post("/articles", response_model=JobOut, status_code=202, tags=["ingest"])

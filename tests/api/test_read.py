@@ -75,7 +75,7 @@ def test_story_list_filters_sorts_and_pages(client: TestClient) -> None:
         ({"since": "2023-13-01"}, 400, "since must be a date"),
         ({"since": "2023-05", "until": "2022"}, 400, "is after until"),
         ({"country": "Finland"}, 400, "3-letter code"),
-        ({"sort": "random"}, 422, "'size', 'recent', 'oldest' or 'sources'"),
+        ({"sort": "random"}, 422, "'top', 'recent', 'size', 'sources' or 'oldest'"),
     ],
 )
 def test_bad_story_parameters_get_a_clear_4xx(

@@ -62,24 +62,53 @@ def _bad(request: Request, exc: views.ViewError) -> Any:
     return _render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
 
 
+HOME_SORT = "top"  # recent stories with the most independent sources first
+MAX_PAGE_NUMBER = 100_000
+FILTER_LENGTH = 200  # the API's cap on free-text filters, here too
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        number = int(text or "1")
+    except ValueError as exc:
+        raise views.ViewError("page must be a whole number") from exc
+    if not 1 <= number <= MAX_PAGE_NUMBER:
+        raise views.ViewError(f"page must be between 1 and {MAX_PAGE_NUMBER}")
+    return number
+
+
+def _min_sources(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise views.ViewError("min_sources must be a whole number") from exc
+
+
 @router.get("/")
 def home(request: Request, store: StoreDep) -> Any:
     q = request.query_params
-    where = views.StoryFilter(
-        q.get("since"), q.get("until"), q.get("actor"), q.get("country"), q.get("type")
-    )
     try:
-        page = max(1, int(q.get("page", "1")))
-        result = views.story_summaries(
-            store,
-            where,
-            q.get("sort", "recent"),
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,  # type: ignore[arg-type]
-        )
-    except ValueError as exc:
-        return _bad(request, views.ViewError(str(exc)))
-    context = {"page": result, "number": page, "filters": dict(q), "counts": store.counts()}
+        if any(len(q.get(k) or "") > FILTER_LENGTH for k in ("actor", "country", "type")):
+            raise views.ViewError(f"filters are at most {FILTER_LENGTH} characters long")
+        where = views.StoryFilter(
+            q.get("since"), q.get("until"), q.get("actor"), q.get("country"), q.get("type"),
+            _min_sources(q.get("min_sources")),
+        )  # fmt: skip
+        page = _page_number(q.get("page"))
+        sort = q.get("sort") or HOME_SORT
+        result = views.story_summaries(store, where, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)  # type: ignore[arg-type]
+    except views.ViewError as exc:
+        return _bad(request, exc)
+    context = {
+        "page": result,
+        "number": page,
+        "filters": {k: v for k, v in q.items() if v},
+        "sort": sort,
+        "choices": store.story_choices(),
+        "counts": store.counts(),
+    }
     return _render(request, "home.html", context)
 
 
@@ -122,13 +151,26 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
     return _render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
 
 
+SEARCH_FACETS = ("type", "country", "outlet", "month")
+
+
 @router.get("/search")
 def search(request: Request, store: StoreDep) -> Any:
-    query = request.query_params.get("q", "").strip()
+    q = request.query_params
+    query = q.get("q", "").strip()
     results = None
+    number = 1
     if query:
         try:
-            results = views.search_all(store, query[:500], index=request.app.state.actors)
+            if any(len(q.get(k) or "") > FILTER_LENGTH for k in SEARCH_FACETS):
+                raise views.ViewError(f"filters are at most {FILTER_LENGTH} characters long")
+            number = _page_number(q.get("page"))
+            where = views.search_filter(*(q.get(k) for k in SEARCH_FACETS))
+            results = views.search_all(
+                store, query[:500], PAGE_SIZE, request.app.state.actors,
+                (number - 1) * PAGE_SIZE, where,
+            )  # fmt: skip
         except views.ViewError as exc:
             return _bad(request, exc)
-    return _render(request, "search.html", {"query": query, "r": results})
+    context = {"query": query, "r": results, "number": number, "facet_names": SEARCH_FACETS}
+    return _render(request, "search.html", context)
