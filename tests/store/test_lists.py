@@ -162,6 +162,8 @@ def test_a_rewritten_story_replaces_its_figures_and_links(filled) -> None:
 DOWNGRADE = [  # the schema as it was before the list figures
     "DROP TABLE event_articles",
     "DROP TABLE event_countries",
+    "DROP TABLE entity_names",
+    "DROP INDEX articles_duplicate",
     *(f"DROP INDEX stories_{i}" for i in ("first_date", "last_date", "size", "sources")),
     *(
         f"ALTER TABLE stories DROP COLUMN {c}"

@@ -28,6 +28,7 @@ from crosswire.store.rows import (
     article_from_row,
     backfill_story_cards,
     entities_from_rows,
+    entity_name_rows,
     event_actor_rows,
     migrations,
     story_row,
@@ -206,6 +207,11 @@ class PostgresStore(SQLQueries, Store):
                     ' country, sector, role, start, "end")'
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     rows,
+                )
+                cursor.executemany(
+                    "INSERT INTO entity_names (entity_id, name) VALUES (%s, %s)"
+                    " ON CONFLICT DO NOTHING",
+                    entity_name_rows(analysis),
                 )
 
     def update_article(self, article: Article, story_id: str | None) -> None:

@@ -51,11 +51,8 @@ def like_pattern(text: str) -> str:
 
 def actor_entities(like: str) -> str:
     """A subquery of the entity ids with an alias or name containing the actor text, given
-    twice as `like_pattern` parameters."""
-    return (
-        f"SELECT entity_id FROM mentions WHERE alias {like} ? ESCAPE '\\'"
-        f" OR name {like} ? ESCAPE '\\'"
-    )
+    as one `like_pattern` parameter."""
+    return f"SELECT entity_id FROM entity_names WHERE name {like} ? ESCAPE '\\'"
 
 
 def page_bounds(limit: int, offset: int) -> tuple[int, int]:
@@ -101,13 +98,26 @@ class SQLQueries:
         total = self._count(base, params)
         order, order_params = self._story_order(query.sort, query.recent_days)
         limit, offset = page_bounds(query.limit, query.offset)
-        rows = self._query(
-            "SELECT s.id, s.title, s.first_date, s.last_date, s.n_articles, s.n_outlets,"
-            " s.n_independent, s.n_events, s.n_contradictions, s.card"
-            f" FROM stories s{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        # sort and cut the page on narrow rows, then read the page's cards
+        page = self._query(
+            f"SELECT s.id FROM stories s{where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, *order_params, limit, offset],
         )
+        ids = [r["id"] for r in page]
+        rows = self._by_ids(
+            "SELECT id, title, first_date, last_date, n_articles, n_outlets, n_independent,"
+            " n_events, n_contradictions, card FROM stories",
+            ids,
+        )
         return [StoryCard.from_row(r, json.loads(r["card"] or "{}")) for r in rows], total
+
+    def _by_ids(self, select: str, ids: list[str]) -> list[Row]:
+        """Rows of `select` (over a table with an ``id``) for `ids`, in their order."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        found = {r["id"]: r for r in self._query(f"{select} WHERE id IN ({marks})", ids)}
+        return [found[i] for i in ids if i in found]
 
     def _story_where(self, q: StoryQuery) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -119,21 +129,21 @@ class SQLQueries:
             clauses.append(prefix_at_most("s.first_date", q.until))
             params.append(q.until)
         if q.type:
-            clauses.append("EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id AND e.type = ?)")
+            clauses.append("s.id IN (SELECT story_id FROM events WHERE type = ?)")
             params.append(q.type.upper())
         if q.country:
             clauses.append(
-                "EXISTS (SELECT 1 FROM events e JOIN event_countries c ON c.event_id = e.id"
-                " WHERE e.story_id = s.id AND c.country = ?)"
+                "s.id IN (SELECT e.story_id FROM event_countries c"
+                " JOIN events e ON e.id = c.event_id WHERE c.country = ?)"
             )
             params.append(q.country.upper())
         if q.actor:
             entities = actor_entities(self.DIALECT.like)
             clauses.append(
-                "EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_id = e.id"
-                f" WHERE e.story_id = s.id AND ea.entity_id IN ({entities}))"
+                "s.id IN (SELECT e.story_id FROM event_actors ea"
+                f" JOIN events e ON e.id = ea.event_id WHERE ea.entity_id IN ({entities}))"
             )
-            params += [like_pattern(q.actor)] * 2
+            params.append(like_pattern(q.actor))
         if q.min_sources:
             clauses.append("s.n_independent >= ?")
             params.append(int(q.min_sources))
@@ -192,7 +202,7 @@ class SQLQueries:
             clauses.append(
                 f"id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({entities}))"
             )
-            params += [like_pattern(where.actor)] * 2
+            params.append(like_pattern(where.actor))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def _events_order(self) -> str:
@@ -211,10 +221,11 @@ class SQLQueries:
         clause, params = self._events_where(where or EventFilter())
         total = self._count(f"SELECT id FROM events{clause}", params)
         limit, offset = page_bounds(limit, offset)
-        rows = self._query(
-            f"SELECT data FROM events{clause} ORDER BY {self._events_order()} LIMIT ? OFFSET ?",
+        page = self._query(
+            f"SELECT id FROM events{clause} ORDER BY {self._events_order()} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
+        rows = self._by_ids("SELECT id, data FROM events", [r["id"] for r in page])
         return [Event.from_dict(json.loads(r["data"])) for r in rows], total
 
     def event(self, event_id: str) -> Event | None:

@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Any
 
 from crosswire.actors.keys import display_name, most_common
-from crosswire.model import Article, Entity, Event, Story
+from crosswire.model import Analysis, Article, Entity, Event, Story
 from crosswire.store.base import EventFilter, Store
 from crosswire.store.cards import story_card
 
@@ -46,6 +46,17 @@ def event_actor_rows(event: Event) -> list[tuple[str, str, str]]:
     if event.target:
         rows.add((event.id, event.target.entity_id, "target"))
     return sorted(rows)
+
+
+def entity_name_rows(analysis: Analysis) -> list[tuple[str, str]]:
+    """(entity id, alias or name) rows of an analysis's mentions, once each, sorted.
+
+    `entity_names` keeps every name an entity was recorded under; a replaced analysis
+    (`replace_analysis`, after a date is inferred) names the same actors, so none goes
+    stale in practice, and one that did would only widen an actor filter."""
+    found = {(m.actor.entity_id, m.text) for m in analysis.mentions}
+    found |= {(m.actor.entity_id, m.actor.name) for m in analysis.mentions}
+    return sorted(found)
 
 
 def canonical_name(rows: list[Row]) -> str:

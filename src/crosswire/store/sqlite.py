@@ -21,6 +21,7 @@ from crosswire.store.rows import (
     article_from_row,
     backfill_story_cards,
     entities_from_rows,
+    entity_name_rows,
     event_actor_rows,
     story_row,
 )
@@ -210,6 +211,10 @@ class SQLiteStore(SQLQueries, Store):
                 for m in analysis.mentions
             ],
         )  # fmt: skip
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?, ?)",
+            entity_name_rows(analysis),
+        )
 
     def update_article(self, article: Article, story_id: str | None) -> None:
         self.db.execute(

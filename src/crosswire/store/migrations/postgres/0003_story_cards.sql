@@ -27,3 +27,15 @@ CREATE TABLE event_countries (
     PRIMARY KEY (event_id, country)
 );
 CREATE INDEX event_countries_country ON event_countries (country);
+
+-- Every alias and name an actor was recorded under, once each: actor filters match the
+-- text given inside names (LIKE '%text%', which no index serves) against these few rows
+-- rather than against every mention.
+CREATE TABLE entity_names (
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (entity_id, name)
+);
+INSERT INTO entity_names (entity_id, name)
+    SELECT entity_id, alias FROM mentions UNION SELECT entity_id, name FROM mentions;
+CREATE INDEX articles_duplicate ON articles (duplicate_of);
