@@ -185,6 +185,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def load(db: str, clients: int, seconds: float, src: Path) -> dict[str, Any]:
+    """`clients` concurrent clients for `seconds`, then one client alone for half as long
+    (what a request costs without waiting behind others)."""
     port = 8700 + os.getpid() % 200
     server = serve(db, port, src)
     base = f"http://127.0.0.1:{port}"
@@ -193,28 +195,35 @@ def load(db: str, clients: int, seconds: float, src: Path) -> dict[str, Any]:
             named = endpoints(client)
             for path in named.values():  # warm: first reads, the actor index
                 client.get(path)
-        paths = list(named.values())
-        times: dict[str, list[float]] = defaultdict(list)
-        errors: dict[str, int] = {}
-        lock = threading.Lock()
-        stop = time.monotonic() + seconds
-        threads = [
-            threading.Thread(target=hammer, args=(base, paths[i:] + paths[:i], stop, times,
-                                                  errors, lock))
-            for i in range(clients)
-        ]  # fmt: skip
-        started = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.monotonic() - started
+        figures = measure(base, named, clients, seconds)
+        figures["one_client"] = measure(base, named, 1, seconds / 2)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return figures
+
+
+def measure(base: str, named: dict[str, str], clients: int, seconds: float) -> dict[str, Any]:
+    paths = list(named.values())
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = {}
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=hammer, args=(base, paths[i:] + paths[:i], stop, times,
+                                              errors, lock))
+        for i in range(clients)
+    ]  # fmt: skip
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
     total = sum(len(v) for v in times.values())
     every = [t for v in times.values() for t in v]
     return {
+        "clients": clients,
         "requests": total,
         "requests_per_s": round(total / wall, 1),
         "errors": sum(errors.values()),
@@ -264,10 +273,18 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("CROSSWIRE_TEST_POSTGRES"))
     parser.add_argument("--server-src", type=Path, default=ROOT / "src")
     parser.add_argument("--keep", type=Path, help="keep the SQLite store here")
+    parser.add_argument("--store", help="measure this store as it is (no build)")
     parser.add_argument("--name", default="serve_load", help="result file name")
     args = parser.parse_args()
     gold_file = bench_data("extraction", "ground-truth.json")
     figures: dict[str, Any] = {"clients": args.clients, "seconds": args.seconds}
+    if args.store:
+        store = open_store(args.store)
+        figures["store"] = store.counts()
+        store.close()
+        figures["measured"] = load(args.store, args.clients, args.seconds, args.server_src)
+        write_result(args.name, gold_file.parent, figures)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         base_db = str(Path(tmp) / "base.db")
         n_base = build(Path(base_db), gold_file, args.base)

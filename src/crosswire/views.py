@@ -670,7 +670,7 @@ def actor_summary(entity: Entity) -> ActorSummary:
 
 
 class ActorIndex:
-    """The store's canonical actors, read again only when the store's counts change.
+    """The store's canonical actors, read again only when the store's articles change.
 
     `Store.entities()` aggregates every mention, the slowest read a page makes; a server
     keeps one index per store so that actor search and actor pages do not repeat it on
@@ -683,7 +683,7 @@ class ActorIndex:
         self._lock = threading.Lock()
 
     def entities(self, store: Store) -> dict[str, Entity]:
-        version = tuple(sorted(store.counts().items()))
+        version = store.change_marker()
         with self._lock:
             if version != self._version:
                 self._entities = {e.id: e for e in store.entities()}

@@ -250,6 +250,11 @@ class Store(ABC):
         passed to the database as syntax; a query without any word finds nothing.
         """
 
+    def change_marker(self) -> tuple[object, ...]:
+        """A value that changes whenever articles (and so actor mentions) are written, cheap
+        to read: caches of whole-store aggregates compare it (the default reads counts)."""
+        return tuple(sorted(self.counts().items()))
+
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """Row counts: articles, duplicates, stories, events, entities, errors, ..."""

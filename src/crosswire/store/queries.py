@@ -87,6 +87,11 @@ class SQLQueries:
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         """Rows of `sql` written with ``?`` placeholders."""
 
+    def change_marker(self) -> tuple[object, ...]:
+        # articles are only ever added (seq grows); a replaced analysis names the same actors
+        row = self._query("SELECT max(seq) AS seq, count(*) AS n FROM articles")[0]
+        return (row["seq"], row["n"])
+
     def _count(self, sql: str, params: Iterable[Any]) -> int:
         rows = self._query(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)
         return int(rows[0]["n"]) if rows else 0
