@@ -302,7 +302,6 @@ def main() -> None:
                 target = open_store(url)
                 replay(base, target, copies)
                 # planner statistics, as autovacuum gives a store that has been up a while
-                # (measured at once, a fresh database has none: search pages took 3x longer)
                 target.db.execute("ANALYZE")  # type: ignore[attr-defined]
                 target.close()
                 figures["postgres"] = load(url, args.clients, args.seconds, args.server_src)
