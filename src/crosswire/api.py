@@ -1,8 +1,8 @@
 """The REST API (and the web UI it mounts): `create_app(db)` gives a FastAPI app.
 
-A thin shell over `crosswire.views` and the store: every request opens the store, asks a
-view function and closes it (SQLite connections belong to one thread, and a fresh
-connection sees what the ingestion worker committed). Parameters are validated by FastAPI
+A thin shell over `crosswire.views` and the store: every request opens its own connection,
+reads one snapshot (`Store.snapshot`: what was committed when it began, whatever the
+ingestion worker commits meanwhile), asks a view function and closes it. Parameters are validated by FastAPI
 (bad values answer 422 with the parameter named) and by the views (`ViewError` -> 400).
 Ingestion runs in the background, one job at a time (`crosswire.web.jobs`).
 """
