@@ -2,8 +2,9 @@
 
 A thin shell over `crosswire.views` and the store: every request opens its own connection,
 reads one snapshot (`Store.snapshot`: what was committed when it began, whatever the
-ingestion worker commits meanwhile), asks a view function and closes it. Parameters are validated by FastAPI
-(bad values answer 422 with the parameter named) and by the views (`ViewError` -> 400).
+ingestion worker commits meanwhile), asks a view function and closes it. Parameters are
+validated by FastAPI (bad values answer 422 with the parameter named) and by the views
+(`ViewError` -> 400).
 Ingestion runs in the background, one job at a time (`crosswire.web.jobs`).
 """
 
