@@ -1,12 +1,12 @@
 """The REST API (and the web UI it mounts): `create_app(db)` gives a FastAPI app.
 
-A thin shell over `crosswire.views` and the store: every request opens the store, asks a
-view function and closes it (SQLite connections belong to one thread, and a fresh
-connection sees what the ingestion worker committed). Parameters are declared once, for the
-API and the pages, in `crosswire.web.params` (bad values answer 422 naming the parameter)
-and checked further by the views (`ViewError` -> 400). Who may read and write, and the
-headers every answer carries, are `crosswire.web.security`'s; the body cap is
-`crosswire.web.limits`'. Ingestion runs in the background, one job at a time
+A thin shell over `crosswire.views` and the store: every request opens its own connection,
+reads one snapshot (`Store.snapshot`: what was committed when it began, whatever the
+ingestion worker commits meanwhile), asks a view function and closes it. Parameters are
+declared once, for the API and the pages, in `crosswire.web.params` (bad values answer 422
+naming the parameter) and checked further by the views (`ViewError` -> 400). Who may read
+and write, and the headers every answer carries, are `crosswire.web.security`'s; the body
+cap is `crosswire.web.limits`'. Ingestion runs in the background, one job at a time
 (`crosswire.web.jobs`).
 """
 
@@ -40,9 +40,11 @@ from crosswire.web.params import (
     DateParam,
     EventType,
     Limit,
+    MinSources,
+    Month,
     Offset,
+    Outlet,
     SearchQuery,
-    Sort,
     check_range,
 )
 from crosswire.web.security import Access, Guard
@@ -152,9 +154,12 @@ def create_app(
 
 
 def store_dependency(request: Request) -> Iterator[Store]:
-    store = open_store(request.app.state.db)
+    """A connection for this request only, reading one snapshot of the store from its
+    first query to its last, whatever the ingestion worker commits meanwhile."""
+    store = open_store(request.app.state.db, one_request=True)
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 
@@ -183,13 +188,18 @@ def list_stories(
     actor: Actor = None,
     country: Country = None,
     type: EventType = None,
-    sort: Sort = "recent",
+    min_sources: MinSources = None,
+    sort: Annotated[
+        views.StorySort,
+        Query(description="recent, size, sources, oldest, or top (see the README)"),
+    ] = "recent",
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> views.Page[views.StorySummary]:
-    """Stories with their size, sources, date span and top actors; filtered and sorted."""
+    """Stories with their size, sources, date span and top actors; filtered, sorted and
+    paged in the store."""
     check_range(since, until)
-    where = views.StoryFilter(since, until, actor, country, type)
+    where = views.StoryFilter(since, until, actor, country, type, min_sources)
     return views.story_summaries(store, where, sort, limit, offset)
 
 
@@ -255,10 +265,17 @@ def search(
     q: SearchQuery,
     limit: Limit = 20,
     offset: Offset = 0,
+    type: EventType = None,
+    country: Country = None,
+    outlet: Outlet = None,
+    month: Month = None,
 ) -> views.SearchResults:
-    """Articles (full text, best first), actors (by alias) and events matching `q`; `limit`
-    and `offset` page each of the three lists."""
-    return views.search_all(store, q, limit, request.app.state.actors, offset)
+    """Articles (full text, best first; `total` matched, `facets` and `stories` over all
+    the matches), actors (by alias) and events matching `q`; `limit` and `offset` page
+    each of the three lists; `type`, `country`, `outlet` and `month` narrow the articles
+    to one facet value."""
+    where = views.search_filter(type, country, outlet, month)
+    return views.search_all(store, q, limit, request.app.state.actors, offset, where)
 
 
 @router.post("/articles", response_model=JobOut, status_code=202, tags=["ingest"])
@@ -344,10 +361,7 @@ def download_search(
 
     def read(store: Store, limit: int, offset: int) -> list[views.ArticleHitView]:
         hits = store.search_articles(query, limit=limit, offset=offset)
-        return [
-            views.ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
-            for h in hits
-        ]
+        return [views.hit_view(h) for h in hits]
 
     fetch = downloads.from_store(request.app.state.db, read)
     rows = downloads.pages(fetch)

@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Generic, TypeVar
 
 from crosswire.claims import MentionClaim, mention_claims, mention_value, saying_several
 from crosswire.graph import actor_graph, event_actors, layout, quad_of
 from crosswire.labels import article_label, file_label, source_label
 from crosswire.model import (
-    ActorRef,
     Analysis,
     Article,
     Contradiction,
@@ -29,13 +28,23 @@ from crosswire.model import (
     EventMention,
     Story,
 )
-from crosswire.store.base import EventFilter, Store
+from crosswire.store import cards
+from crosswire.store.base import (
+    STORY_SORTS,
+    ArticleHit,
+    EventFilter,
+    SearchFilter,
+    SearchPage,
+    Store,
+    StoryQuery,
+    StorySort,
+)
+from crosswire.store.cards import StoryCard
 from crosswire.stories.brief import event_summary
-from crosswire.stories.sources import independent_sources
 
 T = TypeVar("T")
-StorySort = Literal["size", "recent", "oldest", "sources"]
 TOP_ACTORS = 5
+MAX_MIN_SOURCES = 10_000
 COMPARISON_EVENTS = 25  # rows of a story's source comparison: its best-supported events
 TIMELINE_EVENTS = 40
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -144,14 +153,8 @@ def event_row(event: Event) -> EventRow:
 
 def top_actors(events: Iterable[Event], n: int = TOP_ACTORS) -> list[ActorCount]:
     """The actors taking part in most of `events`."""
-    counts: Counter[str] = Counter()
-    refs: dict[str, ActorRef] = {}
-    for event in events:
-        for ref in event_actors(event):
-            counts[ref.entity_id] += 1
-            refs.setdefault(ref.entity_id, ref)
-    ranked = sorted(counts, key=lambda k: (-counts[k], refs[k].name))[:n]
-    return [ActorCount(k, refs[k].name, refs[k].country, counts[k]) for k in ranked]
+    found = cards.top_actors(events, n)
+    return [ActorCount(t.entity_id, t.name, t.country, t.events) for t in found]
 
 
 # --------------------------------------------------------------------------- stories
@@ -164,6 +167,7 @@ class StoryFilter:
     actor: str | None = None  # any alias of an actor in one of its events
     country: str | None = None  # alpha-3 of an actor or the place of one of its events
     event_type: str | None = None  # PLOVER type of one of its events
+    min_sources: int | None = None  # at least this many independent sources
 
     def checked(self) -> StoryFilter:
         since, until = check_date(self.since, "since"), check_date(self.until, "until")
@@ -174,7 +178,9 @@ class StoryFilter:
             raise ViewError(f"country must be a 3-letter code such as RUS, not {self.country!r}")
         kind = (self.event_type or "").strip().upper() or None
         actor = (self.actor or "").strip() or None
-        return StoryFilter(since, until, actor, country, kind)
+        if self.min_sources is not None and not 0 <= self.min_sources <= MAX_MIN_SOURCES:
+            raise ViewError(f"min_sources must be between 0 and {MAX_MIN_SOURCES}")
+        return StoryFilter(since, until, actor, country, kind, self.min_sources or None)
 
 
 @dataclass(slots=True)
@@ -192,70 +198,31 @@ class StorySummary:
     top_actors: list[ActorCount]
 
 
-def _events_by_story(store: Store) -> dict[str, list[Event]]:
-    grouped: dict[str, list[Event]] = defaultdict(list)
-    for event in store.events():
-        if event.story_id:
-            grouped[event.story_id].append(event)
-    return grouped
-
-
 def outlet_name(article: Article) -> str:
-    return article.outlet or "unknown outlet"
+    return cards.outlet_name(article)
 
 
-def story_summary(story: Story, articles: list[Article], events: list[Event]) -> StorySummary:
-    by_id = {a.id: a for a in articles}
-    mentions = [m for e in events for m in e.mentions]
-    outlets = sorted({outlet_name(a) for a in articles})
+def summary_of(card: StoryCard) -> StorySummary:
     return StorySummary(
-        id=story.id,
-        title=story.title,
-        n_articles=len(story.article_ids),
-        n_outlets=len(outlets),
-        n_independent=independent_sources(mentions, by_id) if mentions else 0,
-        n_events=len(events),
-        n_contradictions=len(story.contradictions),
-        first_date=story.first_date,
-        last_date=story.last_date,
-        outlets=outlets,
-        top_actors=top_actors(events),
+        id=card.id,
+        title=card.title,
+        n_articles=card.n_articles,
+        n_outlets=card.n_outlets,
+        n_independent=card.n_independent,
+        n_events=card.n_events,
+        n_contradictions=card.n_contradictions,
+        first_date=card.first_date,
+        last_date=card.last_date,
+        outlets=card.outlets,
+        top_actors=[ActorCount(t.entity_id, t.name, t.country, t.events) for t in card.top_actors],
     )
 
 
-def _matches(story: Story, events: list[Event], where: StoryFilter, actor_events: set[str]) -> bool:
-    # compare at the precision the user gave: until=2021 keeps a story of 2021-05-03
-    if where.since and (story.last_date or "")[: len(where.since)] < where.since:
-        return False
-    if where.until and (story.first_date or "9999")[: len(where.until)] > where.until:
-        return False
-    if where.event_type and not any(e.type == where.event_type for e in events):
-        return False
-    if where.actor and not any(e.id in actor_events for e in events):
-        return False
-    return not where.country or any(_in_country(e, where.country) for e in events)
+def story_summary(story: Story, articles: list[Article], events: list[Event]) -> StorySummary:
+    return summary_of(cards.story_card(story, articles, events))
 
 
-def _in_country(event: Event, country: str) -> bool:
-    place = event.location.country if event.location else None
-    return place == country or any(a.country == country for a in event_actors(event))
-
-
-SORTS = ("recent", "size", "sources", "oldest")
-
-
-def _story_key(sort: StorySort) -> Callable[[Story], tuple]:
-    """Sort keys that need only the story itself ("sources" needs its summary)."""
-    keys: dict[str, Callable[[Story], tuple]] = {
-        "size": lambda s: (-len(s.article_ids), s.first_date or "", s.id),
-        "recent": lambda s: (-_day_number(s.last_date), s.id),
-        "oldest": lambda s: (s.first_date or "9999", s.id),
-    }
-    return keys[sort]
-
-
-def _day_number(date: str | None) -> int:
-    return int(re.sub(r"\D", "", (date or "0").ljust(10, "0"))[:8])
+SORTS = STORY_SORTS
 
 
 def story_summaries(
@@ -265,42 +232,18 @@ def story_summaries(
     limit: int = 20,
     offset: int = 0,
 ) -> Page[StorySummary]:
-    """Stories matching `where`, sorted and paginated, each with its summary figures.
-
-    Only the stories of the page asked for have their articles read, except when sorting
-    by independent sources, which needs every matching story's summary; the events of
-    every story are read only when a filter or that sort needs them.
-    """
+    """Stories matching `where`, sorted and paginated, each with its summary figures: one
+    page of stored story rows (`Store.story_cards`), the total counted in SQL."""
     if sort not in SORTS:
         raise ViewError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     where = (where or StoryFilter()).checked()
-    needs_events = bool(where.actor or where.country or where.event_type) or sort == "sources"
-    events = _events_by_story(store) if needs_events else defaultdict(list)
-    actor_events = (
-        {e.id for e in store.events(EventFilter(actor=where.actor))} if where.actor else set()
-    )
-    stories = [s for s in store.stories() if _matches(s, events[s.id], where, actor_events)]
-    if sort == "sources":
-        summaries = _summaries(store, stories, events)
-        summaries.sort(key=lambda s: (-s.n_independent, -s.n_articles, s.id))
-        return paginate(summaries, limit, offset)
-    stories.sort(key=_story_key(sort))
-    shown = stories[offset : offset + limit]
-    if not needs_events:
-        events = {s.id: store.events(EventFilter(story_id=s.id)) for s in shown}
-    page = _summaries(store, shown, events)
-    return Page(items=page, total=len(stories), limit=limit, offset=offset)
-
-
-def _summaries(
-    store: Store, stories: list[Story], events: Mapping[str, list[Event]]
-) -> list[StorySummary]:
-    wanted = {aid for s in stories for aid in s.article_ids}
-    articles = {a.id: a for a in store.articles(wanted)} if wanted else {}
-    return [
-        story_summary(s, [articles[i] for i in s.article_ids if i in articles], events[s.id])
-        for s in stories
-    ]
+    query = StoryQuery(
+        since=where.since, until=where.until, actor=where.actor, country=where.country,
+        type=where.event_type, min_sources=where.min_sources, sort=sort,
+        limit=limit, offset=offset,
+    )  # fmt: skip
+    found, total = store.story_cards(query)
+    return Page(items=[summary_of(c) for c in found], total=total, limit=limit, offset=offset)
 
 
 # --------------------------------------------------------------------------- one story
@@ -587,14 +530,15 @@ def event_rows(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[EventRow]:
-    """Fused events as the CLI filters them (actor alias, type, since, story), plus until."""
+    """Fused events as the CLI filters them (actor alias, type, since, story), plus until;
+    one page read from the store, the total counted there."""
     where = where or EventFilter()
     where.since = check_date(where.since, "since")
-    until = check_date(until, "until")
-    events = store.events(where)
-    if until:
-        events = [e for e in events if e.date and e.date[: len(until)] <= until]
-    return paginate([event_row(e) for e in events], limit, offset)
+    where.until = check_date(until, "until") or where.until
+    if where.since and where.until and where.since[: len(where.until)] > where.until:
+        raise ViewError(f"since ({where.since}) is after until ({where.until})")
+    events, total = store.events_page(where, limit, offset)
+    return Page(items=[event_row(e) for e in events], total=total, limit=limit, offset=offset)
 
 
 @dataclass(slots=True)
@@ -637,7 +581,7 @@ _PRIORITY = {"trigger": 4, "actor": 3, "place": 2, "time": 1}
 
 def event_detail(store: Store, event_id: str) -> EventDetail | None:
     """An event with each mention's sentence split into highlighted segments."""
-    event = next((e for e in store.events() if e.id == event_id), None)
+    event = store.event(event_id)
     if event is None:
         return None
     articles = {a.id: a for a in store.articles(event.article_ids)}
@@ -781,7 +725,7 @@ def actor_summary(entity: Entity) -> ActorSummary:
 
 
 class ActorIndex:
-    """The store's canonical actors, read again only when the store's counts change.
+    """The store's canonical actors, read again only when the store's articles change.
 
     `Store.entities()` aggregates every mention, the slowest read a page makes; a server
     keeps one index per store so that actor search and actor pages do not repeat it on
@@ -794,7 +738,7 @@ class ActorIndex:
         self._lock = threading.Lock()
 
     def entities(self, store: Store) -> dict[str, Entity]:
-        version = tuple(sorted(store.counts().items()))
+        version = store.change_marker()
         with self._lock:
             if version != self._version:
                 self._entities = {e.id: e for e in store.entities()}
@@ -833,9 +777,7 @@ def actor_profile(
     entity = _entities(store, index).get(entity_id)
     if entity is None:
         return None
-    # the store's alias filter on the canonical name finds a superset of its events
-    candidates = store.events(EventFilter(actor=entity.name))
-    events = [e for e in candidates if entity_id in {a.entity_id for a in event_actors(e)}]
+    events = store.events(EventFilter(entity_id=entity_id))
     over_time = Counter(e.date for e in events if e.date)
     co = [c for c in top_actors(events, n=TOP_ACTORS * 2 + 1) if c.entity_id != entity_id]
     return ActorProfile(
@@ -910,13 +852,41 @@ def article_detail(store: Store, article_id: str) -> ArticleDetail | None:
 
 
 @dataclass(slots=True)
+class SnippetPiece:
+    text: str
+    matched: bool  # one of the words searched for: shown highlighted
+
+
+@dataclass(slots=True)
 class ArticleHitView:
     article_id: str
     title: str | None
     outlet: str | None
     published: str | None
-    snippet: str
+    snippet: str  # plain text
     score: float
+    segments: list[SnippetPiece]  # the snippet in pieces, matched words flagged
+
+
+@dataclass(slots=True)
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass(slots=True)
+class SearchFacets:
+    type: list[FacetValue]
+    country: list[FacetValue]
+    outlet: list[FacetValue]
+    month: list[FacetValue]
+
+
+@dataclass(slots=True)
+class StoryMatch:
+    id: str
+    title: str
+    n_matched: int  # matched articles in it
 
 
 @dataclass(slots=True)
@@ -925,17 +895,49 @@ class SearchResults:
     articles: list[ArticleHitView]
     actors: list[ActorSummary]
     events: list[EventRow]
+    total: int = 0  # articles matched in all (with the facet filters)
+    limit: int = 20
+    offset: int = 0
+    filters: dict[str, str] = field(default_factory=dict)  # the facet filters applied
+    facets: SearchFacets | None = None  # over all the matched articles
+    stories: list[StoryMatch] = field(default_factory=list)  # the matches' stories
+    total_events: int = 0
 
 
-def search_events(store: Store, query: str) -> list[EventRow]:
-    """Events of an actor matching `query`, or of the PLOVER type it names."""
+def search_events(
+    store: Store, query: str, limit: int = 20, offset: int = 0
+) -> tuple[list[EventRow], int]:
+    """One page of the events of the PLOVER type `query` names, or else of an actor whose
+    alias contains it; and how many there are."""
     needle = query.strip()
     if not needle:
-        return []
-    events = {e.id: e for e in store.events(EventFilter(actor=needle))}
+        return [], 0
     if re.fullmatch(r"[A-Za-z]+", needle) and quad_of(needle).key != "unknown":
-        events.update({e.id: e for e in store.events(EventFilter(type=needle.upper()))})
-    return [event_row(e) for e in _by_date(list(events.values()))]
+        where = EventFilter(type=needle.upper())
+    else:
+        where = EventFilter(actor=needle)
+    events, total = store.events_page(where, limit, offset)
+    return [event_row(e) for e in events], total
+
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def search_filter(
+    type: str | None = None,
+    country: str | None = None,
+    outlet: str | None = None,
+    month: str | None = None,
+) -> SearchFilter:
+    """The facet filters of a search, checked (`ViewError` says what is wrong)."""
+    country = (country or "").strip().upper() or None
+    if country and not re.fullmatch(r"[A-Z]{3}", country):
+        raise ViewError(f"country must be a 3-letter code such as RUS, not {country[:20]!r}")
+    month = (month or "").strip() or None
+    if month and not _MONTH.match(month):
+        raise ViewError("month must be YYYY-MM")
+    kind = (type or "").strip().upper() or None
+    return SearchFilter(kind, country, (outlet or "").strip() or None, month)
 
 
 def search_all(
@@ -944,18 +946,40 @@ def search_all(
     limit: int = 20,
     index: ActorIndex | None = None,
     offset: int = 0,
+    where: SearchFilter | None = None,
 ) -> SearchResults:
-    """Articles (full text), actors (by alias) and events matching `query`."""
+    """Articles (full text, with total, facets and their stories), actors (by alias) and
+    events matching `query`; `limit` and `offset` page each list."""
     query = query.strip()
     if not query:
         raise ViewError("the search query is empty")
-    hits = store.search_articles(query, limit=limit, offset=offset)
+    where = where or SearchFilter()
+    found = store.search(query, where, limit=limit, offset=offset)
+    events, total_events = search_events(store, query, limit, offset)
     return SearchResults(
         query=query,
-        articles=[
-            ArticleHitView(h.article_id, h.title, h.outlet, h.published, h.snippet, h.score)
-            for h in hits
-        ],
+        articles=[hit_view(h) for h in found.hits],
         actors=search_actors(store, query, limit, offset, index).items,
-        events=search_events(store, query)[offset : offset + limit],
+        events=events,
+        total=found.total,
+        limit=limit,
+        offset=offset,
+        filters={k: v for k, v in asdict(where).items() if v},
+        facets=_facets(found),
+        stories=[StoryMatch(s.id, s.title, s.n_matched) for s in found.stories],
+        total_events=total_events,
     )
+
+
+def hit_view(hit: ArticleHit) -> ArticleHitView:
+    return ArticleHitView(
+        hit.article_id, hit.title, hit.outlet, hit.published, hit.snippet, hit.score,
+        [SnippetPiece(text, matched) for text, matched in hit.segments],
+    )  # fmt: skip
+
+
+def _facets(found: SearchPage) -> SearchFacets:
+    def values(kind: str) -> list[FacetValue]:
+        return [FacetValue(f.value, f.count) for f in found.facets.get(kind, [])]
+
+    return SearchFacets(values("type"), values("country"), values("outlet"), values("month"))

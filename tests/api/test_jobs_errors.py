@@ -78,8 +78,8 @@ def test_jobs_and_errors_pages_never_show_a_server_folder(served: TestClient) ->
     assert "second.jsonl" in jobs and "first_upload.html" in jobs and "2 jobs" in jobs
     assert "6 inputs could not be turned into articles" in errors and "page-0.html" in errors
     assert '<a href="/jobs">Jobs</a>' in jobs and '<a href="/errors">Errors</a>' in jobs
-    assert served.get("/errors", params={"page": "0"}).status_code == 400
-    assert served.get("/jobs", params={"page": "99999999999999999999"}).status_code == 400
+    assert served.get("/errors", params={"page": "0"}).status_code == 422
+    assert served.get("/jobs", params={"page": "99999999999999999999"}).status_code == 422
 
 
 def test_errors_page_pages(served: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

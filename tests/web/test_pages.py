@@ -93,3 +93,83 @@ def test_unknown_pages_are_404_pages(client: TestClient) -> None:
     ]:
         assert "Not found" in _page(client, path, 404)
     assert client.get("/api/no/such").json() == {"detail": "Not Found"}
+
+
+def test_home_sorts_recent_stories_with_most_sources_first_by_default(client: TestClient) -> None:
+    html = _page(client, "/")
+    assert '<option value="top" selected>' in html
+    order = [html.index(t) for t in ("Foreign ministers meet", "Protest in Lisbon", "Floods")]
+    assert order == sorted(order)  # 2023 story (2 sources) first; the rest by sources
+    html = _page(client, "/?sort=recent")
+    assert html.index("Floods force") < html.index("Protest in Lisbon")
+
+
+def test_home_pickers_list_the_stored_types_and_countries(client: TestClient) -> None:
+    html = _page(client, "/")
+    types = re.search(r'<select name="type">(.*?)</select>', html, re.S)
+    countries = re.search(r'<select name="country">(.*?)</select>', html, re.S)
+    assert types and countries
+    stored = client.get("/api/events", params={"limit": 100}).json()["items"]
+    assert set(re.findall(r'<option value="([A-Z]+)"', types.group(1))) == {
+        e["type"] for e in stored
+    }
+    assert '<option value="FIN"' in countries.group(1)
+    html = _page(client, "/?country=fin")
+    assert '<option value="FIN" selected>' in html and "Floods force" not in html
+
+
+def test_home_minimum_sources_filter(client: TestClient) -> None:
+    html = _page(client, "/?min_sources=2")
+    assert "Foreign ministers meet in Oslo" in html and "Protest in Lisbon" not in html
+    assert "min_sources: Input should be a valid integer" in _page(
+        client, "/?min_sources=many", 422
+    )
+    assert "min_sources: Input should be greater than" in _page(client, "/?min_sources=-1", 422)
+    assert "page: Input should be less than" in _page(client, "/?page=9223372036854775808", 422)
+    assert "at most 200 characters" in _page(client, "/?actor=" + "x" * 20_000, 422)
+    assert "Foreign ministers meet in Oslo" in _page(client, "/?min_sources=")  # a blank field
+
+
+def test_unreadable_inputs_link_to_the_errors_page(served_db: str, tmp_path) -> None:
+    import shutil
+
+    from crosswire.api import create_app
+    from crosswire.model import IngestError
+    from crosswire.store import open_store
+
+    db = str(tmp_path / "copy.db")
+    shutil.copy(served_db, db)
+    store = open_store(db)
+    with store.transaction():
+        store.add_error(IngestError("broken.html", "no article text found"))
+    store.close()
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as own:
+        html = _page(own, "/")
+    assert re.search(r'<a class="warn" href="/errors">1 input could not be read</a>', html)
+
+
+def test_search_page_has_total_facets_stories_and_marked_words(client: TestClient) -> None:
+    html = _page(client, "/search?q=ministers")
+    assert "2 matched" in html
+    assert re.search(r'<a href="/search\?q=ministers&amp;outlet=Meridian%20Wire">', html)
+    assert re.search(r'<a href="/search\?q=ministers&amp;month=2023-03">2023-03</a>', html)
+    assert 'id="story-results"' in html and "Foreign ministers meet in Oslo</a>" in html
+    assert "<mark>ministers</mark>" in html or "<mark>minister</mark>" in html
+    narrowed = _page(client, "/search?q=ministers&outlet=Meridian+Wire")
+    assert "1 matched" in narrowed and "outlet: Meridian Wire" in narrowed
+    assert "month must be" in _page(client, "/search?q=ministers&month=March", 400)
+
+
+def test_search_marks_words_without_rendering_markup(client: TestClient) -> None:
+    html = _page(client, "/search?q=xss")
+    assert "<mark>" in html and "<script>window" not in html
+
+
+def test_search_pages_through_results(client: TestClient) -> None:
+    response = client.get("/api/search", params={"q": "Oslo", "limit": 1})
+    body = response.json()
+    assert body["total"] == 2 and len(body["articles"]) == 1
+    second = client.get("/api/search", params={"q": "Oslo", "limit": 1, "offset": 1}).json()
+    assert second["articles"][0]["article_id"] != body["articles"][0]["article_id"]
+    marked = [s["text"] for s in body["articles"][0]["segments"] if s["matched"]]
+    assert marked and all(m.lower() == "oslo" for m in marked)

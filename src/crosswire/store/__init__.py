@@ -27,8 +27,12 @@ __all__ = [
 ]
 
 
-def open_store(url: str | Path = DEFAULT_DB) -> Store:
-    """Open the store at `url` (a file path, ``sqlite:///path`` or ``postgresql://...``)."""
+def open_store(url: str | Path = DEFAULT_DB, *, one_request: bool = False) -> Store:
+    """Open the store at `url` (a file path, ``sqlite:///path`` or ``postgresql://...``).
+
+    `one_request`: the store serves one web request, whose set-up, work and tear-down may
+    run in different threads one after the other (never at the same time): its SQLite
+    connection may then be handed from thread to thread."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         try:
@@ -40,7 +44,7 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
         return PostgresStore(text)
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite:///")
-    return SQLiteStore(text)
+    return SQLiteStore(text, one_request=one_request)
 
 
 def display_name(url: str | Path) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from crosswire.actors.story import merge_entities
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+from crosswire.store.cards import StoryCard
 
 
 @dataclass(slots=True)
@@ -24,6 +26,36 @@ class EventFilter:
     type: str | None = None  # PLOVER type
     since: str | None = None  # YYYY[-MM[-DD]]: events dated on or after it
     story_id: str | None = None
+    until: str | None = None  # YYYY[-MM[-DD]]: dated events on or before it
+    entity_id: str | None = None  # one canonical actor taking part
+
+
+StorySort = Literal["top", "recent", "size", "sources", "oldest"]
+STORY_SORTS: tuple[str, ...] = ("top", "recent", "size", "sources", "oldest")
+RECENT_DAYS = 7
+
+
+@dataclass(slots=True)
+class StoryQuery:
+    """One page of the story list: filters, order and page (see `Store.story_cards`).
+
+    Sorts: ``recent`` (latest last date first), ``size`` (most articles), ``sources`` (most
+    independent sources), ``oldest`` (earliest first date), and ``top``: the stories whose
+    last date falls in the store's latest `recent_days` days (counted back from the latest
+    last date of any story) first, each group by independent sources, then articles, then
+    recency.
+    """
+
+    since: str | None = None  # stories running on or after it (last date)
+    until: str | None = None  # stories starting on or before it (first date)
+    actor: str | None = None  # any alias of an actor in one of its events
+    country: str | None = None  # alpha-3 of an actor or the place of one of its events
+    type: str | None = None  # PLOVER type of one of its events
+    min_sources: int | None = None  # at least this many independent sources
+    sort: StorySort = "recent"
+    limit: int = 20
+    offset: int = 0
+    recent_days: int = RECENT_DAYS
 
 
 @dataclass(slots=True)
@@ -36,6 +68,41 @@ class ArticleHit:
     published: str | None
     snippet: str  # plain text around the match (no markup): the caller escapes it
     score: float  # higher is better; comparable only within one result list
+    # the snippet cut into (text, is a matched word) pieces; joined they give `snippet`
+    segments: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchFilter:
+    """Narrows a full-text search to articles with one facet value; every field optional."""
+
+    type: str | None = None  # reports an event of this PLOVER type
+    country: str | None = None  # reports an event concerning this country (alpha-3)
+    outlet: str | None = None
+    month: str | None = None  # published in this month, YYYY-MM
+
+
+@dataclass(slots=True)
+class Facet:
+    value: str
+    count: int  # matched articles with this value
+
+
+@dataclass(slots=True)
+class StoryHit:
+    """A story some of the matched articles belong to."""
+
+    id: str
+    title: str
+    n_matched: int
+
+
+@dataclass(slots=True)
+class SearchPage:
+    hits: list[ArticleHit]
+    total: int  # articles matched in all (with the filter)
+    facets: dict[str, list[Facet]]  # "type", "country", "outlet", "month"
+    stories: list[StoryHit]
 
 
 class Store(ABC):
@@ -44,6 +111,11 @@ class Store(ABC):
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside commit together or not at all."""
+
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A read-only transaction: every read inside sees the store as one committed state,
+        whatever a writer commits meanwhile (a server opens one per request)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -122,6 +194,23 @@ class Store(ABC):
     def story(self, story_id: str) -> Story | None: ...
 
     @abstractmethod
+    def story_cards(self, query: StoryQuery) -> tuple[list[StoryCard], int]:
+        """One page of the story list and how many stories match in all."""
+
+    @abstractmethod
+    def story_choices(self) -> dict[str, list[str]]:
+        """``types`` and ``countries`` of the stored events, sorted (for pickers)."""
+
+    @abstractmethod
+    def event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def events_page(
+        self, where: EventFilter | None, limit: int, offset: int
+    ) -> tuple[list[Event], int]:
+        """One page of `events(where)` and how many match in all."""
+
+    @abstractmethod
     def events(self, where: EventFilter | None = None) -> list[Event]:
         """Fused events, in date order (undated last)."""
 
@@ -140,14 +229,31 @@ class Store(ABC):
     @abstractmethod
     def errors(self) -> list[IngestError]: ...
 
-    @abstractmethod
     def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
-        """Full-text search over article titles and texts, best first.
+        """Full-text search over article titles and texts, best first (see `search`)."""
+        return self.search(query, None, limit, offset, facets=False).hits
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        where: SearchFilter | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> SearchPage:
+        """Full-text search over article titles and texts, best first: one page of hits,
+        how many match, and (with `facets`) the facets and stories of all the matches.
 
         `query` is what a user types: words (all must match), "quoted phrases", ``or``
         between alternatives, ``-word`` to exclude. Operators and punctuation are never
         passed to the database as syntax; a query without any word finds nothing.
         """
+
+    def change_marker(self) -> tuple[object, ...]:
+        """A value that changes whenever articles (and so actor mentions) are written, cheap
+        to read: caches of whole-store aggregates compare it (the default reads counts)."""
+        return tuple(sorted(self.counts().items()))
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

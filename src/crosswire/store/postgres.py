@@ -20,21 +20,28 @@ from psycopg.rows import dict_row
 
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
-from crosswire.store.base import ArticleHit, EventFilter, Store
+from crosswire.store.base import Store
+from crosswire.store.cards import event_countries
+from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
     article_from_row,
+    backfill_story_cards,
     entities_from_rows,
+    entity_name_rows,
     event_actor_rows,
-    events_query,
     migrations,
+    story_row,
 )
-from crosswire.store.search import check_page, parse_query, websearch_query
+from crosswire.store.search import Clause, websearch_query
 
 # Advisory lock keys (any two fixed 64-bit numbers): one serialises writers, one migrations.
 WRITE_LOCK = 0x63727377_00000001
 MIGRATE_LOCK = 0x63727377_00000002
-SNIPPET_OPTIONS = "StartSel=\x02, StopSel=\x03, MaxWords=24, MinWords=12, MaxFragments=1"
+CARDS_VERSION = 3  # the migration adding the stories' list figures, filled in as it runs
+SNIPPET_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
+)
 ARTICLE_COLUMNS = (
     "seq, id, path, url, outlet, title, published, published_inferred, language,"
     " duplicate_of, text_hash, story_id, text, data"
@@ -61,8 +68,10 @@ def redact(url: str) -> str:
     return f"postgresql://{host}/{db}"
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLQueries, Store):
     """A store in a PostgreSQL database (tables created and migrated on open)."""
+
+    DIALECT = Dialect(like="ILIKE", collate=' COLLATE "C"')
 
     def __init__(self, url: str):
         self.url = url
@@ -70,10 +79,10 @@ class PostgresStore(Store):
         try:
             self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
             self.db.adapters.register_dumper(str, NulFreeText)
+            self._in_transaction = False
             self._migrate()
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {self.name}: {exc}") from exc
-        self._in_transaction = False
 
     # ------------------------------------------------------------------ plumbing
     def _migrate(self) -> None:
@@ -91,6 +100,12 @@ class PostgresStore(Store):
             for version, sql in migrations("postgres"):
                 if version > current:
                     self.db.execute(sql)  # a script: no parameters, many statements
+                    if version == CARDS_VERSION:
+                        self._in_transaction = True  # writes below join this transaction
+                        try:
+                            backfill_story_cards(self)
+                        finally:
+                            self._in_transaction = False
                     self.db.execute(
                         "INSERT INTO schema_migrations (version) VALUES (%s)", (version,)
                     )
@@ -118,6 +133,24 @@ class PostgresStore(Store):
         finally:
             self._in_transaction = False
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._in_transaction:
+            yield
+            return
+        self._in_transaction = True
+        try:
+            # one snapshot for every statement inside, taken at the first one
+            self.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                yield
+            finally:
+                self.db.execute("ROLLBACK")
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"read from store {self.name} failed: {exc}") from exc
+        finally:
+            self._in_transaction = False
+
     def close(self) -> None:
         self.db.close()
 
@@ -126,6 +159,9 @@ class PostgresStore(Store):
             return self.db.execute(sql, tuple(params)).fetchall()
         except psycopg.OperationalError as exc:  # server gone, connection lost
             raise StoreError(f"read from store {self.name} failed: {exc}") from exc
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return self._rows(sql.replace("?", "%s"), params)
 
     def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
@@ -172,6 +208,11 @@ class PostgresStore(Store):
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     rows,
                 )
+                cursor.executemany(
+                    "INSERT INTO entity_names (entity_id, name) VALUES (%s, %s)"
+                    " ON CONFLICT DO NOTHING",
+                    entity_name_rows(analysis),
+                )
 
     def update_article(self, article: Article, story_id: str | None) -> None:
         self.db.execute(
@@ -185,17 +226,13 @@ class PostgresStore(Store):
 
     def replace_story(self, story: Story, events: list[Event]) -> None:
         self._delete_events(story.id)
+        row = story_row(story, list(self.articles(story.article_ids)), events)
+        updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != "id")
         self.db.execute(
-            "INSERT INTO stories (id, title, first_date, last_date, n_articles, data)"
-            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET"
-            " title = excluded.title, first_date = excluded.first_date,"
-            " last_date = excluded.last_date, n_articles = excluded.n_articles,"
-            " data = excluded.data",
-            (
-                story.id, story.title, story.first_date, story.last_date,
-                len(story.article_ids), json.dumps(story.to_dict()),
-            ),
-        )  # fmt: skip
+            f"INSERT INTO stories ({', '.join(row)}) VALUES ({', '.join(['%s'] * len(row))})"
+            f" ON CONFLICT (id) DO UPDATE SET {updates}",
+            tuple(row.values()),
+        )
         with self.db.cursor() as cursor:
             for event in events:
                 cursor.execute(
@@ -207,23 +244,29 @@ class PostgresStore(Store):
                         json.dumps(event.to_dict()),
                     ),
                 )  # fmt: skip
-                actor_rows = event_actor_rows(event)
-                if actor_rows:
-                    cursor.executemany(
-                        "INSERT INTO event_actors (event_id, entity_id, role) VALUES (%s, %s, %s)",
-                        actor_rows,
-                    )
+                links = [
+                    ("INSERT INTO event_actors (event_id, entity_id, role) VALUES (%s, %s, %s)",
+                     event_actor_rows(event)),
+                    ("INSERT INTO event_articles (event_id, article_id) VALUES (%s, %s)",
+                     [(event.id, a) for a in sorted(set(event.article_ids))]),
+                    ("INSERT INTO event_countries (event_id, country) VALUES (%s, %s)",
+                     [(event.id, c) for c in event_countries(event)]),
+                ]  # fmt: skip
+                for sql, rows in links:
+                    if rows:
+                        cursor.executemany(sql, rows)
 
     def delete_story(self, story_id: str) -> None:
         self._delete_events(story_id)
         self.db.execute("DELETE FROM stories WHERE id = %s", (story_id,))
 
     def _delete_events(self, story_id: str) -> None:
-        self.db.execute(
-            "DELETE FROM event_actors WHERE event_id IN"
-            " (SELECT id FROM events WHERE story_id = %s)",
-            (story_id,),
-        )
+        for table in ("event_actors", "event_articles", "event_countries"):
+            self.db.execute(
+                f"DELETE FROM {table} WHERE event_id IN"
+                " (SELECT id FROM events WHERE story_id = %s)",
+                (story_id,),
+            )
         self.db.execute("DELETE FROM events WHERE story_id = %s", (story_id,))
 
     def add_error(self, error: IngestError) -> None:
@@ -340,10 +383,6 @@ class PostgresStore(Store):
         row = self._one("SELECT data FROM stories WHERE id = %s", (story_id,))
         return None if row is None else Story.from_dict(json.loads(row["data"]))
 
-    def events(self, where: EventFilter | None = None) -> list[Event]:
-        sql, params = events_query(where or EventFilter(), "%s", "ILIKE", 'date COLLATE "C"')
-        return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
-
     def entities(self) -> list[Entity]:
         return entities_from_rows(self._rows("SELECT * FROM mentions ORDER BY seq"))
 
@@ -351,35 +390,29 @@ class PostgresStore(Store):
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
 
-    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
-        check_page(limit, offset)
-        clauses = parse_query(query)
-        if not clauses:
-            return []
-        try:
-            rows = self._search(websearch_query(clauses), limit, offset)
-        except psycopg.Error as exc:  # the parse above should make this unreachable
-            raise StoreError(f"search in store {self.name} failed: {exc}") from exc
-        return [
-            ArticleHit(
-                article_id=r["id"], title=r["title"], outlet=r["outlet"],
-                published=r["published"], snippet=_plain(r["snippet"]), score=float(r["rank"]),
-            )
-            for r in rows
-        ]  # fmt: skip
-
-    def _search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
-        # Rank and page first, so ts_headline (costly) runs on one page of hits only.
-        return self._rows(
-            "SELECT id, title, outlet, published, rank,"
-            " ts_headline('english', text, q, %s) AS snippet FROM ("
-            "  SELECT a.seq, a.id, a.title, a.outlet, a.published, a.text, q,"
-            "   ts_rank_cd(a.search, q) AS rank"
-            "  FROM articles a, websearch_to_tsquery('english', %s) AS q"
-            "  WHERE a.search @@ q ORDER BY rank DESC, a.seq LIMIT %s OFFSET %s"
-            " ) AS hits ORDER BY rank DESC, seq",
-            (SNIPPET_OPTIONS, query, limit, offset),
+    def _match_sql(self) -> str:
+        return (
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+            " ts_rank_cd(a.search, q) AS score"
+            " FROM articles a, websearch_to_tsquery('english', ?) AS q WHERE a.search @@ q"
         )
+
+    def _engine_query(self, clauses: list[Clause]) -> str:
+        return websearch_query(clauses)
+
+    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
+        # the markers are taken out of the text first, so every one in the headline is ts's
+        rows = self._rows(
+            "SELECT seq, ts_headline('english', replace(replace(text, %s, ''), %s, ''), q, %s)"
+            " AS marked FROM articles, websearch_to_tsquery('english', %s) AS q"
+            " WHERE seq = ANY(%s)",
+            (MARK_START, MARK_END, SNIPPET_OPTIONS, engine_query, seqs),
+        )
+        found = {}
+        for row in rows:
+            marked = row["marked"].strip()
+            found[row["seq"]] = (marked.replace(MARK_START, "").replace(MARK_END, ""), marked)
+        return found
 
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
@@ -392,13 +425,8 @@ class PostgresStore(Store):
             "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
             "stories": one("SELECT COUNT(*) FROM stories"),
             "events": one("SELECT COUNT(*) FROM events"),
-            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM mentions"),
+            # every mention's entity has its names there: far fewer rows to count
+            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM entity_names"),
             "mentions": one("SELECT COUNT(*) FROM mentions"),
             "errors": one("SELECT COUNT(*) FROM errors"),
         }
-
-
-def _plain(headline: str) -> str:
-    """ts_headline marks matches with the control characters asked for (its default is
-    HTML); the hit's snippet is plain text, so they go."""
-    return headline.replace("\x02", "").replace("\x03", "").strip()

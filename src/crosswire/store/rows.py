@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
 from crosswire.actors.keys import display_name, most_common
-from crosswire.model import Article, Entity, Event
-from crosswire.store.base import EventFilter
+from crosswire.model import Analysis, Article, Entity, Event, Story
+from crosswire.store.base import EventFilter, Store
+from crosswire.store.cards import story_card
 
 Row = Mapping[str, Any]
 
@@ -46,6 +48,17 @@ def event_actor_rows(event: Event) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def entity_name_rows(analysis: Analysis) -> list[tuple[str, str]]:
+    """(entity id, alias or name) rows of an analysis's mentions, once each, sorted.
+
+    `entity_names` keeps every name an entity was recorded under; a replaced analysis
+    (`replace_analysis`, after a date is inferred) names the same actors, so none goes
+    stale in practice, and one that did would only widen an actor filter."""
+    found = {(m.actor.entity_id, m.text) for m in analysis.mentions}
+    found |= {(m.actor.entity_id, m.actor.name) for m in analysis.mentions}
+    return sorted(found)
+
+
 def canonical_name(rows: list[Row]) -> str:
     """The name an entity is shown by (see `display_name`)."""
     return display_name(rows[0]["key"], (r["name"] for r in rows)) or rows[0]["name"]
@@ -74,29 +87,28 @@ def entity_from_rows(rows: list[Row]) -> Entity:
     )
 
 
-def events_query(where: EventFilter, mark: str, like: str, text_order: str) -> tuple[str, list]:
-    """The SELECT of `Store.events` and its parameters, for a backend's placeholder
-    (``?`` or ``%s``), case-insensitive LIKE and byte-wise text ordering (``date`` or
-    ``date COLLATE "C"``); dates order as text, so both backends give one order."""
-    clauses: list[str] = []
-    params: list[str] = []
-    if where.type:
-        clauses.append(f"type = {mark}")
-        params.append(where.type.upper())
-    if where.since:
-        clauses.append(f"{text_order} >= {mark}")
-        params.append(where.since)
-    if where.story_id:
-        clauses.append(f"story_id = {mark}")
-        params.append(where.story_id)
-    if where.actor:
-        clauses.append(
-            "id IN (SELECT event_id FROM event_actors WHERE entity_id IN"
-            f" (SELECT entity_id FROM mentions WHERE alias {like} {mark} OR name {like} {mark}))"
-        )
-        params += [f"%{where.actor}%", f"%{where.actor}%"]
-    sql = "SELECT data FROM events"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    id_order = text_order.replace("date", "id", 1)
-    return sql + f" ORDER BY date IS NULL, {text_order}, {id_order}", params
+def story_row(story: Story, articles: list[Article], events: list[Event]) -> dict[str, Any]:
+    """The `stories` row of a story: its JSON and its list figures (`store.cards`)."""
+    card = story_card(story, articles, events)
+    return {
+        "id": story.id,
+        "title": story.title,
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+        "n_articles": card.n_articles,
+        "n_outlets": card.n_outlets,
+        "n_independent": card.n_independent,
+        "n_events": card.n_events,
+        "n_contradictions": card.n_contradictions,
+        "card": json.dumps(card.extra()),
+        "data": json.dumps(story.to_dict()),
+    }
+
+
+def backfill_story_cards(store: Store) -> None:
+    """Work out the list figures of the stories stored before they were kept (run inside
+    the migration that adds them, so a store is never left half filled)."""
+    for row in store._query("SELECT id FROM stories WHERE card IS NULL"):  # type: ignore[attr-defined]
+        story = store.story(row["id"])
+        if story is not None:
+            store.replace_story(story, store.events(EventFilter(story_id=story.id)))

@@ -13,17 +13,22 @@ from typing import Any
 
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
-from crosswire.store.base import ArticleHit, EventFilter, Store
+from crosswire.store.base import Store
+from crosswire.store.cards import event_countries
+from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
     article_from_row,
+    backfill_story_cards,
     entities_from_rows,
+    entity_name_rows,
     event_actor_rows,
-    events_query,
+    story_row,
 )
 from crosswire.store.rows import migrations as _migrations
-from crosswire.store.search import check_page, fts5_query, parse_query
+from crosswire.store.search import Clause, fts5_query
 
+CARDS_VERSION = 4  # the migration adding the stories' list figures, filled in as it runs
 BUSY_TIMEOUT_MS = 60_000  # a second run on the same file waits this long for the lock
 
 
@@ -62,23 +67,31 @@ def _why(path: str) -> str:
     return ""
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLQueries, Store):
     """A store in one SQLite file (created and migrated on open)."""
 
-    def __init__(self, path: str | Path):
+    DIALECT = Dialect(like="LIKE", collate="")
+
+    def __init__(self, path: str | Path, one_request: bool = False):
         self.path = str(path)
         try:
+            # A request's connection is used by one thread at a time but not always the
+            # same one (FastAPI runs a dependency's set-up and tear-down in the thread pool):
+            # sqlite3 is built serialized (threadsafety 3), so handing it over is safe.
             self.db = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+                self.path,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                check_same_thread=not one_request,
             )
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
+            self._in_transaction = False
             self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}{_why(self.path)}") from exc
-        self._in_transaction = False
 
     # ------------------------------------------------------------------ plumbing
     def _migrate(self) -> None:
@@ -95,6 +108,8 @@ class SQLiteStore(Store):
                     continue
                 for statement in statements(sql):
                     self.db.execute(statement)
+                if version == CARDS_VERSION:
+                    backfill_story_cards(self)
                 self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
@@ -123,6 +138,22 @@ class SQLiteStore(Store):
         finally:
             self._in_transaction = False
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._in_transaction or self.db.in_transaction:
+            yield
+            return
+        # WAL: a read transaction sees the last commit before its first read, and writers
+        # go on meanwhile; reading the schema starts it now rather than at the first query
+        self.db.execute("BEGIN")
+        self._in_transaction = True
+        try:
+            self.db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            yield
+        finally:
+            self._in_transaction = False
+            self._rollback()  # nothing was written: ending the transaction is all it does
+
     def _rollback(self) -> None:
         # SQLite has already rolled back after some errors (a full disk, an I/O error), and
         # a second ROLLBACK would hide the first error behind "no transaction is active"
@@ -136,6 +167,12 @@ class SQLiteStore(Store):
         cursor = self.db.execute(sql, tuple(params))
         cursor.row_factory = sqlite3.Row
         return cursor.fetchall()
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._rows(sql, params)
+        except sqlite3.OperationalError as exc:  # a locked or vanished file; no SQL error
+            raise StoreError(f"read from store {self.path} failed: {exc}") from exc
 
     # ------------------------------------------------------------------ writes
     def add_article(self, article: Article, analysis: Analysis) -> None:
@@ -174,6 +211,10 @@ class SQLiteStore(Store):
                 for m in analysis.mentions
             ],
         )  # fmt: skip
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?, ?)",
+            entity_name_rows(analysis),
+        )
 
     def update_article(self, article: Article, story_id: str | None) -> None:
         self.db.execute(
@@ -187,14 +228,12 @@ class SQLiteStore(Store):
 
     def replace_story(self, story: Story, events: list[Event]) -> None:
         self._delete_events(story.id)
+        row = story_row(story, list(self.articles(story.article_ids)), events)
         self.db.execute(
-            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, n_articles, data)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                story.id, story.title, story.first_date, story.last_date,
-                len(story.article_ids), json.dumps(story.to_dict()),
-            ),
-        )  # fmt: skip
+            f"INSERT OR REPLACE INTO stories ({', '.join(row)})"
+            f" VALUES ({', '.join('?' * len(row))})",
+            tuple(row.values()),
+        )
         for event in events:
             self.db.execute(
                 "INSERT INTO events (id, story_id, type, mode, cameo, date, modality, negated,"
@@ -209,16 +248,25 @@ class SQLiteStore(Store):
                 "INSERT INTO event_actors (event_id, entity_id, role) VALUES (?, ?, ?)",
                 event_actor_rows(event),
             )
+            self.db.executemany(
+                "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                [(event.id, a) for a in sorted(set(event.article_ids))],
+            )
+            self.db.executemany(
+                "INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
+                [(event.id, c) for c in event_countries(event)],
+            )
 
     def delete_story(self, story_id: str) -> None:
         self._delete_events(story_id)
         self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
     def _delete_events(self, story_id: str) -> None:
-        self.db.execute(
-            "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE story_id = ?)",
-            (story_id,),
-        )
+        for table in ("event_actors", "event_articles", "event_countries"):
+            self.db.execute(
+                f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE story_id = ?)",
+                (story_id,),
+            )
         self.db.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
 
     def add_error(self, error: IngestError) -> None:
@@ -341,10 +389,6 @@ class SQLiteStore(Store):
         row = self.db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         return None if row is None else Story.from_dict(json.loads(row[0]))
 
-    def events(self, where: EventFilter | None = None) -> list[Event]:
-        sql, params = events_query(where or EventFilter(), "?", "LIKE", "date")
-        return [Event.from_dict(json.loads(r["data"])) for r in self._rows(sql, params)]
-
     def entities(self) -> list[Entity]:
         return entities_from_rows(self._rows("SELECT * FROM mentions ORDER BY rowid"))
 
@@ -352,29 +396,26 @@ class SQLiteStore(Store):
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
 
-    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
-        check_page(limit, offset)
-        clauses = parse_query(query)
-        if not clauses:
-            return []
-        try:
-            rows = self._rows(
-                "SELECT a.id, a.title, a.outlet, a.published,"
-                " snippet(articles_fts, -1, '', '', '…', ?) AS snippet,"
-                " bm25(articles_fts, 2.0, 1.0) AS rank"
-                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?",
-                (SNIPPET_TOKENS, fts5_query(clauses), limit, offset),
-            )
-        except sqlite3.Error as exc:  # the parse above should make this unreachable
-            raise StoreError(f"search in store {self.path} failed: {exc}") from exc
-        return [
-            ArticleHit(
-                article_id=r["id"], title=r["title"], outlet=r["outlet"],
-                published=r["published"], snippet=r["snippet"], score=-float(r["rank"]),
-            )
-            for r in rows
-        ]  # fmt: skip
+    def _match_sql(self) -> str:
+        return (
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+            " -bm25(articles_fts, 2.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?"
+        )
+
+    def _engine_query(self, clauses: list[Clause]) -> str:
+        return fts5_query(clauses)
+
+    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
+        marks = ", ".join("?" * len(seqs))
+        rows = self._query(
+            "SELECT rowid AS seq, snippet(articles_fts, -1, '', '', '…', ?) AS plain,"
+            " snippet(articles_fts, -1, ?, ?, '…', ?) AS marked"
+            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            (SNIPPET_TOKENS, MARK_START, MARK_END, SNIPPET_TOKENS, engine_query, *seqs),
+        )
+        return {r["seq"]: (r["plain"], r["marked"]) for r in rows}
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -384,7 +425,8 @@ class SQLiteStore(Store):
             "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
             "stories": one("SELECT COUNT(*) FROM stories"),
             "events": one("SELECT COUNT(*) FROM events"),
-            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM mentions"),
+            # every mention's entity has its names there: far fewer rows to count
+            "entities": one("SELECT COUNT(DISTINCT entity_id) FROM entity_names"),
             "mentions": one("SELECT COUNT(*) FROM mentions"),
             "errors": one("SELECT COUNT(*) FROM errors"),
         }

@@ -27,7 +27,10 @@ from crosswire.web.params import (
     Country,
     DateParam,
     EventType,
+    MinSources,
+    Month,
     OptionalSearch,
+    Outlet,
     PageNumber,
     Sort,
     check_range,
@@ -99,6 +102,9 @@ def quads_css() -> Response:
     return Response(quad_stylesheet(), media_type="text/css")
 
 
+HOME_SORT = "top"  # recent stories with the most independent sources first
+
+
 @router.get("/")
 def home(
     request: Request,
@@ -108,17 +114,24 @@ def home(
     actor: Actor = None,
     country: Country = None,
     type: EventType = None,
-    sort: Sort = "recent",
+    min_sources: MinSources = None,
+    sort: Sort = HOME_SORT,
     page: PageNumber = 1,
 ) -> Any:
     check_range(since, until)  # the same parameters, bounds and answers as /api/stories
-    where = views.StoryFilter(since, until, actor, country, type)
+    where = views.StoryFilter(since, until, actor, country, type, min_sources)
     try:
         result = views.story_summaries(store, where, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     except views.ViewError as exc:
         return _bad(request, exc)
-    filters = dict(request.query_params)
-    context = {"page": result, "number": page, "filters": filters, "counts": store.counts()}
+    context = {
+        "page": result,
+        "number": page,
+        "filters": {k: v for k, v in request.query_params.items() if v},
+        "sort": sort,
+        "choices": store.story_choices(),
+        "counts": store.counts(),
+    }
     return _render(request, "home.html", context)
 
 
@@ -161,39 +174,43 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
     return _render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
 
 
+SEARCH_FACETS = ("type", "country", "outlet", "month")
+
+
 @router.get("/search")
-def search(request: Request, store: StoreDep, q: OptionalSearch = None) -> Any:
+def search(
+    request: Request,
+    store: StoreDep,
+    q: OptionalSearch = None,
+    type: EventType = None,
+    country: Country = None,
+    outlet: Outlet = None,
+    month: Month = None,
+    page: PageNumber = 1,
+) -> Any:
     query = (q or "").strip()
     results = None
     if query:
         try:
-            results = views.search_all(store, query, index=request.app.state.actors)
+            where = views.search_filter(type, country, outlet, month)
+            results = views.search_all(
+                store, query, PAGE_SIZE, request.app.state.actors, (page - 1) * PAGE_SIZE, where
+            )
         except views.ViewError as exc:
             return _bad(request, exc)
-    return _render(request, "search.html", {"query": query, "r": results})
+    context = {"query": query, "r": results, "number": page, "facet_names": SEARCH_FACETS}
+    return _render(request, "search.html", context)
 
 
 @router.get("/jobs")
-def jobs(request: Request) -> Any:
-    number, size = _page_number(request), PAGE_SIZE
-    if number is None:
-        return _bad(request, views.ViewError("page must be a whole number from 1"))
-    page = recent_jobs(request.app.state.worker, size, (number - 1) * size)
-    return _render(request, "jobs.html", {"page": page, "number": number})
+def jobs(request: Request, page: PageNumber = 1) -> Any:
+    size = PAGE_SIZE
+    jobs_page = recent_jobs(request.app.state.worker, size, (page - 1) * size)
+    return _render(request, "jobs.html", {"page": jobs_page, "number": page})
 
 
 @router.get("/errors")
-def errors(request: Request, store: StoreDep) -> Any:
-    number, size = _page_number(request), PAGE_SIZE * 5
-    if number is None:
-        return _bad(request, views.ViewError("page must be a whole number from 1"))
-    page = input_errors(store, size, (number - 1) * size)
-    return _render(request, "errors.html", {"page": page, "number": number})
-
-
-def _page_number(request: Request) -> int | None:
-    """The `page` parameter (1 when absent), None when it is not a sane page number."""
-    text = request.query_params.get("page", "1")
-    if not text.isdigit() or len(text) > 9 or int(text) < 1:
-        return None
-    return int(text)
+def errors(request: Request, store: StoreDep, page: PageNumber = 1) -> Any:
+    size = PAGE_SIZE * 5
+    errors_page = input_errors(store, size, (page - 1) * size)
+    return _render(request, "errors.html", {"page": errors_page, "number": page})

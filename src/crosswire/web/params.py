@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 from fastapi.exceptions import RequestValidationError
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from crosswire import views
 
@@ -75,6 +75,23 @@ EventType = Annotated[
     AfterValidator(_blank_is_none),
 ]
 Sort = Annotated[views.StorySort, Query(description="order of the stories")]
+# the bounds sit on the integer itself: on `int | None` they would be applied to a blank
+# value turned None too (a TypeError, so a 500)
+MinSources = Annotated[
+    Annotated[int, Field(ge=0, le=views.MAX_MIN_SOURCES)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="at least this many independent sources"),
+]
+Outlet = Annotated[
+    str | None,
+    Query(max_length=MAX_NAME, description="facet: outlet"),
+    AfterValidator(_blank_is_none),
+]
+Month = Annotated[
+    str | None,
+    Query(max_length=7, description="facet: YYYY-MM"),
+    AfterValidator(_blank_is_none),
+]
 SearchQuery = Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="the query")]
 OptionalSearch = Annotated[
     str | None, Query(max_length=MAX_QUERY), AfterValidator(_blank_is_none)

@@ -1,0 +1,383 @@
+"""The list queries both SQL backends share: stories, events and search filtered, sorted and
+paged in SQL, totals by COUNT.
+
+SQL here is written with ``?`` placeholders; each backend's `_query` runs it with its own
+(`Dialect` names what else differs: case-insensitive LIKE, byte-wise text order). Every
+value is a parameter; the only SQL assembled is from fixed fragments and integers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from abc import abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from crosswire.model import Event
+from crosswire.store.base import (
+    ArticleHit,
+    EventFilter,
+    Facet,
+    SearchFilter,
+    SearchPage,
+    StoryHit,
+    StoryQuery,
+)
+from crosswire.store.cards import StoryCard
+from crosswire.store.search import Clause, check_page, parse_query
+
+MAX_OFFSET = 2**62  # beyond any table; larger ints overflow the databases' integers
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    like: str  # case-insensitive LIKE: "LIKE" (SQLite's is) or "ILIKE"
+    collate: str  # appended to a text column to order byte-wise: "" or ' COLLATE "C"'
+
+    def text(self, column: str) -> str:
+        return column + self.collate
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards taken literally (used with
+    ``ESCAPE '\\'``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def actor_entities(like: str) -> str:
+    """A subquery of the entity ids with an alias or name containing the actor text, given
+    as one `like_pattern` parameter."""
+    return f"SELECT entity_id FROM entity_names WHERE name {like} ? ESCAPE '\\'"
+
+
+def page_bounds(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, int(limit)), min(max(0, int(offset)), MAX_OFFSET)
+
+
+def prefix_at_least(column: str, value: str) -> str:
+    """`column` compared at the precision of `value` (since=2021 keeps 2021-05-03)."""
+    return f"substr(coalesce({column}, ''), 1, {len(value)}) >= ?"
+
+
+def prefix_at_most(column: str, value: str) -> str:
+    return f"substr(coalesce({column}, '9999'), 1, {len(value)}) <= ?"
+
+
+def recent_cutoff(latest: str | None, days: int) -> str:
+    """The first day of the `days` ending on the store's latest story date ("" when there
+    is no usable date: every story is then recent)."""
+    try:
+        last = date.fromisoformat((latest or "")[:10])
+    except ValueError:
+        return ""
+    return (last - timedelta(days=days - 1)).isoformat()
+
+
+class SQLQueries:
+    """Mixed into both backends: they give `_query` and `DIALECT`."""
+
+    DIALECT: Dialect
+
+    @abstractmethod
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Rows of `sql` written with ``?`` placeholders."""
+
+    def change_marker(self) -> tuple[object, ...]:
+        # articles are only ever added (seq grows); a replaced analysis names the same actors
+        row = self._query("SELECT max(seq) AS seq, count(*) AS n FROM articles")[0]
+        return (row["seq"], row["n"])
+
+    def _count(self, sql: str, params: Iterable[Any]) -> int:
+        rows = self._query(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)
+        return int(rows[0]["n"]) if rows else 0
+
+    # ------------------------------------------------------------------ stories
+    def story_cards(self, query: StoryQuery) -> tuple[list[StoryCard], int]:
+        where, params = self._story_where(query)
+        base = f"SELECT s.id FROM stories s{where}"
+        total = self._count(base, params)
+        order, order_params = self._story_order(query.sort, query.recent_days)
+        limit, offset = page_bounds(query.limit, query.offset)
+        # sort and cut the page on narrow rows, then read the page's cards
+        page = self._query(
+            f"SELECT s.id FROM stories s{where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, *order_params, limit, offset],
+        )
+        ids = [r["id"] for r in page]
+        rows = self._by_ids(
+            "SELECT id, title, first_date, last_date, n_articles, n_outlets, n_independent,"
+            " n_events, n_contradictions, card FROM stories",
+            ids,
+        )
+        return [StoryCard.from_row(r, json.loads(r["card"] or "{}")) for r in rows], total
+
+    def _by_ids(self, select: str, ids: list[str]) -> list[Row]:
+        """Rows of `select` (over a table with an ``id``) for `ids`, in their order."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        found = {r["id"]: r for r in self._query(f"{select} WHERE id IN ({marks})", ids)}
+        return [found[i] for i in ids if i in found]
+
+    def _story_where(self, q: StoryQuery) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if q.since:
+            clauses.append(prefix_at_least("s.last_date", q.since))
+            params.append(q.since)
+        if q.until:
+            clauses.append(prefix_at_most("s.first_date", q.until))
+            params.append(q.until)
+        if q.type:
+            clauses.append("s.id IN (SELECT story_id FROM events WHERE type = ?)")
+            params.append(q.type.upper())
+        if q.country:
+            clauses.append(
+                "s.id IN (SELECT e.story_id FROM event_countries c"
+                " JOIN events e ON e.id = c.event_id WHERE c.country = ?)"
+            )
+            params.append(q.country.upper())
+        if q.actor:
+            entities = actor_entities(self.DIALECT.like)
+            clauses.append(
+                "s.id IN (SELECT e.story_id FROM event_actors ea"
+                f" JOIN events e ON e.id = ea.event_id WHERE ea.entity_id IN ({entities}))"
+            )
+            params.append(like_pattern(q.actor))
+        if q.min_sources:
+            clauses.append("s.n_independent >= ?")
+            params.append(int(q.min_sources))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _story_order(self, sort: str, recent_days: int) -> tuple[str, list[Any]]:
+        t = self.DIALECT.text
+        if sort == "size":
+            first = f"s.first_date IS NOT NULL, {t('s.first_date')}"  # undated first, as before
+            return f"s.n_articles DESC, {first}, {t('s.id')}", []
+        if sort == "oldest":
+            return f"s.first_date IS NULL, {t('s.first_date')}, {t('s.id')}", []
+        if sort == "sources":
+            return f"s.n_independent DESC, s.n_articles DESC, {t('s.id')}", []
+        recent = f"s.last_date IS NULL, {t('s.last_date')} DESC, {t('s.id')}"
+        if sort == "recent":
+            return recent, []
+        # "top": stories active in the store's latest `recent_days` first, then by sources
+        latest = self._query("SELECT max(last_date) AS d FROM stories")
+        cutoff = recent_cutoff(latest[0]["d"] if latest else None, recent_days)
+        last = t("coalesce(s.last_date, '')")
+        first = f"CASE WHEN {last} >= ? THEN 0 ELSE 1 END"
+        return f"{first}, s.n_independent DESC, s.n_articles DESC, {recent}", [cutoff]
+
+    def story_choices(self) -> dict[str, list[str]]:
+        """Event types and countries present in the store (for the list's pickers)."""
+        types = self._query("SELECT DISTINCT type FROM events ORDER BY type")
+        countries = self._query("SELECT DISTINCT country FROM event_countries ORDER BY country")
+        return {
+            "types": [r["type"] for r in types],
+            "countries": [r["country"] for r in countries],
+        }
+
+    # ------------------------------------------------------------------ events
+    def _events_where(self, where: EventFilter) -> tuple[str, list[Any]]:
+        t = self.DIALECT.text
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where.type:
+            clauses.append("type = ?")
+            params.append(where.type.upper())
+        if where.since:
+            clauses.append(f"{t('date')} >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append(f"date IS NOT NULL AND {prefix_at_most('date', where.until)}")
+            params.append(where.until)
+        if where.story_id:
+            clauses.append("story_id = ?")
+            params.append(where.story_id)
+        if where.entity_id:
+            clauses.append("id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)")
+            params.append(where.entity_id)
+        if where.actor:
+            entities = actor_entities(self.DIALECT.like)
+            clauses.append(
+                f"id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({entities}))"
+            )
+            params.append(like_pattern(where.actor))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _events_order(self) -> str:
+        t = self.DIALECT.text
+        return f"date IS NULL, {t('date')}, {t('id')}"
+
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        clause, params = self._events_where(where or EventFilter())
+        order = self._events_order()
+        rows = self._query(f"SELECT data FROM events{clause} ORDER BY {order}", params)
+        return [Event.from_dict(json.loads(r["data"])) for r in rows]
+
+    def events_page(
+        self, where: EventFilter | None, limit: int, offset: int
+    ) -> tuple[list[Event], int]:
+        clause, params = self._events_where(where or EventFilter())
+        total = self._count(f"SELECT id FROM events{clause}", params)
+        limit, offset = page_bounds(limit, offset)
+        actor = bool(where and (where.actor or where.entity_id))
+        page = self._query(self._events_page_sql(clause, actor), [*params, limit, offset])
+        rows = self._by_ids("SELECT id, data FROM events", [r["id"] for r in page])
+        return [Event.from_dict(json.loads(r["data"])) for r in rows], total
+
+    def _events_page_sql(self, clause: str, by_actor: bool) -> str:
+        order = self._events_order()
+        if not by_actor:
+            return f"SELECT id FROM events{clause} ORDER BY {order} LIMIT ? OFFSET ?"
+        # an actor's events: filter first, then sort what matched; walking the whole date
+        # order testing each event (PostgreSQL's plan when it overestimates the matches)
+        # took 100+ ms
+        return (
+            f"WITH matched AS MATERIALIZED (SELECT id, date FROM events{clause})"
+            f" SELECT id FROM matched ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self._query("SELECT data FROM events WHERE id = ?", [event_id])
+        return Event.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+    # ------------------------------------------------------------------ search
+    @abstractmethod
+    def _match_sql(self) -> str:
+        """The matches of one full-text query (the ``?``): columns seq, id, title, outlet,
+        published, story_id and score (higher is better)."""
+
+    @abstractmethod
+    def _engine_query(self, clauses: list[Clause]) -> str:
+        """The parsed query written for this backend's full-text engine."""
+
+    @abstractmethod
+    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
+        """(plain, marked) snippet of each article by seq; matches in `marked` sit between
+        `MARK_START` and `MARK_END`."""
+
+    def search(
+        self,
+        query: str,
+        where: SearchFilter | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> SearchPage:
+        check_page(limit, offset)
+        clauses = parse_query(query)
+        if not clauses:
+            return SearchPage([], 0, {k: [] for k in FACETS} if facets else {}, [])
+        engine_query = self._engine_query(clauses)
+        filtered, params = self._filtered(engine_query, where or SearchFilter())
+        rows = self._query(
+            f"SELECT * FROM ({filtered}) AS f ORDER BY f.score DESC, f.seq LIMIT ? OFFSET ?",
+            [*params, limit, min(offset, MAX_OFFSET)],
+        )
+        snippets = self._snippets(engine_query, [r["seq"] for r in rows]) if rows else {}
+        hits = [_hit(r, *snippets.get(r["seq"], ("", ""))) for r in rows]
+        if not facets:
+            return SearchPage(hits, len(hits), {}, [])
+        return SearchPage(
+            hits=hits,
+            total=self._count(filtered, params),
+            facets={k: self._facet(k, filtered, params) for k in FACETS},
+            stories=self._story_hits(filtered, params),
+        )
+
+    def _filtered(self, engine_query: str, where: SearchFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = [engine_query]
+        if where.outlet:
+            clauses.append("m.outlet = ?")
+            params.append(where.outlet)
+        if where.month:
+            clauses.append("substr(m.published, 1, 7) = ?")
+            params.append(where.month)
+        if where.type:
+            clauses.append(
+                "m.id IN (SELECT ea.article_id FROM event_articles ea"
+                " JOIN events e ON e.id = ea.event_id WHERE e.type = ?)"
+            )
+            params.append(where.type.upper())
+        if where.country:
+            clauses.append(
+                "m.id IN (SELECT ea.article_id FROM event_articles ea"
+                " JOIN event_countries c ON c.event_id = ea.event_id WHERE c.country = ?)"
+            )
+            params.append(where.country.upper())
+        sql = f"SELECT m.* FROM ({self._match_sql()}) AS m"
+        return sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _facet(self, kind: str, filtered: str, params: list[Any]) -> list[Facet]:
+        t = self.DIALECT.text
+        if kind == "type":
+            value = "e.type"
+            source = (
+                f"({filtered}) AS f JOIN event_articles ea ON ea.article_id = f.id"
+                " JOIN events e ON e.id = ea.event_id"
+            )
+        elif kind == "country":
+            value = "c.country"
+            source = (
+                f"({filtered}) AS f JOIN event_articles ea ON ea.article_id = f.id"
+                " JOIN event_countries c ON c.event_id = ea.event_id"
+            )
+        elif kind == "outlet":
+            value, source = "f.outlet", f"({filtered}) AS f"
+        else:  # month
+            value, source = "substr(f.published, 1, 7)", f"({filtered}) AS f"
+        order = f"{t('value')}" if kind == "month" else f"n DESC, {t('value')}"
+        rows = self._query(
+            f"SELECT value, n FROM (SELECT {value} AS value, count(DISTINCT f.id) AS n"
+            f" FROM {source} WHERE {value} IS NOT NULL GROUP BY {value}) AS g"
+            f" ORDER BY {order} LIMIT {FACET_VALUES}",
+            params,
+        )
+        return [Facet(r["value"], int(r["n"])) for r in rows]
+
+    def _story_hits(self, filtered: str, params: list[Any]) -> list[StoryHit]:
+        t = self.DIALECT.text
+        rows = self._query(
+            "SELECT s.id, s.title, g.n FROM (SELECT f.story_id, count(*) AS n"
+            f" FROM ({filtered}) AS f WHERE f.story_id IS NOT NULL GROUP BY f.story_id) AS g"
+            f" JOIN stories s ON s.id = g.story_id"
+            f" ORDER BY g.n DESC, s.n_independent DESC, {t('s.id')} LIMIT {STORY_HITS}",
+            params,
+        )
+        return [StoryHit(r["id"], r["title"], int(r["n"])) for r in rows]
+
+
+FACETS = ("type", "country", "outlet", "month")
+FACET_VALUES = 24
+STORY_HITS = 10
+MARK_START, MARK_END = "\x02", "\x03"  # control characters: cleaned article text has none
+
+
+def marked_segments(plain: str, marked: str) -> list[tuple[str, bool]]:
+    """`marked` cut at its match markers into (text, matched) pieces. When the text itself
+    held a marker character the cut cannot be trusted: the plain snippet is one piece."""
+    pieces: list[tuple[str, bool]] = []
+    matched = False
+    for part in re.split(f"([{MARK_START}{MARK_END}])", marked):
+        if part in (MARK_START, MARK_END):
+            matched = part == MARK_START
+        elif part:
+            pieces.append((part, matched))
+    if "".join(p for p, _ in pieces) != plain or MARK_START in plain or MARK_END in plain:
+        return [(plain, False)] if plain else []
+    return pieces
+
+
+def _hit(row: Row, plain: str, marked: str) -> ArticleHit:
+    return ArticleHit(
+        article_id=row["id"], title=row["title"], outlet=row["outlet"],
+        published=row["published"], snippet=plain, score=float(row["score"]),
+        segments=marked_segments(plain, marked),
+    )  # fmt: skip

@@ -1,0 +1,70 @@
+"""Search pages (each test on SQLite and PostgreSQL): total, facets over every match,
+facet filters, the stories of the matches, and snippets with the matched words marked."""
+
+from __future__ import annotations
+
+import pytest
+from tests.store.test_lists import fill
+
+from crosswire.model import Analysis, Article
+from crosswire.store.base import SearchFilter
+from crosswire.store.queries import marked_segments
+
+
+@pytest.fixture
+def filled(store):
+    fill(store)
+    return store
+
+
+def values(page, kind: str) -> list[tuple[str, int]]:
+    return [(f.value, f.count) for f in page.facets[kind]]
+
+
+def test_search_counts_all_matches_and_pages_them(filled) -> None:
+    page = filled.search("Lavrov", limit=2)
+    assert page.total == 5 and len(page.hits) == 2
+    rest = filled.search("Lavrov", limit=2, offset=4)
+    assert len(rest.hits) == 1 and rest.total == 5
+
+
+def test_facets_cover_every_match(filled) -> None:
+    page = filled.search("Lavrov", limit=1)
+    assert values(page, "type") == [("CONSULT", 5)]
+    assert values(page, "country") == [("RUS", 5), ("PRK", 2)]
+    assert values(page, "outlet") == [("Paper B", 2), ("Wire A", 2), ("Daily C", 1)]
+    assert values(page, "month") == [("2017-03", 3), ("2018-05", 1), ("2018-06", 1)]
+    assert [(s.id, s.n_matched) for s in page.stories] == [("visit", 3), ("meet", 2)]
+
+
+def test_a_facet_value_filters_the_matches(filled) -> None:
+    assert filled.search("Lavrov", SearchFilter(country="prk")).total == 2
+    assert filled.search("Lavrov", SearchFilter(month="2017-03", outlet="Wire A")).total == 1
+    assert filled.search("Lavrov", SearchFilter(type="protest")).total == 0
+    only = filled.search("Minsk", SearchFilter(outlet="Daily C"))
+    assert [h.article_id for h in only.hits] == ["v3"] and values(only, "outlet") == [
+        ("Daily C", 1)
+    ]
+
+
+def test_snippets_come_with_the_matched_words_flagged(filled) -> None:
+    [hit] = filled.search("protest").hits
+    assert "".join(text for text, _ in hit.segments) == hit.snippet
+    assert [text for text, matched in hit.segments if matched] == ["protest"]
+
+
+def test_markup_and_marker_characters_in_text_stay_plain_text(store) -> None:
+    text = "Riot <b>police</b> \x02met\x03 protesters."
+    article = Article(id="x", text=text, path="x.txt", title=None, text_hash="x")
+    with store.transaction():
+        store.add_article(article, Analysis(article_id="x"))
+    [hit] = store.search("police").hits
+    assert "<b>police</b>" in hit.snippet or "police" in hit.snippet
+    assert "".join(text for text, _ in hit.segments) == hit.snippet
+    assert all("\x02" not in t and "\x03" not in t for t, matched in hit.segments if matched)
+
+
+def test_marked_segments_trust_only_markers_the_engine_set() -> None:
+    assert marked_segments("a b c", "a \x02b\x03 c") == [("a ", False), ("b", True), (" c", False)]
+    assert marked_segments("a \x02b", "a \x02\x02b\x03") == [("a \x02b", False)]
+    assert marked_segments("", "") == []
