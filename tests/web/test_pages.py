@@ -173,3 +173,29 @@ def test_search_pages_through_results(client: TestClient) -> None:
     assert second["articles"][0]["article_id"] != body["articles"][0]["article_id"]
     marked = [s["text"] for s in body["articles"][0]["segments"] if s["matched"]]
     assert marked and all(m.lower() == "oslo" for m in marked)
+
+
+def test_pagers_keep_the_filters_and_escape_them_once() -> None:
+    from types import SimpleNamespace
+
+    from markupsafe import Markup
+
+    from crosswire.web.pages import environment
+
+    page = SimpleNamespace(total=50, limit=20, offset=20)
+    home = environment.get_template("pager.html").render(
+        page=page, number=2, pager_base=Markup("?actor=Kim%20%3Cx%3E&amp;")
+    )
+    assert '<a href="?actor=Kim%20%3Cx%3E&amp;page=1">← previous</a>' in home
+    assert '<a href="?actor=Kim%20%3Cx%3E&amp;page=3">next →</a>' in home and "page 2 of 3" in home
+    hit = SimpleNamespace(
+        article_id="a1", title="Talks", outlet="Wire", published="2020", segments=[], snippet=""
+    )
+    results = SimpleNamespace(
+        query="a b", filters={"outlet": "X&Y"}, total=50, limit=20, offset=20,
+        articles=[hit], actors=[], events=[], facets=None, stories=[], total_events=0,
+    )  # fmt: skip
+    search = environment.get_template("search.html").render(
+        r=results, number=2, request=SimpleNamespace(state=SimpleNamespace(has_token=False))
+    )
+    assert '<a href="/search?q=a%20b&amp;outlet=X%26Y&amp;page=3">next →</a>' in search
