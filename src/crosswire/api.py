@@ -139,7 +139,6 @@ def create_app(
     )
     app.state.db = db
     app.state.worker = worker
-    app.state.actors = views.ActorIndex()  # one per store: see ActorIndex
     app.state.max_upload_bytes = max_upload_bytes
     app.state.access = access
     add_error_handlers(app)
@@ -242,13 +241,13 @@ def list_actors(
     offset: Offset = 0,
 ) -> views.Page[views.ActorSummary]:
     """Actors with a name or alias containing `q` (case-insensitive)."""
-    return views.search_actors(store, q, limit, offset, request.app.state.actors)
+    return views.search_actors(store, q, limit, offset)
 
 
 @router.get("/actors/{entity_id}", response_model=views.ActorProfile, tags=["actors"])
 def get_actor(entity_id: str, store: StoreDep, request: Request) -> views.ActorProfile:
     """An actor's aliases, roles, country, events over time and co-actors."""
-    profile = views.actor_profile(store, entity_id, request.app.state.actors)
+    profile = views.actor_profile(store, entity_id)
     return _found(profile, "actor", entity_id)  # type: ignore[return-value]
 
 
@@ -275,7 +274,7 @@ def search(
     each of the three lists; `type`, `country`, `outlet` and `month` narrow the articles
     to one facet value."""
     where = views.search_filter(type, country, outlet, month)
-    return views.search_all(store, q, limit, request.app.state.actors, offset, where)
+    return views.search_all(store, q, limit, offset, where)
 
 
 @router.post("/articles", response_model=JobOut, status_code=202, tags=["ingest"])
@@ -373,17 +372,12 @@ def download_actor_events(
     entity_id: str, fmt: FormatParam, request: Request, store: StoreDep
 ) -> StreamingResponse:
     """Every event an actor takes part in (its page's list), as CSV or JSONL."""
-    entity = request.app.state.actors.entities(store).get(entity_id)
-    _found(entity, "actor", entity_id)
+    _found(store.entity(entity_id), "actor", entity_id)
 
     def read(store: Store, limit: int, offset: int) -> views.Page[views.EventRow]:
-        # the alias filter on the canonical name finds a superset (see views.actor_profile)
-        return views.event_rows(store, EventFilter(actor=entity.name), None, limit, offset)
+        return views.event_rows(store, EventFilter(entity_id=entity_id), None, limit, offset)
 
-    fetch = downloads.from_store(request.app.state.db, read)
-    rows = (
-        row for row in downloads.pages(fetch) if any(a.entity_id == entity_id for a in row.actors)
-    )
+    rows = downloads.pages(downloads.from_store(request.app.state.db, read))
     return downloads.download(rows, views.EventRow, fmt, "actor-events")  # type: ignore[arg-type]
 
 

@@ -10,7 +10,6 @@ message meant for the user.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -724,57 +723,18 @@ def actor_summary(entity: Entity) -> ActorSummary:
     )
 
 
-class ActorIndex:
-    """The store's canonical actors, read again only when the store's articles change.
-
-    `Store.entities()` aggregates every mention, the slowest read a page makes; a server
-    keeps one index per store so that actor search and actor pages do not repeat it on
-    every request. Any batch the pipeline commits adds articles, so changes the counts.
-    """
-
-    def __init__(self) -> None:
-        self._version: tuple[tuple[str, int], ...] | None = None
-        self._entities: dict[str, Entity] = {}
-        self._lock = threading.Lock()
-
-    def entities(self, store: Store) -> dict[str, Entity]:
-        version = store.change_marker()
-        with self._lock:
-            if version != self._version:
-                self._entities = {e.id: e for e in store.entities()}
-                self._version = version
-            return self._entities
-
-
-def _entities(store: Store, index: ActorIndex | None) -> dict[str, Entity]:
-    return index.entities(store) if index else {e.id: e for e in store.entities()}
-
-
-def search_actors(
-    store: Store,
-    query: str,
-    limit: int = 20,
-    offset: int = 0,
-    index: ActorIndex | None = None,
-) -> Page[ActorSummary]:
+def search_actors(store: Store, query: str, limit: int = 20, offset: int = 0) -> Page[ActorSummary]:
     """Actors with an alias or name containing `query` (case-insensitive): exact alias
-    matches first, then the actors named in most articles."""
-    needle = query.strip().casefold()
+    matches first, then the actors named in most articles; one page read from the store."""
+    needle = query.strip()
     if not needle:
         raise ViewError("the actor query is empty")
-    found = []
-    for entity in _entities(store, index).values():
-        names = [n.casefold() for n in [entity.name, *entity.aliases]]
-        if any(needle in n for n in names):
-            found.append((needle not in names, -len(entity.article_ids), entity.name, entity))
-    found.sort(key=lambda t: t[:3])
-    return paginate([actor_summary(t[3]) for t in found], limit, offset)
+    found, total = store.actor_search(needle, limit, offset)
+    return Page(items=[actor_summary(e) for e in found], total=total, limit=limit, offset=offset)
 
 
-def actor_profile(
-    store: Store, entity_id: str, index: ActorIndex | None = None
-) -> ActorProfile | None:
-    entity = _entities(store, index).get(entity_id)
+def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
+    entity = store.entity(entity_id)
     if entity is None:
         return None
     events = store.events(EventFilter(entity_id=entity_id))
@@ -944,7 +904,6 @@ def search_all(
     store: Store,
     query: str,
     limit: int = 20,
-    index: ActorIndex | None = None,
     offset: int = 0,
     where: SearchFilter | None = None,
 ) -> SearchResults:
@@ -959,7 +918,7 @@ def search_all(
     return SearchResults(
         query=query,
         articles=[hit_view(h) for h in found.hits],
-        actors=search_actors(store, query, limit, offset, index).items,
+        actors=search_actors(store, query, limit, offset).items,
         events=events,
         total=found.total,
         limit=limit,

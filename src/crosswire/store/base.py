@@ -218,6 +218,17 @@ class Store(ABC):
     def entities(self) -> list[Entity]:
         """Canonical actors: the aggregation of all mentions with the same key."""
 
+    @abstractmethod
+    def entity(self, entity_id: str) -> Entity | None:
+        """One canonical actor, aggregated over its own mentions exactly as `entities()`
+        aggregates it (None when no mention has that id)."""
+
+    @abstractmethod
+    def actor_search(self, query: str, limit: int, offset: int) -> tuple[list[Entity], int]:
+        """One page of the actors with a name or alias containing `query`
+        (case-insensitive), exact matches first, then by articles naming them, then by
+        name; and how many match in all."""
+
     def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
         """Canonical actors named in any of these articles (aggregated over all articles),
         a person's surname-only entity folded into the one full name among them, the most
@@ -249,11 +260,6 @@ class Store(ABC):
         between alternatives, ``-word`` to exclude. Operators and punctuation are never
         passed to the database as syntax; a query without any word finds nothing.
         """
-
-    def change_marker(self) -> tuple[object, ...]:
-        """A value that changes whenever articles (and so actor mentions) are written, cheap
-        to read: caches of whole-store aggregates compare it (the default reads counts)."""
-        return tuple(sorted(self.counts().items()))
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

@@ -72,6 +72,7 @@ class PostgresStore(SQLQueries, Store):
     """A store in a PostgreSQL database (tables created and migrated on open)."""
 
     DIALECT = Dialect(like="ILIKE", collate=' COLLATE "C"')
+    MENTION_ORDER = "seq"
 
     def __init__(self, url: str):
         self.url = url

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from crosswire.model import Event
+from crosswire.model import Entity, Event
 from crosswire.store.base import (
     ArticleHit,
     EventFilter,
@@ -27,6 +27,7 @@ from crosswire.store.base import (
     StoryQuery,
 )
 from crosswire.store.cards import StoryCard
+from crosswire.store.rows import entities_from_rows
 from crosswire.store.search import Clause, check_page, parse_query
 
 MAX_OFFSET = 2**62  # beyond any table; larger ints overflow the databases' integers
@@ -42,11 +43,15 @@ class Dialect:
         return column + self.collate
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, its wildcards taken literally (used with
+def like_escaped(text: str) -> str:
+    """A LIKE pattern matching `text` itself, its wildcards taken literally (used with
     ``ESCAPE '\\'``)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards taken literally."""
+    return f"%{like_escaped(text)}%"
 
 
 def actor_entities(like: str) -> str:
@@ -87,14 +92,61 @@ class SQLQueries:
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         """Rows of `sql` written with ``?`` placeholders."""
 
-    def change_marker(self) -> tuple[object, ...]:
-        # articles are only ever added (seq grows); a replaced analysis names the same actors
-        row = self._query("SELECT max(seq) AS seq, count(*) AS n FROM articles")[0]
-        return (row["seq"], row["n"])
+    MENTION_ORDER: str  # the mentions' column in input order ("rowid", "seq")
 
     def _count(self, sql: str, params: Iterable[Any]) -> int:
         rows = self._query(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)
         return int(rows[0]["n"]) if rows else 0
+
+    # ------------------------------------------------------------------ actors
+    def entity(self, entity_id: str) -> Entity | None:
+        """One canonical actor, aggregated over its own mentions as `entities()` does."""
+        found = self.entities_by_ids([entity_id])
+        return found[0] if found else None
+
+    def entities_by_ids(self, ids: Iterable[str]) -> list[Entity]:
+        """The canonical actors with these ids (those that have mentions), by id, each
+        aggregated over its own mentions only (`rows.entities_from_rows`)."""
+        wanted = sorted(set(ids))
+        rows: list[Row] = []
+        for i in range(0, len(wanted), 500):  # an entity's rows all come in one chunk
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            order = self.MENTION_ORDER
+            sql = f"SELECT * FROM mentions WHERE entity_id IN ({marks}) ORDER BY {order}"
+            rows += self._query(sql, chunk)
+        return entities_from_rows(rows)
+
+    def actor_search(self, query: str, limit: int, offset: int) -> tuple[list[Entity], int]:
+        """One page of the actors with a name or alias containing `query` (any name they
+        were recorded under, case-insensitive as the actor filters are), and how many.
+
+        Exact name matches first, then the actors named in most articles, then by name.
+        Matching, the exact flag and the article counts are worked out in SQL on the
+        names table and the (entity, article) index, as narrow rows; only the actors of
+        the page, and of the ties cut by its ends, are aggregated (by name, for the order)."""
+        limit, offset = page_bounds(limit, offset)
+        like = self.DIALECT.like
+        ranked = self._query(
+            "SELECT g.entity_id, g.n, CASE WHEN EXISTS (SELECT 1 FROM entity_names x"
+            f" WHERE x.entity_id = g.entity_id AND x.name {like} ? ESCAPE '\\')"
+            " THEN 1 ELSE 0 END AS exact"
+            " FROM (SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions"
+            f" WHERE entity_id IN ({actor_entities(like)}) GROUP BY entity_id) AS g"
+            f" ORDER BY exact DESC, g.n DESC, {self.DIALECT.text('g.entity_id')}",
+            [like_escaped(query), like_pattern(query)],
+        )
+        ranks = [(-int(r["exact"]), -int(r["n"])) for r in ranked]
+        page = ranks[offset : offset + limit]
+        if not page:
+            return [], len(ranked)
+        # the ties the page starts and ends in are ordered by name: aggregate them whole
+        first = ranks.index(page[0])
+        last = len(ranks) - ranks[::-1].index(page[-1])
+        found = self.entities_by_ids(r["entity_id"] for r in ranked[first:last])
+        rank = {r["entity_id"]: ranks[i] for i, r in enumerate(ranked[first:last], first)}
+        found.sort(key=lambda e: (rank[e.id], e.name, e.id))
+        return found[offset - first : offset - first + limit], len(ranked)
 
     # ------------------------------------------------------------------ stories
     def story_cards(self, query: StoryQuery) -> tuple[list[StoryCard], int]:

@@ -71,6 +71,7 @@ class SQLiteStore(SQLQueries, Store):
     """A store in one SQLite file (created and migrated on open)."""
 
     DIALECT = Dialect(like="LIKE", collate="")
+    MENTION_ORDER = "rowid"
 
     def __init__(self, path: str | Path, one_request: bool = False):
         self.path = str(path)

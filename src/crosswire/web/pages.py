@@ -158,7 +158,7 @@ def event(request: Request, event_id: str, store: StoreDep) -> Any:
 
 @router.get("/actors/{entity_id}")
 def actor(request: Request, entity_id: str, store: StoreDep) -> Any:
-    profile = views.actor_profile(store, entity_id, request.app.state.actors)
+    profile = views.actor_profile(store, entity_id)
     if profile is None:
         return _missing(request, "actor", entity_id)
     context = {"d": profile, "bars": charts.histogram(profile.over_time)}
@@ -193,9 +193,7 @@ def search(
     if query:
         try:
             where = views.search_filter(type, country, outlet, month)
-            results = views.search_all(
-                store, query, PAGE_SIZE, request.app.state.actors, (page - 1) * PAGE_SIZE, where
-            )
+            results = views.search_all(store, query, PAGE_SIZE, (page - 1) * PAGE_SIZE, where)
         except views.ViewError as exc:
             return _bad(request, exc)
     context = {"query": query, "r": results, "number": page, "facet_names": SEARCH_FACETS}
