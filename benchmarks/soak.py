@@ -11,7 +11,6 @@ stored, and the errors by reason (an input error's reason, or a stage's failure)
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -19,20 +18,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import bench_data, write_result
+from common import ROOT, bench_data, write_result
 from crosswire.store import open_store
 
-PAGE_FOLDERS = ("extraction/html", "pubdate/html")
-
-
-def stories_as_input(source: Path, out: Path) -> Path:
-    """The ECB+ set as crosswire JSONL, its `date` as the publication date."""
-    with source.open(encoding="utf-8") as rows, out.open("w", encoding="utf-8") as written:
-        for line in rows:
-            row = json.loads(line)
-            record = {"text": row["text"], "title": row.get("title"), "url": row.get("url")}
-            written.write(json.dumps({**record, "published": row.get("date")}) + "\n")
-    return out
+sys.path.insert(0, str(ROOT))  # the soak test's own corpus and command: one definition
+from tests.soak.test_real_pages import (
+    PAGE_FOLDERS,
+    STORIES,
+    soak_command,
+    stories_as_input,
+)
 
 
 def main() -> None:
@@ -42,15 +37,9 @@ def main() -> None:
     args = parser.parse_args()
     bench = bench_data()
     with tempfile.TemporaryDirectory() as folder:
-        stories = stories_as_input(
-            bench / "stories" / "ecbplus-dev.jsonl", Path(folder) / "s.jsonl"
-        )
+        stories = stories_as_input(bench / STORIES, Path(folder) / "s.jsonl")
         db = Path(folder) / "soak.db"
-        command = [
-            sys.executable, "-m", "crosswire.cli", "run",
-            *(str(bench / f) for f in PAGE_FOLDERS), str(stories), "--db", str(db),
-            "--workers", str(args.workers), "--time-budget", str(args.time_budget), "--quiet",
-        ]  # fmt: skip
+        command = soak_command(bench, stories, db, args.workers, args.time_budget)
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
         seconds = time.perf_counter() - started
@@ -78,7 +67,7 @@ def main() -> None:
 
 
 def stories_lines(bench: Path) -> list[str]:
-    text = (bench / "stories" / "ecbplus-dev.jsonl").read_text(encoding="utf-8")
+    text = (bench / STORIES).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip()]
 
 

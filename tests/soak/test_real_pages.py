@@ -57,15 +57,23 @@ def count_records(bench: Path, stories: Path) -> int:
     return pages + sum(1 for line in stories.open(encoding="utf-8") if line.strip())
 
 
+def soak_command(
+    bench: Path, stories: Path, db: Path, workers: int = 2, budget: float = BUDGET_S
+) -> list[str]:
+    """The `crosswire run` of every real page and the ECB+ articles (benchmarks/soak.py
+    times the same command)."""
+    return [
+        sys.executable, "-m", "crosswire.cli", "run",
+        *(str(bench / folder) for folder in PAGE_FOLDERS), str(stories),
+        "--db", str(db), "--workers", str(workers), "--time-budget", str(budget), "--quiet",
+    ]  # fmt: skip
+
+
 def test_every_real_page_runs_to_the_end_within_the_budget(tmp_path: Path) -> None:
     bench = _bench()
     stories = stories_as_input(bench / STORIES, tmp_path / "ecbplus.jsonl")
     db = tmp_path / "soak.db"
-    command = [
-        sys.executable, "-m", "crosswire.cli", "run",
-        *(str(bench / folder) for folder in PAGE_FOLDERS), str(stories),
-        "--db", str(db), "--workers", "2", "--time-budget", str(BUDGET_S), "--quiet",
-    ]  # fmt: skip
+    command = soak_command(bench, stories, db)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     seconds = time.perf_counter() - started
