@@ -101,3 +101,25 @@ def test_lost_connection_is_a_store_error(postgres_url: str) -> None:
     with pytest.raises(StoreError, match="read from store"):
         store.stories()
     store.close()
+
+
+def setting(store: object, name: str) -> str:
+    row = store.db.execute("SELECT current_setting(%s) AS v", (name,)).fetchone()  # type: ignore[attr-defined]
+    return str(row["v"])
+
+
+def test_a_request_connection_runs_without_parallel_workers(postgres_url: str) -> None:
+    plain = open_store(postgres_url)
+    request = open_store(postgres_url, one_request=True)
+    assert setting(plain, "max_parallel_workers_per_gather") != "0"  # the server's default
+    assert setting(request, "max_parallel_workers_per_gather") == "0"
+    plain.close()
+    request.close()
+
+
+def test_a_request_connection_keeps_the_urls_own_options(postgres_url: str) -> None:
+    url = f"{postgres_url}?options=-c%20statement_timeout%3D4321"
+    request = open_store(url, one_request=True)
+    assert setting(request, "statement_timeout") == "4321ms"
+    assert setting(request, "max_parallel_workers_per_gather") == "0"
+    request.close()

@@ -32,7 +32,8 @@ def open_store(url: str | Path = DEFAULT_DB, *, one_request: bool = False) -> St
 
     `one_request`: the store serves one web request, whose set-up, work and tear-down may
     run in different threads one after the other (never at the same time): its SQLite
-    connection may then be handed from thread to thread."""
+    connection may then be handed from thread to thread; its PostgreSQL connection runs
+    queries without parallel workers (`postgres.ONE_REQUEST_OPTIONS`)."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         try:
@@ -41,7 +42,7 @@ def open_store(url: str | Path = DEFAULT_DB, *, one_request: bool = False) -> St
             raise StoreError(
                 f"PostgreSQL stores need psycopg: pip install 'crosswire[postgres]' ({exc})"
             ) from exc
-        return PostgresStore(text)
+        return PostgresStore(text, one_request=one_request)
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite:///")
     return SQLiteStore(text, one_request=one_request)
