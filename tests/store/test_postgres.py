@@ -123,3 +123,15 @@ def test_a_request_connection_keeps_the_urls_own_options(postgres_url: str) -> N
     assert setting(request, "statement_timeout") == "4321ms"
     assert setting(request, "max_parallel_workers_per_gather") == "0"
     request.close()
+
+
+def test_a_search_leaves_the_connections_planner_settings_as_they_were(
+    postgres_url: str,
+) -> None:
+    store = open_store(postgres_url)
+    with store.transaction():
+        store.add_article(*article("a1"))
+    assert [h.article_id for h in store.search("Oslo").hits] == ["a1"]
+    assert store.search("Paris").total == 0  # no match: empty arrays read back
+    assert setting(store, "enable_seqscan") == "on"  # the match forces the index only
+    store.close()

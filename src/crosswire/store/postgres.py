@@ -404,11 +404,30 @@ class PostgresStore(SQLQueries, Store):
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
 
     def _match_sql(self) -> str:
+        # the matches found once per search (`_match_params`), read back by seq: the page,
+        # the total, each facet and the stories among the results all aggregate them
         return (
-            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
-            " ts_rank_cd(a.search, q) AS score"
-            " FROM articles a, websearch_to_tsquery('english', ?) AS q WHERE a.search @@ q"
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id, m.score"
+            " FROM unnest(?::bigint[], ?::real[]) AS m(seq, score)"
+            " JOIN articles a ON a.seq = m.seq"
         )
+
+    def _match_params(self, engine_query: str) -> list[Any]:
+        # The GIN index, always. For a word in ~20% of the articles the planner prefers
+        # reading the whole table, testing every article's tsvector (each detoasted): 120 ms
+        # on a 10,000-article store against 11 ms through the index, and that again in each
+        # of the six queries a search with facets ran over the match.
+        self.db.execute("SET enable_seqscan = off")
+        try:
+            rows = self._rows(
+                "SELECT a.seq, ts_rank_cd(a.search, q) AS score"
+                " FROM articles a, websearch_to_tsquery('english', %s) AS q"
+                " WHERE a.search @@ q",
+                (engine_query,),
+            )
+        finally:
+            self.db.execute("RESET enable_seqscan")
+        return [[r["seq"] for r in rows], [r["score"] for r in rows]]
 
     def _engine_query(self, clauses: list[Clause]) -> str:
         return websearch_query(clauses)

@@ -302,8 +302,12 @@ class SQLQueries:
     # ------------------------------------------------------------------ search
     @abstractmethod
     def _match_sql(self) -> str:
-        """The matches of one full-text query (the ``?``): columns seq, id, title, outlet,
-        published, story_id and score (higher is better)."""
+        """The matches of one full-text query (the ``?``s, `_match_params`): columns seq,
+        id, title, outlet, published, story_id and score (higher is better)."""
+
+    def _match_params(self, engine_query: str) -> list[Any]:
+        """The parameters of `_match_sql`: by default the engine query alone."""
+        return [engine_query]
 
     @abstractmethod
     def _engine_query(self, clauses: list[Clause]) -> str:
@@ -345,7 +349,7 @@ class SQLQueries:
 
     def _filtered(self, engine_query: str, where: SearchFilter) -> tuple[str, list[Any]]:
         clauses: list[str] = []
-        params: list[Any] = [engine_query]
+        params = self._match_params(engine_query)
         if where.outlet:
             clauses.append("m.outlet = ?")
             params.append(where.outlet)
