@@ -405,11 +405,13 @@ class PostgresStore(SQLQueries, Store):
 
     def _match_sql(self) -> str:
         # the matches found once per search (`_match_params`), read back by seq: the page,
-        # the total, each facet and the stories among the results all aggregate them
+        # the total, each facet and the stories among the results all aggregate them; only
+        # the page reads the score, so only the page ranks (PostgreSQL drops an unused one)
         return (
-            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id, m.score"
-            " FROM unnest(?::bigint[], ?::real[]) AS m(seq, score)"
-            " JOIN articles a ON a.seq = m.seq"
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+            " ts_rank_cd(a.search, q) AS score"
+            " FROM unnest(?::bigint[]) AS m(seq) JOIN articles a ON a.seq = m.seq,"
+            " websearch_to_tsquery('english', ?) AS q"
         )
 
     def _match_params(self, engine_query: str) -> list[Any]:
@@ -420,14 +422,13 @@ class PostgresStore(SQLQueries, Store):
         self.db.execute("SET enable_seqscan = off")
         try:
             rows = self._rows(
-                "SELECT a.seq, ts_rank_cd(a.search, q) AS score"
-                " FROM articles a, websearch_to_tsquery('english', %s) AS q"
+                "SELECT a.seq FROM articles a, websearch_to_tsquery('english', %s) AS q"
                 " WHERE a.search @@ q",
                 (engine_query,),
             )
         finally:
             self.db.execute("RESET enable_seqscan")
-        return [[r["seq"] for r in rows], [r["score"] for r in rows]]
+        return [[r["seq"] for r in rows], engine_query]
 
     def _engine_query(self, clauses: list[Clause]) -> str:
         return websearch_query(clauses)
