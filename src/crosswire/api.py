@@ -351,7 +351,7 @@ def _check_first_page(fetch: downloads.Fetch) -> None:
 def download_search(
     fmt: FormatParam,
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500)],
+    q: SearchQuery,
 ) -> StreamingResponse:
     """Every article `/api/search` finds for `q` (best first), as CSV or JSONL."""
     query = q.strip()
@@ -398,47 +398,33 @@ class ErrorOut(BaseModel):
     reason: str
 
 
-class JobPage(BaseModel):
-    items: list[RecentJob]
-    total: int
-    limit: int
-    offset: int
-
-
-class ErrorPage(BaseModel):
-    items: list[ErrorOut]
-    total: int
-    limit: int
-    offset: int
-
-
-def recent_jobs(worker: IngestWorker, limit: int, offset: int) -> JobPage:
+def recent_jobs(worker: IngestWorker, limit: int, offset: int) -> views.Page[RecentJob]:
     jobs = worker.recent()
     items = [
         RecentJob(**_job_out(j).model_dump(), created=j.created, finished=j.finished)
         for j in jobs[offset : offset + limit]
     ]
-    return JobPage(items=items, total=len(jobs), limit=limit, offset=offset)
+    return views.Page(items=items, total=len(jobs), limit=limit, offset=offset)
 
 
-def input_errors(store: Store, limit: int, offset: int) -> ErrorPage:
+def input_errors(store: Store, limit: int, offset: int) -> views.Page[ErrorOut]:
     """The store's input errors, newest first, with file names and no server folders."""
     errors = store.errors()[::-1]
     items = [
         ErrorOut(file=file_label(e.path), record=e.record, reason=without_folders(e.reason))
         for e in errors[offset : offset + limit]
     ]
-    return ErrorPage(items=items, total=len(errors), limit=limit, offset=offset)
+    return views.Page(items=items, total=len(errors), limit=limit, offset=offset)
 
 
-@router.get("/jobs", response_model=JobPage, tags=["ingest"])
-def list_jobs(request: Request, limit: Limit = 20, offset: Offset = 0) -> JobPage:
+@router.get("/jobs", response_model=views.Page[RecentJob], tags=["ingest"])
+def list_jobs(request: Request, limit: Limit = 20, offset: Offset = 0) -> views.Page[RecentJob]:
     """The server's recent ingestion jobs, newest first (finished ones are forgotten after
     a while; the store keeps what they added)."""
     return recent_jobs(request.app.state.worker, limit, offset)
 
 
-@router.get("/errors", response_model=ErrorPage, tags=["store"])
-def list_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> ErrorPage:
+@router.get("/errors", response_model=views.Page[ErrorOut], tags=["store"])
+def list_errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> views.Page[ErrorOut]:
     """Inputs that could not be read (files, records), newest first."""
     return input_errors(store, limit, offset)
