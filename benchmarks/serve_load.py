@@ -2,8 +2,13 @@
 
 A real uvicorn server (a subprocess, as `crosswire serve` runs it) answers CLIENTS threads,
 each requesting the list, search, story, event, article and actor endpoints and pages in
-turn for SECONDS; the figures are requests per second, p50 and p99 latency per endpoint and
-the number of errors (any answer but 200, or no answer).
+turn; the figures are requests per second, p50 and p99 latency per endpoint and the number
+of errors (any answer but 200, or no answer). Three phases on one server:
+1. analysts: each client pauses 0.5-1.5 s between requests (a person clicking, or a script
+   paced like one) for SECONDS, and for as long as a colleague's upload of 20 articles
+   (POSTed with the write token, analysed by the server's ingest job) is running;
+2. saturated: the same clients without pauses for SECONDS: the most the server answers;
+3. one client alone for SECONDS / 2: what a request costs when nothing waits before it.
 
 The store. Running spaCy over 10,000 articles takes about 20 minutes on 2 cores, so the
 store is built in two steps, both through the `Store` interface the pipeline writes with:
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -37,7 +43,9 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -49,6 +57,10 @@ from crosswire.model import Analysis, Article, Event, Story
 from crosswire.store import Store, open_store
 from serve import build
 
+TOKEN = uuid.uuid4().hex  # the served store's write token: the colleague who uploads has it
+# An analyst reading the server: a request (a click, or a script's call) every 0.5-1.5 s
+THINK_S = (0.5, 1.5)
+UPLOAD_ARTICLES = 20  # what the colleague uploads while the analysts read
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_KEYS = {"published", "first_date", "last_date", "date", "value"}
 
@@ -117,11 +129,11 @@ def replay(base: Store, target: Store, copies: int) -> None:
 def serve(db: str, port: int, src: Path) -> subprocess.Popen[bytes]:
     code = (
         "import sys, uvicorn; from crosswire.api import create_app;"
-        " uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]),"
-        " log_level='error')"
+        " uvicorn.run(create_app(sys.argv[1], token=sys.argv[3]), host='127.0.0.1',"
+        " port=int(sys.argv[2]), log_level='error')"
     )
     env = {**os.environ, "PYTHONPATH": str(src)}
-    server = subprocess.Popen([sys.executable, "-c", code, db, str(port)], env=env)
+    server = subprocess.Popen([sys.executable, "-c", code, db, str(port), TOKEN], env=env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -164,10 +176,15 @@ def endpoints(client: httpx.Client) -> dict[str, str]:
 
 
 def hammer(base: str, paths: list[str], stop: float, out: dict[str, list[float]],
-           errors: dict[str, int], lock: threading.Lock) -> None:  # fmt: skip
+           errors: dict[str, int], lock: threading.Lock,
+           think: tuple[float, float] | None,
+           busy: Callable[[], bool]) -> None:  # fmt: skip
+    pause = random.Random(paths[0])
     with httpx.Client(base_url=base, timeout=60) as client:
         i = 0
-        while time.monotonic() < stop:
+        while time.monotonic() < stop or busy():
+            if think and i:
+                time.sleep(pause.uniform(*think))
             path = paths[i % len(paths)]
             i += 1
             started = time.perf_counter()
@@ -180,6 +197,37 @@ def hammer(base: str, paths: list[str], stop: float, out: dict[str, list[float]]
                 out[path].append(elapsed)
                 if not ok:
                     errors[path] = errors.get(path, 0) + 1
+
+
+upload_figures: dict[str, Any] = {}
+
+
+def upload_articles(base: str, db: str) -> None:
+    """POST `UPLOAD_ARTICLES` stored articles' texts (each with a line added, so each is a
+    new article) as one JSONL file, as a colleague's upload, and wait for its job."""
+    store = open_store(db)
+    try:
+        records = [
+            {"text": f"{a.text}\n\nUpdated {k}.", "title": a.title, "outlet": a.outlet}
+            for k, a in enumerate(islice(store.articles(), UPLOAD_ARTICLES))
+        ]
+    finally:
+        store.close()
+    body = "".join(json.dumps(r) + "\n" for r in records).encode()
+    started = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=60) as client:
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        files = {"file": ("colleague.jsonl", body, "application/x-ndjson")}
+        job = client.post("/api/uploads", files=files, headers=headers).json()
+        while job.get("state") in ("queued", "running"):
+            time.sleep(0.5)
+            job = client.get(f"/api/jobs/{job['id']}").json()
+    upload_figures.update(
+        articles=len(records),
+        state=job.get("state"),
+        new_articles=job.get("new_articles"),
+        seconds=round(time.perf_counter() - started, 1),
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -201,7 +249,15 @@ def load(db: str, clients: int, seconds: float, src: Path) -> dict[str, Any]:
                 started = time.perf_counter()
                 client.get(path)
                 first[name] = round((time.perf_counter() - started) * 1000, 1)
-        figures = measure(base, named, clients, seconds)
+        # analysts: each pauses between requests, while a colleague uploads articles
+        upload = threading.Thread(target=upload_articles, args=(base, db))
+        upload.start()
+        analysts = measure(base, named, clients, seconds, THINK_S, busy=upload.is_alive)
+        figures = {"analysts": analysts}
+        upload.join()
+        figures["upload"] = upload_figures
+        # saturation: the same clients without a pause, what the server can answer at most
+        figures["saturated"] = measure(base, named, clients, seconds)
         # a fresh server's first request: what a cache of the whole store pays again
         # after each write
         figures["first_request_ms"] = first
@@ -212,7 +268,16 @@ def load(db: str, clients: int, seconds: float, src: Path) -> dict[str, Any]:
     return figures
 
 
-def measure(base: str, named: dict[str, str], clients: int, seconds: float) -> dict[str, Any]:
+def measure(
+    base: str,
+    named: dict[str, str],
+    clients: int,
+    seconds: float,
+    think: tuple[float, float] | None = None,
+    busy: Callable[[], bool] = lambda: False,
+) -> dict[str, Any]:
+    """`clients` threads requesting every endpoint in turn for `seconds` (and while `busy`),
+    pausing `think` seconds (a random span) between requests if given."""
     paths = list(named.values())
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = {}
@@ -220,7 +285,7 @@ def measure(base: str, named: dict[str, str], clients: int, seconds: float) -> d
     stop = time.monotonic() + seconds
     threads = [
         threading.Thread(target=hammer, args=(base, paths[i:] + paths[:i], stop, times,
-                                              errors, lock))
+                                              errors, lock, think, busy))
         for i in range(clients)
     ]  # fmt: skip
     started = time.monotonic()
@@ -233,6 +298,7 @@ def measure(base: str, named: dict[str, str], clients: int, seconds: float) -> d
     every = [t for v in times.values() for t in v]
     return {
         "clients": clients,
+        "think_s": list(think) if think else None,
         "requests": total,
         "requests_per_s": round(total / wall, 1),
         "errors": sum(errors.values()),

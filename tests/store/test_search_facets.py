@@ -3,6 +3,8 @@ facet filters, the stories of the matches, and snippets with the matched words m
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from tests.store.test_lists import fill
 
@@ -68,3 +70,17 @@ def test_marked_segments_trust_only_markers_the_engine_set() -> None:
     assert marked_segments("a b c", "a \x02b\x03 c") == [("a ", False), ("b", True), (" c", False)]
     assert marked_segments("a \x02b", "a \x02\x02b\x03") == [("a \x02b", False)]
     assert marked_segments("", "") == []
+
+
+def test_facets_follow_a_story_rebuilt_or_deleted(filled) -> None:
+    meet = next(s for s in filled.stories() if s.id == "meet")
+    events = [e for e in filled.events() if e.story_id == "meet"]
+    with filled.transaction():
+        filled.replace_story(meet, [dataclasses.replace(e, type="PROTEST") for e in events])
+    page = filled.search("Lavrov")
+    assert values(page, "type") == [("CONSULT", 3), ("PROTEST", 2)]
+    assert filled.search("Lavrov", SearchFilter(type="protest")).total == 2
+    with filled.transaction():
+        filled.delete_story("meet")
+    assert values(filled.search("Lavrov"), "type") == [("CONSULT", 3)]
+    assert values(filled.search("Lavrov"), "country") == [("RUS", 3)]

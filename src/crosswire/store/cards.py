@@ -113,3 +113,15 @@ def event_countries(event: Event) -> list[str]:
     if event.location and event.location.country:
         found.add(event.location.country)
     return sorted(found)
+
+
+def article_facet_rows(story_id: str, events: list[Event]) -> list[tuple[str, str, str, str]]:
+    """The ``article_facets`` rows of a story's events: (article, kind, value, story), one
+    per article and event type, and per article and country its events concern."""
+    rows: set[tuple[str, str, str, str]] = set()
+    for event in events:
+        for article_id in event.article_ids:
+            if event.type:
+                rows.add((article_id, "type", event.type, story_id))
+            rows.update((article_id, "country", c, story_id) for c in event_countries(event))
+    return sorted(rows)

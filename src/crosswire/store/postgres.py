@@ -21,7 +21,7 @@ from psycopg.rows import dict_row
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
 from crosswire.store.base import Store
-from crosswire.store.cards import event_countries
+from crosswire.store.cards import article_facet_rows, event_countries
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
@@ -268,12 +268,19 @@ class PostgresStore(SQLQueries, Store):
                 for sql, rows in links:
                     if rows:
                         cursor.executemany(sql, rows)
+            if facets := article_facet_rows(story.id, events):
+                cursor.executemany(
+                    "INSERT INTO article_facets (article_id, kind, value, story_id)"
+                    " VALUES (%s, %s, %s, %s)",
+                    facets,
+                )
 
     def delete_story(self, story_id: str) -> None:
         self._delete_events(story_id)
         self.db.execute("DELETE FROM stories WHERE id = %s", (story_id,))
 
     def _delete_events(self, story_id: str) -> None:
+        self.db.execute("DELETE FROM article_facets WHERE story_id = %s", (story_id,))
         for table in ("event_actors", "event_articles", "event_countries"):
             self.db.execute(
                 f"DELETE FROM {table} WHERE event_id IN"
@@ -404,31 +411,24 @@ class PostgresStore(SQLQueries, Store):
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
 
     def _match_sql(self) -> str:
-        # the matches found once per search (`_match_params`), read back by seq: the page,
-        # the total, each facet and the stories among the results all aggregate them; only
-        # the page reads the score, so only the page ranks (PostgreSQL drops an unused one)
+        # only the search page reads the score: counts over the matches leave it out, and
+        # PostgreSQL computes no column that no one reads, so only the page ranks
         return (
             "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
             " ts_rank_cd(a.search, q) AS score"
-            " FROM unnest(?::bigint[]) AS m(seq) JOIN articles a ON a.seq = m.seq,"
-            " websearch_to_tsquery('english', ?) AS q"
+            " FROM articles a, websearch_to_tsquery('english', ?) AS q WHERE a.search @@ q"
         )
 
-    def _match_params(self, engine_query: str) -> list[Any]:
+    @contextmanager
+    def _matching(self) -> Iterator[None]:
         # The GIN index, always. For a word in ~20% of the articles the planner prefers
         # reading the whole table, testing every article's tsvector (each detoasted): 120 ms
-        # on a 10,000-article store against 11 ms through the index, and that again in each
-        # of the six queries a search with facets ran over the match.
+        # on a 10,000-article store against 11 ms through the index.
         self.db.execute("SET enable_seqscan = off")
         try:
-            rows = self._rows(
-                "SELECT a.seq FROM articles a, websearch_to_tsquery('english', %s) AS q"
-                " WHERE a.search @@ q",
-                (engine_query,),
-            )
+            yield
         finally:
             self.db.execute("RESET enable_seqscan")
-        return [[r["seq"] for r in rows], engine_query]
 
     def _engine_query(self, clauses: list[Clause]) -> str:
         return websearch_query(clauses)

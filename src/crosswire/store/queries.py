@@ -12,6 +12,7 @@ import json
 import re
 from abc import abstractmethod
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -332,20 +333,21 @@ class SQLQueries:
             return SearchPage([], 0, {k: [] for k in FACETS} if facets else {}, [])
         engine_query = self._engine_query(clauses)
         filtered, params = self._filtered(engine_query, where or SearchFilter())
-        rows = self._query(
-            f"SELECT * FROM ({filtered}) AS f ORDER BY f.score DESC, f.seq LIMIT ? OFFSET ?",
-            [*params, limit, min(offset, MAX_OFFSET)],
-        )
+        with self._matching():
+            rows = self._query(
+                f"SELECT * FROM ({filtered}) AS f ORDER BY f.score DESC, f.seq LIMIT ? OFFSET ?",
+                [*params, limit, min(offset, MAX_OFFSET)],
+            )
+            summary = self._query(*self._summary_sql(filtered, params)) if facets else []
         snippets = self._snippets(engine_query, [r["seq"] for r in rows]) if rows else {}
         hits = [_hit(r, *snippets.get(r["seq"], ("", ""))) for r in rows]
         if not facets:
             return SearchPage(hits, len(hits), {}, [])
-        return SearchPage(
-            hits=hits,
-            total=self._count(filtered, params),
-            facets={k: self._facet(k, filtered, params) for k in FACETS},
-            stories=self._story_hits(filtered, params),
-        )
+        return _summarised(hits, summary)
+
+    def _matching(self) -> AbstractContextManager[None]:
+        """Planner settings for the queries that run the full-text match (none by default)."""
+        return nullcontext()
 
     def _filtered(self, engine_query: str, where: SearchFilter) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -356,58 +358,63 @@ class SQLQueries:
         if where.month:
             clauses.append("substr(m.published, 1, 7) = ?")
             params.append(where.month)
-        if where.type:
-            clauses.append(
-                "m.id IN (SELECT ea.article_id FROM event_articles ea"
-                " JOIN events e ON e.id = ea.event_id WHERE e.type = ?)"
-            )
-            params.append(where.type.upper())
-        if where.country:
-            clauses.append(
-                "m.id IN (SELECT ea.article_id FROM event_articles ea"
-                " JOIN event_countries c ON c.event_id = ea.event_id WHERE c.country = ?)"
-            )
-            params.append(where.country.upper())
+        for kind in ("type", "country"):
+            if value := getattr(where, kind):
+                clauses.append(
+                    "m.id IN (SELECT article_id FROM article_facets WHERE kind = ? AND value = ?)"
+                )
+                params += [kind, value.upper()]
         sql = f"SELECT m.* FROM ({self._match_sql()}) AS m"
         return sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def _facet(self, kind: str, filtered: str, params: list[Any]) -> list[Facet]:
-        t = self.DIALECT.text
-        if kind == "type":
-            value = "e.type"
-            source = (
-                f"({filtered}) AS f JOIN event_articles ea ON ea.article_id = f.id"
-                " JOIN events e ON e.id = ea.event_id"
-            )
-        elif kind == "country":
-            value = "c.country"
-            source = (
-                f"({filtered}) AS f JOIN event_articles ea ON ea.article_id = f.id"
-                " JOIN event_countries c ON c.event_id = ea.event_id"
-            )
-        elif kind == "outlet":
-            value, source = "f.outlet", f"({filtered}) AS f"
-        else:  # month
-            value, source = "substr(f.published, 1, 7)", f"({filtered}) AS f"
-        order = f"{t('value')}" if kind == "month" else f"n DESC, {t('value')}"
-        rows = self._query(
-            f"SELECT value, n FROM (SELECT {value} AS value, count(DISTINCT f.id) AS n"
-            f" FROM {source} WHERE {value} IS NOT NULL GROUP BY {value}) AS g"
-            f" ORDER BY {order} LIMIT {FACET_VALUES}",
-            params,
+    def _summary_sql(self, filtered: str, params: list[Any]) -> tuple[str, list[Any]]:
+        """One query for all that is counted over the matches (the total, each facet, the
+        stories among them): the match is made once, into a materialised CTE of the few
+        columns they read (the score is not one of them, so no match is ranked), and each
+        count reads it; rows are (kind, value, label, n)."""
+        parts = ["SELECT 'total' AS kind, NULL AS value, NULL AS label, count(*) AS n FROM f"]
+        parts += [f"SELECT * FROM ({self._facet_sql(k)}) AS facet_{k}" for k in FACETS]
+        parts.append(f"SELECT * FROM ({self._story_hits_sql()}) AS story_hits")
+        sql = (
+            "WITH f AS MATERIALIZED (SELECT f.id, f.outlet, f.published, f.story_id"
+            f" FROM ({filtered}) AS f) " + " UNION ALL ".join(parts)
         )
-        return [Facet(r["value"], int(r["n"])) for r in rows]
+        return sql, params
 
-    def _story_hits(self, filtered: str, params: list[Any]) -> list[StoryHit]:
+    def _facet_sql(self, kind: str) -> str:
         t = self.DIALECT.text
-        rows = self._query(
-            "SELECT s.id, s.title, g.n FROM (SELECT f.story_id, count(*) AS n"
-            f" FROM ({filtered}) AS f WHERE f.story_id IS NOT NULL GROUP BY f.story_id) AS g"
-            f" JOIN stories s ON s.id = g.story_id"
-            f" ORDER BY g.n DESC, s.n_independent DESC, {t('s.id')} LIMIT {STORY_HITS}",
-            params,
+        if kind in ("type", "country"):
+            value = "af.value"
+            source = f"f JOIN article_facets af ON af.article_id = f.id AND af.kind = '{kind}'"
+        elif kind == "outlet":
+            value, source = "f.outlet", "f"
+        else:  # month
+            value, source = "substr(f.published, 1, 7)", "f"
+        order = f"{t('value')}" if kind == "month" else f"n DESC, {t('value')}"
+        return (
+            f"SELECT '{kind}' AS kind, value, NULL AS label, n FROM (SELECT {value} AS value,"
+            f" count(DISTINCT f.id) AS n FROM {source} WHERE {value} IS NOT NULL"
+            f" GROUP BY {value}) AS g ORDER BY {order} LIMIT {FACET_VALUES}"
         )
-        return [StoryHit(r["id"], r["title"], int(r["n"])) for r in rows]
+
+    def _story_hits_sql(self) -> str:
+        t = self.DIALECT.text
+        return (
+            "SELECT 'story' AS kind, s.id AS value, s.title AS label, g.n FROM"
+            " (SELECT f.story_id, count(*) AS n FROM f WHERE f.story_id IS NOT NULL"
+            " GROUP BY f.story_id) AS g JOIN stories s ON s.id = g.story_id"
+            f" ORDER BY g.n DESC, s.n_independent DESC, {t('s.id')} LIMIT {STORY_HITS}"
+        )
+
+
+def _summarised(hits: list[ArticleHit], summary: list[Row]) -> SearchPage:
+    """The search page from its hits and `_summary_sql`'s rows (which UNION ALL keeps in
+    each part's order)."""
+    total = next((int(r["n"]) for r in summary if r["kind"] == "total"), 0)
+    of = {k: [r for r in summary if r["kind"] == k] for k in (*FACETS, "story")}
+    facets = {k: [Facet(r["value"], int(r["n"])) for r in of[k]] for k in FACETS}
+    stories = [StoryHit(r["value"], r["label"], int(r["n"])) for r in of["story"]]
+    return SearchPage(hits=hits, total=total, facets=facets, stories=stories)
 
 
 FACETS = ("type", "country", "outlet", "month")

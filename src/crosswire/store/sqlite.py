@@ -14,7 +14,7 @@ from typing import Any
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
 from crosswire.store.base import Store
-from crosswire.store.cards import event_countries
+from crosswire.store.cards import article_facet_rows, event_countries
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
@@ -257,12 +257,17 @@ class SQLiteStore(SQLQueries, Store):
                 "INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
                 [(event.id, c) for c in event_countries(event)],
             )
+        self.db.executemany(
+            "INSERT INTO article_facets (article_id, kind, value, story_id) VALUES (?, ?, ?, ?)",
+            article_facet_rows(story.id, events),
+        )
 
     def delete_story(self, story_id: str) -> None:
         self._delete_events(story_id)
         self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
     def _delete_events(self, story_id: str) -> None:
+        self.db.execute("DELETE FROM article_facets WHERE story_id = ?", (story_id,))
         for table in ("event_actors", "event_articles", "event_countries"):
             self.db.execute(
                 f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE story_id = ?)",

@@ -33,7 +33,10 @@ from crosswire.store import open_store
 from crosswire.store.base import Store
 
 Format = Literal["csv", "jsonl"]
-PAGE = 100  # rows asked of the list function at a time: the lists' own largest page
+# Rows asked of the list function at a time: the store's largest page (`check_page`). Each
+# page opens the store (on PostgreSQL a connection: ~20 ms) and counts its list again, so
+# an actor's 528 events took 665 ms in pages of 100 and 164 ms in one (10,000 articles).
+PAGE = 1000
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: CSV injection
 PAGING = {"store", "request", "limit", "offset"}  # what the download supplies itself
