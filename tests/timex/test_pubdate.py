@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.timex.pubdate import container_date, parse_date
+from crosswire.timex.pubdate import container_date, page_date, parse_date
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,12 @@ def test_dateline_dates(text: str, expected: str | None) -> None:
 )
 def test_container_dates(value: str, expected: str | None) -> None:
     assert container_date(value) == expected
+
+
+def test_page_date_from_the_page_metadata_or_none() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2024-03-12T08:00:00Z">'
+        "</head><body><p>The ferry ran.</p></body></html>"
+    )
+    assert page_date(page, "https://island.example/ferry") == "2024-03-12"
+    assert page_date("<html><body><p>The ferry ran.</p></body></html>", None) is None
