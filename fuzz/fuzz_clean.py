@@ -15,9 +15,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["crosswire"]):
-    from crosswire.clean import container_date, describe, parse_date, recase_headline
+    from crosswire.clean import describe
+    from crosswire.clean.casing import recase_headline
     from crosswire.errors import CrosswireError
     from crosswire.model import Source
+    from crosswire.timex.pubdate import container_date, parse_date
 
 FORMATS = ["text", "html", "jsonl", "feed", "warc"]
 

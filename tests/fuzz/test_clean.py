@@ -10,17 +10,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.fuzz.strategies import FAST, html_pages, news_text
 
-from crosswire.clean import (
-    MAX_ARTICLE_CHARS,
-    container_date,
-    describe,
-    is_caption,
-    normalise_text,
-    parse_date,
-    recase_headline,
-)
+from crosswire.clean import describe, normalise_text
+from crosswire.clean.article import MAX_ARTICLE_CHARS
+from crosswire.clean.casing import recase_headline
+from crosswire.clean.text import is_caption
 from crosswire.errors import InputError
 from crosswire.model import Article, Source
+from crosswire.timex.pubdate import container_date, parse_date
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

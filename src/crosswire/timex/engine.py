@@ -11,6 +11,7 @@ from typing import Any
 from crosswire.datafiles import read_yaml
 from crosswire.model import TimeExpr
 from crosswire.timex import resolvers
+from crosswire.timex.months import month_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +30,9 @@ def rules_data() -> dict[str, Any]:
 
 
 def _expand(pattern: str) -> str:
-    """Replace each {name} in a pattern by the alternation of that word list."""
-    words = rules_data()["words"]
+    """Replace each {name} in a pattern by the alternation of that word list (the month
+    lists come from ``data/months.yaml``)."""
+    words = rules_data()["words"] | month_words()
     return re.sub(r"\{([a-z_]+)\}", lambda m: f"(?:{words[m.group(1)]})", pattern)
 
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from dateutil.easter import easter
 
+from crosswire.timex.months import month_number
+
 Resolved = tuple[str, str | None] | None
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -29,7 +30,10 @@ def resolve(
 
 
 def _month(name: str) -> int:
-    return MONTHS.index(name.lower().rstrip(".")[:3]) + 1
+    number = month_number(name)
+    if number is None:  # the rules match month names only
+        raise ValueError(f"not a month: {name!r}")
+    return number
 
 
 def _number(text: str, data: dict[str, Any]) -> float | None:
@@ -475,7 +479,7 @@ def set_(
     if words[0] in fixed:
         return "SET", fixed[words[0]]
     unit = words[-1]
-    if unit[:3] in MONTHS:  # "each July"
+    if month_number(unit) is not None:  # "each July"
         return "SET", f"XXXX-{_month(unit):02d}"
     if unit in WEEKDAYS:
         return "SET", "XXXX-WXX-" + str(WEEKDAYS.index(unit) + 1)
