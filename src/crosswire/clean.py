@@ -24,7 +24,8 @@ import htmldate
 import py3langid
 import trafilatura
 
-from crosswire.datafiles import read_yaml
+from crosswire.boilerplate import Boilerplate
+from crosswire.datafiles import load_plain
 from crosswire.errors import InputError
 from crosswire.model import Article, Citation, Source
 
@@ -61,7 +62,7 @@ LANGUAGE_SAMPLE = 2000
 
 @cache
 def phrases() -> dict[str, Any]:
-    return read_yaml("boilerplate.yaml")
+    return load_plain("boilerplate.yaml", Boilerplate)  # checked; still read by key
 
 
 def words_of(key: str) -> frozenset[str]:

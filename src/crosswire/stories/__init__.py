@@ -6,9 +6,10 @@ import re
 from functools import cache
 from statistics import median_low
 
-from crosswire.datafiles import read_yaml
+from crosswire.datafiles import load
 from crosswire.model import Analysis, Article
 from crosswire.stories.title import story_title
+from crosswire.timex.data import TimeRules
 from crosswire.timex.values import calendar_day, days_apart
 
 __all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
@@ -47,7 +48,7 @@ def _calendar_date() -> re.Pattern[str]:
     """A date written with its month ("May 31", "31 May 2018", "31.05.2018"): its day does
     not depend on the publication date the time stage resolved it against. Month names come
     from the time rules' word lists."""
-    months = read_yaml("time_rules.yaml")["words"]["month"]
+    months = load("time_rules.yaml", TimeRules).words["month"]
     return re.compile(rf"\b(?:{months})\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b", re.I)
 
 
