@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
@@ -46,8 +47,7 @@ class DataFileError(ValueError):
 def load(path: str, schema: type[Schema]) -> Schema:
     """The YAML file at `path` under ``crosswire/data/`` (e.g. ``"events/frames.yaml"``),
     validated as `schema`; `DataFileError` names each problem with its file and line."""
-    file = data_file(path)
-    return parse_yaml(file.read_text(encoding="utf-8"), schema, str(file))
+    return load_file(data_file(path), schema)
 
 
 def load_plain(path: str, schema: type[BaseModel]) -> Any:
@@ -59,14 +59,22 @@ def load_plain(path: str, schema: type[BaseModel]) -> Any:
 
 
 def load_tsv(path: str, schema: type[Schema]) -> list[Schema]:
-    """The rows of a tab-separated file under ``crosswire/data/`` (blank lines and lines
-    starting with ``#`` skipped), each validated as `schema`: its columns fill the schema's
-    fields in order, trailing ones may be left out where the field has a default."""
-    file = data_file(path)
-    text = file.read_text(encoding="utf-8")
+    """The rows of a tab-separated file under ``crosswire/data/``; see `load_tsv_file`."""
+    return load_tsv_file(data_file(path), schema)
+
+
+def load_file(file: Traversable | Path, schema: type[Schema]) -> Schema:
+    """A YAML file anywhere, validated as `schema`."""
+    return parse_yaml(file.read_text(encoding="utf-8"), schema, str(file))
+
+
+def load_tsv_file(file: Traversable | Path, schema: type[Schema]) -> list[Schema]:
+    """The rows of a tab-separated file (blank lines and lines starting with ``#``
+    skipped), each validated as `schema`: its columns fill the schema's fields in order,
+    trailing ones may be left out where the field has a default."""
     rows: list[Schema] = []
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         try:
@@ -112,12 +120,19 @@ def _compose(text: str, name: str) -> tuple[yaml.Node | None, Any]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(f"{name}:{line}: {error.problem or error.context}") from None
+        raise DataFileError(_syntax_error(error, name)) from None
     finally:
         loader.dispose()
     return node, data
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, name: str) -> str:
+    """Where the parser gave up, and where what it was reading began."""
+    mark = error.problem_mark or error.context_mark
+    message = f"{name}:{mark.line + 1 if mark else 1}: {error.problem or error.context}"
+    if error.context and error.context_mark and error.problem:
+        message += f" ({error.context} at line {error.context_mark.line + 1})"
+    return message
 
 
 def _duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:
