@@ -54,7 +54,7 @@ def _quad_data() -> tuple[dict[str, Quad], dict[str, str]]:
     data = load("plover_quads.yaml", QuadFile)
     quads = {k: Quad(k, v.label, v.colour) for k, v in data.quads.items()}
     quads[UNKNOWN_QUAD] = Quad(UNKNOWN_QUAD, data.unknown.label, data.unknown.colour)
-    by_type = {t: k for k, v in data.quads.items() for t in v.types}
+    by_type: dict[str, str] = {t: k for k, v in data.quads.items() for t in v.types}
     return quads, by_type
 
 
