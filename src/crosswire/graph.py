@@ -16,9 +16,10 @@ from functools import cache
 from itertools import combinations
 
 import networkx as nx
+from pydantic import Field
 
-from crosswire.datafiles import read_yaml
-from crosswire.model import ActorRef, Event
+from crosswire.datafiles import DataModel, load
+from crosswire.model import ActorRef, Event, PloverType
 
 UNKNOWN_QUAD = "unknown"
 
@@ -32,14 +33,28 @@ class Quad:
     colour: str
 
 
+class QuadEntry(DataModel):
+    """One quad class in data/plover_quads.yaml."""
+
+    label: str
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{3,8}$")
+    types: tuple[PloverType, ...] = ()
+
+
+class QuadFile(DataModel):
+    """data/plover_quads.yaml: the four quad classes, then the one for any other type."""
+
+    quads: dict[str, QuadEntry]
+    unknown: QuadEntry
+
+
 @cache
 def _quad_data() -> tuple[dict[str, Quad], dict[str, str]]:
     """(quads by key, quad key by PLOVER type), from ``data/plover_quads.yaml``."""
-    raw = read_yaml("plover_quads.yaml")
-    quads = {k: Quad(k, v["label"], v["colour"]) for k, v in raw["quads"].items()}
-    unknown = raw["unknown"]
-    quads[UNKNOWN_QUAD] = Quad(UNKNOWN_QUAD, unknown["label"], unknown["colour"])
-    by_type = {t: k for k, v in raw["quads"].items() for t in v["types"]}
+    data = load("plover_quads.yaml", QuadFile)
+    quads = {k: Quad(k, v.label, v.colour) for k, v in data.quads.items()}
+    quads[UNKNOWN_QUAD] = Quad(UNKNOWN_QUAD, data.unknown.label, data.unknown.colour)
+    by_type: dict[str, str] = {t: k for k, v in data.quads.items() for t in v.types}
     return quads, by_type
 
 

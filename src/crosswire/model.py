@@ -23,6 +23,10 @@ from typing import Any, Literal, TypeVar
 Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
 Section = Literal["body", "headline", "caption"]
 DateFrom = Literal["text", "published"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
 
 T = TypeVar("T")
 

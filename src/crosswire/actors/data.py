@@ -1,27 +1,92 @@
-"""Loading the actors stage's data files (src/crosswire/data/actors/), once per process."""
+"""The actors stage's data files (src/crosswire/data/actors/), typed and loaded once per
+process. Each field is explained where the data file sets it."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-from crosswire.datafiles import read_yaml
+from pydantic import Field
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+from crosswire.datafiles import Code, DataModel, Sector, load, load_tsv
+
+Names = tuple[str, ...]  # in the file's order: readers sort by length, stable
+
+
+class Countries(DataModel):
+    aliases: dict[str, Code | None]  # None: the name says no one country
+    supranational: Names
+    epithets: dict[str, Code]
+    code_overrides: dict[Code, Code]
+    names: dict[Code, str]
+    seats: dict[str, Code]
+
+
+class Agency(DataModel):
+    names: Names = Field(min_length=1)  # the first is the readable name
+    country: Code | None = None
+
+
+class Media(DataModel):
+    agencies: tuple[Agency, ...]
+    platforms: Names
+    medium_words: Names
+
+
+class Organisations(DataModel):
+    non_state_codes: tuple[Code, ...]
+    international: dict[str, tuple[Code, str]]  # name -> (code, readable name)
+    institutions: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)
+    heads: dict[str, Sector]
+    facility_heads: Names
+    group_heads: dict[str, Sector]
+    groups: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)
+
+
+class Reporting(DataModel):
+    verbs: Names
+    prepositional: Names
+    channels: Names
+
+
+class Roles(DataModel):
+    roles: dict[str, Sector]
+    modifiers: Names
+    named_without_country: Names
+
+
+class Transliteration(DataModel):
+    """One row of transliteration.tsv: a regular expression on a name word, its replacement."""
+
+    pattern: re.Pattern[str]
+    replacement: str = ""
 
 
 @cache
-def load_yaml(name: str) -> dict[str, Any]:
-    """A YAML data file of this stage as a dict."""
-    return read_yaml(f"actors/{name}") or {}
+def countries() -> Countries:
+    return load("actors/countries.yaml", Countries)
 
 
 @cache
-def load_tsv(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, comments and blank lines skipped."""
-    rows = []
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+def media() -> Media:
+    return load("actors/media.yaml", Media)
+
+
+@cache
+def organisations() -> Organisations:
+    return load("actors/organisations.yaml", Organisations)
+
+
+@cache
+def reporting() -> Reporting:
+    return load("actors/reporting.yaml", Reporting)
+
+
+@cache
+def roles_file() -> Roles:
+    return load("actors/roles.yaml", Roles)
+
+
+@cache
+def transliteration() -> list[Transliteration]:
+    return load_tsv("actors/transliteration.tsv", Transliteration)

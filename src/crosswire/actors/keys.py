@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from crosswire.actors.data import load_tsv
+from crosswire.actors.data import transliteration
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -35,10 +35,7 @@ def fold(text: str) -> str:
 
 @cache
 def _rules() -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(row[0]), row[1] if len(row) > 1 else "")
-        for row in load_tsv("transliteration.tsv")
-    ]
+    return [(row.pattern, row.replacement) for row in transliteration()]
 
 
 @lru_cache(maxsize=2**16)

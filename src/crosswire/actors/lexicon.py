@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from crosswire.actors.data import load_yaml
+from crosswire.actors.data import countries, media, organisations, reporting, roles_file
 from crosswire.actors.keys import fold
 
 
@@ -23,20 +23,19 @@ class Known:
 @cache
 def known_names() -> dict[str, Known]:
     """Folded name form -> what it is (media, platforms, IGOs, state institutions)."""
-    media = load_yaml("media.yaml")
-    orgs = load_yaml("organisations.yaml")
+    orgs = organisations()
     table: dict[str, Known] = {}
-    for agency in media.get("agencies", []):
-        names = agency["names"]
+    for agency in media().agencies:
+        names = agency.names
         for name in names:
-            table[fold(name)] = Known("MEDIA", names[0], agency.get("country"), "JRN")
-    for platform in media.get("platforms", []):
+            table[fold(name)] = Known("MEDIA", names[0], agency.country, "JRN")
+    for platform in media().platforms:
         table[fold(platform)] = Known("MEDIA", platform, None, None)
-    for name, (code, readable) in orgs.get("international", {}).items():
+    for name, (code, readable) in orgs.international.items():
         table.setdefault(fold(name), Known("ORG", readable, code, None))
-    for name, (country, sector) in orgs.get("institutions", {}).items():
+    for name, (country, sector) in orgs.institutions.items():
         table.setdefault(fold(name), Known("ORG", name, country, sector))
-    for name, (country, sector) in orgs.get("groups", {}).items():
+    for name, (country, sector) in orgs.groups.items():
         table.setdefault(fold(name), Known("GROUP", name, country, sector))
     return table
 
@@ -44,42 +43,40 @@ def known_names() -> dict[str, Known]:
 @cache
 def case_sensitive_names() -> frozenset[str]:
     """Short all-caps name forms that must match with their case ("AP" but not "ap")."""
-    media = load_yaml("media.yaml")
-    orgs = load_yaml("organisations.yaml")
-    names = [n for a in media.get("agencies", []) for n in a["names"]]
-    names += list(orgs.get("international", {})) + list(orgs.get("institutions", {}))
-    names += media.get("platforms", [])
+    orgs = organisations()
+    names = [n for a in media().agencies for n in a.names]
+    names += list(orgs.international) + list(orgs.institutions)
+    names += media().platforms
     return frozenset(n for n in names if len(n) <= 4)
 
 
 @cache
 def known_names_pattern() -> re.Pattern[str]:
     """One regex finding every known media/organisation name in a text, longest first."""
-    media = load_yaml("media.yaml")
-    orgs = load_yaml("organisations.yaml")
-    names = [n for a in media.get("agencies", []) for n in a["names"]]
-    names += list(orgs.get("international", {})) + list(orgs.get("institutions", {}))
-    names += list(orgs.get("groups", {})) + media.get("platforms", [])
+    orgs = organisations()
+    names = [n for a in media().agencies for n in a.names]
+    names += list(orgs.international) + list(orgs.institutions)
+    names += list(orgs.groups) + list(media().platforms)
     alternatives = sorted({re.escape(n) for n in names}, key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
 @cache
 def medium_words() -> tuple[str, ...]:
-    return tuple(fold(w) for w in load_yaml("media.yaml").get("medium_words", []))
+    return tuple(fold(w) for w in media().medium_words)
 
 
 @cache
 def org_heads() -> dict[str, str]:
     """Head words of state bodies ("foreign ministry") -> sector, longest first."""
-    heads = load_yaml("organisations.yaml").get("heads", {})
+    heads = organisations().heads
     return dict(sorted(((fold(k), v) for k, v in heads.items()), key=lambda kv: -len(kv[0])))
 
 
 @cache
 def group_heads() -> dict[str, str]:
     """Head words of groups of state people ("troops", "police") -> sector, longest first."""
-    heads = load_yaml("organisations.yaml").get("group_heads", {})
+    heads = organisations().group_heads
     return dict(sorted(((fold(k), v) for k, v in heads.items()), key=lambda kv: -len(kv[0])))
 
 
@@ -87,7 +84,7 @@ def group_heads() -> dict[str, str]:
 def roles() -> dict[str, str]:
     """Role phrase (folded) -> sector, plural forms included, longest first."""
     table: dict[str, str] = {}
-    for role, sector in load_yaml("roles.yaml").get("roles", {}).items():
+    for role, sector in roles_file().roles.items():
         folded = fold(role)
         table[folded] = sector
         table.setdefault(folded + "s", sector)
@@ -120,44 +117,44 @@ def _role_alternatives() -> str:
 
 @cache
 def role_modifiers() -> frozenset[str]:
-    return frozenset(load_yaml("roles.yaml").get("modifiers", []))
+    return frozenset(roles_file().modifiers)
 
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    return frozenset(load_yaml("reporting.yaml").get("verbs", []))
+    return frozenset(reporting().verbs)
 
 
 @cache
 def prepositional_cues() -> tuple[str, ...]:
-    cues = load_yaml("reporting.yaml").get("prepositional", [])
+    cues = reporting().prepositional
     return tuple(sorted(cues, key=len, reverse=True))
 
 
 @cache
 def channel_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("reporting.yaml").get("channels", []))
+    return frozenset(reporting().channels)
 
 
 @cache
 def famous_roles() -> frozenset[str]:
     """Titles whose holders are named without a country (see roles.yaml)."""
-    return frozenset(fold(r) for r in load_yaml("roles.yaml").get("named_without_country", []))
+    return frozenset(fold(r) for r in roles_file().named_without_country)
 
 
 @cache
 def non_state_codes() -> frozenset[str]:
     """PLOVER codes of actors that are no state (UNO, EUR, IGO, NGO, ...)."""
-    return frozenset(load_yaml("organisations.yaml").get("non_state_codes", []))
+    return frozenset(organisations().non_state_codes)
 
 
 @cache
 def supranational_words() -> frozenset[str]:
     """Folded adjectives of regions larger than a state (see countries.yaml)."""
-    return frozenset(fold(w) for w in load_yaml("countries.yaml").get("supranational", []))
+    return frozenset(fold(w) for w in countries().supranational)
 
 
 @cache
 def facility_heads() -> frozenset[str]:
     """Nouns that make the name before them a building or a place (organisations.yaml)."""
-    return frozenset(fold(w) for w in load_yaml("organisations.yaml").get("facility_heads", []))
+    return frozenset(fold(w) for w in organisations().facility_heads)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from crosswire.datafiles import read_yaml
+from crosswire.boilerplate import Boilerplate
+from crosswire.datafiles import load_plain
 
 
 @cache
 def phrases() -> dict[str, Any]:
-    return read_yaml("boilerplate.yaml")
+    return load_plain("boilerplate.yaml", Boilerplate)  # checked; still read by key
 
 
 def words_of(key: str) -> frozenset[str]:

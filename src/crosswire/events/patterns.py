@@ -1,31 +1,31 @@
-"""Loading the event knowledge: verb and noun patterns and modality cues (data/events/)."""
+"""The verb and noun patterns (data/events/verbs.yaml, nouns.yaml), typed and indexed by
+lemma, and the lemma of a token as the pattern files key it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
-from crosswire.datafiles import read_yaml
+from pydantic import RootModel
+from spacy.tokens import Token
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+from crosswire.datafiles import Cameo, DataModel, load
+from crosswire.events.data import frames
+from crosswire.model import PloverType
+
+ActorType = str  # an actor mention's type: PERSON, COUNTRY, ORG, GROUP, MEDIA
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(DataModel):
     """One verb or noun pattern; see the comments at the top of the data files."""
 
     lemma: str
-    type: str
+    type: PloverType
     example: str
     mode: str | None = None
-    cameo: str | None = None
+    cameo: Cameo | None = None
     object: tuple[str, ...] = ()
-    object_types: tuple[str, ...] = ()
+    object_types: tuple[ActorType, ...] = ()
     target_preps: tuple[str, ...] = ()
     participant_preps: tuple[str, ...] = ()
     content_preps: tuple[str, ...] = ()
@@ -39,64 +39,53 @@ class Pattern:
     object_not: tuple[str, ...] = ()
     transitive: bool = False
     count: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _read(name: str) -> Any:
-    return read_yaml(f"events/{name}")
-
-
-def _pattern(entry: dict[str, Any]) -> Pattern:
-    entry = dict(entry)
-    for key in (
-        "object",
-        "object_types",
-        "target_preps",
-        "participant_preps",
-        "content_preps",
-        "object_not",
-    ):
-        if key in entry:
-            if not all(
-                isinstance(word, str) for word in entry[key]
-            ):  # YAML reads bare on/no as bools
-                raise ValueError(
-                    f"{key} of pattern {entry['lemma']!r} must be quoted words: {entry[key]}"
-                )
-            entry[key] = tuple(entry[key])
-    if entry["type"] not in PLOVER_TYPES:
-        raise ValueError(f"unknown PLOVER type {entry['type']!r} in pattern for {entry['lemma']!r}")
-    return Pattern(**entry)
+class PatternFile(RootModel[list[Pattern]]):
+    """A pattern file: a list of patterns, tried in order for each lemma."""
 
 
 @cache
 def verb_patterns() -> dict[str, tuple[Pattern, ...]]:
-    return _index(_read("verbs.yaml"))
+    return _index(load("events/verbs.yaml", PatternFile).root)
 
 
 @cache
 def noun_patterns() -> dict[str, tuple[Pattern, ...]]:
-    return _index(_read("nouns.yaml"))
+    return _index(load("events/nouns.yaml", PatternFile).root)
 
 
-def _index(entries: list[dict[str, Any]]) -> dict[str, tuple[Pattern, ...]]:
+def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
     by_lemma: dict[str, list[Pattern]] = defaultdict(list)
-    for entry in entries:
-        pattern = _pattern(entry)
+    for pattern in patterns:
         by_lemma[pattern.lemma].append(pattern)
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
 
 
-@cache
-def agents() -> dict[str, Any]:
-    return _read("agents.yaml")
+def verb_lemma(token: Token) -> str:
+    """The lemma, or a regular-inflection guess where the small model's lemmatizer slips
+    ("dined" -> "din"): the pattern files are keyed by real lemmas."""
+    lemma = token.lemma_.lower()
+    if lemma in verb_patterns():
+        return lemma
+    word = token.lower_
+    if word in frames().irregular_pasts:
+        return frames().irregular_pasts[word]
+    for suffix, replacement in _REGULAR_ENDINGS:
+        if (
+            word.endswith(suffix)
+            and (guess := word[: -len(suffix)] + replacement) in verb_patterns()
+        ):
+            return guess
+    return lemma
 
 
-@cache
-def modality() -> dict[str, Any]:
-    return _read("modality.yaml")
-
-
-@cache
-def frames() -> dict[str, Any]:
-    return _read("frames.yaml")
+_REGULAR_ENDINGS = (
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from crosswire.datafiles import read_yaml
+from crosswire.datafiles import DataModel, load
 from crosswire.export.rows import Row
 from crosswire.graph import quad_of
 from crosswire.model import ActorRef, Article, Event
@@ -32,9 +32,15 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+class GdeltCodes(DataModel):
+    """data/export/gdelt.yaml: GDELT's QuadClass number of each PLOVER quad class."""
+
+    quad_class: dict[str, int]
+
+
 @cache
 def quad_classes() -> dict[str, int]:
-    return dict(read_yaml("export/gdelt.yaml")["quad_class"])
+    return dict(load("export/gdelt.yaml", GdeltCodes).quad_class)
 
 
 def actor_pair(event: Event) -> tuple[ActorRef | None, ActorRef | None]:

@@ -18,7 +18,7 @@ from functools import cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from crosswire.datafiles import read_yaml
+from crosswire.datafiles import DataModel, load
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
 from crosswire.stories import STORY_WINDOW_DAYS, calendar_day, days_apart
 
@@ -137,9 +137,15 @@ def _near_enough(day: str, published: str | None) -> bool:
     return apart is not None and apart <= STORY_WINDOW_DAYS
 
 
+class BriefWords(DataModel):
+    """data/stories/brief.yaml: lower-case first words that point back ("he", "but")."""
+
+    dangling_openers: tuple[str, ...]
+
+
 @cache
 def _dangling_openers() -> frozenset[str]:
-    return frozenset(read_yaml("stories/brief.yaml")["dangling_openers"])
+    return frozenset(load("stories/brief.yaml", BriefWords).dangling_openers)
 
 
 def _dangling(text: str) -> bool:

@@ -8,9 +8,10 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from crosswire.datafiles import read_yaml
+from crosswire.datafiles import load_plain
 from crosswire.model import TimeExpr
 from crosswire.timex import resolvers
+from crosswire.timex.data import TimeRules
 from crosswire.timex.months import month_words
 
 
@@ -26,7 +27,7 @@ class Rule:
 
 @cache
 def rules_data() -> dict[str, Any]:
-    return read_yaml("time_rules.yaml")
+    return load_plain("time_rules.yaml", TimeRules)  # checked; still read by key
 
 
 def _expand(pattern: str) -> str:

@@ -5,12 +5,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from crosswire.datafiles import read_yaml
+from pydantic import StrictBool, field_validator
+
+from crosswire.datafiles import DataModel, load
 
 MONTHS_FILE = "months.yaml"
-FIELDS = frozenset({"name", "short", "common_word"})
+
+
+class MonthEntry(DataModel):
+    name: str
+    short: tuple[str, ...] = ()
+    common_word: StrictBool = False  # a quoted "yes" is no answer
+
+
+class MonthsFile(DataModel):
+    months: list[MonthEntry]
+
+    @field_validator("months")
+    @classmethod
+    def _twelve(cls, value: list[MonthEntry]) -> list[MonthEntry]:
+        if len(value) != 12:
+            raise ValueError("must list the 12 months in calendar order")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,31 +40,12 @@ class Month:
 
 @cache
 def months() -> tuple[Month, ...]:
-    """The twelve months in calendar order; a malformed file fails here, naming the entry."""
-    entries = read_yaml(MONTHS_FILE).get("months")
-    if not isinstance(entries, list) or len(entries) != 12:
-        raise ValueError(f"{MONTHS_FILE}: `months` must list the 12 months in calendar order")
-    return tuple(_month(number, entry) for number, entry in enumerate(entries, 1))
-
-
-def _month(number: int, entry: Any) -> Month:
-    if not isinstance(entry, dict) or not _well_formed(entry):
-        raise ValueError(
-            f"{MONTHS_FILE}: month {number} must be {{name: str, short: [str, ...],"
-            f" common_word: bool}}, not {entry!r}"
-        )
-    short = tuple(word.lower() for word in entry.get("short", []))
-    return Month(number, entry["name"].lower(), short, entry.get("common_word", False))
-
-
-def _well_formed(entry: dict[str, Any]) -> bool:
-    short = entry.get("short", [])
-    return (
-        set(entry) <= FIELDS
-        and isinstance(entry.get("name"), str)
-        and isinstance(short, list)
-        and all(isinstance(word, str) for word in short)
-        and isinstance(entry.get("common_word", False), bool)
+    """The twelve months in calendar order; a malformed file fails at load, naming the file
+    and line (`crosswire.datafiles`)."""
+    entries = load(MONTHS_FILE, MonthsFile).months
+    return tuple(
+        Month(number, e.name.lower(), tuple(w.lower() for w in e.short), e.common_word)
+        for number, e in enumerate(entries, 1)
     )
 
 

@@ -1,0 +1,130 @@
+"""The coder's knowledge beyond single patterns, typed: sentence frames, modality cues and
+generic agents (data/events/frames.yaml, modality.yaml, agents.yaml). Each field is
+explained where the data file sets it."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, get_args
+
+from pydantic import AfterValidator, model_validator
+
+from crosswire.datafiles import Cameo, Code, DataModel, Sector, load
+from crosswire.model import Modality, PloverType
+
+Words = frozenset[str]
+PLOVER_TYPES = frozenset(get_args(PloverType))
+
+
+def _plover_type(name: str) -> str:
+    if name not in PLOVER_TYPES:
+        raise ValueError(f"{name!r} is no PLOVER event type")
+    return name
+
+
+# A PLOVER type as a key events are looked up by (their type is a plain str)
+TypeKey = Annotated[str, AfterValidator(_plover_type)]
+
+
+class Agents(DataModel):
+    agents: dict[str, Sector]
+    quantities: Words
+
+
+class Bombing(DataModel):
+    """Means that make an attack a bombing: any of `words` gives it `mode` and `cameo`."""
+
+    words: Words
+    mode: str
+    cameo: Cameo
+
+
+class Frames(DataModel):
+    support_verbs: Words
+    pronouns: Words
+    person_pronouns: Words
+    object_target_preps: Words
+    state_sectors: frozenset[Sector]
+    jurisdiction_types: frozenset[PloverType]
+    home_types: frozenset[PloverType]
+    content_target_preps: Words
+    irregular_pasts: dict[str, str]
+    verb_target_preps: Words
+    homeward: Words
+    verbal_objects: Words
+    verbal_types: frozenset[PloverType]
+    talk_types: frozenset[PloverType]
+    domestic_types: frozenset[PloverType]
+    not_states: frozenset[Code]
+    bombings: tuple[Bombing, ...]  # most specific first
+
+
+class Recode(DataModel):
+    """What a stated intention is coded as."""
+
+    type: PloverType
+    mode: str | None = None
+    cameo: Cameo
+
+
+class ContentCode(DataModel):
+    """The mode and CAMEO code an event's content gives it; empty: the content is absorbed
+    without recoding the event."""
+
+    mode: str | None = None
+    cameo: Cameo | None = None
+
+    @model_validator(mode="after")
+    def _mode_needs_code(self) -> ContentCode:
+        if self.mode is not None and self.cameo is None:
+            raise ValueError("a content code with a mode needs its cameo")
+        return self
+
+
+class RequestContent(DataModel):
+    """A request whose content names one of `nouns` (and, best, one of `verbs`)."""
+
+    nouns: Words
+    verbs: Words
+    mode: str
+    cameo: Cameo
+
+
+class ModalityCues(DataModel):
+    auxiliaries: dict[str, Modality]
+    intent_auxiliaries: Words
+    obligation_auxiliaries: Words
+    governors: dict[str, Modality]
+    intent_governors: Words
+    intent_codes: dict[TypeKey, Recode]
+    intent_cameo_codes: dict[Cameo, Recode]
+    planned_threats: frozenset[PloverType]
+    content_codes: dict[TypeKey, dict[TypeKey, ContentCode]]
+    noun_modifiers: dict[str, Modality]
+    conditional_marks: Words
+    governing_nouns: dict[str, Modality]
+    appeal_verbs: Words
+    opinion_verbs: Words
+    negations: Words
+    request_content: tuple[RequestContent, ...]  # tried in order
+
+    @model_validator(mode="after")
+    def _rejections_are_coded(self) -> ModalityCues:
+        if "REJECT" not in self.content_codes or "REQUEST" not in self.content_codes:
+            raise ValueError("content_codes needs REJECT and REQUEST: the coder reads both")
+        return self
+
+
+@cache
+def agents() -> Agents:
+    return load("events/agents.yaml", Agents)
+
+
+@cache
+def frames() -> Frames:
+    return load("events/frames.yaml", Frames)
+
+
+@cache
+def modality() -> ModalityCues:
+    return load("events/modality.yaml", ModalityCues)

@@ -1,0 +1,86 @@
+"""One coded event put together: its actors in their roles, its code after modality and
+stance, and the attributes it carries."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosswire.events.attributes import attribution, event_date, numbers
+from crosswire.events.codes import EventCode, pattern_code
+from crosswire.events.context import Context
+from crosswire.events.data import frames
+from crosswire.events.modality import modality_of, stance
+from crosswire.events.participants import unique
+from crosswire.events.patterns import Pattern
+from crosswire.events.targets import complete_roles, only_vague
+from crosswire.model import ActorRef, EventMention, Modality, Place
+
+
+def build(
+    trigger: Token,
+    pattern: Pattern,
+    sentence: Span,
+    context: Context,
+    subjects: list[ActorRef],
+    targets: list[ActorRef],
+    places: list[Place],
+    heads: list[Token],
+) -> EventMention | None:
+    """The event `pattern` codes at `trigger`, or None where its actors do not make one."""
+    if not subjects and not targets:
+        return None
+    if pattern.requires_actor_pair and not (subjects and targets):
+        return None
+    targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    if pattern.type in frames().verbal_types and only_vague(subjects + targets, places):
+        # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
+        # names; an act ("gunmen killed 12") is kept for its place and date
+        return None
+    subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
+    code, negated, status = _code(trigger, pattern, len(subjects + targets))
+    event = _mention(trigger, sentence, context, heads, code)
+    event.source = subjects[0] if subjects else None
+    event.target = _target(pattern, subjects, targets)
+    event.participants = unique(subjects + targets)
+    event.location = places[0] if places else None
+    event.negated, event.modality = negated, status
+    event.numbers = numbers(trigger, pattern)
+    return event
+
+
+def _target(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> ActorRef | None:
+    if targets:
+        return targets[0]
+    return subjects[1] if pattern.reciprocal and len(subjects) > 1 else None
+
+
+def _code(trigger: Token, pattern: Pattern, parties: int) -> tuple[EventCode, bool, Modality]:
+    """(code, negated, modality) after the trigger's modality and the speaker's stance."""
+    negated, status, intent = modality_of(trigger)
+    code, negated, status = stance(trigger, pattern_code(trigger, pattern), negated, status, intent)
+    if code.type == "CONSULT" and code.mode == "multilateral" and parties < 3:
+        code = code._replace(mode=None)
+    return code, negated, status
+
+
+def _mention(
+    trigger: Token, sentence: Span, context: Context, heads: list[Token], code: EventCode
+) -> EventMention:
+    """The event's words, sentence, code, date and attribution; its actors are set after."""
+    date, date_from = event_date(heads, context)
+    start = min(h.idx for h in heads)
+    end = max(h.idx + len(h.text) for h in heads)
+    return EventMention(
+        article_id=context.article.id,
+        type=code.type,
+        start=start,
+        end=end,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        mode=code.mode,
+        cameo=code.cameo,
+        date=date,
+        date_from=date_from,
+        attributed_to=attribution(sentence, context),
+        trigger=context.doc.text[start:end],
+    )

@@ -1,0 +1,65 @@
+"""The parse structures every part of the coder reads: dependency labels, the direct
+object, and whether a noun phrase is one of a list of words."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+from crosswire.events.data import agents
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
+PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
+
+
+def object_matches(obj: Token, words: Collection[str]) -> bool:
+    """The object's head word, or its compound ("war games", "peacekeeping force"), or the
+    thing inside a container noun ("tons of food aid", "part of a military aid program")."""
+    for head in (obj, contained(obj)):
+        if head is None:
+            continue
+        compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        lemma = head.lemma_.lower()
+        phrase = " ".join([*compounds[-1:], lemma])
+        if {lemma, head.lower_, phrase} & set(words) or set(compounds) & set(words):
+            return True
+    return False
+
+
+def contained(token: Token) -> Token | None:
+    """'tons of aid' -> aid: the 'of' object of a quantity or container noun."""
+    if token.lower_ not in agents().quantities:
+        return None
+    return next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def own_tokens(heads: list[Token]) -> list[Token]:
+    """The event's own words: its heads' subtrees without embedded clauses."""
+    tokens: list[Token] = []
+    for head in heads:
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            stack.extend(c for c in token.children if c.dep_ not in CLAUSES or c in heads)
+    return tokens

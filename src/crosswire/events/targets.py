@@ -1,0 +1,172 @@
+"""Whom an event is done to when the arguments do not say: the actor behind an object or
+inside the content, the country where it happens, a state's own country; and the country
+of unnamed agents ("police" where the event happens)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from crosswire.actors.countries import country_name
+from crosswire.events.context import Context
+from crosswire.events.data import frames
+from crosswire.events.participants import (
+    actors_of,
+    actors_under,
+    country_actor,
+    modifier_actor,
+    unique,
+)
+from crosswire.events.patterns import Pattern
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
+from crosswire.model import ActorRef, Place
+
+
+def complete_roles(
+    trigger: Token,
+    pattern: Pattern,
+    subjects: list[ActorRef],
+    targets: list[ActorRef],
+    places: list[Place],
+    context: Context,
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(subjects, targets) with targets found beyond the arguments and unnamed agents
+    given the country they act in."""
+    if not targets and not (pattern.reciprocal and len(subjects) > 1):
+        keys = {s.key for s in subjects}
+        targets = [t for t in fallback_targets(trigger, context) if t.key not in keys]
+    subjects = [located(s, places, None) for s in subjects]
+    ruler = subjects[0] if subjects and pattern.type in frames().jurisdiction_types else None
+    targets = [located(t, places, ruler) for t in targets]
+    if not targets:
+        targets = _implied_targets(pattern, subjects, places, ruler)
+    return subjects, targets
+
+
+def _implied_targets(
+    pattern: Pattern, subjects: list[ActorRef], places: list[Place], ruler: ActorRef | None
+) -> list[ActorRef]:
+    """No one named: an act done in another country is done to it ("lifted the curfew in
+    Montenegro"), a protest is against the authorities, a state acts on its own country."""
+    abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
+    material = pattern.type not in frames().talk_types  # a talk abroad is not done to it
+    if material and abroad and places[0].country:
+        return [country_actor(places[0])]
+    if pattern.type in frames().domestic_types:
+        return domestic_target(subjects, places)
+    if ruler and is_state(ruler) and pattern.type in frames().home_types:
+        # "the government lifted the state of emergency", "police prevented the rally":
+        # a state acting on no one named acts on its own country
+        return domestic_target([ruler], places)
+    return []
+
+
+def is_state(actor: ActorRef) -> bool:
+    return actor.key.startswith("country:") or actor.sector in frames().state_sectors
+
+
+def domestic_target(subjects: list[ActorRef], places: list[Place]) -> list[ActorRef]:
+    """A protest that names no one it is against is against the authorities where it is
+    held, or else the protesters' own (as event datasets code unnamed protest targets)."""
+    country = next((p.country for p in places if p.country), None)
+    if country is None and subjects:
+        country = subjects[0].country
+    if country is None or country in frames().not_states:
+        return []
+    return [country_actor(Place(name=country_name(country) or country, country=country))]
+
+
+def only_vague(actors: list[ActorRef], places: list[Place]) -> bool:
+    """Every actor is an unnamed agent of no known country, and no place says whose."""
+    vague = all(a.key.startswith("agent:XXX:") for a in actors)
+    return vague and not any(p.country for p in places)
+
+
+def located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> ActorRef:
+    """An unnamed agent with no country of its own ("police", "12 workers") is of the
+    event's place, or, acted on by a state source, of that source's jurisdiction."""
+    if actor.country or not actor.key.startswith("agent:"):
+        return actor
+    country = places[0].country if places and places[0].country else None
+    if country is None and source is not None and source.sector in frames().state_sectors:
+        country = source.country
+    if country is None:
+        return actor
+    return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+
+
+# ------------------------------------------------------------------ targets beyond the arguments
+
+
+def fallback_targets(trigger: Token, context: Context) -> list[ActorRef]:
+    """No target among the arguments: the actor behind a non-actor object ("praised Haiti's
+    efforts", "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"),
+    else the addressee inside the content clause ("threatened to break relations with
+    Russia", "demanded that the US cancel ..."), else a prepositional complement."""
+    obj = direct_object(trigger)
+    if obj is not None:
+        owners = owner_actors(obj, context)
+        if owners:
+            return owners
+    for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}):
+        found = _content_targets(clause, context)
+        if found:
+            return found
+    # last, the predicate's own prepositions ("accepted the offer from Turkey")
+    return [
+        a
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ in frames().verb_target_preps
+        for a in actors_under(prep, context)
+    ]
+
+
+def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
+    """The content clause's named subjects, else the actors of its first complement that
+    names any."""
+    subjects = [
+        a
+        for c in clause.children
+        if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in frames().pronouns
+        for a in actors_of(c, context)
+    ]
+    if subjects:
+        return subjects
+    for child in clause.children:
+        found = _complement_actors(child, context)
+        if found:
+            return found
+    return []
+
+
+def _complement_actors(child: Token, context: Context) -> list[ActorRef]:
+    if child.dep_ in {"dobj", "obj", "dative"}:
+        return actors_of(child, context) or owner_actors(child, context)
+    if child.dep_ == "prep" and child.lower_ in frames().content_target_preps:
+        return [
+            a
+            for g in child.children
+            if g.dep_ == "pobj"
+            for a in (actors_of(g, context) or owner_actors(g, context))
+        ]
+    return []
+
+
+def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
+    """The actors a non-actor noun phrase belongs to: its possessor, a country modifier or
+    the object of one of its prepositions ("offer from Kabul", "boycott of contact with")."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found += actors_of(child, context)
+        elif child.dep_ in {"amod", "compound", "nmod"} and (
+            actor := modifier_actor(child, context)
+        ):
+            found.append(actor)
+        elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
+            for g in (g for g in child.children if g.dep_ == "pobj"):
+                found += actors_of(g, context) or (
+                    owner_actors(g, context, depth + 1) if depth < 1 else []
+                )
+    return unique(found)

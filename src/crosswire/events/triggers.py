@@ -1,0 +1,252 @@
+"""Event triggers: a predicate or an event noun that matches a pattern (data/events/
+verbs.yaml, nouns.yaml) whose constraints the sentence meets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from crosswire.events.arguments import arguments
+from crosswire.events.attributes import places
+from crosswire.events.context import Context
+from crosswire.events.data import frames, modality
+from crosswire.events.event import build
+from crosswire.events.participants import (
+    actors_of,
+    actors_under,
+    country_actor,
+    generic_actor,
+    is_country,
+    unique,
+)
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.syntax import (
+    PHONE_WORDS,
+    SUBJECTS,
+    direct_object,
+    object_matches,
+    passive_subject,
+)
+from crosswire.model import ActorRef, EventMention
+
+# ------------------------------------------------------------------ verbs
+
+
+def code_verb(
+    verb: Token, sentence: Span, context: Context, claimed: set[int]
+) -> EventMention | None:
+    """The event of the first of the verb's patterns that holds; the nouns that belong to
+    it ("held talks") are added to `claimed`."""
+    for pattern in verb_patterns()[verb_lemma(verb)]:
+        event = _try_verb_pattern(verb, pattern, sentence, context)
+        if event is not None:
+            obj = direct_object(verb)
+            if obj is not None:
+                claimed.add(obj.i)
+            claimed.update(
+                t.i for t in verb.subtree if t.lemma_.lower() in noun_patterns() and t.head == verb
+            )
+            return event
+    return None
+
+
+def _try_verb_pattern(
+    verb: Token, pattern: Pattern, sentence: Span, context: Context
+) -> EventMention | None:
+    if not all(holds(verb, pattern, context) for holds in _VERB_CONSTRAINTS):
+        return None
+    subjects, objects = arguments(verb, context)
+    obj = direct_object(verb)
+    heads = [verb] + ([obj] if pattern.object and obj is not None else [])
+    targets = _verb_targets(objects, heads, pattern, context)
+    if pattern.mode == "visit" and not pattern.host:
+        if _goes_home(verb):
+            return None  # "flew home to Washington" is no visit
+        targets = targets or _visited_country(verb, context)
+    if pattern.requires_target and not targets:
+        return None
+    found = places(verb, context, heads)
+    return build(verb, pattern, sentence, context, subjects, targets, found, heads)
+
+
+def _verb_targets(
+    objects: list[ActorRef], heads: list[Token], pattern: Pattern, context: Context
+) -> list[ActorRef]:
+    """The objects (unless the pattern's object is a thing: "held talks") and the actors of
+    the pattern's target prepositions ("met with X") and of a dative ("gave X a loan")."""
+    targets = list(objects) if not pattern.object else []
+    recipients: list[ActorRef] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
+                recipients += actors_under(prep, context)
+            elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
+                recipients += actors_of(prep, context)  # "gave Vietnam a loan"
+    if recipients and all(t.key.startswith("agent:") for t in targets):
+        # "offered its troops to Lebanon": the unnamed object is what is given or moved,
+        # the prepositional actor is the one it is done to
+        return recipients + targets
+    return targets + recipients
+
+
+def _visited_country(verb: Token, context: Context) -> list[ActorRef]:
+    """'arrived in Canada': the country of the visit's own place."""
+    own = [p for p in places(verb, context, [verb], direct=True) if p.country]
+    return [country_actor(own[0])] if own else []
+
+
+def _goes_home(verb: Token) -> bool:
+    return any(
+        c.lower_ in frames().homeward and c.dep_ in {"advmod", "npadvmod", "prt"}
+        for c in verb.children
+    )
+
+
+# The constraints a verb pattern may set, each true when the sentence meets it (or the
+# pattern does not set it)
+
+
+def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """The object is one of the pattern's words ("impose sanctions"), present where the
+    pattern is transitive, and none of the words it excludes ("met its commitments")."""
+    obj = direct_object(verb)
+    if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
+        return False
+    if pattern.transitive and obj is None:
+        return False
+    if not pattern.object_not:
+        return True
+    patient = obj or passive_subject(verb)  # "their demands are met"
+    return patient is None or not object_matches(patient, pattern.object_not)
+
+
+def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    return not pattern.particle or any(
+        c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
+    )
+
+
+def _no_opinion(verb: Token, pattern: Pattern, context: Context) -> bool:
+    return not _states_an_opinion(verb)
+
+
+def _phone_named(verb: Token, pattern: Pattern, context: Context) -> bool:
+    return not pattern.requires_phone or any(
+        t.lower_ in PHONE_WORDS for t in verb.subtree if t.i != verb.i
+    )
+
+
+def _content_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    return (
+        not pattern.requires_content
+        or any(c.dep_ == "prep" and c.lower_ in pattern.content_preps for c in verb.children)
+        or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    )
+
+
+def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """The object (or passive subject) names an actor of an allowed type; a generic agent
+    counts as a PERSON or GROUP."""
+    if not pattern.object_types:
+        return True
+    obj = direct_object(verb) or passive_subject(verb)
+    if obj is None:
+        return False
+    mention = context.mention_at(obj)
+    if mention is not None:
+        return mention.type in pattern.object_types
+    generic = generic_actor(obj, context) is not None
+    return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
+
+
+_VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
+    _object_fits,
+    _particle_present,
+    _no_opinion,
+    _phone_named,
+    _content_present,
+    _object_is_actor,
+)
+
+
+def _states_an_opinion(verb: Token) -> bool:
+    """'agreed in an interview that Putin was a killer': one actor's agreement with a
+    proposition is an opinion, not an accord (no "to", "with" or "on" complement)."""
+    if verb.lemma_.lower() not in modality().opinion_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"with", "on", "to", "upon"})
+    ]
+    # "The Philippines and France agree that ...": parties agreeing together is an accord
+    together = any(c.dep_ in SUBJECTS and list(c.conjuncts) for c in verb.children)
+    return bool(clauses) and not complements and not together
+
+
+# ------------------------------------------------------------------ nouns
+
+
+def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
+    """The event of the first of the noun's patterns whose words and actors are there
+    ("talks between A and B", "a hunger strike by prisoners")."""
+    patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
+    for pattern in patterns:
+        if not _noun_fits(noun, pattern):
+            continue
+        subjects, targets = _noun_roles(noun, pattern, context)
+        if not subjects and not targets:
+            continue
+        if pattern.requires_actor_pair and not (subjects and targets):
+            continue
+        found = places(noun, context, [noun])
+        return build(
+            noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]
+        )
+    return None
+
+
+def _noun_fits(noun: Token, pattern: Pattern) -> bool:
+    """The pattern's modifier is on the noun ("hunger strike"), a phone call is one."""
+    if pattern.object and not any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pattern.object for c in noun.children
+    ):
+        return False
+    return (
+        not pattern.requires_phone
+        or any(t.lower_ in PHONE_WORDS for t in noun.subtree if t.i != noun.i)
+        or noun.lower_ in PHONE_WORDS - {"call"}
+    )
+
+
+def _noun_roles(
+    noun: Token, pattern: Pattern, context: Context
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(subjects, targets): the noun's owner or first participant ("Ireland's demand",
+    "talks between A and B"), else a support verb's subject; the other participants and
+    the actors of its target prepositions."""
+    participants: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in pattern.participant_preps:
+            participants += actors_under(prep, context)
+        if prep.dep_ == "prep" and prep.lower_ in pattern.target_preps:
+            targets += actors_under(prep, context)
+    owners = [
+        a
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and is_country(c, context))
+        for a in actors_of(c, context)
+    ]
+    subjects = owners + participants[:1] or _support_subjects(noun, context)
+    return subjects, targets + participants[1:]
+
+
+def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
+    """'Teachers began a hunger strike': the subject of a support verb is the noun's actor."""
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "obj"} or verb.lemma_.lower() not in frames().support_verbs:
+        return []
+    return arguments(verb, context)[0]
