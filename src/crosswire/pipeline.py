@@ -139,8 +139,12 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
     if budget is not None and not alarm_works():
         raise BudgetUnenforceable
     described = [within(i, budget, describe, i) if isinstance(i, Source) else i for i in items]
-    todo = [(s, d) for s, d in zip(items, described, strict=True) if isinstance(d, Article)]
-    done = iter(_analysed_within(todo, budget))  # type: ignore[arg-type]
+    todo = [
+        (s, d)
+        for s, d in zip(items, described, strict=True)
+        if isinstance(s, Source) and isinstance(d, Article)
+    ]
+    done = iter(_analysed_within(todo, budget))
     return [next(done) if isinstance(d, Article) else d for d in described]
 
 
@@ -172,7 +176,7 @@ def _parsed_within(
     together = budget * len(todo) if budget is not None else None
     parsed = within(todo[0][0], together, parse_articles, articles)
     if not isinstance(parsed, IngestError):
-        return parsed
+        return [*parsed]
     return [_parsed_alone(source, article, budget) for source, article in todo]
 
 
