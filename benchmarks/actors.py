@@ -1,15 +1,16 @@
 """Actor -> country on the PLOVER gold-standard records, and the stage's cost.
 
 For every gold actor and recipient of ../shared/bench/events/plover-gsr.jsonl (`actorText`,
-`code`), the sentence is parsed and run through `find_mentions`; the mention overlapping the
-actor text gives the country (when none overlaps, the actor text is resolved on its own in
-the same way the stage resolves a span). Scored: share of actors resolved to the gold code.
-The PLOVER records code the UN and EU as IGO while crosswire uses the finer PLOVER codes UNO
-and EUR: a "family" score counts UNO/EUR as IGO; the strict score does not.
+`code`), the sentence is parsed and run through the `mentions` stage (`find_mentions`); the
+mention overlapping the actor text gives the country (when none overlaps, the actor text is
+resolved on its own in the same way the stage resolves a span). Scored: share of actors
+resolved to the gold code. The PLOVER records code the UN and EU as IGO while crosswire uses
+the finer PLOVER codes UNO and EUR: a "family" score counts UNO/EUR as IGO; the strict score
+does not.
 
-Speed: the stage (mentions + attributions + quotes) against the spaCy pass on the same texts
-(news article bodies from ../shared/bench/extraction and the GSR sentences), after a warm-up
-that loads the data packages once.
+Speed: the actors stages (`crosswire.stages` up to `quotes`: mentions, attributions, quotes)
+against the spaCy pass on the same texts (news article bodies from ../shared/bench/extraction
+and the GSR sentences), after a warm-up that loads the data packages once.
 
     python benchmarks/actors.py
 """
@@ -22,7 +23,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from crosswire.actors import find_attributions, find_mentions, find_quotes
+from crosswire import stages
 from crosswire.actors.classify import classify
 from crosswire.model import Article, Mention
 from crosswire.nlp import parse
@@ -74,7 +75,7 @@ def score_countries() -> dict:
     examples: list[dict] = []
     for record, doc in zip(records, parse(texts), strict=True):
         article = Article(id=record["id"], text=record["text"], path=str(GSR))
-        mentions = find_mentions(doc, article)
+        mentions = stages.run(stages.ArticleState(article, doc), until="mentions").mentions
         for actor in record["actors"] + record["recipients"]:
             gold = actor["code"]
             predicted = _predict(
@@ -128,9 +129,7 @@ def _run_stage(texts: list[str], docs: list) -> float:
     started = time.perf_counter()
     for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
         article = Article(id=str(index), text=text, path="bench")
-        mentions = find_mentions(doc, article)
-        find_attributions(doc, article, mentions)
-        find_quotes(doc, article, mentions)
+        stages.run(stages.ArticleState(article, doc), until="quotes")
     return time.perf_counter() - started
 
 

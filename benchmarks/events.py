@@ -1,8 +1,9 @@
 """Event coding against human-coded gold: PLOVER types, CAMEO roots, PETRARCH's records.
 
-Every sentence runs through the same stages the pipeline uses: `nlp.parse`, then
-`actors.find_mentions`, `timex.find_times`, `actors.find_attributions` and finally
-`events.code_events`. The record's `date` is the article's publication date.
+Every sentence runs through the same stages the pipeline uses: `nlp.parse`, then the
+declared per-article stages (`crosswire.stages`) up to and including `events` (mentions,
+attributions, quotes, times, then `events.code_events`). The record's `date` is the
+article's publication date.
 
 Definitions (all printed and written to benchmarks/results/events.json):
 
@@ -29,8 +30,9 @@ Definitions (all printed and written to benchmarks/results/events.json):
    agreement = share of expected (code) matched exactly by some predicted event's CAMEO
    code; root agreement = same on the two-digit root; dyad agreement = share of expected
    (source, target, code root) triples matched by a predicted event (countries compared).
-4. Speed: seconds in `code_events` against seconds in the spaCy pass on the same texts
-   (the GSR and codebook sentences plus the news bodies of ../shared/bench/extraction).
+4. Speed: seconds in the `events` stage (`code_events`) against seconds in the spaCy pass on
+   the same texts (the GSR and codebook sentences plus the news bodies of
+   ../shared/bench/extraction).
 5. False-event rate on the example corpus (`examples/corpus`, through the pipeline's own
    per-article stages): events per 100 sentences (body, headline and caption events over
    body sentences), and the precision of a hand-checked sample of 50 of those events
@@ -62,8 +64,7 @@ from spacy.tokens import Doc, Token
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, SHARED, bench_data, write_result
-from crosswire import actors, ingest, pipeline, timex
-from crosswire.events import code_events
+from crosswire import ingest, pipeline, stages
 from crosswire.model import Article, EventMention
 from crosswire.nlp import parse
 
@@ -86,11 +87,12 @@ def _analyse(texts: list[str], dates: list[str | None]) -> list[tuple[Doc, list[
 
 
 def _code(doc: Doc, article_id: str, published: str | None) -> list[EventMention]:
-    article = Article(id=article_id, text=doc.text, path="bench", published=published)
-    mentions = actors.find_mentions(doc, article)
-    times = timex.find_times(doc.text, published)
-    attributions = actors.find_attributions(doc, article, mentions)
-    return code_events(doc, article, mentions, times, attributions)
+    article = _article(doc, article_id, published)
+    return stages.run(stages.ArticleState(article, doc), until="events").events
+
+
+def _article(doc: Doc, article_id: str, published: str | None) -> Article:
+    return Article(id=article_id, text=doc.text, path="bench", published=published)
 
 
 def _country(code: str | None) -> str | None:
@@ -251,16 +253,16 @@ def speed() -> dict[str, Any]:
     started = time.perf_counter()
     docs = list(parse(texts))
     spacy_s = time.perf_counter() - started
-    prepared = []
-    for i, doc in enumerate(docs):
-        article = Article(id=f"s{i}", text=doc.text, path="bench", published="2020-01-01")
-        mentions = actors.find_mentions(doc, article)
-        times = timex.find_times(doc.text, "2020-01-01")
-        attributions = actors.find_attributions(doc, article, mentions)
-        prepared.append((doc, article, mentions, times, attributions))
+    prepared = [
+        stages.run(stages.ArticleState(_article(doc, f"s{i}", "2020-01-01"), doc), until="times")
+        for i, doc in enumerate(docs)
+    ]
+    coding = stages.ARTICLE["events"]
     started = time.perf_counter()
-    n_events = sum(len(code_events(*args)) for args in prepared)
+    for state in prepared:
+        coding(state)
     coding_s = time.perf_counter() - started
+    n_events = sum(len(state.events) for state in prepared)
     sentences = sum(1 for doc in docs for _ in doc.sents)
     return {
         "texts": len(texts),

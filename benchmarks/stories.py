@@ -150,12 +150,13 @@ def read_stream(path: Path) -> list[Item]:
 
 def add_mentions(items: list[Item]) -> None:
     """Actor mentions from crosswire's spaCy + actors stage (the shared-actor signal)."""
-    from crosswire.actors import find_mentions
+    from crosswire import stages
     from crosswire.nlp import parse
 
     docs = parse(f"{i.text.text}" for i in items)
     for item, doc in zip(items, docs, strict=True):
-        item.mentions = find_mentions(doc, article_of(item.text))
+        state = stages.ArticleState(article_of(item.text), doc)
+        item.mentions = stages.run(state, until="mentions").mentions
 
 
 def in_date_order(items: list[Item]) -> list[Item]:

@@ -23,7 +23,7 @@ from typing import NamedTuple, TextIO, TypeVar
 
 from spacy.tokens import Doc
 
-from crosswire import actors, events, ingest, nlp, timex
+from crosswire import events, ingest, nlp, stages
 from crosswire.batch.child import ChildWorker
 from crosswire.batch.pool import ordered_map
 from crosswire.budget import (
@@ -40,11 +40,9 @@ from crosswire.model import (
     Analysis,
     Article,
     Event,
-    EventMention,
     IngestError,
     Source,
     Story,
-    TimeExpr,
 )
 from crosswire.store import Store, open_store
 from crosswire.stories import infer_published, story_title
@@ -54,7 +52,6 @@ from crosswire.stories.dedup import DuplicateIndex, Fingerprint, fingerprint
 from crosswire.stories.fuse import fuse_events
 from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import Journal
-from crosswire.timex.values import calendar_day
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[["RunReport"], None]
@@ -123,55 +120,10 @@ class RunReport:
 
 
 def analyse(parsed: Parsed, article: Article) -> Analysis:
-    """The per-article stages on one parsed article (see `parse_articles`)."""
-    doc = parsed.text
-    mentions = actors.find_mentions(doc, article)
-    times = timex.find_times(article.text, article.published)
-    attributions = actors.find_attributions(doc, article, mentions)
-    coded = events.code_events(doc, article, mentions, times, attributions)
-    events.mark_headline(article, coded)
-    if parsed.headline is not None:
-        coded += events.headline_events(parsed.headline, article)
-    if parsed.captions is not None:
-        coded += caption_events(parsed.captions, article)
-    return Analysis(
-        article_id=article.id,
-        anchor=article.published,
-        sentences=nlp.sentence_spans(doc),
-        mentions=mentions,
-        times=times,
-        attributions=attributions,
-        quotes=actors.find_quotes(doc, article, mentions),
-        events=coded,
-    )
-
-
-def caption_events(doc: Doc, article: Article) -> list[EventMention]:
-    """Photo captions are not main text, but they state facts (and dates) too: they are coded
-    and marked ``section="caption"``, with offsets into `article.caption_text`."""
-    captions = dataclasses.replace(article, text=doc.text)
-    mentions = actors.find_mentions(doc, captions)
-    times = timex.find_times(doc.text, article.published)
-    coded = events.code_events(doc, captions, mentions, times, [])
-    for mention in coded:
-        mention.section = "caption"
-        if mention.date_from != "text":
-            _date_from_caption(mention, times)
-    return coded
-
-
-def _date_from_caption(mention: EventMention, times: list[TimeExpr]) -> None:
-    """A caption shows one moment: the one day it names ("... was held in Manhattan, on
-    Thursday") is the day of what it reports, even where the parse does not tie the date
-    to the event's words."""
-    days = {
-        day.isoformat()
-        for t in times
-        if t.type == "DATE" and (day := calendar_day(t.value))
-        and mention.sentence_start <= t.start and t.end <= mention.sentence_end
-    }  # fmt: skip
-    if len(days) == 1:
-        mention.date, mention.date_from = days.pop(), "text"
+    """The declared per-article stages (`crosswire.stages`) on one parsed article (see
+    `parse_articles`)."""
+    state = stages.ArticleState(article, parsed.text, parsed.headline, parsed.captions)
+    return stages.run(state).analysis()
 
 
 def process_items(items: list[Item | Known], budget: float | None = None) -> list[Outcome]:
@@ -187,8 +139,12 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
     if budget is not None and not alarm_works():
         raise BudgetUnenforceable
     described = [within(i, budget, describe, i) if isinstance(i, Source) else i for i in items]
-    todo = [(s, d) for s, d in zip(items, described, strict=True) if isinstance(d, Article)]
-    done = iter(_analysed_within(todo, budget))  # type: ignore[arg-type]
+    todo = [
+        (s, d)
+        for s, d in zip(items, described, strict=True)
+        if isinstance(s, Source) and isinstance(d, Article)
+    ]
+    done = iter(_analysed_within(todo, budget))
     return [next(done) if isinstance(d, Article) else d for d in described]
 
 
@@ -220,7 +176,7 @@ def _parsed_within(
     together = budget * len(todo) if budget is not None else None
     parsed = within(todo[0][0], together, parse_articles, articles)
     if not isinstance(parsed, IngestError):
-        return parsed
+        return [*parsed]
     return [_parsed_alone(source, article, budget) for source, article in todo]
 
 

@@ -1,4 +1,5 @@
-"""Shared helpers for the actors tests: parse a text once and run the stage on it."""
+"""Shared helpers for the actors tests: parse a text once and run the stages up to the
+actors' last on it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from crosswire.actors import find_attributions, find_mentions, find_quotes
+from crosswire import stages
 from crosswire.model import Article, Attribution, Mention, Quote
 from crosswire.nlp import parse
 
@@ -30,17 +31,11 @@ class Analysed:
 
 
 def analyse_text(text: str) -> Analysed:
-    doc = next(parse([text]))
     article = Article(id="t", text=text, path="test")
-    mentions = find_mentions(doc, article)
-    for mention in mentions:
+    state = stages.run(stages.ArticleState(article, next(parse([text]))), until="quotes")
+    for mention in state.mentions:
         assert text[mention.start : mention.end] == mention.text
-    return Analysed(
-        text,
-        mentions,
-        find_attributions(doc, article, mentions),
-        find_quotes(doc, article, mentions),
-    )
+    return Analysed(text, state.mentions, state.attributions, state.quotes)
 
 
 @pytest.fixture

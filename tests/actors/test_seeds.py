@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.actors import find_attributions, find_mentions, find_quotes
+from crosswire import stages
 from crosswire.model import Article, Source
 from crosswire.nlp import parse
 
@@ -47,14 +47,8 @@ def analysed() -> list[tuple]:
     articles = [_article(p) for p in sorted(SEEDS.glob("*.txt"))]
     results = []
     for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
-        mentions = find_mentions(doc, article)
-        results.append(
-            (
-                mentions,
-                find_attributions(doc, article, mentions),
-                find_quotes(doc, article, mentions),
-            )
-        )
+        state = stages.run(stages.ArticleState(article, doc), until="quotes")
+        results.append((state.mentions, state.attributions, state.quotes))
     return results
 
 

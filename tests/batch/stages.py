@@ -28,8 +28,8 @@ def misbehaving_attributions(
 
 
 def install() -> None:
-    """Make the attribution stage misbehave in this process (pipeline.analyse looks it up
-    on `crosswire.actors` at each call)."""
+    """Make the attribution stage misbehave in this process (the stage runner looks its
+    function up on `crosswire.actors` each time it runs: `crosswire.stages.Stage.resolve`)."""
     crosswire.actors.find_attributions = misbehaving_attributions
 
 

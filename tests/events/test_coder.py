@@ -8,8 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from crosswire import actors, nlp, timex
-from crosswire.events import code_events
+from crosswire import nlp, stages
 from crosswire.model import Article, EventMention
 
 PUBLISHED = "2020-01-16"  # a Thursday
@@ -22,11 +21,8 @@ def patterns(name: str) -> list[dict]:
 
 def code(text: str, published: str | None = PUBLISHED) -> list[EventMention]:
     article = Article(id="t", text=text, path="t.txt", published=published)
-    doc = next(nlp.parse([text]))
-    mentions = actors.find_mentions(doc, article)
-    times = timex.find_times(text, published)
-    attributions = actors.find_attributions(doc, article, mentions)
-    return code_events(doc, article, mentions, times, attributions)
+    state = stages.ArticleState(article, next(nlp.parse([text])))
+    return stages.run(state, until="events").events
 
 
 def only(events: list[EventMention], type_: str) -> EventMention:

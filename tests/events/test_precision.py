@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
-from crosswire import actors, nlp
-from crosswire.events import code_events
+from crosswire import nlp, stages
 from crosswire.model import Article
 
 
@@ -58,21 +57,18 @@ def test_passive_participle_noun_is_the_patient() -> None:
 
 
 def test_headlines_are_coded_and_marked() -> None:
-    from crosswire import events
-
     title = "Kenya and Uganda sign border pact"
     body = "Kenya signed the pact with Uganda in Nairobi on Monday."
     article = Article(id="h", text=body, path="h.txt", published="2020-01-16", title=title)
-    coded = events.headline_events(next(nlp.parse([title])), article)
+    coded = stages.headline_events(next(nlp.parse([title])), article, [])
     assert [(e.type, e.section) for e in coded] == [("SUPPORT", "headline")]
     assert title[coded[0].start : coded[0].end] == coded[0].trigger
 
     opening = Article(
         id="o", text=f"{title}\n\n{body}", path="o.txt", published="2020-01-16", title=title
     )
-    doc = next(nlp.parse([opening.text]))
-    inline = code_events(doc, opening, actors.find_mentions(doc, opening), [], [])
-    events.mark_headline(opening, inline)
+    state = stages.ArticleState(opening, next(nlp.parse([opening.text])))
+    inline = stages.run(state, until="headline").events
     sections = {e.section for e in inline}
     assert sections == {"headline", "body"}
     assert all((e.section == "headline") == (e.start < len(title)) for e in inline)

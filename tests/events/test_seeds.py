@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from crosswire import nlp, stages
+from crosswire.clean import describe
 from crosswire.model import EventMention, Source
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -14,20 +16,11 @@ SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 def _coded() -> list[EventMention]:
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not found at {SEEDS} (../shared is absent)")
-    clean = pytest.importorskip("crosswire.clean")
-    actors = pytest.importorskip("crosswire.actors")
-    timex = pytest.importorskip("crosswire.timex")
-    from crosswire import nlp
-    from crosswire.events import code_events
-
     events: list[EventMention] = []
     for path in sorted(SEEDS.glob("*.txt")):
-        article = clean.describe(Source(path=str(path), format="text", text=path.read_text()))
-        doc = next(nlp.parse([article.text]))
-        mentions = actors.find_mentions(doc, article)
-        times = timex.find_times(article.text, article.published)
-        attributions = actors.find_attributions(doc, article, mentions)
-        events += code_events(doc, article, mentions, times, attributions)
+        article = describe(Source(path=str(path), format="text", text=path.read_text()))
+        state = stages.ArticleState(article, next(nlp.parse([article.text])))
+        events += stages.run(state, until="events").events
     return events
 
 

@@ -8,6 +8,6 @@ modality from the same sentence's structure.
 from __future__ import annotations
 
 from crosswire.events.coder import code_events
-from crosswire.events.sections import headline_events, mark_headline, title_in_text
+from crosswire.events.sections import mark_headline, title_in_text
 
-__all__ = ["code_events", "headline_events", "mark_headline", "title_in_text"]
+__all__ = ["code_events", "mark_headline", "title_in_text"]
