@@ -66,8 +66,6 @@ from crosswire.model import Analysis, Article, Source
 from crosswire.pipeline import (
     Analysed,
     Pipeline,
-    StoryBuild,
-    build_story,
     chunks,
     piece_size,
     process_items,
@@ -77,6 +75,7 @@ from crosswire.store import Store, open_store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.state import Journal, SpilledBuckets, SpilledDict
+from crosswire.story_build import StoryBuild, build_story
 from near_duplicates import Text, corpus_texts, extraction_texts, sentences
 
 RESULT = ROOT / "benchmarks" / "results" / "scale.json"

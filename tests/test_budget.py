@@ -13,7 +13,7 @@ import pytest
 from tests.batch import stages
 from tests.conftest import write_corpus
 
-from crosswire import pipeline
+from crosswire import pipeline, story_build
 from crosswire.budget import (
     BudgetUnenforceable,
     OverBudget,
@@ -192,7 +192,7 @@ def test_a_failing_clustering_step_is_one_error_and_the_article_is_kept(
 def test_a_failing_story_build_is_one_error_and_the_other_stories_are_built(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(pipeline, "write_brief", _broken_if_marked(pipeline.write_brief))
+    monkeypatch.setattr(story_build, "write_brief", _broken_if_marked(story_build.write_brief))
     corpus = write_corpus(tmp_path / "in")
     (corpus / "flood2.txt").write_text(
         f"Floods in Bangladesh\n\n{stages.BROKEN} said on Friday heavy monsoon rains flooded "

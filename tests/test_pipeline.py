@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from tests.conftest import MEETING_WIRE, write_corpus
 
-import crosswire.pipeline as pipeline_module
+import crosswire.story_build as story_build
 from crosswire import nlp
 from crosswire.export import export_jsonl
 from crosswire.model import Analysis, Article, Source
@@ -25,13 +25,12 @@ from crosswire.pipeline import (
     _WARM_UP,
     PIECES_PER_BATCH,
     Pipeline,
-    StoryWork,
-    build_work,
     chunks,
     piece_size,
     process_items,
 )
 from crosswire.store import EventFilter
+from crosswire.story_build import StoryWork, build_work
 
 pytestmark = pytest.mark.slow
 
@@ -230,13 +229,13 @@ def test_a_growing_story_is_rebuilt_geometrically_and_completely_at_the_end(
 ) -> None:
     corpus = follow_ups(tmp_path / "corpus", 11)
     sizes: list[int] = []
-    build = pipeline_module.build_story
+    build = story_build.build_story
 
     def counted(story_id: str, articles: list[Article], analyses: list[Analysis]) -> Any:
         sizes.append(len(articles))
         return build(story_id, articles, analyses)
 
-    monkeypatch.setattr(pipeline_module, "build_story", counted)
+    monkeypatch.setattr(story_build, "build_story", counted)
     pipeline = Pipeline(tmp_path / "x.db", batch_size=1)
     behind: list[int] = []
     store = pipeline.store
@@ -261,7 +260,7 @@ def test_stories_left_stale_by_a_killed_run_are_rebuilt_by_the_next(
     Pipeline(reference, batch_size=1).run([str(corpus)])
     db = tmp_path / "killed.db"
     with monkeypatch.context() as patched:  # killed after its last batch, before the end
-        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None: 0)
+        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None, build_map=None: 0)
         Pipeline(db, batch_size=1).run([str(corpus)])
     [story] = Pipeline(db).store.stories()
     assert len(story.article_ids) == 8
@@ -276,7 +275,7 @@ def test_a_stale_story_changed_since_it_was_read_is_rebuilt_from_the_store(
     corpus = follow_ups(tmp_path / "corpus", 10)
     db = tmp_path / "x.db"
     with monkeypatch.context() as patched:
-        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None: 0)
+        patched.setattr(Pipeline, "rebuild_stale", lambda self, report=None, build_map=None: 0)
         Pipeline(db, batch_size=1).run([str(corpus)])
 
     def outdated(work: Iterable[StoryWork]) -> Iterator[Any]:

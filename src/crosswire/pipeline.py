@@ -11,52 +11,43 @@ where it stopped and re-ingesting the same input changes nothing (see docs/archi
 from __future__ import annotations
 
 import dataclasses
-import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, islice
 from pathlib import Path
-from typing import NamedTuple, TextIO, TypeVar
+from typing import NamedTuple, TextIO
 
 from spacy.tokens import Doc
 
 from crosswire import events, ingest, nlp, stages
 from crosswire.batch.child import ChildWorker
-from crosswire.batch.pool import ordered_map
+from crosswire.batch.executors import Executor, InChild, InProcess, WorkerPool
+from crosswire.batch.pool import chunks
 from crosswire.budget import (
     DEFAULT_BUDGET,
     BudgetUnenforceable,
     OverBudget,
     alarm_works,
-    failure_reason,
     over_budget_reason,
     within,
 )
 from crosswire.clean import describe
+from crosswire.crosscheck import CrossCheck
 from crosswire.model import (
     Analysis,
     Article,
-    Event,
     IngestError,
     Source,
-    Story,
 )
 from crosswire.store import Store, open_store
-from crosswire.stories import infer_published, story_title
-from crosswire.stories.brief import story_timeline, write_brief
-from crosswire.stories.cluster import StoryClusterer, term_counts
-from crosswire.stories.dedup import DuplicateIndex, Fingerprint, fingerprint
-from crosswire.stories.fuse import fuse_events
-from crosswire.stories.schedule import StoryBuilds
-from crosswire.stories.state import Journal
+from crosswire.stories.cluster import term_counts
+from crosswire.stories.dedup import Fingerprint, fingerprint
+from crosswire.story_build import StoryMap
 
-log = logging.getLogger(__name__)
 ProgressCallback = Callable[["RunReport"], None]
 Item = Source | IngestError
-T = TypeVar("T")
 # A batch split in two for the workers costs about 2% in spaCy's speed (measured: 32 texts
 # per nlp.pipe call against 16) and halves the wait for the last batch
 PIECES_PER_BATCH = 2
@@ -311,15 +302,11 @@ class Pipeline:
         time_budget: float | None = DEFAULT_BUDGET,
     ):
         self.store = db if isinstance(db, Store) else open_store(db)
-        # the cross-article stages stay in memory between batches, saved incrementally
-        self._dedup = Journal("dedup", DuplicateIndex)
-        self._clusterer = Journal("stories", StoryClusterer)
-        self._builds = Journal("story-builds", StoryBuilds)
-        self._revised: list[tuple[Article, Analysis]] = []  # dated from their story
         self.batch_size = batch_size
         self.workers = workers
         self.time_budget = time_budget
-        self._failures: list[IngestError] = []  # of cross-article stages, for the report
+        # the cross-article stages stay in memory between batches, saved incrementally
+        self.crosscheck = CrossCheck(self.store, batch_size)
 
     def run(
         self,
@@ -328,114 +315,70 @@ class Pipeline:
         stdin: TextIO | None = None,
         progress: ProgressCallback | None = None,
         name: str | None = None,
+        executor: Executor | None = None,
     ) -> RunReport:
-        """Process every article under `paths` (files, folders, globs, ``-`` for stdin).
+        """Process every article under `paths` (files, folders, globs, ``-`` for stdin):
+        read, analyse each article (the `executor`'s work), commit each batch and
+        cross-check it, then rebuild the stories left stale (the executor's story map).
 
         `name` records every input under that name instead of its path (the server's
-        uploads: the uploader's file name, never the temporary file it was written to)."""
+        uploads: the uploader's file name, never the temporary file it was written to).
+        `executor` defaults to `local_executor()`; ``crosswire batch`` passes Ray's."""
+        executor = executor or self.local_executor()
         report = RunReport()
         started = time.perf_counter()
-        records = ingest.read(paths, stdin=stdin)
-        if name is not None:
-            records = (_named(item, name) for item in records)
-        batches = (self._unstored(batch) for batch in chunks(records, self.batch_size))
-        for outcomes in self._per_article(batches):
+        batches = InputBatches(self.store, list(paths), self.batch_size, stdin, name)
+        for outcomes in executor.analyse(batches):
             self.commit(outcomes, report)
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
-        self.rebuild_stale(report)
+        self.rebuild_stale(report, executor.build_stories)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _per_article(self, batches: Iterable[list[Item | Known]]) -> Iterator[list[Outcome]]:
-        """`process_items` on each batch, in order; with workers, each batch goes out in
-        `PIECES_PER_BATCH` pieces, so that at the end of a run no worker waits long for the
-        last batch's one busy worker."""
+    def local_executor(self) -> Executor:
+        """The per-article stages on this machine: in this process; in a child process for
+        a run with a time budget off the main thread (the server's ingest thread), where the
+        budget's timer cannot work; or in `workers` processes."""
         work = partial(process_items, budget=self.time_budget)
-        if self.workers <= 1 and (self.time_budget is None or alarm_works()):
-            yield from map(work, batches)
-            return
-        if self.workers <= 1:  # off the main thread (the server's ingest thread)
-            yield from self._in_child(work, batches, self.time_budget)
-            return
-        # worker processes run `work` on their main threads, where the budget's timer works
-        size = piece_size(self.batch_size)
-        pieces = (piece for batch in batches for piece in chunks(batch, size))
-        done = ordered_map(work, pieces, self.workers, warm_up=warm_up)
-        # every batch but the last is full, so these are the batches read
-        yield from chunks(chain.from_iterable(done), self.batch_size)
-
-    @staticmethod
-    def _in_child(
-        work: Callable[[list[Item | Known]], list[Outcome]],
-        batches: Iterable[list[Item | Known]],
-        budget: float,
-    ) -> Iterator[list[Outcome]]:
-        with ChildWorker(work, warm_up) as child:
-            for batch in batches:
-                yield process_in_child(child, batch, budget)
-
-    # ------------------------------------------------------------------ one batch
-    def _unstored(self, batch: list[Item]) -> list[Item | Known]:
-        known = self.store.known_ids(s.content_hash for s in batch if isinstance(s, Source))
-        return mark_known(batch, known)
+        if self.workers > 1:
+            return WorkerPool(work, warm_up, self.workers, piece_size(self.batch_size))
+        if self.time_budget is None or alarm_works():
+            return InProcess(work)
+        return InChild(work, warm_up, partial(process_in_child, budget=self.time_budget))
 
     def commit(self, outcomes: list[Outcome], report: RunReport) -> None:
         """Store one batch of per-article results in one transaction, in input order, and
-        run the cross-article stages over its new articles."""
+        cross-check its new articles in it."""
         report.read += len(outcomes)
         errors = [o for o in outcomes if isinstance(o, IngestError)]
         report.errors += errors
         done = [o for o in outcomes if isinstance(o, Analysed)]
         report.skipped += sum(isinstance(o, Known) for o in outcomes)
         with self.store.transaction():
-            # a record may have been stored since it was checked (the same record earlier in
-            # a batch still in flight, or by another run on the same store, hence inside the
-            # transaction), or come twice in one batch: each article is stored once
-            known = self.store.known_ids(d.article.id for d in done)
-            fresh: dict[str, Analysed] = {}
-            for analysed in done:
-                if analysed.article.id not in known:
-                    fresh.setdefault(analysed.article.id, analysed)
+            fresh = self._unstored(done)
             report.skipped += len(done) - len(fresh)
             for error in errors:
                 self.store.add_error(error)
-            for analysed in fresh.values():
+            for analysed in fresh:
                 self.store.add_article(analysed.article, analysed.analysis)
-            report.stories_touched += self._cross_check(list(fresh.values()))
-        self._report_failures(report)
+            changes = self.crosscheck.add(fresh)
+        report.stories_touched += len(changes.touched)
+        report.errors += changes.failures
         report.new_articles += len(fresh)
-        report.words += sum(d.article.n_words for d in fresh.values())
+        report.words += sum(d.article.n_words for d in fresh)
 
-    # ------------------------------------------------------------------ across articles
-    def _cross_check(self, fresh: list[Analysed]) -> int:
-        """Dedup and cluster the new articles, then rebuild the stories they touched that
-        are due (see stories/schedule.py); the others are marked stale."""
-        if not fresh:
-            return 0
-        dedup = self._dedup.load(self.store)
-        clusterer = self._clusterer.load(self.store)
-        builds = self._builds.load(self.store)
-        self._revised = []
-        touched: set[str] = set()
-        for article, analysis, keys, terms in fresh:
-            try:
-                article.duplicate_of = dedup.add(article, keys)
-                story_id = clusterer.add(article, analysis, terms)
-            except Exception as exc:  # the article stays stored, in no story
-                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
-                continue
-            self.store.update_article(article, story_id)
-            touched.add(story_id)
-        touched |= self._apply_merges(clusterer, builds)
-        for story_id in sorted(touched):
-            if builds.due(story_id, len(self.store.story_article_ids(story_id))):
-                self._rebuild_story(story_id, builds)
-        self._rebuild_splits(clusterer, builds)
-        self._dedup.save(self.store, dedup)
-        self._save_stories(clusterer, builds)
-        return len(touched)
+    def _unstored(self, done: list[Analysed]) -> list[Analysed]:
+        """The articles not stored yet, each once: a record may have been stored since it
+        was checked (the same record earlier in a batch still in flight, or by another run
+        on the same store, hence inside the transaction), or come twice in one batch."""
+        known = self.store.known_ids(d.article.id for d in done)
+        fresh: dict[str, Analysed] = {}
+        for analysed in done:
+            if analysed.article.id not in known:
+                fresh.setdefault(analysed.article.id, analysed)
+        return list(fresh.values())
 
     def rebuild_stale(
         self, report: RunReport | None = None, build_map: StoryMap | None = None
@@ -443,215 +386,52 @@ class Pipeline:
         """Rebuild every story left stale by the batches so far (`run` calls this at its
         end); the number rebuilt.
 
-        Stories are built independently of each other, so in parallel: in the run's worker
-        processes, or by `build_map` (``crosswire batch`` passes its Ray actors'). The builds
-        are stored `batch_size` stories per transaction, so a killed run leaves the rest
-        stale for the next one.
+        Stories are built independently of each other, so in parallel: by `build_map` (an
+        executor's story map; by default the local one: the run's worker processes). The
+        builds are stored `batch_size` stories per transaction, so a killed run leaves the
+        rest stale for the next one.
         """
-        stale = self._stale_ids()
-        work = (self._story_work(story_id) for story_id in stale)
-        built = zip(stale, (build_map or self._build_map)(work), strict=True)
-        rebuilt = 0
-        for some in chunks(built, self.batch_size):
-            with self.store.transaction():
-                clusterer = self._clusterer.load(self.store)
-                builds = self._builds.load(self.store)
-                self._revised = []
-                for story_id, build in some:
-                    rebuilt += self._store_stale(story_id, build, builds)
-                self._rebuild_splits(clusterer, builds)
-                self._save_stories(clusterer, builds)
-        self._report_failures(report)
+        changes = self.crosscheck.finish(build_map or self.local_executor().build_stories)
         if report is not None:
-            report.stories_rebuilt += rebuilt
-        return rebuilt
+            report.errors += changes.failures
+            report.stories_rebuilt += changes.rebuilt
+        return changes.rebuilt
 
     def stale_articles(self) -> int:
         """How many articles the stale stories hold: what `rebuild_stale` would read."""
-        return sum(len(self.store.story_article_ids(story_id)) for story_id in self._stale_ids())
-
-    def _stale_ids(self) -> list[str]:
-        with self.store.transaction():
-            return self._builds.load(self.store).stale_ids()
-
-    def _story_work(self, story_id: str) -> StoryWork:
-        articles = list(self.store.articles(self.store.story_article_ids(story_id)))
-        return story_id, articles, [self.store.analysis(a.id) for a in articles]
-
-    def _build_map(self, work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
-        return ordered_map(build_work, work, self.workers, warm_up=warm_up)
-
-    def _store_stale(
-        self, story_id: str, build: StoryBuild | StoryFailed | None, builds: StoryBuilds
-    ) -> bool:
-        """Store a stale story's build, unless the story changed since its articles were
-        read (another run on the store): then it is rebuilt here. False if it was no
-        longer stale."""
-        if not builds.is_stale(story_id):
-            return False
-        current = set(self.store.story_article_ids(story_id))
-        if isinstance(build, StoryFailed):
-            self._story_failed(build, builds)
-        elif build is None or current != set(build.story.article_ids):
-            self._rebuild_story(story_id, builds)
-        else:
-            self._store_build(build, builds)
-        return True
-
-    def _save_stories(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
-        self._clusterer.save(self.store, clusterer)
-        self._builds.save(self.store, builds)
-
-    def _apply_merges(self, clusterer: StoryClusterer, builds: StoryBuilds) -> set[str]:
-        merged = clusterer.merged()
-        for old, new in sorted(merged.items()):
-            for article in self.store.articles(self.store.story_article_ids(old)):
-                self.store.update_article(article, new)
-            self.store.delete_story(old)
-            builds.deleted(old)
-        return set(merged.values())
-
-    def _rebuild_splits(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
-        """Tell the clusterer which articles got their date from their story; move the
-        articles of any story that split off as a result, and rebuild both parts."""
-        revised, self._revised = self._revised, []
-        for article, analysis in revised:
-            try:
-                clusterer.revise(article, analysis)
-            except Exception as exc:
-                self._failed(f"{article.path} (article {article.id})", exc, "cross-checking")
-        split = clusterer.splits()
-        for new in split:
-            for article in self.store.articles(clusterer.story_members(new)):
-                self.store.update_article(article, new)
-        for story_id in sorted({*split, *split.values()}):
-            self._rebuild_story(story_id, builds)
-
-    def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> None:
-        build = build_work(self._story_work(story_id))
-        if isinstance(build, StoryFailed):
-            self._story_failed(build, builds)
-        elif build is None:
-            self.store.delete_story(story_id)
-            builds.deleted(story_id)
-        else:
-            self._store_build(build, builds)
-
-    def _story_failed(self, failed: StoryFailed, builds: StoryBuilds) -> None:
-        """Record a story whose build failed; it keeps what was stored of it, and counts as
-        built at its size (not rebuilt again and again in this run)."""
-        self._record(IngestError(f"story {failed.story_id}", failed.reason))
-        builds.rebuilt(failed.story_id, len(self.store.story_article_ids(failed.story_id)))
-
-    def _failed(self, where: str, exc: Exception, stage: str) -> None:
-        log.debug("%s failed on %s", stage, where, exc_info=True)
-        self._record(IngestError(where, failure_reason(exc, stage)))
-
-    def _record(self, error: IngestError) -> None:
-        self.store.add_error(error)
-        self._failures.append(error)
-
-    def _report_failures(self, report: RunReport | None) -> None:
-        failures, self._failures = self._failures, []
-        if report is not None:
-            report.errors += failures
-
-    def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> None:
-        for article in build.dated:
-            self.store.update_article(article, build.story.id)
-        for article, analysis in build.reanalysed:
-            self.store.replace_analysis(analysis)
-            self._revised.append((article, analysis))
-        self.store.replace_story(build.story, build.events)
-        builds.rebuilt(build.story.id, len(build.story.article_ids))
-
-
-@dataclass
-class StoryBuild:
-    """A story rebuilt from its articles, and what that changed in them: the undated
-    articles it dated, and those whose analyses were redone against that date."""
-
-    story: Story
-    events: list[Event]
-    dated: list[Article]
-    reanalysed: list[tuple[Article, Analysis]]
-
-
-# A story to build, as its id, its articles and their analyses; what builds them in order
-StoryWork = tuple[str, list[Article], list[Analysis]]
-StoryMap = Callable[[Iterable[StoryWork]], Iterator["StoryBuild | StoryFailed | None"]]
+        return self.crosscheck.stale_articles()
 
 
 @dataclass(frozen=True)
-class StoryFailed:
-    """A story whose build raised, and why (recorded as one error; the run goes on)."""
+class InputBatches:
+    """A run's input: the records under `paths` in batches of `size`, each record already
+    stored replaced by `Known`. Iterating reads them here, batch by batch; an executor that
+    reads the files itself (Ray's read tasks) takes `paths`, `size` and `stored_ids`."""
 
-    story_id: str
-    reason: str
+    store: Store
+    paths: list[str]
+    size: int
+    stdin: TextIO | None = None
+    name: str | None = None  # every record's path (see `Pipeline.run`)
 
+    def __iter__(self) -> Iterator[list[Item | Known]]:
+        records = ingest.read(self.paths, stdin=self.stdin)
+        if self.name is not None:
+            records = (_named(item, self.name) for item in records)
+        for batch in chunks(records, self.size):
+            known = self.store.known_ids(s.content_hash for s in batch if isinstance(s, Source))
+            yield mark_known(batch, known)
 
-def build_work(work: StoryWork) -> StoryBuild | StoryFailed | None:
-    """`build_story` on one story's work; None for a story with no articles left."""
-    story_id, articles, analyses = work
-    if not articles:
-        return None
-    try:
-        return build_story(story_id, articles, analyses)
-    except Exception as exc:
-        log.debug("building story %s failed", story_id, exc_info=True)
-        return StoryFailed(story_id, failure_reason(exc, "story build"))
-
-
-def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:
-    """A story from all its articles: undated ones dated from it, events fused across them,
-    contradictions, brief and timeline. A pure function of its arguments (the articles
-    given their dates are changed in place)."""
-    dated, reanalysed = [], []
-    for i, article in enumerate(articles):
-        if article.published is None or article.published_inferred:
-            dated.append(article)
-            redone = _date_from_story(article, analyses[i], articles)
-            if redone is not analyses[i]:
-                analyses[i] = redone
-                reanalysed.append((article, redone))
-    fused, contradictions = fuse_events(story_id, articles, analyses)
-    dates = sorted(a.published for a in articles if a.published)
-    story = Story(
-        id=story_id,
-        title=story_title(articles),
-        article_ids=[a.id for a in articles],
-        first_date=dates[0] if dates else None,
-        last_date=dates[-1] if dates else None,
-        contradictions=contradictions,
-    )
-    story.brief = write_brief(story, articles, analyses, fused)
-    story.timeline = story_timeline(fused)
-    return StoryBuild(story, fused, dated, reanalysed)
-
-
-def _date_from_story(article: Article, analysis: Analysis, story: list[Article]) -> Analysis:
-    """Give an undated article the date its story points to, and resolve its relative
-    time expressions (and so its events' dates) against that date: its analysis, redone
-    if that changed its anchor."""
-    others = [a for a in story if a.id != article.id and not a.published_inferred]
-    inferred = infer_published(article, analysis, others)
-    article.published, article.published_inferred = inferred, inferred is not None
-    if analysis.anchor == inferred:
-        return analysis
-    [redone] = analyse_articles([article])
-    return redone
+    def stored_ids(self) -> Iterator[str]:
+        """The ids of every article stored, for an executor that cannot ask batch by batch
+        (read once when it starts; `Pipeline.commit` checks again before storing)."""
+        if self.store.counts().get("articles"):
+            yield from (a.id for a in self.store.articles())
 
 
 def piece_size(batch_size: int) -> int:
     """Records a worker takes at a time: a batch in `PIECES_PER_BATCH` pieces, rounded up."""
     return -(-batch_size // PIECES_PER_BATCH)
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of `size` items (the last may be shorter), pulled lazily."""
-    records = iter(items)
-    while batch := list(islice(records, size)):
-        yield batch
 
 
 def _named(item: Item, name: str) -> Item:

@@ -1,4 +1,5 @@
-"""An ordered map over worker processes that share one warmed-up parent."""
+"""An ordered map over worker processes that share one warmed-up parent, and `chunks`, the
+lazy batching that feeds work to them (and a store its transactions)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import TypeVar
 
 from crosswire import nlp
 
+T = TypeVar("T")
 In = TypeVar("In")
 Out = TypeVar("Out")
 AHEAD_PER_WORKER = 2  # batches queued per worker: keeps workers busy, memory O(batches)
@@ -69,3 +71,10 @@ def _fork_is_safe() -> bool:
     display, a database driver) a lock it holds could stay locked in the child forever, so
     then the workers are spawned, importing and loading everything anew."""
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter), pulled lazily."""
+    records = iter(items)
+    while batch := list(islice(records, size)):
+        yield batch

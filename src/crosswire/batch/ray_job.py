@@ -1,61 +1,57 @@
 """``crosswire batch --engine ray``: the per-article stages as a Ray Data job.
 
-The dataset has one row per piece of input records (half a store batch). Files are read by
-Ray tasks with the same readers as ``crosswire run`` (`crosswire.ingest.read`), each task
-streaming its file out piece by piece, so a large WARC flows through and is never held
-whole. An actor pool runs `crosswire.pipeline.process_items` (describe, parse, analyse, and
-the keys the cross-article stages look articles up by) with the spaCy model loaded once per
-actor. The cross-article stages (dedup, story clustering,
-fusion) follow, on the driver, over the results streamed back in input order
-(``preserve_order``), batch by batch through `Pipeline.commit`, so the store is the one
-``crosswire run`` makes from the same input. Dedup and clustering are incremental and
-order-dependent, their candidates found through blocking keys (MinHash bands; time buckets
-of terms and actors); rebuilding stories (fusion, briefs) is partitioned by story: when
-those left stale at the end hold many articles, Ray actors (`StoryWorker`) build them and
-the driver stores them.
+`RayExecutor` is an `Executor` (`batch/executors.py`): `run_on_ray` hands it to the same
+`Pipeline.run` loop as ``crosswire run``. The dataset has one row per piece of input records
+(half a store batch). Files are read by Ray tasks with the same readers as ``crosswire run``
+(`crosswire.ingest.read`), each task streaming its file out piece by piece, so a large WARC
+flows through and is never held whole. An actor pool runs `crosswire.pipeline.process_items`
+(describe, parse, analyse, and the keys the cross-article stages look articles up by) with
+the spaCy model loaded once per actor. The outcomes come back to the driver in input order
+(``preserve_order``), batch by batch, where `Pipeline.commit` stores and cross-checks them,
+so the store is the one ``crosswire run`` makes from the same input. Dedup and clustering
+are incremental and order-dependent, their candidates found through blocking keys (MinHash
+bands; time buckets of terms and actors); rebuilding stories (fusion, briefs) is
+partitioned by story: when those left stale at the end hold many articles, Ray actors
+(`StoryWorker`) build them and the driver stores them.
 """
 
 from __future__ import annotations
 
 import logging
 import pickle
-import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from crosswire import ingest
 from crosswire.batch.child import ChildWorker
-from crosswire.batch.pool import AHEAD_PER_WORKER
+from crosswire.batch.executors import Executor
+from crosswire.batch.pool import AHEAD_PER_WORKER, chunks
 from crosswire.errors import CrosswireError
 from crosswire.pipeline import (
+    InputBatches,
     Item,
     Known,
     Outcome,
     Pipeline,
     ProgressCallback,
     RunReport,
-    StoryBuild,
-    StoryFailed,
-    StoryMap,
-    StoryWork,
-    build_work,
-    chunks,
     mark_known,
     piece_size,
     process_in_child,
     process_items,
     warm_up,
 )
+from crosswire.story_build import Built, StoryMap, StoryWork, build_work
 
 try:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
     import ray
     import ray.data
 except ImportError:  # the Ray engine is an extra: pip install 'crosswire[ray]'
-    ray = None
+    ray = None  # type: ignore[assignment]
 
 
 READ_CPUS = 0.5
@@ -81,31 +77,57 @@ def run_on_ray(
     options: RayOptions,
     progress: ProgressCallback | None = None,
 ) -> RunReport:
-    """Process every article under `paths` on Ray into `pipeline`'s store."""
-    if ray is None:
-        raise CrosswireError("the Ray engine needs Ray: pip install 'crosswire[ray]'")
-    paths = list(paths)
-    if "-" in paths:
-        raise CrosswireError("crosswire batch reads files, not stdin; use crosswire run -")
-    report = RunReport()
-    started = time.perf_counter()
-    owned = _connect(options)
-    try:
-        known = frozenset(_stored_ids(pipeline))
-        dataset = _dataset(paths, pipeline.batch_size, options.workers, known, pipeline.time_budget)
-        results = _outcomes(dataset)
-        for outcomes in chunks(results, pipeline.batch_size):
-            pipeline.commit(outcomes, report)
-            report.seconds = time.perf_counter() - started
-            if progress:
-                progress(report)
-        on_actors = pipeline.stale_articles() >= ACTOR_BUILD_MIN_ARTICLES
-        pipeline.rebuild_stale(report, _on_actors(options.workers) if on_actors else None)
-    finally:
-        if owned:
+    """Process every article under `paths` on Ray into `pipeline`'s store: `Pipeline.run`
+    with a `RayExecutor` (stale stories holding few articles are built by the pipeline's
+    local executor)."""
+    executor = RayExecutor(
+        options, pipeline.time_budget, pipeline.local_executor(), pipeline.stale_articles
+    )
+    with executor:
+        return pipeline.run(paths, progress=progress, executor=executor)
+
+
+class RayExecutor:
+    """The per-article stages in a Ray Data job's actor pool (the input files read by Ray
+    tasks), and the stale stories on Ray actors when `stale_articles()` are at least
+    `ACTOR_BUILD_MIN_ARTICLES` (else by `local`). Joins or starts Ray at the first batch;
+    used as a context manager, it shuts down the Ray instance it started."""
+
+    def __init__(
+        self,
+        options: RayOptions,
+        budget: float | None,
+        local: Executor,
+        stale_articles: Callable[[], int],
+    ) -> None:
+        if ray is None:
+            raise CrosswireError("the Ray engine needs Ray: pip install 'crosswire[ray]'")
+        self.options, self.budget = options, budget
+        self.local, self.stale_articles = local, stale_articles
+        self._owned = False  # a Ray instance started here, to shut down
+
+    def analyse(self, batches: InputBatches) -> Iterator[list[Outcome]]:
+        if batches.stdin is not None or "-" in batches.paths:
+            raise CrosswireError("crosswire batch reads files, not stdin; use crosswire run -")
+        if batches.name is not None:
+            raise CrosswireError("crosswire batch records its inputs under their own paths")
+        self._owned = _connect(self.options) or self._owned
+        known = frozenset(batches.stored_ids())
+        dataset = _dataset(batches.paths, batches.size, self.options.workers, known, self.budget)
+        return chunks(_outcomes(dataset), batches.size)
+
+    def build_stories(self, work: Iterable[StoryWork]) -> Iterator[Built]:
+        if self.stale_articles() >= ACTOR_BUILD_MIN_ARTICLES:
+            return _on_actors(self.options.workers)(work)
+        return self.local.build_stories(work)
+
+    def __enter__(self) -> RayExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._owned:
             ray.shutdown()
-    report.seconds = time.perf_counter() - started
-    return report
+            self._owned = False
 
 
 def _connect(options: RayOptions) -> bool:
@@ -113,20 +135,14 @@ def _connect(options: RayOptions) -> bool:
     it is ours to shut down)."""
     if ray.is_initialized():
         return False
-    quiet = {"include_dashboard": False, "logging_level": logging.WARNING}
     if options.address:
         ray.init(address=options.address, logging_level=logging.WARNING)
     else:
         # one CPU slot per actor and one reading task
-        ray.init(num_cpus=options.workers + 1, **quiet)
+        ray.init(
+            num_cpus=options.workers + 1, include_dashboard=False, logging_level=logging.WARNING
+        )
     return not options.address
-
-
-def _stored_ids(pipeline: Pipeline) -> Iterator[str]:
-    """Ids of the articles already stored, so a restarted batch does not analyse them again
-    (read once at the start; the driver checks again before storing)."""
-    if pipeline.store.counts().get("articles"):
-        yield from (a.id for a in pipeline.store.articles())
 
 
 def _dataset(
@@ -149,12 +165,12 @@ def _records(paths: list[str], batch_size: int) -> Any:
     """The input records as a dataset of pickled `Source`s, in input order."""
     _configure(ray.data.DataContext.get_current())
     # one row per path (a missing one still yields its error row, in its place)
-    units = [str(f) for path in paths for f in (ingest.expand_paths(path) or [path])]
+    units = [unit for path in paths for unit in _units(path)]
     files = ray.data.from_items([{"path": unit} for unit in units], override_num_blocks=len(units))
     # reading asks for less CPU than an actor, so Ray keeps it a task of its own and does
     # not fuse it into the actors: one large WARC then still feeds every actor
     return files.map_batches(
-        _read_records,
+        _read_records,  # type: ignore[arg-type]  # a generator of tables, with `fn_kwargs`
         batch_size=1,
         batch_format="pyarrow",
         # smaller than the store's batches, as with `crosswire run --workers`: the actors
@@ -162,6 +178,11 @@ def _records(paths: list[str], batch_size: int) -> Any:
         fn_kwargs={"rows": piece_size(batch_size)},
         num_cpus=READ_CPUS,
     )
+
+
+def _units(path: str) -> list[str]:
+    """The files under an input path; a path that names none is kept, to yield its error."""
+    return [str(f) for f in ingest.expand_paths(path)] or [path]
 
 
 def _configure(context: Any) -> None:
@@ -218,7 +239,7 @@ class StoryWorker:
     def __init__(self) -> None:
         warm_up()
 
-    def build(self, work: StoryWork) -> StoryBuild | StoryFailed | None:
+    def build(self, work: StoryWork) -> Built:
         return build_work(work)
 
 
@@ -226,7 +247,7 @@ def _on_actors(workers: int) -> StoryMap:
     """A `StoryMap` over `workers` fresh actors, in order, a few stories in flight each
     (the per-article actors are gone by the time the stale stories are built)."""
 
-    def build_map(work: Iterable[StoryWork]) -> Iterator[StoryBuild | StoryFailed | None]:
+    def build_map(work: Iterable[StoryWork]) -> Iterator[Built]:
         actors: list[Any] = []
         pending: deque[Any] = deque()
         for i, story in enumerate(work):

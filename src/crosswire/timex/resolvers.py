@@ -301,7 +301,7 @@ def _reference_quarter(
     """'the quarter' after 'the third quarter' is that quarter."""
     if reference and re.fullmatch(r"\d{4}-Q\d", reference) and not match.group("rel"):
         return reference
-    resolved = reference_quarter(match.groupdict(), anchor, False, {})
+    resolved = reference_quarter(match.groupdict(), anchor, None, {})
     return resolved[1] if resolved else None
 
 

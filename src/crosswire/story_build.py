@@ -1,0 +1,102 @@
+"""Building a story from its articles: a pure function of one story's articles and analyses.
+
+`CrossCheck` (crosswire/crosscheck.py) builds a story in the driver when it is due, and hands
+the stale ones to an executor's story map at the end of a run (worker processes, Ray actors),
+so `build_work` and what it returns are plain, picklable values.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from crosswire.budget import failure_reason
+from crosswire.model import Analysis, Article, Event, Story
+from crosswire.stories import infer_published, story_title
+from crosswire.stories.brief import story_timeline, write_brief
+from crosswire.stories.fuse import fuse_events
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StoryBuild:
+    """A story rebuilt from its articles, and what that changed in them: the undated
+    articles it dated, and those whose analyses were redone against that date."""
+
+    story: Story
+    events: list[Event]
+    dated: list[Article]
+    reanalysed: list[tuple[Article, Analysis]]
+
+
+@dataclass(frozen=True)
+class StoryFailed:
+    """A story whose build raised, and why (recorded as one error; the run goes on)."""
+
+    story_id: str
+    reason: str
+
+
+# A story to build, as its id, its articles and their analyses; what building it gives
+# (None: no articles left); and what builds stories in order (an executor's story map)
+StoryWork = tuple[str, list[Article], list[Analysis]]
+Built = StoryBuild | StoryFailed | None
+StoryMap = Callable[[Iterable[StoryWork]], Iterator[Built]]
+
+
+def build_work(work: StoryWork) -> Built:
+    """`build_story` on one story's work; None for a story with no articles left."""
+    story_id, articles, analyses = work
+    if not articles:
+        return None
+    try:
+        return build_story(story_id, articles, analyses)
+    except Exception as exc:
+        log.debug("building story %s failed", story_id, exc_info=True)
+        return StoryFailed(story_id, failure_reason(exc, "story build"))
+
+
+def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:
+    """A story from all its articles: undated ones dated from it, events fused across them,
+    contradictions, brief and timeline. A pure function of its arguments (the articles
+    given their dates are changed in place)."""
+    dated, reanalysed = [], []
+    for i, article in enumerate(articles):
+        if article.published is None or article.published_inferred:
+            dated.append(article)
+            redone = _date_from_story(article, analyses[i], articles)
+            if redone is not analyses[i]:
+                analyses[i] = redone
+                reanalysed.append((article, redone))
+    fused, contradictions = fuse_events(story_id, articles, analyses)
+    dates = sorted(a.published for a in articles if a.published)
+    story = Story(
+        id=story_id,
+        title=story_title(articles),
+        article_ids=[a.id for a in articles],
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        contradictions=contradictions,
+    )
+    story.brief = write_brief(story, articles, analyses, fused)
+    story.timeline = story_timeline(fused)
+    return StoryBuild(story, fused, dated, reanalysed)
+
+
+def _date_from_story(article: Article, analysis: Analysis, story: list[Article]) -> Analysis:
+    """Give an undated article the date its story points to, and resolve its relative
+    time expressions (and so its events' dates) against that date: its analysis, redone
+    if that changed its anchor."""
+    # imported here: crosswire.pipeline, which holds the per-article stages, imports this
+    # module (through crosswire.crosscheck) before it defines them
+    from crosswire.pipeline import analyse_articles
+
+    others = [a for a in story if a.id != article.id and not a.published_inferred]
+    inferred = infer_published(article, analysis, others)
+    article.published, article.published_inferred = inferred, inferred is not None
+    if analysis.anchor == inferred:
+        return analysis
+    [redone] = analyse_articles([article])
+    return redone

@@ -1,0 +1,152 @@
+"""CrossCheck's contract: a batch of stored articles in -> the stories it touched; finish ->
+the stories left stale rebuilt; a failing article or story is one error record, the rest
+goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analysis, article
+
+from crosswire.crosscheck import Changes, CrossCheck
+from crosswire.model import Analysis, Article, IngestError
+from crosswire.pipeline import Analysed
+from crosswire.store import Store, open_store
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.story_build import Built, StoryFailed, StoryMap, StoryWork, build_work
+
+
+@pytest.fixture
+def check(tmp_path: Path) -> Iterator[CrossCheck]:
+    store = open_store(tmp_path / "x.db")
+    yield CrossCheck(store, stories_per_transaction=1)
+    store.close()
+
+
+def analysed(item: Article) -> Analysed:
+    return Analysed.of(item, analysis(item))
+
+
+def commit(check: CrossCheck, *items: Article) -> Changes:
+    """Store a batch and cross-check it in one transaction, as `Pipeline.commit` does."""
+    batch = [analysed(item) for item in items]
+    with check.store.transaction():
+        for a in batch:
+            check.store.add_article(a.article, a.analysis)
+        return check.add(batch)
+
+
+def reports(prefix: str, text: str, n: int) -> list[Article]:
+    """n outlets' reports of one event (the same text, each with a detail of its own)."""
+    return [article(f"{prefix}{i}", f"{text} Outlet {i} adds detail {i * 7}.") for i in range(n)]
+
+
+def members(store: Store) -> dict[str, set[str]]:
+    return {s.id: set(s.article_ids) for s in store.stories()}
+
+
+def built_by(seen: list[str]) -> StoryMap:
+    """A story map that builds in order, as the local executor does, and notes the stories."""
+
+    def build_map(work: Iterable[StoryWork]) -> Iterator[Built]:
+        for story in work:
+            seen.append(story[0])
+            yield build_work(story)
+
+    return build_map
+
+
+def test_a_batch_gives_the_stories_it_touched_built(check: CrossCheck) -> None:
+    harbour, volcano = article("a", HARBOUR), article("b", VOLCANO)
+    follow_up = article("c", HARBOUR_OTHER_OUTLET, published="2021-03-02")
+    changes = commit(check, harbour, volcano, follow_up)
+    stories = members(check.store)
+    assert sorted(stories.values(), key=len) == [{"b"}, {"a", "c"}]
+    assert changes == Changes(touched=frozenset(stories))
+    assert all(s.brief for s in check.store.stories())  # new stories are built at once
+    assert commit(check) == Changes()  # nothing new, nothing touched
+
+
+def test_finish_rebuilds_the_stories_left_stale(check: CrossCheck) -> None:
+    touched = [commit(check, item).touched for item in reports("h", HARBOUR, 4)]
+    [story] = touched[0]
+    assert touched == [{story}] * 4
+    # built at 1, 2 and 3 articles; at 4 it has not grown by half: stale until the end
+    assert members(check.store) == {story: {"h0", "h1", "h2"}}
+    assert check.stale_ids() == [story] and check.stale_articles() == 4
+    seen: list[str] = []
+    assert check.finish(built_by(seen)) == Changes(rebuilt=1)
+    assert seen == [story] and members(check.store) == {story: {"h0", "h1", "h2", "h3"}}
+    assert check.stale_ids() == [] and check.finish(built_by(seen)) == Changes()
+
+
+def test_a_failing_article_is_one_error_record_and_the_batch_goes_on(
+    check: CrossCheck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add = StoryClusterer.add
+
+    def add(self: StoryClusterer, item: Article, *rest: object) -> str:
+        if item.id == "bad":
+            raise ValueError("no story for this one")
+        return real_add(self, item, *rest)
+
+    monkeypatch.setattr(StoryClusterer, "add", add)
+    good = article("a", HARBOUR)
+    changes = commit(check, article("bad", VOLCANO), good)
+    error = IngestError(
+        "bad.txt (article bad)", "cross-checking failed: ValueError: no story for this one"
+    )
+    assert changes.failures == (error,) and check.store.errors() == [error]
+    assert list(members(check.store).values()) == [{"a"}] and len(changes.touched) == 1
+    assert {a.id for a in check.store.articles()} == {"a", "bad"}  # stored, in no story
+
+
+def test_a_failing_story_build_is_one_error_record_and_the_others_are_rebuilt(
+    check: CrossCheck,
+) -> None:
+    for harbour, volcano in zip(reports("h", HARBOUR, 4), reports("v", VOLCANO, 4), strict=True):
+        commit(check, harbour, volcano)
+    stale = check.stale_ids()
+    assert len(stale) == 2
+    failing = next(s for s in stale if "h0" in members(check.store)[s])
+
+    def build_map(work: Iterable[StoryWork]) -> Iterator[Built]:
+        for story in work:
+            yield (
+                StoryFailed(failing, "story build failed: boom")
+                if story[0] == failing
+                else build_work(story)
+            )
+
+    changes = check.finish(build_map)
+    assert changes == Changes(
+        rebuilt=2, failures=(IngestError(f"story {failing}", "story build failed: boom"),)
+    )
+    assert check.store.errors() == list(changes.failures)
+    stories = members(check.store)
+    assert stories[failing] == {"h0", "h1", "h2"}  # as stored before, and no longer stale
+    assert len(stories[next(s for s in stale if s != failing)]) == 4
+    assert check.stale_ids() == []
+
+
+@pytest.mark.slow
+def test_an_article_dated_from_its_story_goes_back_to_the_clusterer(
+    check: CrossCheck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    revised: list[tuple[str, str | None, str | None]] = []
+    real_revise = StoryClusterer.revise
+
+    def revise(self: StoryClusterer, item: Article, redone: Analysis) -> str | None:
+        revised.append((item.id, item.published, redone.anchor))
+        return real_revise(self, item, redone)
+
+    monkeypatch.setattr(StoryClusterer, "revise", revise)
+    commit(check, article("a", HARBOUR), article("b", VOLCANO))
+    # undated, it joins the story, whose rebuild dates it and redoes its analysis
+    commit(check, article("c", HARBOUR_OTHER_OUTLET, published=None))
+    assert revised == [("c", "2021-03-01", "2021-03-01")]
+    [stored] = check.store.articles(["c"])
+    assert stored.published == "2021-03-01" and stored.published_inferred
+    assert check.store.analysis("c").anchor == "2021-03-01"
