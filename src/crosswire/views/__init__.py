@@ -80,6 +80,7 @@ from crosswire.views.story import (
     GraphView,
     StoryDetail,
     graph_view,
+    story_actors,
     story_detail,
 )
 
@@ -141,6 +142,7 @@ __all__ = [
     "search_filter",
     "segments",
     "source_comparison",
+    "story_actors",
     "story_detail",
     "story_summaries",
     "story_summary",

@@ -3,11 +3,14 @@ comparison and contradictions (`story_detail`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crosswire.actors.story import merge_entities
 from crosswire.graph import actor_graph, layout
 from crosswire.model import Article, Event, Story
 from crosswire.store.base import EventFilter, Store
+from crosswire.views.actors import ActorSummary, actor_summary
 from crosswire.views.rows import (
     ArticleRow,
     EventRow,
@@ -157,3 +160,16 @@ def graph_view(events: list[Event]) -> GraphView:
         for a, b, d in sorted(graph.edges(data=True))
     ]  # fmt: skip
     return GraphView(nodes, edges)
+
+
+def story_actors(store: Store, article_ids: Iterable[str]) -> list[ActorSummary]:
+    """The actors these articles name (each aggregated over all its articles), a person's
+    surname-only actor folded into the one full name among them (`merge_entities`), the
+    most widely named in these articles first.
+
+    It reads every actor of the store, so it is not part of `story_detail`: the CLI's
+    story lists it, the web page shows the actors of the story's events (its graph)."""
+    wanted = set(article_ids)
+    found = merge_entities([e for e in store.entities() if wanted.intersection(e.article_ids)])
+    ranked = sorted(found, key=lambda e: (-len(wanted.intersection(e.article_ids)), e.name))
+    return [actor_summary(e) for e in ranked]
