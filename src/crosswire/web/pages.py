@@ -84,9 +84,9 @@ def _add_error_page(app: FastAPI, key: int | type[Exception], page: ErrorPage) -
     async def handler(request: Request, exc: Exception) -> Response:
         if _is_api(request):
             answer = api_handler(request, exc)
-            return await answer if inspect.isawaitable(answer) else answer  # type: ignore[no-any-return]
+            return await answer if inspect.isawaitable(answer) else answer
         detail, status = page(request, exc)
-        return render(request, "error.html", {"status": status, "detail": detail}, status)  # type: ignore[no-any-return]
+        return render(request, "error.html", {"status": status, "detail": detail}, status)
 
     app.add_exception_handler(key, handler)
 
@@ -99,23 +99,19 @@ def _handler_before(app: FastAPI, key: int | type[Exception]) -> Handler:
         found = app.exception_handlers.get(HTTPException)
     if found is None:
         raise LookupError(f"mount the UI on an app that answers {key!r} already")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
 
 
-def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
-    return render(request, name, context, status)
-
-
 def _missing(request: Request, what: str, key: str) -> Any:
-    return _render(request, "error.html", {"status": 404, "detail": f"no {what} {key!r}"}, 404)
+    return render(request, "error.html", {"status": 404, "detail": f"no {what} {key!r}"}, 404)
 
 
 def _bad(request: Request, exc: views.ViewError) -> Any:
-    return _render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
+    return render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
 
 
 @router.get("/static/quads.css", response_class=Response)
@@ -156,7 +152,7 @@ def home(
         "choices": store.story_choices(),
         "counts": store.counts(),
     }
-    return _render(request, "home.html", context)
+    return render(request, "home.html", context)
 
 
 @router.get("/stories/{story_id}")
@@ -169,7 +165,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> Any:
         "timeline": charts.timeline_chart(detail.timeline),
         "graph": charts.graph_chart(detail.graph),
     }
-    return _render(request, "story.html", context)
+    return render(request, "story.html", context)
 
 
 @router.get("/events/{event_id}")
@@ -177,7 +173,7 @@ def event(request: Request, event_id: str, store: StoreDep) -> Any:
     detail = views.event_detail(store, event_id)
     if detail is None:
         return _missing(request, "event", event_id)
-    return _render(request, "event.html", {"d": detail})
+    return render(request, "event.html", {"d": detail})
 
 
 @router.get("/actors/{entity_id}")
@@ -186,7 +182,7 @@ def actor(request: Request, entity_id: str, store: StoreDep) -> Any:
     if profile is None:
         return _missing(request, "actor", entity_id)
     context = {"d": profile, "bars": charts.histogram(profile.over_time)}
-    return _render(request, "actor.html", context)
+    return render(request, "actor.html", context)
 
 
 @router.get("/articles/{article_id}")
@@ -195,7 +191,7 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
     if detail is None:
         return _missing(request, "article", article_id)
     paragraphs = [p for p in detail.text.split("\n\n") if p.strip()]
-    return _render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
+    return render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
 
 
 SEARCH_FACETS = ("type", "country", "outlet", "month")
@@ -221,18 +217,18 @@ def search(
         except views.ViewError as exc:
             return _bad(request, exc)
     context = {"query": query, "r": results, "number": page, "facet_names": SEARCH_FACETS}
-    return _render(request, "search.html", context)
+    return render(request, "search.html", context)
 
 
 @router.get("/jobs")
 def jobs(request: Request, page: PageNumber = 1) -> Any:
     size = PAGE_SIZE
     jobs_page = recent_jobs(request.app.state.worker, size, (page - 1) * size)
-    return _render(request, "jobs.html", {"page": jobs_page, "number": page})
+    return render(request, "jobs.html", {"page": jobs_page, "number": page})
 
 
 @router.get("/errors")
 def errors(request: Request, store: StoreDep, page: PageNumber = 1) -> Any:
     size = PAGE_SIZE * 5
     errors_page = input_errors(store, size, (page - 1) * size)
-    return _render(request, "errors.html", {"page": errors_page, "number": page})
+    return render(request, "errors.html", {"page": errors_page, "number": page})
