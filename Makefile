@@ -25,9 +25,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
+## Style, formatting, and the import layers declared in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 ## Run every benchmark (needs ../shared); figures go to benchmarks/results/.
 bench: $(STAMP)

@@ -13,11 +13,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from crosswire import views
 from crosswire.budget import DEFAULT_BUDGET
+from crosswire.cli_story import date_span, flags, print_story
 from crosswire.errors import CrosswireError
 from crosswire.export import FORMATS
 from crosswire.export import export as export_to
-from crosswire.model import Entity, Event, Story
+from crosswire.model import Event, Story
 from crosswire.pipeline import Pipeline, ProgressCallback, RunReport
 from crosswire.store import DEFAULT_DB, EventFilter, Store, display_name, open_store
 from crosswire.web.serve import serve
@@ -296,9 +298,7 @@ def _print_stories(store: Store, limit: int, with_events: bool) -> None:
 
 
 def _span(story: Story) -> str:
-    if story.first_date == story.last_date:
-        return story.first_date or "undated"
-    return f"{story.first_date} → {story.last_date}"
+    return date_span(story.first_date, story.last_date)
 
 
 def _event_line(event: Event) -> str:
@@ -306,13 +306,10 @@ def _event_line(event: Event) -> str:
         a.name for a in (event.source, event.target) if a
     ]
     where = f" in {event.location.name}" if event.location else ""
-    labels = ([event.modality] if event.modality != "asserted" else []) + (
-        ["negated"] if event.negated and event.modality != "denied" else []
-    )
-    flags = f" [{', '.join(labels)}]" if labels else ""
     mode = f"/{event.mode}" if event.mode else ""
+    marks = flags(event.modality, event.negated)
     return (
-        f"{event.date or '????'} {event.type}{mode}: {' – '.join(names) or '?'}{where}{flags}"
+        f"{event.date or '????'} {event.type}{mode}: {' – '.join(names) or '?'}{where}{marks}"
         f" ({event.n_sources} source{'s' if event.n_sources != 1 else ''})"
     )
 
@@ -321,110 +318,19 @@ def _event_line(event: Event) -> str:
 @click.argument("story_id")
 @DB_OPTION
 def story(story_id: str, db: str) -> None:
-    """Show one story: brief, articles, events with their sources, and disagreements.
+    """Show one story: brief, timeline, articles, actors, events, which outlet reports
+    what, and where the sources disagree (what its web page shows, as text).
 
     \b
     Example:
       crosswire story s1a2b3c4d5e6
     """
     with opened(db) as store:
-        found = store.story(story_id)
-        if found is None:
+        detail = views.story_detail(store, story_id)
+        if detail is None:
             raise click.ClickException(f"no story {story_id!r}; `crosswire stories` lists them")
-        articles = {a.id: a for a in store.articles(found.article_ids)}
-        console.print(
-            f"[bold]{escape(found.title)}[/bold]  ({_span(found)}, {len(articles)} articles)\n"
-        )
-        if found.brief:
-            console.print("[bold]Brief[/bold]")
-            for line in found.brief:
-                cites = ", ".join(_outlet(articles.get(a)) for a in line.article_ids)
-                console.print(f"  • {escape(line.text)} [dim]\\[{escape(cites)}][/dim]")
-            console.print()
-        if found.timeline:
-            console.print("[bold]Timeline[/bold]")
-            for entry in found.timeline:
-                n = entry.n_sources
-                console.print(
-                    f"  {entry.date or '????'}  {escape(entry.what)}"
-                    f" [dim]({n} independent source{'s' if n != 1 else ''})[/dim]"
-                )
-            console.print()
-        _print_articles(articles)
-        _print_actors(store.entities_in(found.article_ids))
-        _print_events(store.events(EventFilter(story_id=story_id)), articles)
-        if found.contradictions:
-            console.print("\n[bold red]Sources disagree[/bold red]")
-            for c in found.contradictions:
-                values = "; ".join(
-                    f"{v.value} ({', '.join(_outlet(articles.get(a)) for a in v.article_ids)})"
-                    for v in c.values
-                )
-                console.print(f"  event {c.event_id} · {c.field}: {escape(values)}")
-
-
-def _outlet(article: object) -> str:
-    outlet = getattr(article, "outlet", None)
-    return str(outlet) if outlet else Path(str(getattr(article, "path", "?"))).name
-
-
-def _print_articles(articles: dict) -> None:
-    table = Table(title="Articles")
-    for column in ("id", "outlet", "published", "title", "duplicate of", "cites"):
-        table.add_column(column)
-    for a in articles.values():
-        published = (a.published or "undated") + (" (inferred)" if a.published_inferred else "")
-        cites = "; ".join(c.outlet or c.url or c.text for c in a.cites)
-        table.add_row(
-            *map(escape, (a.id, _outlet(a), published, a.title or "", a.duplicate_of or "", cites))
-        )
-    console.print(table)
-
-
-# Actor types a story lists, in this order (places are shown with the events)
-_ACTOR_TYPES = ("PERSON", "ORG", "MEDIA", "GROUP", "COUNTRY")
-
-
-def _print_actors(entities: list[Entity]) -> None:
-    """Who the story names: each actor once, under its canonical name."""
-    table = Table(title="Actors")
-    for column in ("actor", "type", "country", "sector", "role", "also written", "articles"):
-        table.add_column(column)
-    shown = [e for e in entities if e.type in _ACTOR_TYPES]
-    for entity in sorted(shown, key=lambda e: _ACTOR_TYPES.index(e.type)):
-        others = ", ".join(a for a in entity.aliases if a != entity.name)
-        table.add_row(
-            *map(
-                escape,
-                (
-                    entity.name,
-                    entity.type.lower(),
-                    entity.country or "",
-                    entity.sector or "",
-                    "; ".join(entity.roles),
-                    others,
-                    str(len(entity.article_ids)),
-                ),
-            )
-        )
-    console.print(table)
-
-
-def _print_events(events: list[Event], articles: dict) -> None:
-    table = Table(title="Events (timeline)", show_lines=True)
-    for column in ("event", "what", "sources", "reported by"):
-        table.add_column(column)
-    for e in events:
-        by = sorted({_outlet(articles.get(m.article_id)) for m in e.mentions})
-        relays = sorted({m.attributed_to.name for m in e.mentions if m.attributed_to})
-        reported = ", ".join(by) + (f"\nvia {', '.join(relays)}" if relays else "")
-        table.add_row(
-            e.id,
-            escape(_event_line(e)),
-            f"{e.n_sources} independent\n{len(e.article_ids)} articles",
-            escape(reported),
-        )
-    console.print(table)
+        actors = views.story_actors(store, [a.id for a in detail.articles])
+    print_story(console, detail, actors)
 
 
 @main.command()

@@ -1,13 +1,18 @@
-"""How the UI and API name things for people: an article without a title, a count with
-its noun, a link that is safe to follow, an input file without the server's folders.
+"""How crosswire names things for people: an article without a title, a count with its
+noun, a link that is safe to follow, an input file without the server's folders, the name
+an actor is shown by.
 
 Shared by `crosswire.views` (citations, comparison columns) and the page templates
-(registered as Jinja filters), so every page says it the same way.
+(registered as Jinja filters), so every page says it the same way; the actor names by the
+store (an entity's canonical name) and the story's actor merge (`actors.story`), which is
+why this module imports nothing of crosswire.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -62,3 +67,23 @@ def without_folders(text: str) -> str:
     """`text` (an error message) with the folders of any absolute path taken out:
     "cannot read '/tmp/crosswire-job-1/a.html'" -> "cannot read 'a.html'"."""
     return _FOLDERS.sub("", text)
+
+
+# --------------------------------------------------------------------------- actor names
+
+
+def most_common(values: Iterable[str | None]) -> str | None:
+    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
+    counts = Counter(v for v in values if v)
+    return max(counts, key=lambda v: (counts[v], len(v), v)) if counts else None
+
+
+def display_name(key: str, names: Iterable[str]) -> str | None:
+    """The name an actor is shown by: a person by the fullest form any mention gives
+    ("Donald Trump" over "Trump"), its most common spelling; other actors by their most
+    common name."""
+    found = [n for n in names if n]
+    if key.startswith("person:") and found:
+        most_words = max(len(n.split()) for n in found)
+        found = [n for n in found if len(n.split()) == most_words]
+    return most_common(found)

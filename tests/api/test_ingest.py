@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import FLOOD, MEETING_LOCAL, MEETING_WIRE
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from crosswire.api import create_app
 from crosswire.model import IngestError
 from crosswire.store import open_store
+from crosswire.web.app import create_app
 
 SERVER_FOLDER = "/srv/crosswire/corpus/batch-7"
 

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from tests.api.fixtures import build_store
 from tests.store.conftest import postgres_server
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 pytestmark = pytest.mark.slow
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from crosswire.web.app import create_app
+
 pytestmark = pytest.mark.slow
 
 
@@ -202,15 +204,15 @@ def test_markup_in_article_text_is_returned_as_data(client: TestClient) -> None:
 def test_a_store_that_fails_is_a_503_that_does_not_show_where_the_store_is(
     served_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crosswire.api
+    import crosswire.web.deps
     from crosswire.errors import StoreError
 
-    app = crosswire.api.create_app(served_db)
+    app = create_app(served_db)
 
     def broken(url: str, **_: object) -> None:
         raise StoreError(f"cannot open store {url}: thread id 1234 closed the connection")
 
-    monkeypatch.setattr(crosswire.api, "open_store", broken)
+    monkeypatch.setattr(crosswire.web.deps, "open_store", broken)
     with TestClient(app, base_url="http://127.0.0.1") as client:
         response = client.get("/api/stories")
         page = client.get("/")

@@ -16,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.python.asgi import HOST
 from schemathesis.schemas import APIOperation
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 EXAMPLES = 40  # per operation, allowed and refused values together
 

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.api.fixtures import build_store
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 
 @pytest.fixture(scope="session")

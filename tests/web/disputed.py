@@ -65,7 +65,9 @@ def _times(text: str, *days: tuple[str, str]) -> list[TimeExpr]:
     return [TimeExpr(*_span(text, word), word, "DATE", value) for word, value in days]
 
 
-def build_disputed_store(folder: Path) -> str:
+def build_disputed_store(folder: Path, tass_outlet: str | None = "Tass") -> str:
+    """The store in a SQLite file under `folder`; `tass_outlet` None gives the Tass article
+    no outlet (a citation must then name it by its title, never by its file)."""
     mail = Article(
         id="amail", text=MAIL_TEXT, path=f"{SERVER_FOLDER}/mail-page.html", title=None,
         url=MAIL_URL, outlet="Daily Mail", published="2018-05-31", language="en",
@@ -73,7 +75,7 @@ def build_disputed_store(folder: Path) -> str:
     )  # fmt: skip
     tass = Article(
         id="atass", text=TASS_TEXT, path=f"{SERVER_FOLDER}/tass.html",
-        title="Lavrov holds talks with Kim", url=BAD_URL, outlet="Tass",
+        title="Lavrov holds talks with Kim", url=BAD_URL, outlet=tass_outlet,
         published="2018-05-31", language="en",
     )  # fmt: skip
     mail_sentences, tass_sentences = _sentences(MAIL_TEXT), _sentences(TASS_TEXT)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]

@@ -23,7 +23,7 @@ import uvicorn
 from tests.api.fixtures import build_store
 from tests.store.conftest import postgres_server
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 CLIENTS = 6
 TOKEN = "load-test-token"

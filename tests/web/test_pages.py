@@ -133,9 +133,9 @@ def test_home_minimum_sources_filter(client: TestClient) -> None:
 def test_unreadable_inputs_link_to_the_errors_page(served_db: str, tmp_path) -> None:
     import shutil
 
-    from crosswire.api import create_app
     from crosswire.model import IngestError
     from crosswire.store import open_store
+    from crosswire.web.app import create_app
 
     db = str(tmp_path / "copy.db")
     shutil.copy(served_db, db)
@@ -180,7 +180,7 @@ def test_pagers_keep_the_filters_and_escape_them_once() -> None:
 
     from markupsafe import Markup
 
-    from crosswire.web.pages import environment
+    from crosswire.web.render import environment
 
     page = SimpleNamespace(total=50, limit=20, offset=20)
     home = environment.get_template("pager.html").render(

@@ -11,8 +11,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from crosswire.api import create_app
 from crosswire.errors import CrosswireError
+from crosswire.web.app import create_app
 from crosswire.web.security import SESSION_COOKIE
 
 TOKEN = "correct horse battery staple"

@@ -43,10 +43,10 @@ def test_serve_rejects_a_bad_port() -> None:
 
 
 def test_serve_never_prints_a_database_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    import crosswire.api
+    import crosswire.web.app
 
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
-    monkeypatch.setattr(crosswire.api, "create_app", lambda db, **_: FastAPI())
+    monkeypatch.setattr(crosswire.web.app, "create_app", lambda db, **_: FastAPI())
     url = "postgresql://analyst:s3cret@db.example/news"
     result = CliRunner().invoke(main, ["serve", "--db", url])
     assert result.exit_code == 0, result.output

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.web.disputed import BAD_URL, KCNA_URL, MAIL_URL, SERVER_FOLDER, build_disputed_store
 
-from crosswire.api import create_app
+from crosswire.web.app import create_app
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from crosswire.actors.data import transliteration
@@ -75,20 +73,3 @@ def place_key(name: str, country: str | None) -> str:
 
 def group_key(name: str, country: str | None) -> str:
     return f"group:{country}:{fold(name)}" if country else f"group:{fold(name)}"
-
-
-def most_common(values: Iterable[str | None]) -> str | None:
-    """Most frequent non-empty value; ties go to the longest, then alphabetical."""
-    counts = Counter(v for v in values if v)
-    return max(counts, key=lambda v: (counts[v], len(v), v)) if counts else None
-
-
-def display_name(key: str, names: Iterable[str]) -> str | None:
-    """The name an actor is shown by: a person by the fullest form any mention gives
-    ("Donald Trump" over "Trump"), its most common spelling; other actors by their most
-    common name."""
-    found = [n for n in names if n]
-    if key.startswith("person:") and found:
-        most_words = max(len(n.split()) for n in found)
-        found = [n for n in found if len(n.split()) == most_words]
-    return most_common(found)

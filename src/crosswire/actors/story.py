@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from crosswire.actors.keys import display_name, most_common
+from crosswire.labels import display_name, most_common
 from crosswire.model import ActorRef, Entity
 
 PERSON = "person:"

@@ -13,7 +13,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Literal
 
-from crosswire.actors.story import merge_entities
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
 from crosswire.store.cards import StoryCard
 
@@ -228,14 +227,6 @@ class Store(ABC):
         """One page of the actors with a name or alias containing `query`
         (case-insensitive), exact matches first, then by articles naming them, then by
         name; and how many match in all."""
-
-    def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
-        """Canonical actors named in any of these articles (aggregated over all articles),
-        a person's surname-only entity folded into the one full name among them, the most
-        widely named first."""
-        wanted = set(article_ids)
-        found = merge_entities([e for e in self.entities() if wanted.intersection(e.article_ids)])
-        return sorted(found, key=lambda e: (-len(wanted.intersection(e.article_ids)), e.name))
 
     @abstractmethod
     def errors(self) -> list[IngestError]: ...

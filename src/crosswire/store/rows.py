@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
-from crosswire.actors.keys import display_name, most_common
+from crosswire.labels import display_name, most_common
 from crosswire.model import Analysis, Article, Entity, Event, Story
 from crosswire.store.base import EventFilter, Store
 from crosswire.store.cards import story_card

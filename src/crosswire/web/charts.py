@@ -68,9 +68,10 @@ def timeline_chart(events: list[EventRow]) -> TimelineChart:
     )
     if not dated:
         return TimelineChart([], [], TIMELINE_WIDTH, 0, 0)
-    dates = sorted({d for d, _ in dated}, key=lambda d: (day(d), len(d)))
-    x_of_day, breaks = _time_axis(sorted({day(d) for d in dates}))  # type: ignore[type-var]
-    x_of = {d: x_of_day[day(d)] for d in dates}  # type: ignore[index]
+    day_of = {d: found for d, _ in dated if (found := day(d)) is not None}
+    dates = sorted(day_of, key=lambda d: (day_of[d], len(d)))
+    x_of_day, breaks = _time_axis(sorted(set(day_of.values())))
+    x_of = {d: x_of_day[day_of[d]] for d in dates}
     per_date: dict[str, list[EventRow]] = {}
     for date_text, event in dated:
         per_date.setdefault(date_text, []).append(event)

@@ -51,7 +51,7 @@ def pages(fetch: Fetch, size: int | None = None) -> Iterator[Any]:
     offset = 0
     while True:
         result = fetch(size, offset)
-        rows = list(getattr(result, "items", result))
+        rows: list[Any] = list(getattr(result, "items", result) or [])
         yield from rows
         offset += size
         total = getattr(result, "total", None)

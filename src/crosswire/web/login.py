@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from crosswire.web.render import render
 from crosswire.web.security import SESSION_COOKIE, Access, safe_next
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -25,8 +26,6 @@ def _access(request: Request) -> Access:
 
 @router.get("/login")
 def login_form(request: Request, next: str = "/", failed: bool = False) -> Any:
-    from crosswire.web.pages import render
-
     access = _access(request)
     context = {"next": safe_next(next[:2000]), "failed": failed, "read_only": not access.token}
     return render(request, "login.html", context)

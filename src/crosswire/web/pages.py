@@ -1,25 +1,26 @@
 """The web UI's page routes: each asks one `crosswire.views` function and renders a
-template. Templates are autoescaped, so article text (even with ``<script>``) is shown as
-text; charts are SVG laid out in `crosswire.web.charts`."""
+template (`crosswire.web.render`: autoescaped, so article text, even with ``<script>``, is
+shown as text); charts are SVG laid out in `crosswire.web.charts`. `mount_ui` adds them,
+their static files, the sign-in form and error pages to an app that serves the API;
+nothing here knows the API's routes."""
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+import inspect
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException
 
 from crosswire import views
-from crosswire.api import StoreDep, input_errors, recent_jobs
 from crosswire.errors import StoreError
-from crosswire.graph import quads
-from crosswire.web import charts, login, wording
+from crosswire.web import charts, login
+from crosswire.web.activity import input_errors, recent_jobs
+from crosswire.web.deps import StoreDep
 from crosswire.web.errors import store_down
 from crosswire.web.params import (
     PAGE_SIZE,
@@ -38,60 +39,79 @@ from crosswire.web.params import (
     safe_errors,
 )
 from crosswire.web.quadcss import quad_stylesheet
+from crosswire.web.render import HERE, render
 
-HERE = Path(str(resources.files("crosswire.web")))
-environment = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
-environment.globals.update(quads=quads)
-environment.filters.update(wording.FILTERS)  # plural, label, web_url: see web/wording.py
-templates = Jinja2Templates(env=environment)
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+ErrorPage = Callable[[Request, Any], tuple[Any, int]]  # (what the page says, status)
+Handler = Callable[[Request, Any], Any]
 
 
 def mount_ui(app: FastAPI) -> None:
+    """The pages, their static files, the sign-in form and error pages, on `app`.
+
+    An error page answers only requests outside ``/api``: each handler added here hands
+    an API request to the one `app` had before (`crosswire.web.errors`'), so the API
+    answers the same JSON with the UI mounted or not."""
     app.include_router(router)  # first: its /static/quads.css comes before the folder
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(login.router)
+    for key, page in ERROR_PAGES.items():
+        _add_error_page(app, key, page)
 
-    @app.exception_handler(404)
-    async def _not_found(request: Request, exc: Exception) -> HTMLResponse:
-        return _error_page(request, getattr(exc, "detail", "not found"), 404)
 
-    # these replace the API's handlers: pages get a page, /api the same words as JSON
-    @app.exception_handler(StoreError)
-    async def _store_down(request: Request, exc: StoreError) -> HTMLResponse:
-        return _error_page(request, store_down(request, exc), 503)
+def _not_found(_: Request, exc: Any) -> tuple[Any, int]:
+    return getattr(exc, "detail", "not found"), 404
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> HTMLResponse:
-        errors = safe_errors(exc.errors())
+
+def _store_down(request: Request, exc: StoreError) -> tuple[Any, int]:
+    return store_down(request, exc), 503
+
+
+def _invalid(_: Request, exc: RequestValidationError) -> tuple[Any, int]:
+    return "; ".join(describe(safe_errors(exc.errors()))), 422
+
+
+ERROR_PAGES: dict[int | type[Exception], ErrorPage] = {
+    404: _not_found,
+    StoreError: _store_down,
+    RequestValidationError: _invalid,
+}
+
+
+def _add_error_page(app: FastAPI, key: int | type[Exception], page: ErrorPage) -> None:
+    api_handler = _handler_before(app, key)
+
+    async def handler(request: Request, exc: Exception) -> Response:
         if _is_api(request):
-            return JSONResponse(status_code=422, content={"detail": errors})  # type: ignore[return-value]
-        return _error_page(request, "; ".join(describe(errors)), 422)
+            answer = api_handler(request, exc)
+            return await answer if inspect.isawaitable(answer) else answer
+        detail, status = page(request, exc)
+        return render(request, "error.html", {"status": status, "detail": detail}, status)
+
+    app.add_exception_handler(key, handler)
+
+
+def _handler_before(app: FastAPI, key: int | type[Exception]) -> Handler:
+    """The handler `app` answers `key` with now: its own, else (a status code) the one
+    for every HTTP exception, as Starlette looks them up."""
+    found = app.exception_handlers.get(key)
+    if found is None and isinstance(key, int):
+        found = app.exception_handlers.get(HTTPException)
+    if found is None:
+        raise LookupError(f"mount the UI on an app that answers {key!r} already")
+    return found
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
 
 
-def _error_page(request: Request, detail: Any, status: int) -> Any:
-    if _is_api(request):
-        return JSONResponse(status_code=status, content={"detail": detail})
-    return render(request, "error.html", {"status": status, "detail": detail}, status)
-
-
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
-    return templates.TemplateResponse(request, name, context, status_code=status)
-
-
-_render = render
-
-
 def _missing(request: Request, what: str, key: str) -> Any:
-    return _render(request, "error.html", {"status": 404, "detail": f"no {what} {key!r}"}, 404)
+    return render(request, "error.html", {"status": 404, "detail": f"no {what} {key!r}"}, 404)
 
 
 def _bad(request: Request, exc: views.ViewError) -> Any:
-    return _render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
+    return render(request, "error.html", {"status": 400, "detail": str(exc)}, 400)
 
 
 @router.get("/static/quads.css", response_class=Response)
@@ -102,7 +122,7 @@ def quads_css() -> Response:
     return Response(quad_stylesheet(), media_type="text/css")
 
 
-HOME_SORT = "top"  # recent stories with the most independent sources first
+HOME_SORT: views.StorySort = "top"  # recent stories with the most independent sources first
 
 
 @router.get("/")
@@ -132,7 +152,7 @@ def home(
         "choices": store.story_choices(),
         "counts": store.counts(),
     }
-    return _render(request, "home.html", context)
+    return render(request, "home.html", context)
 
 
 @router.get("/stories/{story_id}")
@@ -145,7 +165,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> Any:
         "timeline": charts.timeline_chart(detail.timeline),
         "graph": charts.graph_chart(detail.graph),
     }
-    return _render(request, "story.html", context)
+    return render(request, "story.html", context)
 
 
 @router.get("/events/{event_id}")
@@ -153,7 +173,7 @@ def event(request: Request, event_id: str, store: StoreDep) -> Any:
     detail = views.event_detail(store, event_id)
     if detail is None:
         return _missing(request, "event", event_id)
-    return _render(request, "event.html", {"d": detail})
+    return render(request, "event.html", {"d": detail})
 
 
 @router.get("/actors/{entity_id}")
@@ -162,7 +182,7 @@ def actor(request: Request, entity_id: str, store: StoreDep) -> Any:
     if profile is None:
         return _missing(request, "actor", entity_id)
     context = {"d": profile, "bars": charts.histogram(profile.over_time)}
-    return _render(request, "actor.html", context)
+    return render(request, "actor.html", context)
 
 
 @router.get("/articles/{article_id}")
@@ -171,7 +191,7 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
     if detail is None:
         return _missing(request, "article", article_id)
     paragraphs = [p for p in detail.text.split("\n\n") if p.strip()]
-    return _render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
+    return render(request, "article.html", {"d": detail, "paragraphs": paragraphs})
 
 
 SEARCH_FACETS = ("type", "country", "outlet", "month")
@@ -197,18 +217,18 @@ def search(
         except views.ViewError as exc:
             return _bad(request, exc)
     context = {"query": query, "r": results, "number": page, "facet_names": SEARCH_FACETS}
-    return _render(request, "search.html", context)
+    return render(request, "search.html", context)
 
 
 @router.get("/jobs")
 def jobs(request: Request, page: PageNumber = 1) -> Any:
     size = PAGE_SIZE
     jobs_page = recent_jobs(request.app.state.worker, size, (page - 1) * size)
-    return _render(request, "jobs.html", {"page": jobs_page, "number": page})
+    return render(request, "jobs.html", {"page": jobs_page, "number": page})
 
 
 @router.get("/errors")
 def errors(request: Request, store: StoreDep, page: PageNumber = 1) -> Any:
     size = PAGE_SIZE * 5
     errors_page = input_errors(store, size, (page - 1) * size)
-    return _render(request, "errors.html", {"page": errors_page, "number": page})
+    return render(request, "errors.html", {"page": errors_page, "number": page})

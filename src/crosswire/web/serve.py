@@ -49,7 +49,7 @@ def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple
     """
     import uvicorn
 
-    from crosswire.api import create_app
+    from crosswire.web.app import create_app
 
     try:
         app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts)
