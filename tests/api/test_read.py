@@ -162,7 +162,18 @@ def test_actor_search_by_alias_and_profile(client: TestClient) -> None:
     assert found[0]["name"] == "Pekka Haavisto"
     assert "Haavisto" in found[0]["aliases"] and found[0]["country"] == "FIN"
     profile = client.get(f"/api/actors/{found[0]['id']}").json()
-    assert profile["events"] and profile["over_time"][0]["events"] >= 1
+    assert profile["events"]["items"] and profile["over_time"][0]["events"] >= 1
+    total = profile["events"]["total"]
+    assert total == len(profile["events"]["items"]) >= 2
+    pages = [
+        client.get(f"/api/actors/{found[0]['id']}", params={"limit": 1, "offset": k}).json()
+        for k in range(total)
+    ]
+    assert [p["events"]["items"][0] for p in pages] == profile["events"]["items"]
+    assert all(p["over_time"] == profile["over_time"] for p in pages)
+    too_far = {"limit": 1, "offset": total}
+    assert client.get(f"/api/actors/{found[0]['id']}", params=too_far).json()["events"]["items"] == []
+    assert client.get(f"/api/actors/{found[0]['id']}", params={"limit": 0}).status_code == 422
     assert "Anniken Huitfeldt" in [c["name"] for c in profile["co_actors"]]
     assert profile["actor"]["id"] not in [c["entity_id"] for c in profile["co_actors"]]
     assert client.get("/api/actors").status_code == 422

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
-from crosswire.store.cards import StoryCard
+from crosswire.store.cards import ActorTally, StoryCard
 
 
 @dataclass(slots=True)
@@ -102,6 +102,17 @@ class SearchPage:
     total: int  # articles matched in all (with the filter)
     facets: dict[str, list[Facet]]  # "type", "country", "outlet", "month"
     stories: list[StoryHit]
+
+
+@dataclass(slots=True)
+class ActorActivity:
+    """What an actor's page counts over all its events, worked out in the store: events
+    per date (oldest first), the actors it appears with most (`ActorTally`, most events
+    together first; each named as one of those events names it) and its stories."""
+
+    dates: list[tuple[str, int]]
+    partners: list[ActorTally]
+    stories: list[tuple[str, str]]  # (story id, title), by id
 
 
 class Store(ABC):
@@ -227,6 +238,10 @@ class Store(ABC):
         """One page of the actors with a name or alias containing `query`
         (case-insensitive), exact matches first, then by articles naming them, then by
         name; and how many match in all."""
+
+    @abstractmethod
+    def actor_activity(self, entity_id: str, partners: int) -> ActorActivity:
+        """`ActorActivity` of one actor, with its `partners` most frequent co-actors."""
 
     @abstractmethod
     def errors(self) -> list[IngestError]: ...

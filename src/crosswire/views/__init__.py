@@ -13,6 +13,7 @@ Everything is re-exported here: ``from crosswire import views; views.story_detai
 
 from crosswire.store.base import StorySort
 from crosswire.views.actors import (
+    EVENTS_PAGE,
     ActorProfile,
     ActorSummary,
     PeriodCount,
@@ -86,6 +87,7 @@ from crosswire.views.story import (
 
 __all__ = [
     "COMPARISON_EVENTS",
+    "EVENTS_PAGE",
     "MAX_MIN_SOURCES",
     "SORTS",
     "TIMELINE_EVENTS",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from crosswire.model import Entity
 from crosswire.store.base import EventFilter, Store
-from crosswire.views.rows import TOP_ACTORS, ActorCount, EventRow, event_row, top_actors
+from crosswire.views.events import event_rows
+from crosswire.views.rows import TOP_ACTORS, ActorCount, EventRow
 from crosswire.views.shared import Page, ViewError
+
+EVENTS_PAGE = 50  # an actor's events shown at a time
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ class StoryRef:
 @dataclass(slots=True)
 class ActorProfile:
     actor: ActorSummary
-    events: list[EventRow]
+    events: Page[EventRow]  # one page of its events, in date order, and how many in all
     over_time: list[PeriodCount]
     co_actors: list[ActorCount]
     stories: list[StoryRef]
@@ -67,22 +69,20 @@ def search_actors(store: Store, query: str, limit: int = 20, offset: int = 0) ->
     return Page(items=[actor_summary(e) for e in found], total=total, limit=limit, offset=offset)
 
 
-def actor_profile(store: Store, entity_id: str) -> ActorProfile | None:
+def actor_profile(
+    store: Store, entity_id: str, limit: int = EVENTS_PAGE, offset: int = 0
+) -> ActorProfile | None:
+    """An actor's profile with one page of its events; the counts over all of its events
+    (per date, co-actors, stories) are made by the store, so the page costs the same for
+    an actor in five events or five thousand."""
     entity = store.entity(entity_id)
     if entity is None:
         return None
-    events = store.events(EventFilter(entity_id=entity_id))
-    over_time = Counter(e.date for e in events if e.date)
-    co = [c for c in top_actors(events, n=TOP_ACTORS * 2 + 1) if c.entity_id != entity_id]
+    activity = store.actor_activity(entity_id, partners=TOP_ACTORS * 2)
     return ActorProfile(
         actor=actor_summary(entity),
-        events=[event_row(e) for e in events],
-        over_time=[PeriodCount(p, over_time[p]) for p in sorted(over_time)],
-        co_actors=co[: TOP_ACTORS * 2],
-        stories=_story_refs(store, {e.story_id for e in events if e.story_id}),
+        events=event_rows(store, EventFilter(entity_id=entity_id), None, limit, offset),
+        over_time=[PeriodCount(date, n) for date, n in activity.dates],
+        co_actors=[ActorCount(t.entity_id, t.name, t.country, t.events) for t in activity.partners],
+        stories=[StoryRef(story_id, title) for story_id, title in activity.stories],
     )
-
-
-def _story_refs(store: Store, ids: set[str]) -> list[StoryRef]:
-    found = (store.story(i) for i in sorted(ids))
-    return [StoryRef(s.id, s.title) for s in found if s is not None]

@@ -146,9 +146,13 @@ def list_actors(
 
 
 @router.get("/actors/{entity_id}", response_model=views.ActorProfile, tags=["actors"])
-def get_actor(entity_id: str, store: StoreDep, request: Request) -> views.ActorProfile:
-    """An actor's aliases, roles, country, events over time and co-actors."""
-    profile = views.actor_profile(store, entity_id)
+def get_actor(
+    entity_id: str, store: StoreDep, request: Request, limit: Limit = 50, offset: Offset = 0
+) -> views.ActorProfile:
+    """An actor's aliases, roles, country, events over time, co-actors and stories (over
+    all of its events), and one page of its events (`limit`, `offset`; all of them:
+    ``events.csv`` / ``events.jsonl``)."""
+    profile = views.actor_profile(store, entity_id, limit, offset)
     return _found(profile, "actor", entity_id)  # type: ignore[return-value]
 
 

@@ -177,11 +177,12 @@ def event(request: Request, event_id: str, store: StoreDep) -> Any:
 
 
 @router.get("/actors/{entity_id}")
-def actor(request: Request, entity_id: str, store: StoreDep) -> Any:
-    profile = views.actor_profile(store, entity_id)
+def actor(request: Request, entity_id: str, store: StoreDep, page: PageNumber = 1) -> Any:
+    size = views.EVENTS_PAGE
+    profile = views.actor_profile(store, entity_id, size, (page - 1) * size)
     if profile is None:
         return _missing(request, "actor", entity_id)
-    context = {"d": profile, "bars": charts.histogram(profile.over_time)}
+    context = {"d": profile, "bars": charts.histogram(profile.over_time), "number": page}
     return render(request, "actor.html", context)
 
 
