@@ -24,14 +24,14 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tools.labelling.pool import (  # noqa: E402
+from tools.labelling.pool import (
     POOL_DIR,
     PoolArticle,
     PoolSentence,
     hash_order,
     load_pool,
 )
-from tools.labelling.texts import REPO, SOURCES, article_text, shared_dir  # noqa: E402
+from tools.labelling.texts import REPO, SOURCES, article_text, shared_dir
 
 LABELS_DIR = REPO / "labels" / "events"
 BATCH_SIZE = 250
@@ -80,18 +80,17 @@ def _interleaved(articles: list[PoolArticle]) -> list[PoolArticle]:
 
 
 def _pilot(queue: list[PoolArticle]) -> list[PoolArticle]:
-    """About PILOT_SIZE sentences: short English train articles, one per source in turn."""
+    """At least PILOT_SIZE sentences: short English train articles, sources in turn."""
+    candidates = [
+        a
+        for a in queue
+        if a.split == "train" and a.language == "en" and 6 <= a.n_pooled <= PILOT_SIZE // 2
+    ]
     chosen: list[PoolArticle] = []
-    for source in SOURCES:
-        fitting = (
-            a
-            for a in queue
-            if a.source == source and a.split == "train" and a.language == "en"
-            and 6 <= a.n_pooled <= PILOT_SIZE // 2
-        )
-        article = next(fitting, None)
-        if article is not None and sum(a.n_pooled for a in chosen) < PILOT_SIZE:
-            chosen.append(article)
+    for article in _interleaved(candidates):
+        if sum(a.n_pooled for a in chosen) >= PILOT_SIZE:
+            break
+        chosen.append(article)
     return chosen
 
 
@@ -125,8 +124,10 @@ def show(batch_id: str, shared: Path) -> str:
     """The batch as a labeller reads it: per article its header and numbered sentences."""
     pool = load_pool()
     batch = load_design()[batch_id]
-    lines = [f"=== batch {batch_id} ({batch['kind']}): {len(batch['articles'])} articles, "
-             f"{batch['n_sentences']} sentences ==="]
+    lines = [
+        f"=== batch {batch_id} ({batch['kind']}): {len(batch['articles'])} articles, "
+        f"{batch['n_sentences']} sentences ==="
+    ]
     for n, key in enumerate(batch["articles"], 1):
         article = pool.articles[key]
         source = article_text(shared, key)

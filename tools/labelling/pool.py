@@ -32,7 +32,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``tools`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tools.labelling.texts import (  # noqa: E402
+from tools.labelling.texts import (
     REPO,
     SOURCES,
     SourceArticle,

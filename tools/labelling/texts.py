@@ -120,3 +120,10 @@ def extract_page(html: bytes, url: str) -> tuple[str, str | None]:
     if doc is None:
         return "", None
     return doc.text or "", doc.title
+
+
+def sentence_text(shared: Path, sentence_id: str) -> str:
+    """The text of a pool sentence (``source:doc:start-end``) as the source gives it now."""
+    article, _, bounds = sentence_id.rpartition(":")
+    start, end = (int(x) for x in bounds.split("-"))
+    return article_text(shared, article).text[start:end]
