@@ -107,7 +107,7 @@ def split_sentences(text: str, cap: int | None = None) -> list[tuple[int, int]]:
 
 
 def guess_language(text: str) -> str:
-    import py3langid
+    import py3langid  # type: ignore[import-untyped]
 
     return str(py3langid.classify(text)[0]) if text.strip() else "und"
 
@@ -226,19 +226,21 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 class Pool:
     articles: dict[str, PoolArticle]
     sentences: dict[str, PoolSentence]
+    by_article: dict[str, list[PoolSentence]]
 
     def of_article(self, key: str) -> list[PoolSentence]:
-        return sorted((s for s in self.sentences.values() if s.article == key), key=_index)
-
-
-def _index(sentence: PoolSentence) -> int:
-    return sentence.index
+        return self.by_article.get(key, [])
 
 
 def load_pool(folder: Path = POOL_DIR) -> Pool:
     articles = {r["key"]: PoolArticle(**r) for r in read_jsonl(folder / "articles.jsonl")}
     sentences = {r["id"]: PoolSentence(**r) for r in read_jsonl(folder / "sentences.jsonl")}
-    return Pool(articles, sentences)
+    by_article: dict[str, list[PoolSentence]] = {}
+    for sentence in sentences.values():
+        by_article.setdefault(sentence.article, []).append(sentence)
+    for members in by_article.values():
+        members.sort(key=lambda s: s.index)
+    return Pool(articles, sentences, by_article)
 
 
 def pool_rows(

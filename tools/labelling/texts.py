@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = ("extraction", "pubdate", "ecb")
@@ -108,18 +109,23 @@ def _pubdate(shared: Path) -> Iterator[SourceArticle]:
 
 def extract_page(html: bytes, url: str) -> tuple[str, str | None]:
     """A page's main text and title by the pinned trafilatura with fixed options."""
-    import trafilatura  # imported here: only the pubdate pages need it
-
-    doc = trafilatura.bare_extraction(html, url=url, favor_precision=True, with_metadata=True)
+    doc = _bare(html, url, favor_precision=True)
     if doc is None or len((doc.text or "").split()) < MIN_PRECISE_WORDS:
-        retry = trafilatura.bare_extraction(
-            html, url=url, favor_precision=False, with_metadata=True
-        )
-        if retry is not None and len(retry.text or "") > len((doc.text or "") if doc else ""):
+        retry = _bare(html, url, favor_precision=False)
+        if retry is not None and len(retry.text or "") > len(doc.text or "" if doc else ""):
             doc = retry
     if doc is None:
         return "", None
     return doc.text or "", doc.title
+
+
+def _bare(html: bytes, url: str, favor_precision: bool) -> Any:
+    """trafilatura's document (its ``text`` and ``title``), or None."""
+    import trafilatura  # imported here: only the pubdate pages need it
+
+    return trafilatura.bare_extraction(
+        html, url=url, favor_precision=favor_precision, with_metadata=True
+    )
 
 
 def sentence_text(shared: Path, sentence_id: str) -> str:
