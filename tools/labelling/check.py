@@ -171,8 +171,13 @@ def _short(exc: Exception) -> str:
     return str(exc)
 
 
-def check(paths: list[Path], complete: bool = False, pool_dir: Path = POOL_DIR) -> Report:
-    shared = shared_dir()
+def check(
+    paths: list[Path],
+    complete: bool = False,
+    pool_dir: Path = POOL_DIR,
+    shared: Path | None = None,
+) -> Report:
+    shared = shared_dir(shared)
     context = Context(
         pool=load_pool(pool_dir),
         batches=load_design(pool_dir),

@@ -26,7 +26,8 @@ SPAN_FIELDS = ("trigger", "source", "target", "time")
 
 def find_span(sentence: str, words: str) -> tuple[int, int]:
     """Offsets of ``words`` (``words#n``: the n-th occurrence) in the sentence."""
-    wanted, _, nth = words.rpartition("#") if _has_count(words) else (words, "", "1")
+    counted = _has_count(words) and words not in sentence  # "Room #3" is words, not a count
+    wanted, _, nth = words.rpartition("#") if counted else (words, "", "1")
     start = -1
     for _ in range(int(nth)):
         start = sentence.find(wanted, start + 1)
@@ -37,7 +38,7 @@ def find_span(sentence: str, words: str) -> tuple[int, int]:
 
 def _has_count(words: str) -> bool:
     head, sep, tail = words.rpartition("#")
-    return bool(sep and head and tail.isdigit())
+    return bool(sep and head and not head[-1].isspace() and tail.isdigit())
 
 
 def resolve_row(row: dict[str, Any], sentence: str) -> dict[str, Any]:
