@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +20,23 @@ demo: $(STAMP)
 	rm -f example.db example.db-wal example.db-shm
 	$(BIN)/crosswire run examples/corpus --db example.db
 
-## Install, then run the whole test suite.
+## Install, then type-check src/ and run the whole test suite.
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## Style, formatting, and the import layers declared in pyproject.toml ([tool.importlinter]).
+## The inner loop: ruff, then the tests not marked slow (no spaCy model, no whole pipeline),
+## stopping at the first failure.
+test-fast: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest -m "not slow" -x
+
+## Style, formatting, types, and the import layers declared in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 ## Run every benchmark (needs ../shared); figures go to benchmarks/results/.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosswire.model import Analysis, Article, Event, EventMention, TimeExpr
+from crosswire.model import ActorRef, Analysis, Article, Event, EventMention, TimeExpr
 
 
 @dataclass(slots=True)
@@ -51,7 +51,7 @@ def mention_value(mention: EventMention, field: str) -> str | None:
     return None if number is None else str(number)
 
 
-def _actors(mention: EventMention) -> list:
+def _actors(mention: EventMention) -> list[ActorRef]:
     found = [mention.source, mention.target, *mention.participants]
     return [a for a in found if a is not None]
 

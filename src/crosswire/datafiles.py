@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
@@ -50,12 +50,12 @@ def load(path: str, schema: type[Schema]) -> Schema:
     return load_file(data_file(path), schema)
 
 
-def load_plain(path: str, schema: type[BaseModel]) -> Any:
+def load_plain(path: str, schema: type[BaseModel]) -> dict[str, Any]:
     """The YAML file at `path` as plain dicts and lists, after validating it as `schema`: for
     readers that still index the data by key (its schema guarantees the keys are there)."""
     file = data_file(path)
     data, _ = _validated(file.read_text(encoding="utf-8"), schema, str(file))
-    return data
+    return cast(dict[str, Any], data)  # it validated as a model: a mapping at the top
 
 
 def load_tsv(path: str, schema: type[Schema]) -> list[Schema]:

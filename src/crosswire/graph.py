@@ -78,7 +78,7 @@ def event_actors(event: Event) -> list[ActorRef]:
     return list(seen.values())
 
 
-def actor_graph(events: Iterable[Event]) -> nx.Graph:
+def actor_graph(events: Iterable[Event]) -> nx.Graph[str]:
     """The undirected actor graph of `events` (see the module docstring for attributes).
 
     Node attributes: ``name``, ``country``, ``sector`` ("" when unknown), ``events``.
@@ -86,7 +86,7 @@ def actor_graph(events: Iterable[Event]) -> nx.Graph:
     ``types`` and ``event_ids`` (space-separated), ``n_sources`` (most independent sources
     of any of its events).
     """
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     edge_events: dict[tuple[str, str], list[Event]] = {}
     for event in events:
         actors = event_actors(event)
@@ -99,7 +99,7 @@ def actor_graph(events: Iterable[Event]) -> nx.Graph:
     return graph
 
 
-def _add_node(graph: nx.Graph, ref: ActorRef) -> None:
+def _add_node(graph: nx.Graph[str], ref: ActorRef) -> None:
     if ref.entity_id in graph:
         graph.nodes[ref.entity_id]["events"] += 1
         return
@@ -130,7 +130,7 @@ def _edge_attributes(events: list[Event]) -> dict[str, str | int]:
 ROW_SIZE = 3  # connected pieces side by side in one row of the drawing
 
 
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
     """Deterministic positions in [0, 1] x [0, 1] for drawing `graph`.
 
     Each connected piece is laid out on its own (force-directed, started from a circle,
@@ -163,7 +163,7 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return spots
 
 
-def _piece_layout(piece: nx.Graph) -> dict[str, tuple[float, float]]:
+def _piece_layout(piece: nx.Graph[str]) -> dict[str, tuple[float, float]]:
     if piece.number_of_nodes() < 3:
         return {n: (float(i), 0.5) for i, n in enumerate(sorted(piece))}
     start = nx.circular_layout(piece)

@@ -18,7 +18,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
 Section = Literal["body", "headline", "caption"]
@@ -41,7 +41,7 @@ class Record:
     """Mixin: conversion to and from plain JSON-ready dicts."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(self)
+        return cast(dict[str, Any], _plain(self))  # a dataclass converts to a dict
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -57,7 +57,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, _LEAVES):
         return value
     if dataclasses.is_dataclass(value):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+        kind: type = type(value)  # mypy sees no hash on type[...] narrowed by is_dataclass
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, tuple):
@@ -80,7 +81,8 @@ def _field_set(cls: type) -> frozenset[str]:
 def _build(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a (possibly nested) dataclass from ``to_dict`` output."""
     hints = _NESTED.get(cls.__name__)
-    names = _field_set(cls)
+    kind: type = cls  # mypy sees no hash on type[T]
+    names = _field_set(kind)
     if hints is None and data.keys() <= names:
         return cls(**data)  # the common leaf (names, places, times): nothing to convert
     hints = hints or {}
@@ -295,7 +297,7 @@ class Analysis(Record):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
         analysis = _build(cls, data)
-        analysis.sentences = [tuple(s) for s in analysis.sentences]  # type: ignore[misc]
+        analysis.sentences = [(start, end) for start, end in analysis.sentences]  # JSON lists
         return analysis
 
 

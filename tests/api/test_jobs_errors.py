@@ -19,7 +19,8 @@ SERVER_FOLDER = "/srv/crosswire/corpus/batch-7"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """A server whose worker ran two uploads that could not be read, on a store that
-    already held errors from a `crosswire run` on the server's own folders."""
+    already held errors from a `crosswire run` on the server's own folders. The worker loads
+    the pipeline, so the tests that use it are marked slow."""
     db = str(tmp_path_factory.mktemp("jobs") / "jobs.db")
     store = open_store(db)
     for n in range(3):
@@ -36,6 +37,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield client
 
 
+@pytest.mark.slow
 def test_jobs_are_listed_newest_first(served: TestClient) -> None:
     page = served.get("/api/jobs").json()
     names = [j["name"] for j in page["items"]]
@@ -49,6 +51,7 @@ def test_jobs_are_listed_newest_first(served: TestClient) -> None:
     assert served.get("/api/jobs", params={"limit": 0}).status_code == 422
 
 
+@pytest.mark.slow
 def test_errors_are_paged_newest_first_with_file_names_only(served: TestClient) -> None:
     page = served.get("/api/errors").json()
     assert page["total"] == 6
@@ -65,6 +68,7 @@ def test_errors_are_paged_newest_first_with_file_names_only(served: TestClient) 
     assert served.get("/api/errors", params={"offset": -1}).status_code == 422
 
 
+@pytest.mark.slow
 def test_jobs_and_errors_pages_never_show_a_server_folder(served: TestClient) -> None:
     texts = []
     for path in ["/api/jobs", "/api/errors", "/jobs", "/errors"]:
@@ -82,6 +86,7 @@ def test_jobs_and_errors_pages_never_show_a_server_folder(served: TestClient) ->
     assert served.get("/jobs", params={"page": "99999999999999999999"}).status_code == 422
 
 
+@pytest.mark.slow
 def test_errors_page_pages(served: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     from crosswire.web import pages
 

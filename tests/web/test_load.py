@@ -126,6 +126,7 @@ def errors(tally: Counter[str]) -> dict[str, int]:
     return {k: v for k, v in tally.items() if k != "ok"}
 
 
+@pytest.mark.slow
 def test_concurrent_reads_during_an_upload_all_succeed_on_sqlite(tmp_path: Path) -> None:
     tally = run_load(build_store(tmp_path))
     assert tally["ok"] > CLIENTS and not errors(tally), errors(tally)

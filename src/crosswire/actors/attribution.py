@@ -9,6 +9,7 @@ take the most recent compatible source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -109,10 +110,15 @@ def _prepositional_cues(sent: Span) -> list[Cue]:
         rest = [t for t in sent if t.idx >= cue_end_char]
         if not rest:
             continue
-        head = climb(rest[0], lambda h, end=cue_end_char: h.idx >= end)
+        head = climb(rest[0], _from_char(cue_end_char))
         words = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         cues.append(Cue(sent.start_char + index, words.end_char, words))
     return cues
+
+
+def _from_char(start: int) -> Callable[[Token], bool]:
+    """Whether a token lies at or after character `start` of the document."""
+    return lambda token: token.idx >= start
 
 
 @cache

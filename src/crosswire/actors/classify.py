@@ -4,6 +4,7 @@ with its canonical ActorRef (persons are finished in persons.py, which needs the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosswire.actors import countries
@@ -120,7 +121,7 @@ def country_in(text: str, capitals: bool = False) -> str | None:
     """The country named by any word or word pair inside a longer span ("US Congress"); with
     ``capitals``, also by a capital city ("Baghdad University", "Bus Company of Tehran")."""
     words = re.findall(r"[A-Z][\w.'’-]*", text)
-    lookups = [countries.country_code]
+    lookups: list[Callable[[str], str | None]] = [countries.country_code]
     if capitals:
         lookups.append(countries.capital_country)
     for lookup in lookups:

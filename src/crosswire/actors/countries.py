@@ -286,11 +286,12 @@ def find_leaders(name: str, role: str | None = None) -> list[Leader]:
         return []
     if len(words) == 1 and not role:
         return _bare_surnames().get(next(iter(words)), [])
+    stated_role = role if len(words) == 1 else None  # a bare surname: the title must agree
     found = []
     for leader in leaders():
         if not (words <= leader.words and leader.surname <= words):
             continue
-        if len(words) == 1 and role not in leader.title.lower():
+        if stated_role is not None and stated_role not in leader.title.lower():
             continue
         found.append(leader)
     return found

@@ -178,9 +178,9 @@ def _fill_countries(
     for person in set(people.values()):
         _match_leader(person)
     for index, owner in possessors.items():
-        person, boss = people.get(index), people.get(owner)
-        if person and boss and person.country is None:
-            person.country = boss.country
+        owned, boss = people.get(index), people.get(owner)
+        if owned and boss and owned.country is None:
+            owned.country = boss.country
     for _, _, role, country in _nominal_titles(text, typed):
         holders = {p for p in people.values() if p.role == role and p.country in (None, country)}
         if len(holders) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-import py3langid  # type: ignore[import-untyped]
+import py3langid
 
 from crosswire.clean.casing import recase_headline
 from crosswire.clean.html import from_html
@@ -79,5 +79,6 @@ def _published(source: Source, extracted: Extracted) -> str | None:
 
 
 def _language(text: str) -> str | None:
+    language: str  # py3langid is untyped: (language code, confidence)
     language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE])
     return language

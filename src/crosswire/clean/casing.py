@@ -64,7 +64,7 @@ def looks_like_acronym(token: str) -> bool:
         return key not in words_of("short_words")
     if not re.search("[aeiouy]", key):
         return True
-    onset = re.match("[^aeiouy]*", key).group(0)  # type: ignore[union-attr]
+    onset = re.split("[aeiouy]", key, maxsplit=1)[0]  # the consonants before the first vowel
     if len(onset) >= 2 and onset not in words_of("onsets"):
         return True
     return len(key) <= 4 and re.search("[aeiou]{3}", key) is not None

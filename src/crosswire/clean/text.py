@@ -169,7 +169,9 @@ def is_caption(line: str) -> bool:
     if any(_has_phrase(lowered, cue) for cue in phrases()["picture_cues"]):
         return True
     n_words = len(line.split())
-    return phrases()["caption_min_words"] <= n_words <= phrases()["caption_max_words"]
+    fewest: int = phrases()["caption_min_words"]
+    most: int = phrases()["caption_max_words"]
+    return fewest <= n_words <= most
 
 
 def _has_phrase(padded_lower: str, phrase: str) -> bool:

@@ -22,7 +22,7 @@ from crosswire.graph import actor_graph, quad_of, quads
 from crosswire.store import Store
 
 
-def export_graph(store: Store) -> nx.Graph:
+def export_graph(store: Store) -> nx.Graph[str]:
     """The actor graph of the whole store, with the export's extra attributes."""
     events = store.events()
     graph = actor_graph(events)
@@ -61,7 +61,7 @@ def export_gexf(store: Store, out_dir: str | Path) -> dict[str, Path]:
     return {"actors": path}
 
 
-def with_viz(graph: nx.Graph) -> nx.Graph:
+def with_viz(graph: nx.Graph[str]) -> nx.Graph[str]:
     """A copy with GEXF ``viz`` node sizes: the number of events an actor takes part in."""
     drawn = copy.deepcopy(graph)
     for _, data in drawn.nodes(data=True):

@@ -45,7 +45,9 @@ def write_csv(path: Path, table: str, rows: Iterator[Row]) -> Path:
     return path
 
 
-def csv_cell(value: Any) -> str | int | float:
+def csv_cell(value: Any) -> object:
+    """A row's value as a CSV cell: empty for None, JSON for lists and dicts, the value
+    itself (written by `csv` as its ``str``) otherwise."""
     if value is None:
         return ""
     if isinstance(value, bool):

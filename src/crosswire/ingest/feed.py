@@ -81,7 +81,7 @@ def entry_html(entry: Any, folder: Path) -> str | None:
 
 
 def _is_web(link: str | None) -> bool:
-    return bool(link) and urlparse(link).scheme in ("http", "https")  # type: ignore[arg-type]
+    return bool(link) and urlparse(link).scheme in ("http", "https")
 
 
 def _local_page(link: str, folder: Path) -> Path | None:

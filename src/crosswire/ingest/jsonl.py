@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO, Any, AnyStr
+from typing import Any, Protocol
 
 from crosswire.ingest.sniff import (
     MAX_RECORD_BYTES,
@@ -29,7 +29,13 @@ META_FIELDS = ("url", "title", "published", "outlet")
 DRAIN_CHUNK = 1 << 20  # how much of an over-long line is skipped per read
 
 
-def read_jsonl(path: str, stream: IO[bytes] | IO[str]) -> Iterator[Item]:
+class LineStream(Protocol):
+    """What the reader needs of a stream: a binary or text file, stdin, a gzip file."""
+
+    def readline(self, size: int, /) -> bytes | str: ...
+
+
+def read_jsonl(path: str, stream: LineStream) -> Iterator[Item]:
     """Every line of a JSONL stream (bytes or text) as a `Source` or an `IngestError`."""
     for number, line in enumerate(bounded_lines(stream, MAX_RECORD_BYTES), start=1):
         record = str(number)
@@ -79,24 +85,27 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
-def bounded_lines(stream: IO[AnyStr], limit: int) -> Iterator[AnyStr | None]:
+def bounded_lines(stream: LineStream, limit: int) -> Iterator[bytes | str | None]:
     """The lines of `stream`; None in place of a line longer than `limit` (which is skipped)."""
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return
-        newline = b"\n" if isinstance(line, bytes) else "\n"
-        if len(line) > limit and not line.endswith(newline):  # type: ignore[arg-type]
-            _drain_line(stream, newline)
+        if len(line) > limit and not _ends_line(line):
+            _drain_line(stream)
             yield None
         else:
             yield line
 
 
-def _drain_line(stream: IO[AnyStr], newline: Any) -> None:
+def _drain_line(stream: LineStream) -> None:
     while chunk := stream.readline(DRAIN_CHUNK):
-        if chunk.endswith(newline):
+        if _ends_line(chunk):
             return
+
+
+def _ends_line(chunk: bytes | str) -> bool:
+    return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
 
 
 def _line_source(path: str, record: str, line: str) -> Item:

@@ -79,8 +79,9 @@ def _charset(record: Any) -> str | None:
 
 def _id(record: Any) -> str | None:
     # the record id is unique in the archive, where one URI may be crawled twice
-    headers = record.rec_headers
-    return headers.get_header("WARC-Record-ID") or headers.get_header("WARC-Target-URI")
+    headers = record.rec_headers  # warcio is untyped: a header's value is a str or None
+    record_id: str | None = headers.get_header("WARC-Record-ID")
+    return record_id or headers.get_header("WARC-Target-URI")
 
 
 def _drained_short(record: Any) -> bool:

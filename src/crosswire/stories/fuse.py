@@ -394,7 +394,7 @@ def contradictions_of(event: Event) -> list[Contradiction]:
     if any(places_apart(named[a], named[b]) for a in places for b in places if a < b):
         found.append(_contradiction(event, "location", places))
     for name in COUNT_FIELDS:
-        counts = _values(event, lambda m, n=name: str(m.numbers[n]) if n in m.numbers else None)
+        counts = _values(event, _count_of(name))
         if len(counts) > 1:
             found.append(_contradiction(event, name, counts))
     participants = _participant_sets(event)
@@ -431,6 +431,11 @@ def _substituted(a: frozenset[str], b: frozenset[str], actors: dict[str, ActorRe
     """Each set names an actor without counterpart in the other."""
     side_a, side_b = {k: actors[k] for k in a}, {k: actors[k] for k in b}
     return _matched(side_a, side_b) < len(side_a) and _matched(side_b, side_a) < len(side_b)
+
+
+def _count_of(name: str) -> Callable[[EventMention], str | None]:
+    """A mention's count of `name` ("killed") as text, or None where it gives none."""
+    return lambda mention: str(mention.numbers[name]) if name in mention.numbers else None
 
 
 def _values(event: Event, pick: Callable[[EventMention], str | None]) -> dict[str, set[str]]:

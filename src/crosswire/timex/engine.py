@@ -213,7 +213,7 @@ def _resolve_anaphors(
 
 def _span(match: re.Match[str], rule: Rule) -> tuple[int, int]:
     """The expression's own words: e.g. 'since 2009' is matched but '2009' is the span."""
-    if rule.span in rule.regex.groupindex:
+    if rule.span is not None and rule.span in rule.regex.groupindex:
         return match.span(rule.span)
     if rule.span == "monthname_with_mod":
         prefix = match.group(0)[: match.start("monthname") - match.start()].strip(" -").lower()

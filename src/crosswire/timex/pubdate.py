@@ -60,7 +60,7 @@ def container_date(value: str) -> str | None:
 
 def _any_written_date(value: str) -> str | None:
     """Other ways of writing a full date ("Tue, 12 Mar 2024 08:00:00 GMT"), by dateparser."""
-    import dateparser  # type: ignore[import-untyped]  # slow to import; rarely needed
+    import dateparser  # slow to import; rarely needed
 
     try:
         parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})

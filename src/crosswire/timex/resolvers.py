@@ -38,11 +38,12 @@ def _month(name: str) -> int:
 
 def _number(text: str, data: dict[str, Any]) -> float | None:
     text = " ".join(text.lower().replace("-", " ").split())
-    if text in data["numbers"]:
-        return data["numbers"][text]
+    numbers: dict[str, int] = data["numbers"]
+    if text in numbers:
+        return numbers[text]
     parts = text.split()
-    if len(parts) == 2 and all(part in data["numbers"] for part in parts):
-        return data["numbers"][parts[0]] + data["numbers"][parts[1]]  # "twenty four"
+    if len(parts) == 2 and all(part in numbers for part in parts):
+        return numbers[parts[0]] + numbers[parts[1]]  # "twenty four"
     try:
         return float(text)
     except ValueError:
@@ -107,7 +108,8 @@ def _day(text: str, data: dict[str, Any]) -> int | None:
     text = text.lower()
     if text.isdigit():
         return int(text)
-    return data["ordinal_days"].get(text)
+    days: dict[str, int] = data["ordinal_days"]
+    return days.get(text)
 
 
 def _occurrence(anchor: date, month: int, day: int, direction: int) -> date | None:
