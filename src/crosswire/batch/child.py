@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from crosswire.budget import OverBudget
 from crosswire.errors import CrosswireError
@@ -47,7 +47,7 @@ class ChildWorker(Generic[In, Out]):
             raise CrosswireError("the analysis process ended unexpectedly") from exc
         if status == "error":
             raise CrosswireError(f"the analysis process failed: {value}")
-        return value
+        return cast(Out, value)  # what `fn` returned in the child, sent back pickled
 
     def start(self) -> None:
         """Start the child now (it starts at the first call otherwise)."""

@@ -47,7 +47,7 @@ from crosswire.pipeline import (
 from crosswire.story_build import Built, StoryMap, StoryWork, build_work
 
 try:
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
     import ray
     import ray.data
 except ImportError:  # the Ray engine is an extra: pip install 'crosswire[ray]'

@@ -9,7 +9,7 @@ parameter; the only SQL assembled here is from fixed fragments.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -89,8 +89,8 @@ class PostgresStore(SQLQueries, Store):
         self.url = url
         self.name = redact(url)
         try:
-            options = {"options": request_options(url)} if one_request else {}
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
+            options = request_options(url) if one_request else None
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, options=options)
             self.db.adapters.register_dumper(str, NulFreeText)
             self._in_transaction = False
             self._migrate()
@@ -257,7 +257,7 @@ class PostgresStore(SQLQueries, Store):
                         json.dumps(event.to_dict()),
                     ),
                 )  # fmt: skip
-                links = [
+                links: list[tuple[str, Sequence[tuple[str, ...]]]] = [
                     ("INSERT INTO event_actors (event_id, entity_id, role) VALUES (%s, %s, %s)",
                      event_actor_rows(event)),
                     ("INSERT INTO event_articles (event_id, article_id) VALUES (%s, %s)",

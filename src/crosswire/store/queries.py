@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from abc import abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,11 +30,10 @@ from crosswire.store.base import (
     StoryQuery,
 )
 from crosswire.store.cards import ActorTally, StoryCard
-from crosswire.store.rows import entities_from_rows
+from crosswire.store.rows import Row, entities_from_rows
 from crosswire.store.search import Clause, check_page, parse_query
 
 MAX_OFFSET = 2**62  # beyond any table; larger ints overflow the databases' integers
-Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +91,7 @@ class SQLQueries:
     DIALECT: Dialect
 
     @abstractmethod
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """Rows of `sql` written with ``?`` placeholders."""
 
     MENTION_ORDER: str  # the mentions' column in input order ("rowid", "seq")
@@ -179,7 +178,7 @@ class SQLQueries:
             stories=[(r["id"], r["title"]) for r in stories],
         )
 
-    def _partners(self, ranked: list[Row]) -> list[ActorTally]:
+    def _partners(self, ranked: Sequence[Row]) -> list[ActorTally]:
         examples = self._by_ids("SELECT id, data FROM events", [r["example"] for r in ranked])
         refs = {
             ref.entity_id: ref
@@ -451,7 +450,7 @@ class SQLQueries:
         )
 
 
-def _summarised(hits: list[ArticleHit], summary: list[Row]) -> SearchPage:
+def _summarised(hits: list[ArticleHit], summary: Sequence[Row]) -> SearchPage:
     """The search page from its hits and `_summary_sql`'s rows (which UNION ALL keeps in
     each part's order)."""
     total = next((int(r["n"]) for r in summary if r["kind"] == "total"), 0)

@@ -6,14 +6,21 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from crosswire.labels import display_name, most_common
 from crosswire.model import Analysis, Article, Entity, Event, Story
 from crosswire.store.base import EventFilter, Store
 from crosswire.store.cards import story_card
 
-Row = Mapping[str, Any]
+
+class Row(Protocol):
+    """A result row read by column name: a PostgreSQL row (a dict) or an `sqlite3.Row`
+    (which reads like one, though typeshed does not call it a Mapping)."""
+
+    def __getitem__(self, key: str) -> Any: ...
+
+    def keys(self) -> Any: ...
 
 
 def migrations(backend: str) -> list[tuple[int, str]]:

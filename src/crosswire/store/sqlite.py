@@ -424,7 +424,9 @@ class SQLiteStore(SQLQueries, Store):
         return {r["seq"]: (r["plain"], r["marked"]) for r in rows}
 
     def counts(self) -> dict[str, int]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
         return {
             "articles": one("SELECT COUNT(*) FROM articles"),
             "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),

@@ -152,7 +152,7 @@ def graph_view(events: list[Event]) -> GraphView:
     spot = layout(graph)
     nodes = [
         GraphNode(node, d["name"], d["country"] or None, d["events"], *spot[node])
-        for node, d in sorted(graph.nodes(data=True))
+        for node, d in sorted(iter(graph.nodes(data=True)))
     ]
     edges = [
         GraphEdge(a, b, d["weight"], d["quad"], d["quad_label"], d["colour"],

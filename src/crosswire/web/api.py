@@ -12,7 +12,7 @@ one job at a time (`crosswire.web.jobs`). Nothing here knows the web UI.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathPart
@@ -66,9 +66,10 @@ class Stats(BaseModel):
 # --------------------------------------------------------------------------- routes
 
 router = APIRouter()
+T = TypeVar("T")
 
 
-def _found(value: object, what: str, key: str) -> object:
+def _found(value: T | None, what: str, key: str) -> T:
     if value is None:
         raise HTTPException(status_code=404, detail=f"no {what} with id {key!r}")
     return value
@@ -107,7 +108,7 @@ def list_stories(
 def get_story(story_id: str, store: StoreDep) -> views.StoryDetail:
     """A story: brief with citations, articles, events, timeline, actor graph, source
     comparison and contradictions."""
-    return _found(views.story_detail(store, story_id), "story", story_id)  # type: ignore[return-value]
+    return _found(views.story_detail(store, story_id), "story", story_id)
 
 
 @router.get("/events", response_model=views.Page[views.EventRow], tags=["events"])
@@ -130,7 +131,7 @@ def list_events(
 @router.get("/events/{event_id}", response_model=views.EventDetail, tags=["events"])
 def get_event(event_id: str, store: StoreDep) -> views.EventDetail:
     """An event with each mention's sentence in highlighted segments and its attribution."""
-    return _found(views.event_detail(store, event_id), "event", event_id)  # type: ignore[return-value]
+    return _found(views.event_detail(store, event_id), "event", event_id)
 
 
 @router.get("/actors", response_model=views.Page[views.ActorSummary], tags=["actors"])
@@ -153,13 +154,13 @@ def get_actor(
     all of its events), and one page of its events (`limit`, `offset`; all of them:
     ``events.csv`` / ``events.jsonl``)."""
     profile = views.actor_profile(store, entity_id, limit, offset)
-    return _found(profile, "actor", entity_id)  # type: ignore[return-value]
+    return _found(profile, "actor", entity_id)
 
 
 @router.get("/articles/{article_id}", response_model=views.ArticleDetail, tags=["articles"])
 def get_article(article_id: str, store: StoreDep) -> views.ArticleDetail:
     """An article: metadata, cleaned text, captions, duplicates, cited sources, events."""
-    return _found(views.article_detail(store, article_id), "article", article_id)  # type: ignore[return-value]
+    return _found(views.article_detail(store, article_id), "article", article_id)
 
 
 @router.get("/search", response_model=views.SearchResults, tags=["search"])
@@ -205,7 +206,7 @@ async def upload(file: UploadFile, request: Request) -> JobOut:
 def job_status(job_id: str, request: Request) -> JobOut:
     """An ingestion job: queued, running, done (with counts and input errors) or failed."""
     job = _found(request.app.state.worker.get(job_id), "job", job_id)
-    return job_out(job)  # type: ignore[arg-type]
+    return job_out(job)
 
 
 # --------------------------------------------------------------------------- downloads
@@ -219,7 +220,7 @@ FormatParam = Annotated[downloads.Format, PathPart(description="csv or jsonl")]
 def download_stories(
     fmt: FormatParam,
     request: Request,
-    filters: Annotated[dict, Depends(downloads.filters_of(list_stories))],
+    filters: Annotated[dict[str, Any], Depends(downloads.filters_of(list_stories))],
 ) -> StreamingResponse:
     """Every story `/api/stories` lists with these filters, as CSV or JSONL."""
     return _download(request, list_stories, filters, fmt, "stories")
@@ -229,14 +230,14 @@ def download_stories(
 def download_events(
     fmt: FormatParam,
     request: Request,
-    filters: Annotated[dict, Depends(downloads.filters_of(list_events))],
+    filters: Annotated[dict[str, Any], Depends(downloads.filters_of(list_events))],
 ) -> StreamingResponse:
     """Every event `/api/events` lists with these filters, as CSV or JSONL."""
     return _download(request, list_events, filters, fmt, "events")
 
 
 def _download(
-    request: Request, route: Callable[..., object], filters: dict, fmt: str, name: str
+    request: Request, route: Callable[..., object], filters: dict[str, Any], fmt: str, name: str
 ) -> StreamingResponse:
     fetch = downloads.from_store(
         request.app.state.db, downloads.list_reader(route, filters, request)
@@ -269,7 +270,7 @@ def download_search(
 
     fetch = downloads.from_store(request.app.state.db, read)
     rows = downloads.pages(fetch)
-    return downloads.download(rows, views.ArticleHitView, fmt, "search")  # type: ignore[arg-type]
+    return downloads.download(rows, views.ArticleHitView, fmt, "search")
 
 
 @router.get("/actors/{entity_id}/events.{fmt}", tags=["downloads"])
@@ -283,7 +284,7 @@ def download_actor_events(
         return views.event_rows(store, EventFilter(entity_id=entity_id), None, limit, offset)
 
     rows = downloads.pages(downloads.from_store(request.app.state.db, read))
-    return downloads.download(rows, views.EventRow, fmt, "actor-events")  # type: ignore[arg-type]
+    return downloads.download(rows, views.EventRow, fmt, "actor-events")
 
 
 # --------------------------------------------------------------------------- jobs, errors

@@ -23,7 +23,7 @@ import io
 import json
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from fastapi import Request
 from fastapi.responses import StreamingResponse
@@ -95,7 +95,7 @@ def row_type_of(route: Callable[..., Any]) -> type:
     """The item type of the `views.Page[...]` a list route returns."""
     returned = inspect.signature(route, eval_str=True).return_annotation
     (item,) = typing.get_args(returned)
-    return item
+    return cast(type, item)
 
 
 def list_reader(

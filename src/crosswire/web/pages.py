@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -84,7 +84,8 @@ def _add_error_page(app: FastAPI, key: int | type[Exception], page: ErrorPage) -
     async def handler(request: Request, exc: Exception) -> Response:
         if _is_api(request):
             answer = api_handler(request, exc)
-            return await answer if inspect.isawaitable(answer) else answer
+            response = await answer if inspect.isawaitable(answer) else answer
+            return cast(Response, response)  # Starlette types its handlers loosely
         detail, status = page(request, exc)
         return render(request, "error.html", {"status": status, "detail": detail}, status)
 

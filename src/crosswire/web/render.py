@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
@@ -22,5 +23,5 @@ environment.filters.update(wording.FILTERS)  # plural, label, web_url: see web/w
 templates = Jinja2Templates(env=environment)
 
 
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     return templates.TemplateResponse(request, name, context, status_code=status)
