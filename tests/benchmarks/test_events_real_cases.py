@@ -5,12 +5,12 @@ The sentences are written for the test."""
 from __future__ import annotations
 
 import pytest
-from events_real_cases import build_cases
-
-from crosswire.model import EventMention
 from tools.labelling.loader import LabelledSentence, LabelledSet
 from tools.labelling.schema import ArticleLabel, SentenceLabel
 from tools.labelling.texts import short_hash
+
+from crosswire.model import EventMention
+from events_real_cases import build_cases
 
 pytestmark = pytest.mark.slow
 

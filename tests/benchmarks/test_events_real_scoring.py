@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from crosswire.model import ActorRef, EventMention, Mention
 from events_real_errors import classify
 from events_real_scoring import (
     Argument,
@@ -15,8 +16,6 @@ from events_real_scoring import (
     match,
     score,
 )
-
-from crosswire.model import ActorRef, EventMention, Mention
 
 SENTENCES = (
     "HANOI — Sen. Tom Smith accused the ministry of fraud on Monday.",
