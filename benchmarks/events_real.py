@@ -103,7 +103,7 @@ def run_crosswire(keys: list[str]) -> tuple[dict[str, Found], dict[str, list[Eve
     coded: dict[str, list[EventMention]] = {}
     for article, analysis in zip(articles, pipeline.analyse_articles(articles), strict=True):
         found[article.id] = Found(
-            article.text, tuple(analysis.mentions), tuple(map(tuple, analysis.sentences))
+            article.text, tuple(analysis.mentions), tuple((a, b) for a, b in analysis.sentences)
         )
         coded[article.id] = [e for e in analysis.events if in_text(article, e)]
     return found, coded

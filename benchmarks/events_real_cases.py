@@ -26,7 +26,7 @@ def bounds(sentence: LabelledSentence) -> Span:
 
 def page_scopes(data: LabelledSet) -> dict[str, str]:
     """Each labelled page's scope: the adjudicator's, else the first labeller's by name."""
-    scopes = {}
+    scopes: dict[str, str] = {}
     for key, labels in data.articles.items():
         ordered = sorted(labels, key=lambda lab: (lab.labeller != ADJUDICATOR, lab.labeller))
         scopes[key] = ordered[0].scope
