@@ -43,13 +43,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # tools.labelling
+# appended, not put first: the other benchmark modules, and tools.labelling
+sys.path.append(str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 import py3langid
 from tools.labelling.loader import LabelledSet, load
 from tools.labelling.texts import SourceArticle, article_text, shared_dir
 
+import crosswire
 from common import ROOT, SHARED
 from crosswire import events, pipeline
 from crosswire.clean.article import LANGUAGE_SAMPLE
@@ -141,13 +143,17 @@ def labels_hash(folder: Path = LABELS) -> str:
 
 
 def code_version() -> str:
+    """The commit of the crosswire that runs (``+dirty`` when its src has changes): the one
+    on ``PYTHONPATH``, which may be another checkout's (a "before" run of older code)."""
+    src = Path(crosswire.__file__).resolve().parents[1]
+
     def git(*args: str) -> str:
         return subprocess.run(
-            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+            ["git", "-C", str(src), *args], capture_output=True, text=True, check=False
         ).stdout.strip()
 
-    dirty = git("status", "--porcelain", "--", "src")
-    return git("rev-parse", "--short=12", "HEAD") + ("+dirty" if dirty else "")
+    dirty = git("status", "--porcelain", "--", ".")
+    return (git("rev-parse", "--short=12", "HEAD") or "unknown") + ("+dirty" if dirty else "")
 
 
 def figures_by_split(cases: list[Case], found: dict[str, Found]) -> dict[str, Any]:
@@ -164,7 +170,7 @@ def figures_by_split(cases: list[Case], found: dict[str, Found]) -> dict[str, An
 # ------------------------------------------------------------------ the run
 
 
-def measure(data: LabelledSet) -> dict[str, Any]:
+def measure(data: LabelledSet, labels: Path) -> dict[str, Any]:
     started = time.perf_counter()
     keys = sorted({s.article for s in data.sentences})
     found, coded = run_crosswire(keys)
@@ -174,7 +180,8 @@ def measure(data: LabelledSet) -> dict[str, Any]:
     return {
         "date": date.today().isoformat(),
         "code_version": code_version(),
-        "labels_hash": labels_hash(),
+        "labels_dir": _shown(labels),
+        "labels_hash": labels_hash(labels),
         "labels": label_counts(data),
         "articles": len(keys),
         "seconds": {
@@ -217,6 +224,11 @@ def summary(run: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _shown(path: Path) -> str:
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
+
+
 def _r(figure: dict[str, Any]) -> str:
     return "  -  " if figure["rate"] is None else f"{figure['rate']:.3f}"
 
@@ -224,13 +236,14 @@ def _r(figure: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--run", default="latest", help="the name the figures are kept under")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="a labels/events folder")
     args = parser.parse_args()
     if not shared_dir().is_dir():
         sys.exit(f"benchmark data not found: {shared_dir()}")
-    data = load()
+    data = load(labels_dir=args.labels)
     for where, why in data.refused[:20]:
         print(f"refused: {where}: {why}", file=sys.stderr)
-    run = measure(data)
+    run = measure(data, args.labels)
     write(args.run, run)
     print(summary(run))
 

@@ -20,8 +20,9 @@ classes, decided from the labels and crosswire's own output only:
 - a labelled event not matched: nothing coded in its sentence, or other events coded there.
 
 Wrong word sense cannot be told apart automatically from other spurious events: the
-trigger words of unmatched coded events are counted instead (`spurious_triggers`), where a
-word such as "strike" or "meet" shows it.
+trigger words of unmatched coded events are counted instead (`spurious_triggers`: the
+first word of each trigger, lower-cased; no longer quotation), where a word such as "strike"
+or "meet" shows it.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def case_errors(
     for event in case.coded:
         if id(event) not in matched:
             errors.append(unmatched_class(case))
-            triggers[event.trigger.lower()] += 1
+            triggers[first_word(event.trigger)] += 1
             confusion["(none)", event.type] += case.scope == "in"
     found_gold = {id(j.gold) for j in judged}
     for gold in case.gold:
@@ -208,3 +209,8 @@ def self_loop(event: EventMention) -> bool:
         event.source is not None and event.target is not None
         and event.source.key == event.target.key
     )  # fmt: skip
+
+
+def first_word(trigger: str) -> str:
+    words = trigger.lower().split()
+    return words[0] if words else ""
