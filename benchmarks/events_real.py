@@ -153,7 +153,9 @@ def code_version() -> str:
         ).stdout.strip()
 
     dirty = git("status", "--porcelain", "--", ".")
-    return (git("rev-parse", "--short=12", "HEAD") or "unknown") + ("+dirty" if dirty else "")
+    commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
+    tree = git("rev-parse", "--short=12", "HEAD:./")  # equal trees: the same code
+    return f"{commit} (src tree {tree})" + (" +dirty" if dirty else "")
 
 
 def figures_by_split(cases: list[Case], found: dict[str, Found]) -> dict[str, Any]:
