@@ -41,7 +41,7 @@ lint: $(STAMP)
 
 ## Run every benchmark (needs ../shared); figures go to benchmarks/results/.
 bench: $(STAMP)
-	for script in extraction pubdate throughput actors time events storage serve; do $(BIN)/python benchmarks/$$script.py || exit 1; done
+	for script in extraction pubdate throughput actors time events events_real storage serve; do $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) example.db example.db-wal example.db-shm

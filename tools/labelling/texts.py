@@ -104,7 +104,8 @@ def _pubdate(shared: Path) -> Iterator[SourceArticle]:
         html = gzip.decompress((folder / "html" / entry["file"]).read_bytes())
         text, title = extract_page(html, url)
         doc = entry["file"].removesuffix(".html.gz")
-        yield SourceArticle("pubdate", doc, text, url=url, title=title, published=entry["date"])
+        published = entry["date"] if isinstance(entry["date"], str) else None  # NaN: unknown
+        yield SourceArticle("pubdate", doc, text, url=url, title=title, published=published)
 
 
 def extract_page(html: bytes, url: str) -> tuple[str, str | None]:
