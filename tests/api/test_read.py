@@ -172,7 +172,9 @@ def test_actor_search_by_alias_and_profile(client: TestClient) -> None:
     assert [p["events"]["items"][0] for p in pages] == profile["events"]["items"]
     assert all(p["over_time"] == profile["over_time"] for p in pages)
     too_far = {"limit": 1, "offset": total}
-    assert client.get(f"/api/actors/{found[0]['id']}", params=too_far).json()["events"]["items"] == []
+    assert (
+        client.get(f"/api/actors/{found[0]['id']}", params=too_far).json()["events"]["items"] == []
+    )
     assert client.get(f"/api/actors/{found[0]['id']}", params={"limit": 0}).status_code == 422
     assert "Anniken Huitfeldt" in [c["name"] for c in profile["co_actors"]]
     assert profile["actor"]["id"] not in [c["entity_id"] for c in profile["co_actors"]]
