@@ -34,14 +34,32 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from crosswire.model import Analysis, Article, stable_id
+from crosswire.stories.records import (
+    FLOAT,
+    INT,
+    TEXT,
+    Array,
+    Codec,
+    CounterOf,
+    Either,
+    Entries,
+    Fields,
+    ListOf,
+    Optional,
+    Pair,
+    SetOf,
+    StateFormatError,
+    TupleOf,
+)
+from crosswire.stories.spilled import SpilledDict
 from crosswire.stories.split import SPLIT_MAX, Signal, components
-from crosswire.stories.state import JournaledState, SpilledDict
+from crosswire.stories.state import JournaledState
 
 N_FEATURES = 2**20
 TOP_TERMS = 60  # terms per story kept in its centroid and in the index
@@ -95,11 +113,11 @@ class Centroid:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Centroid) and self.items() == other.items()
 
-    def __getstate__(self) -> tuple[np.ndarray, np.ndarray, float]:
-        return self.terms, self.weights, self.norm
-
-    def __setstate__(self, state: tuple[np.ndarray, np.ndarray, float]) -> None:
-        self.terms, self.weights, self.norm = state
+    @classmethod
+    def of_arrays(cls, terms: np.ndarray, weights: np.ndarray, norm: float) -> Centroid:
+        centroid = cls.__new__(cls)
+        centroid.terms, centroid.weights, centroid.norm = terms, weights, norm
+        return centroid
 
     def plus(self, weights: Iterable[tuple[int, float]]) -> Centroid:
         """The centroid with these weights added, cut to its ``TOP_TERMS`` strongest."""
@@ -125,14 +143,80 @@ class StoryState:
         return self.dated_buckets or {UNDATED}
 
 
+class BucketCodec(Codec[Bucket]):
+    """A `Bucket` as text (one story), a list (a tuple) or a map {"set": [...]} (a set)."""
+
+    what = "a story id, a list of them or a set of them"
+    members = ListOf(TEXT)
+
+    def encode(self, value: Bucket) -> Any:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, set):
+            return {"set": sorted(self.members.encode(list(value)))}
+        return self.members.encode(list(value))
+
+    def decode(self, data: Any) -> Bucket:
+        if isinstance(data, str):
+            return data
+        if isinstance(data, dict) and set(data) == {"set"}:
+            return set(self.members.decode(data["set"]))
+        try:
+            return tuple(self.members.decode(data))
+        except StateFormatError:
+            raise self.refuse(data) from None
+
+
+KEY: Codec[Key] = Either(INT, TEXT)
+CENTROID = Fields(
+    "a centroid",
+    [("terms", Array("int64")), ("weights", Array("float64")), ("norm", FLOAT)],
+    Centroid.of_arrays,
+)
+STORY = Fields(
+    "a story",
+    [
+        ("id", TEXT),
+        ("order", INT),
+        ("centroid", CENTROID),
+        ("actors", CounterOf(TEXT)),
+        ("days", ListOf(INT)),
+        ("dated_buckets", SetOf(INT)),
+        ("size", INT),
+    ],
+    StoryState,
+)
+SIGNAL = Fields(
+    "a signal",
+    [
+        ("terms", Array("int64")),
+        ("weights", Array("float32")),
+        ("actors", TupleOf(TEXT)),
+        ("day", Optional(INT)),
+        ("original", Optional(TEXT)),
+    ],
+    Signal,
+)
+
+
 class StoryClusterer(JournaledState):
-    # saved entry by entry (see state.py); the index is rebuilt from the stories, and
-    # merges are reported once, by the object that made them
-    JOURNALED = ("df", "alias")
+    # saved as declared (see state.py); merges and splits are reported once, by the
+    # object that made them
+    SCALARS: ClassVar[dict[str, Codec[Any]]] = {"n_docs": INT, "n_opened": INT}
+    JOURNALED: ClassVar[dict[str, Entries[Any, Any]]] = {
+        "df": Entries(INT, INT),
+        "alias": Entries(TEXT, TEXT),
+    }
     # one entry per article, story or (key, time bucket): kept in the store
-    SPILLED = ("stories", "orders", "story_of", "signals", "members", "index", "key_buckets")
-    SCALARS = ("n_docs", "n_opened")
-    DERIVED = ("_merges", "_splits")
+    SPILLED: ClassVar[dict[str, Entries[Any, Any]]] = {
+        "stories": Entries(TEXT, STORY),
+        "orders": Entries(TEXT, INT),
+        "story_of": Entries(TEXT, TEXT),
+        "signals": Entries(TEXT, SIGNAL),
+        "members": Entries(TEXT, ListOf(TEXT)),
+        "index": Entries(Pair(KEY, INT), BucketCodec()),
+        "key_buckets": Entries(KEY, ListOf(INT)),
+    }
 
     def __init__(self) -> None:
         self.df: Counter[int] = Counter()
@@ -154,20 +238,7 @@ class StoryClusterer(JournaledState):
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        """Only a state saved before the index was kept needs its index made again."""
         self._merges, self._splits = {}, {}
-        for name in ("members", "signals"):  # a state saved before splits existed
-            self.__dict__.setdefault(name, {})
-        # a state saved before n_opened existed: its stories were numbered 0..n-1
-        self.__dict__.setdefault("n_opened", len(self.stories))
-        if "index" in self.__dict__:
-            return
-        self.index, self.key_buckets, self.orders = SpilledDict(), SpilledDict(), SpilledDict()
-        for story in self.stories.values():
-            self.orders[story.id] = story.order
-            if not isinstance(story.centroid, Centroid):  # saved before centroids were arrays
-                story.centroid = Centroid(story.centroid.items())
-            self._reindex(story, story.keys(), story.buckets())
 
     # ------------------------------------------------------------------ public
     def add(self, article: Article, analysis: Analysis, terms: Counter[int] | None = None) -> str:
