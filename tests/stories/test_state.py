@@ -13,7 +13,8 @@ from tests.stories.factory import ELECTION, HARBOUR, VOLCANO, article
 
 from crosswire.model import Analysis, Article
 from crosswire.store import Store, open_store
-from crosswire.stories.cluster import StoryClusterer, _bucket_stories
+from crosswire.stories.buckets import bucket_stories
+from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.spilled import SpilledBuckets, SpilledDict
 from crosswire.stories.state import Journal
@@ -83,7 +84,7 @@ def test_a_stage_saved_in_deltas_loads_as_the_uninterrupted_one(tmp_path: Path) 
 def indexed(clusterer: StoryClusterer) -> tuple[dict[object, set[str]], dict[object, list[int]]]:
     """The clusterer's index, each bucket's stories as a set (a bucket keeps a few stories
     in arrival order), and each key's time buckets."""
-    index = {at: set(_bucket_stories(stories)) for at, stories in clusterer.index.entries()}
+    index = {at: set(bucket_stories(stories)) for at, stories in clusterer.index.entries()}
     return index, dict(clusterer.key_buckets.entries())
 
 

@@ -27,11 +27,12 @@ from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
-from crosswire.stories.cluster import Centroid, StoryState
 from crosswire.stories.records import ENTRY_HEADER, KEY_HEADER, Entries, StateFormatError
+from crosswire.stories.scoring import StoryState
 from crosswire.stories.spilled import StateStore
 from crosswire.stories.split import Signal
 from crosswire.stories.state import JournaledState
+from crosswire.stories.vectors import Centroid
 
 REBUILD = (
     "Nothing in it was run. To rebuild the cross-article state, ingest the inputs again"
