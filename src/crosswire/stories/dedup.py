@@ -162,7 +162,7 @@ class DuplicateIndex(JournaledState):
 
     State per article: a 128-value uint32 signature of the whole text, a 64-value one of
     the lead, the shingle count, and the url/outlet keys; and the two LSH indexes' band
-    buckets. All of it is spilled (state.py): in a store, only what recent articles used
+    buckets. All of it is spilled (spilled.py): in a store, only what recent articles used
     stays in memory.
     """
 
