@@ -192,7 +192,8 @@ KEYS = st.one_of(
 )
 OPS = st.lists(
     st.one_of(
-        st.tuples(st.just("set"), KEYS, st.integers()),
+        # values within MessagePack's 64-bit integers, as every stage's are
+        st.tuples(st.just("set"), KEYS, st.integers(-(2**63), 2**64 - 1)),
         st.tuples(st.just("del"), KEYS, st.none()),
         st.tuples(st.just("flush"), st.none(), st.none()),
         st.tuples(st.just("reload"), st.none(), st.none()),

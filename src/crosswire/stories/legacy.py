@@ -255,7 +255,7 @@ def _fill(stage: JournaledState, attributes: dict[str, Any], name: str) -> None:
     for attribute, entries in stage.JOURNALED.items():
         target = getattr(stage, attribute)
         for key, value in _saved_items(attributes[attribute]):
-            entries.encode_items([(key, value)])  # refuses what this release cannot save
+            entries.encode_all({key: value})  # refuses what this release cannot save
             target[key] = value
     for attribute in stage.SPILLED:
         spilled = getattr(stage, attribute)

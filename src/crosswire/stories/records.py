@@ -13,8 +13,9 @@ delta is a map that carries it. A change of any codec's layout is a new version.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -38,9 +39,11 @@ class StateFormatError(StoreError):
 
 class Codec(Generic[T]):
     """How one kind of value is written as plain data (`encode`) and read back (`decode`,
-    which checks what it reads)."""
+    which checks what it reads). `plain` lists the exact types written as they are (for
+    primitives): dictionaries of them are checked in bulk."""
 
     what = "value"
+    plain: frozenset[type] = frozenset()
 
     def encode(self, value: T) -> Any:
         raise NotImplementedError
@@ -55,19 +58,19 @@ class Codec(Generic[T]):
 
 
 class Scalar(Codec[T]):
-    """A value of one primitive type, written as it is."""
+    """A value of one primitive type, written as it is. The type is exact: an integer is
+    no bool, a float no numpy float."""
 
     def __init__(self, kind: type[T], what: str) -> None:
-        self.kind, self.what = kind, what
+        self.kind, self.what, self.plain = kind, what, frozenset([kind])
 
     def encode(self, value: T) -> Any:
-        return self.decode(value)  # the same check: never write what cannot be read
+        if type(value) is not self.kind:  # never write what cannot be read
+            raise self.refuse(value)
+        return value
 
     def decode(self, data: Any) -> T:
-        # bool is an int subclass: an integer field never accepts one (nor the reverse)
-        if type(data) is not self.kind and not (
-            isinstance(data, self.kind) and not isinstance(data, bool)
-        ):
+        if type(data) is not self.kind:
             raise self.refuse(data)
         return data  # type: ignore[no-any-return]
 
@@ -82,20 +85,17 @@ BYTES: Codec[bytes] = Scalar(bytes, "bytes")
 class Either(Codec[Any]):
     """A value of any of a few primitive kinds (`Key`: a hashed term or an actor key)."""
 
-    def __init__(self, *codecs: Codec[Any]) -> None:
-        self.codecs = codecs
+    def __init__(self, *codecs: Scalar[Any]) -> None:
+        self.plain = frozenset(c.kind for c in codecs)
         self.what = " or ".join(c.what for c in codecs)
 
     def encode(self, value: Any) -> Any:
-        return self.decode(value)
+        if type(value) not in self.plain:
+            raise self.refuse(value)
+        return value
 
     def decode(self, data: Any) -> Any:
-        for codec in self.codecs:
-            try:
-                return codec.decode(data)
-            except StateFormatError:
-                continue
-        raise self.refuse(data)
+        return self.encode(data)
 
 
 class Optional(Codec[T | None]):
@@ -161,6 +161,8 @@ class Pair(_Many[tuple[Any, Any]]):
         self.what = f"a pair ({first.what}, {second.what})"
 
     def encode(self, value: tuple[Any, Any]) -> Any:
+        if type(value) is not tuple or len(value) != 2:
+            raise self.refuse(value)
         return [self.first.encode(value[0]), self.second.encode(value[1])]
 
     def decode(self, data: Any) -> tuple[Any, Any]:
@@ -263,18 +265,34 @@ class Entries(Generic[K, V]):
     key: Codec[K]
     value: Codec[V]
 
-    def encode_items(self, items: Iterable[tuple[K, V]]) -> list[list[Any]]:
-        return [[self.key.encode(k), self.value.encode(v)] for k, v in items]
+    def encode_all(self, entries: Mapping[K, V]) -> list[list[Any]]:
+        """Many entries as two lists, their keys and their values (primitives are checked
+        in bulk: a base holds dictionaries of a hundred thousand counts)."""
+        keys, values = list(entries.keys()), list(entries.values())
+        if self.key.plain and self.value.plain:
+            self._check_plain(keys, values, "")
+            return [keys, values]
+        return [[self.key.encode(k) for k in keys], [self.value.encode(v) for v in values]]
 
-    def decode_items(self, data: Any, where: str) -> list[tuple[K, V]]:
-        if not isinstance(data, list):
-            raise StateFormatError(f"{where}: expected a list of entries")
-        return [self.decode_item(item, where) for item in data]
+    def decode_all(self, data: Any, where: str) -> dict[K, V]:
+        if not (type(data) is list and len(data) == 2 and all(type(c) is list for c in data)):
+            raise StateFormatError(f"{where}: expected [keys, values]")
+        keys, values = data
+        if len(keys) != len(values):
+            raise StateFormatError(f"{where}: as many keys as values expected")
+        if self.key.plain and self.value.plain:
+            self._check_plain(keys, values, f"{where}: ")
+            return dict(zip(keys, values, strict=True))
+        return {
+            self.decode_key(k, where): self.decode_value(v, where)
+            for k, v in zip(keys, values, strict=True)
+        }
 
-    def decode_item(self, item: Any, where: str) -> tuple[K, V]:
-        if not isinstance(item, list) or len(item) != 2:
-            raise StateFormatError(f"{where}: expected a [key, value] entry, found {item!r:.60}")
-        return self.decode_key(item[0], where), self.decode_value(item[1], where)
+    def _check_plain(self, keys: list[Any], values: list[Any], where: str) -> None:
+        if not set(map(type, keys)) <= self.key.plain:
+            raise StateFormatError(f"{where}expected keys of {self.key.what}")
+        if not set(map(type, values)) <= self.value.plain:
+            raise StateFormatError(f"{where}expected values of {self.value.what}")
 
     def decode_key(self, data: Any, where: str) -> K:
         try:
@@ -292,7 +310,7 @@ class Entries(Generic[K, V]):
     def key_bytes(self, key: K) -> bytes:
         """A key as stored: text as its UTF-8 (most keys are article ids), anything else
         as MessagePack after `KEY_HEADER`."""
-        if isinstance(key, str):
+        if type(key) is str:
             return key.encode("utf-8", "surrogatepass")
         return KEY_HEADER + pack(self.key.encode(key))
 
@@ -320,8 +338,17 @@ class Entries(Generic[K, V]):
 PLAIN_ENTRIES: Entries[Any, Any] = Entries(PlainKey(), Plain())
 
 
+_local = threading.local()  # a Packer per thread: making one per value costs more than packing
+
+
 def pack(data: Any) -> bytes:
-    return msgpack.packb(data, use_bin_type=True)  # type: ignore[no-any-return]
+    packer = getattr(_local, "packer", None)
+    if packer is None:
+        packer = _local.packer = msgpack.Packer(use_bin_type=True)
+    try:
+        return packer.pack(data)  # type: ignore[no-any-return]
+    except (TypeError, ValueError, OverflowError) as exc:  # a bug: a value not declared
+        raise StateFormatError(f"cannot be written as a state record: {exc}") from None
 
 
 def unpack(data: bytes, where: str) -> Any:

@@ -96,7 +96,7 @@ class JournaledState:
                 **self._header("base"),
                 "scalars": self._scalars(),
                 "entries": {
-                    name: entries.encode_items(getattr(self, name).items())
+                    name: entries.encode_all(getattr(self, name))
                     for name, entries in self.JOURNALED.items()
                 },
                 "spilled": self._unattached_entries(),
@@ -111,11 +111,10 @@ class JournaledState:
         stage = cls()
         stage._load_scalars(record)
         for name, entries in cls.JOURNALED.items():
-            target = getattr(stage, name)
-            for key, value in entries.decode_items(cls._part(record, "entries", name), name):
-                target[key] = value
+            saved = entries.decode_all(cls._part(record, "entries", name), name)
+            dict.update(getattr(stage, name), saved)  # (Counter.update would add)
         for name, items in cls._parts(record, "spilled", cls.SPILLED).items():
-            getattr(stage, name).update(cls.SPILLED[name].decode_items(items, name))
+            getattr(stage, name).update(cls.SPILLED[name].decode_all(items, name))
         for name, items in cls._parts(record, "buckets", cls.BUCKETS).items():
             buckets: SpilledBuckets = getattr(stage, name)
             for key, members in _bucket_items(items, name):
@@ -134,7 +133,7 @@ class JournaledState:
         deleted: dict[str, list[Any]] = {}
         for name, keys in changed.items():
             entries, target = self.JOURNALED[name], getattr(self, name)
-            written[name] = entries.encode_items((k, target[k]) for k in keys if k in target)
+            written[name] = entries.encode_all({k: target[k] for k in keys if k in target})
             deleted[name] = [entries.key.encode(k) for k in keys if k not in target]
         return pack(
             {
@@ -150,9 +149,7 @@ class JournaledState:
         record = self._record(delta, "delta")
         self._load_scalars(record)
         for name, items in self._parts(record, "set", self.JOURNALED).items():
-            target = getattr(self, name)
-            for key, value in self.JOURNALED[name].decode_items(items, name):
-                target[key] = value
+            dict.update(getattr(self, name), self.JOURNALED[name].decode_all(items, name))
         for name, keys in self._parts(record, "deleted", self.JOURNALED).items():
             if not isinstance(keys, list):
                 raise StateFormatError(f"{name}: expected a list of deleted keys")
@@ -217,7 +214,7 @@ class JournaledState:
         for name, entries in self.SPILLED.items():
             spilled: SpilledDict = getattr(self, name)
             if not self._kept_in_store(name, spilled):
-                found[name] = entries.encode_items(spilled.entries())
+                found[name] = entries.encode_all(dict(spilled.entries()))
         return found
 
     def _unattached_buckets(self) -> dict[str, list[list[Any]]]:
