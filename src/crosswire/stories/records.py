@@ -75,11 +75,11 @@ class Scalar(Codec[T]):
         return data  # type: ignore[no-any-return]
 
 
-TEXT: Codec[str] = Scalar(str, "text")
-INT: Codec[int] = Scalar(int, "an integer")
-FLOAT: Codec[float] = Scalar(float, "a float")
-BOOL: Codec[bool] = Scalar(bool, "a boolean")
-BYTES: Codec[bytes] = Scalar(bytes, "bytes")
+TEXT: Scalar[str] = Scalar(str, "text")
+INT: Scalar[int] = Scalar(int, "an integer")
+FLOAT: Scalar[float] = Scalar(float, "a float")
+BOOL: Scalar[bool] = Scalar(bool, "a boolean")
+BYTES: Scalar[bytes] = Scalar(bytes, "bytes")
 
 
 class Either(Codec[Any]):
@@ -310,7 +310,7 @@ class Entries(Generic[K, V]):
     def key_bytes(self, key: K) -> bytes:
         """A key as stored: text as its UTF-8 (most keys are article ids), anything else
         as MessagePack after `KEY_HEADER`."""
-        if type(key) is str:
+        if isinstance(key, str):
             return key.encode("utf-8", "surrogatepass")
         return KEY_HEADER + pack(self.key.encode(key))
 
