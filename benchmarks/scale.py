@@ -74,7 +74,8 @@ from crosswire.pipeline import (
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
-from crosswire.stories.state import Journal, SpilledBuckets, SpilledDict
+from crosswire.stories.spilled import SpilledBuckets, SpilledDict
+from crosswire.stories.state import Journal
 from crosswire.story_build import StoryBuild, build_story
 from near_duplicates import Text, corpus_texts, extraction_texts, sentences
 
@@ -563,7 +564,7 @@ def index_memory(n: int) -> dict[str, Any]:
     figures["note"] = (
         "bytes per article: growth of traced allocations from the first quarter of the "
         "articles to the end, and over the second half (the stages' caches of spilled "
-        "entries are full by then: state.SpilledDict.CACHE_ENTRIES); times are slowed by "
+        "entries are full by then: spilled.SpilledDict.CACHE_ENTRIES); times are slowed by "
         "tracing; store bytes: the SQLite file (its WAL checkpointed) over the articles"
     )
     return figures

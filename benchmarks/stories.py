@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, SHARED, bench_data, write_result
 from crosswire.model import Analysis, Mention
 from crosswire.store import open_store
-from crosswire.stories import cluster as cluster_module
+from crosswire.stories import scoring
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.state import Journal
@@ -225,16 +225,16 @@ def quality(items: list[Item]) -> dict[str, object]:
 
 def join_score_sweep(items: list[Item]) -> list[dict[str, object]]:
     """BCubed F1 (after dedup) at other join thresholds than the clusterer's."""
-    chosen, rows = cluster_module.JOIN_SCORE, []
+    chosen, rows = scoring.JOIN_SCORE, []
     ordered = in_date_order(items)
     gold = [i.cluster for i in ordered]
     try:
         for threshold in (0.20, 0.25, 0.30, 0.35, 0.40):
-            cluster_module.JOIN_SCORE = threshold
+            scoring.JOIN_SCORE = threshold
             scores = bcubed(gold, cluster(ordered, True))
             rows.append({"join_score": threshold, **scores})
     finally:
-        cluster_module.JOIN_SCORE = chosen
+        scoring.JOIN_SCORE = chosen
     return rows
 
 

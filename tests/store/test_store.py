@@ -115,6 +115,10 @@ def test_state_round_trip(store) -> None:
         store.save_state("dedup", b"\x00\x01")
     assert store.load_state("dedup") == b"\x00\x01"
     assert store.load_state("missing") is None
+    with store.transaction():
+        store.delete_state("dedup")
+        store.delete_state("missing")
+    assert store.load_state("dedup") is None
 
 
 def test_spilled_entries_are_written_read_and_deleted_by_key(store) -> None:
@@ -129,6 +133,23 @@ def test_spilled_entries_are_written_read_and_deleted_by_key(store) -> None:
     }
     assert list(store.scan_entries("d.sizes")) == [(b"\x00z", b"3"), (b"a", b"4")]
     assert store.load_entries("d.sizes", []) == {}
+
+
+def test_spilled_entries_are_scanned_a_page_at_a_time_in_key_order(store) -> None:
+    keys = [b"", b"\x00", b"a", b"ab", b"b", b"\xff\x01"]
+    with store.transaction():
+        store.save_entries("s", {k: b"v" + k for k in reversed(keys)})
+        store.save_entries("t", {b"a": b"other space"})
+    pages, after = [], None
+    while page := list(store.scan_entries("s", after=after, limit=4)):
+        pages.append([k for k, _ in page])
+        after = page[-1][0]
+    assert pages == [keys[:4], keys[4:]]
+    assert list(store.scan_entries("s", after=b"ab")) == [
+        (b"b", b"vb"),
+        (b"\xff\x01", b"v\xff\x01"),
+    ]
+    assert [k for k, _ in store.scan_entries("s", limit=2)] == keys[:2]
 
 
 def test_spilled_members_are_added_once_each(store) -> None:

@@ -20,14 +20,8 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import Analysis, stable_id
-from crosswire.stories.cluster import (
-    MAX_CANDIDATES,
-    Bucket,
-    StoryClusterer,
-    _bucket_stories,
-    _with,
-    _without,
-)
+from crosswire.stories.buckets import MAX_CANDIDATES, Bucket, bucket_stories, with_, without
+from crosswire.stories.cluster import StoryClusterer
 
 
 def test_a_later_article_joins_and_an_unrelated_one_opens_a_story() -> None:
@@ -117,10 +111,10 @@ def test_a_bucket_holds_the_stories_added_and_not_removed(
     expected: set[str] = set()
     for adding, story_id in changes:
         if adding:
-            bucket, expected = _with(bucket, story_id), expected | {story_id}
+            bucket, expected = with_(bucket, story_id), expected | {story_id}
         elif bucket is not None:
-            bucket, expected = _without(bucket, story_id), expected - {story_id}
-        stories = list(_bucket_stories(bucket))
+            bucket, expected = without(bucket, story_id), expected - {story_id}
+        stories = list(bucket_stories(bucket))
         assert sorted(stories) == sorted(expected)  # each story once
         assert isinstance(bucket, str) == (len(expected) == 1)  # one story: the id itself
 
@@ -137,7 +131,7 @@ def test_the_candidates_are_the_most_hit_stories_the_older_first_among_equals(
         clusterer.orders[f"s{i}"] = order
     counted = Counter({f"s{i}": n for i, n in enumerate(hits)})
     ranked = sorted(counted, key=lambda s: (-counted[s], clusterer.orders[s]))
-    assert set(clusterer._most_hit(counted)) == set(ranked[:MAX_CANDIDATES])
+    assert set(clusterer.story_index.most_hit(counted)) == set(ranked[:MAX_CANDIDATES])
 
 
 def test_a_merged_story_keeps_its_members_signals_for_later_revisions() -> None:

@@ -6,7 +6,7 @@ from tests.stories.factory import ELECTION, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCA
 
 from crosswire.model import Citation
 from crosswire.stories.dedup import BandTable, DuplicateIndex, outlet_keys, url_key
-from crosswire.stories.state import SpilledBuckets
+from crosswire.stories.spilled import SpilledBuckets
 
 BOILERPLATE = "Advertisement\nHome | World | Business\n{}\nShare this story. Read more on our site."
 

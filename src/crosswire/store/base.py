@@ -159,6 +159,9 @@ class Store(ABC):
     def load_state(self, name: str) -> bytes | None: ...
 
     @abstractmethod
+    def delete_state(self, name: str) -> None: ...
+
+    @abstractmethod
     def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
         """Write entries of a stage's spilled dictionary (a value None deletes its entry)."""
 
@@ -167,8 +170,10 @@ class Store(ABC):
         """The stored entries among `keys` (the others are absent)."""
 
     @abstractmethod
-    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
-        """Every stored entry of `space`, by key."""
+    def scan_entries(
+        self, space: str, after: bytes | None = None, limit: int | None = None
+    ) -> Iterator[tuple[bytes, bytes]]:
+        """The stored entries of `space` by key: all, or the first `limit` after `after`."""
 
     @abstractmethod
     def add_members(self, space: str, pairs: Iterable[tuple[bytes, str]]) -> None:

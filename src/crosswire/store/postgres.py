@@ -307,6 +307,9 @@ class PostgresStore(SQLQueries, Store):
         row = self._one("SELECT data FROM state WHERE name = %s", (name,))
         return None if row is None else bytes(row["data"])
 
+    def delete_state(self, name: str) -> None:
+        self.db.execute("DELETE FROM state WHERE name = %s", (name,))
+
     def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
         with self.db.cursor() as cursor:
             cursor.executemany(
@@ -351,9 +354,13 @@ class PostgresStore(SQLQueries, Store):
             found.setdefault(bytes(row["key"]), []).append(row["member"])
         return found
 
-    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
+    def scan_entries(
+        self, space: str, after: bytes | None = None, limit: int | None = None
+    ) -> Iterator[tuple[bytes, bytes]]:
         rows = self._rows(
-            "SELECT key, value FROM state_entries WHERE space = %s ORDER BY key", (space,)
+            "SELECT key, value FROM state_entries"
+            " WHERE space = %s AND (%s::bytea IS NULL OR key > %s::bytea) ORDER BY key LIMIT %s",
+            (space, after, after, limit),
         )
         for row in rows:
             yield bytes(row["key"]), bytes(row["value"])

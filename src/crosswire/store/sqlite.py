@@ -288,6 +288,9 @@ class SQLiteStore(SQLQueries, Store):
         row = self.db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
         return None if row is None else bytes(row[0])
 
+    def delete_state(self, name: str) -> None:
+        self.db.execute("DELETE FROM state WHERE name = ?", (name,))
+
     def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO state_entries (space, key, value) VALUES (?, ?, ?)",
@@ -332,9 +335,13 @@ class SQLiteStore(SQLQueries, Store):
                 found.setdefault(bytes(key), []).append(member)
         return found
 
-    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]:
+    def scan_entries(
+        self, space: str, after: bytes | None = None, limit: int | None = None
+    ) -> Iterator[tuple[bytes, bytes]]:
         rows = self.db.execute(
-            "SELECT key, value FROM state_entries WHERE space = ? ORDER BY key", (space,)
+            "SELECT key, value FROM state_entries WHERE space = ? AND (? IS NULL OR key > ?)"
+            " ORDER BY key LIMIT ?",
+            (space, after, after, -1 if limit is None else limit),
         )
         for key, value in rows:
             yield bytes(key), bytes(value)

@@ -30,14 +30,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from crosswire.clean import normalise_text
 from crosswire.model import Article
-from crosswire.stories.state import JournaledState, SpilledBuckets, SpilledDict
+from crosswire.stories.records import INT, TEXT, Array, Entries, Optional, SetOf
+from crosswire.stories.spilled import SpilledBuckets, SpilledDict
+from crosswire.stories.state import JournaledState
 
 JACCARD = 0.4
 CONTAINMENT = 0.5
@@ -160,15 +162,21 @@ class DuplicateIndex(JournaledState):
 
     State per article: a 128-value uint32 signature of the whole text, a 64-value one of
     the lead, the shingle count, and the url/outlet keys; and the two LSH indexes' band
-    buckets. All of it is spilled (state.py): in a store, only what recent articles used
+    buckets. All of it is spilled (spilled.py): in a store, only what recent articles used
     stays in memory.
     """
 
-    SPILLED = (
-        "by_hash", "signatures", "lead_signatures", "sizes", "by_url", "outlets",
-        "original", "answers", "bands", "lead_bands",
-    )  # fmt: skip
-    DERIVED = ("lsh", "lead_lsh")
+    SPILLED: ClassVar[dict[str, Entries[Any, Any]]] = {
+        "by_hash": Entries(TEXT, TEXT),  # text hash -> the first article with it
+        "signatures": Entries(TEXT, Array("uint32")),
+        "lead_signatures": Entries(TEXT, Array("uint32")),
+        "sizes": Entries(TEXT, INT),  # shingle counts
+        "by_url": Entries(TEXT, TEXT),  # url key -> the first article at it
+        "outlets": Entries(TEXT, SetOf(TEXT)),
+        "original": Entries(TEXT, TEXT),
+        "answers": Entries(TEXT, Optional(TEXT)),
+    }
+    BUCKETS = ("bands", "lead_bands")  # the LSH indexes' band buckets
 
     def __init__(self) -> None:
         self._changed: dict[str, set[Any]] = {}
@@ -262,20 +270,9 @@ class DuplicateIndex(JournaledState):
             self._touch("outlets", article.id)
 
     def _rebuild(self) -> None:
-        """The LSH indexes over the band buckets; a state saved before the buckets were
-        kept gets them from its signatures."""
-        saved = "bands" in self.__dict__
-        if not saved:
-            self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
+        """The LSH indexes over the band buckets."""
         self.lsh = candidate_index(NUM_PERM, self.bands)
         self.lead_lsh = candidate_index(LEAD_PERM, self.lead_bands)
-        if saved:
-            return
-        scheme = MinHash(num_perm=1, seed=SEED).scheme  # the hashing the signatures came from
-        for lsh, signatures in ((self.lsh, self.signatures), (self.lead_lsh, self.lead_signatures)):
-            for article_id, values in signatures.items():
-                signature = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
-                lsh.insert(article_id, signature, check_duplication=False)
 
 
 def candidate_index(num_perm: int, buckets: SpilledBuckets) -> MinHashLSH:

@@ -12,8 +12,9 @@ its final size in articles; while a run goes on, a stored story lacks at most a 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from crosswire.stories.records import BOOL, INT, TEXT, Entries
 from crosswire.stories.state import JournaledState
 
 GROWTH = 1.5
@@ -22,7 +23,10 @@ GROWTH = 1.5
 class StoryBuilds(JournaledState):
     """Each story's size when it was last built, and the stories touched since then."""
 
-    JOURNALED = ("built", "stale")
+    JOURNALED: ClassVar[dict[str, Entries[Any, Any]]] = {
+        "built": Entries(TEXT, INT),
+        "stale": Entries(TEXT, BOOL),
+    }
 
     def __init__(self) -> None:
         self.built: dict[str, int] = {}

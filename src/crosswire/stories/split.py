@@ -12,20 +12,25 @@ article.
 
 Only stories up to ``SPLIT_MAX`` articles are checked (the pairwise check is quadratic in
 the story's size): a larger story has so many links that one changed article cannot cut
-it, and is settled. Per article the clusterer keeps a `Signal`: its strongest terms, its
-actors, its day.
+it, and is settled. Per article of such a story the clusterer keeps a `Signal`: its
+strongest terms, its actors, its day (`SmallStories`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.stories.records import INT, TEXT, Array, Fields, Optional, TupleOf
+from crosswire.stories.scoring import StoryState, days, grow, joins, score
+from crosswire.stories.spilled import SpilledDict
+from crosswire.stories.vectors import Centroid
+
 SPLIT_MAX = 50
-SIGNAL_TERMS = 60  # as many as a story centroid keeps (cluster.TOP_TERMS): a one-article
+SIGNAL_TERMS = 60  # as many as a story centroid keeps (vectors.TOP_TERMS): a one-article
 # story's centroid is its article's signal, so a pair links as a join would have
 
 
@@ -56,6 +61,105 @@ class Signal:
         """The kept terms as a unit vector."""
         norm = float(np.linalg.norm(self.weights)) or 1.0
         return {int(t): float(w) / norm for t, w in zip(self.terms, self.weights, strict=True)}
+
+
+SIGNAL = Fields(
+    "a signal",
+    [
+        ("terms", Array("int64")),
+        ("weights", Array("float32")),
+        ("actors", TupleOf(TEXT)),
+        ("day", Optional(INT)),
+        ("original", Optional(TEXT)),
+    ],
+    Signal,
+)
+
+
+class SmallStories:
+    """The stories up to ``SPLIT_MAX`` articles: their articles in arrival order
+    (`members`), and those articles' signals (`signals`); the clusterer's spilled
+    dictionaries, which it saves. A story that grows past them is settled: forgotten."""
+
+    def __init__(self, members: SpilledDict, signals: SpilledDict) -> None:
+        self.members, self.signals = members, signals
+
+    def set(self, story_id: str, members: list[str] | None) -> None:
+        if members is None:
+            self.members.pop(story_id, None)
+        else:
+            self.members[story_id] = members
+        self.members.touch(story_id)
+
+    def add(self, story_id: str, article_id: str, signal: Signal) -> None:
+        members = self.members.get(story_id)
+        if members is None:
+            return  # settled
+        if len(members) >= SPLIT_MAX:
+            self.settle(story_id)
+            return
+        self.set(story_id, [*members, article_id])
+        self.signals[article_id] = signal
+        self.signals.touch(article_id)
+
+    def merge(self, younger: str, older: str) -> None:
+        a, b = self.members.get(older), self.members.get(younger)
+        if a is not None and b is not None and len(a) + len(b) <= SPLIT_MAX:
+            # the members and their signals now belong to the older story
+            self.set(older, a + b)
+            self.set(younger, None)
+        else:
+            self.settle(older)
+            self.settle(younger)
+
+    def settle(self, story_id: str) -> None:
+        """Too big to be split by one article's change: forget its signals."""
+        for article_id in self.members.get(story_id, []):
+            self.signals.pop(article_id, None)
+            self.signals.touch(article_id)
+        self.set(story_id, None)
+
+
+def parts(members: list[str], signals: Mapping[str, Signal]) -> list[list[str]]:
+    """The parts a story of these members (all with signals) falls into; one if it holds."""
+    replay = replayed(members, signals)
+    return components(
+        members, lambda a, b: replay[a] == replay[b] or linked(a, b, signals[a], signals[b])
+    )
+
+
+def replayed(members: list[str], signals: Mapping[str, Signal]) -> dict[str, int]:
+    """Each member's part when the members arrive again in order with their present
+    signals and join as the clusterer's `add` would let them (the best part joining)."""
+    found: list[StoryState] = []
+    part_of: dict[str, int] = {}
+    for article_id in members:
+        signal = signals[article_id]
+        vector, actors = signal.vector(), Counter(signal.actors)
+        scored = [
+            (fit, i)
+            for i, part in enumerate(found)
+            if (fit := score(part, vector, actors, signal.day)) is not None
+        ]
+        best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
+        if signal.original in part_of:
+            best = (1.0, part_of[signal.original])
+        if not joins(best[0]):
+            found.append(StoryState(id="", order=len(found)))
+            best = (1.0, len(found) - 1)
+        grow(found[best[1]], vector, actors, signal.day)
+        part_of[article_id] = best[1]
+    return part_of
+
+
+def linked(a: str, b: str, first: Signal, second: Signal) -> bool:
+    """Whether article `a` (signal `first`) would have joined a story made of `b`, or
+    one copies the other."""
+    if b in (first.original, second.original) or a in (first.original, second.original):
+        return True
+    single = StoryState(id="", order=0, centroid=Centroid(second.vector().items()))
+    single.actors, single.days = Counter(second.actors), days(second.day)
+    return joins(score(single, first.vector(), Counter(first.actors), first.day))
 
 
 def components(members: list[str], linked: Callable[[str, str], bool]) -> list[list[str]]:

@@ -15,6 +15,12 @@ stay in memory, so the driver's memory does not grow with the archive; an entry 
 in memory is read back from the store when it is asked for, so what a stage answers does
 not depend on what it kept.
 
+Every value saved is a plain record (records.py): each stage declares, attribute by
+attribute, how its values are written (``SCALARS``, ``JOURNALED``, ``SPILLED`` name the
+attributes and their codecs; ``BUCKETS`` its `SpilledBuckets`, whose members are text rows
+already), and loading builds only those declared types. A store whose state was written by
+a release that pickled it is converted once, the first time a stage is loaded (legacy.py).
+
 Loading reads the base and replays the deltas once per process; `Journal` keeps the stage
 in memory between batches and reloads it when the store's generation counter differs from
 its own (a rolled-back transaction, or another process wrote the store meanwhile) or when
@@ -25,227 +31,38 @@ compaction stay in the store unread until their names are reused.
 from __future__ import annotations
 
 import json
-import pickle
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
-from itertools import islice
-from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
-_GONE = "__crosswire_deleted__"  # a deleted entry in a delta
+from crosswire.stories.records import (
+    STATE_VERSION,
+    Codec,
+    Entries,
+    StateFormatError,
+    pack,
+    unpack,
+)
+from crosswire.stories.spilled import SpilledBuckets, SpilledDict, StateStore
 
-
-class StateStore(Protocol):
-    def save_state(self, name: str, data: bytes) -> None: ...
-    def load_state(self, name: str) -> bytes | None: ...
-    def save_entries(self, space: str, entries: Mapping[bytes, bytes | None]) -> None: ...
-    def load_entries(self, space: str, keys: Iterable[bytes]) -> dict[bytes, bytes]: ...
-    def scan_entries(self, space: str) -> Iterator[tuple[bytes, bytes]]: ...
-
-
-class SpilledDict(MutableMapping[Any, Any]):
-    """A stage's dictionary that need not fit in memory.
-
-    Until `attach`ed to a store it is a plain dictionary (a stage used on its own, as in
-    tests). Attached, its entries live in the store under `space`; the ones read or written
-    since the last `flush` stay in memory, and after a flush at most `CACHE_ENTRIES` of them
-    (the newest), so memory stays flat however many entries the store holds. Keys that the
-    store lacks are remembered too (most lookups of a new article find nothing).
-    Iterating reads the whole space from the store, in key order: for reports and
-    upgrades, not for the per-article path.
-    """
-
-    CACHE_ENTRIES = 10_000
-
-    def __init__(self, items: Mapping[Any, Any] | None = None) -> None:
-        self._hot: dict[Any, Any] = dict(items or {})
-        self._dirty: set[Any] = set()  # written or deleted since the last flush
-        self._absent: set[Any] = set()  # known not to be in the store
-        self._store: StateStore | None = None
-        self._space = ""
-
-    def attach(self, store: StateStore, space: str) -> None:
-        self._store, self._space = store, space
-
-    # ------------------------------------------------------------------ mapping
-    def __getitem__(self, key: Any) -> Any:
-        try:
-            return self._hot[key]
-        except KeyError:
-            pass
-        if self._store is None or key in self._dirty or key in self._absent:
-            raise KeyError(key)
-        self.fetch([key])
-        return self._hot[key]
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        self._hot[key] = value
-        self._dirty.add(key)
-        self._absent.discard(key)
-
-    def __delitem__(self, key: Any) -> None:
-        if key not in self:
-            raise KeyError(key)
-        del self._hot[key]
-        self._dirty.add(key)
-        self._absent.add(key)
-
-    def __iter__(self) -> Iterator[Any]:
-        return (key for key, _ in self.entries())
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self.entries())
-
-    def entries(self) -> Iterator[tuple[Any, Any]]:
-        """Every (key, value): the store's, as changed since the last flush."""
-        if self._store is None:
-            yield from list(self._hot.items())
-            return
-        seen = set()
-        for data, value in self._store.scan_entries(self._space):
-            key = _unkey(data)
-            seen.add(key)
-            if key in self._hot:
-                yield key, self._hot[key]
-            elif key not in self._dirty:  # else deleted since
-                yield key, pickle.loads(value)
-        yield from [(k, v) for k, v in self._hot.items() if k not in seen]
-
-    # ------------------------------------------------------------------ store
-    def fetch(self, keys: Iterable[Any]) -> None:
-        """Read these keys' entries into memory in one store query (where not there yet)."""
-        if self._store is None:
-            return
-        missing = {
-            _key(k): k
-            for k in keys
-            if k not in self._hot and k not in self._dirty and k not in self._absent
-        }
-        if not missing:
-            return
-        found = self._store.load_entries(self._space, missing)
-        for data, key in missing.items():
-            if data in found:
-                self._hot[key] = pickle.loads(found[data])
-            else:
-                self._absent.add(key)
-
-    def touch(self, key: Any) -> None:
-        """The value under `key` was changed in place (or the entry deleted)."""
-        self._dirty.add(key)
-
-    def flush(self) -> None:
-        """Write the changed entries to the store, then keep only the newest in memory."""
-        if self._store is None:
-            self._dirty.clear()
-            return
-        entries = {_key(k): _encoded(self._hot[k]) if k in self._hot else None for k in self._dirty}
-        if entries:
-            self._store.save_entries(self._space, entries)
-        self._dirty.clear()
-        if len(self._hot) > self.CACHE_ENTRIES:
-            # dicts keep insertion order: the entries read or written last are kept
-            start = len(self._hot) - self.CACHE_ENTRIES // 2
-            self._hot = dict(islice(self._hot.items(), start, None))
-        if len(self._absent) > self.CACHE_ENTRIES:
-            self._absent = set()
-
-    # ------------------------------------------------------------------ pickling
-    def __reduce__(self) -> tuple[type[SpilledDict], tuple[dict[Any, Any]]]:
-        """Unattached, the entries; attached, none (the store holds them)."""
-        if self._store is None:
-            return SpilledDict, (self._hot,)
-        if self._dirty:
-            raise RuntimeError(f"{self._space}: unsaved entries (flush before pickling)")
-        return SpilledDict, ({},)
-
-
-class SpilledBuckets:
-    """A growing multimap (bytes key -> the ids added under it), kept like a `SpilledDict`:
-    attached, it lives in the store's ``state_members``, one row per member, so adding one
-    writes one row however full its bucket is (an LSH band of a text syndicated a thousand
-    times). Members come back in the store's order, not in arrival order."""
-
-    CACHE_KEYS = 10_000
-
-    def __init__(self, buckets: Mapping[bytes, list[str]] | None = None) -> None:
-        self._hot: dict[bytes, list[str]] = {k: list(v) for k, v in (buckets or {}).items()}
-        self._added: list[tuple[bytes, str]] = []  # since the last flush
-        self._absent: set[bytes] = set()
-        self._store: StateStore | None = None
-        self._space = ""
-
-    def attach(self, store: StateStore, space: str) -> None:
-        self._store, self._space = store, space
-
-    def get(self, key: bytes) -> list[str]:
-        if key not in self._hot:
-            self.fetch([key])
-        return self._hot.get(key, [])
-
-    def add(self, key: bytes, member: str) -> None:
-        self.fetch([key])
-        self._hot.setdefault(key, []).append(member)
-        self._absent.discard(key)
-        self._added.append((key, member))
-
-    def fetch(self, keys: Iterable[bytes]) -> None:
-        """Read these keys' buckets into memory in one store query (where not there yet)."""
-        if self._store is None:
-            return
-        missing = [k for k in keys if k not in self._hot and k not in self._absent]
-        if not missing:
-            return
-        found = self._store.load_members(self._space, missing)
-        for key in missing:
-            if key in found:
-                self._hot[key] = found[key]
-            else:
-                self._absent.add(key)
-
-    def flush(self) -> None:
-        if self._store is not None and self._added:
-            self._store.add_members(self._space, self._added)
-        self._added = []
-        if self._store is not None and len(self._hot) > self.CACHE_KEYS:
-            start = len(self._hot) - self.CACHE_KEYS // 2
-            self._hot = dict(islice(self._hot.items(), start, None))
-        if len(self._absent) > self.CACHE_KEYS:
-            self._absent = set()
-
-    def __reduce__(self) -> tuple[type[SpilledBuckets], tuple[dict[bytes, list[str]]]]:
-        if self._store is None:
-            return SpilledBuckets, (self._hot,)
-        if self._added:
-            raise RuntimeError(f"{self._space}: unsaved members (flush before pickling)")
-        return SpilledBuckets, ({},)
-
-
-def _encoded(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _key(key: Any) -> bytes:
-    """A key as stored: a string as its UTF-8 (most keys are article ids), anything else
-    pickled; a pickle starts with byte 0x80, which no UTF-8 text starts with."""
-    return key.encode("utf-8", "surrogatepass") if isinstance(key, str) else _encoded(key)
-
-
-def _unkey(data: bytes) -> Any:
-    return pickle.loads(data) if data[:1] == b"\x80" else data.decode("utf-8", "surrogatepass")
+FORMAT = "crosswire stage state"  # every base and delta says what it is
 
 
 class JournaledState:
-    """A stage whose dictionaries in ``JOURNALED`` are saved entry by entry.
+    """A stage whose attributes are saved as declared here, entry by entry.
 
-    Subclasses call ``_touch(attribute, key)`` whenever they set or delete an entry, list
-    their plain counters in ``SCALARS``, and rebuild everything derived (indexes) from the
-    journaled dictionaries in ``_rebuild``; attributes in ``DERIVED`` are never saved.
+    Subclasses declare their plain counters in ``SCALARS`` (name -> codec), their
+    dictionaries saved in the base and deltas in ``JOURNALED`` and their `SpilledDict`s in
+    ``SPILLED`` (name -> `Entries`: the keys' codec and the values'), and their
+    `SpilledBuckets` in ``BUCKETS``; they call ``_touch(attribute, key)`` whenever they set
+    or delete an entry, and rebuild everything derived (indexes) in ``_rebuild``. Nothing
+    else is saved.
     """
 
-    JOURNALED: ClassVar[tuple[str, ...]] = ()
-    SPILLED: ClassVar[tuple[str, ...]] = ()  # `SpilledDict`s, saved by `flush_spilled`
-    SCALARS: ClassVar[tuple[str, ...]] = ()
-    DERIVED: ClassVar[tuple[str, ...]] = ()
+    SCALARS: ClassVar[dict[str, Codec[Any]]] = {}
+    JOURNALED: ClassVar[dict[str, Entries[Any, Any]]] = {}
+    SPILLED: ClassVar[dict[str, Entries[Any, Any]]] = {}
+    BUCKETS: ClassVar[tuple[str, ...]] = ()
     _changed: dict[str, set[Any]]
 
     def _touch(self, attribute: str, key: Any) -> None:
@@ -255,71 +72,176 @@ class JournaledState:
             self._changed.setdefault(attribute, set()).add(key)
 
     def attach(self, store: StateStore, name: str) -> None:
-        """Keep the spilled dictionaries in `store` under `name` (a state saved before they
-        were spilled has them whole: they are written out at the next save)."""
-        for attribute in self.SPILLED:
-            spilled = getattr(self, attribute)
-            if isinstance(spilled, dict):
-                spilled, saved = SpilledDict(), spilled
-                spilled.update(saved)
-                setattr(self, attribute, spilled)
-            spilled.attach(store, f"{name}.{attribute}")
+        """Keep the spilled dictionaries and buckets in `store` under `name`."""
+        for attribute, entries in self.SPILLED.items():
+            getattr(self, attribute).attach(store, f"{name}.{attribute}", entries)
+        for attribute in self.BUCKETS:
+            getattr(self, attribute).attach(store, f"{name}.{attribute}")
 
     def flush_spilled(self) -> None:
-        for attribute in self.SPILLED:
+        for attribute in (*self.SPILLED, *self.BUCKETS):
             getattr(self, attribute).flush()
 
     def _rebuild(self) -> None:
-        """Recompute the DERIVED attributes from the saved ones."""
+        """Recompute what is derived from the saved attributes."""
 
     # ------------------------------------------------------------------ whole state
     def to_state(self) -> bytes:
-        """The whole state (a base snapshot); what changed so far counts as saved."""
+        """The whole state (a base snapshot); what changed so far counts as saved. The
+        spilled dictionaries and buckets are in it only while they are not attached (a
+        store holds their entries)."""
         self._changed = {}
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        return pack(
+            {
+                **self._header("base"),
+                "scalars": self._scalars(),
+                "entries": {
+                    name: entries.encode_all(getattr(self, name))
+                    for name, entries in self.JOURNALED.items()
+                },
+                "spilled": self._unattached_entries(),
+                "buckets": self._unattached_buckets(),
+            }
+        )
 
     @classmethod
     def from_state(cls, data: bytes, deltas: list[bytes] | None = None) -> Self:
-        loaded = pickle.loads(data)
-        if not isinstance(loaded, cls):
-            raise TypeError(f"stored state is not a {cls.__name__}")
+        """The stage a base (and the deltas after it) describe."""
+        record = cls._record(data, "base")
+        stage = cls()
+        stage._load_scalars(record)
+        for name, entries in cls.JOURNALED.items():
+            saved = entries.decode_all(cls._part(record, "entries", name), name)
+            dict.update(getattr(stage, name), saved)  # (Counter.update would add)
+        for name, items in cls._parts(record, "spilled", cls.SPILLED).items():
+            getattr(stage, name).update(cls.SPILLED[name].decode_all(items, name))
+        for name, items in cls._parts(record, "buckets", cls.BUCKETS).items():
+            buckets: SpilledBuckets = getattr(stage, name)
+            for key, members in _bucket_items(items, name):
+                for member in members:
+                    buckets.add(key, member)
         for delta in deltas or []:
-            loaded.apply(delta)
-        loaded._rebuild()
-        return loaded
-
-    def __getstate__(self) -> dict[str, Any]:
-        skipped = {"_changed", *self.DERIVED}
-        return {k: v for k, v in self.__dict__.items() if k not in skipped}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        for name in self.DERIVED:
-            self.__dict__.pop(name, None)  # a state saved before they were derived
-        self._changed = {}
+            stage.apply(delta)
+        stage._rebuild()
+        return stage
 
     # ------------------------------------------------------------------ changes
     def delta(self) -> bytes:
         """The entries changed since the last `to_state` or `delta`, and the counters."""
-        entries = {
-            attribute: {key: getattr(self, attribute).get(key, _GONE) for key in keys}
-            for attribute, keys in self._changed.items()
-        }
-        scalars = {name: getattr(self, name) for name in self.SCALARS}
-        self._changed = {}
-        return pickle.dumps((scalars, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        changed, self._changed = self._changed, {}
+        written: dict[str, list[Any]] = {}
+        deleted: dict[str, list[Any]] = {}
+        for name, keys in changed.items():
+            entries, target = self.JOURNALED[name], getattr(self, name)
+            written[name] = entries.encode_all({k: target[k] for k in keys if k in target})
+            deleted[name] = [entries.key.encode(k) for k in keys if k not in target]
+        return pack(
+            {
+                **self._header("delta"),
+                "scalars": self._scalars(),
+                "set": written,
+                "deleted": deleted,
+            }
+        )
 
     def apply(self, delta: bytes) -> None:
         """Replay one delta (the derived attributes are rebuilt by `from_state`)."""
-        scalars, entries = pickle.loads(delta)
-        self.__dict__.update(scalars)
-        for attribute, changed in entries.items():
-            target = getattr(self, attribute)
-            for key, value in changed.items():
-                if isinstance(value, str) and value == _GONE:
-                    target.pop(key, None)
-                else:
-                    target[key] = value
+        record = self._record(delta, "delta")
+        self._load_scalars(record)
+        for name, items in self._parts(record, "set", self.JOURNALED).items():
+            dict.update(getattr(self, name), self.JOURNALED[name].decode_all(items, name))
+        for name, keys in self._parts(record, "deleted", self.JOURNALED).items():
+            if not isinstance(keys, list):
+                raise StateFormatError(f"{name}: expected a list of deleted keys")
+            target = getattr(self, name)
+            for key in keys:
+                target.pop(self.JOURNALED[name].decode_key(key, name), None)
+
+    # ------------------------------------------------------------------ records
+    @classmethod
+    def _header(cls, kind: str) -> dict[str, Any]:
+        return {"format": FORMAT, "version": STATE_VERSION, "stage": cls.__name__, "kind": kind}
+
+    @classmethod
+    def _record(cls, data: bytes, kind: str) -> dict[str, Any]:
+        """A base or delta of this stage, its header checked."""
+        where = f"{cls.__name__} {kind}"
+        record = unpack(data, where)
+        if not isinstance(record, dict) or record.get("format") != FORMAT:
+            raise StateFormatError(f"{where}: not a crosswire stage state record")
+        if record.get("version") != STATE_VERSION:
+            raise StateFormatError(
+                f"{where}: state format version {record.get('version')!r}; this crosswire"
+                f" reads version {STATE_VERSION}"
+            )
+        if record.get("stage") != cls.__name__ or record.get("kind") != kind:
+            raise StateFormatError(
+                f"{where}: the record is a {record.get('stage')} {record.get('kind')}"
+            )
+        return record
+
+    @staticmethod
+    def _part(record: dict[str, Any], part: str, name: str) -> Any:
+        section = record.get(part)
+        if not isinstance(section, dict) or name not in section:
+            raise StateFormatError(f"stage state: {part} {name!r} missing")
+        return section[name]
+
+    @staticmethod
+    def _parts(record: dict[str, Any], part: str, declared: Iterable[str]) -> dict[str, Any]:
+        """A section of named parts, each a declared attribute."""
+        section = record.get(part)
+        if not isinstance(section, dict):
+            raise StateFormatError(f"stage state: {part} missing")
+        unknown = set(section) - set(declared)
+        if unknown:
+            raise StateFormatError(f"stage state: {part} of undeclared {sorted(unknown)}")
+        return section
+
+    def _scalars(self) -> dict[str, Any]:
+        return {name: codec.encode(getattr(self, name)) for name, codec in self.SCALARS.items()}
+
+    def _load_scalars(self, record: dict[str, Any]) -> None:
+        for name, codec in self.SCALARS.items():
+            try:
+                setattr(self, name, codec.decode(self._part(record, "scalars", name)))
+            except StateFormatError as exc:
+                raise StateFormatError(f"{name}: {exc}") from None
+
+    def _unattached_entries(self) -> dict[str, list[list[Any]]]:
+        """The spilled dictionaries' entries, of those not attached to a store."""
+        found = {}
+        for name, entries in self.SPILLED.items():
+            spilled: SpilledDict = getattr(self, name)
+            if not self._kept_in_store(name, spilled):
+                found[name] = entries.encode_all(dict(spilled.entries()))
+        return found
+
+    def _unattached_buckets(self) -> dict[str, list[list[Any]]]:
+        found = {}
+        for name in self.BUCKETS:
+            buckets: SpilledBuckets = getattr(self, name)
+            if not self._kept_in_store(name, buckets):
+                found[name] = [[key, members] for key, members in buckets.items()]
+        return found
+
+    @staticmethod
+    def _kept_in_store(name: str, spilled: SpilledDict | SpilledBuckets) -> bool:
+        """Whether it is attached (its entries are the store's); refused with unsaved ones."""
+        if spilled.attached and spilled.unsaved:
+            raise RuntimeError(f"{name}: unsaved entries (flush before saving the state)")
+        return spilled.attached
+
+
+def _bucket_items(items: Any, where: str) -> Iterator[tuple[bytes, list[str]]]:
+    if not isinstance(items, list):
+        raise StateFormatError(f"{where}: expected a list of buckets")
+    for item in items:
+        match item:
+            case [bytes() as key, list() as members] if all(isinstance(m, str) for m in members):
+                yield key, members
+            case _:
+                raise StateFormatError(f"{where}: expected a [bytes, [text...]] bucket")
 
 
 @dataclass
@@ -328,6 +250,18 @@ class _Meta:
     deltas: int = 0
     delta_bytes: int = 0
     base_bytes: int = 0
+    version: int = 0  # of the records (STATE_VERSION); 0: pickled by an older release
+
+    @classmethod
+    def read(cls, data: bytes, name: str) -> _Meta:
+        try:
+            values = json.loads(data)
+            meta = cls(**values)
+        except (ValueError, TypeError):
+            raise StateFormatError(f"stage state {name!r}: unreadable meta record") from None
+        if not all(type(getattr(meta, f.name)) is int for f in fields(meta)):
+            raise StateFormatError(f"stage state {name!r}: meta record of the wrong types")
+        return meta
 
 
 StageT = TypeVar("StageT", bound=JournaledState)
@@ -345,6 +279,8 @@ class Journal(Generic[StageT]):
     def load(self, store: StateStore) -> StageT:
         """The stage as the store holds it (the one in memory when that is still it)."""
         meta = self._meta(store)
+        if meta is not None and meta.version != STATE_VERSION:
+            meta = self._upgrade(store, meta)
         current = meta is not None and meta.generation == self._generation
         if self._stage is not None and current and not self._unsaved:
             self._unsaved = True
@@ -356,7 +292,7 @@ class Journal(Generic[StageT]):
         else:
             count = meta.deltas if meta else 0
             deltas = [self._delta(store, i) for i in range(1, count + 1)]
-            self._stage = self.kind.from_state(base, deltas)
+            self._stage = self._decoded(base, deltas)
         self._stage.attach(store, self.name)
         self._generation = meta.generation if meta else 0
         return self._stage
@@ -365,28 +301,57 @@ class Journal(Generic[StageT]):
         """Write the batch's changes (or a fresh base); the bytes written, spilled entries
         aside."""
         stage.flush_spilled()
-        meta = self._meta(store) or _Meta()
+        meta = self._meta(store) or _Meta(version=STATE_VERSION)
         delta = stage.delta()
         compact = meta.base_bytes == 0 or meta.delta_bytes + len(delta) > meta.base_bytes
         if compact:
-            base = stage.to_state()
-            store.save_state(self.name, base)
-            meta = _Meta(meta.generation + 1, 0, 0, len(base))
-            written = len(base)
+            meta = self._save_base(store, stage, meta.generation)
+            written = meta.base_bytes
         else:
             meta = _Meta(
                 meta.generation + 1, meta.deltas + 1, meta.delta_bytes + len(delta),
-                meta.base_bytes,
+                meta.base_bytes, STATE_VERSION,
             )  # fmt: skip
             store.save_state(f"{self.name}.delta.{meta.deltas}", delta)
+            self._save_meta(store, meta)
             written = len(delta)
-        store.save_state(f"{self.name}.meta", json.dumps(meta.__dict__).encode())
         self._stage, self._generation, self._unsaved = stage, meta.generation, False
         return written
 
+    def _save_base(self, store: StateStore, stage: StageT, generation: int) -> _Meta:
+        base = stage.to_state()
+        store.save_state(self.name, base)
+        meta = _Meta(generation + 1, 0, 0, len(base), STATE_VERSION)
+        self._save_meta(store, meta)
+        return meta
+
+    def _save_meta(self, store: StateStore, meta: _Meta) -> None:
+        store.save_state(f"{self.name}.meta", json.dumps(asdict(meta)).encode())
+
+    def _upgrade(self, store: StateStore, meta: _Meta) -> _Meta:
+        """A stage saved by a release that pickled it, converted to records once (in the
+        store's transaction where it has one); a newer format is refused."""
+        if meta.version > STATE_VERSION:
+            raise StateFormatError(
+                f"stage state {self.name!r} has format version {meta.version}, written by a"
+                f" newer crosswire; this one reads version {STATE_VERSION}"
+            )
+        from crosswire.stories.legacy import converted_stage, drop_deltas
+
+        with store.transaction():
+            stage = converted_stage(store, self.name, self.kind, meta.deltas)
+            drop_deltas(store, self.name)
+            return self._save_base(store, stage, meta.generation)
+
+    def _decoded(self, base: bytes, deltas: list[bytes]) -> StageT:
+        try:
+            return self.kind.from_state(base, deltas)
+        except StateFormatError as exc:
+            raise StateFormatError(f"stage state {self.name!r} refused: {exc}") from None
+
     def _meta(self, store: StateStore) -> _Meta | None:
         data = store.load_state(f"{self.name}.meta")
-        return _Meta(**json.loads(data)) if data else None
+        return _Meta.read(data, self.name) if data else None
 
     def _delta(self, store: StateStore, number: int) -> bytes:
         data = store.load_state(f"{self.name}.delta.{number}")

@@ -6,7 +6,7 @@ import math
 from collections import Counter
 
 from crosswire.model import Article
-from crosswire.stories.cluster import term_counts
+from crosswire.stories.vectors import term_counts
 
 
 def story_title(articles: list[Article]) -> str:

@@ -1,0 +1,32 @@
+"""Story merges: when an article matches two stories strongly (both ≥ ``MERGE_SCORE``) and
+those stories match each other, the article showed they are one, and the younger story is
+merged into the older one (the clusterer moves its index entries, members and alias)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from crosswire.stories.scoring import MERGE_SCORE, TOP_ACTORS, StoryState, joins, score
+from crosswire.stories.vectors import normalised, top
+
+
+def strong(found: float) -> bool:
+    """Whether an article matching a story this well may bridge it to another."""
+    return found >= MERGE_SCORE
+
+
+def bridged(story: StoryState, other: StoryState) -> bool:
+    """Whether two stories one article matched strongly match each other (the other story
+    scored as an article on its median day)."""
+    day = other.days[len(other.days) // 2] if other.days else None
+    return joins(score(story, dict(normalised(other.centroid)), other.actors, day))
+
+
+def combine(older: StoryState, younger: StoryState) -> None:
+    """Add the younger story's evidence to the older one it is merged into."""
+    older.centroid = older.centroid.plus(younger.centroid.items())
+    older.actors.update(younger.actors)
+    older.actors = Counter(dict(top(older.actors, TOP_ACTORS)))
+    older.days = sorted(older.days + younger.days)
+    older.dated_buckets |= younger.dated_buckets
+    older.size += younger.size
