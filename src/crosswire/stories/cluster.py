@@ -112,7 +112,7 @@ class StoryClusterer(JournaledState):
         (None for an article never added)."""
         if article.id not in self.story_of:
             return None
-        story = self.stories[self.story_id(article.id)]
+        story: StoryState = self.stories[self.story_id(article.id)]
         day = day_of(article.published)
         old = self.signals.get(article.id)
         if old is None:  # a settled story: it only learns the new day
@@ -226,7 +226,7 @@ class StoryClusterer(JournaledState):
     def _merge_bridged(self, story_id: str, scored: list[tuple[float, str]]) -> str:
         """Merge into the article's story every other story the article matches strongly
         and which matches that story: the article showed they are one."""
-        story = self.stories[story_id]
+        story: StoryState = self.stories[story_id]
         for found, other_id in scored:
             if other_id == story_id or not strong(found) or other_id not in self.stories:
                 continue

@@ -198,7 +198,8 @@ class DuplicateIndex(JournaledState):
         None; then remember it. Adding an article again gives the same answer. `keys` is
         the article's `fingerprint`, made here when not given."""
         if article.id in self.answers:
-            return self.answers[article.id]
+            known: str | None = self.answers[article.id]
+            return known
         keys = fingerprint(article.text) if keys is None else keys
         signature, lead_signature = keys.signature, keys.lead_signature
         self.bands.fetch(band_keys(self.lsh, signature))
@@ -280,8 +281,8 @@ def candidate_index(num_perm: int, buckets: SpilledBuckets) -> MinHashLSH:
     bands' buckets all in `buckets` (`BandTable`), and no record of each key's bands (which
     only removing a key needs; an article is never removed)."""
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
-    lsh.hashtables = [BandTable(buckets, i) for i in range(lsh.b)]  # type: ignore[misc]
-    lsh.keys = _NoKeys()  # type: ignore[assignment]
+    lsh.hashtables = [BandTable(buckets, i) for i in range(lsh.b)]
+    lsh.keys = _NoKeys()
     return lsh
 
 

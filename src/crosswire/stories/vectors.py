@@ -63,7 +63,8 @@ class Centroid:
         return list(zip(self.terms.tolist(), self.weights.tolist(), strict=True))
 
     def values(self) -> list[float]:
-        return self.weights.tolist()
+        weights: list[float] = self.weights.tolist()
+        return weights
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.terms.tolist())
