@@ -41,6 +41,7 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, bench_data, write_result
+from crosswire import provenance
 from crosswire.clean import normalise_text
 from crosswire.model import Article, Citation, stable_id
 from crosswire.stories import dedup
@@ -217,10 +218,10 @@ def cited_originals(originals: list[Text]) -> dict[str, str]:
     aggregator does this). Returns re-post id -> original id."""
     found = {}
     for copy in originals:
-        cited = {k for c in copy.cites for k in dedup.outlet_keys(c.outlet, c.url)}
+        cited = {k for c in copy.cites for k in provenance.outlet_keys(c.outlet, c.url)}
         for original in originals:
             same_story = original.id != copy.id and original.group == copy.group
-            if same_story and dedup.outlet_keys(original.outlet, original.url) & cited:
+            if same_story and provenance.outlet_keys(original.outlet, original.url) & cited:
                 found[copy.id] = original.id
     return found
 

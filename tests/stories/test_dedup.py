@@ -5,7 +5,8 @@ from __future__ import annotations
 from tests.stories.factory import ELECTION, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, article
 
 from crosswire.model import Citation
-from crosswire.stories.dedup import BandTable, DuplicateIndex, outlet_keys, url_key
+from crosswire.provenance import outlet_keys, url_key
+from crosswire.stories.dedup import BandTable, DuplicateIndex
 from crosswire.stories.spilled import SpilledBuckets
 
 BOILERPLATE = "Advertisement\nHome | World | Business\n{}\nShare this story. Read more on our site."

@@ -17,7 +17,7 @@ from typing import Any
 
 from crosswire.graph import event_actors
 from crosswire.model import ActorRef, Article, Event, Story
-from crosswire.stories.sources import independent_sources
+from crosswire.provenance import independent_sources
 
 TOP_ACTORS = 5
 

@@ -37,6 +37,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from crosswire.clean import normalise_text
 from crosswire.model import Article
+from crosswire.provenance import outlet_keys, url_key
 from crosswire.stories.records import INT, TEXT, Array, Entries, Optional, SetOf
 from crosswire.stories.spilled import SpilledBuckets, SpilledDict
 from crosswire.stories.state import JournaledState
@@ -129,32 +130,6 @@ def is_copy(
     small, large = sorted((size_a, size_b))
     comparable = small >= MIN_CONTAINED and small >= MIN_SIZE_RATIO * large
     return comparable and containment(similarity, size_a, size_b) >= containment_threshold
-
-
-def url_key(url: str | None) -> str | None:
-    """A URL without scheme, ``www.``, query, fragment and trailing slash."""
-    if not url:
-        return None
-    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
-    url = re.sub(r"^www\.", "", url)
-    return re.split(r"[?#]", url)[0].rstrip("/") or None
-
-
-def outlet_key(outlet: str | None) -> str | None:
-    """An outlet name or domain reduced to its letters: "The Straits Times",
-    "straitstimes.com" and "StraitsTimes" meet."""
-    if not outlet:
-        return None
-    name = outlet.strip().lower()
-    name = re.sub(r"^(https?://)?(www\.)?", "", name)
-    name = re.sub(r"\.(com|org|net|co|news|example)(\.[a-z]{2})?(/.*)?$", "", name)
-    name = re.sub(r"^the\s+", "", name)
-    return re.sub(r"[^a-z0-9]", "", name) or None
-
-
-def outlet_keys(outlet: str | None, url: str | None) -> set[str]:
-    """Both names of a publisher: its outlet name and its URL's domain."""
-    return {k for k in (outlet_key(outlet), outlet_key(url)) if k}
 
 
 class DuplicateIndex(JournaledState):

@@ -48,8 +48,8 @@ from crosswire.model import (
     ValueSupport,
     stable_id,
 )
+from crosswire.provenance import independent_sources
 from crosswire.stories.places import places_apart, places_compatible
-from crosswire.stories.sources import independent_sources
 from crosswire.timex.values import calendar_day
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}  # participants may appear in either role

@@ -1,4 +1,8 @@
-"""Independent sources behind a fused event.
+"""Who published what: publisher keys (a URL without its decoration, an outlet name reduced to
+its letters) and the independent sources behind a fused event. Neutral ground: the
+cross-article stages (dedup, fusion) and the store's story cards both count with it.
+
+Independent sources.
 
 Articles are not independent when one copies another: copies of one original
 (``Article.duplicate_of``), a page citing another article or outlet it relays, pages citing
@@ -13,10 +17,37 @@ publisher counts as at most one source, however many posts it makes.
 
 from __future__ import annotations
 
+import re
+
 from crosswire.model import Article, EventMention
-from crosswire.stories.dedup import outlet_keys, url_key
 
 UNKNOWN_PUBLISHER = "publisher:unknown"
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL without scheme, ``www.``, query, fragment and trailing slash."""
+    if not url:
+        return None
+    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    url = re.sub(r"^www\.", "", url)
+    return re.split(r"[?#]", url)[0].rstrip("/") or None
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """An outlet name or domain reduced to its letters: "The Straits Times",
+    "straitstimes.com" and "StraitsTimes" meet."""
+    if not outlet:
+        return None
+    name = outlet.strip().lower()
+    name = re.sub(r"^(https?://)?(www\.)?", "", name)
+    name = re.sub(r"\.(com|org|net|co|news|example)(\.[a-z]{2})?(/.*)?$", "", name)
+    name = re.sub(r"^the\s+", "", name)
+    return re.sub(r"[^a-z0-9]", "", name) or None
+
+
+def outlet_keys(outlet: str | None, url: str | None) -> set[str]:
+    """Both names of a publisher: its outlet name and its URL's domain."""
+    return {k for k in (outlet_key(outlet), outlet_key(url)) if k}
 
 
 class _Families:
