@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.datelines import in_dateline
 from crosswire.actors.host import (
     STATE_SECTORS,
     LocationVotes,
@@ -107,7 +108,9 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
         if mention.type != "PLACE" or not mention.is_capital or not mention.actor.country:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in _ACTING_DEPS:
+        if span is None or in_dateline(doc.text, mention.start, [span.sent.start_char]):
+            continue  # "MOSCOW (Reuters) -": where the story was filed, acting or not
+        if span.root.dep_ in _ACTING_DEPS:
             code = mention.actor.country
             mention.type = "COUNTRY"
             mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code)

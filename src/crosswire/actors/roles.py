@@ -18,6 +18,7 @@ from crosswire.actors.lexicon import (
     role_pattern,
     roles,
 )
+from crosswire.actors.titles import expand_titles
 
 MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
 # Words an apposition may hold before its role ("Algeria's leading human rights activist")
@@ -35,7 +36,7 @@ class RoleFound:
 
 def best_role(text: str) -> tuple[str, str] | None:
     """The longest role phrase in a piece of text, with its sector."""
-    matches = [m.group() for m in role_pattern().finditer(fold(text))]
+    matches = [m.group() for m in role_pattern().finditer(fold(expand_titles(text)))]
     if not matches:
         return None
     role = max(matches, key=len)
