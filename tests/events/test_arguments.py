@@ -67,8 +67,8 @@ def test_no_event_of_a_sentence_is_a_self_loop() -> None:
         "Police have arrested a man in the death of a woman in Bloomington.",
     ):
         for event in code(text):
-            assert event.source is None or event.target is None, text
-            assert event.source.key != event.target.key, (text, event.trigger)
+            if event.source is not None and event.target is not None:
+                assert event.source.key != event.target.key, (text, event.trigger)
 
 
 # ------------------------------------------------------------------ stated doers and recipients

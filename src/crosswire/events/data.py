@@ -29,6 +29,8 @@ TypeKey = Annotated[str, AfterValidator(_plover_type)]
 class Agents(DataModel):
     agents: dict[str, Sector]
     quantities: Words
+    individuals: Words
+    relative_pronouns: Words
 
 
 class Bombing(DataModel):

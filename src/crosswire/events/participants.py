@@ -6,15 +6,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_code, country_name
+from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import group_heads, roles
+from crosswire.actors.titles import is_title
+from crosswire.events.antecedents import antecedent
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import CLAUSES, PASSIVE_SUBJECTS, SUBJECTS
+from crosswire.events.syntax import CLAUSES
 from crosswire.model import ActorRef, Mention, Place
-from crosswire.nlp import MAX_CLIMB
 
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
+DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
@@ -32,20 +35,44 @@ def actors_under(prep: Token, context: Context) -> list[ActorRef]:
 
 
 def dateline(token: Token) -> bool:
-    """'GENEVA (Meridian Wire) - Putin and Biden agreed': the upper-case place opening a
-    wire story is where it was filed, never the subject the parser may take it for."""
-    return token.is_upper and len(token.text) > 1 and token.i - token.sent.start < 3
+    """'GENEVA (Meridian Wire) - Putin and Biden agreed': the place opening a wire story
+    (its sentence or its line) is where it was filed, never the subject the parser may take
+    it for (`crosswire.actors.datelines`)."""
+    sentence = token.sent
+    opening = sentence.start
+    for word in token.doc[sentence.start : token.i]:
+        if "\n" in word.text_with_ws:
+            opening = word.i + 1  # a dateline opens a line, also one the parser ran on
+    if token.i - opening >= DATELINE_TOKENS:
+        return False
+    words = token.doc[opening : min(opening + DATELINE_TOKENS, sentence.end)]
+    end = dateline_end(words.text_with_ws, 0)
+    return end is not None and token.idx - words.start_char < end
+
+
+def title_word(token: Token) -> bool:
+    """ "Sen.", or "Col" that the tokenizer cut from its full stop: a title, not a name."""
+    if is_title(token.text):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == "." and is_title(token.text + ".")
 
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
-        return _antecedent(token, context)
+        return antecedent(token, context, actors_of)
+    if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
+        return _first(actors_of(token.head.head, context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
     for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
         mention = context.mention_at(candidate)
-        if mention is not None and bare_demonym(mention, candidate):
+        if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        if mention is not None and mention.type in ACTOR_TYPES | {"PLACE"}:
+        if candidate.i != token.i and _names_only_where(mention):
+            generic = generic_actor(token, context)
+            if generic is not None:
+                return generic  # "Staunton police": the police, of that place
+        if mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
                     country_actor(Place(mention.actor.name, mention.actor.country))
@@ -57,55 +84,15 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     return named.actor if named else generic_actor(token, context)
 
 
-# ------------------------------------------------------------------ pronouns
+def _names_only_where(mention: Mention) -> bool:
+    """A modifier that says where people are from, not who they are: a place, a country, or
+    one capitalised word the tagger took for a person's name ("Riot police")."""
+    single_name = mention.type == "PERSON" and " " not in mention.text.strip()
+    return mention.type in {"PLACE", "COUNTRY"} or (single_name and not mention.actor.country)
 
 
-def _antecedent(pronoun: Token, context: Context) -> ActorRef | None:
-    """A pronoun in a reported or dependent clause is the reporting clause's subject
-    ("Syria says it will ...", "Iraq renewed its demand ..."); he/she/his otherwise fall
-    back to the previous person named."""
-    found = _subject_above(pronoun, _pronoun_clause(pronoun), context)
-    if found is not None:
-        return found
-    if pronoun.lower_ in frames().person_pronouns:
-        previous = context.previous_person(pronoun)
-        return previous.actor if previous else None
-    return None
-
-
-def _pronoun_clause(pronoun: Token) -> Token:
-    """The clause a pronoun belongs to: a possessive's is the verb above its noun."""
-    clause = pronoun.head
-    if pronoun.dep_ == "poss":
-        for _ in range(MAX_CLIMB):  # bounded: a climb over a parse always ends
-            if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
-                break
-            clause = clause.head
-    return clause
-
-
-def _subject_above(pronoun: Token, clause: Token, context: Context) -> ActorRef | None:
-    """The first named subject of `clause` or of the clauses reporting it."""
-    for _ in range(4):
-        actor = _named_subject(pronoun, clause, context)
-        if actor is not None:
-            return actor
-        if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl"}:
-            break
-        clause = clause.head
-    return None
-
-
-def _named_subject(pronoun: Token, clause: Token, context: Context) -> ActorRef | None:
-    for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
-        if subject.i == pronoun.i or pronoun in subject.subtree:
-            continue
-        if subject.lower_ in frames().pronouns:
-            continue
-        actors = actors_of(subject, context)
-        if actors:
-            return actors[0]
-    return None
+def _first(actors: list[ActorRef]) -> ActorRef | None:
+    return actors[0] if actors else None
 
 
 # ------------------------------------------------------------------ named and generic actors
@@ -135,8 +122,7 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         ]
         if nested:
             return generic_actor(nested[0], context)
-    word = fold(token.text)
-    sector = group_heads().get(word) or roles().get(word) or agents().agents.get(word)
+    sector = _sector(fold(token.text)) or _sector(fold(token.lemma_))  # "women" -> woman
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
@@ -147,6 +133,10 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     return ActorRef(
         key=f"agent:{country or 'XXX'}:{sector or '-'}", name=name, country=country, sector=sector
     )
+
+
+def _sector(word: str) -> str | None:
+    return group_heads().get(word) or roles().get(word) or agents().agents.get(word)
 
 
 def _modifier_country(token: Token, context: Context) -> str | None:

@@ -32,16 +32,21 @@ def complete_roles(
     context: Context,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, targets) with targets found beyond the arguments and unnamed agents
-    given the country they act in."""
+    given the country they act in. No actor is its own target: a state acting at home on
+    no one named ("the Chilean riots", "Greek police arrested") has no target."""
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
-        keys = {s.key for s in subjects}
-        targets = [t for t in fallback_targets(trigger, context) if t.key not in keys]
+        targets = fallback_targets(trigger, context)
     subjects = [located(s, places, None) for s in subjects]
     ruler = subjects[0] if subjects and pattern.type in frames().jurisdiction_types else None
-    targets = [located(t, places, ruler) for t in targets]
+    targets = _others(subjects, [located(t, places, ruler) for t in targets])
     if not targets:
-        targets = _implied_targets(pattern, subjects, places, ruler)
+        targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
+
+
+def _others(subjects: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    keys = {s.key for s in subjects}
+    return [t for t in targets if t.key not in keys]
 
 
 def _implied_targets(
