@@ -65,3 +65,19 @@ def test_a_country_name_tagged_as_a_person_is_a_country(analyse) -> None:
 def test_every_title_abbreviates_a_known_role() -> None:
     for title, role in titles().abbreviations.items():
         assert role is None or role in roles(), title
+
+
+def test_a_country_name_is_no_evidence_of_a_person(analyse) -> None:
+    found = analyse("Sri Lanka has opened an embassy in Tehran, the foreign ministry said.")
+    assert found.find("Sri Lanka").actor.key == "country:LKA"
+
+
+def test_a_people_named_by_country_words_is_a_group(analyse) -> None:
+    found = analyse("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.")
+    serbs = found.find("Bosnian Serbs")
+    assert serbs.type == "GROUP" and serbs.actor.country == "BIH"
+
+
+def test_an_apposition_with_a_participle_gives_the_country(analyse) -> None:
+    found = analyse("Mariam Koné, Mali's best-known opposition activist, began a hunger strike.")
+    assert found.find("Mariam Koné").actor.country == "MLI"

@@ -141,3 +141,40 @@ def test_an_abbreviated_title_is_no_country() -> None:
         assert event.source.key.startswith("person:"), (text, event.source)
         for actor in event.participants:
             assert actor.country not in {"SEN", "COL"}, (text, actor)
+
+
+# ------------------------------------------------------------------ whose actors are they
+
+
+def test_a_plural_demonym_is_people_not_their_state() -> None:
+    event = one("Young Chileans blocked roads in the capital on Sunday.", "PROTEST")
+    assert event.source is not None and event.source.key == "agent:CHL:CVL"
+    assert event.target is not None and event.target.key == "country:CHL"
+
+
+def test_police_act_on_people_of_their_own_country() -> None:
+    event = one("Kenyan police opened fire on Monday, killing a student.", "ASSAULT")
+    assert event.target is not None and event.target.country == "KEN"
+
+
+def test_forces_led_by_a_country_are_of_it() -> None:
+    event = one("Saudi-led forces bombed the port on Friday.", "ASSAULT")
+    assert event.source is not None and event.source.country == "SAU"
+
+
+def test_the_owner_of_an_attacked_place_is_the_target() -> None:
+    event = one("A camp for Syrian refugees was attacked by gunmen.", "ASSAULT")
+    assert event.target is not None and event.target.country == "SYR"
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names() -> None:
+    event = one(
+        "China has threatened to halt the talks on fishing rights if Japan goes ahead with the plan.",
+        "THREATEN",
+    )
+    assert event.target is not None and event.target.country == "JPN"
+
+
+def test_a_demand_noun_takes_its_content_from_the_verb_it_is_the_object_of() -> None:
+    event = one("Egypt repeated its demand that Ethiopia halt the filling of the dam.", "REQUEST")
+    assert event.target is not None and event.target.country == "ETH"

@@ -67,8 +67,10 @@ def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
     evidence: set[str] = set()
     for cand in candidates:
-        words = person_words(display(cand.text(text)))
-        if cand.label == "PERSON" and len(words) >= 2:
+        shown = display(cand.text(text))
+        words = person_words(shown)
+        # a country's name tagged as a person ("Sri Lanka") is no evidence of one
+        if cand.label == "PERSON" and len(words) >= 2 and countries.country_code(shown) is None:
             evidence.update(words)
     return [classify(c.text(text), c.start, c.end, c.label, evidence) for c in candidates]
 

@@ -112,8 +112,8 @@ def right_apposition(
     for token in doc[span.end + 1 : span.end + 1 + MAX_TITLE_TOKENS]:
         if token.is_punct and token.text not in {"'s", "’s", "-", "'"}:
             break
-        if token.pos_ in {"VERB", "AUX"}:
-            break
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
+            break  # "Algeria's leading activist": a participle on the role is part of it
         owner = at.get(token.idx)
         if owner is not None and mentions[owner].type == "PERSON":
             return span.end_char

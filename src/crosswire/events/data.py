@@ -31,6 +31,7 @@ class Agents(DataModel):
     quantities: Words
     individuals: Words
     relative_pronouns: Words
+    home_sectors: frozenset[Sector]
 
 
 class Bombing(DataModel):

@@ -72,6 +72,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             generic = generic_actor(token, context)
             if generic is not None:
                 return generic  # "Staunton police": the police, of that place
+        if candidate.i == token.i and _people_of(mention, token):
+            return _nationals(token, mention)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
@@ -89,6 +91,24 @@ def _names_only_where(mention: Mention) -> bool:
     one capitalised word the tagger took for a person's name ("Riot police")."""
     single_name = mention.type == "PERSON" and " " not in mention.text.strip()
     return mention.type in {"PLACE", "COUNTRY"} or (single_name and not mention.actor.country)
+
+
+def _people_of(mention: Mention, token: Token) -> bool:
+    """A country's demonym used as a plural noun ("Algerians", "Iraqis"), not its name
+    ("the Philippines")."""
+    code = mention.actor.country
+    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
+    if mention.type != "COUNTRY" or not code or not plural:
+        return False
+    return fold(mention.text) != fold(country_name(code) or "")
+
+
+def _nationals(token: Token, mention: Mention) -> ActorRef:
+    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    code = mention.actor.country
+    return ActorRef(
+        key=f"agent:{code}:CVL", name=" ".join([*modifiers, token.text]), country=code, sector="CVL"
+    )
 
 
 def _first(actors: list[ActorRef]) -> ActorRef | None:
@@ -169,7 +189,16 @@ def demonym(token: Token) -> str | None:
     """The country of a nationality adjective the actors stage left without one
     ("Sierra Leonean", "Panamanian")."""
     words = " ".join(t.text for t in token.subtree)
-    return country_code(words) or (country_code(token.text) if words != token.text else None)
+    found = country_code(words) or (country_code(token.text) if words != token.text else None)
+    return found or _hyphened_country(token)
+
+
+def _hyphened_country(token: Token) -> str | None:
+    """ "US-led", "Vietnamese-backed": the country written before the hyphen."""
+    for child in token.children:
+        if child.i + 2 == token.i and token.doc[child.i + 1].text == "-":
+            return country_code(child.text)
+    return None
 
 
 def bare_demonym(mention: Mention, token: Token) -> bool:
