@@ -178,3 +178,37 @@ def test_a_threat_is_aimed_at_whom_its_condition_names() -> None:
 def test_a_demand_noun_takes_its_content_from_the_verb_it_is_the_object_of() -> None:
     event = one("Egypt repeated its demand that Ethiopia halt the filling of the dam.", "REQUEST")
     assert event.target is not None and event.target.country == "ETH"
+
+
+# ------------------------------------------------------------------ more stated participants
+
+
+def test_coordinated_verbs_share_the_last_object() -> None:
+    event = one("Soldiers shot and killed the driver on Friday.", "ASSAULT", "shot")
+    assert "driver" in named(event.target)
+
+
+def test_unnamed_people_of_different_kinds_are_different_participants() -> None:
+    event = one("Prosecutors said the man who killed four people had escaped.", "ASSAULT")
+    assert "man" in named(event.source) and "people" in named(event.target)
+
+
+def test_the_noun_a_participle_is_on_controls_its_gerund() -> None:
+    event = one("Man suspected of shooting two officers arrested in Ohio", "ASSAULT")
+    assert named(event.source) == "man" and "officers" in named(event.target)
+
+
+def test_the_agent_of_a_participle_owns_the_thing_done() -> None:
+    event = one("Jordan condemned the decision announced on Monday by Israel.", "ACCUSE")
+    assert event.target is not None and event.target.country == "ISR"
+
+
+def test_a_quantity_keeps_its_words_in_the_name() -> None:
+    event = one("Hundreds of farmers blocked the highway on Monday.", "PROTEST")
+    assert named(event.source) == "hundreds of farmers"
+
+
+def test_a_quotation_over_two_sentences_is_not_the_speaker() -> None:
+    text = '"We saw it all. He shot the guard first," said the witness, Ann Lowe.'
+    for event in code(text):
+        assert event.source is None or event.source.name != "Ann Lowe"

@@ -23,6 +23,7 @@ OBJECTS = {"dobj", "obj", "dative", "pobj"}
 REPORTING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
 MAX_REPORTING_STEPS = 4
 QUOTES = {'"', "“", "”"}
+MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
 
 
 def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
@@ -96,7 +97,11 @@ def _one_person(token: Token, context: Context) -> bool:
 
 
 def _quoted(token: Token) -> bool:
-    """Inside a quotation: an odd number of quotation marks before it in its sentence."""
-    sentence = token.sent
-    marks = sum(t.text in QUOTES for t in sentence.doc[sentence.start : token.i])
+    """Inside a quotation: an odd number of quotation marks before it in its paragraph (a
+    quotation may run over several sentences, not over a paragraph)."""
+    marks = 0
+    for word in reversed(token.doc[max(0, token.i - MAX_QUOTE_TOKENS) : token.i]):
+        if "\n" in word.text_with_ws:
+            break
+        marks += word.text in QUOTES
     return marks % 2 == 1

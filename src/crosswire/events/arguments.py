@@ -13,6 +13,7 @@ from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
+MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -26,12 +27,26 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
     if not subject_tokens and not passive:
         subject_tokens = _inherited_subject(verb, context)
-    obj = direct_object(verb)
+    obj = direct_object(verb) or _shared_object(verb)
     subjects = [a for t in subject_tokens + agents for a in actors_of(t, context)]
     objects = [a for t in passive for a in actors_of(t, context)]
     if obj is not None:
         objects += actors_of(obj, context)
     return unique(subjects), unique(objects)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """ "shot and killed the teen": verbs joined right next to each other, the later with
+    no subject or auxiliary of its own, share the object the last one has ("refused to
+    deploy troops and has urged its citizens" share nothing)."""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return None
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        own = {c.dep_ for c in conjunct.children}
+        bare = not own & (SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
+        if bare and conjunct.i - verb.i <= MAX_SHARING_GAP:
+            return direct_object(conjunct) or _shared_object(conjunct)
+    return None
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -100,6 +115,8 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
 def _complement_controller(head: Token, context: Context) -> list[Token]:
     """The object that names an actor ("urged Iran to", not "used a stun gun to"), else
     the subject, active or passive ("Israel is prepared to", "were seen beating")."""
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        return [head.head]  # "a son suspected of killing": the son
     objects = [c for c in head.children if c.dep_ in OBJECTS - {"pobj"}]
     named = [o for o in objects if actors_of(o, context)]
     if named:

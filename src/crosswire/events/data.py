@@ -32,6 +32,7 @@ class Agents(DataModel):
     individuals: Words
     relative_pronouns: Words
     home_sectors: frozenset[Sector]
+    keyed_by_noun: frozenset[Sector]
 
 
 class Bombing(DataModel):

@@ -3,6 +3,8 @@ antecedent, or a generic agent keyed by country and sector ("Egyptian police")."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_code, country_name
@@ -82,8 +84,16 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                     else None
                 )
             return mention.actor
+    generic = generic_actor(token, context)
+    if generic is not None and not _role_word(token):
+        return generic  # "a man in the death of a woman at Sam's Club": the man
     named = _person_in_phrase(token, context)
-    return named.actor if named else generic_actor(token, context)
+    return named.actor if named else generic
+
+
+def _role_word(token: Token) -> bool:
+    """A title a name may follow ("the Chairman of the Commission Kim Jong Un")."""
+    return fold(token.text) in roles() or fold(token.lemma_) in roles()
 
 
 def _names_only_where(mention: Mention) -> bool:
@@ -106,9 +116,8 @@ def _people_of(mention: Mention, token: Token) -> bool:
 def _nationals(token: Token, mention: Mention) -> ActorRef:
     modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
     code = mention.actor.country
-    return ActorRef(
-        key=f"agent:{code}:CVL", name=" ".join([*modifiers, token.text]), country=code, sector="CVL"
-    )
+    name = " ".join([*modifiers, token.text])
+    return ActorRef(key=agent_key(code, "CVL"), name=name, country=code, sector="CVL")
 
 
 def _first(actors: list[ActorRef]) -> ActorRef | None:
@@ -140,8 +149,9 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        if nested:
-            return generic_actor(nested[0], context)
+        found = generic_actor(nested[0], context) if nested else None
+        if found is not None:  # "hundreds of demonstrators": the demonstrators, so named
+            return replace(found, name=f"{token.text} of {found.name}")
     sector = _sector(fold(token.text)) or _sector(fold(token.lemma_))  # "women" -> woman
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
@@ -150,9 +160,21 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         return None
     modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
     name = " ".join([*modifiers, token.text])
-    return ActorRef(
-        key=f"agent:{country or 'XXX'}:{sector or '-'}", name=name, country=country, sector=sector
-    )
+    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
+    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def agent_key(country: str | None, sector: str | None, kind: str | None = None) -> str:
+    """An unnamed agent's key: its country and sector, and for ordinary people its noun
+    ("the man who killed four people": the man and the people are two participants)."""
+    key = f"agent:{country or 'XXX'}:{sector or '-'}"
+    return f"{key}:{kind}" if kind else key
+
+
+def agent_kind(key: str) -> str | None:
+    """The noun an agent key ends with, if any (`agent_key`)."""
+    parts = key.split(":")
+    return parts[3] if key.startswith("agent:") and len(parts) > 3 else None
 
 
 def _sector(word: str) -> str | None:

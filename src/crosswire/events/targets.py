@@ -13,6 +13,8 @@ from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.participants import (
     actors_of,
+    agent_key,
+    agent_kind,
     country_actor,
     modifier_actor,
     unique,
@@ -109,7 +111,8 @@ def located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> Ac
         country = source.country
     if country is None:
         return actor
-    return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+    key = agent_key(country, actor.sector, agent_kind(actor.key))
+    return replace(actor, key=key, country=country)
 
 
 # ------------------------------------------------------------------ targets beyond the arguments
@@ -212,9 +215,22 @@ def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef
             actor := modifier_actor(child, context)
         ):
             found.append(actor)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += _agents_of(child, context)  # "the move announced by Pompeo"
         elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
             for g in (g for g in child.children if g.dep_ == "pobj"):
                 found += actors_of(g, context) or (
                     owner_actors(g, context, depth + 1) if depth < 1 else []
                 )
     return unique(found)
+
+
+def _agents_of(participle: Token, context: Context) -> list[ActorRef]:
+    return [
+        a
+        for agent in participle.children
+        if agent.dep_ == "agent"
+        for g in agent.children
+        if g.dep_ == "pobj"
+        for a in actors_of(g, context)
+    ]
