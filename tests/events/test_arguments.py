@@ -212,3 +212,20 @@ def test_a_quotation_over_two_sentences_is_not_the_speaker() -> None:
     text = '"We saw it all. He shot the guard first," said the witness, Ann Lowe.'
     for event in code(text):
         assert event.source is None or event.source.name != "Ann Lowe"
+
+
+def test_no_event_of_the_seed_articles_is_a_self_loop() -> None:
+    from tests.events.test_seeds import _coded
+
+    for event in _coded():
+        if event.source is not None and event.target is not None:
+            assert event.source.key != event.target.key, (event.trigger, event.source)
+
+
+def test_a_list_parsed_as_an_apposition_keeps_every_member() -> None:
+    for text, countries in (
+        ("The UK, Canada, and Norway met yesterday", {"GBR", "CAN", "NOR"}),
+        ("The US, Brazil, and Chile met on Friday", {"USA", "BRA", "CHL"}),
+    ):
+        event = one(text, "CONSULT")
+        assert {a.country for a in event.participants} == countries, text

@@ -25,11 +25,23 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
     """The actors a noun phrase names: its mention, its conjuncts, its apposition."""
     found: list[ActorRef] = []
-    for head in [token, *(c for c in token.conjuncts if not dateline(c))]:
+    for head in [token, *(c for c in _listed(token) if not dateline(c))]:
         actor = _actor_of_head(head, context)
         if actor is not None:
             found.append(actor)
     return found
+
+
+def _listed(token: Token) -> list[Token]:
+    """The other members of a list the phrase heads: its conjuncts, and a list the parser
+    hung on it as an apposition ("The US, Russia, and Switzerland met": Russia is parsed
+    as the US's apposition, Switzerland as the conjunct of either); a true apposition
+    ("Kim, the leader") has no conjunct on either side."""
+    members = list(token.conjuncts)
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if appos.conjuncts or token.conjuncts:
+            members += [appos, *(c for c in appos.conjuncts if c not in members)]
+    return members
 
 
 def actors_under(prep: Token, context: Context) -> list[ActorRef]:
