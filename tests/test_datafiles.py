@@ -44,6 +44,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "actors/organisations.yaml": (actors_data.Organisations, actors_data.organisations),
     "actors/reporting.yaml": (actors_data.Reporting, actors_data.reporting),
     "actors/roles.yaml": (actors_data.Roles, actors_data.roles_file),
+    "actors/titles.yaml": (actors_data.Titles, actors_data.titles),
     "actors/transliteration.tsv": (actors_data.Transliteration, actors_data.transliteration),
     "time_rules.yaml": (TimeRules, engine.rules_data),
     "boilerplate.yaml": (Boilerplate, phrases.phrases),
@@ -68,6 +69,7 @@ WRONG_TYPES = {
     "actors/organisations.yaml": ("  Kremlin: [RUS, GOV]", "  Kremlin: [RUS]"),
     "actors/reporting.yaml": ("citing, as reported by", "yes, as reported by"),
     "actors/roles.yaml": ("  president: GOV", "  president: 12"),
+    "actors/titles.yaml": ("  Sen.: senator", "  Sen: senator"),  # a title has its full stop
     "time_rules.yaml": ("window: 45", "window: wide"),
     "boilerplate.yaml": ("max_outlet_words: 4", "max_outlet_words: four"),
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),

@@ -73,8 +73,11 @@ def country_code(text: str) -> str | None:
         return _epithets()[text.lower()]
     if text in _capitals() or text.title() in _capitals() or _is_city_not_country(text):
         return None
-    if len(text) <= 3 and not text.isupper():
-        return None  # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO
+    letters = re.sub(r"[\W_]", "", text)
+    if len(letters) <= 3 and not text.isupper():
+        # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO, nor are the abbreviations
+        # "Sen.", "Col.", "Ind." (a title, a state) or "Sam'" Senegal, Colombia, India, Samoa
+        return None
     alpha2 = _to_code(text)
     if alpha2 is None and text.endswith("s") and len(text) > 4:
         alpha2 = _to_code(text[:-1])  # plural demonyms: "Iraqis", "Algerians"

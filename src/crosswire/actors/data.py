@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from crosswire.datafiles import Code, DataModel, Sector, load, load_tsv
 
@@ -55,6 +56,14 @@ class Roles(DataModel):
     named_without_country: Names
 
 
+# "Sen.", "Lt. Gen.": capitalised abbreviations, each with its full stop
+TitleForm = Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]{0,5}\.(?: [A-Z][a-z]{0,5}\.)*$")]
+
+
+class Titles(DataModel):
+    abbreviations: dict[TitleForm, str | None]  # title -> the role it abbreviates, if any
+
+
 class Transliteration(DataModel):
     """One row of transliteration.tsv: a regular expression on a name word, its replacement."""
 
@@ -85,6 +94,11 @@ def reporting() -> Reporting:
 @cache
 def roles_file() -> Roles:
     return load("actors/roles.yaml", Roles)
+
+
+@cache
+def titles() -> Titles:
+    return load("actors/titles.yaml", Titles)
 
 
 @cache

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.datelines import in_dateline
 from crosswire.actors.host import (
     STATE_SECTORS,
     LocationVotes,
@@ -66,8 +67,10 @@ def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
     evidence: set[str] = set()
     for cand in candidates:
-        words = person_words(display(cand.text(text)))
-        if cand.label == "PERSON" and len(words) >= 2:
+        shown = display(cand.text(text))
+        words = person_words(shown)
+        # a country's name tagged as a person ("Sri Lanka") is no evidence of one
+        if cand.label == "PERSON" and len(words) >= 2 and countries.country_code(shown) is None:
             evidence.update(words)
     return [classify(c.text(text), c.start, c.end, c.label, evidence) for c in candidates]
 
@@ -107,7 +110,9 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
         if mention.type != "PLACE" or not mention.is_capital or not mention.actor.country:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in _ACTING_DEPS:
+        if span is None or in_dateline(doc.text, mention.start, [span.sent.start_char]):
+            continue  # "MOSCOW (Reuters) -": where the story was filed, acting or not
+        if span.root.dep_ in _ACTING_DEPS:
             code = mention.actor.country
             mention.type = "COUNTRY"
             mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code)

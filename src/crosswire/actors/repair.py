@@ -24,6 +24,7 @@ from crosswire.actors.lexicon import (
     org_heads,
     role_pattern_any_case,
 )
+from crosswire.actors.titles import is_title, leading_title, title_before
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -81,6 +82,21 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if end <= start:
         return None
     return Candidate(start, end, cand.label, cand.origin)
+
+
+def _after_title(text: str, cand: Candidate | None) -> Candidate | None:
+    """ "Sen. Warner" -> the person "Warner": a title is no name of its own (nor "Sen."
+    Senegal), and the capitalised name written after one is a person."""
+    if cand is None:
+        return None
+    skip = leading_title(cand.text(text))
+    if skip and cand.start + skip >= cand.end:
+        return None  # the title alone
+    start = cand.start + skip
+    titled = bool(skip) or title_before(text, start) is not None
+    name = text[start : cand.end]
+    is_name = name[:1].isupper() and countries.country_code(name) is None
+    return Candidate(start, cand.end, "PERSON" if titled and is_name else cand.label, cand.origin)
 
 
 def _split_breaks(text: str, cand: Candidate) -> list[Candidate]:
@@ -170,7 +186,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         for piece in _split_breaks(text, Candidate(ent.start_char, ent.end_char, ent.label_)):
-            trimmed = _trim(text, piece)
+            trimmed = _after_title(text, _trim(text, piece))
             if trimmed is None:
                 continue
             for pair in _split_pair(text, trimmed, known_words):
@@ -238,7 +254,7 @@ def _added_mentions(
     for token in doc:
         if token.ent_type_ or not token.text[:1].isupper():
             continue  # spaCy's other labels (LANGUAGE: "in English") are not countries
-        if token.is_stop and not token.text.isupper():
+        if (token.is_stop and not token.text.isupper()) or is_title(token.text):
             continue
         start, end = token.idx, token.idx + len(token.text)
         if free(start, end) and countries.country_code(token.text):

@@ -18,6 +18,7 @@ from crosswire.actors.lexicon import (
     role_pattern,
     roles,
 )
+from crosswire.actors.titles import expand_titles
 
 MAX_TITLE_TOKENS = 12  # a title longer than this is a clause, not a title
 # Words an apposition may hold before its role ("Algeria's leading human rights activist")
@@ -35,7 +36,7 @@ class RoleFound:
 
 def best_role(text: str) -> tuple[str, str] | None:
     """The longest role phrase in a piece of text, with its sector."""
-    matches = [m.group() for m in role_pattern().finditer(fold(text))]
+    matches = [m.group() for m in role_pattern().finditer(fold(expand_titles(text)))]
     if not matches:
         return None
     role = max(matches, key=len)
@@ -111,8 +112,8 @@ def right_apposition(
     for token in doc[span.end + 1 : span.end + 1 + MAX_TITLE_TOKENS]:
         if token.is_punct and token.text not in {"'s", "’s", "-", "'"}:
             break
-        if token.pos_ in {"VERB", "AUX"}:
-            break
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
+            break  # "Algeria's leading activist": a participle on the role is part of it
         owner = at.get(token.idx)
         if owner is not None and mentions[owner].type == "PERSON":
             return span.end_char

@@ -1,26 +1,33 @@
 """Who does what to whom: a predicate's subjects and objects as actors, with passives
-turned round, datelines skipped and subjects inherited from the clause above."""
+turned round, datelines and titles skipped, and subjects inherited from the clause or noun
+above (the controller of an infinitive or gerund, the noun a participle is on)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from crosswire.events.context import Context
-from crosswire.events.participants import actors_of, dateline, unique
+from crosswire.events.participants import actors_of, dateline, title_word, unique
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
 from crosswire.model import ActorRef
+
+OBJECTS = {"dobj", "obj", "dative", "pobj"}
+MAX_INHERITANCE = 3  # clauses climbed for a subject
+MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
     subject_tokens = [t for c in verb.children if c.dep_ in SUBJECTS for t in _undated_subject(c)]
-    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for t in _undated_subject(c)]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
         passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
+    if _headline_passive(verb):
+        subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
     if not subject_tokens and not passive:
-        subject_tokens = _inherited_subject(verb)
-    obj = direct_object(verb)
+        subject_tokens = _inherited_subject(verb, context)
+    obj = direct_object(verb) or _shared_object(verb)
     subjects = [a for t in subject_tokens + agents for a in actors_of(t, context)]
     objects = [a for t in passive for a in actors_of(t, context)]
     if obj is not None:
@@ -28,8 +35,38 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     return unique(subjects), unique(objects)
 
 
+def _shared_object(verb: Token) -> Token | None:
+    """ "shot and killed the teen": verbs joined right next to each other, the later with
+    no subject or auxiliary of its own, share the object the last one has ("refused to
+    deploy troops and has urged its citizens" share nothing)."""
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return None
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        own = {c.dep_ for c in conjunct.children}
+        bare = not own & (SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
+        if bare and conjunct.i - verb.i <= MAX_SHARING_GAP:
+            return direct_object(conjunct) or _shared_object(conjunct)
+    return None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Chargers' Jackson arrested on suspicion of DUI": a headline drops the auxiliary of
+    a passive; a past participle heading its sentence with a subject, no auxiliary and no
+    object is one."""
+    children = {c.dep_ for c in verb.children}
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and bool(children & SUBJECTS)
+        and not children & {"aux", "auxpass", "dobj", "obj"}
+    )
+
+
 def _undated_subject(subject: Token) -> list[Token]:
-    """A dateline parsed as the subject hands over to the names set beside it."""
+    """A dateline or a title ("Col. Ahmed Saleh" parsed as two subjects) taken for the
+    subject hands over to the names set beside it."""
+    if title_word(subject):
+        return []
     if not dateline(subject):
         return [subject]
     return [
@@ -39,30 +76,58 @@ def _undated_subject(subject: Token) -> list[Token]:
     ]
 
 
-def _inherited_subject(verb: Token, depth: int = 0) -> list[Token]:
-    """The subject of 'urged X to lift' (X), of 'planned to meet', of 'met and talked', of
-    'opened fire, killing one and arresting 12' and of 'a declaration demanding ...'."""
+def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
+    """The subject a predicate without one takes from the clause or noun it depends on."""
     head = verb.head
-    if depth > 3 or head.i == verb.i:
+    if depth > MAX_INHERITANCE or head.i == verb.i:
         return []
-    found: list[Token] = []
-    if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        if objects:
-            return objects
-        found = [c for c in head.children if c.dep_ in SUBJECTS]
-        if not found and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
-            # "Israel is prepared [to impose]": the adjective's clause holds the subject
-            return [c for c in head.head.children if c.dep_ in SUBJECTS]
-    elif verb.dep_ == "advcl" and verb.tag_ == "VBN":
-        return []  # "Asked whether ..., Biden said": the main subject was asked, not asking
-    elif verb.dep_ in {"conj", "advcl"}:
-        found = [c for c in head.children if c.dep_ in SUBJECTS]
-    elif verb.dep_ == "acl" and head.dep_ in {"dobj", "obj"}:
-        # "issued a declaration demanding ...": the issuer demands
-        return [c for c in head.head.children if c.dep_ in SUBJECTS]
-    else:
+    found = _controller(verb, head, context)
+    if found is None:
         return []
     if not found and head.pos_ in {"VERB", "AUX"}:
-        return _inherited_subject(head, depth + 1)
+        return _inherited_subject(head, context, depth + 1)
     return found
+
+
+def _controller(verb: Token, head: Token, context: Context) -> list[Token] | None:
+    """Who does what `verb` says, by how it hangs on `head` ([]: ask the clause above; None:
+    no one): 'urged X to lift' (X), 'planned to meet', 'were seen beating', 'met and
+    talked', 'opened fire, killing one', 'a declaration demanding', 'forces beating
+    protesters', 'the man charged with killing'."""
+    if verb.dep_ == "xcomp":
+        return _complement_controller(head, context)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return None  # "Asked whether ..., Biden said": the main subject was asked, not asking
+    if verb.dep_ in {"conj", "advcl"}:
+        return _subjects(head, passive=False)
+    if verb.dep_ == "acl":
+        if actors_of(head, context):
+            return [head]  # "security forces beating protesters"
+        if head.dep_ in OBJECTS:
+            return _subjects(head.head, passive=False)  # "issued a declaration demanding"
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "X was charged with killing Y", "blamed X for attacking Y"
+        return _complement_controller(head.head, context) or None
+    return None
+
+
+def _complement_controller(head: Token, context: Context) -> list[Token]:
+    """The object that names an actor ("urged Iran to", not "used a stun gun to"), else
+    the subject, active or passive ("Israel is prepared to", "were seen beating")."""
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        return [head.head]  # "a son suspected of killing": the son
+    objects = [c for c in head.children if c.dep_ in OBJECTS - {"pobj"}]
+    named = [o for o in objects if actors_of(o, context)]
+    if named:
+        return named
+    found = _subjects(head, passive=True)
+    if not found and head.dep_ in {"acomp", "xcomp"} and head.head.i != head.i:
+        # "Israel is prepared [to impose]": the adjective's clause holds the subject
+        return _subjects(head.head, passive=True)
+    return found
+
+
+def _subjects(verb: Token, passive: bool) -> list[Token]:
+    deps = SUBJECTS | PASSIVE_SUBJECTS if passive else SUBJECTS
+    return [c for c in verb.children if c.dep_ in deps]

@@ -29,6 +29,10 @@ TypeKey = Annotated[str, AfterValidator(_plover_type)]
 class Agents(DataModel):
     agents: dict[str, Sector]
     quantities: Words
+    individuals: Words
+    relative_pronouns: Words
+    home_sectors: frozenset[Sector]
+    keyed_by_noun: frozenset[Sector]
 
 
 class Bombing(DataModel):

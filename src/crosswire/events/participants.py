@@ -3,28 +3,45 @@ antecedent, or a generic agent keyed by country and sector ("Egyptian police")."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_code, country_name
+from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import group_heads, roles
+from crosswire.actors.titles import is_title
+from crosswire.events.antecedents import antecedent
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import CLAUSES, PASSIVE_SUBJECTS, SUBJECTS
+from crosswire.events.syntax import CLAUSES
 from crosswire.model import ActorRef, Mention, Place
-from crosswire.nlp import MAX_CLIMB
 
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
+DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
     """The actors a noun phrase names: its mention, its conjuncts, its apposition."""
     found: list[ActorRef] = []
-    for head in [token, *(c for c in token.conjuncts if not dateline(c))]:
+    for head in [token, *(c for c in _listed(token) if not dateline(c))]:
         actor = _actor_of_head(head, context)
         if actor is not None:
             found.append(actor)
     return found
+
+
+def _listed(token: Token) -> list[Token]:
+    """The other members of a list the phrase heads: its conjuncts, and a list the parser
+    hung on it as an apposition ("The US, Russia, and Switzerland met": Russia is parsed
+    as the US's apposition, Switzerland as the conjunct of either); a true apposition
+    ("Kim, the leader") has no conjunct on either side."""
+    members = list(token.conjuncts)
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if appos.conjuncts or token.conjuncts:
+            members += [appos, *(c for c in appos.conjuncts if c not in members)]
+    return members
 
 
 def actors_under(prep: Token, context: Context) -> list[ActorRef]:
@@ -32,20 +49,46 @@ def actors_under(prep: Token, context: Context) -> list[ActorRef]:
 
 
 def dateline(token: Token) -> bool:
-    """'GENEVA (Meridian Wire) - Putin and Biden agreed': the upper-case place opening a
-    wire story is where it was filed, never the subject the parser may take it for."""
-    return token.is_upper and len(token.text) > 1 and token.i - token.sent.start < 3
+    """'GENEVA (Meridian Wire) - Putin and Biden agreed': the place opening a wire story
+    (its sentence or its line) is where it was filed, never the subject the parser may take
+    it for (`crosswire.actors.datelines`)."""
+    sentence = token.sent
+    opening = sentence.start
+    for word in token.doc[sentence.start : token.i]:
+        if "\n" in word.text_with_ws:
+            opening = word.i + 1  # a dateline opens a line, also one the parser ran on
+    if token.i - opening >= DATELINE_TOKENS:
+        return False
+    words = token.doc[opening : min(opening + DATELINE_TOKENS, sentence.end)]
+    end = dateline_end(words.text_with_ws, 0)
+    return end is not None and token.idx - words.start_char < end
+
+
+def title_word(token: Token) -> bool:
+    """ "Sen.", or "Col" that the tokenizer cut from its full stop: a title, not a name."""
+    if is_title(token.text):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == "." and is_title(token.text + ".")
 
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
-        return _antecedent(token, context)
+        return antecedent(token, context, actors_of)
+    if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
+        return _first(actors_of(token.head.head, context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
     for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
         mention = context.mention_at(candidate)
-        if mention is not None and bare_demonym(mention, candidate):
+        if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        if mention is not None and mention.type in ACTOR_TYPES | {"PLACE"}:
+        if candidate.i != token.i and _names_only_where(mention):
+            generic = generic_actor(token, context)
+            if generic is not None:
+                return generic  # "Staunton police": the police, of that place
+        if candidate.i == token.i and _people_of(mention, token):
+            return _nationals(token, mention)  # "Young Algerians": people, not the state
+        if mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
                     country_actor(Place(mention.actor.name, mention.actor.country))
@@ -53,59 +96,44 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                     else None
                 )
             return mention.actor
+    generic = generic_actor(token, context)
+    if generic is not None and not _role_word(token):
+        return generic  # "a man in the death of a woman at Sam's Club": the man
     named = _person_in_phrase(token, context)
-    return named.actor if named else generic_actor(token, context)
+    return named.actor if named else generic
 
 
-# ------------------------------------------------------------------ pronouns
+def _role_word(token: Token) -> bool:
+    """A title a name may follow ("the Chairman of the Commission Kim Jong Un")."""
+    return fold(token.text) in roles() or fold(token.lemma_) in roles()
 
 
-def _antecedent(pronoun: Token, context: Context) -> ActorRef | None:
-    """A pronoun in a reported or dependent clause is the reporting clause's subject
-    ("Syria says it will ...", "Iraq renewed its demand ..."); he/she/his otherwise fall
-    back to the previous person named."""
-    found = _subject_above(pronoun, _pronoun_clause(pronoun), context)
-    if found is not None:
-        return found
-    if pronoun.lower_ in frames().person_pronouns:
-        previous = context.previous_person(pronoun)
-        return previous.actor if previous else None
-    return None
+def _names_only_where(mention: Mention) -> bool:
+    """A modifier that says where people are from, not who they are: a place, a country, or
+    one capitalised word the tagger took for a person's name ("Riot police")."""
+    single_name = mention.type == "PERSON" and " " not in mention.text.strip()
+    return mention.type in {"PLACE", "COUNTRY"} or (single_name and not mention.actor.country)
 
 
-def _pronoun_clause(pronoun: Token) -> Token:
-    """The clause a pronoun belongs to: a possessive's is the verb above its noun."""
-    clause = pronoun.head
-    if pronoun.dep_ == "poss":
-        for _ in range(MAX_CLIMB):  # bounded: a climb over a parse always ends
-            if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
-                break
-            clause = clause.head
-    return clause
+def _people_of(mention: Mention, token: Token) -> bool:
+    """A country's demonym used as a plural noun ("Algerians", "Iraqis"), not its name
+    ("the Philippines")."""
+    code = mention.actor.country
+    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
+    if mention.type != "COUNTRY" or not code or not plural:
+        return False
+    return fold(mention.text) != fold(country_name(code) or "")
 
 
-def _subject_above(pronoun: Token, clause: Token, context: Context) -> ActorRef | None:
-    """The first named subject of `clause` or of the clauses reporting it."""
-    for _ in range(4):
-        actor = _named_subject(pronoun, clause, context)
-        if actor is not None:
-            return actor
-        if clause.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl"}:
-            break
-        clause = clause.head
-    return None
+def _nationals(token: Token, mention: Mention) -> ActorRef:
+    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    code = mention.actor.country
+    name = " ".join([*modifiers, token.text])
+    return ActorRef(key=agent_key(code, "CVL"), name=name, country=code, sector="CVL")
 
 
-def _named_subject(pronoun: Token, clause: Token, context: Context) -> ActorRef | None:
-    for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
-        if subject.i == pronoun.i or pronoun in subject.subtree:
-            continue
-        if subject.lower_ in frames().pronouns:
-            continue
-        actors = actors_of(subject, context)
-        if actors:
-            return actors[0]
-    return None
+def _first(actors: list[ActorRef]) -> ActorRef | None:
+    return actors[0] if actors else None
 
 
 # ------------------------------------------------------------------ named and generic actors
@@ -133,10 +161,10 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        if nested:
-            return generic_actor(nested[0], context)
-    word = fold(token.text)
-    sector = group_heads().get(word) or roles().get(word) or agents().agents.get(word)
+        found = generic_actor(nested[0], context) if nested else None
+        if found is not None:  # "hundreds of demonstrators": the demonstrators, so named
+            return replace(found, name=f"{token.text} of {found.name}")
+    sector = _sector(fold(token.text)) or _sector(fold(token.lemma_))  # "women" -> woman
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
@@ -144,9 +172,25 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         return None
     modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
     name = " ".join([*modifiers, token.text])
-    return ActorRef(
-        key=f"agent:{country or 'XXX'}:{sector or '-'}", name=name, country=country, sector=sector
-    )
+    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
+    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def agent_key(country: str | None, sector: str | None, kind: str | None = None) -> str:
+    """An unnamed agent's key: its country and sector, and for ordinary people its noun
+    ("the man who killed four people": the man and the people are two participants)."""
+    key = f"agent:{country or 'XXX'}:{sector or '-'}"
+    return f"{key}:{kind}" if kind else key
+
+
+def agent_kind(key: str) -> str | None:
+    """The noun an agent key ends with, if any (`agent_key`)."""
+    parts = key.split(":")
+    return parts[3] if key.startswith("agent:") and len(parts) > 3 else None
+
+
+def _sector(word: str) -> str | None:
+    return group_heads().get(word) or roles().get(word) or agents().agents.get(word)
 
 
 def _modifier_country(token: Token, context: Context) -> str | None:
@@ -179,7 +223,16 @@ def demonym(token: Token) -> str | None:
     """The country of a nationality adjective the actors stage left without one
     ("Sierra Leonean", "Panamanian")."""
     words = " ".join(t.text for t in token.subtree)
-    return country_code(words) or (country_code(token.text) if words != token.text else None)
+    found = country_code(words) or (country_code(token.text) if words != token.text else None)
+    return found or _hyphened_country(token)
+
+
+def _hyphened_country(token: Token) -> str | None:
+    """ "US-led", "Vietnamese-backed": the country written before the hyphen."""
+    for child in token.children:
+        if child.i + 2 == token.i and token.doc[child.i + 1].text == "-":
+            return country_code(child.text)
+    return None
 
 
 def bare_demonym(mention: Mention, token: Token) -> bool:

@@ -10,17 +10,20 @@ from spacy.tokens import Token
 
 from crosswire.actors.countries import country_name
 from crosswire.events.context import Context
-from crosswire.events.data import frames
+from crosswire.events.data import agents, frames
 from crosswire.events.participants import (
     actors_of,
-    actors_under,
+    agent_key,
+    agent_kind,
     country_actor,
     modifier_actor,
     unique,
 )
 from crosswire.events.patterns import Pattern
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, Place
+
+CONDITIONS = {"if", "unless"}  # a condition's subject is whom a threat or offer is aimed at
 
 
 def complete_roles(
@@ -32,16 +35,31 @@ def complete_roles(
     context: Context,
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, targets) with targets found beyond the arguments and unnamed agents
-    given the country they act in."""
+    given the country they act in. No actor is its own target: a state acting at home on
+    no one named ("the Chilean riots", "Greek police arrested") has no target."""
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
-        keys = {s.key for s in subjects}
-        targets = [t for t in fallback_targets(trigger, context) if t.key not in keys]
+        targets = fallback_targets(trigger, context)
     subjects = [located(s, places, None) for s in subjects]
-    ruler = subjects[0] if subjects and pattern.type in frames().jurisdiction_types else None
-    targets = [located(t, places, ruler) for t in targets]
+    ruler = _ruler(pattern, subjects)
+    targets = _others(subjects, [located(t, places, ruler) for t in targets])
     if not targets:
-        targets = _implied_targets(pattern, subjects, places, ruler)
+        targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
+
+
+def _ruler(pattern: Pattern, subjects: list[ActorRef]) -> ActorRef | None:
+    """The source whose jurisdiction unnamed targets are in: a state source of an event a
+    state does to its own people, or police and courts, which act at home whatever they do
+    ("Egyptian police opened fire, killing one person")."""
+    if not subjects:
+        return None
+    at_home = subjects[0].sector in agents().home_sectors
+    return subjects[0] if at_home or pattern.type in frames().jurisdiction_types else None
+
+
+def _others(subjects: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    keys = {s.key for s in subjects}
+    return [t for t in targets if t.key not in keys]
 
 
 def _implied_targets(
@@ -93,32 +111,65 @@ def located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> Ac
         country = source.country
     if country is None:
         return actor
-    return replace(actor, key=f"agent:{country}:{actor.sector}", country=country)
+    key = agent_key(country, actor.sector, agent_kind(actor.key))
+    return replace(actor, key=key, country=country)
 
 
 # ------------------------------------------------------------------ targets beyond the arguments
 
 
 def fallback_targets(trigger: Token, context: Context) -> list[ActorRef]:
-    """No target among the arguments: the actor behind a non-actor object ("praised Haiti's
-    efforts", "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"),
-    else the addressee inside the content clause ("threatened to break relations with
-    Russia", "demanded that the US cancel ..."), else a prepositional complement."""
-    obj = direct_object(trigger)
-    if obj is not None:
-        owners = owner_actors(obj, context)
+    """No target among the arguments: the actor behind a non-actor object or patient
+    ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
+    addressee inside the content clause ("threatened to break relations with Russia",
+    "demanded that the US cancel ...", "its demand that Israel ease ..."), else the one a
+    condition is on ("threatened to stop talks if the United States goes ahead"), else a
+    prepositional complement or the actor behind it ("cut supplies to a Cambodian camp")."""
+    patient = direct_object(trigger) or passive_subject(trigger)
+    if patient is not None:
+        owners = owner_actors(patient, context)
         if owners:
             return owners
-    for clause in (c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}):
+    clauses = _content_clauses(trigger)
+    for clause in clauses:
         found = _content_targets(clause, context)
         if found:
             return found
-    # last, the predicate's own prepositions ("accepted the offer from Turkey")
+    for clause in [trigger, *clauses]:
+        found = _conditioned(clause, context)
+        if found:
+            return found
     return [
         a
         for prep in trigger.children
         if prep.dep_ == "prep" and prep.lower_ in frames().verb_target_preps
-        for a in actors_under(prep, context)
+        for g in prep.children
+        if g.dep_ == "pobj"
+        for a in (actors_of(g, context) or owner_actors(g, context))
+    ]
+
+
+def _content_clauses(trigger: Token) -> list[Token]:
+    """The clauses that say what a predicate is about; for an event noun that is the
+    object of its verb, the verb's ("reiterated its demand that ...")."""
+    clauses = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        clauses += [c for c in trigger.children if c.dep_ == "acl"]
+        if trigger.dep_ in {"dobj", "obj"}:
+            clauses += [c for c in trigger.head.children if c.dep_ == "ccomp"]
+    return clauses
+
+
+def _conditioned(clause: Token, context: Context) -> list[ActorRef]:
+    """The named subjects of a condition on `clause` ("... if the United States goes ahead")."""
+    return [
+        a
+        for condition in clause.children
+        if condition.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in condition.children)
+        for subject in condition.children
+        if subject.dep_ in SUBJECTS | PASSIVE_SUBJECTS and subject.lower_ not in frames().pronouns
+        for a in actors_of(subject, context)
     ]
 
 
@@ -164,9 +215,22 @@ def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef
             actor := modifier_actor(child, context)
         ):
             found.append(actor)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += _agents_of(child, context)  # "the move announced by Pompeo"
         elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
             for g in (g for g in child.children if g.dep_ == "pobj"):
                 found += actors_of(g, context) or (
                     owner_actors(g, context, depth + 1) if depth < 1 else []
                 )
     return unique(found)
+
+
+def _agents_of(participle: Token, context: Context) -> list[ActorRef]:
+    return [
+        a
+        for agent in participle.children
+        if agent.dep_ == "agent"
+        for g in agent.children
+        if g.dep_ == "pobj"
+        for a in actors_of(g, context)
+    ]

@@ -1,0 +1,107 @@
+"""Whom a pronoun stands for, from the parse: the subject of the clause that reports it
+("Syria says it will ...", "Iraq renewed its demand ..."), else, for he/she, the person
+named last. The candidate must fit the pronoun: "he" is a person, never "police"; "it" is
+no person; an object pronoun is not the subject of its own clause ("police killed him");
+and a pronoun inside a quotation is not the speaker outside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from crosswire.actors.lexicon import group_heads, roles
+from crosswire.events.context import Context
+from crosswire.events.data import agents, frames
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS
+from crosswire.model import ActorRef
+from crosswire.nlp import MAX_CLIMB
+
+Resolve = Callable[[Token, Context], list[ActorRef]]  # the actors a noun phrase names
+
+OBJECTS = {"dobj", "obj", "dative", "pobj"}
+REPORTING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
+MAX_REPORTING_STEPS = 4
+QUOTES = {'"', "“", "”"}
+MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
+
+
+def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """The actor `pronoun` stands for (module docstring), or None."""
+    found = _subject_above(pronoun, context, resolve)
+    if found is not None:
+        return found
+    if pronoun.lower_ in frames().person_pronouns:
+        previous = context.previous_person(pronoun)
+        return previous.actor if previous else None
+    return None
+
+
+def _subject_above(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """The first fitting named subject of the pronoun's clause or of the clauses above it."""
+    clause = _clause(pronoun)
+    for step in range(MAX_REPORTING_STEPS):
+        bound = step == 0 and pronoun.dep_ in OBJECTS  # "police killed him": not police
+        if not bound:
+            actor = _named_subject(pronoun, clause, context, resolve)
+            if actor is not None:
+                return actor
+        if clause.dep_ not in REPORTING_CLAUSES:
+            break
+        clause = clause.head
+    return None
+
+
+def _clause(pronoun: Token) -> Token:
+    """The predicate a pronoun belongs to: the verb above it ("its demand", "to him")."""
+    clause = pronoun.head
+    for _ in range(MAX_CLIMB):  # bounded: a climb over a parse always ends
+        if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause
+
+
+def _named_subject(
+    pronoun: Token, clause: Token, context: Context, resolve: Resolve
+) -> ActorRef | None:
+    for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+        if subject.i == pronoun.i or pronoun in subject.subtree:
+            continue
+        if subject.lower_ in frames().pronouns or not _fits(pronoun, subject, context):
+            continue
+        if _quoted(pronoun) and not _quoted(subject):
+            continue  # '"He shot one man," said the spokesman': not the spokesman
+        actors = resolve(subject, context)
+        if actors:
+            return actors[0]
+    return None
+
+
+def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
+    """He/she stand for one person; it/they/we for no single person."""
+    personal = pronoun.lower_ in frames().person_pronouns
+    return _one_person(subject, context) == personal
+
+
+def _one_person(token: Token, context: Context) -> bool:
+    """A person's name, or a singular noun that names one person ("the gunman", "the
+    minister"), not a group ("police", "the army")."""
+    mention = context.mention_at(token)
+    if mention is not None:
+        return mention.type == "PERSON" and not token.conjuncts
+    word = token.lemma_.lower()
+    if token.tag_ != "NN" or word in group_heads():
+        return False
+    return word in agents().individuals or word in roles()
+
+
+def _quoted(token: Token) -> bool:
+    """Inside a quotation: an odd number of quotation marks before it in its paragraph (a
+    quotation may run over several sentences, not over a paragraph)."""
+    marks = 0
+    for word in reversed(token.doc[max(0, token.i - MAX_QUOTE_TOKENS) : token.i]):
+        if "\n" in word.text_with_ws:
+            break
+        marks += word.text in QUOTES
+    return marks % 2 == 1
