@@ -1,6 +1,6 @@
-"""The coder's knowledge beyond single patterns, typed: sentence frames, modality cues and
-generic agents (data/events/frames.yaml, modality.yaml, agents.yaml). Each field is
-explained where the data file sets it."""
+"""The coder's knowledge beyond single patterns, typed: sentence frames, modality cues, date
+cues and generic agents (data/events/frames.yaml, modality.yaml, dates.yaml, agents.yaml).
+Each field is explained where the data file sets it."""
 
 from __future__ import annotations
 
@@ -115,6 +115,17 @@ class ModalityCues(DataModel):
         return self
 
 
+class DateCues(DataModel):
+    dating_preps: Words
+    bounding_preps: Words
+    near_bounds: Words
+    bounding_marks: Words
+    vague_values: Words
+    vague_types: Words
+    present_values: Words
+    past_perfect_auxiliaries: Words
+
+
 @cache
 def agents() -> Agents:
     return load("events/agents.yaml", Agents)
@@ -128,3 +139,8 @@ def frames() -> Frames:
 @cache
 def modality() -> ModalityCues:
     return load("events/modality.yaml", ModalityCues)
+
+
+@cache
+def dates() -> DateCues:
+    return load("events/dates.yaml", DateCues)
