@@ -106,6 +106,14 @@ class ModalityCues(DataModel):
     appeal_verbs: Words
     opinion_verbs: Words
     negations: Words
+    negative_arguments: Words
+    negating_governors: Words
+    infinitive_governors: dict[str, Modality]
+    reported_future: Words
+    reported_adverbs: Words
+    reported_passives: Words
+    report_nouns: Words
+    vouching_modifiers: Words
     request_content: tuple[RequestContent, ...]  # tried in order
 
     @model_validator(mode="after")
