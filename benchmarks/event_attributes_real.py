@@ -18,7 +18,8 @@ the token at the root of the labelled trigger span is the event's head, and
   both equal the label's.
 
 Figures go to ``benchmarks/results/event_attributes_real.json`` under ``runs.<name>``
-(``--run``, default ``latest``; other runs kept), per split (train, dev; test only with
+(``--run``, default ``latest``; other runs kept, each with its date, code version and label
+hash as `events_real.py` records them), per split (train, dev; test only with
 ``--test``, for the final report), with the disagreements counted by (label, crosswire).
 
     python benchmarks/event_attributes_real.py [--run before] [--test]
@@ -48,6 +49,7 @@ from crosswire.events.modality import modality_of
 from crosswire.model import Article
 from crosswire.nlp import parse
 from crosswire.timex import find_times
+from events_real import code_version, labels_hash
 
 RESULT = ROOT / "benchmarks" / "results" / "event_attributes_real.json"
 DATE_FROM = {"clause": "text", "sentence": "text", "publication": "published", None: None}
@@ -124,7 +126,12 @@ def main() -> None:
     args = parser.parse_args()
     splits = ["train", "dev", *(["test"] if args.test else [])]
     data = load(splits=splits)
-    run: dict[str, Any] = {"date": date.today().isoformat(), "splits": {}}
+    run: dict[str, Any] = {
+        "date": date.today().isoformat(),
+        "code_version": code_version(),
+        "labels_hash": labels_hash(),
+        "splits": {},
+    }
     for split in splits:
         rows = judged([s for s in data.sentences if s.split == split])
         run["splits"][split] = figures(rows)
