@@ -126,3 +126,17 @@ def test_reports_the_text_vouches_for_are_no_hedge() -> None:
 def test_a_conditional_threat_is_still_a_threat_and_hypothetical() -> None:
     threat = [e for e in code("If talks fail, Russia will impose sanctions on Ukraine.")]
     assert [(e.type, e.modality) for e in threat] == [("THREATEN", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officials did not accept the Mexican offer.",
+        "Syria did not agree to meet Turkish officials.",
+        "Syria says it will not accept the proposal from Turkey.",
+    ],
+)
+def test_a_withheld_acceptance_is_a_refusal_stated_now(text: str) -> None:
+    [event] = code(text)
+    assert (event.type, event.modality, event.negated) == ("REJECT", "asserted", False)
+    assert (event.date, event.date_from) == ("2020-01-16", "published")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events.context import Context
+from crosswire.events.data import modality
 from crosswire.events.dates import clause_dating, recent_report, sentence_date
 from crosswire.events.modality import modality_of
 from crosswire.events.patterns import Pattern
@@ -51,7 +52,9 @@ def event_date(heads: list[Token], context: Context) -> tuple[str | None, DateFr
     shared = sentence_date(heads[0], context)
     if shared is not None:
         return shared, "text"
-    _, status, _ = modality_of(heads[0])
+    negated, status, _ = modality_of(heads[0])
+    if negated and heads[0].lemma_.lower() in modality().acceptances:
+        status = "asserted"  # "will not accept": a refusal stated now (`stance`: REJECT)
     if context.article.published and recent_report(heads[0], status):
         return context.article.published, "published"
     return None, None

@@ -108,6 +108,7 @@ class ModalityCues(DataModel):
     negations: Words
     negative_arguments: Words
     negating_governors: Words
+    acceptances: Words
     infinitive_governors: dict[str, Modality]
     reported_future: Words
     reported_adverbs: Words

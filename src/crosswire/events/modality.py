@@ -241,11 +241,13 @@ def stance(
 ) -> tuple[EventCode, bool, Modality]:
     """PLOVER codes what an actor states it will do by its content: a stated future
     CONSULT/AID/RETREAT is an AGREE, a stated future SANCTION/COERCE/ASSAULT (or one the
-    actor plans or prepares) a THREATEN, and "will not accept/allow/meet" a REJECT. The
-    statement is the event; what it promises or refuses stays planned."""
+    actor plans or prepares) a THREATEN, and "will not accept/allow/meet" a REJECT, as is
+    an acceptance withheld ("did not accept the offer": a refusal, asserted, not a negated
+    agreement). The statement is the event; what it promises or refuses stays planned."""
     cues = modality()
     refusals = cues.content_codes["REJECT"]
-    if intent and negated and code.type in refusals:
+    withheld = negated and status == "asserted" and trigger.lemma_.lower() in cues.acceptances
+    if (intent or withheld) and negated and code.type in refusals:
         refused = refusals[code.type]
         return EventCode("REJECT", refused.mode, refused.cameo), False, "asserted"
     by_code = cues.intent_cameo_codes.get((code.cameo or "")[:3])
