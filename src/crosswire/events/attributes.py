@@ -6,10 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events.context import Context
+from crosswire.events.data import modality
+from crosswire.events.dates import clause_dating, recent_report, sentence_date
+from crosswire.events.modality import modality_of
 from crosswire.events.patterns import Pattern
 from crosswire.events.syntax import direct_object, own_tokens, passive_subject
 from crosswire.model import ActorRef, DateFrom, Place
-from crosswire.timex.values import calendar_day
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 
@@ -36,16 +38,24 @@ def places(
 
 
 def event_date(heads: list[Token], context: Context) -> tuple[str | None, DateFrom | None]:
-    """The date a time expression in the event's own words gives, else the publication
-    date; and which of the two it is."""
-    spans = sorted((t.idx, t.idx + len(t.text)) for t in own_tokens(heads))
-    for time in context.times:
-        if time.type not in {"DATE", "TIME"} or not time.value or not time.value[:4].isdigit():
-            continue
-        if any(start < time.end and time.start < end for start, end in spans):
-            day = calendar_day(time.value)  # a day without its clock time; else whole
-            return (day.isoformat() if day else time.value), "text"
-    if context.article.published:
+    """The event's date in the exported form (`contract_date`) and where it comes from
+    (`crosswire.events.dates`): a time expression attached to its own words, else one its
+    sentence applies to it ("text"); else, for a recent report, the publication date
+    ("published"). A time expression of its own that fixes no date ("recently", "for
+    years", "Monday" with no publication date to resolve it) leaves it undated."""
+    own = clause_dating(heads, context)
+    fixed = next((d.date for d in own if d.date is not None), None)
+    if fixed is not None:
+        return fixed, "text"
+    if own:
+        return None, None
+    shared = sentence_date(heads[0], context)
+    if shared is not None:
+        return shared, "text"
+    negated, status, _ = modality_of(heads[0])
+    if negated and heads[0].lemma_.lower() in modality().acceptances:
+        status = "asserted"  # "will not accept": a refusal stated now (`stance`: REJECT)
+    if context.article.published and recent_report(heads[0], status):
         return context.article.published, "published"
     return None, None
 

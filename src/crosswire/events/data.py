@@ -1,6 +1,6 @@
-"""The coder's knowledge beyond single patterns, typed: sentence frames, modality cues and
-generic agents (data/events/frames.yaml, modality.yaml, agents.yaml). Each field is
-explained where the data file sets it."""
+"""The coder's knowledge beyond single patterns, typed: sentence frames, modality cues, date
+cues and generic agents (data/events/frames.yaml, modality.yaml, dates.yaml, agents.yaml).
+Each field is explained where the data file sets it."""
 
 from __future__ import annotations
 
@@ -110,6 +110,15 @@ class ModalityCues(DataModel):
     appeal_verbs: Words
     opinion_verbs: Words
     negations: Words
+    negative_arguments: Words
+    negating_governors: Words
+    acceptances: Words
+    infinitive_governors: dict[str, Modality]
+    reported_future: Words
+    reported_adverbs: Words
+    reported_passives: Words
+    report_nouns: Words
+    vouching_modifiers: Words
     request_content: tuple[RequestContent, ...]  # tried in order
 
     @model_validator(mode="after")
@@ -117,6 +126,17 @@ class ModalityCues(DataModel):
         if "REJECT" not in self.content_codes or "REQUEST" not in self.content_codes:
             raise ValueError("content_codes needs REJECT and REQUEST: the coder reads both")
         return self
+
+
+class DateCues(DataModel):
+    dating_preps: Words
+    bounding_preps: Words
+    near_bounds: Words
+    bounding_marks: Words
+    vague_values: Words
+    vague_types: Words
+    present_values: Words
+    past_perfect_auxiliaries: Words
 
 
 @cache
@@ -132,3 +152,8 @@ def frames() -> Frames:
 @cache
 def modality() -> ModalityCues:
     return load("events/modality.yaml", ModalityCues)
+
+
+@cache
+def dates() -> DateCues:
+    return load("events/dates.yaml", DateCues)

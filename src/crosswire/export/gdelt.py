@@ -20,6 +20,7 @@ from crosswire.export.rows import Row
 from crosswire.graph import quad_of
 from crosswire.model import ActorRef, Article, Event
 from crosswire.store import Store
+from crosswire.timex.values import contract_date
 
 COLUMNS = [
     "GlobalEventID", "Day", "MonthYear", "Year", "Date",
@@ -66,7 +67,9 @@ def _actor(prefix: str, actor: ActorRef | None) -> Row:
     }
 
 
-def _dates(date: str | None) -> Row:
+def _dates(value: str | None) -> Row:
+    """GDELT's date columns from the event's date in the contract's form (`contract_date`)."""
+    date = contract_date(value)
     digits = (date or "").replace("-", "")
     return {
         "Day": digits if len(digits) == 8 else "",

@@ -1,14 +1,17 @@
 """The export tables as rows: one generator of plain dicts per table (`article_rows`,
 `event_rows`, ...). Every format (JSONL, CSV, Parquet) is written from these same rows, so
-the formats cannot drift apart; the JSONL layout is the public contract in the README."""
+the formats cannot drift apart; the JSONL layout is the public contract in the README.
+Event and story dates go out in the contract's form only (`contract_date`: ``YYYY``,
+``YYYY-MM``, ``YYYY-MM-DD`` or null), whatever a store written by older code holds."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from crosswire.model import ActorRef, Article, Event, EventMention, Place
+from crosswire.model import ActorRef, Article, Event, EventMention, Place, Story
 from crosswire.store import Store
+from crosswire.timex.values import contract_date
 
 Row = dict[str, Any]
 
@@ -111,13 +114,39 @@ def event_json(event: Event, sentence_of: Callable[[EventMention], str]) -> Row:
         "target": actor_json(event.target),
         "participants": [actor_json(p) for p in event.participants],
         "location": place_json(event.location),
-        "date": event.date,
-        "date_from": event.date_from,
+        **event_date(event),
         "negated": event.negated,
         "modality": event.modality,
         "article_ids": event.article_ids,
         "n_sources": event.n_sources,
         "mentions": [mention_json(m, sentence_of(m)) for m in event.mentions],
+    }
+
+
+def event_date(event: Event) -> Row:
+    """The event's date in the contract's form, and where it comes from (null with it)."""
+    date = contract_date(event.date)
+    return {"date": date, "date_from": event.date_from if date is not None else None}
+
+
+def story_json(story: Story) -> Row:
+    """A story row, its dates in the contract's form: first and last date, timeline entries
+    and the values of a contradiction about the date."""
+    contradictions = [c.to_dict() for c in story.contradictions]
+    for contradiction in contradictions:
+        if contradiction["field"] == "date":
+            for support in contradiction["values"]:
+                support["value"] = contract_date(support["value"])
+    timeline = [{**t.to_dict(), "date": contract_date(t.date)} for t in story.timeline]
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": story.article_ids,
+        "first_date": contract_date(story.first_date),
+        "last_date": contract_date(story.last_date),
+        "brief": [b.to_dict() for b in story.brief],
+        "contradictions": contradictions,
+        "timeline": timeline,
     }
 
 
@@ -137,16 +166,7 @@ def event_rows(store: Store) -> Iterator[Row]:
 
 def story_rows(store: Store) -> Iterator[Row]:
     for s in sorted(store.stories(), key=lambda s: s.id):
-        yield {
-            "id": s.id,
-            "title": s.title,
-            "article_ids": s.article_ids,
-            "first_date": s.first_date,
-            "last_date": s.last_date,
-            "brief": [b.to_dict() for b in s.brief],
-            "contradictions": [c.to_dict() for c in s.contradictions],
-            "timeline": [t.to_dict() for t in s.timeline],
-        }
+        yield story_json(s)
 
 
 TABLES: dict[str, Callable[[Store], Iterator[Row]]] = {

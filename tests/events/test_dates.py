@@ -1,0 +1,126 @@
+"""An event's date (`crosswire.events.attributes.event_date`, rules in `events.dates`): a
+time expression attached to its own clause, then one its sentence applies to it, then, for
+a recent report only, the publication date; always in the export contract's form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.model import EventMention
+from crosswire.timex.values import CONTRACT
+
+PUBLISHED = "2020-01-16"  # a Thursday
+
+
+def dated(
+    text: str, trigger: str, published: str | None = PUBLISHED
+) -> tuple[str | None, str | None]:
+    event = _one(code(text, published), trigger)
+    return event.date, event.date_from
+
+
+def _one(events: list[EventMention], trigger: str) -> EventMention:
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def test_a_time_expression_of_its_own_clause_dates_the_event() -> None:
+    assert dated("Police arrested Alexei Navalny in March 2015.", "arrested") == ("2015-03", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Shinzo Abe visited Seoul for the first time since 2009.", "visited"),
+        (
+            "Sudanese soldiers killed two protesters in what the opposition called the worst"
+            " massacre since 1989.",
+            "killed",
+        ),
+    ],
+)
+def test_a_bound_is_no_date_since_2009_does_not_date_the_visit(text: str, trigger: str) -> None:
+    assert dated(text, trigger) == (PUBLISHED, "published")
+
+
+def test_an_expression_in_another_sentence_never_dates_the_event() -> None:
+    text = "The Kenyan army shelled Kismayo. The siege of the port began in March 2015."
+    assert dated(text, "shelled") == (PUBLISHED, "published")
+
+
+def test_a_headline_is_not_dated_by_the_line_the_parse_runs_it_into() -> None:
+    text = "Troops kill five protesters in Khartoum\nPosted on April 10, 2019 by the editors"
+    assert dated(text, "kill") == (PUBLISHED, "published")
+
+
+def test_the_day_of_the_saying_does_not_date_what_was_reported() -> None:
+    text = "Officials said on Monday that Russian troops had withdrawn from Crimea."
+    assert dated(text, "withdrawn") == (PUBLISHED, "published")
+
+
+def test_a_relative_clause_keeps_its_date_and_lends_none() -> None:
+    events = code("The minister, who had met Vladimir Putin in 2015, criticised Russia on Monday.")
+    assert (_one(events, "met").date, _one(events, "criticised").date) == ("2015", "2020-01-13")
+
+
+def test_conjoined_verbs_share_the_date_attached_to_one_of_them() -> None:
+    text = "Sudanese soldiers shot and killed two protesters on Saturday night in Khartoum."
+    assert dated(text, "shot") == ("2020-01-11", "text")
+
+
+def test_a_near_bound_still_dates_the_event() -> None:
+    text = "Gunmen shot a Kenyan police officer shortly after 8 p.m. Wednesday."
+    assert dated(text, "shot") == ("2020-01-15", "text")
+
+
+def test_a_year_inside_a_noun_phrase_is_no_date_of_the_event() -> None:
+    assert dated("Kenyan police arrested the driver of a 2013 Toyota.", "arrested") == (
+        PUBLISHED,
+        "published",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Protesters had blocked the road to the Kenyan parliament.", "blocked the road"),
+        ("Emmanuel Macron will meet Angela Merkel in Berlin.", "meet"),
+        ("Police have arrested dozens of protesters in Moscow in recent months.", "arrested"),
+        ("Russia has been bombing Syrian towns for years.", "bombing"),
+    ],
+    ids=["past-perfect-background", "planned", "vague-recent-months", "duration"],
+)
+def test_only_a_recent_report_takes_the_publication_date(text: str, trigger: str) -> None:
+    assert dated(text, trigger) == (None, None)
+
+
+def test_a_season_gives_its_year_and_a_century_no_date() -> None:
+    assert dated("Police arrested Alexei Navalny in the summer of 2019.", "arrested") == (
+        "2019",
+        "text",
+    )
+    century = "Egyptian forces attacked the fortress in the 14th century."
+    assert dated(century, "attacked") == (None, None)
+
+
+def test_an_unresolved_expression_of_its_own_leaves_the_event_undated() -> None:
+    assert dated("Police arrested Alexei Navalny on Monday.", "arrested", published=None) == (
+        None,
+        None,
+    )
+
+
+def test_every_coded_date_follows_the_export_contract() -> None:
+    text = (
+        "Police arrested Alexei Navalny last weekend. Troops attacked Kismayo in the fall of"
+        " 2019. Rebels shelled Aleppo in the 1990s. Police detained Navalny this week. The"
+        " army attacked Idlib in the second quarter."
+    )
+    events = code(text)
+    assert len(events) >= 4
+    for event in events:
+        assert event.date is None or re.fullmatch(CONTRACT, event.date), event

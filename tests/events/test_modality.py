@@ -1,0 +1,142 @@
+"""Negation and modality on the right clause (`crosswire.events.modality`): a negated
+participation or a negated reporting verb does not negate the event; conditionals,
+counterfactuals, options and questions are hypothetical; unverified reports are reported;
+the future told in reported speech is planned."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.model import EventMention
+
+
+def read(text: str, trigger: str) -> tuple[str, bool]:
+    """(modality, negated) of the one event coded at `trigger`."""
+    found = [e for e in code(text) if e.trigger.split()[0] == trigger]
+    assert len(found) == 1, [(e.type, e.trigger) for e in code(text)]
+    event: EventMention = found[0]
+    return event.modality, event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("I was not on the phone call between Donald Trump and Volodymyr Zelensky.", "call"),
+        ("Ukrainian officials were not at the meeting between Vladimir Putin and Joe Biden.",
+         "meeting"),
+        ("Police did not say that rebels attacked the Malian convoy.", "attacked"),
+        ("Police did not confirm that rebels attacked the Malian convoy.", "attacked"),
+    ],
+    ids=["participation-call", "participation-meeting", "reporting-say", "reporting-confirm"],
+)  # fmt: skip
+def test_a_negated_participation_or_reporting_verb_does_not_negate_the_event(
+    text: str, trigger: str
+) -> None:
+    assert read(text, trigger) == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russia never attacked Ukraine.", "attacked"),
+        ("No protesters were arrested by the Belarusian police.", "arrested"),
+        ("Belarusian police arrested no protesters.", "arrested"),
+        ("The talks between Russia and Ukraine did not take place.", "talks"),
+        ("Boko Haram did not launch an attack on the Nigerian army.", "attack"),
+    ],
+    ids=["never", "no-subject", "no-object", "noun-subject", "support-verb"],
+)
+def test_the_event_itself_negated(text: str, trigger: str) -> None:
+    assert read(text, trigger) == ("asserted", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Or you can kidnap the relatives of the Colombian commander.", "kidnap"),
+        ("If talks fail, Russia will impose sanctions on Ukraine.", "impose"),
+        ("Will Russia attack Ukraine?", "attack"),
+        ("The Malian rebels could have attacked the convoy.", "attacked"),
+        ("If the talks between Russia and Ukraine collapse, the war will go on.", "talks"),
+    ],
+    ids=["option-can", "conditional-if", "question", "counterfactual", "noun-in-if-clause"],
+)
+def test_conditionals_counterfactuals_options_and_questions_are_hypothetical(
+    text: str, trigger: str
+) -> None:
+    assert read(text, trigger)[0] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian troops reportedly shelled Kharkiv.", "shelled"),
+        ("Syrian troops allegedly fired on protesters in Homs.", "fired"),
+        ("Police are said to have arrested the Russian opposition leader.", "arrested"),
+        ("According to unconfirmed reports, Taliban fighters attacked the Afghan convoy.",
+         "attacked"),
+    ],
+    ids=["reportedly", "allegedly", "is-said-to", "according-to-reports"],
+)  # fmt: skip
+def test_what_the_text_marks_unverified_is_reported(text: str, trigger: str) -> None:
+    assert read(text, trigger) == ("reported", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Turkey said it would keep attacking Syrian troops.", "attacking"),
+        ("Condoleezza Rice was to ask the United Nations to authorize sanctions on Iran.", "ask"),
+        ("More protests against the Serbian government are planned for Monday.", "protests"),
+    ],
+    ids=["would-in-reported-speech", "was-to", "noun-subject-planned"],
+)
+def test_the_future_in_reported_speech_and_arrangements_are_planned(
+    text: str, trigger: str
+) -> None:
+    assert read(text, trigger)[0] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Kenyan minister avoided a meeting with Vladimir Putin.", "meeting"),
+    ],
+)
+def test_what_was_avoided_did_not_happen(text: str, trigger: str) -> None:
+    assert read(text, trigger) == ("asserted", True)
+
+
+def test_a_thwarted_attack_was_still_an_attack() -> None:
+    text = "A German helicopter thwarted an attack by Somali pirates on a freighter."
+    assert read(text, "attack") == ("asserted", False)
+
+
+def test_a_question_about_another_clause_leaves_the_event_asserted() -> None:
+    text = "Kenyan police arrested the opposition leader, so why is nobody talking about it?"
+    assert read(text, "arrested") == ("asserted", False)
+
+
+def test_reports_the_text_vouches_for_are_no_hedge() -> None:
+    text = "Syrian troops killed 40 protesters in Homs, according to credible reports."
+    assert read(text, "killed") == ("asserted", False)
+
+
+def test_a_conditional_threat_is_still_a_threat_and_hypothetical() -> None:
+    threat = [e for e in code("If talks fail, Russia will impose sanctions on Ukraine.")]
+    assert [(e.type, e.modality) for e in threat] == [("THREATEN", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officials did not accept the Mexican offer.",
+        "Syria did not agree to meet Turkish officials.",
+        "Syria says it will not accept the proposal from Turkey.",
+    ],
+)
+def test_a_withheld_acceptance_is_a_refusal_stated_now(text: str) -> None:
+    [event] = code(text)
+    assert (event.type, event.modality, event.negated) == ("REJECT", "asserted", False)
+    assert (event.date, event.date_from) == ("2020-01-16", "published")
