@@ -1,0 +1,61 @@
+"""The events stage in scope: the coder's events (`crosswire.events.code_events`), less
+those in sentences that are not in English or that the ``full`` model (the sentence's words
+and its embedding, mixed with the document's probability) finds out of scope. Only the
+sentences holding a coded event are embedded: they are the few that matter."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from crosswire import events
+from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
+from crosswire.scope.embedding import embed
+from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.language import is_english
+from crosswire.scope.model import load_model
+
+
+def scoped_events(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    times: list[TimeExpr],
+    attributions: list[Attribution],
+    scope: Scope,
+) -> list[EventMention]:
+    """The events coded in `doc` whose sentences are in scope."""
+    coded = events.code_events(doc, article, mentions, times, attributions)
+    return in_scope(coded, doc, mentions, scope)
+
+
+def in_scope(
+    coded: list[EventMention], doc: Doc, mentions: list[Mention], scope: Scope
+) -> list[EventMention]:
+    """The events of `coded` (offsets into `doc`) whose sentence is in scope."""
+    holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
+    kept = confirmed(holding, mentions, scope)
+    return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
+
+
+def confirmed(sentences: list[Span], mentions: list[Mention], scope: Scope) -> list[Span]:
+    """The sentences in English and in scope by the ``full`` model."""
+    english = [s for s in sentences if is_english(s.text, scope.language or "")]
+    if not english:
+        return []
+    model = load_model()
+    rows = vector([sentence_features(s, mentions) for s in english], model.n_features)
+    probabilities = model.full.probability(rows, embed([s.text for s in english]))
+    decision = model.full_decision
+    return [
+        s
+        for s, p in zip(english, probabilities.tolist(), strict=True)
+        if decision.in_scope(p, scope.document)
+    ]
+
+
+def _inside(event: EventMention, sentence: Span) -> bool:
+    return sentence.start_char <= event.start < sentence.end_char
+
+
+def _kept(event: EventMention, kept: list[Span]) -> bool:
+    return any(_inside(event, s) for s in kept)
