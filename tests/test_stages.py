@@ -94,7 +94,7 @@ def test_captions_are_coded_apart_and_dated_from_their_day() -> None:
     article = Article(
         id="c", text="Talks went on.", path="c.txt", published=PUBLISHED, captions=[caption]
     )
-    in_scope = Scope(language="en", document=1.0)  # an article in scope as a whole
+    in_scope = Scope(language="en", document=1.0, english=1)  # an article in scope as a whole
     captions = next(nlp.parse([article.caption_text]))
     coded = stages.caption_events(captions, article, [], in_scope)
     assert [(e.type, e.section, e.date) for e in coded] == [("PROTEST", "caption", "2020-01-14")]

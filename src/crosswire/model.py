@@ -296,11 +296,13 @@ class SentenceScope(Record):
 
 @dataclass(slots=True)
 class Scope(Record):
-    """The scope stage's decisions for one article: its language, the probability that the
-    document as a whole is in scope, and each sentence's decision."""
+    """The scope stage's decisions for one article: its language (``en`` where it is read as
+    English), the probability that the document as a whole is in scope (the mean over its
+    `english` sentences), and each sentence's decision."""
 
     language: str | None
     document: float
+    english: int = 0
     sentences: list[SentenceScope] = field(default_factory=list)
 
 

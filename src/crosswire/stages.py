@@ -199,7 +199,7 @@ def _section(doc: Doc, article: Article, scope: Scope) -> ArticleState:
     """The section stages on `doc`, a part of `article` parsed apart, as an article whose
     text is that part; in scope as the article is (its language, its document probability:
     a title or a caption alone says little of what the page is about)."""
-    part = Scope(language=scope.language, document=scope.document)
+    part = Scope(language=scope.language, document=scope.document, english=scope.english)
     state = ArticleState(dataclasses.replace(article, text=doc.text), doc, scope=part)
     return SECTION.run(state)
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire import events
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
+from crosswire.scope.decide import trimmed
 from crosswire.scope.embedding import embed
 from crosswire.scope.features import sentence_features, vector
 from crosswire.scope.language import is_english
@@ -44,13 +45,25 @@ def confirmed(sentences: list[Span], mentions: list[Mention], scope: Scope) -> l
         return []
     model = load_model()
     rows = vector([sentence_features(s, mentions) for s in english], model.n_features)
-    probabilities = model.full.probability(rows, embed([s.text for s in english]))
-    decision = model.full_decision
-    return [
-        s
-        for s, p in zip(english, probabilities.tolist(), strict=True)
-        if decision.in_scope(p, scope.document)
-    ]
+    words = model.words.probability(rows).tolist()
+    full = model.full.probability(rows, embed([s.text for s in english])).tolist()
+    counted = {s.start for s in scope.sentences if s.scope != "other-language"}
+    kept = []
+    for sentence, w, f in zip(english, words, full, strict=True):
+        document = with_sentence(scope, f, w if trimmed(sentence)[0] in counted else None)
+        if model.full_decision.in_scope(f, document):
+            kept.append(sentence)
+    return kept
+
+
+def with_sentence(scope: Scope, full: float, words: float | None) -> float:
+    """The document's probability with a sentence's ``full`` probability in place of its
+    ``words`` one (None: the sentence is not among the document's, a headline or a caption
+    parsed apart; it is added). A page of one sentence is then judged by the finer model
+    alone, as it should be: its document probability is that sentence's."""
+    if words is None:
+        return (scope.english * scope.document + full) / (scope.english + 1)
+    return (scope.english * scope.document - words + full) / scope.english
 
 
 def _inside(event: EventMention, sentence: Span) -> bool:

@@ -26,6 +26,7 @@ def decide_scope(doc: Doc, article: Article, mentions: list[Mention]) -> Scope:
     return Scope(
         language=language,
         document=document,
+        english=len(english),
         sentences=[_decided(s, by_start.get(s.start_char), document) for s in sentences],
     )
 

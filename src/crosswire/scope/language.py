@@ -1,11 +1,21 @@
 """Which sentences are in English: only those are coded (crosswire's coder is English).
 
 A page's language is the one cleaning guessed for the whole text (`Article.language`, by
-py3langid), or the same guess made here when the article has none. A sentence follows its
-page unless py3langid is confident that it is in another language, on enough text to say:
-an English quotation on a Tagalog page is English, a German paragraph on an English page is
-not, and a short line ("Sign up", a dateline, a name) keeps its page's language, since a
-guess on a few characters is mostly noise.
+py3langid), or the same guess made here when the article has none; a page too short for a
+guess to mean much (a headline, a one-sentence item: "The rebels in Mindanao disarmed." is
+Bikol to py3langid) is taken as English, the language crosswire reads, and its sentences
+are judged one by one as below. A sentence of enough
+text to judge is taken as English on an English page unless py3langid is confident of
+another language, and on another page when English is its likelier reading (py3langid
+spreads an English sentence's probability over English-based creoles, so a confident
+"English" is rare even for plain English). A short line ("Sign up", a dateline, a name)
+keeps its page's language: a guess on a few characters is mostly noise. So an English
+quotation on a Tagalog page is English, and a German paragraph on an English page is not.
+
+py3langid's Nigerian Pidgin takes much plain English news (about Nigeria most of all: "the
+Nigerian junior foreign minister summoned Niger's ambassador" is "pcm" to it), so a page or
+sentence guessed as Pidgin is read as English: coding a Pidgin sentence with the English
+coder is the lesser harm than losing a country's English-language press.
 """
 
 from __future__ import annotations
@@ -18,10 +28,14 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from crosswire.clean.article import LANGUAGE_SAMPLE
 
 ENGLISH = "en"
-# A sentence switches from its page's language only with at least this many characters and
-# py3langid's normalised probability at least this high for its best guess
+READ_AS_ENGLISH = frozenset({ENGLISH, "pcm"})  # see the module docstring
+# A sentence is judged on its own from this many characters; on an English page it is not
+# English when another language has at least CONFIDENT of py3langid's normalised probability,
+# on another page it is English when English has at least LIKELIER
 MIN_CHARS = 40
+PAGE_MIN_CHARS = 200  # a page's guess is used from this many characters
 CONFIDENT = 0.95
+LIKELIER = 0.5
 
 
 @cache
@@ -31,21 +45,21 @@ def _identifier() -> LanguageIdentifier:
 
 
 def page_language(language: str | None, text: str) -> str:
-    """The page's language: the article's, else py3langid's guess on its opening text (the
-    guess cleaning makes)."""
-    if language:
-        return language
-    guessed: str  # py3langid is untyped: (language code, score)
-    guessed, _ = py3langid.classify(text[:LANGUAGE_SAMPLE])
-    return guessed
+    """The page's language: English for a short page, else the article's, else py3langid's
+    guess on its opening text (the guess cleaning makes); a page read as English is ``en``."""
+    if len(text.strip()) < PAGE_MIN_CHARS:
+        return ENGLISH
+    if not language:
+        language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE])
+    return ENGLISH if language in READ_AS_ENGLISH else str(language)
 
 
 def is_english(sentence: str, page: str) -> bool:
     """Whether a sentence of a page in language `page` is in English."""
-    if len(sentence.strip()) >= MIN_CHARS:
-        guessed: str
-        confidence: float
-        guessed, confidence = _identifier().classify(sentence)
-        if confidence >= CONFIDENT:
-            return guessed == ENGLISH
-    return page == ENGLISH
+    if len(sentence.strip()) < MIN_CHARS:
+        return page in READ_AS_ENGLISH
+    ranked: list[tuple[str, float]] = _identifier().rank(sentence)  # best first
+    if page in READ_AS_ENGLISH:
+        best, probability = ranked[0]
+        return best in READ_AS_ENGLISH or probability < CONFIDENT
+    return sum(p for code, p in ranked if code in READ_AS_ENGLISH) >= LIKELIER

@@ -73,13 +73,18 @@ def train(examples: list[Example], dev: list[DevArticle]) -> tuple[dict[str, Any
                           arrays["full_embedding"] * EMBEDDING_SCALE)  # fmt: skip
     dev_rows = [vector(a.features, N_FEATURES) for a in dev]
     sentence = [stored_words.probability(r) for r in dev_rows]
-    document = [float(p.mean()) if len(p) else 0.0 for p in sentence]
+    document = [np.full(len(p), p.mean() if len(p) else 0.0) for p in sentence]
     confirmed = [
         stored_full.probability(r, embed(a.texts)) for r, a in zip(dev_rows, dev, strict=True)
     ]
+    # as `confirm.with_sentence`: the sentence's full probability in place of its words one
+    replaced = [
+        (len(d) * d - w + f) / max(len(d), 1)
+        for d, w, f in zip(document, sentence, confirmed, strict=True)
+    ]
     meta = {
         "words": _decision(words, choose(dev, sentence, document)),
-        "full": _decision(full, choose(dev, confirmed, document)),
+        "full": _decision(full, choose(dev, confirmed, replaced)),
     }
     return arrays, meta
 

@@ -31,10 +31,11 @@ class Choice:
 def choose(
     articles: list[DevArticle],
     sentence: list[NDArray[np.float64]],
-    document: list[float],
+    document: list[NDArray[np.float64]],
 ) -> Choice:
-    """The best operating point (module docstring) for these per-article sentence and
-    document probabilities; the first of equals in the order tried."""
+    """The best operating point (module docstring) for these sentence and document
+    probabilities (per article, one per English sentence); the first of equals in the
+    order tried."""
     events = _at(articles, sentence, document, "events")
     out = _at(articles, sentence, document, "out")
     best: Choice | None = None
@@ -52,15 +53,16 @@ def choose(
 def _at(
     articles: list[DevArticle],
     sentence: list[NDArray[np.float64]],
-    document: list[float],
+    document: list[NDArray[np.float64]],
     what: str,
 ) -> NDArray[np.float64]:
     """(sentence probability, document probability) at each labelled position of `what`
     that falls in an English sentence."""
     rows = []
-    for article, probabilities, doc in zip(articles, sentence, document, strict=True):
+    for article, probabilities, documents in zip(articles, sentence, document, strict=True):
+        pairs = list(zip(probabilities.tolist(), documents.tolist(), strict=True))
         for position in getattr(article, what):
-            for (start, end), p in zip(article.sentences, probabilities.tolist(), strict=True):
+            for (start, end), pair in zip(article.sentences, pairs, strict=True):
                 if start <= position < end:
-                    rows.append((p, doc))
+                    rows.append(pair)
     return np.array(rows, dtype=np.float64).reshape(-1, 2)
