@@ -41,13 +41,17 @@ def choose(
     best: Choice | None = None
     for mix in MIXES:
         for threshold in THRESHOLDS:
-            kept = float(np.mean(mix * events[:, 0] + (1 - mix) * events[:, 1] >= threshold))
-            dropped = float(np.mean(mix * out[:, 0] + (1 - mix) * out[:, 1] < threshold))
+            kept = _share(mix * events[:, 0] + (1 - mix) * events[:, 1] >= threshold)
+            dropped = _share(mix * out[:, 0] + (1 - mix) * out[:, 1] < threshold)
             if kept >= KEEP and (best is None or dropped > best.dropped_out):
                 best = Choice(mix, threshold, kept, dropped, len(events), len(out))
     if best is None:  # unreachable: the lowest threshold keeps nearly everything
         raise ValueError("no operating point keeps enough of the labelled events")
     return best
+
+
+def _share(chosen: NDArray[np.bool_]) -> float:
+    return float(chosen.mean()) if chosen.size else 0.0
 
 
 def _at(
