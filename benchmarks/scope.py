@@ -203,10 +203,13 @@ def main() -> None:
         )
     model = load_model()
     figures = {
-        "model": {
-            k: model.meta[k] for k in ("version", "trained", "training_data_sha1", "weights_sha256")
+        "model": model.meta.model_dump(
+            include={"version", "trained", "training_data_sha1", "weights_sha256"}
+        ),
+        "operating_points": {
+            "stage": model.meta.words.model_dump(),
+            "events_stage": model.meta.full.model_dump(),
         },
-        "operating_points": {"stage": model.meta["words"], "events_stage": model.meta["full"]},
         "labels": dict(Counter(s.split for s in data.sentences)),
         "splits": {
             split: score_split(

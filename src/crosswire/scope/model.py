@@ -26,6 +26,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from crosswire.datafiles import DataModel, load_file
+
 VERSION = 1
 NAME = "scope"
 
@@ -82,6 +84,32 @@ class Operating:
         return self.probability(sentence, document) >= self.threshold
 
 
+class DecisionMeta(DataModel):
+    """One model's intercept and operating point, with what it kept and dropped on dev."""
+
+    bias: float
+    mix: float
+    threshold: float
+    dev: dict[str, float]
+
+
+class ScopeMeta(DataModel):
+    """``scope.json``: what the weights are and where they came from."""
+
+    version: int
+    trained: str  # the training date, YYYY-MM-DD
+    training_data_sha1: str
+    weights_sha256: str
+    command: str
+    examples: dict[str, Any]
+    n_features: int
+    regularisation_C: float
+    embedding: str
+    embedding_scale: float
+    words: DecisionMeta
+    full: DecisionMeta
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeModel:
     words: Linear
@@ -90,7 +118,7 @@ class ScopeModel:
     embedding_scale: float  # embeddings are multiplied by this before the full model
     words_decision: Operating
     full_decision: Operating
-    meta: dict[str, Any]  # scope.json as written
+    meta: ScopeMeta
 
 
 ARRAYS = ("words_index", "words_weight", "full_index", "full_weight", "full_embedding")
@@ -112,22 +140,22 @@ def load_model(directory: Path | None = None) -> ScopeModel:
     """The shipped model, read once per process; `ValueError` when its version is not the
     one this code reads or its weights are not the ones its metadata declares."""
     folder = directory or models_dir()
-    meta = json.loads((folder / f"{NAME}.json").read_text(encoding="utf-8"))
-    if meta["version"] != VERSION:
-        raise ValueError(f"{NAME} model version {meta['version']}, this code reads {VERSION}")
+    meta = load_file(folder / f"{NAME}.json", ScopeMeta)
+    if meta.version != VERSION:
+        raise ValueError(f"{NAME} model version {meta.version}, this code reads {VERSION}")
     with np.load(folder / f"{NAME}.npz", allow_pickle=False) as stored:
         arrays = {name: stored[name] for name in ARRAYS}
-    if weights_digest(arrays) != meta["weights_sha256"]:
+    if weights_digest(arrays) != meta.weights_sha256:
         raise ValueError(f"{NAME}.npz does not hold the weights {NAME}.json declares")
-    n = meta["n_features"]
-    scaled = arrays["full_embedding"] * meta["embedding_scale"]  # trained on scaled embeddings
+    n = meta.n_features
+    scaled = arrays["full_embedding"] * meta.embedding_scale  # trained on scaled embeddings
     return ScopeModel(
-        words=linear(n, arrays["words_index"], arrays["words_weight"], meta["words"]["bias"]),
-        full=linear(n, arrays["full_index"], arrays["full_weight"], meta["full"]["bias"], scaled),
-        n_features=meta["n_features"],
-        embedding_scale=meta["embedding_scale"],
-        words_decision=Operating(meta["words"]["mix"], meta["words"]["threshold"]),
-        full_decision=Operating(meta["full"]["mix"], meta["full"]["threshold"]),
+        words=linear(n, arrays["words_index"], arrays["words_weight"], meta.words.bias),
+        full=linear(n, arrays["full_index"], arrays["full_weight"], meta.full.bias, scaled),
+        n_features=n,
+        embedding_scale=meta.embedding_scale,
+        words_decision=Operating(meta.words.mix, meta.words.threshold),
+        full_decision=Operating(meta.full.mix, meta.full.threshold),
         meta=meta,
     )
 
@@ -136,6 +164,7 @@ def save_model(directory: Path, arrays: dict[str, NDArray[Any]], meta: dict[str,
     """Write the weights and their metadata (with the version and the weights' hash)."""
     directory.mkdir(parents=True, exist_ok=True)
     meta = {"version": VERSION, **meta, "weights_sha256": weights_digest(arrays)}
+    ScopeMeta.model_validate(meta)  # what load_model will read
     stored: dict[str, Any] = {name: arrays[name] for name in ARRAYS}
     np.savez_compressed(directory / f"{NAME}.npz", **stored)
     text = json.dumps(meta, indent=1, sort_keys=True) + "\n"
