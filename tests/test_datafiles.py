@@ -26,6 +26,7 @@ from crosswire.datafiles import (
 from crosswire.events import data as events_data
 from crosswire.events import patterns
 from crosswire.export import gdelt
+from crosswire.scope import model as scope_model
 from crosswire.stories import brief
 from crosswire.timex import engine, months
 from crosswire.timex.data import TimeRules
@@ -53,7 +54,11 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "plover_quads.yaml": (graph.QuadFile, graph.quads),
     "export/gdelt.yaml": (gdelt.GdeltCodes, gdelt.quad_classes),
     "stories/brief.yaml": (brief.BriefWords, brief._dangling_openers),
+    "models/scope.json": (scope_model.ScopeMeta, lambda: scope_model.load_model().meta),
 }
+# Model weights: numpy arrays, checked against the hash their .json declares
+# (tests/scope/test_model.py)
+WEIGHTS = {"models/scope.npz"}
 
 # One value of the wrong type per YAML file: (the text of a line, what it becomes)
 WRONG_TYPES = {
@@ -87,7 +92,7 @@ YAML_FILES = sorted(p for p in DATA_FILES if p.endswith(".yaml"))
 
 def test_every_data_file_has_a_schema() -> None:
     shipped = {str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.is_file()}
-    assert shipped == set(DATA_FILES)
+    assert shipped == set(DATA_FILES) | WEIGHTS
 
 
 @pytest.mark.parametrize("path", sorted(DATA_FILES))

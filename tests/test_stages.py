@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from crosswire import nlp, stages
-from crosswire.model import Article, TimeExpr
+from crosswire.model import Article, Scope, TimeExpr
 from crosswire.stages import ARTICLE, SECTION, ArticleState, Declaration, Stage
 
 PUBLISHED = "2020-01-16"  # a Thursday
@@ -23,13 +23,15 @@ def test_the_shipped_declarations_are_consistent() -> None:
 def test_a_stage_before_what_it_requires_is_reported() -> None:
     early = Declaration((ARTICLE["mentions"], ARTICLE["events"], ARTICLE["times"]))
     assert early.problems() == [
-        "events requires times, attributions, which no stage before assigns"
+        "events requires times, attributions, scope, which no stage before assigns"
     ]
 
 
 def test_a_section_without_its_given_attributions_is_reported() -> None:
     alone = Declaration(SECTION.stages)  # the article's given fields only
-    assert alone.problems() == ["events requires attributions, which no stage before assigns"]
+    assert alone.problems() == [
+        "events requires attributions, scope, which no stage before assigns"
+    ]
 
 
 def test_misnamed_fields_and_functions_are_reported() -> None:
@@ -92,6 +94,8 @@ def test_captions_are_coded_apart_and_dated_from_their_day() -> None:
     article = Article(
         id="c", text="Talks went on.", path="c.txt", published=PUBLISHED, captions=[caption]
     )
-    coded = stages.caption_events(next(nlp.parse([article.caption_text])), article, [])
+    in_scope = Scope(language="en", document=1.0, english=1)  # an article in scope as a whole
+    captions = next(nlp.parse([article.caption_text]))
+    coded = stages.caption_events(captions, article, [], in_scope)
     assert [(e.type, e.section, e.date) for e in coded] == [("PROTEST", "caption", "2020-01-14")]
     assert caption[coded[0].start : coded[0].end] == coded[0].trigger

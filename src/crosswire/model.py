@@ -23,6 +23,7 @@ from typing import Any, Literal, TypeVar, cast
 Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
 Section = Literal["body", "headline", "caption"]
 DateFrom = Literal["text", "published"]
+ScopeLabel = Literal["in", "out", "other-language"]
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -282,6 +283,30 @@ class EventMention(Record):
 
 
 @dataclass(slots=True)
+class SentenceScope(Record):
+    """Whether one sentence reports an interaction between political or social actors
+    (``in``), does not (``out``), or is in another language than English and is not coded
+    (``other-language``); see `crosswire.scope`."""
+
+    start: int  # the sentence in the article text
+    end: int
+    scope: ScopeLabel
+    probability: float | None = None  # of being in scope (None: other language)
+
+
+@dataclass(slots=True)
+class Scope(Record):
+    """The scope stage's decisions for one article: its language (``en`` where it is read as
+    English), the probability that the document as a whole is in scope (the mean over its
+    `english` sentences), and each sentence's decision."""
+
+    language: str | None
+    document: float
+    english: int = 0
+    sentences: list[SentenceScope] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis(Record):
     """Everything the per-article stages found in one article."""
 
@@ -293,6 +318,7 @@ class Analysis(Record):
     attributions: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    scope: list[SentenceScope] = field(default_factory=list)  # none in analyses stored before
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
@@ -406,7 +432,9 @@ _NESTED: dict[str, dict[str, tuple[type, bool]]] = {
         "attributions": (Attribution, True),
         "quotes": (Quote, True),
         "events": (EventMention, True),
+        "scope": (SentenceScope, True),
     },
+    "Scope": {"sentences": (SentenceScope, True)},
     "Contradiction": {"values": (ValueSupport, True)},
     "Event": {
         "source": (ActorRef, False),

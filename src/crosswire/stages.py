@@ -24,7 +24,16 @@ from spacy.tokens import Doc
 
 from crosswire import nlp
 from crosswire.events.sections import in_captions, in_headline, mark_headline
-from crosswire.model import Analysis, Article, Attribution, EventMention, Mention, Quote, TimeExpr
+from crosswire.model import (
+    Analysis,
+    Article,
+    Attribution,
+    EventMention,
+    Mention,
+    Quote,
+    Scope,
+    TimeExpr,
+)
 
 
 @dataclass(slots=True)
@@ -40,6 +49,7 @@ class ArticleState:
     attributions: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    scope: Scope | None = None  # None until the scope stage has run
     events: list[EventMention] = field(default_factory=list)
 
     @property
@@ -61,6 +71,7 @@ class ArticleState:
             attributions=self.attributions,
             quotes=self.quotes,
             events=self.events,
+            scope=self.scope.sentences if self.scope else [],
         )
 
 
@@ -163,31 +174,34 @@ def _resolves(stage: Stage) -> bool:
 
 
 def headline_events(
-    headline: Doc | None, article: Article, events: list[EventMention]
+    headline: Doc | None, article: Article, events: list[EventMention], scope: Scope
 ) -> list[EventMention]:
     """The body's `events` with the headline's: marked among them where the title opens the
     text, else coded from the title's own parse (their offsets point into the title)."""
     events = mark_headline(article, events)
     if headline is None:
         return events
-    return events + in_headline(_section(headline, article).events)
+    return events + in_headline(_section(headline, article, scope).events)
 
 
 def caption_events(
-    captions: Doc | None, article: Article, events: list[EventMention]
+    captions: Doc | None, article: Article, events: list[EventMention], scope: Scope
 ) -> list[EventMention]:
     """The body's `events` with the photo captions' (their offsets point into
     `Article.caption_text`)."""
     if captions is None:
         return events
-    section = _section(captions, article)
+    section = _section(captions, article, scope)
     return events + in_captions(section.events, section.times)
 
 
-def _section(doc: Doc, article: Article) -> ArticleState:
+def _section(doc: Doc, article: Article, scope: Scope) -> ArticleState:
     """The section stages on `doc`, a part of `article` parsed apart, as an article whose
-    text is that part."""
-    return SECTION.run(ArticleState(dataclasses.replace(article, text=doc.text), doc))
+    text is that part; in scope as the article is (its language, its document probability:
+    a title or a caption alone says little of what the page is about)."""
+    part = Scope(language=scope.language, document=scope.document, english=scope.english)
+    state = ArticleState(dataclasses.replace(article, text=doc.text), doc, scope=part)
+    return SECTION.run(state)
 
 
 ARTICLE = Declaration(
@@ -200,32 +214,33 @@ ARTICLE = Declaration(
             "attributions",
         ),
         Stage("quotes", "crosswire.actors:find_quotes", ("doc", "article", "mentions"), "quotes"),
+        Stage("scope", "crosswire.scope:decide_scope", ("doc", "article", "mentions"), "scope"),
         Stage("times", "crosswire.timex:find_times", ("text", "published"), "times"),
         Stage(
             "events",
-            "crosswire.events:code_events",
-            ("doc", "article", "mentions", "times", "attributions"),
+            "crosswire.scope:scoped_events",
+            ("doc", "article", "mentions", "times", "attributions", "scope"),
             "events",
         ),
         Stage(
             "headline",
             "crosswire.stages:headline_events",
-            ("headline", "article", "events"),
+            ("headline", "article", "events", "scope"),
             "events",
         ),
         Stage(
             "captions",
             "crosswire.stages:caption_events",
-            ("captions", "article", "events"),
+            ("captions", "article", "events", "scope"),
             "events",
         ),
     )
 )
 
 # The stages run on a headline parsed apart and on the captions: their events are coded as
-# the text's are, with no attributions (as they always have been)
+# the text's are, with no attributions (as they always have been), in the article's scope
 SECTION = dataclasses.replace(
-    ARTICLE.only("mentions", "times", "events"), given=GIVEN | {"attributions"}
+    ARTICLE.only("mentions", "times", "events"), given=GIVEN | {"attributions", "scope"}
 )
 
 

@@ -7,7 +7,7 @@ import pytest
 from tests.events.conftest import code
 
 from crosswire import nlp, stages
-from crosswire.model import Article
+from crosswire.model import Article, Scope
 
 
 def types(text: str) -> list[str]:
@@ -60,7 +60,8 @@ def test_headlines_are_coded_and_marked() -> None:
     title = "Kenya and Uganda sign border pact"
     body = "Kenya signed the pact with Uganda in Nairobi on Monday."
     article = Article(id="h", text=body, path="h.txt", published="2020-01-16", title=title)
-    coded = stages.headline_events(next(nlp.parse([title])), article, [])
+    in_scope = Scope(language="en", document=1.0, english=1)  # an article in scope as a whole
+    coded = stages.headline_events(next(nlp.parse([title])), article, [], in_scope)
     assert [(e.type, e.section) for e in coded] == [("SUPPORT", "headline")]
     assert title[coded[0].start : coded[0].end] == coded[0].trigger
 

@@ -40,7 +40,9 @@ PILOT_SIZE = 40
 OVERLAP_BATCHES = ("x01", "x02")
 
 
-def design(articles: Sequence[PoolArticle], sentences: Sequence[PoolSentence]) -> list[dict]:
+def design(
+    articles: Sequence[PoolArticle], sentences: Sequence[PoolSentence]
+) -> list[dict[str, Any]]:
     """The batches: pilot, overlap, then regular batches of about BATCH_SIZE sentences."""
     del sentences  # sizes come from the articles; kept in the signature for the caller
     queue = _interleaved([a for a in articles if a.n_pooled > 0])
@@ -104,7 +106,7 @@ def _batch(name: str, kind: str, members: list[PoolArticle]) -> dict[str, Any]:
     }
 
 
-def write_design(path: Path, batches: list[dict]) -> None:
+def write_design(path: Path, batches: list[dict[str, Any]]) -> None:
     path.write_text(json.dumps({"batches": batches}, indent=1) + "\n", encoding="utf-8")
 
 

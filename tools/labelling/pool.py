@@ -107,7 +107,7 @@ def split_sentences(text: str, cap: int | None = None) -> list[tuple[int, int]]:
 
 
 def guess_language(text: str) -> str:
-    import py3langid  # type: ignore[import-untyped]
+    import py3langid
 
     return str(py3langid.classify(text)[0]) if text.strip() else "und"
 

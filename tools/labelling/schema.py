@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -169,7 +169,7 @@ def parse_line(line: str) -> SentenceLabel | ArticleLabel:
     return SentenceLabel.model_validate(data)
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON schema of a sentence line and an article line (docs and other tools)."""
     return {
         "sentence": SentenceLabel.model_json_schema(),

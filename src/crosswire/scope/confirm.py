@@ -1,0 +1,74 @@
+"""The events stage in scope: the coder's events (`crosswire.events.code_events`), less
+those in sentences that are not in English or that the ``full`` model (the sentence's words
+and its embedding, mixed with the document's probability) finds out of scope. Only the
+sentences holding a coded event are embedded: they are the few that matter."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from crosswire import events
+from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
+from crosswire.scope.decide import trimmed
+from crosswire.scope.embedding import embed
+from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.language import is_english
+from crosswire.scope.model import load_model
+
+
+def scoped_events(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    times: list[TimeExpr],
+    attributions: list[Attribution],
+    scope: Scope,
+) -> list[EventMention]:
+    """The events coded in `doc` whose sentences are in scope."""
+    coded = events.code_events(doc, article, mentions, times, attributions)
+    return in_scope(coded, doc, mentions, scope)
+
+
+def in_scope(
+    coded: list[EventMention], doc: Doc, mentions: list[Mention], scope: Scope
+) -> list[EventMention]:
+    """The events of `coded` (offsets into `doc`) whose sentence is in scope."""
+    holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
+    kept = confirmed(holding, mentions, scope)
+    return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
+
+
+def confirmed(sentences: list[Span], mentions: list[Mention], scope: Scope) -> list[Span]:
+    """The sentences in English and in scope by the ``full`` model."""
+    english = [s for s in sentences if is_english(s.text, scope.language or "")]
+    if not english:
+        return []
+    model = load_model()
+    rows = vector([sentence_features(s, mentions) for s in english], model.n_features)
+    words = model.words.probability(rows).tolist()
+    full = model.full.probability(rows, embed([s.text for s in english])).tolist()
+    counted = {s.start for s in scope.sentences if s.scope != "other-language"}
+    kept = []
+    for sentence, w, f in zip(english, words, full, strict=True):
+        document = with_sentence(scope, f, w if trimmed(sentence)[0] in counted else None)
+        if model.full_decision.in_scope(f, document):
+            kept.append(sentence)
+    return kept
+
+
+def with_sentence(scope: Scope, full: float, words: float | None) -> float:
+    """The document's probability with a sentence's ``full`` probability in place of its
+    ``words`` one (None: the sentence is not among the document's, a headline or a caption
+    parsed apart; it is added). A page of one sentence is then judged by the finer model
+    alone, as it should be: its document probability is that sentence's."""
+    if words is None:
+        return (scope.english * scope.document + full) / (scope.english + 1)
+    return (scope.english * scope.document - words + full) / scope.english
+
+
+def _inside(event: EventMention, sentence: Span) -> bool:
+    return sentence.start_char <= event.start < sentence.end_char
+
+
+def _kept(event: EventMention, kept: list[Span]) -> bool:
+    return any(_inside(event, s) for s in kept)

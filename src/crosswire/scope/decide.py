@@ -1,0 +1,57 @@
+"""The scope stage: each sentence's language and, for the English ones, whether it reports
+an interaction between political or social actors, from the ``words`` model mixed with its
+document's probability (`model`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from crosswire.model import Article, Mention, Scope, SentenceScope
+from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.language import is_english, page_language
+from crosswire.scope.model import load_model
+
+
+def decide_scope(doc: Doc, article: Article, mentions: list[Mention]) -> Scope:
+    """The scope of the article parsed as `doc` and of each of its sentences."""
+    language = page_language(article.language, doc.text)
+    sentences = [s for s in doc.sents if s.text.strip()]
+    english = [s for s in sentences if is_english(s.text, language)]
+    probabilities = sentence_probabilities(english, mentions)
+    document = float(probabilities.mean()) if len(english) else 0.0
+    by_start = dict(zip((s.start_char for s in english), probabilities.tolist(), strict=True))
+    return Scope(
+        language=language,
+        document=document,
+        english=len(english),
+        sentences=[_decided(s, by_start.get(s.start_char), document) for s in sentences],
+    )
+
+
+def sentence_probabilities(sentences: Sequence[Span], mentions: list[Mention]) -> np.ndarray:
+    """The ``words`` model's probability that each sentence is in scope."""
+    model = load_model()
+    rows = vector([sentence_features(s, mentions) for s in sentences], model.n_features)
+    return model.words.probability(rows)
+
+
+def _decided(sentence: Span, probability: float | None, document: float) -> SentenceScope:
+    start, end = trimmed(sentence)
+    if probability is None:
+        return SentenceScope(start, end, "other-language")
+    decision = load_model().words_decision
+    mixed = round(decision.probability(probability, document), 4)
+    return SentenceScope(start, end, "in" if mixed >= decision.threshold else "out", mixed)
+
+
+def trimmed(sentence: Span) -> tuple[int, int]:
+    """The sentence's characters without surrounding whitespace (as
+    `crosswire.nlp.sentence_spans` gives them)."""
+    text = sentence.text
+    return (
+        sentence.start_char + len(text) - len(text.lstrip()),
+        sentence.end_char - (len(text) - len(text.rstrip())),
+    )
