@@ -181,16 +181,16 @@ class SQLQueries:
     def _partners(self, ranked: Sequence[Row]) -> list[ActorTally]:
         examples = self._by_ids("SELECT id, data FROM events", [r["example"] for r in ranked])
         refs = {
-            ref.entity_id: ref
+            (row["id"], ref.entity_id): ref
             for row in examples
             for ref in event_actors(Event.from_dict(json.loads(row["data"])))
         }
+        named = [(r, refs.get((r["example"], r["entity_id"]))) for r in ranked]
         return [
-            ActorTally(r["entity_id"], refs[r["entity_id"]].name,
-                       refs[r["entity_id"]].country, int(r["n"]))
-            for r in ranked
-            if r["entity_id"] in refs
-        ]  # fmt: skip
+            ActorTally(r["entity_id"], ref.name, ref.country, int(r["n"]))
+            for r, ref in named
+            if ref is not None
+        ]
 
     # ------------------------------------------------------------------ stories
     def story_cards(self, query: StoryQuery) -> tuple[list[StoryCard], int]:
@@ -414,13 +414,16 @@ class SQLQueries:
         """One query for all that is counted over the matches (the total, each facet, the
         stories among them): the match is made once, into a materialised CTE of the few
         columns they read (the score is not one of them, so no match is ranked), and each
-        count reads it; rows are (kind, value, label, n)."""
-        parts = ["SELECT 'total' AS kind, NULL AS value, NULL AS label, count(*) AS n FROM f"]
+        count reads it; rows are (kind, value, label, n, rank), in each kind's order."""
+        parts = [
+            "SELECT 'total' AS kind, NULL AS value, NULL AS label, count(*) AS n, 0 AS rank FROM f"
+        ]
         parts += [f"SELECT * FROM ({self._facet_sql(k)}) AS facet_{k}" for k in FACETS]
         parts.append(f"SELECT * FROM ({self._story_hits_sql()}) AS story_hits")
         sql = (
             "WITH f AS MATERIALIZED (SELECT f.id, f.outlet, f.published, f.story_id"
-            f" FROM ({filtered}) AS f) " + " UNION ALL ".join(parts)
+            f" FROM ({filtered}) AS f) SELECT * FROM (" + " UNION ALL ".join(parts) + ")"
+            " AS summary ORDER BY kind, rank"
         )
         return sql, params
 
@@ -435,24 +438,26 @@ class SQLQueries:
             value, source = "substr(f.published, 1, 7)", "f"
         order = f"{t('value')}" if kind == "month" else f"n DESC, {t('value')}"
         return (
-            f"SELECT '{kind}' AS kind, value, NULL AS label, n FROM (SELECT {value} AS value,"
+            f"SELECT '{kind}' AS kind, value, NULL AS label, n,"
+            f" row_number() OVER (ORDER BY {order}) AS rank FROM (SELECT {value} AS value,"
             f" count(DISTINCT f.id) AS n FROM {source} WHERE {value} IS NOT NULL"
             f" GROUP BY {value}) AS g ORDER BY {order} LIMIT {FACET_VALUES}"
         )
 
     def _story_hits_sql(self) -> str:
-        t = self.DIALECT.text
+        order = f"g.n DESC, s.n_independent DESC, {self.DIALECT.text('s.id')}"
         return (
-            "SELECT 'story' AS kind, s.id AS value, s.title AS label, g.n FROM"
+            "SELECT 'story' AS kind, s.id AS value, s.title AS label, g.n,"
+            f" row_number() OVER (ORDER BY {order}) AS rank FROM"
             " (SELECT f.story_id, count(*) AS n FROM f WHERE f.story_id IS NOT NULL"
             " GROUP BY f.story_id) AS g JOIN stories s ON s.id = g.story_id"
-            f" ORDER BY g.n DESC, s.n_independent DESC, {t('s.id')} LIMIT {STORY_HITS}"
+            f" ORDER BY {order} LIMIT {STORY_HITS}"
         )
 
 
 def _summarised(hits: list[ArticleHit], summary: Sequence[Row]) -> SearchPage:
-    """The search page from its hits and `_summary_sql`'s rows (which UNION ALL keeps in
-    each part's order)."""
+    """The search page from its hits and `_summary_sql`'s rows (ordered by kind, then by
+    each kind's own rank)."""
     total = next((int(r["n"]) for r in summary if r["kind"] == "total"), 0)
     of = {k: [r for r in summary if r["kind"] == k] for k in (*FACETS, "story")}
     facets = {k: [Facet(r["value"], int(r["n"])) for r in of[k]] for k in FACETS}
