@@ -43,7 +43,7 @@ def test_the_contracts_say_what_the_layers_are() -> None:
     assert storage["source_modules"] == ["crosswire.store"]
     assert storage["forbidden_modules"] == [f"crosswire.{name}" for name in STAGES]
     stages = found["per-article-stages"]
-    per_article = ["actors", "events", "timex", "clean"]
+    per_article = ["actors", "events", "timex", "clean", "scope"]
     assert stages["source_modules"] == [f"crosswire.{name}" for name in per_article]
     assert stages["forbidden_modules"] == ["crosswire.store", "crosswire.stories"]
     outer = found["outer-layer"]
