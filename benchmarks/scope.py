@@ -96,8 +96,15 @@ def per_class(pairs: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def score_split(
-    sentences: list[LabelledSentence], decided: dict[str, list[tuple[int, int, str, str]]]
+    sentences: list[LabelledSentence],
+    decided: dict[str, list[tuple[int, int, str, str]]],
+    split: str,
 ) -> dict[str, Any]:
+    """The figures of one split; on test, sentences whose double labels disagree are left
+    out (and counted), as in events_real.py."""
+    disputed = sum(s.disputed for s in sentences)
+    if split == "test":
+        sentences = [s for s in sentences if not s.disputed]
     stage, final = [], []
     events_kept = events_all = 0
     for s in sentences:
@@ -120,7 +127,8 @@ def score_split(
             "n": events_kept,
             "of": events_all,
         },
-        "disputed_sentences": sum(s.disputed for s in sentences),
+        "disputed_sentences": disputed,
+        "disputed_left_out": disputed if split == "test" else 0,
     }
 
 
@@ -212,14 +220,7 @@ def main() -> None:
         },
         "labels": dict(Counter(s.split for s in data.sentences)),
         "splits": {
-            split: score_split(
-                [
-                    s
-                    for s in data.sentences
-                    if s.split == split and not (split == "test" and s.disputed)
-                ],
-                decided,
-            )
+            split: score_split([s for s in data.sentences if s.split == split], decided, split)
             for split in ("dev", "test")
         },
         "pattern_examples": pattern_examples(),

@@ -9,7 +9,7 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 from crosswire.model import ActorRef, Mention
-from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.features import mentions_in, sentence_features, vector
 
 
 def _doc() -> Doc:
@@ -43,3 +43,13 @@ def test_rows_are_hashed_counts_of_unit_length() -> None:
 
 def test_no_sentences_make_no_rows() -> None:
     assert vector([], 2**10).shape == (0, 2**10)
+
+
+def test_mentions_are_given_to_the_sentence_they_start_in() -> None:
+    doc = Doc(English().vocab, words=["Oslo", ".", "Rome", "and", "Paris", "."],
+              sent_starts=[True, False, True, False, False, False])  # fmt: skip
+    first, second = list(doc.sents)
+    actor = ActorRef("x", "X")
+    rome, oslo, paris = (Mention(s, e, t, "PLACE", actor) for s, e, t in
+                         [(7, 11, "Rome"), (0, 4, "Oslo"), (16, 21, "Paris")])  # fmt: skip
+    assert mentions_in([first, second], [rome, oslo, paris]) == [[oslo], [rome, paris]]

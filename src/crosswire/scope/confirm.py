@@ -11,7 +11,7 @@ from crosswire import events
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
 from crosswire.scope.decide import trimmed
 from crosswire.scope.embedding import embed
-from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english
 from crosswire.scope.model import load_model
 
@@ -44,7 +44,9 @@ def confirmed(sentences: list[Span], mentions: list[Mention], scope: Scope) -> l
     if not english:
         return []
     model = load_model()
-    rows = vector([sentence_features(s, mentions) for s in english], model.n_features)
+    inside = mentions_in(english, mentions)
+    features = [sentence_features(s, m) for s, m in zip(english, inside, strict=True)]
+    rows = vector(features, model.n_features)
     words = model.words.probability(rows).tolist()
     full = model.full.probability(rows, embed([s.text for s in english])).tolist()
     counted = {s.start for s in scope.sentences if s.scope != "other-language"}

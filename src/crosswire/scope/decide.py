@@ -10,7 +10,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Mention, Scope, SentenceScope
-from crosswire.scope.features import sentence_features, vector
+from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english, page_language
 from crosswire.scope.model import load_model
 
@@ -34,7 +34,9 @@ def decide_scope(doc: Doc, article: Article, mentions: list[Mention]) -> Scope:
 def sentence_probabilities(sentences: Sequence[Span], mentions: list[Mention]) -> np.ndarray:
     """The ``words`` model's probability that each sentence is in scope."""
     model = load_model()
-    rows = vector([sentence_features(s, mentions) for s in sentences], model.n_features)
+    inside = mentions_in(sentences, mentions)
+    features = [sentence_features(s, m) for s, m in zip(sentences, inside, strict=True)]
+    rows = vector(features, model.n_features)
     return model.words.probability(rows)
 
 

@@ -5,13 +5,14 @@ string's column is its hash, as scikit-learn's `FeatureHasher` computes it)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction import FeatureHasher
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from crosswire.model import Mention
 
@@ -19,35 +20,43 @@ from crosswire.model import Mention
 LENGTH_BANDS = (3, 7, 15, 30)
 
 
-def sentence_features(sentence: Span, mentions: Sequence[Mention]) -> list[str]:
-    """The feature strings of one sentence; `mentions` are the article's (those inside
-    the sentence count)."""
-    words = [_word(t) for t in sentence if not (t.is_punct or t.is_space)]
-    found = [f"w={w}" for w in words]
+def sentence_features(sentence: Span, inside: Sequence[Mention]) -> list[str]:
+    """The feature strings of one sentence; `inside` are the mentions in it (`mentions_in`).
+    One pass over the tokens: an article's sentences are read once each."""
+    words: list[str] = []
+    found: list[str] = []
+    has_verb = False
+    for token in sentence:
+        pos = token.pos_
+        has_verb = has_verb or pos in {"VERB", "AUX"}
+        if token.ent_iob_ == "B":
+            found.append(f"e={token.ent_type_}")
+        if token.is_punct or token.is_space:
+            continue
+        lemma = token.lemma_.lower()
+        words.append("<num>" if token.like_num else lemma)
+        if pos == "VERB":
+            found.append(f"v={lemma}")
+    found += [f"w={w}" for w in words]
     found += [f"b={a}_{b}" for a, b in pairwise(words)]
-    found += [f"v={t.lemma_.lower()}" for t in sentence if t.pos_ == "VERB"]
-    found += [f"e={entity.label_}" for entity in sentence.ents]
-    found += _mention_features(sentence, mentions)
-    found.append(f"len={_band(len(words))}")
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+    found += [f"m={m.type}" for m in inside]
+    found += [f"s={m.actor.sector}" for m in inside if m.actor.sector]
+    found += ["c=country" for m in inside if m.actor.country]
+    found.append(f"len={sum(len(words) > edge for edge in LENGTH_BANDS)}")
+    if not has_verb:
         found.append("noverb")
     return found
 
 
-def _word(token: Token) -> str:
-    return "<num>" if token.like_num else token.lemma_.lower()
-
-
-def _band(n_words: int) -> int:
-    return sum(n_words > edge for edge in LENGTH_BANDS)
-
-
-def _mention_features(sentence: Span, mentions: Sequence[Mention]) -> list[str]:
-    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
-    found = [f"m={m.type}" for m in inside]
-    found += [f"s={m.actor.sector}" for m in inside if m.actor.sector]
-    found += ["c=country" for m in inside if m.actor.country]
-    return found
+def mentions_in(sentences: Sequence[Span], mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions starting in each sentence, found by bisection in the mentions sorted by
+    their start."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    return [
+        ordered[bisect_left(starts, s.start_char) : bisect_left(starts, s.end_char)]
+        for s in sentences
+    ]
 
 
 def vector(features: Iterable[Sequence[str]], n_features: int) -> csr_matrix:

@@ -90,7 +90,7 @@ class DecisionMeta(DataModel):
     bias: float
     mix: float
     threshold: float
-    dev: dict[str, float]
+    dev: dict[str, int | float]
 
 
 class ScopeMeta(DataModel):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire import nlp, stages
 from crosswire.model import Article, Mention
-from crosswire.scope.features import sentence_features
+from crosswire.scope.features import mentions_in, sentence_features
 from crosswire.scope.language import is_english, page_language
 
 GOLD_SETS = ("plover-gsr", "cameo-manual-examples", "petrarch-validation")
@@ -73,7 +73,7 @@ def labelled_examples(sentences: Iterable[Any], texts: dict[str, str]) -> list[E
         for sentence in by_article[article.id]:
             span = doc.char_span(*offsets(sentence.id), alignment_mode="expand")
             if span is not None:
-                features = sentence_features(span, mentions)
+                features = sentence_features(span, mentions_in([span], mentions)[0])
                 found.append(
                     Example(sentence.id, sentence.text, features, sentence.merged.scope == "in")
                 )
@@ -94,9 +94,11 @@ def gold_examples(shared: Path) -> list[Example]:
         records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
         articles = [Article(id=r["id"], text=r["text"], path=name, language="en") for r in records]
         for article, doc, mentions in parsed(articles):
-            for number, span in enumerate(s for s in doc.sents if s.text.strip()):
+            spans = [s for s in doc.sents if s.text.strip()]
+            inside = mentions_in(spans, mentions)
+            for number, (span, m) in enumerate(zip(spans, inside, strict=True)):
                 key = f"{name}:{article.id}:{number}"
-                found.append(Example(key, span.text, sentence_features(span, mentions), True))
+                found.append(Example(key, span.text, sentence_features(span, m), True))
     return found
 
 
@@ -109,9 +111,10 @@ def dev_articles(sentences: Iterable[Any], texts: dict[str, str]) -> list[DevArt
     found = []
     for article, doc, mentions in parsed(articles):
         dev = DevArticle(article.id)
-        for span in _english(doc, article.language or ""):
+        english = _english(doc, article.language or "")
+        for span, inside in zip(english, mentions_in(english, mentions), strict=True):
             dev.sentences.append((span.start_char, span.end_char))
-            dev.features.append(sentence_features(span, mentions))
+            dev.features.append(sentence_features(span, inside))
             dev.texts.append(span.text)
         _positions(dev, labelled[article.id])
         found.append(dev)
