@@ -49,3 +49,4 @@ def test_verdicts_follow_the_thresholds() -> None:
     assert model.verdict(np.array(unsure), None) is None
     assert model.verdict(np.array(unsure), "PROTEST") is None  # no event: dropped
     assert model.verdict(np.array(sure), "ASSAULT") == "ASSAULT"
+    assert model.verdict(np.array(unsure), "CONSULT", nominal=True) == "CONSULT"  # noun pattern

@@ -2,10 +2,11 @@
 (`candidates`), whether it is an event and of which PLOVER type (`model.EventModel`).
 
 A candidate the patterns code keeps the patterns' event (type, mode, arguments) unless the
-model finds it unlikely an event (a word in another sense: "struck once in the back",
-"as demonstrated by"), or another type likelier by a wide margin; a candidate no pattern
-codes becomes an event where the model is confident, with its arguments found as the
-patterns find them (`triggers.code_learned`). A nominal event that is the object of
+model finds it unlikely an event (a word in another sense: "beat Croatia 3-1", "offered
+shoppers a discount"), or another type likelier by a wide margin (a noun pattern's event
+is kept as it is: `model.EventModel.verdict`); a candidate no pattern codes becomes an
+event where the model is confident, with its arguments found as the patterns find them
+(`triggers.code_learned`). A nominal event that is the object of
 another event ("condemned the attack", "held talks") is part of that event."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from crosswire.model import EventMention
 # Links from a noun to the predicate whose object it is ("condemned [the attack]",
 # "called for [an inquiry]")
 OBJECT_LINKS = {"dobj", "obj", "pobj", "nsubjpass", "attr"}
+NOUNS = {"NOUN", "PROPN"}
 
 
 def decide(sentences: list[Span], found: list[list[Candidate]], context: Context) -> list[Coded]:
@@ -36,7 +38,10 @@ def decide(sentences: list[Span], found: list[list[Candidate]], context: Context
     rows = iter(model.probabilities(hashed([candidate_features(c, context) for c in flat])))
     decided: list[Coded] = []
     for sentence, candidates in zip(sentences, found, strict=True):
-        verdicts = [(c, model.verdict(next(rows), _type(c.proposed))) for c in candidates]
+        verdicts = [
+            (c, model.verdict(next(rows), _type(c.proposed), c.token.pos_ in NOUNS))
+            for c in candidates
+        ]
         decided.append(_events(sentence, verdicts, context))
     return decided
 

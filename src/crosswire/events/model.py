@@ -47,6 +47,7 @@ class Thresholds(BaseModel):
     keep: float  # a proposed event is dropped below this probability of an event
     add: float  # an unproposed candidate becomes an event at this probability or above
     retype: float  # the margin by which another type must beat the proposed one
+    evidence: int  # labelled events of a type the model needs before it overrules a pattern
 
 
 class ModelCard(BaseModel):
@@ -59,6 +60,7 @@ class ModelCard(BaseModel):
     hash_width: int
     classes: tuple[str, ...]
     thresholds: Thresholds
+    labelled: dict[str, int]  # labelled events per type in the training split
     weights_sha256: str
     training: dict[str, Any]  # data hash, parameters, counts, command
 
@@ -89,16 +91,26 @@ class EventModel:
         result: NDArray[np.float64] = exp / exp.sum(axis=1, keepdims=True)
         return result
 
-    def verdict(self, row: NDArray[np.float64], proposed: str | None) -> str | None:
+    def verdict(
+        self, row: NDArray[np.float64], proposed: str | None, nominal: bool = False
+    ) -> str | None:
         """The type a candidate is coded as, or None: a proposed type stays unless the
         candidate is unlikely an event (``keep``) or another type wins by ``retype``; an
-        unproposed candidate becomes an event of the likeliest type at ``add``."""
+        unproposed candidate becomes an event of the likeliest type at ``add``. A proposal
+        stays as it is where the labels are too thin to overrule it: a noun pattern's event
+        (`nominal`: those patterns already demand the noun's own participants, "a dinner
+        between A and B", and the train split holds 9 of them), and an event of a type with
+        fewer than ``evidence`` labelled events in the train split (CONSULT has 7)."""
+        limits = self.card.thresholds
+        if proposed is not None and (
+            nominal or self.card.labelled.get(proposed, 0) < limits.evidence
+        ):
+            return proposed
         none = self.classes.index(NONE)
         event = 1.0 - float(row[none])
         others = row.copy()
         others[none] = -1.0
         best = self.classes[int(np.argmax(others))]
-        limits = self.card.thresholds
         if proposed is None:
             return best if event >= limits.add else None
         if event < limits.keep:
