@@ -24,7 +24,7 @@ from crosswire.datafiles import (
     parse_yaml,
 )
 from crosswire.events import data as events_data
-from crosswire.events import patterns
+from crosswire.events import learned, model, patterns
 from crosswire.export import gdelt
 from crosswire.scope import model as scope_model
 from crosswire.stories import brief
@@ -41,6 +41,10 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/modality.yaml": (events_data.ModalityCues, events_data.modality),
     "events/dates.yaml": (events_data.DateCues, events_data.dates),
     "events/agents.yaml": (events_data.Agents, events_data.agents),
+    "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
+    # the learned event decision's model: its card (JSON) and its weights (.npz)
+    "models/events-v1.json": (model.ModelCard, model.event_model),
+    "models/events-v1.npz": (model.ModelCard, model.event_model),
     "actors/countries.yaml": (actors_data.Countries, actors_data.countries),
     "actors/media.yaml": (actors_data.Media, actors_data.media),
     "actors/organisations.yaml": (actors_data.Organisations, actors_data.organisations),
@@ -71,6 +75,7 @@ WRONG_TYPES = {
     "events/modality.yaml": ("  will: planned", "  will: perhaps"),
     "events/dates.yaml": ("vague_types: [DURATION, SET]", "vague_types: {DURATION: 1}"),
     "events/agents.yaml": ("  government: GOV", "  government: Government"),
+    "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
     "actors/countries.yaml": ("  UAE: ARE", "  UAE: [ARE]"),
     "actors/media.yaml": ("{names: [Interfax], country: RUS}", "{names: [], country: RUS}"),
     "actors/organisations.yaml": ("  Kremlin: [RUS, GOV]", "  Kremlin: [RUS]"),

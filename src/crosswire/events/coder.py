@@ -1,15 +1,19 @@
 """The parse-based coder: each sentence's predicates and event nouns matched against the
 pattern files (`triggers`), with actors, place, time, negation and modality taken from the
-same sentence's structure (`arguments`, `targets`, `attributes`, `modality`); events inside
-a speech act's content are folded into it (`content`)."""
+same sentence's structure (`arguments`, `targets`, `attributes`, `modality`); a learned
+model then decides, for every candidate predicate, whether it is an event and of which
+type (`candidates`, `decision`); events inside a speech act's content are folded into it
+(`content`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from crosswire.events.candidates import candidates
 from crosswire.events.codes import appeal_code
 from crosswire.events.content import Coded, absorb_content, obligations
 from crosswire.events.context import Context, article_context
+from crosswire.events.decision import decide
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.triggers import code_noun, code_verb
 from crosswire.model import Article, Attribution, EventMention, Mention, TimeExpr
@@ -24,16 +28,17 @@ def code_events(
 ) -> list[EventMention]:
     """Zero or more coded events per sentence of `doc` (the parse of `article.text`)."""
     context = article_context(doc, article, mentions, times, attributions)
+    sentences = list(doc.sents)
+    found = [candidates(sentence, proposals(sentence, context)) for sentence in sentences]
     events: list[EventMention] = []
-    for sentence in doc.sents:
-        events.extend(_code_sentence(sentence, context))
+    for coded in decide(sentences, found, context):
+        events.extend(appeal_code(token, event) for token, event in absorb_content(coded))
     return events
 
 
-def _code_sentence(sentence: Span, context: Context) -> list[EventMention]:
-    found = _triggered(sentence, context)
-    found = obligations(sentence, context, found)
-    return [appeal_code(token, event) for token, event in absorb_content(found)]
+def proposals(sentence: Span, context: Context) -> Coded:
+    """What the patterns code in the sentence, by trigger, before content is folded in."""
+    return obligations(sentence, context, _triggered(sentence, context))
 
 
 def _triggered(sentence: Span, context: Context) -> Coded:

@@ -12,6 +12,7 @@ from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
 from crosswire.events.event import build
+from crosswire.events.learned import learned_pattern
 from crosswire.events.participants import (
     actors_of,
     actors_under,
@@ -109,12 +110,13 @@ def _goes_home(verb: Token) -> bool:
 
 def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     """The object is one of the pattern's words ("impose sanctions"), present where the
-    pattern is transitive, and none of the words it excludes ("met its commitments")."""
+    pattern is transitive (as the subject of a passive), and none of the words it excludes
+    ("met its commitments")."""
     obj = direct_object(verb)
     if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
         return False
-    if pattern.transitive and obj is None:
-        return False
+    if pattern.transitive and obj is None and passive_subject(verb) is None:
+        return False  # "was struck once in the back": the passive's subject is its object
     if not pattern.object_not:
         return True
     patient = obj or passive_subject(verb)  # "their demands are met"
@@ -184,6 +186,26 @@ def _states_an_opinion(verb: Token) -> bool:
     # "The Philippines and France agree that ...": parties agreeing together is an accord
     together = any(c.dep_ in SUBJECTS and list(c.conjuncts) for c in verb.children)
     return bool(clauses) and not complements and not together
+
+
+# ------------------------------------------------------------------ learned events
+
+
+def code_learned(
+    token: Token, event_type: str, sentence: Span, context: Context
+) -> EventMention | None:
+    """The event the learned decision found at a word no pattern coded: its arguments are
+    found as a pattern's would be (`learned.learned_pattern`); None where it names none."""
+    pattern = learned_pattern(token, event_type)
+    if token.pos_ in {"VERB", "AUX"}:
+        return _try_verb_pattern(token, pattern, sentence, context)
+    subjects, targets = _noun_roles(token, pattern, context)
+    if not subjects and not targets:
+        return None
+    found = places(token, context, [token])
+    return build(
+        token, pattern, sentence, context, unique(subjects), unique(targets), found, [token]
+    )
 
 
 # ------------------------------------------------------------------ nouns

@@ -1,0 +1,80 @@
+"""How an event the learned decision finds is coded: the pattern it is coded with where no
+pattern of the files held (data/events/learned.yaml), and a proposed event given the type
+the model decided."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+from spacy.tokens import Token
+
+from crosswire.datafiles import Cameo, DataModel, load
+from crosswire.events.data import TypeKey, frames
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.model import EventMention
+
+# What a pattern may demand of a sentence; a learned event was decided without them
+CONSTRAINTS = {
+    "object": (),
+    "object_types": (),
+    "object_not": (),
+    "particle": None,
+    "transitive": False,
+    "requires_target": False,
+    "requires_phone": False,
+    "requires_content": False,
+    "requires_actor_pair": False,
+}
+
+
+class LearnedCoding(DataModel):
+    cameo: dict[TypeKey, Cameo]
+    noun_participant_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+
+
+@cache
+def learned_coding() -> LearnedCoding:
+    return load("events/learned.yaml", LearnedCoding)
+
+
+def learned_pattern(token: Token, event_type: str) -> Pattern:
+    """The word's own pattern of that type without its constraints (its mode, code and
+    prepositions), else a generic one for the type."""
+    verb = token.pos_ in {"VERB", "AUX"}
+    lemma = verb_lemma(token) if verb else token.lemma_.lower()
+    patterns = (verb_patterns() if verb else noun_patterns()).get(lemma, ())
+    same = next((p for p in patterns if p.type == event_type), None)
+    if same is not None:
+        return same.model_copy(update=CONSTRAINTS)
+    coding = learned_coding()
+    if verb:
+        return Pattern.model_validate(
+            {
+                "lemma": lemma,
+                "type": event_type,
+                "example": "",
+                "cameo": coding.cameo[event_type],
+                "target_preps": tuple(sorted(frames().verb_target_preps)),
+            }
+        )
+    return Pattern.model_validate(
+        {
+            "lemma": lemma,
+            "type": event_type,
+            "example": "",
+            "cameo": coding.cameo[event_type],
+            "participant_preps": tuple(sorted(coding.noun_participant_preps)),
+            "target_preps": tuple(sorted(coding.noun_target_preps)),
+        }
+    )
+
+
+def retyped(token: Token, event: EventMention, event_type: str) -> EventMention:
+    """The proposed event with the decided type: unchanged where the types agree, else with
+    the mode and code of the word's pattern of that type (`learned_pattern`)."""
+    if event.type == event_type:
+        return event
+    pattern = learned_pattern(token, event_type)
+    return dataclasses.replace(event, type=event_type, mode=pattern.mode, cameo=pattern.cameo)

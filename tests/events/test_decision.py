@@ -1,0 +1,52 @@
+"""The learned decision combined with the patterns, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import numpy as np
+from tests.events.conftest import code
+
+from crosswire import nlp, stages
+from crosswire.events.coder import proposals
+from crosswire.events.context import article_context
+from crosswire.events.model import event_model
+from crosswire.model import Article
+
+SPORTS = "Russia beat Croatia 3-1 in the World Cup quarter-final on Saturday."
+
+
+def _proposed(text: str) -> list[tuple[str, str]]:
+    """(trigger word, type) of what the patterns alone code in the first sentence."""
+    article = Article(id="t", text=text, path="t.txt", published="2021-03-02")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    sentence = next(iter(state.doc.sents))
+    return [(token.text, event.type) for token, event in proposals(sentence, context)]
+
+
+def test_a_trigger_in_a_sports_sense_is_not_coded() -> None:
+    assert ("beat", "ASSAULT") in _proposed(SPORTS)  # the pattern fires on the word
+    assert code(SPORTS) == []  # the model finds no event in that sense
+
+
+def test_the_same_trigger_in_its_violent_sense_is_coded() -> None:
+    events = code("Soldiers beat the prisoners in a jail near Kabul on Monday.")
+    assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "beat")]
+
+
+def test_a_passive_strike_on_a_person_is_an_assault_not_a_labour_strike() -> None:
+    events = code("The opposition leader was struck twice in the back in Kabul.")
+    assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "struck")]
+
+
+def test_verdicts_follow_the_thresholds() -> None:
+    model = event_model()
+    none = model.classes.index("none")
+    sure = [0.0] * len(model.classes)
+    sure[model.classes.index("ASSAULT")] = 1.0
+    unsure = [0.0] * len(model.classes)
+    unsure[none] = 1.0
+    assert model.verdict(np.array(sure), None) == "ASSAULT"
+    assert model.verdict(np.array(unsure), None) is None
+    assert model.verdict(np.array(unsure), "PROTEST") is None  # no event: dropped
+    assert model.verdict(np.array(sure), "ASSAULT") == "ASSAULT"
+    assert model.verdict(np.array(unsure), "CONSULT", nominal=True) == "CONSULT"  # noun pattern
