@@ -17,7 +17,7 @@ from crosswire.events.candidates import Candidate
 from crosswire.events.context import Context
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 HASH_WIDTH = 2**18
 
 # Dependents whose relation, and whose head word with it, describe the predicate's frame
@@ -28,6 +28,7 @@ FRAME_DEPS = {
 ROLE_DEPS = {
     "nsubj": "s", "nsubjpass": "o", "dobj": "o", "obj": "o", "poss": "s", "dative": "o",
 }  # fmt: skip
+SENSE_DEPS = {"dobj", "obj", "prt", "attr", "oprd", "nsubjpass", "acomp"}
 WINDOW = 3  # words either side of the trigger
 # Endings that make nouns of verbs, with what the verb ends in instead
 NOMINAL_ENDINGS = (
@@ -48,6 +49,7 @@ def candidate_features(candidate: Candidate, context: Context) -> list[str]:
         *_proposal(candidate, lemma_of(token)),
         *_head(token),
         *_frame(token, context),
+        *_senses(token, lemma_of(token)),
         *_window(token),
         *_sentence(token),
     ]
@@ -143,6 +145,19 @@ def _frame(token: Token, context: Context) -> Iterator[str]:
         if role is not None:
             yield f"{role}k={_kind(child, context)}"
             yield f"{role}h={child.lemma_.lower()}"
+
+
+def _senses(token: Token, lemma: str) -> Iterator[str]:
+    """The predicate paired with its object or particle: a linear model cannot combine
+    "open" and "fire" itself, and the pair is what tells the senses apart ("opened fire",
+    "opened an investigation", "struck a deal", "was struck in the back")."""
+    for child in token.children:
+        if child.dep_ in SENSE_DEPS:
+            yield f"sense={lemma}|{child.dep_}|{child.lemma_.lower()}"
+        elif child.dep_ == "prep":
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+            for pobj in objects[:1]:
+                yield f"sense={lemma}|{child.lower_}|{pobj.lemma_.lower()}"
 
 
 def _kind(token: Token, context: Context) -> str:

@@ -96,7 +96,8 @@ class EventModel:
     ) -> str | None:
         """The type a candidate is coded as, or None: a proposed type stays unless the
         candidate is unlikely an event (``keep``) or another type wins by ``retype``; an
-        unproposed candidate becomes an event of the likeliest type at ``add``. A proposal
+        unproposed candidate becomes an event of the likeliest type where that type's own
+        probability reaches ``add``. A proposal
         stays as it is where the labels are too thin to overrule it: a noun pattern's event
         (`nominal`: those patterns already demand the noun's own participants, "a dinner
         between A and B", and the train split holds 9 of them), and an event of a type with
@@ -112,7 +113,10 @@ class EventModel:
         others[none] = -1.0
         best = self.classes[int(np.argmax(others))]
         if proposed is None:
-            return best if event >= limits.add else None
+            # The type itself must be likely, not only "some event": a word the labels
+            # split between two types ("opened fire" / "opened an embassy") is no event
+            # to add
+            return best if float(row[self.classes.index(best)]) >= limits.add else None
         if event < limits.keep:
             return None
         if proposed in self.classes:
