@@ -19,7 +19,7 @@ from psycopg.adapt import Dumper
 from psycopg.rows import dict_row
 
 from crosswire.errors import StoreError
-from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+from crosswire.model import Analysis, Article, Event, IngestError, Story
 from crosswire.store.base import Store
 from crosswire.store.cards import article_facet_rows, event_countries
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
@@ -27,7 +27,6 @@ from crosswire.store.rows import (
     article_extra,
     article_from_row,
     backfill_story_cards,
-    entities_from_rows,
     entity_name_rows,
     event_actor_rows,
     migrations,
@@ -83,7 +82,6 @@ class PostgresStore(SQLQueries, Store):
     """A store in a PostgreSQL database (tables created and migrated on open)."""
 
     DIALECT = Dialect(like="ILIKE", collate=' COLLATE "C"')
-    MENTION_ORDER = "seq"
 
     def __init__(self, url: str, one_request: bool = False):
         self.url = url
@@ -409,9 +407,6 @@ class PostgresStore(SQLQueries, Store):
     def story(self, story_id: str) -> Story | None:
         row = self._one("SELECT data FROM stories WHERE id = %s", (story_id,))
         return None if row is None else Story.from_dict(json.loads(row["data"]))
-
-    def entities(self) -> list[Entity]:
-        return entities_from_rows(self._rows("SELECT * FROM mentions ORDER BY seq"))
 
     def errors(self) -> list[IngestError]:
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")

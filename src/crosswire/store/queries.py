@@ -30,7 +30,12 @@ from crosswire.store.base import (
     StoryQuery,
 )
 from crosswire.store.cards import ActorTally, StoryCard
-from crosswire.store.rows import Row, entities_from_rows
+from crosswire.store.rows import (
+    Row,
+    entities_from_groups,
+    entity_articles_sql,
+    grouped_mentions_sql,
+)
 from crosswire.store.search import Clause, check_page, parse_query
 
 MAX_OFFSET = 2**62  # beyond any table; larger ints overflow the databases' integers
@@ -94,7 +99,6 @@ class SQLQueries:
     def _query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """Rows of `sql` written with ``?`` placeholders."""
 
-    MENTION_ORDER: str  # the mentions' column in input order ("rowid", "seq")
 
     def _count(self, sql: str, params: Iterable[Any]) -> int:
         rows = self._query(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)
@@ -108,16 +112,22 @@ class SQLQueries:
 
     def entities_by_ids(self, ids: Iterable[str]) -> list[Entity]:
         """The canonical actors with these ids (those that have mentions), by id, each
-        aggregated over its own mentions only (`rows.entities_from_rows`)."""
+        aggregated over its own mentions only (`rows.entities_from_groups`)."""
         wanted = sorted(set(ids))
-        rows: list[Row] = []
-        for i in range(0, len(wanted), 500):  # an entity's rows all come in one chunk
+        groups: list[Row] = []
+        articles: list[Row] = []
+        for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            order = self.MENTION_ORDER
-            sql = f"SELECT * FROM mentions WHERE entity_id IN ({marks}) ORDER BY {order}"
-            rows += self._query(sql, chunk)
-        return entities_from_rows(rows)
+            where = f"WHERE entity_id IN ({', '.join('?' * len(chunk))})"
+            groups += self._query(grouped_mentions_sql(where), chunk)
+            articles += self._query(entity_articles_sql(where), chunk)
+        return entities_from_groups(groups, articles)
+
+    def entities(self) -> list[Entity]:
+        """Every canonical actor, aggregated over its mentions."""
+        return entities_from_groups(
+            self._query(grouped_mentions_sql(), []), self._query(entity_articles_sql(), [])
+        )
 
     def actor_search(self, query: str, limit: int, offset: int) -> tuple[list[Entity], int]:
         """One page of the actors with a name or alias containing `query` (any name they

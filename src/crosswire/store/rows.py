@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
+from itertools import chain, repeat
 from typing import Any, Protocol
 
 from crosswire.labels import display_name, most_common
@@ -66,32 +67,55 @@ def entity_name_rows(analysis: Analysis) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def canonical_name(rows: list[Row]) -> str:
-    """The name an entity is shown by (see `display_name`)."""
-    return display_name(rows[0]["key"], (r["name"] for r in rows)) or rows[0]["name"]
+# The columns an actor is aggregated from: mentions are read grouped by them, with how
+# many mentions each group holds, so an actor named 10,000 times is a few dozen rows
+ENTITY_COLUMNS = "entity_id, key, name, alias, type, country, sector, role"
 
 
-def entities_from_rows(rows: Iterable[Row]) -> list[Entity]:
-    """Every canonical actor aggregated from mention rows (in input order), by id."""
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        groups[row["entity_id"]].append(row)
-    return sorted((entity_from_rows(found) for found in groups.values()), key=lambda e: e.id)
+def grouped_mentions_sql(where: str = "") -> str:
+    """Mention groups (`ENTITY_COLUMNS` and their count ``n``) of the mentions `where`
+    selects ("WHERE entity_id IN (...)"), and of every mention without it."""
+    return f"SELECT {ENTITY_COLUMNS}, count(*) AS n FROM mentions {where} GROUP BY {ENTITY_COLUMNS}"
 
 
-def entity_from_rows(rows: list[Row]) -> Entity:
-    """The canonical actor aggregated from all its mention rows."""
+def entity_articles_sql(where: str = "") -> str:
+    """The (entity, article) pairs of the mentions `where` selects."""
+    return f"SELECT DISTINCT entity_id, article_id FROM mentions {where}"
+
+
+def entities_from_groups(groups: Iterable[Row], articles: Iterable[Row]) -> list[Entity]:
+    """Every canonical actor aggregated from grouped mention rows (`grouped_mentions_sql`)
+    and its (entity, article) pairs (`entity_articles_sql`), by id. Each aggregate counts
+    a group as often as it has mentions, so the result is that of reading every mention."""
+    by_entity: dict[str, list[Row]] = defaultdict(list)
+    for row in groups:
+        by_entity[row["entity_id"]].append(row)
+    article_ids: dict[str, set[str]] = defaultdict(set)
+    for row in articles:
+        article_ids[row["entity_id"]].add(row["article_id"])
+    found = (entity_from_groups(rows, article_ids[eid]) for eid, rows in by_entity.items())
+    return sorted(found, key=lambda e: e.id)
+
+
+def entity_from_groups(rows: list[Row], article_ids: set[str]) -> Entity:
+    """The canonical actor aggregated from all its mention groups."""
+    first = rows[0]
     return Entity(
-        id=rows[0]["entity_id"],
-        key=rows[0]["key"],
-        name=canonical_name(rows),
-        type=most_common(r["type"] for r in rows) or rows[0]["type"],
-        country=most_common(r["country"] for r in rows),
-        sector=most_common(r["sector"] for r in rows),
+        id=first["entity_id"],
+        key=first["key"],
+        name=display_name(first["key"], (n for n in _each(rows, "name") if n)) or first["name"],
+        type=most_common(_each(rows, "type")) or first["type"],
+        country=most_common(_each(rows, "country")),
+        sector=most_common(_each(rows, "sector")),
         aliases=sorted({r["alias"] for r in rows}),
         roles=sorted({r["role"] for r in rows if r["role"]}),
-        article_ids=sorted({r["article_id"] for r in rows}),
+        article_ids=sorted(article_ids),
     )
+
+
+def _each(rows: list[Row], column: str) -> Iterator[str | None]:
+    """A column's value once per mention of each group."""
+    return chain.from_iterable(repeat(r[column], int(r["n"])) for r in rows)
 
 
 def story_row(story: Story, articles: list[Article], events: list[Event]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import StoreError
-from crosswire.model import Analysis, Article, Entity, Event, IngestError, Story
+from crosswire.model import Analysis, Article, Event, IngestError, Story
 from crosswire.store.base import Store
 from crosswire.store.cards import article_facet_rows, event_countries
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
@@ -20,7 +20,6 @@ from crosswire.store.rows import (
     article_extra,
     article_from_row,
     backfill_story_cards,
-    entities_from_rows,
     entity_name_rows,
     event_actor_rows,
     story_row,
@@ -71,7 +70,6 @@ class SQLiteStore(SQLQueries, Store):
     """A store in one SQLite file (created and migrated on open)."""
 
     DIALECT = Dialect(like="LIKE", collate="")
-    MENTION_ORDER = "rowid"
 
     def __init__(self, path: str | Path, one_request: bool = False):
         self.path = str(path)
@@ -401,9 +399,6 @@ class SQLiteStore(SQLQueries, Store):
     def story(self, story_id: str) -> Story | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         return None if row is None else Story.from_dict(json.loads(row[0]))
-
-    def entities(self) -> list[Entity]:
-        return entities_from_rows(self._rows("SELECT * FROM mentions ORDER BY rowid"))
 
     def errors(self) -> list[IngestError]:
         rows = self._rows("SELECT path, record, reason FROM errors ORDER BY id")
