@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from tests.events.conftest import code
 
+from crosswire import nlp
+from crosswire.events.participants import in_title_case
 from crosswire.model import ActorRef, EventMention
 
 
@@ -229,3 +231,22 @@ def test_a_list_parsed_as_an_apposition_keeps_every_member() -> None:
     ):
         event = one(text, "CONSULT")
         assert {a.country for a in event.participants} == countries, text
+
+
+def test_a_name_the_recogniser_missed_is_still_the_actor() -> None:
+    event = one("Armstead was shot in the left arm.", "ASSAULT")
+    assert event.target is not None and event.target.name == "Armstead"
+    assert event.source is None  # the sentence does not say who shot him
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = "Police said Luis Orozco, 24, was a gang member. Orozco was arrested on Friday."
+    event = one(text, "COERCE", "arrested")
+    assert event.target is not None and event.target.name == "Luis Orozco"
+
+
+def test_capitals_in_ain_title_case_line_make_no_actor() -> None:
+    headline = next(nlp.parse(["Teen Shot Outside Brooklyn Vigil Dies At Hospital"]))
+    sentence = next(nlp.parse(["Armstead was shot in the left arm on Sunday."]))
+    assert in_title_case(headline[0])
+    assert not in_title_case(sentence[0])

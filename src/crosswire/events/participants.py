@@ -3,13 +3,14 @@ antecedent, or a generic agent keyed by country and sector ("Egyptian police")."
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.datelines import dateline_end
-from crosswire.actors.keys import fold
+from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import group_heads, roles
 from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import antecedent
@@ -17,9 +18,15 @@ from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.syntax import CLAUSES
 from crosswire.model import ActorRef, Mention, Place
+from crosswire.timex.months import month_number
 
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
 DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
+# A line is in title case (a headline: the tagger makes every word a proper noun there) when
+# at least this share of its longer words are capitalised
+TITLE_CASE_SHARE = 0.7
+TITLE_CASE_MIN_WORDS = 3
+WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
@@ -100,7 +107,42 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if generic is not None and not _role_word(token):
         return generic  # "a man in the death of a woman at Sam's Club": the man
     named = _person_in_phrase(token, context)
-    return named.actor if named else generic
+    if named is not None:
+        return named.actor
+    return generic or unrecognised_name(token, context)
+
+
+def unrecognised_name(token: Token, context: Context) -> ActorRef | None:
+    """A proper name the entity recogniser left out ("Orozco was arrested", "Armstead was
+    shot"): the article's person whose name ends with it, else an actor of its own, keyed
+    by the name (its kind unknown). Not in a line in title case, not a title, role, month
+    or weekday, and not a word the recogniser gave another label (a date, a number)."""
+    if token.tag_ != "NNP" or token.ent_type_ or not token.text[:1].isupper():
+        return None
+    if is_title(token.text) or _role_word(token) or _calendar_word(token):
+        return None
+    if in_title_case(token):
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.tag_ == "NNP"] + [token]
+    name = " ".join(w.text for w in words)
+    last = person_words(name)[-1:]
+    for mention in context.mentions:
+        if mention.type == "PERSON" and last and person_words(mention.text)[-1:] == last:
+            return mention.actor  # "Luis Orozco ... Orozco was arrested"
+    return ActorRef(key=f"name:{fold(name)}", name=name)
+
+
+def _calendar_word(token: Token) -> bool:
+    return month_number(token.text) is not None or token.lower_ in WEEKDAYS
+
+
+def in_title_case(token: Token) -> bool:
+    """Whether the token's sentence is a line in title case ("Man Shot at Dallas Gas
+    Station Dies"), where capitals say nothing about names."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _role_word(token: Token) -> bool:
