@@ -1,17 +1,26 @@
-"""Background ingestion for the server: one worker thread runs `crosswire.Pipeline`.
+"""Background ingestion for the server: one worker thread hands each job to one analysis
+process, which runs `crosswire.Pipeline`.
 
 One worker because the SQLite store has a single writer; jobs queue up and run in the
-order they were posted. Each job's input is written to a file in its own temporary
-folder first, so the pipeline reads it exactly as `crosswire run` reads a file (format
-sniffed from the content, bad input reported as errors, not raised). What the store records
-as the article's file is the uploader's file name (made safe: no folders), never the
-temporary path; posted JSON articles are recorded as ``article.jsonl``.
+order they were posted. The analysis runs in its own process, at a lower CPU priority:
+parsing holds the interpreter lock most of the time, so in a thread of the server it made
+every request wait its turn while an upload was analysed; in a process it takes only the
+CPU the requests leave, and a page that crashes its process fails that job, not the
+server (the next job starts a new process).
+
+Each job's input is written to a file in its own temporary folder first, so the pipeline
+reads it exactly as `crosswire run` reads a file (format sniffed from the content, bad input
+reported as errors, not raised). What the store records as the article's file is the
+uploader's file name (made safe: no folders), never the temporary path; posted JSON
+articles are recorded as ``article.jsonl``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
 import queue
 import re
 import shutil
@@ -19,13 +28,17 @@ import tempfile
 import threading
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from crosswire.errors import StoreError
-from crosswire.pipeline import Pipeline
+from crosswire.pipeline import Pipeline, RunReport
 
+# How much lower the analysis process's CPU priority is than the server's (``nice``)
+ANALYSIS_NICENESS = 10
 JobState = Literal["queued", "running", "done", "failed"]
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -108,31 +121,58 @@ class IngestWorker:
             del self.jobs[job.id]
 
     def _loop(self) -> None:
-        pipeline: Pipeline | None = None
+        analysis: ProcessPoolExecutor | None = None
         while (item := self._queue.get()) is not None:
             job, path = item
             try:
-                pipeline = pipeline or Pipeline(self.db)  # opened in this thread: SQLite
-                self._run(pipeline, job, path)
+                analysis = analysis or _analysis_process()
+                job.state = "running"
+                # stored under the uploader's file name: the temporary path is never recorded
+                report = analysis.submit(analyse, self.db, str(path), job.name).result()
+                self._done(job, report, path)
+            except BrokenProcessPool:
+                job.state, job.message = "failed", "the analysis process stopped on this input"
+                analysis = None  # the next job starts a new one
             except Exception as exc:  # a failed job must not stop the worker
                 job.state, job.message = "failed", _failure(exc, path.parent)
             finally:
                 job.finished = time.time()
                 shutil.rmtree(path.parent, ignore_errors=True)
                 self._queue.task_done()
-        if pipeline is not None:
-            pipeline.store.close()
+        if analysis is not None:
+            analysis.shutdown(wait=True)
         self._queue.task_done()
 
     @staticmethod
-    def _run(pipeline: Pipeline, job: Job, path: Path) -> None:
-        job.state = "running"
-        # stored under the uploader's file name: the temporary path is never recorded
-        report = pipeline.run([str(path)], name=job.name)
+    def _done(job: Job, report: RunReport, path: Path) -> None:
         job.new_articles, job.skipped = report.new_articles, report.skipped
         job.stories_touched = report.stories_touched
         job.errors = [_without(str(e), path.parent) for e in report.errors]
         job.state = "done"
+
+
+def _analysis_process() -> ProcessPoolExecutor:
+    """One process for the analysis, started fresh (not forked from the server's threads)."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_lower_priority)
+
+
+def _lower_priority() -> None:
+    os.nice(ANALYSIS_NICENESS)
+
+
+# The analysis process's pipeline per store, opened by its first job and kept (the models
+# load once per process)
+_pipelines: dict[str, Pipeline] = {}
+
+
+def analyse(db: str, path: str, name: str) -> RunReport:
+    """Run one job's input through the pipeline of the store at `db` (in the analysis
+    process)."""
+    pipeline = _pipelines.get(db)
+    if pipeline is None:
+        pipeline = _pipelines[db] = Pipeline(db)
+    return pipeline.run([path], name=name)
 
 
 def _failure(exc: Exception, folder: Path) -> str:
