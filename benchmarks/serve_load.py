@@ -146,7 +146,8 @@ def serve(db: str, port: int, src: Path) -> subprocess.Popen[bytes]:
 
 
 def endpoints(client: httpx.Client) -> dict[str, str]:
-    story = client.get("/api/stories", params={"sort": "size", "limit": 1}).json()["items"][0]
+    biggest = client.get("/api/stories", params={"sort": "size", "limit": 50}).json()["items"]
+    story = next((s for s in biggest if s["last_date"]), biggest[0])  # a month to filter by
     detail = client.get(f"/api/stories/{story['id']}").json()
     event = max(detail["events"], key=lambda e: e["n_sources"])
     actor = story["top_actors"][0]
@@ -161,7 +162,7 @@ def endpoints(client: httpx.Client) -> dict[str, str]:
         "api events": "/api/events?limit=50&offset=1000",
         "api event": f"/api/events/{event['id']}",
         "api search": "/api/search?q=minister",
-        "api search facet": "/api/search?q=police&month=" + (story["last_date"] or "2020")[:7],
+        "api search facet": "/api/search?q=police&month=" + (story["last_date"] or "2020-01")[:7],
         "api actor search": f"/api/actors?q={word}",
         "api actor": f"/api/actors/{actor['entity_id']}",
         "api actor events csv": f"/api/actors/{actor['entity_id']}/events.csv",
