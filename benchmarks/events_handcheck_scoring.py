@@ -66,9 +66,13 @@ def check(verdict: dict[str, Any]) -> None:
             raise ValueError(f"verdict {name!r} must be true or false: {verdict}")
     if verdict.get("date") not in DATE_VERDICTS:
         raise ValueError(f"verdict 'date' must be one of {DATE_VERDICTS}: {verdict}")
-    unknown = set(verdict.get("errors", [])) - set(ERROR_CLASSES)
-    if unknown:
-        raise ValueError(f"unknown error classes {sorted(unknown)}")
+    errors = set(verdict.get("errors", []))
+    if errors - set(ERROR_CLASSES):
+        raise ValueError(f"unknown error classes {sorted(errors - set(ERROR_CLASSES))}")
+    if (verdict["date"] == "wrong") != ("wrong_date" in errors):
+        raise ValueError(f"a wrong date and the class 'wrong_date' go together: {verdict}")
+    if not verdict["modality_right"] and "negation_hypothetical" not in errors:
+        raise ValueError(f"a wrong modality needs the class 'negation_hypothetical': {verdict}")
     right = verdict["type_right"] and verdict["source_right"] and verdict["target_right"]
     if verdict["usable"] != right:
         raise ValueError(f"'usable' must be type, source and target all right: {verdict}")

@@ -47,7 +47,10 @@ ROWS = [
             errors=["out_of_scope", "word_sense"],
         ),
     ),
-    row("CONSULT", verdict(date="wrong", modality_right=False, errors=["wrong_date"])),
+    row(
+        "CONSULT",
+        verdict(date="wrong", modality_right=False, errors=["wrong_date", "negation_hypothetical"]),
+    ),
     row("AGREE", None),  # not judged yet: left out
 ]
 
@@ -64,7 +67,8 @@ def test_precision_counts_every_judged_event_and_dates_only_judgeable_ones() -> 
     assert figures["dates"] == {"right": 2, "wrong": 1, "not_judgeable": 1}
     assert figures["errors"]["out_of_scope"] == 1
     assert figures["errors"]["actor_missing"] == 1
-    assert figures["errors"]["negation_hypothetical"] == 0
+    assert figures["errors"]["negation_hypothetical"] == 1
+    assert figures["errors"]["wrong_actor"] == 0
     assert figures["by_type"]["ASSAULT"] == {
         "judged": 2,
         "in_scope": 2,
@@ -87,6 +91,8 @@ def test_wilson_interval_matches_the_issue_table() -> None:
         verdict(usable=False),  # usable must be type, source and target all right
         verdict(date="maybe"),
         verdict(errors=["typo"]),
+        verdict(date="wrong"),  # a wrong date without its class
+        verdict(modality_right=False),  # a wrong modality without its class
         verdict(in_scope=None),
     ],
 )
