@@ -99,7 +99,6 @@ class SQLQueries:
     def _query(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Row]:
         """Rows of `sql` written with ``?`` placeholders."""
 
-
     def _count(self, sql: str, params: Iterable[Any]) -> int:
         rows = self._query(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)
         return int(rows[0]["n"]) if rows else 0
