@@ -250,3 +250,10 @@ def test_capitals_in_ain_title_case_line_make_no_actor() -> None:
     sentence = next(nlp.parse(["Armstead was shot in the left arm on Sunday."]))
     assert in_title_case(headline[0])
     assert not in_title_case(sentence[0])
+
+
+def test_a_meeting_takes_its_counterpart_only_from_its_own_prepositions() -> None:
+    event = one("The two ministers met on the sidelines of the summit in Geneva.", "CONSULT")
+    assert event.target is None  # the sidelines are where, not whom
+    met = one("The Kenyan minister met with Ethiopian officials in Geneva.", "CONSULT")
+    assert met.target is not None and met.target.name == "Ethiopian officials"

@@ -38,7 +38,7 @@ def complete_roles(
     given the country they act in. No actor is its own target: a state acting at home on
     no one named ("the Chilean riots", "Greek police arrested") has no target."""
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
-        targets = fallback_targets(trigger, context)
+        targets = fallback_targets(trigger, context, pattern.target_preps)
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
@@ -118,13 +118,17 @@ def located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> Ac
 # ------------------------------------------------------------------ targets beyond the arguments
 
 
-def fallback_targets(trigger: Token, context: Context) -> list[ActorRef]:
+def fallback_targets(
+    trigger: Token, context: Context, own_preps: tuple[str, ...] = ()
+) -> list[ActorRef]:
     """No target among the arguments: the actor behind a non-actor object or patient
     ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
     addressee inside the content clause ("threatened to break relations with Russia",
     "demanded that the US cancel ...", "its demand that Israel ease ..."), else the one a
     condition is on ("threatened to stop talks if the United States goes ahead"), else a
-    prepositional complement or the actor behind it ("cut supplies to a Cambodian camp")."""
+    prepositional complement or the actor behind it ("cut supplies to a Cambodian camp"):
+    of the pattern's `own_preps` where it names them ("met with", so "met on the sidelines
+    of the Assembly" has none), else of any verb's target prepositions."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if patient is not None:
         owners = owner_actors(patient, context)
@@ -139,10 +143,11 @@ def fallback_targets(trigger: Token, context: Context) -> list[ActorRef]:
         found = _conditioned(clause, context)
         if found:
             return found
+    preps = own_preps or frames().verb_target_preps
     return [
         a
         for prep in trigger.children
-        if prep.dep_ == "prep" and prep.lower_ in frames().verb_target_preps
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for g in prep.children
         if g.dep_ == "pobj"
         for a in (actors_of(g, context) or owner_actors(g, context))
