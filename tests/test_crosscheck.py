@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analysis, article
@@ -138,9 +139,9 @@ def test_an_article_dated_from_its_story_goes_back_to_the_clusterer(
     revised: list[tuple[str, str | None, str | None]] = []
     real_revise = StoryClusterer.revise
 
-    def revise(self: StoryClusterer, item: Article, redone: Analysis) -> str | None:
+    def revise(self: StoryClusterer, item: Article, redone: Analysis, *rest: Any) -> str | None:
         revised.append((item.id, item.published, redone.anchor))
-        return real_revise(self, item, redone)
+        return real_revise(self, item, redone, *rest)
 
     monkeypatch.setattr(StoryClusterer, "revise", revise)
     commit(check, article("a", HARBOUR), article("b", VOLCANO))

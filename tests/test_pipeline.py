@@ -231,9 +231,11 @@ def test_a_growing_story_is_rebuilt_geometrically_and_completely_at_the_end(
     sizes: list[int] = []
     build = story_build.build_story
 
-    def counted(story_id: str, articles: list[Article], analyses: list[Analysis]) -> Any:
+    def counted(
+        story_id: str, articles: list[Article], analyses: list[Analysis], *rest: Any
+    ) -> Any:
         sizes.append(len(articles))
-        return build(story_id, articles, analyses)
+        return build(story_id, articles, analyses, *rest)
 
     monkeypatch.setattr(story_build, "build_story", counted)
     pipeline = Pipeline(tmp_path / "x.db", batch_size=1)
@@ -280,8 +282,10 @@ def test_a_stale_story_changed_since_it_was_read_is_rebuilt_from_the_store(
 
     def outdated(work: Iterable[StoryWork]) -> Iterator[Any]:
         # builds from what was read before another run added an article to the story
-        for story_id, articles, analyses in work:
-            yield build_work((story_id, articles[:-1], analyses[:-1]))
+        for story in work:
+            yield build_work(
+                story._replace(articles=story.articles[:-1], analyses=story.analyses[:-1])
+            )
 
     pipeline = Pipeline(db, batch_size=1)
     assert pipeline.rebuild_stale(build_map=outdated) == 1

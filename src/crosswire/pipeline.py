@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -26,7 +27,6 @@ from crosswire.batch.child import ChildWorker
 from crosswire.batch.executors import Executor, InChild, InProcess, WorkerPool
 from crosswire.batch.pool import chunks
 from crosswire.budget import (
-    DEFAULT_BUDGET,
     BudgetUnenforceable,
     OverBudget,
     alarm_works,
@@ -41,6 +41,7 @@ from crosswire.model import (
     IngestError,
     Source,
 )
+from crosswire.settings import DEFAULT, RunSettings, Settings
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import term_counts
 from crosswire.stories.dedup import Fingerprint, fingerprint
@@ -282,10 +283,22 @@ def _separate_headline(article: Article) -> str | None:
     return None
 
 
+class FromSettings(Enum):
+    """`Pipeline`'s time budget when none is given: the settings' (None means no limit)."""
+
+    FROM_SETTINGS = "from settings"
+
+
+FROM_SETTINGS = FromSettings.FROM_SETTINGS
+
+
 class Pipeline:
     """Ingest, analyse and cross-check articles into a store.
 
     `db` is a store URL or path (default ``crosswire.db``) or an open `Store`.
+    `settings` are the thresholds the stages decide by (`crosswire.settings`; default:
+    crosswire's own); its ``run`` section gives the batch size and time budget unless
+    `batch_size` or `time_budget` is given here.
     `batch_size` articles are parsed together and committed in one transaction.
     `workers` > 1 runs the per-article stages in that many processes; the results are put
     back in input order before each transaction, so the store is the same as with one.
@@ -297,16 +310,19 @@ class Pipeline:
     def __init__(
         self,
         db: str | Path | Store = "crosswire.db",
-        batch_size: int = 32,
+        batch_size: int | None = None,
         workers: int = 1,
-        time_budget: float | None = DEFAULT_BUDGET,
+        time_budget: float | FromSettings | None = FROM_SETTINGS,
+        *,
+        settings: Settings = DEFAULT,
     ):
         self.store = db if isinstance(db, Store) else open_store(db)
-        self.batch_size = batch_size
+        self.settings = _with_run(settings, batch_size, time_budget)
+        self.batch_size = self.settings.run.batch_size
         self.workers = workers
-        self.time_budget = time_budget
+        self.time_budget = self.settings.run.time_budget or None
         # the cross-article stages stay in memory between batches, saved incrementally
-        self.crosscheck = CrossCheck(self.store, batch_size)
+        self.crosscheck = CrossCheck(self.store, self.batch_size, self.settings)
 
     def run(
         self,
@@ -400,6 +416,18 @@ class Pipeline:
     def stale_articles(self) -> int:
         """How many articles the stale stories hold: what `rebuild_stale` would read."""
         return self.crosscheck.stale_articles()
+
+
+def _with_run(
+    settings: Settings, batch_size: int | None, time_budget: float | FromSettings | None
+) -> Settings:
+    """`settings` with the batch size and time budget given to `Pipeline`, if any."""
+    run = settings.run.model_dump()
+    if batch_size is not None:
+        run["batch_size"] = batch_size
+    if time_budget is not FROM_SETTINGS:
+        run["time_budget"] = time_budget or 0.0
+    return settings.model_copy(update={"run": RunSettings.model_validate(run)})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import Analysis, Story, TimeExpr
+from crosswire.settings import DEFAULT
 from crosswire.stories import calendar_day, days_apart, infer_published, story_title
 from crosswire.stories.brief import (
     SIMILAR,
@@ -30,6 +31,7 @@ from crosswire.stories.fuse import fuse_events
 from crosswire.timex import find_times
 
 STORY = Story(id="s1", title="t", article_ids=[])
+WINDOW = DEFAULT.stories.date_window_days
 
 
 def test_brief_has_bounded_size_citations_and_no_repeats() -> None:
@@ -189,8 +191,8 @@ def test_every_time_value_orders_a_brief_sentence() -> None:
     values = [t.value for t in find_times(EVERY_KIND_OF_TIME, "2011-11-01") if t.value]
     assert "2011-W43-WE" in values and "PRESENT_REF" in values  # the kinds are there
     for value in values:
-        assert _when([value], "2011-11-01") in {value, "2011-11-01"}
-        assert _when([value], None) in {value, ""}
+        assert _when([value], "2011-11-01", WINDOW) in {value, "2011-11-01"}
+        assert _when([value], None, WINDOW) in {value, ""}
 
 
 def test_a_weekend_is_no_day_to_count_from() -> None:

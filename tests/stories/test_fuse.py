@@ -233,7 +233,11 @@ def test_fusing_compares_each_distinct_report_once_with_the_same_result(
         for i, (n, source, target, date, place, kind) in enumerate(reports)
     ]
     grouped = fuse(mentions)
-    with patch.object(_Group, "joins", lambda group, mention: _joins(mention, group.members)):
+
+    def joins(group: _Group, mention: EventMention) -> bool:
+        return _joins(mention, group.members, group.max_day_gap)
+
+    with patch.object(_Group, "joins", joins):
         assert fuse(mentions) == grouped
 
 

@@ -25,6 +25,7 @@ from typing import Literal
 
 from crosswire.errors import StoreError
 from crosswire.pipeline import Pipeline
+from crosswire.settings import DEFAULT, Settings
 
 JobState = Literal["queued", "running", "done", "failed"]
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -47,8 +48,9 @@ class Job:
 class IngestWorker:
     """Queues ingestion jobs and runs them one at a time on the store at `db`."""
 
-    def __init__(self, db: str, keep: int = 200):
+    def __init__(self, db: str, keep: int = 200, settings: Settings = DEFAULT):
         self.db = db
+        self.settings = settings
         self.keep = keep  # finished jobs remembered for status queries
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[tuple[Job, Path] | None] = queue.Queue()
@@ -112,7 +114,9 @@ class IngestWorker:
         while (item := self._queue.get()) is not None:
             job, path = item
             try:
-                pipeline = pipeline or Pipeline(self.db)  # opened in this thread: SQLite
+                pipeline = pipeline or Pipeline(
+                    self.db, settings=self.settings
+                )  # opened here: SQLite
                 self._run(pipeline, job, path)
             except Exception as exc:  # a failed job must not stop the worker
                 job.state, job.message = "failed", _failure(exc, path.parent)
