@@ -279,6 +279,12 @@ def to_markdown(settings: Settings | None = None) -> str:
         "Override them with a TOML file (`--config FILE`, or `CROSSWIRE_CONFIG`) and with"
         " `--set section.key=value` (repeatable, applied after the file) on `crosswire run`,"
         " `batch`, `serve` and `settings`, which prints the effective settings as TOML.",
+        "",
+        "Not settings: values that shape what a store holds (the MinHash permutations and"
+        " seed, the lead's 60 words, the LSH candidate threshold, the story index's 10-day"
+        " time buckets, the 50-article limit of the split check) stay constants in their"
+        " modules, since a store written with one value cannot be read with another; the"
+        " scope stage's threshold is part of its trained model (`data/models/scope.npz`).",
     ]
     for name, section in settings:
         lines += ["", f"## `{name}`", "", _doc(type(section)), ""]

@@ -131,6 +131,14 @@ def test_inferred_date_is_not_before_a_calendar_date_the_article_gives() -> None
     assert infer_published(undated, relative, story) == "2021-03-02"  # no evidence: median
 
 
+def test_own_dates_count_within_the_window_the_settings_give() -> None:
+    undated = article("a", HARBOUR, published=None)
+    story = [article("b", VOLCANO, d) for d in ("2021-03-01", "2021-03-02", "2021-03-05")]
+    own = Analysis("a", times=[TimeExpr(0, 8, "March 4", "DATE", "2021-03-04")])
+    assert infer_published(undated, own, story, window_days=2) == "2021-03-05"
+    assert infer_published(undated, own, story, window_days=1) == "2021-03-02"  # background
+
+
 def test_brief_skips_sentences_opening_with_a_dangling_reference() -> None:
     text = (
         "The port authority of Valparaiso opened a new container terminal on Monday. "
