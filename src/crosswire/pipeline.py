@@ -111,14 +111,18 @@ class RunReport:
         return self.read / self.seconds if self.seconds else 0.0
 
 
-def analyse(parsed: Parsed, article: Article) -> Analysis:
+def analyse(parsed: Parsed, article: Article, settings: Settings = DEFAULT) -> Analysis:
     """The declared per-article stages (`crosswire.stages`) on one parsed article (see
-    `parse_articles`)."""
-    state = stages.ArticleState(article, parsed.text, parsed.headline, parsed.captions)
+    `parse_articles`), deciding by `settings`."""
+    state = stages.ArticleState(
+        article, parsed.text, parsed.headline, parsed.captions, settings=settings
+    )
     return stages.run(state).analysis()
 
 
-def process_items(items: list[Item | Known], budget: float | None = None) -> list[Outcome]:
+def process_items(
+    items: list[Item | Known], budget: float | None = None, settings: Settings = DEFAULT
+) -> list[Outcome]:
     """The per-article stages (describe, parse, analyse, then the keys dedup and clustering
     look the article up by) on records, in input order.
 
@@ -126,7 +130,8 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
     `crosswire batch` in Ray actors, so every path runs the same stages. Each record is
     guarded (`crosswire.budget.within`): an exception, or an article taking longer than
     `budget` seconds (None: no limit) in a stage, makes it one `IngestError` and the others
-    go on. With a budget it must run on a main thread (elsewhere see `process_in_child`).
+    go on. The stages decide by `settings`. With a budget it must run on a main thread
+    (elsewhere see `process_in_child`).
     """
     if budget is not None and not alarm_works():
         raise BudgetUnenforceable
@@ -136,25 +141,27 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
         for s, d in zip(items, described, strict=True)
         if isinstance(s, Source) and isinstance(d, Article)
     ]
-    done = iter(_analysed_within(todo, budget))
+    done = iter(_analysed_within(todo, budget, settings))
     return [next(done) if isinstance(d, Article) else d for d in described]
 
 
 def _analysed_within(
-    todo: list[tuple[Source, Article]], budget: float | None
+    todo: list[tuple[Source, Article]], budget: float | None, settings: Settings
 ) -> list[Analysed | IngestError]:
     """`Analysed` articles (or their errors), parsed together and analysed one by one, in
     a spaCy memory zone (see `analyse_articles`)."""
     with nlp.load_nlp().memory_zone():
         parsed = _parsed_within(todo, budget)
         return [
-            p if isinstance(p, IngestError) else within(source, budget, _analysed, p, article)
+            p
+            if isinstance(p, IngestError)
+            else within(source, budget, _analysed, p, article, settings)
             for (source, article), p in zip(todo, parsed, strict=True)
         ]
 
 
-def _analysed(parsed: Parsed, article: Article) -> Analysed:
-    return Analysed.of(article, analyse(parsed, article))
+def _analysed(parsed: Parsed, article: Article, settings: Settings) -> Analysed:
+    return Analysed.of(article, analyse(parsed, article, settings))
 
 
 def _parsed_within(
@@ -202,7 +209,7 @@ def child_deadline(budget: float, records: int) -> float:
     return budget * STAGES_BUDGETED * records + CHILD_SLACK_S
 
 
-def analyse_articles(articles: list[Article]) -> list[Analysis]:
+def analyse_articles(articles: list[Article], settings: Settings = DEFAULT) -> list[Analysis]:
     """Parse and analyse articles, in order.
 
     Inside a spaCy memory zone: the words the parses add to the model's vocabulary are
@@ -212,7 +219,7 @@ def analyse_articles(articles: list[Article]) -> list[Analysis]:
     """
     with nlp.load_nlp().memory_zone():
         parsed = parse_articles(articles)
-        return [analyse(p, a) for p, a in zip(parsed, articles, strict=True)]
+        return [analyse(p, a, settings) for p, a in zip(parsed, articles, strict=True)]
 
 
 # A short made-up report that reaches every per-article stage's tables, and a page that
@@ -357,7 +364,7 @@ class Pipeline:
         """The per-article stages on this machine: in this process; in a child process for
         a run with a time budget off the main thread (the server's ingest thread), where the
         budget's timer cannot work; or in `workers` processes."""
-        work = partial(process_items, budget=self.time_budget)
+        work = partial(process_items, budget=self.time_budget, settings=self.settings)
         if self.workers > 1:
             return WorkerPool(work, warm_up, self.workers, piece_size(self.batch_size))
         if self.time_budget is None or alarm_works():

@@ -150,6 +150,39 @@ class FusionSettings(Section):
     )
 
 
+class ScopeSettings(Section):
+    """Which sentences are read as English (scope/language.py, whose docstring says why),
+    before the scope model decides which are in scope (its threshold is part of the trained
+    model, ``data/models/scope.npz``)."""
+
+    page_min_chars: int = Field(
+        default=200,
+        ge=0,
+        description="Characters a page needs for its language guess to be used; a shorter"
+        " page (a headline, a one-sentence item) is taken as English.",
+    )
+    sentence_min_chars: int = Field(
+        default=40,
+        ge=0,
+        description="Characters a sentence needs to be judged on its own; a shorter line"
+        " keeps its page's language.",
+    )
+    other_language_confidence: float = Field(
+        default=0.95,
+        ge=0,
+        le=1,
+        description="On an English page, a sentence is not English when py3langid gives"
+        " another language at least this normalised probability.",
+    )
+    english_likelihood: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="On a page in another language, a sentence is English when English (with"
+        " the creoles read as English) has at least this normalised probability.",
+    )
+
+
 class RunSettings(Section):
     """How a run goes (`crosswire run`, `batch`, the server's ingestion)."""
 
@@ -172,6 +205,7 @@ class Settings(Section):
     dedup: DedupSettings = DedupSettings()
     stories: StoriesSettings = StoriesSettings()
     fusion: FusionSettings = FusionSettings()
+    scope: ScopeSettings = ScopeSettings()
     run: RunSettings = RunSettings()
 
 

@@ -83,7 +83,7 @@ def build_story(
     for i, article in enumerate(articles):
         if article.published is None or article.published_inferred:
             dated.append(article)
-            redone = _date_from_story(article, analyses[i], articles, window)
+            redone = _date_from_story(article, analyses[i], articles, settings)
             if redone is not analyses[i]:
                 analyses[i] = redone
                 reanalysed.append((article, redone))
@@ -103,7 +103,7 @@ def build_story(
 
 
 def _date_from_story(
-    article: Article, analysis: Analysis, story: list[Article], window_days: int
+    article: Article, analysis: Analysis, story: list[Article], settings: Settings
 ) -> Analysis:
     """Give an undated article the date its story points to, and resolve its relative
     time expressions (and so its events' dates) against that date: its analysis, redone
@@ -113,9 +113,10 @@ def _date_from_story(
     from crosswire.pipeline import analyse_articles
 
     others = [a for a in story if a.id != article.id and not a.published_inferred]
+    window_days = settings.stories.date_window_days
     inferred = infer_published(article, analysis, others, window_days)
     article.published, article.published_inferred = inferred, inferred is not None
     if analysis.anchor == inferred:
         return analysis
-    [redone] = analyse_articles([article])
+    [redone] = analyse_articles([article], settings)
     return redone
