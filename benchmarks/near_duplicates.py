@@ -44,6 +44,7 @@ from common import ROOT, bench_data, write_result
 from crosswire import provenance
 from crosswire.clean import normalise_text
 from crosswire.model import Article, Citation, stable_id
+from crosswire.settings import DEFAULT
 from crosswire.stories import dedup
 
 # Residue of the kind aggregators and scrapers leave, written for this benchmark.
@@ -67,6 +68,7 @@ OWN_SENTENCES = [
 ]
 SYNONYMS = {"said": "stated", "says": "states", "also": "additionally", "about": "around"}
 EDITS = ("boilerplate", "trimmed", "headline", "edited")
+CHOSEN = DEFAULT.dedup  # the thresholds the dedup index uses (crosswire.settings)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 
@@ -243,7 +245,8 @@ def signature(text: str) -> Signature:
 def is_copy(a: Signature, b: Signature, jaccard: float, contain: float) -> bool:
     """The index's decision rule for one pair (whole-text rules), at given thresholds."""
     similarity = dedup.jaccard(a.values, b.values)
-    return dedup.is_copy(similarity, a.size, b.size, jaccard, contain)
+    settings = DEFAULT.dedup.model_copy(update={"jaccard": jaccard, "containment": contain})
+    return dedup.is_copy(similarity, a.size, b.size, settings)
 
 
 def pair_sweep(originals: list[Text], copies: list[Text]) -> dict[str, object]:
@@ -270,8 +273,8 @@ def pair_sweep(originals: list[Text], copies: list[Text]) -> dict[str, object]:
         "positive_pairs": len(positives),
         "negative_pairs": len(negatives),
         "same_topic_negative_pairs": len(hard),
-        "jaccard_sweep": [row(j, dedup.CONTAINMENT) for j in (0.2, 0.3, 0.4, 0.5, 0.6, 0.8)],
-        "containment_sweep": [row(dedup.JACCARD, c) for c in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)],
+        "jaccard_sweep": [row(j, CHOSEN.containment) for j in (0.2, 0.3, 0.4, 0.5, 0.6, 0.8)],
+        "containment_sweep": [row(CHOSEN.jaccard, c) for c in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)],
         "hardest_negative": _hardest(negatives, sigs),
         "hardest_positive": _hardest(positives, sigs, lowest=True),
     }
@@ -351,9 +354,9 @@ def main() -> None:
         "reposts": len(copies),
         "edits": list(EDITS),
         "chosen": {
-            "jaccard": dedup.JACCARD,
-            "containment": dedup.CONTAINMENT,
-            "lead_jaccard": dedup.LEAD_JACCARD,
+            "jaccard": CHOSEN.jaccard,
+            "containment": CHOSEN.containment,
+            "lead_jaccard": CHOSEN.lead_jaccard,
         },
         "stream": stream(originals, copies),
         "recall_by_edit": by_edit,

@@ -44,8 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, SHARED, bench_data, write_result
 from crosswire.model import Analysis, Mention
+from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.store import open_store
-from crosswire.stories import scoring
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.state import Journal
@@ -194,14 +194,17 @@ def bcubed(gold: list[str], found: list[str]) -> dict[str, float]:
     }
 
 
-def cluster(items: list[Item], with_dedup: bool) -> list[str]:
+def cluster(
+    items: list[Item], with_dedup: bool, settings: StoriesSettings = DEFAULT.stories
+) -> list[str]:
     clusterer, index = StoryClusterer(), DuplicateIndex()
     stories = []
     for item in items:
         article = article_of(item.text)
         if with_dedup:
             article.duplicate_of = index.add(article)
-        stories.append(clusterer.add(article, Analysis(article.id, mentions=item.mentions)))
+        analysis = Analysis(article.id, mentions=item.mentions)
+        stories.append(clusterer.add(article, analysis, settings=settings))
     merged = clusterer.merged()
     return [merged.get(s, s) for s in stories]
 
@@ -224,17 +227,15 @@ def quality(items: list[Item]) -> dict[str, object]:
 
 
 def join_score_sweep(items: list[Item]) -> list[dict[str, object]]:
-    """BCubed F1 (after dedup) at other join thresholds than the clusterer's."""
-    chosen, rows = scoring.JOIN_SCORE, []
+    """BCubed F1 (after dedup) at other join thresholds than the clusterer's (the
+    ``stories.join_score`` setting)."""
+    rows = []
     ordered = in_date_order(items)
     gold = [i.cluster for i in ordered]
-    try:
-        for threshold in (0.20, 0.25, 0.30, 0.35, 0.40):
-            scoring.JOIN_SCORE = threshold
-            scores = bcubed(gold, cluster(ordered, True))
-            rows.append({"join_score": threshold, **scores})
-    finally:
-        scoring.JOIN_SCORE = chosen
+    for threshold in (0.20, 0.25, 0.30, 0.35, 0.40):
+        settings = DEFAULT.stories.model_copy(update={"join_score": threshold})
+        scores = bcubed(gold, cluster(ordered, True, settings))
+        rows.append({"join_score": threshold, **scores})
     return rows
 
 

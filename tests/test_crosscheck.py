@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analysis, article
@@ -13,6 +14,7 @@ from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analys
 from crosswire.crosscheck import Changes, CrossCheck
 from crosswire.model import Analysis, Article, IngestError
 from crosswire.pipeline import Analysed
+from crosswire.settings import Settings, StoriesSettings
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.story_build import Built, StoryFailed, StoryMap, StoryWork, build_work
@@ -138,9 +140,9 @@ def test_an_article_dated_from_its_story_goes_back_to_the_clusterer(
     revised: list[tuple[str, str | None, str | None]] = []
     real_revise = StoryClusterer.revise
 
-    def revise(self: StoryClusterer, item: Article, redone: Analysis) -> str | None:
+    def revise(self: StoryClusterer, item: Article, redone: Analysis, *rest: Any) -> str | None:
         revised.append((item.id, item.published, redone.anchor))
-        return real_revise(self, item, redone)
+        return real_revise(self, item, redone, *rest)
 
     monkeypatch.setattr(StoryClusterer, "revise", revise)
     commit(check, article("a", HARBOUR), article("b", VOLCANO))
@@ -150,3 +152,31 @@ def test_an_article_dated_from_its_story_goes_back_to_the_clusterer(
     [stored] = check.store.articles(["c"])
     assert stored.published == "2021-03-01" and stored.published_inferred
     assert check.store.analysis("c").anchor == "2021-03-01"
+
+
+HARBOUR_THIRD_OUTLET = (
+    "Valparaiso's new container terminal opened on Monday, doubling the capacity of the"
+    " harbour. The transport minister cut the ribbon while dock workers protested over shift"
+    " patterns at the terminal gate. Ships from Asia will wait less, operators said."
+)
+HARBOUR_FOURTH_OUTLET = (
+    "Dock workers in Valparaiso protested over shift patterns on Monday as the transport"
+    " minister opened a container terminal that doubles the harbour's capacity. Shipping"
+    " lines said vessels from Asia would spend less time waiting for a berth."
+)
+
+
+def test_the_settings_are_the_caller_s_not_the_store_s(tmp_path: Path) -> None:
+    """A store cross-checked with some settings goes on with those of whoever opens it."""
+    apart = Settings().model_copy(
+        update={"stories": StoriesSettings(join_score=1.0, merge_score=1.0)}
+    )
+    store = open_store(tmp_path / "x.db")
+    commit(CrossCheck(store, settings=apart), article("a", HARBOUR))
+    commit(CrossCheck(store, settings=apart), article("b", HARBOUR_OTHER_OUTLET))
+    assert len(members(store)) == 2  # nothing joins at a join score of 1
+    commit(CrossCheck(store), article("c", HARBOUR_THIRD_OUTLET))
+    assert len(members(store)) == 2  # the defaults: it joined one of them
+    commit(CrossCheck(store, settings=apart), article("d", HARBOUR_FOURTH_OUTLET))
+    assert len(members(store)) == 3
+    store.close()

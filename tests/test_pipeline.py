@@ -29,6 +29,7 @@ from crosswire.pipeline import (
     piece_size,
     process_items,
 )
+from crosswire.settings import DEFAULT, load_settings
 from crosswire.store import EventFilter
 from crosswire.story_build import StoryWork, build_work
 
@@ -231,9 +232,11 @@ def test_a_growing_story_is_rebuilt_geometrically_and_completely_at_the_end(
     sizes: list[int] = []
     build = story_build.build_story
 
-    def counted(story_id: str, articles: list[Article], analyses: list[Analysis]) -> Any:
+    def counted(
+        story_id: str, articles: list[Article], analyses: list[Analysis], *rest: Any
+    ) -> Any:
         sizes.append(len(articles))
-        return build(story_id, articles, analyses)
+        return build(story_id, articles, analyses, *rest)
 
     monkeypatch.setattr(story_build, "build_story", counted)
     pipeline = Pipeline(tmp_path / "x.db", batch_size=1)
@@ -280,8 +283,10 @@ def test_a_stale_story_changed_since_it_was_read_is_rebuilt_from_the_store(
 
     def outdated(work: Iterable[StoryWork]) -> Iterator[Any]:
         # builds from what was read before another run added an article to the story
-        for story_id, articles, analyses in work:
-            yield build_work((story_id, articles[:-1], analyses[:-1]))
+        for story in work:
+            yield build_work(
+                story._replace(articles=story.articles[:-1], analyses=story.analyses[:-1])
+            )
 
     pipeline = Pipeline(db, batch_size=1)
     assert pipeline.rebuild_stale(build_map=outdated) == 1
@@ -315,3 +320,19 @@ def test_analysing_new_words_leaves_the_model_vocabulary_as_it_was() -> None:
     [analysed] = process_items([Source(path="<new>", format="text", text=text)])
     assert any("Quillmarre" in m.text for m in analysed.analysis.mentions)
     assert len(strings) == before
+
+
+def test_the_run_settings_give_the_batch_size_and_budget_unless_given_here(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings(overrides=["run.batch_size=7", "run.time_budget=0"])
+    configured = Pipeline(tmp_path / "a.db", settings=settings)
+    assert (configured.batch_size, configured.time_budget) == (7, None)  # 0: no limit
+    assert configured.crosscheck.settings is configured.settings
+    assert configured.settings.stories == settings.stories
+    given = Pipeline(tmp_path / "b.db", batch_size=3, time_budget=5.0, settings=settings)
+    assert (given.batch_size, given.time_budget) == (3, 5.0)
+    assert given.settings.run.batch_size == 3 and given.crosscheck.stories_per_transaction == 3
+    unbounded = Pipeline(tmp_path / "c.db", time_budget=None)
+    assert unbounded.time_budget is None and unbounded.batch_size == DEFAULT.run.batch_size
+    assert Pipeline(tmp_path / "d.db").time_budget == DEFAULT.run.time_budget

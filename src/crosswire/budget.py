@@ -23,7 +23,6 @@ from crosswire.model import IngestError, Source
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-DEFAULT_BUDGET = 60.0  # seconds per article
 REASON_CHARS = 200  # of an exception's message in an error record
 
 

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from crosswire import views
-from crosswire.budget import DEFAULT_BUDGET
+from crosswire.cli_settings import settings_command, settings_from, settings_options
 from crosswire.cli_story import date_span, flags, print_story
 from crosswire.errors import CrosswireError
 from crosswire.export import FORMATS
@@ -40,12 +40,15 @@ DB_OPTION = click.option(
 TIME_BUDGET_OPTION = click.option(
     "--time-budget",
     "time_budget",
-    default=DEFAULT_BUDGET,
-    show_default=True,
     type=click.FloatRange(min=0),
     metavar="SECONDS",
     help="Longest one article's analysis may take; an article over it is reported as an"
-    " error and the run goes on (0: no limit).",
+    " error and the run goes on (0: no limit). [default: the run.time_budget setting, 60]",
+)
+BATCH_SIZE_OPTION = click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    help="Articles per transaction. [default: the run.batch_size setting, 32]",
 )
 
 
@@ -79,7 +82,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@BATCH_SIZE_OPTION
 @click.option(
     "--workers",
     default=1,
@@ -88,13 +91,16 @@ def main() -> None:
     help="Processes for the per-article stages (cleaning, spaCy, analysis).",
 )
 @TIME_BUDGET_OPTION
+@settings_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def run(
     paths: tuple[str, ...],
     db: str,
-    batch_size: int,
+    batch_size: int | None,
     workers: int,
-    time_budget: float,
+    time_budget: float | None,
+    config: str | None,
+    overrides: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Ingest PATHS and run the whole pipeline into the store.
@@ -110,10 +116,12 @@ def run(
       crosswire run examples/corpus
       crosswire run 'archive/**/*.warc.gz' --db news.db --workers 2
       cat articles.jsonl | crosswire run -
+      crosswire run examples/corpus --config crosswire.toml --set stories.join_score=0.3
     """
+    settings = settings_from(config, overrides, batch_size, time_budget)
     stdin = sys.stdin if "-" in paths else None
     with opened(db) as store:
-        pipeline = Pipeline(store, batch_size, workers, time_budget or None)
+        pipeline = Pipeline(store, workers=workers, settings=settings)
         _finish(store, lambda show: pipeline.run(paths, stdin=stdin, progress=show), quiet)
 
 
@@ -164,8 +172,9 @@ def _finish(
     envvar="CROSSWIRE_DB",
     help="Store to use (default: OUT/crosswire.db with --out, else crosswire.db).",
 )
-@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@BATCH_SIZE_OPTION
 @TIME_BUDGET_OPTION
+@settings_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def batch(
     paths: tuple[str, ...],
@@ -174,8 +183,10 @@ def batch(
     workers: int,
     out_dir: str | None,
     db: str | None,
-    batch_size: int,
-    time_budget: float,
+    batch_size: int | None,
+    time_budget: float | None,
+    config: str | None,
+    overrides: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Process archives (WARC, JSONL, HTML, ... as in `run`) on Ray, into the store.
@@ -190,11 +201,12 @@ def batch(
       crosswire batch archive/ --out out/
       crosswire batch 'cc-news/*.warc.gz' --address ray://head:10001 --db news.db
     """
+    settings = settings_from(config, overrides, batch_size, time_budget)
     if out_dir and not db:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     store_url = db or (str(Path(out_dir) / DEFAULT_DB) if out_dir else DEFAULT_DB)
     with opened(store_url) as store:
-        pipeline = Pipeline(store, batch_size, workers, time_budget or None)
+        pipeline = Pipeline(store, workers=workers, settings=settings)
         if engine == "local":
             start = lambda show: pipeline.run(paths, progress=show)  # noqa: E731
         else:
@@ -420,6 +432,7 @@ def export(db: str, fmt: str, out_dir: str) -> None:
 
 
 main.add_command(serve)  # the API and web UI live in crosswire.web
+main.add_command(settings_command)
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,8 @@ the batches left stale. Each call says what it changed as a value (`Changes`): t
 touched, the stale stories rebuilt, and the failures, each one error record (stored as well),
 so a failing article or story never stops the others. The stages' state lives in the store
 (journals, `stories/state.py`) and stays in memory between calls while the store is unchanged.
+The thresholds are the `Settings` given here, passed to each stage on each call and never
+stored with the state: a store cross-checked with other settings goes on with these.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 from crosswire.batch.pool import chunks
 from crosswire.budget import failure_reason
 from crosswire.model import Analysis, Article, IngestError
+from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
@@ -50,12 +53,15 @@ class CrossCheck:
     """Dedup, story clustering and story rebuilds over `store`.
 
     `stories_per_transaction` stale stories are stored per transaction by `finish`, so a run
-    killed meanwhile leaves the rest stale for the next run.
+    killed meanwhile leaves the rest stale for the next run. `settings` are the thresholds.
     """
 
-    def __init__(self, store: Store, stories_per_transaction: int = 32) -> None:
+    def __init__(
+        self, store: Store, stories_per_transaction: int = 32, settings: Settings = DEFAULT
+    ) -> None:
         self.store = store
         self.stories_per_transaction = stories_per_transaction
+        self.settings = settings
         self._dedup = Journal("dedup", DuplicateIndex)
         self._clusterer = Journal("stories", StoryClusterer)
         self._builds = Journal("story-builds", StoryBuilds)
@@ -76,7 +82,11 @@ class CrossCheck:
         stored = [
             self._rebuild_story(story_id, builds)
             for story_id in sorted(touched)
-            if builds.due(story_id, len(self.store.story_article_ids(story_id)))
+            if builds.due(
+                story_id,
+                len(self.store.story_article_ids(story_id)),
+                self.settings.stories.rebuild_growth,
+            )
         ]
         revised, failed = _sorted_out(stored)
         failures += failed + self._rebuild_splits(clusterer, builds, revised)
@@ -120,8 +130,8 @@ class CrossCheck:
         failures: list[IngestError] = []
         for article, analysis, keys, terms in batch:
             try:
-                article.duplicate_of = dedup.add(article, keys)
-                story_id = clusterer.add(article, analysis, terms)
+                article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
+                story_id = clusterer.add(article, analysis, terms, self.settings.stories)
             except Exception as exc:  # the article stays stored, in no story
                 failures.append(self._failed(article, exc))
                 continue
@@ -177,7 +187,7 @@ class CrossCheck:
         failures: list[IngestError] = []
         for article, analysis in revised:
             try:
-                clusterer.revise(article, analysis)
+                clusterer.revise(article, analysis, self.settings.stories)
             except Exception as exc:
                 failures.append(self._failed(article, exc))
         split = clusterer.splits()
@@ -199,7 +209,8 @@ class CrossCheck:
 
     def _story_work(self, story_id: str) -> StoryWork:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
-        return story_id, articles, [self.store.analysis(a.id) for a in articles]
+        analyses = [self.store.analysis(a.id) for a in articles]
+        return StoryWork(story_id, articles, analyses, self.settings)
 
     def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> list[Revised]:
         for article in build.dated:

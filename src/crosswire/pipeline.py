@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TextIO
@@ -26,7 +27,6 @@ from crosswire.batch.child import ChildWorker
 from crosswire.batch.executors import Executor, InChild, InProcess, WorkerPool
 from crosswire.batch.pool import chunks
 from crosswire.budget import (
-    DEFAULT_BUDGET,
     BudgetUnenforceable,
     OverBudget,
     alarm_works,
@@ -41,6 +41,7 @@ from crosswire.model import (
     IngestError,
     Source,
 )
+from crosswire.settings import DEFAULT, RunSettings, Settings
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import term_counts
 from crosswire.stories.dedup import Fingerprint, fingerprint
@@ -110,14 +111,18 @@ class RunReport:
         return self.read / self.seconds if self.seconds else 0.0
 
 
-def analyse(parsed: Parsed, article: Article) -> Analysis:
+def analyse(parsed: Parsed, article: Article, settings: Settings = DEFAULT) -> Analysis:
     """The declared per-article stages (`crosswire.stages`) on one parsed article (see
-    `parse_articles`)."""
-    state = stages.ArticleState(article, parsed.text, parsed.headline, parsed.captions)
+    `parse_articles`), deciding by `settings`."""
+    state = stages.ArticleState(
+        article, parsed.text, parsed.headline, parsed.captions, settings=settings
+    )
     return stages.run(state).analysis()
 
 
-def process_items(items: list[Item | Known], budget: float | None = None) -> list[Outcome]:
+def process_items(
+    items: list[Item | Known], budget: float | None = None, settings: Settings = DEFAULT
+) -> list[Outcome]:
     """The per-article stages (describe, parse, analyse, then the keys dedup and clustering
     look the article up by) on records, in input order.
 
@@ -125,7 +130,8 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
     `crosswire batch` in Ray actors, so every path runs the same stages. Each record is
     guarded (`crosswire.budget.within`): an exception, or an article taking longer than
     `budget` seconds (None: no limit) in a stage, makes it one `IngestError` and the others
-    go on. With a budget it must run on a main thread (elsewhere see `process_in_child`).
+    go on. The stages decide by `settings`. With a budget it must run on a main thread
+    (elsewhere see `process_in_child`).
     """
     if budget is not None and not alarm_works():
         raise BudgetUnenforceable
@@ -135,25 +141,27 @@ def process_items(items: list[Item | Known], budget: float | None = None) -> lis
         for s, d in zip(items, described, strict=True)
         if isinstance(s, Source) and isinstance(d, Article)
     ]
-    done = iter(_analysed_within(todo, budget))
+    done = iter(_analysed_within(todo, budget, settings))
     return [next(done) if isinstance(d, Article) else d for d in described]
 
 
 def _analysed_within(
-    todo: list[tuple[Source, Article]], budget: float | None
+    todo: list[tuple[Source, Article]], budget: float | None, settings: Settings
 ) -> list[Analysed | IngestError]:
     """`Analysed` articles (or their errors), parsed together and analysed one by one, in
     a spaCy memory zone (see `analyse_articles`)."""
     with nlp.load_nlp().memory_zone():
         parsed = _parsed_within(todo, budget)
         return [
-            p if isinstance(p, IngestError) else within(source, budget, _analysed, p, article)
+            p
+            if isinstance(p, IngestError)
+            else within(source, budget, _analysed, p, article, settings)
             for (source, article), p in zip(todo, parsed, strict=True)
         ]
 
 
-def _analysed(parsed: Parsed, article: Article) -> Analysed:
-    return Analysed.of(article, analyse(parsed, article))
+def _analysed(parsed: Parsed, article: Article, settings: Settings) -> Analysed:
+    return Analysed.of(article, analyse(parsed, article, settings))
 
 
 def _parsed_within(
@@ -201,7 +209,7 @@ def child_deadline(budget: float, records: int) -> float:
     return budget * STAGES_BUDGETED * records + CHILD_SLACK_S
 
 
-def analyse_articles(articles: list[Article]) -> list[Analysis]:
+def analyse_articles(articles: list[Article], settings: Settings = DEFAULT) -> list[Analysis]:
     """Parse and analyse articles, in order.
 
     Inside a spaCy memory zone: the words the parses add to the model's vocabulary are
@@ -211,7 +219,7 @@ def analyse_articles(articles: list[Article]) -> list[Analysis]:
     """
     with nlp.load_nlp().memory_zone():
         parsed = parse_articles(articles)
-        return [analyse(p, a) for p, a in zip(parsed, articles, strict=True)]
+        return [analyse(p, a, settings) for p, a in zip(parsed, articles, strict=True)]
 
 
 # A short made-up report that reaches every per-article stage's tables, and a page that
@@ -282,10 +290,22 @@ def _separate_headline(article: Article) -> str | None:
     return None
 
 
+class FromSettings(Enum):
+    """`Pipeline`'s time budget when none is given: the settings' (None means no limit)."""
+
+    FROM_SETTINGS = "from settings"
+
+
+FROM_SETTINGS = FromSettings.FROM_SETTINGS
+
+
 class Pipeline:
     """Ingest, analyse and cross-check articles into a store.
 
     `db` is a store URL or path (default ``crosswire.db``) or an open `Store`.
+    `settings` are the thresholds the stages decide by (`crosswire.settings`; default:
+    crosswire's own); its ``run`` section gives the batch size and time budget unless
+    `batch_size` or `time_budget` is given here.
     `batch_size` articles are parsed together and committed in one transaction.
     `workers` > 1 runs the per-article stages in that many processes; the results are put
     back in input order before each transaction, so the store is the same as with one.
@@ -297,16 +317,19 @@ class Pipeline:
     def __init__(
         self,
         db: str | Path | Store = "crosswire.db",
-        batch_size: int = 32,
+        batch_size: int | None = None,
         workers: int = 1,
-        time_budget: float | None = DEFAULT_BUDGET,
+        time_budget: float | FromSettings | None = FROM_SETTINGS,
+        *,
+        settings: Settings = DEFAULT,
     ):
         self.store = db if isinstance(db, Store) else open_store(db)
-        self.batch_size = batch_size
+        self.settings = _with_run(settings, batch_size, time_budget)
+        self.batch_size = self.settings.run.batch_size
         self.workers = workers
-        self.time_budget = time_budget
+        self.time_budget = self.settings.run.time_budget or None
         # the cross-article stages stay in memory between batches, saved incrementally
-        self.crosscheck = CrossCheck(self.store, batch_size)
+        self.crosscheck = CrossCheck(self.store, self.batch_size, self.settings)
 
     def run(
         self,
@@ -341,7 +364,7 @@ class Pipeline:
         """The per-article stages on this machine: in this process; in a child process for
         a run with a time budget off the main thread (the server's ingest thread), where the
         budget's timer cannot work; or in `workers` processes."""
-        work = partial(process_items, budget=self.time_budget)
+        work = partial(process_items, budget=self.time_budget, settings=self.settings)
         if self.workers > 1:
             return WorkerPool(work, warm_up, self.workers, piece_size(self.batch_size))
         if self.time_budget is None or alarm_works():
@@ -400,6 +423,18 @@ class Pipeline:
     def stale_articles(self) -> int:
         """How many articles the stale stories hold: what `rebuild_stale` would read."""
         return self.crosscheck.stale_articles()
+
+
+def _with_run(
+    settings: Settings, batch_size: int | None, time_budget: float | FromSettings | None
+) -> Settings:
+    """`settings` with the batch size and time budget given to `Pipeline`, if any."""
+    run = settings.run.model_dump()
+    if batch_size is not None:
+        run["batch_size"] = batch_size
+    if time_budget is not FROM_SETTINGS:
+        run["time_budget"] = time_budget or 0.0
+    return settings.model_copy(update={"run": RunSettings.model_validate(run)})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ that requires what no earlier stage assigns, as spaCy's ``analyze_pipes`` does.
 
 Adding a stage: write its function in a module of its own, taking the fields it requires and
 returning the one it assigns, and add its line to `ARTICLE`. A new field goes on
-`ArticleState` (and, to be stored, on `crosswire.model.Analysis`).
+`ArticleState` (and, to be stored, on `crosswire.model.Analysis`). A stage that decides by a
+threshold requires ``settings`` (`crosswire.settings.Settings`, given with the state).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from crosswire.model import (
     Scope,
     TimeExpr,
 )
+from crosswire.settings import DEFAULT, Settings
 
 
 @dataclass(slots=True)
@@ -51,6 +53,7 @@ class ArticleState:
     times: list[TimeExpr] = field(default_factory=list)
     scope: Scope | None = None  # None until the scope stage has run
     events: list[EventMention] = field(default_factory=list)
+    settings: Settings = DEFAULT  # the thresholds the stages decide by, given
 
     @property
     def text(self) -> str:
@@ -76,7 +79,7 @@ class ArticleState:
 
 
 # What a state has before any stage runs, and every field a stage may name
-GIVEN = frozenset({"article", "doc", "headline", "captions", "text", "published"})
+GIVEN = frozenset({"article", "doc", "headline", "captions", "text", "published", "settings"})
 FIELDS = GIVEN | {f.name for f in dataclasses.fields(ArticleState)}
 
 
@@ -174,33 +177,42 @@ def _resolves(stage: Stage) -> bool:
 
 
 def headline_events(
-    headline: Doc | None, article: Article, events: list[EventMention], scope: Scope
+    headline: Doc | None,
+    article: Article,
+    events: list[EventMention],
+    scope: Scope,
+    settings: Settings = DEFAULT,
 ) -> list[EventMention]:
     """The body's `events` with the headline's: marked among them where the title opens the
     text, else coded from the title's own parse (their offsets point into the title)."""
     events = mark_headline(article, events)
     if headline is None:
         return events
-    return events + in_headline(_section(headline, article, scope).events)
+    return events + in_headline(_section(headline, article, scope, settings).events)
 
 
 def caption_events(
-    captions: Doc | None, article: Article, events: list[EventMention], scope: Scope
+    captions: Doc | None,
+    article: Article,
+    events: list[EventMention],
+    scope: Scope,
+    settings: Settings = DEFAULT,
 ) -> list[EventMention]:
     """The body's `events` with the photo captions' (their offsets point into
     `Article.caption_text`)."""
     if captions is None:
         return events
-    section = _section(captions, article, scope)
+    section = _section(captions, article, scope, settings)
     return events + in_captions(section.events, section.times)
 
 
-def _section(doc: Doc, article: Article, scope: Scope) -> ArticleState:
+def _section(doc: Doc, article: Article, scope: Scope, settings: Settings) -> ArticleState:
     """The section stages on `doc`, a part of `article` parsed apart, as an article whose
     text is that part; in scope as the article is (its language, its document probability:
     a title or a caption alone says little of what the page is about)."""
     part = Scope(language=scope.language, document=scope.document, english=scope.english)
-    state = ArticleState(dataclasses.replace(article, text=doc.text), doc, scope=part)
+    part_of = dataclasses.replace(article, text=doc.text)
+    state = ArticleState(part_of, doc, scope=part, settings=settings)
     return SECTION.run(state)
 
 
@@ -214,24 +226,29 @@ ARTICLE = Declaration(
             "attributions",
         ),
         Stage("quotes", "crosswire.actors:find_quotes", ("doc", "article", "mentions"), "quotes"),
-        Stage("scope", "crosswire.scope:decide_scope", ("doc", "article", "mentions"), "scope"),
+        Stage(
+            "scope",
+            "crosswire.scope:decide_scope",
+            ("doc", "article", "mentions", "settings"),
+            "scope",
+        ),
         Stage("times", "crosswire.timex:find_times", ("text", "published"), "times"),
         Stage(
             "events",
             "crosswire.scope:scoped_events",
-            ("doc", "article", "mentions", "times", "attributions", "scope"),
+            ("doc", "article", "mentions", "times", "attributions", "scope", "settings"),
             "events",
         ),
         Stage(
             "headline",
             "crosswire.stages:headline_events",
-            ("headline", "article", "events", "scope"),
+            ("headline", "article", "events", "scope", "settings"),
             "events",
         ),
         Stage(
             "captions",
             "crosswire.stages:caption_events",
-            ("captions", "article", "events", "scope"),
+            ("captions", "article", "events", "scope", "settings"),
             "events",
         ),
     )

@@ -2,7 +2,8 @@
 
 `CrossCheck` (crosswire/crosscheck.py) builds a story in the driver when it is due, and hands
 the stale ones to an executor's story map at the end of a run (worker processes, Ray actors),
-so `build_work` and what it returns are plain, picklable values.
+so `build_work` and what it returns are plain, picklable values; a story's work carries the
+settings its build uses (`crosswire.settings`), so every worker builds with the driver's.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from crosswire.budget import failure_reason
 from crosswire.model import Analysis, Article, Event, Story
+from crosswire.settings import DEFAULT, Settings
 from crosswire.stories import infer_published, story_title
 from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.fuse import fuse_events
@@ -39,38 +42,52 @@ class StoryFailed:
     reason: str
 
 
-# A story to build, as its id, its articles and their analyses; what building it gives
-# (None: no articles left); and what builds stories in order (an executor's story map)
-StoryWork = tuple[str, list[Article], list[Analysis]]
+class StoryWork(NamedTuple):
+    """A story to build: its id, its articles and their analyses, and the settings."""
+
+    story_id: str
+    articles: list[Article]
+    analyses: list[Analysis]
+    settings: Settings = DEFAULT
+
+
+# What building a story gives (None: no articles left); and what builds stories in order
+# (an executor's story map)
 Built = StoryBuild | StoryFailed | None
 StoryMap = Callable[[Iterable[StoryWork]], Iterator[Built]]
 
 
 def build_work(work: StoryWork) -> Built:
     """`build_story` on one story's work; None for a story with no articles left."""
-    story_id, articles, analyses = work
+    story_id, articles, analyses, settings = work
     if not articles:
         return None
     try:
-        return build_story(story_id, articles, analyses)
+        return build_story(story_id, articles, analyses, settings)
     except Exception as exc:
         log.debug("building story %s failed", story_id, exc_info=True)
         return StoryFailed(story_id, failure_reason(exc, "story build"))
 
 
-def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]) -> StoryBuild:
+def build_story(
+    story_id: str,
+    articles: list[Article],
+    analyses: list[Analysis],
+    settings: Settings = DEFAULT,
+) -> StoryBuild:
     """A story from all its articles: undated ones dated from it, events fused across them,
     contradictions, brief and timeline. A pure function of its arguments (the articles
     given their dates are changed in place)."""
     dated, reanalysed = [], []
+    window = settings.stories.date_window_days
     for i, article in enumerate(articles):
         if article.published is None or article.published_inferred:
             dated.append(article)
-            redone = _date_from_story(article, analyses[i], articles)
+            redone = _date_from_story(article, analyses[i], articles, settings)
             if redone is not analyses[i]:
                 analyses[i] = redone
                 reanalysed.append((article, redone))
-    fused, contradictions = fuse_events(story_id, articles, analyses)
+    fused, contradictions = fuse_events(story_id, articles, analyses, settings.fusion)
     dates = sorted(a.published for a in articles if a.published)
     story = Story(
         id=story_id,
@@ -80,12 +97,14 @@ def build_story(story_id: str, articles: list[Article], analyses: list[Analysis]
         last_date=dates[-1] if dates else None,
         contradictions=contradictions,
     )
-    story.brief = write_brief(story, articles, analyses, fused)
+    story.brief = write_brief(story, articles, analyses, fused, window)
     story.timeline = story_timeline(fused)
     return StoryBuild(story, fused, dated, reanalysed)
 
 
-def _date_from_story(article: Article, analysis: Analysis, story: list[Article]) -> Analysis:
+def _date_from_story(
+    article: Article, analysis: Analysis, story: list[Article], settings: Settings
+) -> Analysis:
     """Give an undated article the date its story points to, and resolve its relative
     time expressions (and so its events' dates) against that date: its analysis, redone
     if that changed its anchor."""
@@ -94,9 +113,10 @@ def _date_from_story(article: Article, analysis: Analysis, story: list[Article])
     from crosswire.pipeline import analyse_articles
 
     others = [a for a in story if a.id != article.id and not a.published_inferred]
-    inferred = infer_published(article, analysis, others)
+    window_days = settings.stories.date_window_days
+    inferred = infer_published(article, analysis, others, window_days)
     article.published, article.published_inferred = inferred, inferred is not None
     if analysis.anchor == inferred:
         return analysis
-    [redone] = analyse_articles([article])
+    [redone] = analyse_articles([article], settings)
     return redone

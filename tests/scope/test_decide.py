@@ -11,6 +11,7 @@ from crosswire import events, nlp, stages
 from crosswire.events.coder import proposals
 from crosswire.events.context import article_context
 from crosswire.model import Analysis, Article
+from crosswire.settings import DEFAULT, ScopeSettings
 from crosswire.stages import ArticleState
 
 DUTCH = (
@@ -94,3 +95,19 @@ def test_the_decisions_are_stored_with_the_analysis() -> None:
     assert Analysis.from_dict(analysis.to_dict()) == analysis
     stored_before = {k: v for k, v in analysis.to_dict().items() if k != "scope"}
     assert Analysis.from_dict(stored_before).scope == []
+
+
+@pytest.mark.slow
+def test_the_language_thresholds_are_the_settings_given_with_the_state() -> None:
+    text = f"{NORWAY}\n\n{DUTCH}\n\n{ARREST}"
+    article = Article(
+        id="t", text=text, path="t.txt", published="2020-01-16", language="en"
+    )  # the page is English: its Dutch sentence is judged on its own
+    default = stages.run(ArticleState(article, next(nlp.parse([text]))))
+    assert default.scope is not None
+    assert [s.scope for s in default.scope.sentences][1] == "other-language"
+    every_line_short = ScopeSettings(sentence_min_chars=10_000)  # each keeps the page's
+    settings = DEFAULT.model_copy(update={"scope": every_line_short})
+    state = stages.run(ArticleState(article, next(nlp.parse([text])), settings=settings))
+    assert state.scope is not None
+    assert "other-language" not in {s.scope for s in state.scope.sentences}

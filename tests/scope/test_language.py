@@ -4,6 +4,7 @@ clearly says otherwise; short pages read as English."""
 from __future__ import annotations
 
 from crosswire.scope.language import is_english, page_language
+from crosswire.settings import ScopeSettings
 
 GERMAN = "Der Außenminister traf seinen französischen Amtskollegen in Paris zu Gesprächen."
 ENGLISH = "The foreign minister met his French counterpart in Paris for talks on the crisis."
@@ -37,3 +38,10 @@ def test_a_short_page_is_read_as_english_whatever_was_guessed() -> None:
 
 def test_nigerian_pidgin_guesses_are_read_as_english() -> None:
     assert page_language("pcm", " ".join([ENGLISH] * 4)) == "en"
+
+
+def test_the_lengths_and_probabilities_are_settings() -> None:
+    assert page_language("de", LONG_GERMAN_PAGE, ScopeSettings(page_min_chars=10_000)) == "en"
+    assert is_english(GERMAN, "en", ScopeSettings(other_language_confidence=1.0))
+    assert not is_english(ENGLISH, "de", ScopeSettings(english_likelihood=1.0))
+    assert is_english(GERMAN, "en", ScopeSettings(sentence_min_chars=1_000))

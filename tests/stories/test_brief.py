@@ -16,6 +16,7 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import Analysis, Story, TimeExpr
+from crosswire.settings import DEFAULT
 from crosswire.stories import calendar_day, days_apart, infer_published, story_title
 from crosswire.stories.brief import (
     SIMILAR,
@@ -30,6 +31,7 @@ from crosswire.stories.fuse import fuse_events
 from crosswire.timex import find_times
 
 STORY = Story(id="s1", title="t", article_ids=[])
+WINDOW = DEFAULT.stories.date_window_days
 
 
 def test_brief_has_bounded_size_citations_and_no_repeats() -> None:
@@ -129,6 +131,14 @@ def test_inferred_date_is_not_before_a_calendar_date_the_article_gives() -> None
     assert infer_published(undated, relative, story) == "2021-03-02"  # no evidence: median
 
 
+def test_own_dates_count_within_the_window_the_settings_give() -> None:
+    undated = article("a", HARBOUR, published=None)
+    story = [article("b", VOLCANO, d) for d in ("2021-03-01", "2021-03-02", "2021-03-05")]
+    own = Analysis("a", times=[TimeExpr(0, 8, "March 4", "DATE", "2021-03-04")])
+    assert infer_published(undated, own, story, window_days=2) == "2021-03-05"
+    assert infer_published(undated, own, story, window_days=1) == "2021-03-02"  # background
+
+
 def test_brief_skips_sentences_opening_with_a_dangling_reference() -> None:
     text = (
         "The port authority of Valparaiso opened a new container terminal on Monday. "
@@ -189,8 +199,8 @@ def test_every_time_value_orders_a_brief_sentence() -> None:
     values = [t.value for t in find_times(EVERY_KIND_OF_TIME, "2011-11-01") if t.value]
     assert "2011-W43-WE" in values and "PRESENT_REF" in values  # the kinds are there
     for value in values:
-        assert _when([value], "2011-11-01") in {value, "2011-11-01"}
-        assert _when([value], None) in {value, ""}
+        assert _when([value], "2011-11-01", WINDOW) in {value, "2011-11-01"}
+        assert _when([value], None, WINDOW) in {value, ""}
 
 
 def test_a_weekend_is_no_day_to_count_from() -> None:

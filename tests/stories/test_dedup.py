@@ -6,6 +6,7 @@ from tests.stories.factory import ELECTION, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCA
 
 from crosswire.model import Citation
 from crosswire.provenance import outlet_keys, url_key
+from crosswire.settings import DEFAULT, DedupSettings
 from crosswire.stories.dedup import BandTable, DuplicateIndex
 from crosswire.stories.spilled import SpilledBuckets
 
@@ -44,6 +45,17 @@ def test_different_articles_are_not_linked_even_on_the_same_topic() -> None:
     assert index.add(article("b", HARBOUR_OTHER_OUTLET)) is None
     assert index.add(article("c", VOLCANO)) is None
     assert index.add(article("d", ELECTION)) is None
+
+
+def test_the_thresholds_are_the_settings_given_to_add() -> None:
+    edited = HARBOUR.replace("said", "stated").replace(" about ", " around ")
+    strict = DedupSettings(jaccard=1.0, containment=1.0)
+    found = []
+    for settings in (strict, DEFAULT.dedup):
+        index = DuplicateIndex()
+        index.add(article("a", HARBOUR), settings=settings)
+        found.append(index.add(article("b", edited), settings=settings))
+    assert found == [None, "a"]
 
 
 def test_copy_of_a_copy_points_to_the_first_article() -> None:

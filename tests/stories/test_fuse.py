@@ -21,6 +21,7 @@ from tests.stories.factory import (
 )
 
 from crosswire.model import ActorRef, Analysis, Citation, EventMention, Place
+from crosswire.settings import FusionSettings
 from crosswire.stories.fuse import _Group, _joins, fuse_events
 
 
@@ -103,6 +104,16 @@ def test_different_days_are_a_contradiction_with_the_articles_behind_each() -> N
         "2021-03-01": ["a"],
         "2021-03-02": ["c"],
     }
+
+
+def test_how_many_days_apart_one_event_may_be_reported_is_a_setting() -> None:
+    mentions = [meeting("a", "2021-03-01"), meeting("b", "2021-03-04")]
+    items = articles("a", "b")
+    analyses = [Analysis(m.article_id, events=[m]) for m in mentions]
+    assert len(fuse_events("s1", items, analyses)[0]) == 2  # 3 days: two events by default
+    wider = FusionSettings(max_day_gap=3)
+    [event], [contradiction] = fuse_events("s1", items, analyses, wider)
+    assert event.n_sources == 2 and contradiction.field == "date"
 
 
 def test_days_far_apart_are_different_events_not_a_contradiction() -> None:
@@ -233,7 +244,11 @@ def test_fusing_compares_each_distinct_report_once_with_the_same_result(
         for i, (n, source, target, date, place, kind) in enumerate(reports)
     ]
     grouped = fuse(mentions)
-    with patch.object(_Group, "joins", lambda group, mention: _joins(mention, group.members)):
+
+    def joins(group: _Group, mention: EventMention) -> bool:
+        return _joins(mention, group.members, group.max_day_gap)
+
+    with patch.object(_Group, "joins", joins):
         assert fuse(mentions) == grouped
 
 

@@ -44,6 +44,7 @@ from crosswire.pipeline import (
     process_items,
     warm_up,
 )
+from crosswire.settings import DEFAULT, Settings
 from crosswire.story_build import Built, StoryMap, StoryWork, build_work
 
 try:
@@ -81,7 +82,11 @@ def run_on_ray(
     with a `RayExecutor` (stale stories holding few articles are built by the pipeline's
     local executor)."""
     executor = RayExecutor(
-        options, pipeline.time_budget, pipeline.local_executor(), pipeline.stale_articles
+        options,
+        pipeline.time_budget,
+        pipeline.local_executor(),
+        pipeline.stale_articles,
+        pipeline.settings,
     )
     with executor:
         return pipeline.run(paths, progress=progress, executor=executor)
@@ -99,11 +104,13 @@ class RayExecutor:
         budget: float | None,
         local: Executor,
         stale_articles: Callable[[], int],
+        settings: Settings = DEFAULT,
     ) -> None:
         if ray is None:
             raise CrosswireError("the Ray engine needs Ray: pip install 'crosswire[ray]'")
         self.options, self.budget = options, budget
         self.local, self.stale_articles = local, stale_articles
+        self.settings = settings  # the per-article stages'; the stories' come with their work
         self._owned = False  # a Ray instance started here, to shut down
 
     def analyse(self, batches: InputBatches) -> Iterator[list[Outcome]]:
@@ -113,7 +120,9 @@ class RayExecutor:
             raise CrosswireError("crosswire batch records its inputs under their own paths")
         self._owned = _connect(self.options) or self._owned
         known = frozenset(batches.stored_ids())
-        dataset = _dataset(batches.paths, batches.size, self.options.workers, known, self.budget)
+        dataset = _dataset(
+            batches.paths, batches.size, self.options.workers, known, self.budget, self.settings
+        )
         return chunks(_outcomes(dataset), batches.size)
 
     def build_stories(self, work: Iterable[StoryWork]) -> Iterator[Built]:
@@ -146,7 +155,12 @@ def _connect(options: RayOptions) -> bool:
 
 
 def _dataset(
-    paths: list[str], batch_size: int, workers: int, known: Any, budget: float | None
+    paths: list[str],
+    batch_size: int,
+    workers: int,
+    known: Any,
+    budget: float | None,
+    settings: Settings,
 ) -> Any:
     return _records(paths, batch_size).map_batches(
         ArticleWorker,
@@ -156,7 +170,7 @@ def _dataset(
         # piece queued behind a busy actor holds up its batch (at the start, the first actor
         # ready took both pieces of the first batch)
         compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
-        fn_constructor_kwargs={"known": known, "budget": budget},
+        fn_constructor_kwargs={"known": known, "budget": budget, "settings": settings},
         num_cpus=1,
     )
 
@@ -215,20 +229,23 @@ class ArticleWorker:
     (seen with Ray 2.5x), where no timer signal can interrupt an article.
     """
 
-    def __init__(self, known: Set[str], budget: float | None = None) -> None:
-        self.known, self.budget = known, budget
+    def __init__(
+        self, known: Set[str], budget: float | None = None, settings: Settings = DEFAULT
+    ) -> None:
+        self.known, self.budget, self.settings = known, budget, settings
         self.child: ChildWorker[list[Item | Known], list[Outcome]] | None = None
         if budget is None:
             warm_up()
         else:
-            self.child = ChildWorker(partial(process_items, budget=budget), warm_up)
+            work = partial(process_items, budget=budget, settings=settings)
+            self.child = ChildWorker(work, warm_up)
             self.child.start()
 
     def __call__(self, table: pa.Table) -> pa.Table:
         [items] = _rows(table, "items")
         items = mark_known(items, self.known)
         if self.child is None or self.budget is None:
-            return _table("outcomes", process_items(items))
+            return _table("outcomes", process_items(items, settings=self.settings))
         return _table("outcomes", process_in_child(self.child, items, self.budget))
 
 

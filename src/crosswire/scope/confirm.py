@@ -14,6 +14,7 @@ from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english
 from crosswire.scope.model import load_model
+from crosswire.settings import DEFAULT, ScopeSettings, Settings
 
 
 def scoped_events(
@@ -23,24 +24,34 @@ def scoped_events(
     times: list[TimeExpr],
     attributions: list[Attribution],
     scope: Scope,
+    settings: Settings = DEFAULT,
 ) -> list[EventMention]:
     """The events coded in `doc` whose sentences are in scope."""
     coded = events.code_events(doc, article, mentions, times, attributions)
-    return in_scope(coded, doc, mentions, scope)
+    return in_scope(coded, doc, mentions, scope, settings.scope)
 
 
 def in_scope(
-    coded: list[EventMention], doc: Doc, mentions: list[Mention], scope: Scope
+    coded: list[EventMention],
+    doc: Doc,
+    mentions: list[Mention],
+    scope: Scope,
+    settings: ScopeSettings = DEFAULT.scope,
 ) -> list[EventMention]:
     """The events of `coded` (offsets into `doc`) whose sentence is in scope."""
     holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
-    kept = confirmed(holding, mentions, scope)
+    kept = confirmed(holding, mentions, scope, settings)
     return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
 
 
-def confirmed(sentences: list[Span], mentions: list[Mention], scope: Scope) -> list[Span]:
+def confirmed(
+    sentences: list[Span],
+    mentions: list[Mention],
+    scope: Scope,
+    settings: ScopeSettings = DEFAULT.scope,
+) -> list[Span]:
     """The sentences in English and in scope by the ``full`` model."""
-    english = [s for s in sentences if is_english(s.text, scope.language or "")]
+    english = [s for s in sentences if is_english(s.text, scope.language or "", settings)]
     if not english:
         return []
     model = load_model()

@@ -13,13 +13,16 @@ from crosswire.model import Article, Mention, Scope, SentenceScope
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english, page_language
 from crosswire.scope.model import load_model
+from crosswire.settings import DEFAULT, Settings
 
 
-def decide_scope(doc: Doc, article: Article, mentions: list[Mention]) -> Scope:
+def decide_scope(
+    doc: Doc, article: Article, mentions: list[Mention], settings: Settings = DEFAULT
+) -> Scope:
     """The scope of the article parsed as `doc` and of each of its sentences."""
-    language = page_language(article.language, doc.text)
+    language = page_language(article.language, doc.text, settings.scope)
     sentences = [s for s in doc.sents if s.text.strip()]
-    english = [s for s in sentences if is_english(s.text, language)]
+    english = [s for s in sentences if is_english(s.text, language, settings.scope)]
     probabilities = sentence_probabilities(english, mentions)
     document = float(probabilities.mean()) if len(english) else 0.0
     by_start = dict(zip((s.start_char for s in english), probabilities.tolist(), strict=True))

@@ -26,16 +26,11 @@ import py3langid
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from crosswire.clean.article import LANGUAGE_SAMPLE
+from crosswire.settings import DEFAULT, ScopeSettings
 
 ENGLISH = "en"
 READ_AS_ENGLISH = frozenset({ENGLISH, "pcm"})  # see the module docstring
-# A sentence is judged on its own from this many characters; on an English page it is not
-# English when another language has at least CONFIDENT of py3langid's normalised probability,
-# on another page it is English when English has at least LIKELIER
-MIN_CHARS = 40
-PAGE_MIN_CHARS = 200  # a page's guess is used from this many characters
-CONFIDENT = 0.95
-LIKELIER = 0.5
+# The lengths and probabilities the decisions take are settings (`ScopeSettings`)
 
 
 @cache
@@ -44,22 +39,23 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def page_language(language: str | None, text: str) -> str:
+def page_language(language: str | None, text: str, settings: ScopeSettings = DEFAULT.scope) -> str:
     """The page's language: English for a short page, else the article's, else py3langid's
     guess on its opening text (the guess cleaning makes); a page read as English is ``en``."""
-    if len(text.strip()) < PAGE_MIN_CHARS:
+    if len(text.strip()) < settings.page_min_chars:
         return ENGLISH
     if not language:
         language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE])
     return ENGLISH if language in READ_AS_ENGLISH else str(language)
 
 
-def is_english(sentence: str, page: str) -> bool:
+def is_english(sentence: str, page: str, settings: ScopeSettings = DEFAULT.scope) -> bool:
     """Whether a sentence of a page in language `page` is in English."""
-    if len(sentence.strip()) < MIN_CHARS:
+    if len(sentence.strip()) < settings.sentence_min_chars:
         return page in READ_AS_ENGLISH
     ranked: list[tuple[str, float]] = _identifier().rank(sentence)  # best first
     if page in READ_AS_ENGLISH:
         best, probability = ranked[0]
-        return best in READ_AS_ENGLISH or probability < CONFIDENT
-    return sum(p for code, p in ranked if code in READ_AS_ENGLISH) >= LIKELIER
+        return best in READ_AS_ENGLISH or probability < settings.other_language_confidence
+    english = sum(p for code, p in ranked if code in READ_AS_ENGLISH)
+    return english >= settings.english_likelihood

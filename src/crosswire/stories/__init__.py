@@ -7,25 +7,28 @@ from functools import cache
 from statistics import median_low
 
 from crosswire.model import Analysis, Article
+from crosswire.settings import DEFAULT
 from crosswire.stories.title import story_title
 from crosswire.timex.months import month_words
 from crosswire.timex.values import calendar_day, days_apart
 
 __all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
 
-STORY_WINDOW_DAYS = 10  # own dates further than this from the story's dates are background
-
 
 def infer_published(
-    article: Article, analysis: Analysis, story_articles: list[Article]
+    article: Article,
+    analysis: Analysis,
+    story_articles: list[Article],
+    window_days: int = DEFAULT.stories.date_window_days,
 ) -> str | None:
     """An undated article's publication date from its story, constrained by its own dates.
 
     Evidence: the dates of the story's other dated articles. An article is published on or
-    after the latest full date it gives itself that lies near the story (a report of a
-    meeting on May 31 is not out before May 31), so the answer is the earliest story date
-    not before that day, else that day itself; with no dates of its own, the median story
-    date. None when the story has no dated article: never a guess without evidence.
+    after the latest full date it gives itself that lies near the story (within
+    `window_days` of its median date: a report of a meeting on May 31 is not out before
+    May 31), so the answer is the earliest story date not before that day, else that day
+    itself; with no dates of its own, the median story date. None when the story has no
+    dated article: never a guess without evidence.
     """
     story_dates = sorted(
         a.published
@@ -35,7 +38,7 @@ def infer_published(
     if not story_dates:
         return None
     middle = median_low(story_dates)
-    own = [d for d in _own_days(analysis) if _near(d, middle)]
+    own = [d for d in _own_days(analysis) if _near(d, middle, window_days)]
     if not own:
         return middle
     floor = max(own)
@@ -63,6 +66,6 @@ def _own_days(analysis: Analysis) -> list[str]:
     return days
 
 
-def _near(day: str, other: str) -> bool:
+def _near(day: str, other: str, window_days: int) -> bool:
     apart = days_apart(day, other)
-    return apart is not None and apart <= STORY_WINDOW_DAYS
+    return apart is not None and apart <= window_days

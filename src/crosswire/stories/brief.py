@@ -21,7 +21,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.datafiles import DataModel, load
 from crosswire.model import Analysis, Article, BriefSentence, Event, Story, TimelineEntry
-from crosswire.stories import STORY_WINDOW_DAYS, calendar_day, days_apart
+from crosswire.settings import DEFAULT
+from crosswire.stories import calendar_day, days_apart
 
 MAX_SENTENCES = 8
 MAX_TIMELINE = 20  # events listed in a story's timeline
@@ -85,10 +86,15 @@ def brief_size(articles: list[Article]) -> int:
 
 
 def write_brief(
-    story: Story, articles: list[Article], analyses: list[Analysis], events: list[Event]
+    story: Story,
+    articles: list[Article],
+    analyses: list[Analysis],
+    events: list[Event],
+    window_days: int = DEFAULT.stories.date_window_days,
 ) -> list[BriefSentence]:
-    """The story's brief: extractive, each sentence with its supporting articles."""
-    candidates = _candidates(articles, analyses, events)
+    """The story's brief: extractive, each sentence with its supporting articles, in the
+    order of the days they report within `window_days` of their article's date."""
+    candidates = _candidates(articles, analyses, events, window_days)
     _add_support(candidates)
     chosen: list[Candidate] = []
     covered: set[str] = set()
@@ -103,7 +109,7 @@ def write_brief(
 
 
 def _candidates(
-    articles: list[Article], analyses: list[Analysis], events: list[Event]
+    articles: list[Article], analyses: list[Analysis], events: list[Event], window_days: int
 ) -> list[Candidate]:
     by_id = {a.id: a for a in articles}
     reported = _events_by_sentence(events)
@@ -119,23 +125,23 @@ def _candidates(
                 continue
             events_here = reported.get((article.id, start), {})
             dates = sorted(d for d in events_here.values() if isinstance(d, str))
-            when = _when(dates, article.published)
+            when = _when(dates, article.published, window_days)
             weights = {e: w for e, w in events_here.items() if not isinstance(w, str)}
             found.append(Candidate(text, article.id, position, words, when, weights))
     return found
 
 
-def _when(event_dates: list[str], published: str | None) -> str:
+def _when(event_dates: list[str], published: str | None, window_days: int) -> str:
     """Where a sentence goes in the brief's time order: the first day it reports near its
     article's date; background ("since 2000") goes by the article's date instead."""
-    near = [d for d in event_dates if calendar_day(d) and _near_enough(d, published)]
+    near = [d for d in event_dates if calendar_day(d) and _near_enough(d, published, window_days)]
     return near[0] if near else (published or "")
 
 
-def _near_enough(day: str, published: str | None) -> bool:
+def _near_enough(day: str, published: str | None, window_days: int) -> bool:
     """Near the article's date; an article with no usable date keeps every day it gives."""
     apart = days_apart(day, published) if calendar_day(published) else 0
-    return apart is not None and apart <= STORY_WINDOW_DAYS
+    return apart is not None and apart <= window_days
 
 
 class BriefWords(DataModel):

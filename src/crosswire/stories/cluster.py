@@ -16,7 +16,9 @@ the state they share:
 
 Story ids never change otherwise: a story keeps the id made from its first article. The
 stories, the index and the per-article entries are spilled (spilled.py): in a store, the
-stories of months gone by stay on disk until an article of their time arrives.
+stories of months gone by stay on disk until an article of their time arrives. The
+thresholds are passed to `add` and `revise` (`crosswire.settings`), never stored with the
+state.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections import Counter
 from typing import Any, ClassVar
 
 from crosswire.model import Analysis, Article, stable_id
+from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
@@ -87,7 +90,13 @@ class StoryClusterer(JournaledState):
         self._merges, self._splits = {}, {}
 
     # ------------------------------------------------------------------ public
-    def add(self, article: Article, analysis: Analysis, terms: Counter[int] | None = None) -> str:
+    def add(
+        self,
+        article: Article,
+        analysis: Analysis,
+        terms: Counter[int] | None = None,
+        settings: StoriesSettings = DEFAULT.stories,
+    ) -> str:
         """The story id the article belongs to (an existing one, or a new one). `terms` are
         the article's `term_counts`, made here when not given."""
         if article.id in self.story_of:
@@ -97,16 +106,18 @@ class StoryClusterer(JournaledState):
         original = self._story_of_original(article)
         scored: list[tuple[float, str]] = []
         if original is None:
-            scored = self._scored(vector, actors, day)
-        story_id = original or self._best(scored) or self._open_new(article.id)
+            scored = self._scored(vector, actors, day, settings)
+        story_id = original or self._best(scored, settings) or self._open_new(article.id)
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         copied = article.duplicate_of if original is not None else None
         self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied))
-        return self._merge_bridged(story_id, scored)
+        return self._merge_bridged(story_id, scored, settings)
 
-    def revise(self, article: Article, analysis: Analysis) -> str | None:
+    def revise(
+        self, article: Article, analysis: Analysis, settings: StoriesSettings = DEFAULT.stories
+    ) -> str | None:
         """Take in an added article's changed evidence (its inferred date, its redone
         analysis); its story splits if it no longer hangs together. The story id now
         (None for an article never added)."""
@@ -129,7 +140,7 @@ class StoryClusterer(JournaledState):
         if old.day is not None and old.day in days:
             days.remove(old.day)
         self._set_days(story, days + ([day] if day is not None else []))
-        self._split_if_apart(story)
+        self._split_if_apart(story, settings)
         return self.story_id(article.id)
 
     def splits(self) -> dict[str, str]:
@@ -169,21 +180,25 @@ class StoryClusterer(JournaledState):
         return None
 
     def _scored(
-        self, vector: dict[int, float], actors: Counter[str], day: int | None
+        self,
+        vector: dict[int, float],
+        actors: Counter[str],
+        day: int | None,
+        settings: StoriesSettings,
     ) -> list[tuple[float, str]]:
         """Candidate stories with their scores, best first (ties: the older story)."""
         candidates = self.story_index.candidates(vector, actors, day)
         self.stories.fetch(candidates)  # they are scored next
         scored = []
         for story_id in candidates:
-            found = score(self.stories[story_id], vector, actors, day)
+            found = score(self.stories[story_id], vector, actors, day, settings)
             if found is not None:
                 scored.append((found, story_id))
         return sorted(scored, key=lambda s: (-s[0], self.stories[s[1]].order))
 
     @staticmethod
-    def _best(scored: list[tuple[float, str]]) -> str | None:
-        return scored[0][1] if scored and joins(scored[0][0]) else None
+    def _best(scored: list[tuple[float, str]], settings: StoriesSettings) -> str | None:
+        return scored[0][1] if scored and joins(scored[0][0], settings) else None
 
     def _open_new(self, article_id: str) -> str:
         """A new story, named after its first article."""
@@ -223,15 +238,17 @@ class StoryClusterer(JournaledState):
         return story_id
 
     # ------------------------------------------------------------------ merges
-    def _merge_bridged(self, story_id: str, scored: list[tuple[float, str]]) -> str:
+    def _merge_bridged(
+        self, story_id: str, scored: list[tuple[float, str]], settings: StoriesSettings
+    ) -> str:
         """Merge into the article's story every other story the article matches strongly
         and which matches that story: the article showed they are one."""
         story: StoryState = self.stories[story_id]
         for found, other_id in scored:
-            if other_id == story_id or not strong(found) or other_id not in self.stories:
+            if other_id == story_id or not strong(found, settings) or other_id not in self.stories:
                 continue
             other = self.stories[other_id]
-            if not bridged(story, other):
+            if not bridged(story, other, settings):
                 continue
             older, younger = sorted((story, other), key=lambda s: s.order)
             self._merge(younger, older)
@@ -252,7 +269,7 @@ class StoryClusterer(JournaledState):
         self._touch("stories", older.id)
 
     # ------------------------------------------------------------------ splits
-    def _split_if_apart(self, story: StoryState) -> None:
+    def _split_if_apart(self, story: StoryState, settings: StoriesSettings) -> None:
         members = self.members.get(story.id)
         if not members or len(members) < 2:
             return
@@ -261,7 +278,7 @@ class StoryClusterer(JournaledState):
             # left to split it, so it is settled
             self.small.settle(story.id)
             return
-        found = parts(members, self.signals)
+        found = parts(members, self.signals, settings)
         if len(found) == 1:
             return
         self._remake(story, found[0])

@@ -4,14 +4,19 @@
 How a new article is linked to an earlier one, first rule that holds:
 
 1. equal ``text_hash`` (the same normalised text);
-2. estimated Jaccard similarity of the word 5-shingle sets ≥ ``JACCARD`` (0.4);
-3. containment: most shingles of the shorter text are in the longer one (``CONTAINMENT``
-   0.5; the shorter text at least ``MIN_CONTAINED`` shingles and a fifth of the longer one,
-   since the estimate from MinHash is too coarse for very unequal sizes) -- a copy with its
-   ending trimmed, or edited, or with a long piece of boilerplate added;
+2. estimated Jaccard similarity of the word 5-shingle sets ≥ ``jaccard`` (0.4);
+3. containment: most shingles of the shorter text are in the longer one (``containment``
+   0.5; the shorter text at least ``min_contained`` shingles and a fifth of the longer one,
+   ``min_size_ratio``, since the estimate from MinHash is too coarse for very unequal
+   sizes) -- a copy with its ending trimmed, or edited, or with a long piece of boilerplate
+   added;
 4. the article cites another one (``Citation.url`` equal to its URL, or the cited outlet equal
    to its outlet) and their leads (first ``LEAD_WORDS`` words) are near-identical
-   (Jaccard ≥ ``LEAD_JACCARD``): an aggregator's re-post with its own residue around it.
+   (Jaccard ≥ ``lead_jaccard``): an aggregator's re-post with its own residue around it.
+
+The thresholds are settings (``dedup`` in `crosswire.settings`), passed to `add`; what
+shapes the stored signatures and LSH buckets (shingle size, permutations, seed, the lead's
+length, the candidate threshold that sets the bands) stays a constant here.
 
 Threshold choice (benchmarks/near_duplicates.py: 112 originals from the extraction benchmark
 and the example corpus, 114 re-posts made by realistic edits, 6,214 negative pairs of which 48
@@ -38,16 +43,14 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from crosswire.clean import normalise_text
 from crosswire.model import Article
 from crosswire.provenance import outlet_keys, url_key
+from crosswire.settings import DEFAULT, DedupSettings
 from crosswire.stories.records import INT, TEXT, Array, Entries, Optional, SetOf
 from crosswire.stories.spilled import SpilledBuckets, SpilledDict
 from crosswire.stories.state import JournaledState
 
-JACCARD = 0.4
-CONTAINMENT = 0.5
-MIN_CONTAINED = 40  # shingles (about 45 words): shorter texts share too much by chance
-MIN_SIZE_RATIO = 0.2  # below it one or two equal hash values fake a high containment
+# Not settings: each shapes what the index stores (an article's lead signature, the LSH
+# bands), so a store written with one value cannot be queried with another
 LEAD_WORDS = 60
-LEAD_JACCARD = 0.6
 CANDIDATE_THRESHOLD = 0.2  # LSH recall threshold, below every confirming threshold
 NUM_PERM = 128
 LEAD_PERM = 64
@@ -118,18 +121,14 @@ def containment(similarity: float, size_a: int, size_b: int) -> float:
 
 
 def is_copy(
-    similarity: float,
-    size_a: int,
-    size_b: int,
-    jaccard_threshold: float = JACCARD,
-    containment_threshold: float = CONTAINMENT,
+    similarity: float, size_a: int, size_b: int, settings: DedupSettings = DEFAULT.dedup
 ) -> bool:
     """The whole-text rules (2 and 3 above) for two texts of these shingle counts."""
-    if similarity >= jaccard_threshold:
+    if similarity >= settings.jaccard:
         return True
     small, large = sorted((size_a, size_b))
-    comparable = small >= MIN_CONTAINED and small >= MIN_SIZE_RATIO * large
-    return comparable and containment(similarity, size_a, size_b) >= containment_threshold
+    comparable = small >= settings.min_contained and small >= settings.min_size_ratio * large
+    return comparable and containment(similarity, size_a, size_b) >= settings.containment
 
 
 class DuplicateIndex(JournaledState):
@@ -168,7 +167,12 @@ class DuplicateIndex(JournaledState):
         self.bands, self.lead_bands = SpilledBuckets(), SpilledBuckets()
         self._rebuild()
 
-    def add(self, article: Article, keys: Fingerprint | None = None) -> str | None:
+    def add(
+        self,
+        article: Article,
+        keys: Fingerprint | None = None,
+        settings: DedupSettings = DEFAULT.dedup,
+    ) -> str | None:
         """The id of the earlier article this one duplicates (the first of its family), or
         None; then remember it. Adding an article again gives the same answer. `keys` is
         the article's `fingerprint`, made here when not given."""
@@ -180,8 +184,8 @@ class DuplicateIndex(JournaledState):
         self.bands.fetch(band_keys(self.lsh, signature))
         self.lead_bands.fetch(band_keys(self.lead_lsh, lead_signature))
         found = self.by_hash.get(article.text_hash) if article.text_hash else None
-        found = found or self._near(signature, lead_signature, keys.size)
-        found = found or self._cited(article, lead_signature)
+        found = found or self._near(signature, lead_signature, keys.size, settings)
+        found = found or self._cited(article, lead_signature, settings)
         self._remember(article, signature, lead_signature, keys.size)
         root = self.original.get(found, found) if found else None
         self.original[article.id] = root or article.id
@@ -191,7 +195,9 @@ class DuplicateIndex(JournaledState):
         return root
 
     # ------------------------------------------------------------------ matching
-    def _near(self, signature: MinHash, lead_signature: MinHash, size: int) -> str | None:
+    def _near(
+        self, signature: MinHash, lead_signature: MinHash, size: int, settings: DedupSettings
+    ) -> str | None:
         """The most similar earlier article that the whole-text rules call a copy; texts
         sharing their lead are candidates too, which finds copies with a trimmed ending."""
         values = signature.hashvalues
@@ -201,13 +207,15 @@ class DuplicateIndex(JournaledState):
         self.sizes.fetch(candidates)
         for candidate in sorted(candidates):
             similarity = jaccard(values, self.signatures[candidate])
-            if is_copy(similarity, size, self.sizes[candidate]) and (
+            if is_copy(similarity, size, self.sizes[candidate], settings) and (
                 best is None or similarity > best[0]
             ):
                 best = (similarity, candidate)
         return best[1] if best else None
 
-    def _cited(self, article: Article, lead_signature: MinHash) -> str | None:
+    def _cited(
+        self, article: Article, lead_signature: MinHash, settings: DedupSettings
+    ) -> str | None:
         cited_urls = {url_key(c.url) for c in article.cites} - {None}
         cited_outlets = {k for c in article.cites for k in outlet_keys(c.outlet, c.url)}
         if not cited_urls and not cited_outlets:
@@ -220,7 +228,7 @@ class DuplicateIndex(JournaledState):
         }
         values = lead_signature.hashvalues
         scored = [(jaccard(values, self.lead_signatures[c]), c) for c in sorted(candidates)]
-        scored = [(s, c) for s, c in scored if s >= LEAD_JACCARD]
+        scored = [(s, c) for s, c in scored if s >= settings.lead_jaccard]
         return min(scored, key=lambda sc: (-sc[0], sc[1]))[1] if scored else None
 
     def _remember(

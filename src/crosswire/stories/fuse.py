@@ -15,8 +15,9 @@ Two mentions report the same happening when (all of):
   from the text that name different days fuse only when the rest of the evidence is strong
   (the participants agree, a place is given or both sides are named, the reports come from
   different articles or from a caption against the text, and the days are at most
-  ``MAX_DAY_GAP`` apart) and are then reported as a contradiction; dates that are only the
-  publication date are no evidence either way.
+  ``max_day_gap`` apart, a setting: `crosswire.settings.FusionSettings`) and are then
+  reported as a contradiction; dates that are only the publication date are no evidence
+  either way.
 Reciprocal mentions sharing only some participants fuse when they name the same day and
 place: the differing participants are then a contradiction.
 
@@ -49,16 +50,19 @@ from crosswire.model import (
     stable_id,
 )
 from crosswire.provenance import independent_sources
+from crosswire.settings import DEFAULT, FusionSettings
 from crosswire.stories.places import places_apart, places_compatible
 from crosswire.timex.values import calendar_day
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}  # participants may appear in either role
 COUNT_FIELDS = ("killed", "injured", "arrested", "amount")
-MAX_DAY_GAP = 2  # "late Wednesday" vs "Thursday": time zones and late-night reporting
 
 
 def fuse_events(
-    story_id: str, articles: list[Article], analyses: list[Analysis]
+    story_id: str,
+    articles: list[Article],
+    analyses: list[Analysis],
+    settings: FusionSettings = DEFAULT.fusion,
 ) -> tuple[list[Event], list[Contradiction]]:
     """The story's events, each fused from every mention reporting it, and the fields on
     which the mentions of one event disagree."""
@@ -75,7 +79,7 @@ def fuse_events(
         candidates = of_kind.setdefault(_kind(mention), [])
         group = next((g for g in candidates if g.joins(mention)), None)
         if group is None:
-            group = _Group()
+            group = _Group(settings.max_day_gap)
             groups.append(group)
             candidates.append(group)
         group.add(mention)
@@ -131,7 +135,8 @@ class _Group:
     once, which gives `_joins`'s answer against all of them, since nothing else of a
     member from another article enters the comparison."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_day_gap: int) -> None:
+        self.max_day_gap = max_day_gap
         self.members: list[EventMention] = []
         self.by_report: dict[tuple[object, ...], list[EventMention]] = {}
         self.by_article: dict[str, list[EventMention]] = {}
@@ -147,7 +152,7 @@ class _Group:
             other = next((o for o in members if o.article_id != mention.article_id), None)
             if other is not None:
                 compared.append(other)
-        return _joins(mention, compared)
+        return _joins(mention, compared, self.max_day_gap)
 
 
 def _report(mention: EventMention) -> tuple[object, ...]:
@@ -170,13 +175,13 @@ def _report(mention: EventMention) -> tuple[object, ...]:
     )
 
 
-def _joins(mention: EventMention, group: list[EventMention]) -> bool:
+def _joins(mention: EventMention, group: list[EventMention], max_day_gap: int) -> bool:
     """Same event as some member and in conflict with none (whatever their order). Two
     mentions that each name one actor, different ones, and no dates that disagree say
     nothing about each other."""
     linked = False
     for other in group:
-        if same_event(mention, other):
+        if same_event(mention, other, max_day_gap):
             linked = True
         elif _informative(mention, other):
             return False
@@ -209,7 +214,7 @@ def _actors(mention: EventMention) -> dict[str, ActorRef]:
     return found
 
 
-def same_event(a: EventMention, b: EventMention) -> bool:
+def same_event(a: EventMention, b: EventMention, max_day_gap: int) -> bool:
     if _kind(a) != _kind(b):
         return False
     if a.article_id == b.article_id and a.sentence_start == b.sentence_start:
@@ -225,7 +230,7 @@ def same_event(a: EventMention, b: EventMention) -> bool:
         separately_written = a.article_id != b.article_id or a.section != b.section
         placed = a.location is not None or b.location is not None
         strong = full and (placed or _both_sides_named(a, b))
-        return separately_written and strong and gap <= MAX_DAY_GAP
+        return separately_written and strong and gap <= max_day_gap
     if full:
         return _dates_compatible(a, b)
     same_day = days[0] is not None and days[0] == days[1]

@@ -1,4 +1,4 @@
-"""Story merges: when an article matches two stories strongly (both ≥ ``MERGE_SCORE``) and
+"""Story merges: when an article matches two stories strongly (both ≥ the merge score) and
 those stories match each other, the article showed they are one, and the younger story is
 merged into the older one (the clusterer moves its index entries, members and alias)."""
 
@@ -6,20 +6,22 @@ from __future__ import annotations
 
 from collections import Counter
 
-from crosswire.stories.scoring import MERGE_SCORE, TOP_ACTORS, StoryState, joins, score
+from crosswire.settings import StoriesSettings
+from crosswire.stories.scoring import TOP_ACTORS, StoryState, joins, score
 from crosswire.stories.vectors import normalised, top
 
 
-def strong(found: float) -> bool:
+def strong(found: float, settings: StoriesSettings) -> bool:
     """Whether an article matching a story this well may bridge it to another."""
-    return found >= MERGE_SCORE
+    return found >= settings.merge_score
 
 
-def bridged(story: StoryState, other: StoryState) -> bool:
+def bridged(story: StoryState, other: StoryState, settings: StoriesSettings) -> bool:
     """Whether two stories one article matched strongly match each other (the other story
     scored as an article on its median day)."""
     day = other.days[len(other.days) // 2] if other.days else None
-    return joins(score(story, dict(normalised(other.centroid)), other.actors, day))
+    found = score(story, dict(normalised(other.centroid)), other.actors, day, settings)
+    return joins(found, settings)
 
 
 def combine(older: StoryState, younger: StoryState) -> None:

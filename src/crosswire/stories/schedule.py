@@ -3,21 +3,20 @@
 Rebuilding reads every article of the story, so rebuilding each story a batch touches
 would cost O(story size) per arriving article, and a long-running story would make a run
 grow quadratically. Instead a touched story is rebuilt at once only while it is new or
-once it has grown by `GROWTH` since it was last built; otherwise it is marked stale, and
-every stale story is rebuilt when the run ends. The sizes at which one story is rebuilt
-grow geometrically, so all its rebuilds together read at most GROWTH / (GROWTH - 1) times
-its final size in articles; while a run goes on, a stored story lacks at most a third
-(1 - 1 / GROWTH) of its articles.
+once it has grown by the growth factor G since it was last built (``stories.rebuild_growth``
+in `crosswire.settings`, 1.5); otherwise it is marked stale, and every stale story is
+rebuilt when the run ends. The sizes at which one story is rebuilt grow geometrically, so
+all its rebuilds together read at most G / (G - 1) times its final size in articles; while
+a run goes on, a stored story lacks at most a third (1 - 1 / G) of its articles.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from crosswire.settings import DEFAULT
 from crosswire.stories.records import BOOL, INT, TEXT, Entries
 from crosswire.stories.state import JournaledState
-
-GROWTH = 1.5
 
 
 class StoryBuilds(JournaledState):
@@ -33,11 +32,11 @@ class StoryBuilds(JournaledState):
         self.stale: dict[str, bool] = {}  # a set, kept as a dict because journals save dicts
         self._changed: dict[str, set[Any]] = {}
 
-    def due(self, story_id: str, size: int) -> bool:
-        """Whether a story touched now that it has `size` articles is to be rebuilt now;
-        if not, it is marked stale."""
+    def due(self, story_id: str, size: int, growth: float = DEFAULT.stories.rebuild_growth) -> bool:
+        """Whether a story touched now that it has `size` articles is to be rebuilt now
+        (new, or grown by `growth` since it was built); if not, it is marked stale."""
         built = self.built.get(story_id, 0)
-        if not built or size < built or size >= GROWTH * built:
+        if not built or size < built or size >= growth * built:
             return True
         self._set("stale", story_id, True)
         return False

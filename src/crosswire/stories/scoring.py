@@ -1,6 +1,7 @@
 """How well an article fits a story: the weighted sum of the text cosine with the story's
 centroid, the overlap of their actors, and their closeness in time (exponential decay
-within ``WINDOW_DAYS``); and a story's evidence (`StoryState`) as articles join it.
+within ``WINDOW_DAYS``); and a story's evidence (`StoryState`) as articles join it. The
+weights, the decay and the join threshold are settings (`crosswire.settings.StoriesSettings`).
 
 Thresholds were set on the clustering benchmark (benchmarks/stories.py), which mixes
 unrelated pages, their re-posts, and several outlets' articles on the same events: BCubed F1
@@ -18,15 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crosswire.model import Analysis
+from crosswire.settings import StoriesSettings
 from crosswire.stories.records import INT, TEXT, CounterOf, Fields, ListOf, SetOf
 from crosswire.stories.vectors import CENTROID, Centroid, cosine, top
 
 TOP_ACTORS = 30
-WINDOW_DAYS = 10  # stories further apart in time are never candidates
-DECAY_DAYS = 4.0
-JOIN_SCORE = 0.27
-MERGE_SCORE = 0.50
-WEIGHTS = {"text": 0.65, "actors": 0.25, "time": 0.10}
+# stories further apart in time are never candidates; not a setting: it shapes the stored
+# story index's time buckets (a store indexed with one window cannot be read with another)
+WINDOW_DAYS = 10
 ACTOR_TYPES = {"PERSON", "ORG", "GROUP", "PLACE", "COUNTRY"}
 UNDATED = -1  # the time bucket of stories with no dated article
 
@@ -65,22 +65,27 @@ STORY = Fields(
 )
 
 
-def joins(score: float | None) -> bool:
+def joins(score: float | None, settings: StoriesSettings) -> bool:
     """Whether an article (or a story) scoring this joins the story it was scored with."""
-    return score is not None and score >= JOIN_SCORE
+    return score is not None and score >= settings.join_score
 
 
 def score(
-    story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
+    story: StoryState,
+    vector: dict[int, float],
+    actors: Counter[str],
+    day: int | None,
+    settings: StoriesSettings,
 ) -> float | None:
     """How well an article fits a story; None outside the story's time window."""
-    closeness = _closeness(day, story.days)
+    closeness = _closeness(day, story.days, settings.decay_days)
     if closeness is None:
         return None
+    weights = settings.weights
     return (
-        WEIGHTS["text"] * cosine(vector, story.centroid)
-        + WEIGHTS["actors"] * _overlap(actors, story.actors)
-        + WEIGHTS["time"] * closeness
+        weights.text * cosine(vector, story.centroid)
+        + weights.actors * _overlap(actors, story.actors)
+        + weights.time * closeness
     )
 
 
@@ -128,7 +133,7 @@ def _overlap(actors: Counter[str], story_actors: Counter[str]) -> float:
     return len(shared) / min(len(actors), len(story_actors))
 
 
-def _closeness(day: int | None, story_days: list[int]) -> float | None:
+def _closeness(day: int | None, story_days: list[int], decay_days: float) -> float | None:
     """1 for the same day, decaying with distance; None outside the window; 0.5 when
     either side has no date."""
     if day is None or not story_days:
@@ -137,4 +142,4 @@ def _closeness(day: int | None, story_days: list[int]) -> float | None:
     distance = min(abs(day - story_days[i]) for i in (at - 1, at) if 0 <= i < len(story_days))
     if distance > WINDOW_DAYS:
         return None
-    return math.exp(-distance / DECAY_DAYS)
+    return math.exp(-distance / decay_days)

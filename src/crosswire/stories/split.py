@@ -24,11 +24,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crosswire.settings import StoriesSettings
 from crosswire.stories.records import INT, TEXT, Array, Fields, Optional, TupleOf
 from crosswire.stories.scoring import StoryState, days, grow, joins, score
 from crosswire.stories.spilled import SpilledDict
 from crosswire.stories.vectors import Centroid
 
+# not a setting: it decides which stories keep their members' signals in the store (a
+# store whose small stories were kept at one size cannot be checked at another)
 SPLIT_MAX = 50
 SIGNAL_TERMS = 60  # as many as a story centroid keeps (vectors.TOP_TERMS): a one-article
 # story's centroid is its article's signal, so a pair links as a join would have
@@ -120,15 +123,20 @@ class SmallStories:
         self.set(story_id, None)
 
 
-def parts(members: list[str], signals: Mapping[str, Signal]) -> list[list[str]]:
+def parts(
+    members: list[str], signals: Mapping[str, Signal], settings: StoriesSettings
+) -> list[list[str]]:
     """The parts a story of these members (all with signals) falls into; one if it holds."""
-    replay = replayed(members, signals)
+    replay = replayed(members, signals, settings)
     return components(
-        members, lambda a, b: replay[a] == replay[b] or linked(a, b, signals[a], signals[b])
+        members,
+        lambda a, b: replay[a] == replay[b] or linked(a, b, signals[a], signals[b], settings),
     )
 
 
-def replayed(members: list[str], signals: Mapping[str, Signal]) -> dict[str, int]:
+def replayed(
+    members: list[str], signals: Mapping[str, Signal], settings: StoriesSettings
+) -> dict[str, int]:
     """Each member's part when the members arrive again in order with their present
     signals and join as the clusterer's `add` would let them (the best part joining)."""
     found: list[StoryState] = []
@@ -139,12 +147,12 @@ def replayed(members: list[str], signals: Mapping[str, Signal]) -> dict[str, int
         scored = [
             (fit, i)
             for i, part in enumerate(found)
-            if (fit := score(part, vector, actors, signal.day)) is not None
+            if (fit := score(part, vector, actors, signal.day, settings)) is not None
         ]
         best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
         if signal.original in part_of:
             best = (1.0, part_of[signal.original])
-        if not joins(best[0]):
+        if not joins(best[0], settings):
             found.append(StoryState(id="", order=len(found)))
             best = (1.0, len(found) - 1)
         grow(found[best[1]], vector, actors, signal.day)
@@ -152,14 +160,15 @@ def replayed(members: list[str], signals: Mapping[str, Signal]) -> dict[str, int
     return part_of
 
 
-def linked(a: str, b: str, first: Signal, second: Signal) -> bool:
+def linked(a: str, b: str, first: Signal, second: Signal, settings: StoriesSettings) -> bool:
     """Whether article `a` (signal `first`) would have joined a story made of `b`, or
     one copies the other."""
     if b in (first.original, second.original) or a in (first.original, second.original):
         return True
     single = StoryState(id="", order=0, centroid=Centroid(second.vector().items()))
     single.actors, single.days = Counter(second.actors), days(second.day)
-    return joins(score(single, first.vector(), Counter(first.actors), first.day))
+    found = score(single, first.vector(), Counter(first.actors), first.day, settings)
+    return joins(found, settings)
 
 
 def components(members: list[str], linked: Callable[[str, str], bool]) -> list[list[str]]:

@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from crosswire.settings import DEFAULT, Settings
 from crosswire.store import open_store
 from crosswire.web import api
 from crosswire.web.docs import mount_docs
@@ -36,15 +37,17 @@ def create_app(
     allowed_hosts: tuple[str, ...] = (),
     private: bool | None = None,
     ui: bool = True,
+    settings: Settings = DEFAULT,
 ) -> FastAPI:
     """The API under ``/api`` and (with `ui`) the web UI under ``/``, on the store at `db`.
 
     Writes need `token` (none: the server is read-only); a server bound to a non-loopback
     `host` is `private` (reads need the token too) and must have one. Requests must name
-    `host`, a loopback name or one of `allowed_hosts` (see `crosswire.web.security`)."""
+    `host`, a loopback name or one of `allowed_hosts` (see `crosswire.web.security`).
+    Articles sent to the API are analysed with `settings` (`crosswire.settings`)."""
     access = Access.for_bind(host, token, allowed_hosts, private)
     open_store(db).close()  # fail now, with the store's message, not on the first request
-    worker = IngestWorker(db)
+    worker = IngestWorker(db, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -61,6 +64,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.db = db
+    app.state.settings = settings
     app.state.worker = worker
     app.state.max_upload_bytes = max_upload_bytes
     app.state.access = access

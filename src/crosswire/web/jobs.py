@@ -36,6 +36,7 @@ from typing import Literal
 
 from crosswire.errors import StoreError
 from crosswire.pipeline import Pipeline, RunReport
+from crosswire.settings import DEFAULT, Settings
 
 # How much lower the analysis process's CPU priority is than the server's (``nice``)
 ANALYSIS_NICENESS = 10
@@ -60,8 +61,9 @@ class Job:
 class IngestWorker:
     """Queues ingestion jobs and runs them one at a time on the store at `db`."""
 
-    def __init__(self, db: str, keep: int = 200):
+    def __init__(self, db: str, keep: int = 200, settings: Settings = DEFAULT):
         self.db = db
+        self.settings = settings
         self.keep = keep  # finished jobs remembered for status queries
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[tuple[Job, Path] | None] = queue.Queue()
@@ -128,8 +130,8 @@ class IngestWorker:
                 analysis = analysis or _analysis_process()
                 job.state = "running"
                 # stored under the uploader's file name: the temporary path is never recorded
-                report = analysis.submit(analyse, self.db, str(path), job.name).result()
-                self._done(job, report, path)
+                report = analysis.submit(analyse, self.db, str(path), job.name, self.settings)
+                self._done(job, report.result(), path)
             except BrokenProcessPool:
                 job.state, job.message = "failed", "the analysis process stopped on this input"
                 analysis = None  # the next job starts a new one
@@ -161,17 +163,18 @@ def _lower_priority() -> None:
     os.nice(ANALYSIS_NICENESS)
 
 
-# The analysis process's pipeline per store, opened by its first job and kept (the models
-# load once per process)
-_pipelines: dict[str, Pipeline] = {}
+# The analysis process's pipeline per store and settings, opened by its first job and kept
+# (the models load once per process)
+_pipelines: dict[tuple[str, str], Pipeline] = {}
 
 
-def analyse(db: str, path: str, name: str) -> RunReport:
+def analyse(db: str, path: str, name: str, settings: Settings = DEFAULT) -> RunReport:
     """Run one job's input through the pipeline of the store at `db` (in the analysis
     process)."""
-    pipeline = _pipelines.get(db)
+    key = (db, settings.model_dump_json())
+    pipeline = _pipelines.get(key)
     if pipeline is None:
-        pipeline = _pipelines[db] = Pipeline(db)
+        pipeline = _pipelines[key] = Pipeline(db, settings=settings)
     return pipeline.run([path], name=name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from crosswire.cli_settings import settings_from, settings_options
 from crosswire.errors import CrosswireError
 from crosswire.store import DEFAULT_DB, display_name
 
@@ -34,12 +35,22 @@ from crosswire.store import DEFAULT_DB, display_name
     help="A host name clients use to reach the server (repeatable); loopback names and"
     " the --host address are always allowed, any other Host header is refused.",
 )
-def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...]) -> None:
+@settings_options
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    allowed_hosts: tuple[str, ...],
+    config: str | None,
+    overrides: tuple[str, ...],
+) -> None:
     """Serve the REST API (under /api, schema at /api/openapi.json) and the web UI.
 
     One process, one ingestion worker: articles POSTed to /api/articles or /api/uploads
-    are processed in the background into the same store. Writing needs --token; on an
-    address other than loopback, reading needs it too.
+    are processed in the background into the same store, with the settings of --config
+    and --set. Writing needs --token; on an address other than loopback, reading needs it
+    too.
 
     \b
     Examples:
@@ -51,8 +62,9 @@ def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple
 
     from crosswire.web.app import create_app
 
+    settings = settings_from(config, overrides)
     try:
-        app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts)
+        app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts, settings=settings)
     except CrosswireError as exc:
         raise click.ClickException(str(exc)) from exc
     where = display_name(db)  # never print a database password
