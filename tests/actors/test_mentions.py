@@ -139,3 +139,30 @@ def test_a_leader_surname_tagged_as_an_organisation_is_a_person(analyse) -> None
     doc = analyse("Trump said the deal was historic.")  # the small model says ORG
     trump = doc.find("Trump")
     assert trump.type == "PERSON" and trump.actor.country == "USA"
+
+
+# ------------------------------------------------------------------ agent nouns as roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "sector"),
+    [
+        ("Rebel leader Joseph Kony refused the offer.", "Joseph Kony", "rebel leader", "REB"),
+        (
+            "Police officer Michael Brown said two men were arrested.",
+            "Michael Brown",
+            "police officer",
+            "COP",
+        ),
+        ("The talks failed, opposition leader Ali Bongo said.", "Ali Bongo", None, "OPP"),
+        # a role title of roles.yaml answers for its words: a spokesman of a state is GOV
+        ("Army spokesman Ivan Petrov denied it.", "Ivan Petrov", None, "GOV"),
+    ],
+)
+def test_a_stated_agent_noun_gives_a_named_person_its_sector(
+    analyse, text: str, name: str, role: str | None, sector: str
+) -> None:
+    mention = analyse(text).find(name)
+    assert mention.actor.sector == sector
+    if role is not None:
+        assert mention.role == role
