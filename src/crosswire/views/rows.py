@@ -21,6 +21,7 @@ class ActorCount:
     name: str
     country: str | None
     events: int
+    sector: str | None = None  # PLOVER sector code (GOV, MIL, COP, ...), where known
 
 
 @dataclass(slots=True)
@@ -83,7 +84,9 @@ def event_row(event: Event) -> EventRow:
         negated=event.negated,
         n_sources=event.n_sources,
         n_articles=len(event.article_ids),
-        actors=[ActorCount(a.entity_id, a.name, a.country, 1) for a in event_actors(event)],
+        actors=[
+            ActorCount(a.entity_id, a.name, a.country, 1, a.sector) for a in event_actors(event)
+        ],
         location=event.location.name if event.location else None,
     )
 
