@@ -166,3 +166,33 @@ def test_a_stated_agent_noun_gives_a_named_person_its_sector(
     assert mention.actor.sector == sector
     if role is not None:
         assert mention.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ousted President Askar Akayev has agreed to resign.", "Askar Akayev"),
+        ("Former U.S. President Bill Clinton visited Hanoi.", "Bill Clinton"),
+    ],
+)
+def test_a_former_official_is_an_elite(analyse, text: str, name: str) -> None:
+    mention = analyse(text).find(name)
+    assert (mention.role, mention.actor.sector) == ("president", "ELI")
+
+
+def test_a_sitting_official_keeps_the_sector_of_the_role(analyse) -> None:
+    assert analyse("President Askar Akayev has agreed to resign.").find(
+        "Askar Akayev"
+    ).actor.sector == ("GOV")
+
+
+def test_an_organisation_named_for_its_people_gets_their_sector(analyse) -> None:
+    union = analyse("The Nigerian Union of Teachers announced a strike.").find(
+        "Nigerian Union of Teachers"
+    )
+    assert (union.actor.country, union.actor.sector) == ("NGA", "EDU")
+
+
+def test_an_acting_capital_is_its_government(analyse) -> None:
+    berlin = analyse("Berlin rejected the calls on Monday.").find("Berlin")
+    assert (berlin.type, berlin.actor.country, berlin.actor.sector) == ("COUNTRY", "DEU", "GOV")

@@ -46,6 +46,7 @@ class SectorNames(DataModel):
     sectors: dict[Code, str]  # sector code -> readable name
     from_cameo: dict[Code, Code]  # a CAMEO agent code -> the PLOVER sector it is
     qualifiers: dict[Code, str]  # other agent codes: religion, kind of people
+    former_markers: frozenset[str]  # "former", "ousted": the role's holder is ELI now
 
     @model_validator(mode="after")
     def _cameo_codes_become_sectors(self) -> SectorNames:
@@ -71,6 +72,11 @@ class AgentNoun:
         if self.placement == "before":
             return None
         return next((plover for c in self.codes if (plover := plover_sector(c))), None)
+
+
+def former_role(title_words: Sequence[str]) -> bool:
+    """Whether the folded words of a title say its holder no longer holds the role."""
+    return any(word in sector_file().former_markers for word in title_words)
 
 
 def plover_sector(code: str) -> str | None:
