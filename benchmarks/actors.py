@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import tracemalloc
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from actors_sectors import actor_gold_sector, predicted_sector, score_events
 from actors_seeds import score_seeds
 from crosswire import stages
+from crosswire.actors import agents
 from crosswire.actors.classify import classify
 from crosswire.model import Article, Mention
 from crosswire.nlp import parse
@@ -198,6 +200,30 @@ def measure_speed() -> dict:
     }
 
 
+def measure_agent_table() -> dict[str, Any]:
+    """Load time of the agent-noun table (data/actors/agents.tsv) read afresh, and the memory
+    a second fresh read allocates (traced apart: tracing slows the read severalfold)."""
+    _fresh_agent_table()
+    started = time.perf_counter()
+    table = agents.agent_nouns()
+    seconds = time.perf_counter() - started
+    _fresh_agent_table()
+    tracemalloc.start()
+    agents.agent_nouns()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "phrases": len(table),
+        "load_seconds": round(seconds, 3),
+        "peak_mib_while_loading": round(peak / 2**20, 1),
+    }
+
+
+def _fresh_agent_table() -> None:
+    agents.agent_rows.cache_clear()
+    agents.agent_nouns.cache_clear()
+
+
 def _run_stage(texts: list[str], docs: list) -> float:
     started = time.perf_counter()
     for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
@@ -215,6 +241,7 @@ def main() -> None:
     petrarch = score_petrarch()
     seeds = score_seeds(SEEDS)
     speed = measure_speed()
+    agent_table = measure_agent_table()
     countries = gsr["actor_country"]
     result = {
         "date": date.today().isoformat(),
@@ -231,6 +258,7 @@ def main() -> None:
         "petrarch_validation": {"dataset": str(PETRARCH.relative_to(ROOT.parent)), **petrarch},
         "seeds": seeds,
         "speed": speed,
+        "agent_table": agent_table,
         "goal_stage_over_spacy": 0.15,
         "first_run_seconds_incl_data_loading": round(cold_seconds, 2),
     }
@@ -258,6 +286,10 @@ def main() -> None:
     print(
         f"seeds: {seeds['found']}/{seeds['people']} found, {seeds['found_once']} once, "
         f"{seeds['found_once_with_right_country']} once with the right country"
+    )
+    print(
+        f"agent table: {agent_table['phrases']} phrases, loaded in "
+        f"{agent_table['load_seconds']} s, {agent_table['peak_mib_while_loading']} MiB peak"
     )
     print(
         f"stage time / spaCy time: {speed['stage_over_spacy']:.3f} on {speed['texts']} texts "
