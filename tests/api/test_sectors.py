@@ -30,3 +30,13 @@ def test_actor_profile_has_its_sector(client: TestClient) -> None:
     actor = client.get("/api/actors", params={"q": "haavisto"}).json()["items"][0]
     profile = client.get(f"/api/actors/{actor['id']}").json()
     assert profile["actor"]["sector"] == "GOV"
+
+
+def test_story_top_actors_and_co_actors_carry_their_sector(client: TestClient) -> None:
+    story = client.get("/api/stories", params={"actor": "Haavisto"}).json()["items"][0]
+    tops = {a["name"]: a["sector"] for a in story["top_actors"]}
+    assert tops.get("Pekka Haavisto") == "GOV"
+    actor = client.get("/api/actors", params={"q": "haavisto"}).json()["items"][0]
+    profile = client.get(f"/api/actors/{actor['id']}").json()
+    assert all("sector" in a for a in profile["co_actors"])
+    assert any(a["sector"] == "GOV" for a in profile["co_actors"])  # the Norwegian minister

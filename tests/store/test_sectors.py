@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.store.test_store import make_article
 
 from crosswire.model import ActorRef, Analysis, Event, Mention, Story
+from crosswire.store.base import StoryQuery
 
 POLICE = ActorRef(key="agent:EGY:COP", name="Egyptian police", country="EGY", sector="COP")
 CROWD = ActorRef(key="agent:EGY:CVL", name="protesters", country="EGY", sector="CVL")
@@ -31,3 +32,8 @@ def test_sectors_of_entities_and_event_actors_round_trip(store) -> None:
     [stored] = store.events()
     assert stored.source == POLICE and stored.target == CROWD
     assert [p.sector for p in stored.participants] == ["COP", "CVL"]
+    cards, _ = store.story_cards(StoryQuery())
+    assert {t.name: t.sector for t in cards[0].top_actors} == {
+        "Egyptian police": "COP",
+        "protesters": "CVL",
+    }

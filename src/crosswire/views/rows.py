@@ -94,7 +94,7 @@ def event_row(event: Event) -> EventRow:
 def top_actors(events: Iterable[Event], n: int = TOP_ACTORS) -> list[ActorCount]:
     """The actors taking part in most of `events`."""
     found = cards.top_actors(events, n)
-    return [ActorCount(t.entity_id, t.name, t.country, t.events) for t in found]
+    return [ActorCount(t.entity_id, t.name, t.country, t.events, t.sector) for t in found]
 
 
 def by_date(events: list[Event]) -> list[Event]:
