@@ -12,6 +12,7 @@ import pytest
 from pydantic import BaseModel
 
 from crosswire import graph
+from crosswire.actors import agents as actors_agents
 from crosswire.actors import data as actors_data
 from crosswire.boilerplate import Boilerplate
 from crosswire.clean import phrases
@@ -52,6 +53,8 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "actors/roles.yaml": (actors_data.Roles, actors_data.roles_file),
     "actors/titles.yaml": (actors_data.Titles, actors_data.titles),
     "actors/transliteration.tsv": (actors_data.Transliteration, actors_data.transliteration),
+    "actors/agents.tsv": (actors_agents.AgentRow, actors_agents.agent_rows),
+    "actors/sectors.yaml": (actors_agents.SectorNames, actors_agents.sector_file),
     "time_rules.yaml": (TimeRules, engine.rules_data),
     "boilerplate.yaml": (Boilerplate, phrases.phrases),
     "months.yaml": (months.MonthsFile, months.months),
@@ -63,6 +66,8 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
 # Model weights: numpy arrays, checked against the hash their .json declares
 # (tests/scope/test_model.py)
 WEIGHTS = {"models/scope.npz"}
+# The licence of third-party knowledge compiled into a data file, kept beside it
+NOTICES = {"actors/agents.LICENSE"}
 
 # One value of the wrong type per YAML file: (the text of a line, what it becomes)
 WRONG_TYPES = {
@@ -74,7 +79,7 @@ WRONG_TYPES = {
     "events/frames.yaml": ("homeward: [home, back]", "homeward: [home, back, off]"),
     "events/modality.yaml": ("  will: planned", "  will: perhaps"),
     "events/dates.yaml": ("vague_types: [DURATION, SET]", "vague_types: {DURATION: 1}"),
-    "events/agents.yaml": ("  government: GOV", "  government: Government"),
+    "events/agents.yaml": ("  party: PTY", "  party: Party"),
     "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
     "actors/countries.yaml": ("  UAE: ARE", "  UAE: [ARE]"),
     "actors/media.yaml": ("{names: [Interfax], country: RUS}", "{names: [], country: RUS}"),
@@ -82,6 +87,7 @@ WRONG_TYPES = {
     "actors/reporting.yaml": ("citing, as reported by", "yes, as reported by"),
     "actors/roles.yaml": ("  president: GOV", "  president: 12"),
     "actors/titles.yaml": ("  Sen.: senator", "  Sen: senator"),  # a title has its full stop
+    "actors/sectors.yaml": ("  COP: police", "  Cop: police"),  # a code is three capitals
     "time_rules.yaml": ("window: 45", "window: wide"),
     "boilerplate.yaml": ("max_outlet_words: 4", "max_outlet_words: four"),
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),
@@ -97,7 +103,7 @@ YAML_FILES = sorted(p for p in DATA_FILES if p.endswith(".yaml"))
 
 def test_every_data_file_has_a_schema() -> None:
     shipped = {str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.is_file()}
-    assert shipped == set(DATA_FILES) | WEIGHTS
+    assert shipped == set(DATA_FILES) | WEIGHTS | NOTICES
 
 
 @pytest.mark.parametrize("path", sorted(DATA_FILES))
@@ -168,6 +174,19 @@ def test_bad_tsv_rows_fail_at_load_with_file_and_line(tmp_path: Path) -> None:
     error = _error(copy, schema)
     assert f"{copy}:{regex_line}: pattern: " in error  # no valid regular expression
     assert f"{copy}:{columns_line}: 3 columns" in error
+
+
+def test_bad_agent_rows_fail_at_load_with_file_and_line(tmp_path: Path) -> None:
+    schema, _ = DATA_FILES["actors/agents.tsv"]
+    copy = _copy("actors/agents.tsv", tmp_path)
+    text = copy.read_text(encoding="utf-8")
+    broken = text.replace("police\tCOP\tafter", "police\tCO\tafter", 1)
+    broken = broken.replace("rebels\tREB\tafter", "rebels\tREB\tbeside", 1)
+    copy.write_text(broken, encoding="utf-8")
+    code_line, placement_line = _line_of(text, "police\tCOP\t"), _line_of(text, "rebels\tREB\t")
+    error = _error(copy, schema)
+    assert f"{copy}:{code_line}: codes: " in error  # not three-letter codes
+    assert f"{copy}:{placement_line}: placement: " in error
 
 
 # ------------------------------------------------------------------ the mechanism

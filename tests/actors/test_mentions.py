@@ -139,3 +139,60 @@ def test_a_leader_surname_tagged_as_an_organisation_is_a_person(analyse) -> None
     doc = analyse("Trump said the deal was historic.")  # the small model says ORG
     trump = doc.find("Trump")
     assert trump.type == "PERSON" and trump.actor.country == "USA"
+
+
+# ------------------------------------------------------------------ agent nouns as roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "sector"),
+    [
+        ("Rebel leader Joseph Kony refused the offer.", "Joseph Kony", "rebel leader", "REB"),
+        (
+            "Police officer Michael Brown said two men were arrested.",
+            "Michael Brown",
+            "police officer",
+            "COP",
+        ),
+        ("The talks failed, opposition leader Ali Bongo said.", "Ali Bongo", None, "OPP"),
+        # a role title of roles.yaml answers for its words: a spokesman of a state is GOV
+        ("Army spokesman Ivan Petrov denied it.", "Ivan Petrov", None, "GOV"),
+    ],
+)
+def test_a_stated_agent_noun_gives_a_named_person_its_sector(
+    analyse, text: str, name: str, role: str | None, sector: str
+) -> None:
+    mention = analyse(text).find(name)
+    assert mention.actor.sector == sector
+    if role is not None:
+        assert mention.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ousted President Askar Akayev has agreed to resign.", "Askar Akayev"),
+        ("Former U.S. President Bill Clinton visited Hanoi.", "Bill Clinton"),
+    ],
+)
+def test_a_former_official_is_an_elite(analyse, text: str, name: str) -> None:
+    mention = analyse(text).find(name)
+    assert (mention.role, mention.actor.sector) == ("president", "ELI")
+
+
+def test_a_sitting_official_keeps_the_sector_of_the_role(analyse) -> None:
+    assert analyse("President Askar Akayev has agreed to resign.").find(
+        "Askar Akayev"
+    ).actor.sector == ("GOV")
+
+
+def test_an_organisation_named_for_its_people_gets_their_sector(analyse) -> None:
+    union = analyse("The Nigerian Union of Teachers announced a strike.").find(
+        "Nigerian Union of Teachers"
+    )
+    assert (union.actor.country, union.actor.sector) == ("NGA", "EDU")
+
+
+def test_an_acting_capital_is_its_government(analyse) -> None:
+    berlin = analyse("Berlin rejected the calls on Monday.").find("Berlin")
+    assert (berlin.type, berlin.actor.country, berlin.actor.sector) == ("COUNTRY", "DEU", "GOV")

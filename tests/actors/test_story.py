@@ -77,3 +77,18 @@ def test_a_name_extends_to_its_longer_form_but_not_to_a_son() -> None:
     )
     assert table["person:abdullah bin zayed"].key == "person:abdullah bin zayed al nahyan"
     assert table["person:donald trump"].key == "person:donald trump"
+
+
+def test_merged_entity_keeps_the_sector_only_its_surname_mentions_gave() -> None:
+    entities = [
+        Entity(
+            "e1", "person:petrov", "Petrov", "PERSON", "RUS", "MIL", ["Petrov"],
+            ["general"], ["a1", "a2"],
+        ),
+        Entity(
+            "e2", "person:ivan petrov", "Ivan Petrov", "PERSON", "RUS", None, ["Ivan Petrov"],
+            [], ["a1"],
+        ),
+    ]  # fmt: skip
+    (merged,) = merge_entities(entities)
+    assert merged.id == "e2" and merged.sector == "MIL"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosswire.actors import countries
+from crosswire.actors.agents import agent_sector
 from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
 from crosswire.actors.lexicon import (
     Known,
@@ -177,14 +178,22 @@ def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Ty
             if country:
                 name = head  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
             break
+    if sector is None:  # "Nigerian Union of Teachers": the people it is made of
+        sector = _agent_sector(folded)
     ref = ActorRef(org_key(name, country), shown, country, sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _agent_sector(folded: str) -> str | None:
+    found = agent_sector(folded.split())
+    return found[1] if found else None
 
 
 def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     country = country_in(shown)
     folded = fold(shown)
     sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
+    sector = sector or _agent_sector(folded)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
     ref = ActorRef(group_key(head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)

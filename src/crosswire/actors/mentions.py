@@ -105,7 +105,8 @@ def _drop_nested(typed: list[Typed]) -> list[Typed]:
 
 
 def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
-    """A capital that acts (subject, possessor) stands for its state: COUNTRY, not PLACE."""
+    """A capital that acts (subject, possessor) stands for its state: COUNTRY, not PLACE,
+    and for its government ("Berlin rejected the calls": GOV, as CAMEO codes it)."""
     for mention in typed:
         if mention.type != "PLACE" or not mention.is_capital or not mention.actor.country:
             continue
@@ -115,7 +116,7 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
         if span.root.dep_ in _ACTING_DEPS:
             code = mention.actor.country
             mention.type = "COUNTRY"
-            mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code)
+            mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code, "GOV")
 
 
 def _token_owner(doc: Doc, typed: list[Typed]) -> dict[int, int]:

@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.actors.agents import agent_nouns, agent_sector, former_role, sector_file
 from crosswire.actors.classify import Typed
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
@@ -43,6 +44,33 @@ def best_role(text: str) -> tuple[str, str] | None:
     return role, roles()[role]
 
 
+def _stated_role(text: str) -> tuple[str, str] | None:
+    """The role a title or apposition states: its longest role title (data/actors/roles.yaml
+    answers for its words), unless an agent phrase ending the text says more ("rebel
+    leader": REB, not the GOV of "leader"; "union official"), or the text has no role title
+    but ends with an agent noun ("police officer", "opposition activist"). A role held no
+    longer ("former", "ousted": data/actors/sectors.yaml) makes its holder ELI."""
+    role = best_role(text)
+    words = fold(expand_titles(text)).split()
+    agent = agent_sector(words)
+    if agent is not None and (
+        role is None or (len(agent[0]) > len(role[0]) and f" {role[0]} " in f" {agent[0]} ")
+    ):
+        role = agent
+    if role is not None and former_role(words[: _start_of(role[0], words)]):
+        return role[0], "ELI"  # "ousted President X": a former official
+    return role
+
+
+def _start_of(phrase: str, words: list[str]) -> int:
+    """Index of the word where `phrase` starts in `words` (their length if it does not)."""
+    size = len(phrase.split())
+    for index in range(len(words) - size + 1):
+        if " ".join(words[index : index + size]) == phrase:
+            return index
+    return len(words)
+
+
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of capitalised role titles ("Secretary of State") in the raw text:
     words such as "State" inside them are not organisations."""
@@ -63,6 +91,10 @@ def _vocabulary() -> frozenset[str]:
     words: set[str] = set()
     for role in roles():
         words.update(role.split())
+    for phrase, agent in agent_nouns().items():  # "rebel leader", "police officer"
+        if agent.sector is not None and " " in phrase:
+            words.update(w for w in phrase.split() if w.isalpha())
+    words.update(sector_file().former_markers)  # "ousted", "former"
     return frozenset(words | {"right", "hand"})
 
 
@@ -85,7 +117,11 @@ def left_title(
                 possessor = owner
                 start = mentions[owner].start
             break
-        if token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ not in _TITLE_GLUE:
+        if (
+            token.pos_ in {"VERB", "AUX", "ADP"}
+            and token.lower_ not in _TITLE_GLUE
+            and not former_role([token.lower_])  # "ousted President X"
+        ):
             break
         if token.is_punct and token.text not in {"-", "–", "'s", "’s"}:
             break
@@ -142,7 +178,7 @@ def find_role(
     appos_end = right_apposition(doc, text, span, at, mentions)
     title = text[title_start : mention.start]
     appos = text[mention.end : appos_end]
-    found = best_role(title) or best_role(appos)
+    found = _stated_role(title) or _stated_role(appos)
     country = (
         _country_between(mentions, title_start, mention.start)
         or _country_between(mentions, mention.end, appos_end)

@@ -49,7 +49,9 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
         ref = table[entity.key]
         into = merged.get(ref.key)
         if into is None:
-            merged[ref.key] = replace(entity, key=ref.key, name=ref.name, country=ref.country)
+            merged[ref.key] = replace(
+                entity, key=ref.key, name=ref.name, country=ref.country, sector=ref.sector
+            )
             continue
         into.aliases = sorted({*into.aliases, *entity.aliases})
         into.roles = sorted({*into.roles, *entity.roles})

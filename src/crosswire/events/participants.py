@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from crosswire.actors.agents import agent_sector
 from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
@@ -206,7 +207,7 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         found = generic_actor(nested[0], context) if nested else None
         if found is not None:  # "hundreds of demonstrators": the demonstrators, so named
             return replace(found, name=f"{token.text} of {found.name}")
-    sector = _sector(fold(token.text)) or _sector(fold(token.lemma_))  # "women" -> woman
+    sector = noun_sector(token)
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
@@ -231,7 +232,29 @@ def agent_kind(key: str) -> str | None:
     return parts[3] if key.startswith("agent:") and len(parts) > 3 else None
 
 
-def _sector(word: str) -> str | None:
+def noun_sector(token: Token) -> str | None:
+    """The sector a noun names, with the words written before it: "riot police" (COP),
+    "peacekeepers", "women" (by its lemma, woman). The tables and which answers for a word
+    are described in `crosswire.actors.agents`."""
+    words = [fold(t.text) for t in _phrase_before(token)]
+    lemma = fold(token.lemma_)
+    own = _own_sector(words[-1]) or _own_sector(lemma)
+    phrase = agent_sector(words) or agent_sector([*words[:-1], lemma])
+    if phrase is not None and (own is None or " " in phrase[0]):
+        return phrase[1]  # the longer phrase says more than its head word alone
+    return own
+
+
+def _phrase_before(token: Token) -> list[Token]:
+    """The noun and the compounds and adjectives written right before it ("riot police")."""
+    start = token.i
+    modifiers = {c.i for c in token.children if c.dep_ in {"amod", "compound"}}
+    while start - 1 in modifiers:
+        start -= 1
+    return list(token.doc[start : token.i + 1])
+
+
+def _own_sector(word: str) -> str | None:
     return group_heads().get(word) or roles().get(word) or agents().agents.get(word)
 
 

@@ -19,7 +19,12 @@ Row = dict[str, Any]
 def actor_json(actor: ActorRef | None) -> Row | None:
     if actor is None:
         return None
-    return {"entity_id": actor.entity_id, "name": actor.name, "country": actor.country}
+    return {
+        "entity_id": actor.entity_id,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,  # PLOVER sector code: GOV, MIL, COP, ...
+    }
 
 
 def place_json(place: Place | None) -> Row | None:

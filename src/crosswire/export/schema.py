@@ -11,7 +11,7 @@ import pyarrow as pa
 
 TEXT, INT, BOOL = pa.string(), pa.int64(), pa.bool_()
 TEXTS = pa.list_(TEXT)
-ACTOR = pa.struct([("entity_id", TEXT), ("name", TEXT), ("country", TEXT)])
+ACTOR = pa.struct([("entity_id", TEXT), ("name", TEXT), ("country", TEXT), ("sector", TEXT)])
 SPEAKER = pa.struct([("entity_id", TEXT), ("name", TEXT)])
 PLACE = pa.struct([("name", TEXT), ("country", TEXT)])
 CITE = pa.struct([("text", TEXT), ("url", TEXT), ("outlet", TEXT)])

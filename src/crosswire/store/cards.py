@@ -28,6 +28,7 @@ class ActorTally:
     name: str
     country: str | None
     events: int
+    sector: str | None = None  # absent from cards stored before sectors were kept
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ def _tally_dict(tally: ActorTally) -> dict[str, Any]:
         "name": tally.name,
         "country": tally.country,
         "events": tally.events,
+        "sector": tally.sector,
     }
 
 
@@ -84,7 +86,7 @@ def top_actors(events: Iterable[Event], n: int = TOP_ACTORS) -> list[ActorTally]
             counts[ref.entity_id] += 1
             refs.setdefault(ref.entity_id, ref)
     ranked = sorted(counts, key=lambda k: (-counts[k], refs[k].name))[:n]
-    return [ActorTally(k, refs[k].name, refs[k].country, counts[k]) for k in ranked]
+    return [ActorTally(k, refs[k].name, refs[k].country, counts[k], refs[k].sector) for k in ranked]
 
 
 def story_card(story: Story, articles: list[Article], events: list[Event]) -> StoryCard:

@@ -196,7 +196,7 @@ class SQLQueries:
         }
         named = [(r, refs.get((r["example"], r["entity_id"]))) for r in ranked]
         return [
-            ActorTally(r["entity_id"], ref.name, ref.country, int(r["n"]))
+            ActorTally(r["entity_id"], ref.name, ref.country, int(r["n"]), ref.sector)
             for r, ref in named
             if ref is not None
         ]

@@ -83,6 +83,9 @@ def actor_profile(
         actor=actor_summary(entity),
         events=event_rows(store, EventFilter(entity_id=entity_id), None, limit, offset),
         over_time=[PeriodCount(date, n) for date, n in activity.dates],
-        co_actors=[ActorCount(t.entity_id, t.name, t.country, t.events) for t in activity.partners],
+        co_actors=[
+            ActorCount(t.entity_id, t.name, t.country, t.events, t.sector)
+            for t in activity.partners
+        ],
         stories=[StoryRef(story_id, title) for story_id, title in activity.stories],
     )

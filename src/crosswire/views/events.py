@@ -6,9 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crosswire.graph import event_actors
-from crosswire.model import Analysis, Article, Event, EventMention
+from crosswire.model import ActorRef, Analysis, Article, Event, EventMention
 from crosswire.store.base import EventFilter, Store
-from crosswire.views.rows import ArticleRow, EventRow, article_row, event_row, section_text
+from crosswire.views.rows import (
+    ActorCount,
+    ArticleRow,
+    EventRow,
+    article_row,
+    event_row,
+    section_text,
+)
 from crosswire.views.shared import Page, ViewError, check_date
 from crosswire.views.sources import ContradictionView, analysis_reader, contradiction_views
 
@@ -62,6 +69,8 @@ class EventDetail:
     mode: str | None
     date_from: str | None
     location_country: str | None
+    source: ActorCount | None  # who acted, with country and sector
+    target: ActorCount | None  # who was acted on
     mentions: list[MentionView]
     contradictions: list[ContradictionView]
 
@@ -88,9 +97,17 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
         mode=event.mode,
         date_from=event.date_from,
         location_country=event.location.country if event.location else None,
+        source=_role(event.source),
+        target=_role(event.target),
         mentions=mentions,
         contradictions=contradiction_views(disputes, [event], articles, analysis_reader(store)),
     )
+
+
+def _role(actor: ActorRef | None) -> ActorCount | None:
+    if actor is None:
+        return None
+    return ActorCount(actor.entity_id, actor.name, actor.country, 1, actor.sector)
 
 
 def _mention_view(

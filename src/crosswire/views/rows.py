@@ -21,6 +21,7 @@ class ActorCount:
     name: str
     country: str | None
     events: int
+    sector: str | None = None  # PLOVER sector code (GOV, MIL, COP, ...), where known
 
 
 @dataclass(slots=True)
@@ -83,7 +84,9 @@ def event_row(event: Event) -> EventRow:
         negated=event.negated,
         n_sources=event.n_sources,
         n_articles=len(event.article_ids),
-        actors=[ActorCount(a.entity_id, a.name, a.country, 1) for a in event_actors(event)],
+        actors=[
+            ActorCount(a.entity_id, a.name, a.country, 1, a.sector) for a in event_actors(event)
+        ],
         location=event.location.name if event.location else None,
     )
 
@@ -91,7 +94,7 @@ def event_row(event: Event) -> EventRow:
 def top_actors(events: Iterable[Event], n: int = TOP_ACTORS) -> list[ActorCount]:
     """The actors taking part in most of `events`."""
     found = cards.top_actors(events, n)
-    return [ActorCount(t.entity_id, t.name, t.country, t.events) for t in found]
+    return [ActorCount(t.entity_id, t.name, t.country, t.events, t.sector) for t in found]
 
 
 def by_date(events: list[Event]) -> list[Event]:

@@ -69,7 +69,9 @@ def summary_of(card: StoryCard) -> StorySummary:
         first_date=card.first_date,
         last_date=card.last_date,
         outlets=card.outlets,
-        top_actors=[ActorCount(t.entity_id, t.name, t.country, t.events) for t in card.top_actors],
+        top_actors=[
+            ActorCount(t.entity_id, t.name, t.country, t.events, t.sector) for t in card.top_actors
+        ],
     )
 
 

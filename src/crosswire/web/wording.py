@@ -5,7 +5,9 @@
   ``title``, ``outlet`` and ``published``: article rows, search hits);
 - ``{{ filters | download_query }}`` -> a list's filters for its download link;
 - ``{{ url | web_url }}`` -> the URL when it is http(s), else None: templates make a link
-  only of what this gives, and show anything else as text.
+  only of what this gives, and show anything else as text;
+- ``{{ "COP" | sector_name }}`` -> "police": what a PLOVER sector code stands for
+  (data/actors/sectors.yaml); the code itself when it is none of them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from crosswire.actors.agents import sector_names
 from crosswire.labels import article_label, file_label, plural, web_url
 
 PAGING = ("page", "limit", "offset")  # a download has every row, not one page
@@ -44,7 +47,14 @@ def download_query(params: Mapping[str, Any]) -> str:
     return urlencode(kept)
 
 
+def sector_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return sector_names().get(code, code)
+
+
 FILTERS = {
+    "sector_name": sector_name,
     "plural": plural,
     "label": label,
     "web_url": web_url,

@@ -1,0 +1,41 @@
+"""Unnamed actors by their noun: the country their adjective names and the sector their
+noun gives (crosswire's agent tables, then the Phoenix agent nouns, the longest phrase
+first; see crosswire.actors.agents)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.model import ActorRef, EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def _coded(actor: ActorRef | None) -> tuple[str | None, str | None]:
+    return (actor.country, actor.sector) if actor else (None, None)
+
+
+def test_a_noun_only_the_phoenix_table_knows_gets_its_sector() -> None:
+    event = _one("Israeli troops detained two Somali traders.", "COERCE")
+    assert _coded(event.source) == ("ISR", "MIL")
+    assert _coded(event.target) == ("SOM", "BUS")  # "traders": BUS in Phoenix only
+
+
+def test_the_longer_agent_phrase_beats_its_head_word() -> None:
+    # "guards" alone are police (COP, data/events/agents.yaml); "border guards" are MIL
+    event = _one("Kenyan border guards detained two Somali traders.", "COERCE")
+    assert _coded(event.source) == ("KEN", "MIL")
+
+
+def test_cameo_codes_become_plover_sectors() -> None:
+    # Phoenix codes monks REL and a newspaper CAMEO MED (the media): PLOVER JRN
+    event = _one("Buddhist monks attacked a newspaper in Yangon.", "ASSAULT")
+    assert _coded(event.source)[1] == "REL"
+    assert _coded(event.target)[1] == "JRN"
