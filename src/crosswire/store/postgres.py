@@ -78,19 +78,38 @@ def request_options(url: str) -> str:
     return f"{own} {ONE_REQUEST_OPTIONS}".strip()
 
 
+def connection_settings(url: str, one_request: bool = False) -> dict[str, Any]:
+    """How crosswire connects: autocommit (transactions are explicit), rows as dicts, and
+    for a request's connection `request_options`."""
+    options = request_options(url) if one_request else None
+    return {"autocommit": True, "row_factory": dict_row, "options": options}
+
+
+def configure(connection: psycopg.Connection[Any]) -> None:
+    """What every connection needs once opened: strings dumped without NUL characters."""
+    connection.adapters.register_dumper(str, NulFreeText)
+
+
 class PostgresStore(SQLQueries, Store):
     """A store in a PostgreSQL database (tables created and migrated on open)."""
 
     DIALECT = Dialect(like="ILIKE", collate=' COLLATE "C"')
 
-    def __init__(self, url: str, one_request: bool = False):
+    def __init__(
+        self, url: str, one_request: bool = False, connection: psycopg.Connection[Any] | None = None
+    ):
+        """`connection`: one borrowed from a pool (`store.pool`), already set up by
+        `configure` on a migrated database; it is left open on `close`."""
         self.url = url
         self.name = redact(url)
+        self._borrowed = connection is not None
+        self._in_transaction = False
         try:
-            options = request_options(url) if one_request else None
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, options=options)
-            self.db.adapters.register_dumper(str, NulFreeText)
-            self._in_transaction = False
+            if connection is not None:
+                self.db = connection
+                return
+            self.db = psycopg.connect(url, **connection_settings(url, one_request))
+            configure(self.db)
             self._migrate()
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {self.name}: {exc}") from exc
@@ -163,7 +182,8 @@ class PostgresStore(SQLQueries, Store):
             self._in_transaction = False
 
     def close(self) -> None:
-        self.db.close()
+        if not self._borrowed:
+            self.db.close()
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:

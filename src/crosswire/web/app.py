@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from crosswire.settings import DEFAULT, Settings
 from crosswire.store import open_store
 from crosswire.web import api
+from crosswire.web.deps import request_pool
 from crosswire.web.docs import mount_docs
 from crosswire.web.errors import add_error_handlers
 from crosswire.web.jobs import IngestWorker
@@ -47,12 +48,15 @@ def create_app(
     Articles sent to the API are analysed with `settings` (`crosswire.settings`)."""
     access = Access.for_bind(host, token, allowed_hosts, private)
     open_store(db).close()  # fail now, with the store's message, not on the first request
+    pool = request_pool(db)
     worker = IngestWorker(db, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         worker.stop()
+        if pool is not None:
+            pool.close()
 
     app = FastAPI(
         title="crosswire",
@@ -64,6 +68,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.db = db
+    app.state.pool = pool
     app.state.settings = settings
     app.state.worker = worker
     app.state.max_upload_bytes = max_upload_bytes
