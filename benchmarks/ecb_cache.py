@@ -32,8 +32,8 @@ def ecb_texts(path: Path | None = None) -> list[Text]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            texts.append(Text(str(row["id"]), row.get("title") or "", row["text"],
-                              iso_day(row.get("date")), str(row["cluster"]), row.get("url")))  # fmt: skip
+            day, gold = iso_day(row.get("date")), str(row["cluster"])
+            texts.append(Text(str(row["id"]), row.get("title") or "", row["text"], day, gold))
     return texts
 
 

@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
+from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
 from crosswire.stories.scoring import (
@@ -94,16 +95,17 @@ class StoryClusterer(JournaledState):
             return self.story_id(article.id)
         vector = self._vector(term_counts(article) if terms is None else terms)
         actors, day = actor_counts(analysis), day_of(article.published)
+        year = None if day is not None else stated_year(analysis)
         original = self._story_of_original(article)
         scored: list[tuple[float, str]] = []
         if original is None:
-            scored = self._scored(vector, actors, day)
+            scored = self._scored(vector, actors, day, year)
         story_id = original or self._best(scored) or self._open_new(article.id)
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         copied = article.duplicate_of if original is not None else None
-        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied))
+        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
         return self._merge_bridged(story_id, scored)
 
     def revise(self, article: Article, analysis: Analysis) -> str | None:
@@ -120,7 +122,7 @@ class StoryClusterer(JournaledState):
                 self._set_days(story, [*story.days, day])
             return story.id
         actors = actor_counts(analysis)
-        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original)
+        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original, old.year)
         if (new.day, new.actors) == (old.day, old.actors):
             return story.id
         self.signals[article.id] = new
@@ -169,14 +171,14 @@ class StoryClusterer(JournaledState):
         return None
 
     def _scored(
-        self, vector: dict[int, float], actors: Counter[str], day: int | None
+        self, vector: dict[int, float], actors: Counter[str], day: int | None, year: int | None
     ) -> list[tuple[float, str]]:
         """Candidate stories with their scores, best first (ties: the older story)."""
         candidates = self.story_index.candidates(vector, actors, day)
         self.stories.fetch(candidates)  # they are scored next
         scored = []
         for story_id in candidates:
-            found = score(self.stories[story_id], vector, actors, day)
+            found = score(self.stories[story_id], vector, actors, day, year)
             if found is not None:
                 scored.append((found, story_id))
         return sorted(scored, key=lambda s: (-s[0], self.stories[s[1]].order))

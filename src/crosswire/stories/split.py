@@ -43,10 +43,16 @@ class Signal:
     actors: tuple[str, ...]
     day: int | None
     original: str | None  # the article it copies, if any
+    year: int | None = None  # the year an undated article states (evidence.stated_year)
 
     @classmethod
     def of(
-        cls, vector: dict[int, float], actors: Counter[str], day: int | None, original: str | None
+        cls,
+        vector: dict[int, float],
+        actors: Counter[str],
+        day: int | None,
+        original: str | None,
+        year: int | None = None,
     ) -> Signal:
         top = sorted(vector.items(), key=lambda tw: (-tw[1], tw[0]))[:SIGNAL_TERMS]
         return cls(
@@ -55,6 +61,7 @@ class Signal:
             actors=tuple(sorted(actors)),
             day=day,
             original=original,
+            year=year,
         )
 
     def vector(self) -> dict[int, float]:
@@ -71,8 +78,10 @@ SIGNAL = Fields(
         ("actors", TupleOf(TEXT)),
         ("day", Optional(INT)),
         ("original", Optional(TEXT)),
+        ("year", Optional(INT)),  # absent from signals saved before it: read as None
     ],
     Signal,
+    least=5,
 )
 
 
@@ -139,7 +148,7 @@ def replayed(members: list[str], signals: Mapping[str, Signal]) -> dict[str, int
         scored = [
             (fit, i)
             for i, part in enumerate(found)
-            if (fit := score(part, vector, actors, signal.day)) is not None
+            if (fit := score(part, vector, actors, signal.day, signal.year)) is not None
         ]
         best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
         if signal.original in part_of:
@@ -159,7 +168,7 @@ def linked(a: str, b: str, first: Signal, second: Signal) -> bool:
         return True
     single = StoryState(id="", order=0, centroid=Centroid(second.vector().items()))
     single.actors, single.days = Counter(second.actors), days(second.day)
-    return joins(score(single, first.vector(), Counter(first.actors), first.day))
+    return joins(score(single, first.vector(), Counter(first.actors), first.day, first.year))
 
 
 def components(members: list[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
