@@ -7,6 +7,7 @@ from functools import cache
 from statistics import median_low
 
 from crosswire.model import Analysis, Article
+from crosswire.stories.evidence import fits_years, stated_year
 from crosswire.stories.title import story_title
 from crosswire.timex.months import month_words
 from crosswire.timex.values import calendar_day, days_apart
@@ -25,7 +26,10 @@ def infer_published(
     after the latest full date it gives itself that lies near the story (a report of a
     meeting on May 31 is not out before May 31), so the answer is the earliest story date
     not before that day, else that day itself; with no dates of its own, the median story
-    date. None when the story has no dated article: never a guess without evidence.
+    date. None when the story has no dated article: never a guess without evidence; and
+    None when that date's year contradicts the dates the article writes out with their year
+    (`evidence.stated_year`: a report dated "January 6, 2009" is not from 2012, whatever
+    story it sits in).
     """
     story_dates = sorted(
         a.published
@@ -37,9 +41,14 @@ def infer_published(
     middle = median_low(story_dates)
     own = [d for d in _own_days(analysis) if _near(d, middle)]
     if not own:
-        return middle
-    floor = max(own)
-    return next((d for d in story_dates if d >= floor), floor)
+        inferred = middle
+    else:
+        floor = max(own)
+        inferred = next((d for d in story_dates if d >= floor), floor)
+    day = calendar_day(inferred)
+    if day is None or not fits_years(stated_year(analysis), [day.toordinal()]):
+        return None
+    return inferred
 
 
 @cache
