@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
+from crosswire.stories.consolidate import CONSOLIDATE_ROUNDS, moves
 from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
@@ -82,10 +83,11 @@ class StoryClusterer(JournaledState):
         self.small = SmallStories(self.members, self.signals)
         self._merges: dict[str, str] = {}
         self._splits: dict[str, str] = {}
+        self._unsettled: set[str] = set()  # stories grown since the last consolidation
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        self._merges, self._splits = {}, {}
+        self._merges, self._splits, self._unsettled = {}, {}, set()
 
     # ------------------------------------------------------------------ public
     def add(self, article: Article, analysis: Analysis, terms: Counter[int] | None = None) -> str:
@@ -156,6 +158,25 @@ class StoryClusterer(JournaledState):
         self._merges = {}
         return found
 
+    def consolidate(self) -> dict[str, list[str]]:
+        """Examine again the articles of the stories grown since the last call, now that
+        every story of the run exists, and move each to the story it fits best
+        (consolidate.py). The stories whose articles changed -> their articles now (none:
+        the story is gone). Like `merged`, it knows the stories grown since this object was
+        made or loaded (the cross-article stages keep it loaded through a run)."""
+        changed: dict[str, list[str]] = {}
+        block = {self._resolve(s) for s in self._unsettled}
+        for _ in range(CONSOLIDATE_ROUNDS):
+            groups = self._checkable(block)
+            moved = moves(groups, self.signals, self._candidates_of)
+            if not moved:
+                break
+            for story_id, members in self._move(groups, moved).items():
+                changed[story_id] = members
+                block.add(story_id)
+        self._unsettled = set()
+        return changed
+
     # ------------------------------------------------------------------ joining
     def _vector(self, terms: Counter[int]) -> dict[int, float]:
         """The article's TF-IDF vector, after counting its terms in."""
@@ -207,6 +228,7 @@ class StoryClusterer(JournaledState):
         keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
         grow(story, vector, actors, day)
         self._touch("stories", story.id)
+        self._unsettled.add(story.id)
         # only what changed is re-indexed: the cost does not grow with the story's size
         self.story_index.remove(story, keys, buckets - story.buckets())
         self.story_index.remove(story, keys - story.keys(), buckets)
@@ -252,6 +274,50 @@ class StoryClusterer(JournaledState):
         for changed in ("stories", "alias"):
             self._touch(changed, younger.id)
         self._touch("stories", older.id)
+
+    # ------------------------------------------------------------------ consolidation
+    def _checkable(self, block: set[str]) -> dict[str, list[str]]:
+        """The stories of `block` still there and small enough to have every member's
+        signal, with their members."""
+        self.stories.fetch(block)
+        self.members.fetch(block)
+        groups = {}
+        for story_id in sorted(block):
+            members = self.members.get(story_id) if story_id in self.stories else None
+            if members:
+                self.signals.fetch(members)
+                if all(self.signals.get(m) is not None for m in members):
+                    groups[story_id] = list(members)
+        return groups
+
+    def _candidates_of(self, signal: Signal) -> list[str]:
+        return self.story_index.candidates(signal.vector(), Counter(signal.actors), signal.day)
+
+    def _move(self, groups: dict[str, list[str]], moved: dict[str, str]) -> dict[str, list[str]]:
+        """Move articles between stories; the stories changed -> their members now."""
+        now = {story_id: list(members) for story_id, members in groups.items()}
+        for story_id, members in groups.items():
+            for article_id in members:
+                if article_id in moved:
+                    now[story_id].remove(article_id)
+                    now[moved[article_id]].append(article_id)
+                    self.story_of[article_id] = moved[article_id]
+                    self._touch("story_of", article_id)
+        changed = {s: m for s, m in now.items() if m != groups[s]}
+        for story_id, members in changed.items():
+            story = self.stories[story_id]
+            if members:
+                self._remake(story, members)
+            else:
+                self._drop(story)
+        return changed
+
+    def _drop(self, story: StoryState) -> None:
+        """A story left without articles."""
+        self.story_index.remove(story, story.keys(), story.buckets())
+        del self.stories[story.id], self.orders[story.id]
+        self.small.set(story.id, None)
+        self._touch("stories", story.id)
 
     # ------------------------------------------------------------------ splits
     def _split_if_apart(self, story: StoryState) -> None:
