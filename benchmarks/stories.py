@@ -195,15 +195,18 @@ def bcubed(gold: list[str], found: list[str]) -> dict[str, float]:
 
 
 def cluster(items: list[Item], with_dedup: bool) -> list[str]:
+    """Each item's story after clustering them in order and consolidating at the end, as
+    `CrossCheck` does over a run."""
     clusterer, index = StoryClusterer(), DuplicateIndex()
-    stories = []
+    ids = []
     for item in items:
         article = article_of(item.text)
         if with_dedup:
             article.duplicate_of = index.add(article)
-        stories.append(clusterer.add(article, Analysis(article.id, mentions=item.mentions)))
-    merged = clusterer.merged()
-    return [merged.get(s, s) for s in stories]
+        clusterer.add(article, Analysis(article.id, mentions=item.mentions))
+        ids.append(article.id)
+    clusterer.consolidate()
+    return [clusterer.story_id(i) for i in ids]
 
 
 def quality(items: list[Item]) -> dict[str, object]:
