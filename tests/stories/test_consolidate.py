@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pytest import MonkeyPatch
 from tests.stories.factory import (
     CHILE,
     ELECTION,
@@ -15,6 +16,7 @@ from tests.stories.factory import (
     article,
 )
 
+from crosswire.stories import cluster
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.consolidate import moves
 from crosswire.stories.split import Signal
@@ -73,3 +75,18 @@ def test_consolidating_gives_each_article_its_story_and_drops_an_emptied_one() -
     assert sorted(changed[clusterer.story_id("h")]) == ["h", "o"]
     assert [] in changed.values()  # one of the two harbour stories is gone
     assert clusterer.consolidate() == {}  # nothing grew since
+
+
+def test_only_the_stories_grown_last_are_consolidated(monkeypatch: MonkeyPatch) -> None:
+    clusterer = StoryClusterer()
+    items = [article("h", HARBOUR), article("o", HARBOUR_OTHER_OUTLET), article("v", VOLCANO)]
+    for item in items:
+        clusterer.add(item, analysis(item, CHILE))
+    harbour = clusterer.story_id("h")
+    lone = clusterer._open_new("o")
+    clusterer._move({harbour: ["h", "o"], lone: []}, {"o": lone})
+    volcano = article("w", VOLCANO + " Ash fell on the capital.")
+    clusterer.add(volcano, analysis(volcano))  # grown last: the only story examined
+    monkeypatch.setattr(cluster, "CONSOLIDATE_MAX_STORIES", 1)
+    assert clusterer.consolidate() == {}
+    assert clusterer.story_id("o") == lone

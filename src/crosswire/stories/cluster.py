@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
-from crosswire.stories.consolidate import CONSOLIDATE_ROUNDS, moves
+from crosswire.stories.consolidate import CONSOLIDATE_MAX_STORIES, CONSOLIDATE_ROUNDS, moves
 from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
@@ -83,11 +83,12 @@ class StoryClusterer(JournaledState):
         self.small = SmallStories(self.members, self.signals)
         self._merges: dict[str, str] = {}
         self._splits: dict[str, str] = {}
-        self._unsettled: set[str] = set()  # stories grown since the last consolidation
+        # stories grown since the last consolidation, the most recently grown last
+        self._unsettled: dict[str, None] = {}
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        self._merges, self._splits, self._unsettled = {}, {}, set()
+        self._merges, self._splits, self._unsettled = {}, {}, {}
 
     # ------------------------------------------------------------------ public
     def add(self, article: Article, analysis: Analysis, terms: Counter[int] | None = None) -> str:
@@ -163,9 +164,11 @@ class StoryClusterer(JournaledState):
         every story of the run exists, and move each to the story it fits best
         (consolidate.py). The stories whose articles changed -> their articles now (none:
         the story is gone). Like `merged`, it knows the stories grown since this object was
-        made or loaded (the cross-article stages keep it loaded through a run)."""
+        made or loaded (the cross-article stages keep it loaded through a run); of those,
+        the ``CONSOLIDATE_MAX_STORIES`` grown last."""
         changed: dict[str, list[str]] = {}
-        block = {self._resolve(s) for s in self._unsettled}
+        recent = list(self._unsettled)[-CONSOLIDATE_MAX_STORIES:]
+        block = {self._resolve(s) for s in recent}
         for _ in range(CONSOLIDATE_ROUNDS):
             groups = self._checkable(block)
             moved = moves(groups, self.signals, self._candidates_of)
@@ -174,7 +177,7 @@ class StoryClusterer(JournaledState):
             for story_id, members in self._move(groups, moved).items():
                 changed[story_id] = members
                 block.add(story_id)
-        self._unsettled = set()
+        self._unsettled = {}
         return changed
 
     # ------------------------------------------------------------------ joining
@@ -228,7 +231,8 @@ class StoryClusterer(JournaledState):
         keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
         grow(story, vector, actors, day)
         self._touch("stories", story.id)
-        self._unsettled.add(story.id)
+        self._unsettled.pop(story.id, None)
+        self._unsettled[story.id] = None
         # only what changed is re-indexed: the cost does not grow with the story's size
         self.story_index.remove(story, keys, buckets - story.buckets())
         self.story_index.remove(story, keys - story.keys(), buckets)

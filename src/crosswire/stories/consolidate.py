@@ -13,7 +13,8 @@ fixed order: article ids), so the outcome of a round does not depend on the orde
 articles arrived in.
 
 Only stories small enough to keep their articles' signals (split.SPLIT_MAX) take part: a
-larger story is settled, and one article would not change it.
+larger story is settled, and one article would not change it. A run that grew more than
+``CONSOLIDATE_MAX_STORIES`` stories consolidates the ones it grew last.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ from crosswire.stories.split import Signal
 # change the stories the next round scores against); the passes stop early when nothing
 # moves. Each round costs about as much as clustering the run's articles once.
 CONSOLIDATE_ROUNDS = 4
+# Stories examined at most, the most recently grown: their articles' signals are held in
+# memory while the pass runs (about 1 KB each, up to split.SPLIT_MAX per story), so a run of
+# any size consolidates in bounded memory; a longer run consolidates its latest stories.
+CONSOLIDATE_MAX_STORIES = 5_000
 
 
 # Each article's signal as the scoring needs it: its unit vector and its actors, made once
