@@ -180,3 +180,26 @@ def test_the_settings_are_the_caller_s_not_the_store_s(tmp_path: Path) -> None:
     commit(CrossCheck(store, settings=apart), article("d", HARBOUR_FOURTH_OUTLET))
     assert len(members(store)) == 3
     store.close()
+
+
+def test_finish_moves_consolidated_articles_in_the_store_and_drops_an_emptied_story(
+    check: CrossCheck,
+) -> None:
+    commit(check, article("h", HARBOUR), article("v", VOLCANO))
+    harbour, volcano = check.store.story_of("h"), check.store.story_of("v")
+    assert harbour is not None and volcano is not None
+    clusterer = check._clusterer.load(check.store)
+    with check.store.transaction():  # as if the harbour report had been put with the volcano
+        clusterer._move({harbour: ["h"], volcano: ["v"]}, {"h": volcano})
+        check._save_stories(clusterer, check._builds.load(check.store))
+        for item in check.store.articles(["h"]):
+            check.store.update_article(item, volcano)
+        check.store.delete_story(harbour)
+    follow_up = article("o", HARBOUR_OTHER_OUTLET, published="2021-03-02")
+    commit(check, follow_up)  # the second outlet's harbour report opens a story of its own
+    assert len(members(check.store)) == 2
+    changes = check.finish(built_by([]))
+    stories = members(check.store)
+    assert sorted(stories.values(), key=len) == [{"v"}, {"h", "o"}]
+    assert changes.failures == ()
+    assert all(s.brief for s in check.store.stories())

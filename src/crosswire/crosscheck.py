@@ -2,13 +2,15 @@
 rebuilds over one store.
 
 `Pipeline` hands `CrossCheck.add` each batch of new, stored articles inside the batch's
-store transaction, and calls `CrossCheck.finish` at the end of a run to rebuild the stories
-the batches left stale. Each call says what it changed as a value (`Changes`): the stories
-touched, the stale stories rebuilt, and the failures, each one error record (stored as well),
-so a failing article or story never stops the others. The stages' state lives in the store
-(journals, `stories/state.py`) and stays in memory between calls while the store is unchanged.
-The thresholds are the `Settings` given here, passed to each stage on each call and never
-stored with the state: a store cross-checked with other settings goes on with these.
+store transaction, and calls `CrossCheck.finish` at the end of a run: it consolidates the
+run's stories (each article moved to the story it fits best once they all exist,
+stories/consolidate.py) and rebuilds the stories left stale. Each call says what it changed
+as a value (`Changes`): the stories touched, the stale stories rebuilt, and the failures,
+each one error record (stored as well), so a failing article or story never stops the
+others. The stages' state lives in the store (journals, `stories/state.py`) and stays in
+memory between calls while the store is unchanged. The thresholds are the `Settings` given
+here, passed to each stage on each call and never stored with the state: a store
+cross-checked with other settings goes on with these.
 """
 
 from __future__ import annotations
@@ -95,23 +97,55 @@ class CrossCheck:
         return Changes(frozenset(touched), failures=tuple(failures))
 
     def finish(self, build_map: StoryMap) -> Changes:
-        """Rebuild every story left stale by the batches so far, in transactions of its own.
+        """Consolidate the stories the batches grew (`consolidate`), then rebuild every
+        story left stale, in transactions of its own.
 
         Stories are built independently of each other, so `build_map` may build them in
         parallel (an executor's story map: worker processes, Ray actors); a story whose
         articles changed since they were read for it (another run on the store) is rebuilt
         here instead.
         """
+        failures = list(self.consolidate().failures)
         stale = self.stale_ids()
         work = (self._story_work(story_id) for story_id in stale)
         built = zip(stale, build_map(work), strict=True)
-        rebuilt, failures = 0, list[IngestError]()
+        rebuilt = 0
         for some in chunks(built, self.stories_per_transaction):
             with self.store.transaction():
                 stored = self._store_stale(some)
             rebuilt += stored.rebuilt
             failures += stored.failures
         return Changes(rebuilt=rebuilt, failures=tuple(failures))
+
+    def consolidate(self) -> Changes:
+        """Move the articles of the stories grown since the clusterer was loaded to the
+        stories they fit best now that all exist, in one transaction: the stories they left
+        and joined are stale (rebuilt by `finish`), a story left empty is deleted. The
+        stories changed; a failure is one error record, and the stories stay as they were."""
+        try:
+            with self.store.transaction():
+                return Changes(self._consolidated())
+        except Exception as exc:  # the stories stay as the batches left them
+            log.debug("consolidating stories failed", exc_info=True)
+            error = IngestError("story consolidation", failure_reason(exc, "consolidation"))
+            with self.store.transaction():
+                self.store.add_error(error)
+            return Changes(failures=(error,))
+
+    def _consolidated(self) -> frozenset[str]:
+        clusterer = self._clusterer.load(self.store)
+        builds = self._builds.load(self.store)
+        changed = clusterer.consolidate(self.settings.stories)
+        kept = {s: members for s, members in changed.items() if members}
+        for story_id, members in sorted(kept.items()):
+            for article in self.store.articles(members):
+                self.store.update_article(article, story_id)
+            builds.changed(story_id)
+        for story_id in sorted(changed.keys() - kept.keys()):  # its articles moved above
+            self.store.delete_story(story_id)
+            builds.deleted(story_id)
+        self._save_stories(clusterer, builds)
+        return frozenset(changed)
 
     def stale_ids(self) -> list[str]:
         with self.store.transaction():

@@ -139,6 +139,17 @@ def test_own_dates_count_within_the_window_the_settings_give() -> None:
     assert infer_published(undated, own, story, window_days=1) == "2021-03-02"  # background
 
 
+def test_inferred_date_never_contradicts_the_year_of_a_date_the_article_writes() -> None:
+    undated = article("a", HARBOUR, published=None)
+    story = [article("b", VOLCANO, d) for d in ("2012-06-10", "2012-06-11")]
+    stated = Analysis("a", times=[TimeExpr(0, 15, "January 6, 2009", "DATE", "2009-01-06")])
+    assert infer_published(undated, stated, story) is None
+    same_year = Analysis("a", times=[TimeExpr(0, 13, "June 9, 2012", "DATE", "2012-06-09")])
+    assert infer_published(undated, same_year, story) == "2012-06-10"
+    bare = Analysis("a", times=[TimeExpr(0, 4, "2009", "DATE", "2009")])  # background
+    assert infer_published(undated, bare, story) == "2012-06-10"
+
+
 def test_brief_skips_sentences_opening_with_a_dangling_reference() -> None:
     text = (
         "The port authority of Valparaiso opened a new container terminal on Monday. "

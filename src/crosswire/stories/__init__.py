@@ -8,6 +8,7 @@ from statistics import median_low
 
 from crosswire.model import Analysis, Article
 from crosswire.settings import DEFAULT
+from crosswire.stories.evidence import fits_years, stated_year
 from crosswire.stories.title import story_title
 from crosswire.timex.months import month_words
 from crosswire.timex.values import calendar_day, days_apart
@@ -28,7 +29,9 @@ def infer_published(
     `window_days` of its median date: a report of a meeting on May 31 is not out before
     May 31), so the answer is the earliest story date not before that day, else that day
     itself; with no dates of its own, the median story date. None when the story has no
-    dated article: never a guess without evidence.
+    dated article: never a guess without evidence; and None when that date's year
+    contradicts the dates the article writes out with their year (`evidence.stated_year`:
+    a report dated "January 6, 2009" is not from 2012, whatever story it sits in).
     """
     story_dates = sorted(
         a.published
@@ -40,9 +43,14 @@ def infer_published(
     middle = median_low(story_dates)
     own = [d for d in _own_days(analysis) if _near(d, middle, window_days)]
     if not own:
-        return middle
-    floor = max(own)
-    return next((d for d in story_dates if d >= floor), floor)
+        inferred = middle
+    else:
+        floor = max(own)
+        inferred = next((d for d in story_dates if d >= floor), floor)
+    day = calendar_day(inferred)
+    if day is None or not fits_years(stated_year(analysis), [day.toordinal()]):
+        return None
+    return inferred
 
 
 @cache

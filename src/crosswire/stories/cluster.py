@@ -29,6 +29,8 @@ from typing import Any, ClassVar
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
+from crosswire.stories.consolidate import CONSOLIDATE_MAX_STORIES, CONSOLIDATE_ROUNDS, moves
+from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
 from crosswire.stories.scoring import (
@@ -84,10 +86,12 @@ class StoryClusterer(JournaledState):
         self.small = SmallStories(self.members, self.signals)
         self._merges: dict[str, str] = {}
         self._splits: dict[str, str] = {}
+        # stories grown since the last consolidation, the most recently grown last
+        self._unsettled: dict[str, None] = {}
         self._changed: dict[str, set[Any]] = {}
 
     def _rebuild(self) -> None:
-        self._merges, self._splits = {}, {}
+        self._merges, self._splits, self._unsettled = {}, {}, {}
 
     # ------------------------------------------------------------------ public
     def add(
@@ -103,16 +107,17 @@ class StoryClusterer(JournaledState):
             return self.story_id(article.id)
         vector = self._vector(term_counts(article) if terms is None else terms)
         actors, day = actor_counts(analysis), day_of(article.published)
+        year = None if day is not None else stated_year(analysis)
         original = self._story_of_original(article)
         scored: list[tuple[float, str]] = []
         if original is None:
-            scored = self._scored(vector, actors, day, settings)
+            scored = self._scored(vector, actors, day, year, settings)
         story_id = original or self._best(scored, settings) or self._open_new(article.id)
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         copied = article.duplicate_of if original is not None else None
-        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied))
+        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
         return self._merge_bridged(story_id, scored, settings)
 
     def revise(
@@ -131,7 +136,7 @@ class StoryClusterer(JournaledState):
                 self._set_days(story, [*story.days, day])
             return story.id
         actors = actor_counts(analysis)
-        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original)
+        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original, old.year)
         if (new.day, new.actors) == (old.day, old.actors):
             return story.id
         self.signals[article.id] = new
@@ -165,6 +170,27 @@ class StoryClusterer(JournaledState):
         self._merges = {}
         return found
 
+    def consolidate(self, settings: StoriesSettings = DEFAULT.stories) -> dict[str, list[str]]:
+        """Examine again the articles of the stories grown since the last call, now that
+        every story of the run exists, and move each to the story it fits best
+        (consolidate.py). The stories whose articles changed -> their articles now (none:
+        the story is gone). Like `merged`, it knows the stories grown since this object was
+        made or loaded (the cross-article stages keep it loaded through a run); of those,
+        the ``CONSOLIDATE_MAX_STORIES`` grown last."""
+        changed: dict[str, list[str]] = {}
+        recent = list(self._unsettled)[-CONSOLIDATE_MAX_STORIES:]
+        block = {self._resolve(s) for s in recent}
+        for _ in range(CONSOLIDATE_ROUNDS):
+            groups = self._checkable(block)
+            moved = moves(groups, self.signals, self._candidates_of, settings)
+            if not moved:
+                break
+            for story_id, members in self._move(groups, moved).items():
+                changed[story_id] = members
+                block.add(story_id)
+        self._unsettled = {}
+        return changed
+
     # ------------------------------------------------------------------ joining
     def _vector(self, terms: Counter[int]) -> dict[int, float]:
         """The article's TF-IDF vector, after counting its terms in."""
@@ -184,6 +210,7 @@ class StoryClusterer(JournaledState):
         vector: dict[int, float],
         actors: Counter[str],
         day: int | None,
+        year: int | None,
         settings: StoriesSettings,
     ) -> list[tuple[float, str]]:
         """Candidate stories with their scores, best first (ties: the older story)."""
@@ -191,7 +218,7 @@ class StoryClusterer(JournaledState):
         self.stories.fetch(candidates)  # they are scored next
         scored = []
         for story_id in candidates:
-            found = score(self.stories[story_id], vector, actors, day, settings)
+            found = score(self.stories[story_id], vector, actors, day, settings, year)
             if found is not None:
                 scored.append((found, story_id))
         return sorted(scored, key=lambda s: (-s[0], self.stories[s[1]].order))
@@ -220,6 +247,8 @@ class StoryClusterer(JournaledState):
         keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
         grow(story, vector, actors, day)
         self._touch("stories", story.id)
+        self._unsettled.pop(story.id, None)
+        self._unsettled[story.id] = None
         # only what changed is re-indexed: the cost does not grow with the story's size
         self.story_index.remove(story, keys, buckets - story.buckets())
         self.story_index.remove(story, keys - story.keys(), buckets)
@@ -267,6 +296,50 @@ class StoryClusterer(JournaledState):
         for changed in ("stories", "alias"):
             self._touch(changed, younger.id)
         self._touch("stories", older.id)
+
+    # ------------------------------------------------------------------ consolidation
+    def _checkable(self, block: set[str]) -> dict[str, list[str]]:
+        """The stories of `block` still there and small enough to have every member's
+        signal, with their members."""
+        self.stories.fetch(block)
+        self.members.fetch(block)
+        groups = {}
+        for story_id in sorted(block):
+            members = self.members.get(story_id) if story_id in self.stories else None
+            if members:
+                self.signals.fetch(members)
+                if all(self.signals.get(m) is not None for m in members):
+                    groups[story_id] = list(members)
+        return groups
+
+    def _candidates_of(self, signal: Signal) -> list[str]:
+        return self.story_index.candidates(signal.vector(), Counter(signal.actors), signal.day)
+
+    def _move(self, groups: dict[str, list[str]], moved: dict[str, str]) -> dict[str, list[str]]:
+        """Move articles between stories; the stories changed -> their members now."""
+        now = {story_id: list(members) for story_id, members in groups.items()}
+        for story_id, members in groups.items():
+            for article_id in members:
+                if article_id in moved:
+                    now[story_id].remove(article_id)
+                    now[moved[article_id]].append(article_id)
+                    self.story_of[article_id] = moved[article_id]
+                    self._touch("story_of", article_id)
+        changed = {s: m for s, m in now.items() if m != groups[s]}
+        for story_id, members in changed.items():
+            story = self.stories[story_id]
+            if members:
+                self._remake(story, members)
+            else:
+                self._drop(story)
+        return changed
+
+    def _drop(self, story: StoryState) -> None:
+        """A story left without articles."""
+        self.story_index.remove(story, story.keys(), story.buckets())
+        del self.stories[story.id], self.orders[story.id]
+        self.small.set(story.id, None)
+        self._touch("stories", story.id)
 
     # ------------------------------------------------------------------ splits
     def _split_if_apart(self, story: StoryState, settings: StoriesSettings) -> None:

@@ -207,26 +207,31 @@ class Array(Codec[np.ndarray]):
 
 class Fields(_Many[T]):
     """An object of a few named fields (a dataclass, a small class), as the list of its
-    fields' values in the order declared here: the names are the schema, not the data."""
+    fields' values in the order declared here: the names are the schema, not the data.
+    Data with only the first `least` fields (saved before the others were added) is read
+    with `make`'s defaults for the rest."""
 
     def __init__(
         self,
         what: str,
         fields: Sequence[tuple[str, Codec[Any]]],
         make: Callable[..., T],
+        least: int | None = None,
     ) -> None:
         self.what, self.fields, self.make = what, tuple(fields), make
+        self.least = len(self.fields) if least is None else least
 
     def encode(self, value: T) -> Any:
         return [codec.encode(getattr(value, name)) for name, codec in self.fields]
 
     def decode(self, data: Any) -> T:
         items = self.items(data)
-        if len(items) != len(self.fields):
+        if not self.least <= len(items) <= len(self.fields):
             raise self.refuse(data)
-        values = {
-            name: codec.decode(v) for (name, codec), v in zip(self.fields, items, strict=True)
-        }
+        # fields added later are missing from data saved before them: `make` gives their
+        # defaults
+        given = zip(self.fields[: len(items)], items, strict=True)
+        values = {name: codec.decode(v) for (name, codec), v in given}
         return self.make(**values)
 
 

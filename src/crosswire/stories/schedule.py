@@ -41,6 +41,10 @@ class StoryBuilds(JournaledState):
         self._set("stale", story_id, True)
         return False
 
+    def changed(self, story_id: str) -> None:
+        """A story whose articles changed outside a batch (consolidation): stale."""
+        self._set("stale", story_id, True)
+
     def rebuilt(self, story_id: str, size: int) -> None:
         self._set("built", story_id, size)
         self._drop("stale", story_id)

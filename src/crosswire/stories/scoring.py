@@ -20,6 +20,7 @@ from datetime import date
 
 from crosswire.model import Analysis
 from crosswire.settings import StoriesSettings
+from crosswire.stories.evidence import fits_years
 from crosswire.stories.records import INT, TEXT, CounterOf, Fields, ListOf, SetOf
 from crosswire.stories.vectors import CENTROID, Centroid, cosine, top
 
@@ -76,10 +77,13 @@ def score(
     actors: Counter[str],
     day: int | None,
     settings: StoriesSettings,
+    year: int | None = None,
 ) -> float | None:
-    """How well an article fits a story; None outside the story's time window."""
+    """How well an article fits a story; None outside the story's time window, or, for an
+    undated article, when the year its text states (`evidence.stated_year`) is outside the
+    years of the story's dated articles."""
     closeness = _closeness(day, story.days, settings.decay_days)
-    if closeness is None:
+    if closeness is None or (day is None and not fits_years(year, story.days)):
         return None
     weights = settings.weights
     return (
@@ -90,7 +94,10 @@ def score(
 
 
 def grow(
-    story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
+    story: StoryState,
+    vector: dict[int, float],
+    actors: Counter[str],
+    day: int | None,
 ) -> None:
     """Add one article's evidence to a story (its index entries are the caller's task)."""
     story.centroid = story.centroid.plus(vector.items())

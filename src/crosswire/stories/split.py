@@ -46,10 +46,16 @@ class Signal:
     actors: tuple[str, ...]
     day: int | None
     original: str | None  # the article it copies, if any
+    year: int | None = None  # the year an undated article states (evidence.stated_year)
 
     @classmethod
     def of(
-        cls, vector: dict[int, float], actors: Counter[str], day: int | None, original: str | None
+        cls,
+        vector: dict[int, float],
+        actors: Counter[str],
+        day: int | None,
+        original: str | None,
+        year: int | None = None,
     ) -> Signal:
         top = sorted(vector.items(), key=lambda tw: (-tw[1], tw[0]))[:SIGNAL_TERMS]
         return cls(
@@ -58,6 +64,7 @@ class Signal:
             actors=tuple(sorted(actors)),
             day=day,
             original=original,
+            year=year,
         )
 
     def vector(self) -> dict[int, float]:
@@ -74,8 +81,10 @@ SIGNAL = Fields(
         ("actors", TupleOf(TEXT)),
         ("day", Optional(INT)),
         ("original", Optional(TEXT)),
+        ("year", Optional(INT)),  # absent from signals saved before it: read as None
     ],
     Signal,
+    least=5,
 )
 
 
@@ -147,7 +156,7 @@ def replayed(
         scored = [
             (fit, i)
             for i, part in enumerate(found)
-            if (fit := score(part, vector, actors, signal.day, settings)) is not None
+            if (fit := score(part, vector, actors, signal.day, settings, signal.year)) is not None
         ]
         best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
         if signal.original in part_of:
@@ -167,7 +176,7 @@ def linked(a: str, b: str, first: Signal, second: Signal, settings: StoriesSetti
         return True
     single = StoryState(id="", order=0, centroid=Centroid(second.vector().items()))
     single.actors, single.days = Counter(second.actors), days(second.day)
-    found = score(single, first.vector(), Counter(first.actors), first.day, settings)
+    found = score(single, first.vector(), Counter(first.actors), first.day, settings, first.year)
     return joins(found, settings)
 
 
