@@ -47,15 +47,13 @@ from typing import Any
 sys.path.append(str(Path(__file__).resolve().parent))
 sys.path.append(str(Path(__file__).resolve().parents[1]))
 
-import py3langid
 from tools.labelling.loader import LabelledSet, load
-from tools.labelling.texts import SourceArticle, article_text, shared_dir
+from tools.labelling.texts import article_text, shared_dir
 
 import crosswire
 from common import ROOT, SHARED
 from crosswire import events, pipeline
-from crosswire.clean.article import LANGUAGE_SAMPLE
-from crosswire.clean.urls import domain
+from crosswire.events.train_data import as_article
 from crosswire.model import Article, EventMention
 from events_real_cases import build_cases
 from events_real_errors import classify
@@ -73,21 +71,6 @@ GOALS = {
 
 
 # ------------------------------------------------------------------ running crosswire
-
-
-def as_article(source: SourceArticle) -> Article:
-    """The source's text as crosswire's article, untouched (module docstring)."""
-    language, _ = py3langid.classify(source.text[:LANGUAGE_SAMPLE])
-    return Article(
-        id=source.key,
-        text=source.text,
-        path=source.key,
-        title=source.title,
-        url=source.url,
-        outlet=domain(source.url),
-        published=source.published if isinstance(source.published, str) else None,
-        language=language,
-    )
 
 
 def in_text(article: Article, event: EventMention) -> bool:

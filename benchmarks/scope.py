@@ -42,11 +42,11 @@ from tools.labelling.texts import article_text, shared_dir
 
 from common import ROOT, bench_data, write_result
 from crosswire import events, nlp, stages
+from crosswire.events.train_data import as_article
 from crosswire.model import Article, Scope
 from crosswire.scope.confirm import confirmed, in_scope
 from crosswire.scope.language import is_english
 from crosswire.scope.model import load_model
-from events_real import as_article
 
 CLASSES = ("in", "out", "other-language")
 PATTERNS = ROOT / "src" / "crosswire" / "data" / "events"

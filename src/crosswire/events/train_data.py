@@ -98,8 +98,8 @@ def _labelled_articles(
 
 
 def as_article(source: Any) -> Article:
-    """A labelled source article as crosswire reads it, its text untouched (as
-    ``benchmarks/events_real.py`` runs it)."""
+    """A labelled source article as crosswire reads it, its text untouched (so the label
+    offsets line up), as training and the benchmarks on the labels run it."""
     language, _ = py3langid.classify(source.text[:LANGUAGE_SAMPLE])
     return Article(
         id=source.key,
