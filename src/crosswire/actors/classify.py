@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from crosswire.actors import countries
 from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
@@ -17,8 +18,10 @@ from crosswire.actors.lexicon import (
     non_state_codes,
     org_heads,
 )
+from crosswire.kb.resolve import resolve_as
 from crosswire.model import ActorRef
 
+KB_TYPES = frozenset({"organisation", "group"})  # persons are resolved with the whole doc
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COMPASS = re.compile(
@@ -66,13 +69,19 @@ def lookup_known(text: str) -> Known | None:
     return None
 
 
-def classify(text: str, start: int, end: int, label: str, person_words: set[str]) -> Typed:
+def classify(
+    text: str, start: int, end: int, label: str, person_words: set[str], day: date | None = None
+) -> Typed:
     """Type and resolve one span. ``person_words`` are the folded words of the document's
-    multi-word person names: evidence that a span spaCy called a place or an org is a name."""
+    multi-word person names: evidence that a span spaCy called a place or an org is a name;
+    ``day`` (the article's date) chooses among an organisation's dated roles in the KB."""
     shown = display(text)
     known = lookup_known(shown)
     if known is not None:
         return _known(text, start, end, label, known)
+    from_kb = _from_kb(text, start, end, label, shown, day)
+    if from_kb is not None:
+        return from_kb  # before the country names: "PRI" is a party, not Puerto Rico
     code = countries.country_code(shown)
     if label == "PERSON" and code is not None and not set(fold(shown).split()) & person_words:
         # "condemned Belarus", "Sri Lanka has established": a country's name the small
@@ -104,6 +113,32 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
         return Typed(start, end, text, "GROUP", ref, label)
     ref = ActorRef(org_key(known.name, known.country), known.name, known.country, known.sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _from_kb(
+    text: str, start: int, end: int, label: str, shown: str, day: date | None
+) -> Typed | None:
+    """An organisation or armed group the knowledge base knows under this name, with its
+    country and sector on the day; a generic head word alone ("Senate") is not a name."""
+    if label == "PERSON":
+        return None
+    folded = fold(shown)
+    if (
+        " " not in folded
+        and not shown.isupper()
+        and (folded in org_heads() or folded in group_heads())
+    ):
+        return None
+    found = resolve_as(shown, KB_TYPES, day)
+    if found is None or found.entry is None:
+        return None
+    country, sector, name = found.country, found.sector, found.entry.name
+    if found.entry.type == "group":
+        ref = ActorRef(group_key(name, country), name, country, sector)
+        return Typed(start, end, text, "GROUP", ref, label)
+    return Typed(
+        start, end, text, "ORG", ActorRef(org_key(name, country), name, country, sector), label
+    )
 
 
 def _all_country_words(shown: str) -> bool:

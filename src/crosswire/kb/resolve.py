@@ -172,6 +172,22 @@ def resolve_office(
     return Resolution(name, day, entry, role, code, role.sector, tuple(why))
 
 
+def resolve_as(
+    name: str,
+    types: frozenset[str],
+    on: date | None = None,
+    context: set[str] | frozenset[str] = frozenset(),
+    kb: KnowledgeBase | None = None,
+) -> Resolution | None:
+    """The stage's lookup: the name's entries of the given types only (no office phrases),
+    resolved on the day with the story's country codes; None when the KB has none."""
+    kb = kb or knowledge_base()
+    entries = [e for e in kb.lookup(name) if e.type in types]
+    if not entries:
+        return None
+    return choose(name, entries, on or date.today(), set(context), [])
+
+
 def resolve(
     name: str,
     on: date | None = None,
