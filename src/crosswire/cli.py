@@ -15,6 +15,7 @@ from rich.table import Table
 
 from crosswire import views
 from crosswire.budget import DEFAULT_BUDGET
+from crosswire.cli_kb import KB_OPTION, actor
 from crosswire.cli_story import date_span, flags, print_story
 from crosswire.errors import CrosswireError
 from crosswire.export import FORMATS
@@ -88,6 +89,7 @@ def main() -> None:
     help="Processes for the per-article stages (cleaning, spaCy, analysis).",
 )
 @TIME_BUDGET_OPTION
+@KB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def run(
     paths: tuple[str, ...],
@@ -166,6 +168,7 @@ def _finish(
 )
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
 @TIME_BUDGET_OPTION
+@KB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def batch(
     paths: tuple[str, ...],
@@ -420,6 +423,7 @@ def export(db: str, fmt: str, out_dir: str) -> None:
 
 
 main.add_command(serve)  # the API and web UI live in crosswire.web
+main.add_command(actor)  # the knowledge base: how a name resolves (crosswire.cli_kb)
 
 if __name__ == "__main__":
     main()

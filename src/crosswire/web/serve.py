@@ -34,7 +34,22 @@ from crosswire.store import DEFAULT_DB, display_name
     help="A host name clients use to reach the server (repeatable); loopback names and"
     " the --host address are always allowed, any other Host header is refused.",
 )
-def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...]) -> None:
+@click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    metavar="FILE",
+    help="An analyst's actors file (YAML, docs/kb.md) that articles analysed by the server"
+    " use before the shipped knowledge base; repeatable (env CROSSWIRE_KB).",
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    allowed_hosts: tuple[str, ...],
+    kb_files: tuple[str, ...],
+) -> None:
     """Serve the REST API (under /api, schema at /api/openapi.json) and the web UI.
 
     One process, one ingestion worker: articles POSTed to /api/articles or /api/uploads
@@ -49,8 +64,14 @@ def serve(db: str, host: str, port: int, token: str | None, allowed_hosts: tuple
     """
     import uvicorn
 
+    from crosswire.datafiles import DataFileError
+    from crosswire.kb import use_files
     from crosswire.web.app import create_app
 
+    try:
+        use_files(kb_files)
+    except DataFileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--kb") from exc
     try:
         app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts)
     except CrosswireError as exc:
