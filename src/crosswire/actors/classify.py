@@ -21,7 +21,9 @@ from crosswire.actors.lexicon import (
 from crosswire.kb.resolve import resolve_as
 from crosswire.model import ActorRef
 
-KB_TYPES = frozenset({"organisation", "group"})  # persons are resolved with the whole doc
+# persons are resolved with the whole doc (mentions.py), organisations and groups here
+KB_TYPES = frozenset({"organisation", "group"})
+MAX_ACRONYM = 6  # letters: "PRI", "FARC"; a longer all-caps word is a name in capitals
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COMPASS = re.compile(
@@ -122,6 +124,9 @@ def _from_kb(
     country and sector on the day; a generic head word alone ("Senate") is not a name."""
     if label == "PERSON":
         return None
+    acronym = shown.isupper() and len(shown) <= MAX_ACRONYM and " " not in shown
+    if not acronym and countries.country_code(shown) is not None:
+        return None  # "China", "Palestinian": a country's own name is the country
     folded = fold(shown)
     if (
         " " not in folded
@@ -132,7 +137,9 @@ def _from_kb(
     found = resolve_as(shown, KB_TYPES, day)
     if found is None or found.entry is None:
         return None
-    country, sector, name = found.country, found.sector, found.entry.name
+    # no country in the KB (a region code, an unplaced group): the name's own country word
+    country = found.country or country_in(shown)
+    sector, name = found.sector, found.entry.name
     if found.entry.type == "group":
         ref = ActorRef(group_key(name, country), name, country, sector)
         return Typed(start, end, text, "GROUP", ref, label)

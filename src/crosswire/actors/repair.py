@@ -196,7 +196,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found = [c for c in found if _keep(text, c, urls)]
     found = _extend_caps_names(text, found)
     found += _added_mentions(doc, text, found, urls)
-    found = _with_kb_names(doc, found, urls)
+    found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
 
@@ -266,12 +266,12 @@ def _added_mentions(
 
 
 def _with_kb_names(
-    doc: Doc, found: list[Candidate], urls: list[tuple[int, int]]
+    text: str, found: list[Candidate], urls: list[tuple[int, int]]
 ) -> list[Candidate]:
     """Names of the knowledge base spaCy did not tag ("Kim Il Sung"): added where no
     candidate overlaps them, or in place of the candidates they wholly cover (spaCy's "Kim"
     of "Kim Il Sung"); a longer or crossing spaCy span is kept as it is."""
-    for match in kb_spans(doc):
+    for match in kb_spans(text):
         if _inside(urls, match.start, match.end):
             continue
         overlapping = [c for c in found if c.start < match.end and match.start < c.end]

@@ -21,9 +21,12 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pycountry
+
 from crosswire.actors import countries
+from crosswire.actors.data import countries as country_data
 from crosswire.actors.keys import fold, person_words
-from crosswire.actors.lexicon import roles
+from crosswire.actors.lexicon import non_state_codes, roles
 from crosswire.kb import phoenix
 from crosswire.kb.base import build_indexes
 from crosswire.kb.model import Entry, Role, entry_to_row
@@ -182,6 +185,18 @@ def _split_acronyms(name: str, aliases: list[str]) -> tuple[str, list[str]]:
     return shown[0], unique
 
 
+def known_code(code: str | None) -> str | None:
+    """A Phoenix country code as crosswire writes it: ISO alpha-3 (with crosswire's
+    overrides) or a PLOVER non-state code; CAMEO's regional and other codes ("MEA" Middle
+    East, "KKL", "WEU") say no country crosswire knows, so none."""
+    if code is None:
+        return None
+    code = countries.apply_override(code)
+    if code in non_state_codes() or code in country_data().names:
+        return code
+    return code if pycountry.countries.get(alpha_3=code) is not None else None
+
+
 def _phoenix_entries(folder: Path) -> tuple[list[Entry], list[str]]:
     entries: list[Entry] = []
     bad: list[str] = []
@@ -197,7 +212,7 @@ def _phoenix_entries(folder: Path) -> tuple[list[Entry], list[str]]:
             name, aliases = _split_acronyms(record.name, record.aliases)
             titles = titles_of(record.name, record.aliases) if kind == "person" else []
             roles_ = tuple(
-                Role(r.country, r.sectors, r.start, r.end, r.dated, None, "phoenix")
+                Role(known_code(r.country), r.sectors, r.start, r.end, r.dated, None, "phoenix")
                 for r in record.roles
             )
             entry = Entry("", name, kind, tuple(aliases), roles_, tuple(titles), "phoenix")
