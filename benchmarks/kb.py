@@ -99,14 +99,14 @@ def stage_figures(texts: list[str]) -> dict[str, Any]:
     from crosswire.nlp import parse
 
     docs = list(parse(texts))
-    kb_parts = (repair.kb_spans, classify.resolve_as, mentions.resolve_as)
+    kb_parts = (repair.kb_spans, classify._from_kb, mentions.resolve_as)
 
     def switch(on: bool) -> None:
         if on:
-            repair.kb_spans, classify.resolve_as, mentions.resolve_as = kb_parts
+            repair.kb_spans, classify._from_kb, mentions.resolve_as = kb_parts
         else:
             repair.kb_spans = lambda text: []  # type: ignore[assignment]
-            classify.resolve_as = lambda *a, **k: None  # type: ignore[assignment]
+            classify._from_kb = lambda *a, **k: None  # type: ignore[assignment]
             mentions.resolve_as = lambda *a, **k: None  # type: ignore[assignment]
 
     def run() -> float:

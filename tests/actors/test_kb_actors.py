@@ -78,3 +78,11 @@ def test_analyst_file_takes_precedence(tmp_path: Path, monkeypatch: pytest.Monke
     assert person(found, "person:bill clinton").actor.country == "CAN"
     zorblat = person(found, "person:zorblat quenthar").actor
     assert (zorblat.country, zorblat.sector) == ("NOR", "MIL")
+
+
+def test_kb_person_spacy_took_for_a_place_is_a_person() -> None:
+    from crosswire.actors.classify import classify
+
+    assert classify("Jo Myong Rok", 0, 12, "GPE", set()).type == "PERSON"
+    # an alias of a person that names a body is no person
+    assert classify("The Clinton Administration", 0, 26, "ORG", set()).type == "ORG"

@@ -18,7 +18,9 @@ from crosswire.actors.lexicon import (
     non_state_codes,
     org_heads,
 )
-from crosswire.kb.resolve import resolve_as
+from crosswire.kb.base import knowledge_base
+from crosswire.kb.model import ORG_WORDS, Entry
+from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
 
 # persons are resolved with the whole doc (mentions.py), organisations and groups here
@@ -120,22 +122,27 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
 def _from_kb(
     text: str, start: int, end: int, label: str, shown: str, day: date | None
 ) -> Typed | None:
-    """An organisation or armed group the knowledge base knows under this name, with its
-    country and sector on the day; a generic head word alone ("Senate") is not a name."""
+    """What the knowledge base knows under this name, for a span spaCy did not call a
+    person: an organisation or armed group, with its country and sector on the day (a
+    generic head word alone, "Senate", is no name); or a person's name spaCy took for a
+    place or an organisation ("Jo Myong Rok"), made a person."""
     if label == "PERSON":
         return None
     acronym = shown.isupper() and len(shown) <= MAX_ACRONYM and " " not in shown
     if not acronym and countries.country_code(shown) is not None:
         return None  # "China", "Palestinian": a country's own name is the country
     folded = fold(shown)
-    if (
-        " " not in folded
-        and not shown.isupper()
-        and (folded in org_heads() or folded in group_heads())
-    ):
+    generic = folded in org_heads() or folded in group_heads()
+    if " " not in folded and not shown.isupper() and generic:
         return None
-    found = resolve_as(shown, KB_TYPES, day)
-    if found is None or found.entry is None:
+    entries = knowledge_base().lookup(shown)
+    if not entries:
+        return None
+    bodies = [e for e in entries if e.type in KB_TYPES]
+    if not bodies:
+        return _kb_person(text, start, end, label, shown, entries)
+    found = choose(shown, bodies, day or date.today(), set(), [])
+    if found.entry is None:
         return None
     # no country in the KB (a region code, an unplaced group): the name's own country word
     country = found.country or country_in(shown)
@@ -143,9 +150,21 @@ def _from_kb(
     if found.entry.type == "group":
         ref = ActorRef(group_key(name, country), name, country, sector)
         return Typed(start, end, text, "GROUP", ref, label)
-    return Typed(
-        start, end, text, "ORG", ActorRef(org_key(name, country), name, country, sector), label
-    )
+    ref = ActorRef(org_key(name, country), name, country, sector)
+    return Typed(start, end, text, "ORG", ref, label)
+
+
+def _kb_person(
+    text: str, start: int, end: int, label: str, shown: str, entries: list[Entry]
+) -> Typed | None:
+    """A name of two or more capitalised words that the KB knows only as a person's, with no
+    word of an organisation's name ("the Clinton administration" is no person)."""
+    words = shown.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    if set(fold(shown).split()) & ORG_WORDS or any(e.type != "person" for e in entries):
+        return None
+    return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
 
 
 def _all_country_words(shown: str) -> bool:

@@ -29,7 +29,7 @@ from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import non_state_codes, roles
 from crosswire.kb import phoenix
 from crosswire.kb.base import build_indexes
-from crosswire.kb.model import Entry, Role, entry_to_row
+from crosswire.kb.model import ORG_WORDS, Entry, Role, entry_to_row
 from crosswire.kb.user import read_user_file
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,71 +43,6 @@ SOURCES = {
     "Phoenix.International.actors.txt": "phx",
     "Phoenix.MilNonState.actors.txt": "phx",
 }
-# Words that make a name an organisation's, not a person's ("Afghan National Security Forces")
-ORG_WORDS = frozenset(
-    [
-        "party",
-        "ministry",
-        "agency",
-        "organization",
-        "organisation",
-        "association",
-        "council",
-        "committee",
-        "union",
-        "front",
-        "army",
-        "movement",
-        "bank",
-        "company",
-        "corporation",
-        "group",
-        "forces",
-        "force",
-        "court",
-        "commission",
-        "government",
-        "administration",
-        "institute",
-        "university",
-        "league",
-        "federation",
-        "alliance",
-        "brigade",
-        "brigades",
-        "police",
-        "national",
-        "international",
-        "office",
-        "department",
-        "fund",
-        "foundation",
-        "society",
-        "church",
-        "network",
-        "news",
-        "assembly",
-        "parliament",
-        "congress",
-        "senate",
-        "service",
-        "services",
-        "authority",
-        "program",
-        "programme",
-        "center",
-        "centre",
-        "board",
-        "bureau",
-        "guard",
-        "navy",
-        "corps",
-        "cartel",
-        "tribunal",
-        "mission",
-        "secretariat",
-    ]
-)
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "al", "el", "in", "on", "la", "du"})
 _VOWEL = re.compile(r"[AEIOUY]")
 MIN_SURNAME_ALIAS = 5  # letters: a one-word person alias shorter than this is a common word
