@@ -65,3 +65,10 @@ def test_unknown_name_is_not_found() -> None:
     result = CliRunner().invoke(main, ["actor", "Nobody Atall Ofthisname", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["id"] is None
+
+
+def test_serve_refuses_a_bad_kb_file_before_serving(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors: []\nextra: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--kb", str(bad)])
+    assert result.exit_code == 2 and "bad.yaml" in result.output
