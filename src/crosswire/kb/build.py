@@ -270,7 +270,9 @@ def source_hash(folder: Path) -> str:
     for path in [*(folder / f for f in SOURCES), ADDITIONS]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    digest.update(json.dumps(sorted(map(repr, countries.leaders()))).encode())
+    # the leaders as ordered data: a frozenset's repr changes with the process's hash seed
+    leaders = sorted((ld.ordered, ld.country, ld.title) for ld in countries.leaders())
+    digest.update(json.dumps(leaders).encode())
     return digest.hexdigest()
 
 
