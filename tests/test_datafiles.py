@@ -27,6 +27,8 @@ from crosswire.datafiles import (
 from crosswire.events import data as events_data
 from crosswire.events import learned, model, patterns
 from crosswire.export import gdelt
+from crosswire.kb import build as kb_build
+from crosswire.kb import user as kb_user
 from crosswire.scope import model as scope_model
 from crosswire.stories import brief
 from crosswire.timex import engine, months
@@ -62,12 +64,15 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "export/gdelt.yaml": (gdelt.GdeltCodes, gdelt.quad_classes),
     "stories/brief.yaml": (brief.BriefWords, brief._dangling_openers),
     "models/scope.json": (scope_model.ScopeMeta, lambda: scope_model.load_model().meta),
+    "kb/additions.yaml": (kb_user.UserFile, lambda: kb_user.read_user_file(kb_build.ADDITIONS)),
 }
 # Model weights: numpy arrays, checked against the hash their .json declares
 # (tests/scope/test_model.py)
 WEIGHTS = {"models/scope.npz"}
 # The licence of third-party knowledge compiled into a data file, kept beside it
 NOTICES = {"actors/agents.LICENSE"}
+# The compiled actor knowledge base and the licence of its sources (tests/kb/)
+COMPILED = {"kb/kb.json.gz", "kb/LICENSE-phoenix.txt"}
 
 # One value of the wrong type per YAML file: (the text of a line, what it becomes)
 WRONG_TYPES = {
@@ -93,6 +98,7 @@ WRONG_TYPES = {
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),
     "export/gdelt.yaml": ("  verbal_cooperation: 1", "  verbal_cooperation: one"),
     "stories/brief.yaml": ("  - he", "  - no"),
+    "kb/additions.yaml": ("roles: [{country: MEX, sector: PTY}]", "roles: [{country: mex}]"),
     "months.yaml": (
         "  - {name: may, short: [], common_word: true}",
         "  - {name: may, short: [], common_word: maybe}",
@@ -103,7 +109,7 @@ YAML_FILES = sorted(p for p in DATA_FILES if p.endswith(".yaml"))
 
 def test_every_data_file_has_a_schema() -> None:
     shipped = {str(p.relative_to(DATA)) for p in DATA.rglob("*") if p.is_file()}
-    assert shipped == set(DATA_FILES) | WEIGHTS | NOTICES
+    assert shipped == set(DATA_FILES) | WEIGHTS | NOTICES | COMPILED
 
 
 @pytest.mark.parametrize("path", sorted(DATA_FILES))

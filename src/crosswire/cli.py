@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from crosswire import views
+from crosswire.cli_kb import KB_OPTION, actor
 from crosswire.cli_settings import settings_command, settings_from, settings_options
 from crosswire.cli_story import date_span, flags, print_story
 from crosswire.errors import CrosswireError
@@ -92,6 +93,7 @@ def main() -> None:
 )
 @TIME_BUDGET_OPTION
 @settings_options
+@KB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def run(
     paths: tuple[str, ...],
@@ -175,6 +177,7 @@ def _finish(
 @BATCH_SIZE_OPTION
 @TIME_BUDGET_OPTION
 @settings_options
+@KB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def batch(
     paths: tuple[str, ...],
@@ -433,6 +436,7 @@ def export(db: str, fmt: str, out_dir: str) -> None:
 
 main.add_command(serve)  # the API and web UI live in crosswire.web
 main.add_command(settings_command)
+main.add_command(actor)  # the knowledge base: how a name resolves (crosswire.cli_kb)
 
 if __name__ == "__main__":
     main()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from crosswire.actors import countries
 from crosswire.actors.agents import agent_sector
@@ -18,8 +19,14 @@ from crosswire.actors.lexicon import (
     non_state_codes,
     org_heads,
 )
+from crosswire.kb.base import knowledge_base
+from crosswire.kb.model import ORG_WORDS, Entry
+from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
 
+# persons are resolved with the whole doc (mentions.py), organisations and groups here
+KB_TYPES = frozenset({"organisation", "group"})
+MAX_ACRONYM = 6  # letters: "PRI", "FARC"; a longer all-caps word is a name in capitals
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COMPASS = re.compile(
@@ -67,13 +74,19 @@ def lookup_known(text: str) -> Known | None:
     return None
 
 
-def classify(text: str, start: int, end: int, label: str, person_words: set[str]) -> Typed:
+def classify(
+    text: str, start: int, end: int, label: str, person_words: set[str], day: date | None = None
+) -> Typed:
     """Type and resolve one span. ``person_words`` are the folded words of the document's
-    multi-word person names: evidence that a span spaCy called a place or an org is a name."""
+    multi-word person names: evidence that a span spaCy called a place or an org is a name;
+    ``day`` (the article's date) chooses among an organisation's dated roles in the KB."""
     shown = display(text)
     known = lookup_known(shown)
     if known is not None:
         return _known(text, start, end, label, known)
+    from_kb = _from_kb(text, start, end, label, shown, day)
+    if from_kb is not None:
+        return from_kb  # before the country names: "PRI" is a party, not Puerto Rico
     code = countries.country_code(shown)
     if label == "PERSON" and code is not None and not set(fold(shown).split()) & person_words:
         # "condemned Belarus", "Sri Lanka has established": a country's name the small
@@ -105,6 +118,54 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
         return Typed(start, end, text, "GROUP", ref, label)
     ref = ActorRef(org_key(known.name, known.country), known.name, known.country, known.sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _from_kb(
+    text: str, start: int, end: int, label: str, shown: str, day: date | None
+) -> Typed | None:
+    """What the knowledge base knows under this name, for a span spaCy did not call a
+    person: an organisation or armed group, with its country and sector on the day (a
+    generic head word alone, "Senate", is no name); or a person's name spaCy took for a
+    place or an organisation ("Jo Myong Rok"), made a person."""
+    if label == "PERSON":
+        return None
+    acronym = shown.isupper() and len(shown) <= MAX_ACRONYM and " " not in shown
+    if not acronym and countries.country_code(shown) is not None:
+        return None  # "China", "Palestinian": a country's own name is the country
+    folded = fold(shown)
+    generic = folded in org_heads() or folded in group_heads()
+    if " " not in folded and not shown.isupper() and generic:
+        return None
+    entries = knowledge_base().lookup(shown)
+    if not entries:
+        return None
+    bodies = [e for e in entries if e.type in KB_TYPES]
+    if not bodies:
+        return _kb_person(text, start, end, label, shown, entries)
+    found = choose(shown, bodies, day or date.today(), set(), [])
+    if found.entry is None:
+        return None
+    # no country in the KB (a region code, an unplaced group): the name's own country word
+    country = found.country or country_in(shown)
+    sector, name = found.sector, found.entry.name
+    if found.entry.type == "group":
+        ref = ActorRef(group_key(name, country), name, country, sector)
+        return Typed(start, end, text, "GROUP", ref, label)
+    ref = ActorRef(org_key(name, country), name, country, sector)
+    return Typed(start, end, text, "ORG", ref, label)
+
+
+def _kb_person(
+    text: str, start: int, end: int, label: str, shown: str, entries: list[Entry]
+) -> Typed | None:
+    """A name of two or more capitalised words that the KB knows only as a person's, with no
+    word of an organisation's name ("the Clinton administration" is no person)."""
+    words = shown.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    if set(fold(shown).split()) & ORG_WORDS or any(e.type != "person" for e in entries):
+        return None
+    return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
 
 
 def _all_country_words(shown: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -23,6 +24,7 @@ from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
+from crosswire.kb.resolve import resolve_as
 from crosswire.model import ActorRef, Article, Mention
 
 # Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
@@ -36,19 +38,21 @@ _PATRONYMIC = ("ovich", "evich", "ovna", "evna")
 # Words between a state and the official named for it ("Bahrain, represented by Foreign
 # Minister"); further away, the state is as likely the one the official deals with
 MAX_REPRESENTED_GAP = 5
+PERSON_TYPES = frozenset({"person"})
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Repaired, typed and resolved actor mentions of one article, in text order."""
     text = article.text
+    day = _article_day(article)
     candidates = _drop_role_words(text, repaired_entities(doc, text))
-    typed = _classify_all(text, candidates)
+    typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
     _facilities_are_places(text, typed)
     _capitals_as_states(doc, typed)
     votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))
     at = _token_owner(doc, typed)
-    people, found_roles = _people(doc, typed, at, votes)
+    people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())
     typed, people = _add_title_mentions(text, typed, people, found_roles)
     return _build(typed, people, found_roles)
@@ -64,7 +68,15 @@ def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
+def _article_day(article: Article) -> date | None:
+    """The article's date, which chooses among the KB's dated roles (None: today's)."""
+    try:
+        return date.fromisoformat(article.published) if article.published else None
+    except ValueError:
+        return None
+
+
+def _classify_all(text: str, candidates: list[Candidate], day: date | None) -> list[Typed]:
     evidence: set[str] = set()
     for cand in candidates:
         shown = display(cand.text(text))
@@ -72,7 +84,7 @@ def _classify_all(text: str, candidates: list[Candidate]) -> list[Typed]:
         # a country's name tagged as a person ("Sri Lanka") is no evidence of one
         if cand.label == "PERSON" and len(words) >= 2 and countries.country_code(shown) is None:
             evidence.update(words)
-    return [classify(c.text(text), c.start, c.end, c.label, evidence) for c in candidates]
+    return [classify(c.text(text), c.start, c.end, c.label, evidence, day) for c in candidates]
 
 
 def _facilities_are_places(text: str, typed: list[Typed]) -> None:
@@ -131,7 +143,7 @@ def _token_owner(doc: Doc, typed: list[Typed]) -> dict[int, int]:
 
 
 def _people(
-    doc: Doc, typed: list[Typed], at: dict[int, int], votes: LocationVotes
+    doc: Doc, typed: list[Typed], at: dict[int, int], votes: LocationVotes, day: date | None
 ) -> tuple[dict[int, DocPerson], dict[int, RoleFound]]:
     sent_starts = {sent.start for sent in doc.sents}
     doc_text = doc.text  # Doc.text joins every token: build it once
@@ -145,7 +157,7 @@ def _people(
     sentence_of = _sentence_index(doc, typed)
     people = resolve_people(typed, sentence_of, possessors)
     _spread_roles(typed, people, found_roles)
-    _fill_countries(doc_text, typed, people, possessors, votes, sentence_of)
+    _fill_countries(doc_text, typed, people, possessors, votes, sentence_of, day)
     return people, found_roles
 
 
@@ -175,14 +187,19 @@ def _fill_countries(
     possessors: dict[int, int],
     votes: LocationVotes,
     sentence_of: dict[int, int],
+    day: date | None,
 ) -> None:
-    """Countries not stated next to the name: the Factbook's list of leaders, the
+    """Countries not stated next to the name: the Factbook's list of leaders, the knowledge
+    base's roles on the article's day (the story's countries choosing among namesakes), the
     possessor's ("Kim's right-hand man"), a title used alone ("Russia's foreign minister"),
     the state the official is named for ("Bahrain, represented by Foreign Minister X"),
     then where the story happens: for an official named in passing the clear host country,
     for a president or a former official only a sole country."""
     for person in set(people.values()):
         _match_leader(person)
+    story = frozenset(m.actor.country for m in typed if m.type == "COUNTRY" and m.actor.country)
+    for person in set(people.values()):
+        _match_kb(person, day, story)
     for index, owner in possessors.items():
         owned, boss = people.get(index), people.get(owner)
         if owned and boss and owned.country is None:
@@ -237,6 +254,20 @@ def _match_leader(person: DocPerson) -> None:
         person.words = _usual_form(leader.ordered)
         if not person.forms:
             person.forms[" ".join(w.title() for w in leader.ordered)] += 1
+
+
+def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> None:
+    """Country and sector from the person's KB role on the day, where the text left them
+    open; a name the KB cannot settle (namesakes of different countries) stays open."""
+    if person.country is not None and person.sector is not None:
+        return
+    found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
+    if found is None or found.ambiguous or found.entry is None:
+        return
+    if person.country is None and found.country:
+        person.country = found.country
+    if person.sector is None and found.country in (person.country, None):
+        person.sector = found.sector
 
 
 def _usual_form(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from crosswire.actors.lexicon import (
     role_pattern_any_case,
 )
 from crosswire.actors.titles import is_title, leading_title, title_before
+from crosswire.kb.matcher import kb_spans
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -42,7 +43,7 @@ class Candidate:
     start: int
     end: int
     label: str
-    origin: str = "ner"  # ner, added
+    origin: str = "ner"  # ner, added, kb
 
     def text(self, source: str) -> str:
         return source[self.start : self.end]
@@ -195,6 +196,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found = [c for c in found if _keep(text, c, urls)]
     found = _extend_caps_names(text, found)
     found += _added_mentions(doc, text, found, urls)
+    found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
 
@@ -261,6 +263,29 @@ def _added_mentions(
             added.append(Candidate(start, end, "NORP", "added"))
             covered.append((start, end))
     return added
+
+
+def _with_kb_names(
+    text: str, found: list[Candidate], urls: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Names of the knowledge base spaCy did not tag ("Kim Il Sung"): added where no
+    candidate overlaps them, or in place of the candidates they wholly cover (spaCy's "Kim"
+    of "Kim Il Sung"); a longer or crossing spaCy span is kept as it is."""
+    for match in kb_spans(text):
+        if _inside(urls, match.start, match.end):
+            continue
+        overlapping = [c for c in found if c.start < match.end and match.start < c.end]
+        covered = all(
+            match.start <= c.start
+            and c.end <= match.end
+            and (c.start, c.end) != (match.start, match.end)
+            for c in overlapping
+        )
+        if overlapping and not covered:
+            continue
+        found = [c for c in found if c not in overlapping]
+        found.append(Candidate(match.start, match.end, match.label, "kb"))
+    return found
 
 
 def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:

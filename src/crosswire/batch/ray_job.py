@@ -18,6 +18,7 @@ partitioned by story: when those left stale at the end hold many articles, Ray a
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Set
@@ -30,6 +31,7 @@ from crosswire.batch.child import ChildWorker
 from crosswire.batch.executors import Executor
 from crosswire.batch.pool import AHEAD_PER_WORKER, chunks
 from crosswire.errors import CrosswireError
+from crosswire.kb import base as kb_base
 from crosswire.pipeline import (
     InputBatches,
     Item,
@@ -144,12 +146,18 @@ def _connect(options: RayOptions) -> bool:
     it is ours to shut down)."""
     if ray.is_initialized():
         return False
+    # the analyst's knowledge-base files (--kb) reach the actors as they reach local workers
+    files = os.environ.get(kb_base.ENV)
+    runtime_env = {"env_vars": {kb_base.ENV: files}} if files else None
     if options.address:
-        ray.init(address=options.address, logging_level=logging.WARNING)
+        ray.init(address=options.address, logging_level=logging.WARNING, runtime_env=runtime_env)
     else:
         # one CPU slot per actor and one reading task
         ray.init(
-            num_cpus=options.workers + 1, include_dashboard=False, logging_level=logging.WARNING
+            num_cpus=options.workers + 1,
+            include_dashboard=False,
+            logging_level=logging.WARNING,
+            runtime_env=runtime_env,
         )
     return not options.address
 

