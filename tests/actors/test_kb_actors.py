@@ -86,3 +86,15 @@ def test_kb_person_spacy_took_for_a_place_is_a_person() -> None:
     assert classify("Jo Myong Rok", 0, 12, "GPE", set()).type == "PERSON"
     # an alias of a person that names a body is no person
     assert classify("The Clinton Administration", 0, 26, "ORG", set()).type == "ORG"
+
+
+def test_every_spelling_the_kb_lists_is_one_actor_in_every_article() -> None:
+    formal = mentions("William Jefferson Clinton said on Monday that the talks would go on.")
+    usual = mentions("Bill Clinton said on Monday that the talks would go on.")
+    assert person(formal, "person:bill clinton").text == "William Jefferson Clinton"
+    assert person(usual, "person:bill clinton").text == "Bill Clinton"
+
+
+def test_a_surname_alone_keeps_its_own_key() -> None:
+    found = mentions("Clinton said on Monday that the talks would go on.")
+    assert "person:bill clinton" not in [m.actor.key for m in found]

@@ -38,6 +38,8 @@ _PATRONYMIC = ("ovich", "evich", "ovna", "evna")
 # Words between a state and the official named for it ("Bahrain, represented by Foreign
 # Minister"); further away, the state is as likely the one the official deals with
 MAX_REPRESENTED_GAP = 5
+# Words a name needs before the KB may key it by its own name (a surname alone may be anyone)
+MIN_LINKED_WORDS = 2
 PERSON_TYPES = frozenset({"person"})
 
 
@@ -258,12 +260,16 @@ def _match_leader(person: DocPerson) -> None:
 
 def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> None:
     """Country and sector from the person's KB role on the day, where the text left them
-    open; a name the KB cannot settle (namesakes of different countries) stays open."""
-    if person.country is not None and person.sector is not None:
-        return
+    open; a name the KB cannot settle (namesakes of different countries) stays open. A full
+    name the KB knows is keyed by the KB's own name, so every spelling it lists ("William
+    Jefferson Clinton", "Bill Clinton"; "Sergei", "Sergey Lavrov") is one actor in every
+    story; a surname alone keeps its own key (the KB cannot tell which Clinton)."""
     found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
     if found is None or found.ambiguous or found.entry is None:
         return
+    titled = role_pattern_any_case().search(" ".join(person.words)) is not None
+    if len(person.words) >= MIN_LINKED_WORDS and not titled:  # "Foreign Minister Lavrov"
+        person.words = tuple(person_words(found.entry.name))
     if person.country is None and found.country:
         person.country = found.country
     if person.sector is None and found.country in (person.country, None):
