@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Article, Attribution, Mention, TimeExpr
 
@@ -21,6 +21,19 @@ class Context:
     starts: list[int]
     times: list[TimeExpr]
     attributions: list[Attribution]
+    # The article's sentences and their first tokens: `Token.sent` walks the sentence on
+    # every call, and the coder asks for a token's sentence thousands of times an article
+    sentences: list[Span] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    # What the features of a sentence's candidates share, by the sentence's first token
+    sentence_features: dict[int, list[str]] = field(default_factory=dict)
+    text: str = ""  # the doc's text: `Doc.text` joins every token's text on each call
+
+    def sentence_of(self, token: Token) -> Span:
+        i = bisect_right(self.sentence_starts, token.i) - 1
+        if i >= 0 and token.i < self.sentences[i].end:
+            return self.sentences[i]
+        return token.sent  # a token of another doc (never in a run): ask spaCy
 
     def mention_at(self, token: Token) -> Mention | None:
         i = bisect_right(self.starts, token.idx) - 1
@@ -45,4 +58,9 @@ def article_context(
     attributions: list[Attribution],
 ) -> Context:
     ordered = sorted(mentions, key=lambda m: m.start)
-    return Context(doc, article, ordered, [m.start for m in ordered], times, attributions)
+    sentences = list(doc.sents)
+    starts = [m.start for m in ordered]
+    first_tokens = [s.start for s in sentences]
+    return Context(
+        doc, article, ordered, starts, times, attributions, sentences, first_tokens, text=doc.text
+    )

@@ -42,7 +42,7 @@ def sentence_date(trigger: Token, context: Context) -> str | None:
     """The date of the nearest clause that shares its time with the trigger's: its
     conjuncts, then the clauses above it (`MAX_LEVELS`), first one that fixes a date."""
     for token in _sharing(trigger):
-        if not _same_line(context.doc.text, token.idx, trigger.idx):
+        if not _same_line(context.text, token.idx, trigger.idx):
             continue
         for dating in attached(token, context):
             if dating.date is not None:
@@ -84,12 +84,12 @@ def recent_report(trigger: Token, status: Modality) -> bool:
 
 def _near(head: Token, context: Context) -> list[TimeExpr]:
     """The time expressions in `head`'s sentence with no line break between them and it."""
-    sentence = head.sent
+    sentence = context.sentence_of(head)
     return [
         time
         for time in context.times
         if sentence.start_char <= time.start and time.end <= sentence.end_char
-        and _same_line(context.doc.text, time.start, head.idx)
+        and _same_line(context.text, time.start, head.idx)
     ]  # fmt: skip
 
 

@@ -82,5 +82,5 @@ def _mention(
         date=date,
         date_from=date_from,
         attributed_to=attribution(sentence, context),
-        trigger=context.doc.text[start:end],
+        trigger=context.text[start:end],
     )

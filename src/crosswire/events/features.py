@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction import FeatureHasher
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from crosswire.events.candidates import Candidate
 from crosswire.events.context import Context
@@ -44,14 +44,15 @@ def lemma_of(token: Token) -> str:
 def candidate_features(candidate: Candidate, context: Context) -> list[str]:
     """The named features of one candidate."""
     token = candidate.token
+    sentence = context.sentence_of(token)
     return [
-        *_trigger(token),
+        *_trigger(token, sentence),
         *_proposal(candidate, lemma_of(token)),
         *_head(token),
         *_frame(token, context),
         *_senses(token, lemma_of(token)),
-        *_window(token),
-        *_sentence(token),
+        *_window(token, sentence),
+        *_sentence(token, context),
     ]
 
 
@@ -62,7 +63,7 @@ def hashed(features: list[list[str]]) -> csr_matrix:
     return matrix
 
 
-def _trigger(token: Token) -> Iterator[str]:
+def _trigger(token: Token, sentence: Span) -> Iterator[str]:
     lemma = lemma_of(token)
     yield f"l={lemma}"
     yield f"p={token.pos_}"
@@ -71,7 +72,7 @@ def _trigger(token: Token) -> Iterator[str]:
     yield f"lp={lemma}|{token.pos_}"
     yield f"ld={lemma}|{token.dep_}"
     yield f"lt={lemma}|{token.tag_}"
-    if token.is_title and token.i > token.sent.start:
+    if token.is_title and token.i > sentence.start:
         yield "title-case"
     if token.pos_ in {"NOUN", "PROPN"}:
         yield f"suffix={lemma[-3:]}"
@@ -171,16 +172,24 @@ def _kind(token: Token, context: Context) -> str:
     return "pron" if token.pos_ == "PRON" else "none"
 
 
-def _window(token: Token) -> Iterator[str]:
-    sentence = token.sent
+def _window(token: Token, sentence: Span) -> Iterator[str]:
     start, end = max(sentence.start, token.i - WINDOW), min(sentence.end, token.i + WINDOW + 1)
     for other in token.doc[start:end]:
         if other.i != token.i and other.is_alpha:
             yield f"n={other.lemma_.lower()}"
 
 
-def _sentence(token: Token) -> Iterator[str]:
-    sentence = token.sent
+def _sentence(token: Token, context: Context) -> list[str]:
+    """What the candidates of one sentence share: its length, words and entities (worked
+    out once per sentence)."""
+    sentence = context.sentence_of(token)
+    found = context.sentence_features.get(sentence.start)
+    if found is None:
+        found = context.sentence_features[sentence.start] = list(_sentence_words(sentence))
+    return found
+
+
+def _sentence_words(sentence: Span) -> Iterator[str]:
     yield f"len={min(len(sentence) // 10, 6)}"
     for word in sentence:
         if word.is_alpha and not word.is_stop:
