@@ -1,0 +1,134 @@
+"""Story clustering across languages: crosswire's own multilingual set.
+
+Data: benchmarks/data/multilingual/stories.jsonl (its README says how it was written): 11
+events, each retold by four or five short articles in different languages (14 languages,
+five scripts), with look-alike pairs (two earthquakes, two Lavrov visits, two central-bank
+decisions, two rail strikes). The articles go through crosswire's real path: reading
+(`ingest.read`), cleaning (`clean.describe`: text, date, language), the per-article stages
+(`pipeline.analyse_articles`), then the cross-article stages as the pipeline runs them: the
+duplicate index, the story clusterer in date order, its consolidation at the end of the run.
+
+Figures: BCubed precision/recall/F1 over all articles, and per language (the BCubed
+precision and recall of that language's articles, against the stories found for all of
+them); the languages cleaning guessed against the labels; the cross-article cost per
+article (including the article's sentence embedding, where the clusterer computes one).
+Results go to benchmarks/results/stories_multilingual.json under the label given as the
+first argument ("after" when none).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT
+from crosswire import ingest
+from crosswire.clean import describe
+from crosswire.errors import InputError
+from crosswire.model import Analysis, Article, Source
+from crosswire.pipeline import analyse_articles
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.dedup import DuplicateIndex
+from crosswire.stories.vectors import term_counts
+
+DATA = ROOT / "benchmarks" / "data" / "multilingual" / "stories.jsonl"
+OUT = ROOT / "benchmarks" / "results" / "stories_multilingual.json"
+
+
+def labelled() -> tuple[list[Article], dict[str, dict[str, str]], list[str]]:
+    """The set's articles as cleaning makes them, in date order; each one's labels (story,
+    language) by article id; and the records cleaning refused (`InputError`: they are in no
+    story, and score as stories of their own)."""
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    by_url = {row["url"]: row for row in rows}
+    articles, labels, refused = [], {}, []
+    for item in ingest.read([str(DATA)]):
+        if not isinstance(item, Source):
+            raise SystemExit(f"unreadable record: {item}")
+        row = by_url[item.url or ""]
+        try:
+            article = describe(item)
+        except InputError as error:
+            refused.append(f"{row['id']}: {error.reason}")
+            labels[row["id"]] = {"story": row["story"], "language": row["language"]}
+            continue
+        articles.append(article)
+        labels[article.id] = {"story": row["story"], "language": row["language"]}
+    articles.sort(key=lambda a: (a.published or "", a.id))
+    return articles, labels, refused
+
+
+def cluster(pairs: list[tuple[Article, Analysis]]) -> tuple[dict[str, str], float]:
+    """Article id -> story id after dedup, clustering and consolidation; and the wall
+    seconds the cross-article stages took."""
+    started = time.perf_counter()
+    index, clusterer = DuplicateIndex(), StoryClusterer()
+    for article, analysis in pairs:
+        article.duplicate_of = index.add(article)
+        clusterer.add(article, analysis, term_counts(article))
+    clusterer.consolidate()
+    clusterer.merged()
+    seconds = time.perf_counter() - started
+    return {a.id: clusterer.story_id(a.id) for a, _ in pairs}, seconds
+
+
+def bcubed(gold: dict[str, str], found: dict[str, str], of: list[str]) -> dict[str, float]:
+    """BCubed precision, recall and F1 averaged over the articles `of`, each judged against
+    the gold and found stories of all articles."""
+    gold_members: dict[str, set[str]] = defaultdict(set)
+    found_members: dict[str, set[str]] = defaultdict(set)
+    for article_id in gold:
+        gold_members[gold[article_id]].add(article_id)
+        found_members[found[article_id]].add(article_id)
+    precision = recall = 0.0
+    for article_id in of:
+        mine, theirs = found_members[found[article_id]], gold_members[gold[article_id]]
+        shared = len(mine & theirs)
+        precision += shared / len(mine)
+        recall += shared / len(theirs)
+    precision, recall = precision / len(of), recall / len(of)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"articles": len(of), "precision": round(precision, 4), "recall": round(recall, 4),
+            "f1": round(f1, 4)}  # fmt: skip
+
+
+def main() -> None:
+    articles, labels, refused = labelled()
+    analyses = analyse_articles(articles)
+    found, seconds = cluster(list(zip(articles, analyses, strict=True)))
+    found.update({r: f"refused:{r}" for r in labels if r not in found})
+    gold = {article_id: label["story"] for article_id, label in labels.items()}
+    languages = sorted({label["language"] for label in labels.values()})
+    per_language = {
+        language: bcubed(gold, found, [a for a in gold if labels[a]["language"] == language])
+        for language in languages
+    }
+    figures = {
+        "articles": len(labels),
+        "stories_gold": len(set(gold.values())),
+        "stories_found": len(set(found.values())),
+        "refused_by_cleaning": refused,
+        "overall": bcubed(gold, found, list(gold)),
+        "non_english": bcubed(gold, found, [a for a in gold if labels[a]["language"] != "en"]),
+        "per_language": per_language,
+        "language_guessed_wrong": sorted(
+            f"{a.id}: {labels[a.id]['language']} read as {a.language}"
+            for a in articles
+            if a.language != labels[a.id]["language"]
+        ),
+        "cross_article_ms_per_article": round(1000 * seconds / len(articles), 2),
+    }
+    label = sys.argv[1] if len(sys.argv) > 1 else "after"
+    print(json.dumps(figures, indent=2), flush=True)
+    result = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
+    result[label] = {"dataset": str(DATA.relative_to(ROOT)), **figures}
+    OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
