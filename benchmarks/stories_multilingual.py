@@ -97,6 +97,14 @@ def bcubed(gold: dict[str, str], found: dict[str, str], of: list[str]) -> dict[s
             "f1": round(f1, 4)}  # fmt: skip
 
 
+def mixed(gold: dict[str, str], found: dict[str, str]) -> list[dict[str, int]]:
+    """The stories found that hold articles of several gold stories: gold story -> count."""
+    members: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for article_id, story_id in found.items():
+        members[story_id][gold[article_id]] += 1
+    return [dict(sorted(m.items())) for m in members.values() if len(m) > 1]
+
+
 def main() -> None:
     articles, labels, refused = labelled()
     analyses = analyse_articles(articles)
@@ -116,6 +124,7 @@ def main() -> None:
         "overall": bcubed(gold, found, list(gold)),
         "non_english": bcubed(gold, found, [a for a in gold if labels[a]["language"] != "en"]),
         "per_language": per_language,
+        "mixed_stories": mixed(gold, found),
         "language_guessed_wrong": sorted(
             f"{a.id}: {labels[a.id]['language']} read as {a.language}"
             for a in articles
