@@ -12,7 +12,12 @@ Figures: BCubed precision/recall/F1 over all articles, and per language (the BCu
 precision and recall of that language's articles, against the stories found for all of
 them); the languages cleaning guessed against the labels; the cross-article cost per
 article (including the article's sentence embedding, where the clusterer computes one).
-Results go to benchmarks/results/stories_multilingual.json under the label given as the
+And crosswire's labelled pages (benchmarks/stories.py's stream: English pages, their
+re-posts, the example corpus, the seeds) clustered as that benchmark does but with each
+article's language as cleaning guesses it (benchmarks/stories.py leaves it unset, so links
+across languages never apply there): what the cross-language links do to English stories
+when a guess goes wrong. Results go to benchmarks/results/stories_multilingual.json under
+the label given as the
 first argument ("after" when none).
 """
 
@@ -105,6 +110,30 @@ def mixed(gold: dict[str, str], found: dict[str, str]) -> list[dict[str, int]]:
     return [dict(sorted(m.items())) for m in members.values() if len(m) > 1]
 
 
+def english_pages() -> dict[str, object]:
+    """BCubed on benchmarks/stories.py's labelled stream with languages guessed."""
+    import py3langid
+
+    from near_duplicates import article_of
+    from stories import add_mentions, built_stream, in_date_order
+    from stories import bcubed as stream_bcubed
+
+    items = in_date_order(built_stream())
+    add_mentions(items)
+    clusterer, index, ids, guessed = StoryClusterer(), DuplicateIndex(), [], defaultdict(int)
+    for item in items:
+        article = article_of(item.text)
+        article.language, _ = py3langid.classify(article.text[:2000])
+        guessed[article.language] += 1
+        article.duplicate_of = index.add(article)
+        clusterer.add(article, Analysis(article.id, mentions=item.mentions))
+        ids.append(article.id)
+    clusterer.consolidate()
+    found = [clusterer.story_id(i) for i in ids]
+    return {"languages_guessed": dict(guessed),
+            "after_dedup": stream_bcubed([i.cluster for i in items], found)}  # fmt: skip
+
+
 def main() -> None:
     articles, labels, refused = labelled()
     analyses = analyse_articles(articles)
@@ -132,7 +161,9 @@ def main() -> None:
         ),
         "cross_article_ms_per_article": round(1000 * seconds / len(articles), 2),
     }
-    label = sys.argv[1] if len(sys.argv) > 1 else "after"
+    if "--with-pages" in sys.argv:
+        figures["labelled_pages_languages_guessed"] = english_pages()
+    label = next((a for a in sys.argv[1:] if not a.startswith("--")), "after")
     print(json.dumps(figures, indent=2), flush=True)
     result = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
     result[label] = {"dataset": str(DATA.relative_to(ROOT)), **figures}

@@ -83,3 +83,16 @@ def test_a_meaning_is_stored_as_a_plain_record_and_read_back() -> None:
     assert np.array_equal(back.vector, meaning.vector)
     assert (back.language, back.names, back.day) == ("ru", meaning.names, meaning.day)
     assert "lavro" in back.names
+
+
+def test_a_story_in_several_languages_takes_an_english_title() -> None:
+    from crosswire.stories.title import story_title
+
+    by_id = {one.id: one for one, _ in fixture_articles()}
+    german = by_id["istanbul-de"]
+    # a second German report: the German words are now the story's most central ones
+    again = article("istanbul-de2", german.text + " Das Treffen dauerte zwei Stunden.",
+                    german.published, title=german.title, language="de")  # fmt: skip
+    reports = [german, again, by_id["istanbul-en"]]
+    assert story_title(reports) == "Lavrov and Fidan meet in Istanbul on Black Sea shipping"
+    assert story_title([german, again]) == german.title
