@@ -96,3 +96,16 @@ def test_a_story_in_several_languages_takes_an_english_title() -> None:
     reports = [german, again, by_id["istanbul-en"]]
     assert story_title(reports) == "Lavrov and Fidan meet in Istanbul on Black Sea shipping"
     assert story_title([german, again]) == german.title
+
+
+def test_a_story_does_not_split_its_languages_apart_when_an_article_is_revised() -> None:
+    by_id = {one.id: one for one, _ in fixture_articles()}
+    english, turkish = by_id["istanbul-en"], by_id["istanbul-tr"]
+    clusterer = StoryClusterer()
+    for one in (english, turkish):
+        clusterer.add(one, Analysis(one.id))
+    assert clusterer.story_id(english.id) == clusterer.story_id(turkish.id)
+    english.published = "2025-02-11"  # a changed date: the story is checked for a split
+    clusterer.revise(english, Analysis(english.id))
+    assert clusterer.story_id(english.id) == clusterer.story_id(turkish.id)
+    assert clusterer.splits() == {}

@@ -37,6 +37,7 @@ from crosswire.stories.crosslingual import (
     Meaning,
     MeaningIndex,
     meaning_of,
+    pair_score,
 )
 from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
@@ -52,7 +53,7 @@ from crosswire.stories.scoring import (
     set_days,
 )
 from crosswire.stories.spilled import SpilledDict
-from crosswire.stories.split import SIGNAL, Signal, SmallStories, parts
+from crosswire.stories.split import SIGNAL, Signal, SmallStories, components, parts
 from crosswire.stories.state import JournaledState
 from crosswire.stories.vectors import Centroid, term_counts, tfidf
 
@@ -407,11 +408,33 @@ class StoryClusterer(JournaledState):
             self.small.settle(story.id)
             return
         found = parts(members, self.signals, settings)
+        if len(found) > 1:
+            found = self._joined_across(members, found, settings)
         if len(found) == 1:
             return
         self._remake(story, found[0])
         for part in found[1:]:
             self._split_off(story, part)
+
+    def _joined_across(
+        self, members: list[str], found: list[list[str]], settings: StoriesSettings
+    ) -> list[list[str]]:
+        """The parts of a story, those that a pair of articles in different languages
+        links made one again (the split check, like `add`'s own scoring, sees only words),
+        each in arrival order, the part with the first article first."""
+        part_of = {a: i for i, part in enumerate(found) for a in part}
+        self.meanings.fetch(members)
+        meanings: dict[str, Meaning | None] = {a: self.meanings.get(a) for a in members}
+
+        def linked(a: str, b: str) -> bool:
+            if part_of[a] == part_of[b]:
+                return True
+            one, other = meanings[a], meanings[b]
+            if one is None or other is None or one.language == other.language:
+                return False
+            return joins(pair_score(one, other, settings), settings)
+
+        return components(members, linked)
 
     def _split_off(self, story: StoryState, part: list[str]) -> None:
         """A new story of these members of `story`."""
