@@ -109,3 +109,21 @@ def test_a_story_does_not_split_its_languages_apart_when_an_article_is_revised()
     clusterer.revise(english, Analysis(english.id))
     assert clusterer.story_id(english.id) == clusterer.story_id(turkish.id)
     assert clusterer.splits() == {}
+
+
+def test_an_article_is_scored_against_a_bounded_number_of_neighbours() -> None:
+    from crosswire.stories.crosslingual import MAX_NEIGHBOURS, Meaning, MeaningIndex
+    from crosswire.stories.spilled import SpilledDict
+
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal(512).astype(np.float32)
+    index = MeaningIndex(SpilledDict(), SpilledDict())
+    for n in range(3 * MAX_NEIGHBOURS):  # the same names, the embedding ever further away
+        noise = rng.standard_normal(512).astype(np.float32) * (n / 20)
+        vector = (base + noise) / np.linalg.norm(base + noise)
+        index.add(f"a{n:03}", Meaning(vector, "tr" if n % 2 else "en", ("lavro",), 739000))
+    query = Meaning(base / np.linalg.norm(base), "en", ("lavro",), 739001)
+    found = index.neighbours(query)
+    assert len(found) == MAX_NEIGHBOURS
+    assert all(int(a[1:]) % 2 for a in found)  # only the other language
+    assert "a001" in found and "a003" in found  # the closest ones are kept
