@@ -162,10 +162,10 @@ class CrossCheck:
         """Each article deduplicated and put in a story; the stories, and the failures."""
         touched: set[str] = set()
         failures: list[IngestError] = []
-        for article, analysis, keys, terms in batch:
+        for article, analysis, keys, terms, meaning in batch:
             try:
                 article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
-                story_id = clusterer.add(article, analysis, terms, self.settings.stories)
+                story_id = clusterer.add(article, analysis, terms, self.settings.stories, meaning)
             except Exception as exc:  # the article stays stored, in no story
                 failures.append(self._failed(article, exc))
                 continue

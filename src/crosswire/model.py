@@ -24,6 +24,9 @@ Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
 Section = Literal["body", "headline", "caption"]
 DateFrom = Literal["text", "published"]
 ScopeLabel = Literal["in", "out", "other-language"]
+# The page languages whose events are coded (read as English: see scope/language.py); an
+# article in another language is linked to stories but none of its events is coded
+CODED_LANGUAGES = frozenset({"en", "pcm"})
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

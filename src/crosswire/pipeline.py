@@ -44,7 +44,9 @@ from crosswire.model import (
 from crosswire.settings import DEFAULT, RunSettings, Settings
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import term_counts
+from crosswire.stories.crosslingual import Meaning, meaning_of
 from crosswire.stories.dedup import Fingerprint, fingerprint
+from crosswire.stories.scoring import day_of
 from crosswire.story_build import StoryMap
 
 ProgressCallback = Callable[["RunReport"], None]
@@ -65,19 +67,22 @@ class Known:
 
 class Analysed(NamedTuple):
     """An article, its analysis, and what the cross-article stages look it up by (its dedup
-    `Fingerprint`, its hashed term counts). Those keys are pure functions of the article,
-    made by the worker that analysed it, so the one process that runs dedup and clustering
-    in input order only looks them up (making them took about a fifth of its time per
-    article: 9.9-10.6 against 7.1-8.9 ms, replayed on 1,000 articles)."""
+    `Fingerprint`, its hashed term counts, its `Meaning` across languages). Those keys are
+    pure functions of the article, made by the worker that analysed it, so the one process
+    that runs dedup and clustering in input order only looks them up (making the first two
+    took about a fifth of its time per article: 9.9-10.6 against 7.1-8.9 ms, replayed on
+    1,000 articles; the meaning's embedding takes about 15 ms more)."""
 
     article: Article
     analysis: Analysis
     fingerprint: Fingerprint
     terms: Counter[int]
+    meaning: Meaning | None = None
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Analysed:
-        return cls(article, analysis, fingerprint(article.text), term_counts(article))
+        meaning = meaning_of(article, day_of(article.published))
+        return cls(article, analysis, fingerprint(article.text), term_counts(article), meaning)
 
 
 # What the per-article stages make of one input record: the article analysed, or the reason

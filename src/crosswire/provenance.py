@@ -18,8 +18,9 @@ publisher counts as at most one source, however many posts it makes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from crosswire.model import Article, EventMention
+from crosswire.model import CODED_LANGUAGES, Article, EventMention
 
 UNKNOWN_PUBLISHER = "publisher:unknown"
 
@@ -69,6 +70,17 @@ class _Families:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
+def uncoded_articles(articles: Iterable[Article], coded: Iterable[str]) -> list[str]:
+    """The articles in a language crosswire does not code (none of their events is coded,
+    `scope`), less those an event was coded from all the same (`coded`)."""
+    done = set(coded)
+    return [
+        a.id
+        for a in articles
+        if a.language and a.language not in CODED_LANGUAGES and a.id not in done
+    ]
+
+
 def _identity_keys(article: Article) -> set[str]:
     """What ties an article to others in the same copy family."""
     keys = {f"article:{article.duplicate_of or article.id}"}
@@ -86,16 +98,21 @@ def _identity_keys(article: Article) -> set[str]:
     return keys | (known or {UNKNOWN_PUBLISHER})
 
 
-def independent_sources(mentions: list[EventMention], articles: dict[str, Article]) -> int:
-    """How many independent sources report the mentions' event (at least 1)."""
+def independent_sources(
+    mentions: list[EventMention], articles: dict[str, Article], uncoded: Iterable[str] = ()
+) -> int:
+    """How many independent sources report the mentions' event (at least 1). `uncoded` are
+    articles that report it in their own voice with no event coded from them (those in a
+    language crosswire does not code, linked to the story: `uncoded_articles`)."""
+    uncoded = sorted(set(uncoded))
     families = _Families()
-    for article_id in sorted({m.article_id for m in mentions}):
+    for article_id in sorted({m.article_id for m in mentions} | set(uncoded)):
         article = articles.get(article_id)
         keys = _identity_keys(article) if article else {f"article:{article_id}"}
         for key in sorted(keys):
             families.join(f"article:{article_id}", key)
     relayed: dict[str, set[str]] = {}  # family -> primary sources it relays
-    own_voice: set[str] = set()
+    own_voice = {families.find(f"article:{article_id}") for article_id in uncoded}
     for mention in mentions:
         family = families.find(f"article:{mention.article_id}")
         if mention.attributed_to is None:

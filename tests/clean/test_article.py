@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.clean.scraped import SCRAPED, text_source
 
 from crosswire.clean import describe, normalise_text
+from crosswire.errors import InputError
 from crosswire.model import Source
 
 
@@ -81,3 +83,19 @@ def test_seeds(shared: Path) -> None:
         if line.strip().endswith(".")
     ][-1]
     assert last_prose in tabloid.text
+
+
+def test_chinese_and_japanese_text_without_spaces_is_an_article() -> None:
+    chinese = describe(
+        text_source(
+            "美联储维持利率不变\n\n美国联邦储备委员会12日宣布将基准利率维持在5.25%至5.5%之间。"
+        )
+    )
+    japanese = describe(text_source("首脳会議\n\n岸田文雄首相は26日、ソウルで首脳会議に臨んだ。"))
+    assert (chinese.language, japanese.language) == ("zh", "ja")
+    assert chinese.text.startswith("美国联邦储备委员会")
+
+
+def test_two_characters_are_still_too_short() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        describe(text_source("会谈"))

@@ -22,7 +22,7 @@ from crosswire.model import Analysis
 from crosswire.store import Store, open_store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
-from crosswire.stories.legacy import LegacyStateError
+from crosswire.stories.legacy import ADDED_SINCE_PICKLING, LegacyStateError
 from crosswire.stories.records import ENTRY_HEADER, StateFormatError, pack, unpack
 from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.state import FORMAT, Journal, JournaledState
@@ -81,7 +81,12 @@ def test_a_pickled_store_is_converted_once_and_goes_on_as_one_written_by_this_re
     assert stories_of(old.store) == stories_of(fresh.store)
     assert articles_of(old.store) == articles_of(fresh.store)
     for name, kind in STAGES.items():
-        assert contents(old.store, name, kind) == contents(fresh.store, name, kind), name
+        assert without_added(contents(old.store, name, kind)) == without_added(
+            contents(fresh.store, name, kind)
+        ), name
+    # what was declared since pickling starts empty: only the late article's is there
+    converted = contents(old.store, "stories", STAGES["stories"])
+    assert len(converted["meanings"]) == 1
     assert_no_pickle(old.store.path)
 
 
@@ -100,6 +105,11 @@ def replay(source: Path, fresh: crosswire.pipeline.Pipeline) -> None:
     fresh.rebuild_stale(report)
     stored.close()
     assert report.new_articles == len(ids) and not report.errors
+
+
+def without_added(held: dict[str, Any]) -> dict[str, Any]:
+    """A stage's contents less the attributes declared since the pickling release."""
+    return {n: v for n, v in held.items() if n not in ADDED_SINCE_PICKLING}
 
 
 def stories_of(store: Store) -> dict[str, list[str]]:

@@ -26,10 +26,11 @@ import py3langid
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from crosswire.clean.article import LANGUAGE_SAMPLE
+from crosswire.model import CODED_LANGUAGES
 from crosswire.settings import DEFAULT, ScopeSettings
 
 ENGLISH = "en"
-READ_AS_ENGLISH = frozenset({ENGLISH, "pcm"})  # see the module docstring
+READ_AS_ENGLISH = CODED_LANGUAGES  # English and Nigerian Pidgin: see the module docstring
 # The lengths and probabilities the decisions take are settings (`ScopeSettings`)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from crosswire.graph import event_actors
 from crosswire.model import ActorRef, Article, Event, Story
-from crosswire.provenance import independent_sources
+from crosswire.provenance import independent_sources, uncoded_articles
 
 TOP_ACTORS = 5
 
@@ -94,6 +94,8 @@ def story_card(story: Story, articles: list[Article], events: list[Event]) -> St
     by_id = {a.id: a for a in articles}
     mentions = [m for e in events for m in e.mentions]
     outlets = sorted({outlet_name(a) for a in articles})
+    # reports in a language crosswire does not code count as sources of the story too
+    uncoded = uncoded_articles(articles, (m.article_id for m in mentions))
     return StoryCard(
         id=story.id,
         title=story.title,
@@ -101,7 +103,7 @@ def story_card(story: Story, articles: list[Article], events: list[Event]) -> St
         last_date=story.last_date,
         n_articles=len(story.article_ids),
         n_outlets=len(outlets),
-        n_independent=independent_sources(mentions, by_id) if mentions else 0,
+        n_independent=(independent_sources(mentions, by_id, uncoded) if mentions or uncoded else 0),
         n_events=len(events),
         n_contradictions=len(story.contradictions),
         outlets=outlets,

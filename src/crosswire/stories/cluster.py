@@ -30,6 +30,15 @@ from crosswire.model import Analysis, Article, stable_id
 from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
 from crosswire.stories.consolidate import CONSOLIDATE_MAX_STORIES, CONSOLIDATE_ROUNDS, moves
+from crosswire.stories.crosslingual import (
+    ARTICLES,
+    MEANING,
+    MEANING_KEY,
+    Meaning,
+    MeaningIndex,
+    meaning_of,
+    pair_score,
+)
 from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
@@ -44,7 +53,7 @@ from crosswire.stories.scoring import (
     set_days,
 )
 from crosswire.stories.spilled import SpilledDict
-from crosswire.stories.split import SIGNAL, Signal, SmallStories, parts
+from crosswire.stories.split import SIGNAL, Signal, SmallStories, components, parts
 from crosswire.stories.state import JournaledState
 from crosswire.stories.vectors import Centroid, term_counts, tfidf
 
@@ -68,6 +77,10 @@ class StoryClusterer(JournaledState):
         "members": Entries(TEXT, ListOf(TEXT)),  # small story id -> its articles
         "index": Entries(Pair(KEY, INT), BucketCodec()),  # (key, time bucket) -> stories
         "key_buckets": Entries(KEY, ListOf(INT)),  # key -> its dated time buckets, sorted
+        # links across languages (crosslingual.py): article id -> its meaning, and
+        # (name or embedding hash, time bucket) -> the articles that have it
+        "meanings": Entries(TEXT, MEANING),
+        "meaning_index": Entries(MEANING_KEY, ARTICLES),
     }
 
     def __init__(self) -> None:
@@ -82,6 +95,9 @@ class StoryClusterer(JournaledState):
         self.key_buckets: SpilledDict = SpilledDict()
         self.members: SpilledDict = SpilledDict()
         self.signals: SpilledDict = SpilledDict()
+        self.meanings: SpilledDict = SpilledDict()
+        self.meaning_index: SpilledDict = SpilledDict()
+        self.across = MeaningIndex(self.meanings, self.meaning_index)
         self.story_index = StoryIndex(self.index, self.key_buckets, self.orders)
         self.small = SmallStories(self.members, self.signals)
         self._merges: dict[str, str] = {}
@@ -100,22 +116,27 @@ class StoryClusterer(JournaledState):
         analysis: Analysis,
         terms: Counter[int] | None = None,
         settings: StoriesSettings = DEFAULT.stories,
+        meaning: Meaning | None = None,
     ) -> str:
         """The story id the article belongs to (an existing one, or a new one). `terms` are
-        the article's `term_counts`, made here when not given."""
+        the article's `term_counts`, and `meaning` its `crosslingual.meaning_of`, made here
+        when not given."""
         if article.id in self.story_of:
             return self.story_id(article.id)
         vector = self._vector(term_counts(article) if terms is None else terms)
         actors, day = actor_counts(analysis), day_of(article.published)
         year = None if day is not None else stated_year(analysis)
         original = self._story_of_original(article)
+        meaning = meaning or meaning_of(article, day)
         scored: list[tuple[float, str]] = []
         if original is None:
             scored = self._scored(vector, actors, day, year, settings)
+            scored = self._with_other_languages(scored, meaning, settings)
         story_id = original or self._best(scored, settings) or self._open_new(article.id)
         self._absorb(self.stories[story_id], vector, actors, day)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
+        self.across.add(article.id, meaning)
         copied = article.duplicate_of if original is not None else None
         self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
         return self._merge_bridged(story_id, scored, settings)
@@ -183,6 +204,12 @@ class StoryClusterer(JournaledState):
         for _ in range(CONSOLIDATE_ROUNDS):
             groups = self._checkable(block)
             moved = moves(groups, self.signals, self._candidates_of, settings)
+            story_of = {a: s for s, members in groups.items() for a in members}
+            moved = {
+                a: s
+                for a, s in moved.items()
+                if not self._held_across(a, story_of[a], story_of, settings)
+            }
             if not moved:
                 break
             for story_id, members in self._move(groups, moved).items():
@@ -222,6 +249,35 @@ class StoryClusterer(JournaledState):
             if found is not None:
                 scored.append((found, story_id))
         return sorted(scored, key=lambda s: (-s[0], self.stories[s[1]].order))
+
+    def _with_other_languages(
+        self, scored: list[tuple[float, str]], meaning: Meaning, settings: StoriesSettings
+    ) -> list[tuple[float, str]]:
+        """The scores, each story's raised to the article's best link with one of its
+        articles in another language (crosslingual.py), stories found only so added."""
+        neighbours = [(a, self.story_id(a)) for a in self.across.neighbours(meaning)]
+        best = {story_id: found for found, story_id in scored}
+        for story_id, found in self.across.fits(meaning, neighbours, settings).items():
+            best[story_id] = max(found, best.get(story_id, found))
+        self.stories.fetch(list(best))
+        return sorted(
+            ((found, s) for s, found in best.items() if s in self.stories),
+            key=lambda s: (-s[0], self.stories[s[1]].order),
+        )
+
+    def _held_across(
+        self, article_id: str, story_id: str, story_of: dict[str, str], settings: StoriesSettings
+    ) -> bool:
+        """Whether an article is held in its story by a link with one of the story's
+        articles in another language (which consolidation's scoring does not see)."""
+        meaning = self.meanings.get(article_id)
+        if meaning is None:
+            return False
+        neighbours = [
+            (a, story_of.get(a) or self.story_id(a)) for a in self.across.neighbours(meaning)
+        ]
+        fit = self.across.fits(meaning, neighbours, settings).get(story_id)
+        return joins(fit, settings)
 
     @staticmethod
     def _best(scored: list[tuple[float, str]], settings: StoriesSettings) -> str | None:
@@ -352,11 +408,33 @@ class StoryClusterer(JournaledState):
             self.small.settle(story.id)
             return
         found = parts(members, self.signals, settings)
+        if len(found) > 1:
+            found = self._joined_across(members, found, settings)
         if len(found) == 1:
             return
         self._remake(story, found[0])
         for part in found[1:]:
             self._split_off(story, part)
+
+    def _joined_across(
+        self, members: list[str], found: list[list[str]], settings: StoriesSettings
+    ) -> list[list[str]]:
+        """The parts of a story, those that a pair of articles in different languages
+        links made one again (the split check, like `add`'s own scoring, sees only words),
+        each in arrival order, the part with the first article first."""
+        part_of = {a: i for i, part in enumerate(found) for a in part}
+        self.meanings.fetch(members)
+        meanings: dict[str, Meaning | None] = {a: self.meanings.get(a) for a in members}
+
+        def linked(a: str, b: str) -> bool:
+            if part_of[a] == part_of[b]:
+                return True
+            one, other = meanings[a], meanings[b]
+            if one is None or other is None or one.language == other.language:
+                return False
+            return joins(pair_score(one, other, settings), settings)
+
+        return components(members, linked)
 
     def _split_off(self, story: StoryState, part: list[str]) -> None:
         """A new story of these members of `story`."""

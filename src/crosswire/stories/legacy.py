@@ -240,10 +240,17 @@ def _apply(attributes: dict[str, Any], delta: bytes | None, where: str) -> None:
                 target[key] = value
 
 
+# spilled attributes declared since the last release that pickled its state: a pickled
+# state has none, and they start empty (the cross-language links of stories/crosslingual.py
+# then cover only the articles added after the conversion)
+ADDED_SINCE_PICKLING = frozenset({"meanings", "meaning_index"})
+
+
 def _fill(stage: JournaledState, attributes: dict[str, Any], name: str) -> None:
     """Set the stage's declared attributes from the old state's (the spilled ones held in
     the old base are written to the store as records)."""
-    missing = {*stage.SCALARS, *stage.JOURNALED, *stage.SPILLED, *stage.BUCKETS} - set(attributes)
+    declared = {*stage.SCALARS, *stage.JOURNALED, *stage.SPILLED, *stage.BUCKETS}
+    missing = declared - set(attributes) - ADDED_SINCE_PICKLING
     if missing:
         raise LegacyStateError(
             f"stage state {name!r} lacks {sorted(missing)}: it was written before the last"
@@ -259,7 +266,7 @@ def _fill(stage: JournaledState, attributes: dict[str, Any], name: str) -> None:
             target[key] = value
     for attribute in stage.SPILLED:
         spilled = getattr(stage, attribute)
-        for key, value in _saved_items(attributes[attribute]):
+        for key, value in _saved_items(attributes.get(attribute, {})):
             spilled[live(key)] = live(value)  # written out at the stage's next save
     for attribute in stage.BUCKETS:
         buckets = getattr(stage, attribute)

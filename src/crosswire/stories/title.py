@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from crosswire.model import Article
+from crosswire.model import CODED_LANGUAGES, Article
 from crosswire.stories.vectors import term_counts
 
 
@@ -15,7 +15,8 @@ def story_title(articles: list[Article]) -> str:
     copies included, so a much-copied report weighs more). A short post or the latest
     arrival does not rename a story; ties go to the article published on the day most of
     the story's articles are, the most copied, then the earliest. Copies and untitled
-    articles come last."""
+    articles come last, and articles in a language crosswire does not code after those in
+    one it does (the events and the pages are in English)."""
     if not articles:
         return ""
     vectors = {a.id: _unit(term_counts(a)) for a in articles}
@@ -29,6 +30,7 @@ def story_title(articles: list[Article]) -> str:
         key=lambda a: (
             a.duplicate_of is not None,
             not a.title,
+            a.language is not None and a.language not in CODED_LANGUAGES,
             -round(_centrality(vectors[a.id], total), 9),
             -days.get(a.published, 0) if a.published else 1,
             -copies.get(a.id, 0),

@@ -34,6 +34,7 @@ class ArticleRow:
     duplicate_of: str | None
     n_words: int
     label: str  # the title, else "Outlet, 2018-05-31": what pages call the article
+    language: str | None = None  # as cleaning guessed it (ISO 639 code)
 
 
 def article_row(article: Article) -> ArticleRow:
@@ -46,6 +47,7 @@ def article_row(article: Article) -> ArticleRow:
         url=article.url,
         duplicate_of=article.duplicate_of,
         n_words=article.n_words,
+        language=article.language,
     )
 
 

@@ -4,11 +4,12 @@ comparison and contradictions (`story_detail`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosswire.actors.story import merge_entities
 from crosswire.graph import actor_graph, layout
 from crosswire.model import Article, Event, Story
+from crosswire.provenance import uncoded_articles
 from crosswire.store.base import EventFilter, Store
 from crosswire.views.actors import ActorSummary, actor_summary
 from crosswire.views.rows import (
@@ -84,6 +85,10 @@ class StoryDetail:
     graph: GraphView
     comparison: SourceComparison
     contradictions: list[ContradictionView]
+    # articles linked to the story whose events are not coded (a language crosswire does
+    # not code), and their languages
+    n_uncoded: int = 0
+    uncoded_languages: list[str] = field(default_factory=list)
 
 
 def story_detail(store: Store, story_id: str) -> StoryDetail | None:
@@ -96,6 +101,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
     by_id = {a.id: a for a in articles}
     ranked = sorted(events, key=lambda e: (-e.n_sources, -len(e.article_ids), e.id))
     shown = _timeline(story, events, ranked)
+    uncoded = uncoded_articles(articles, (m.article_id for e in events for m in e.mentions))
     return StoryDetail(
         summary=story_summary(story, articles, events),
         brief=_brief(story, events, by_id),
@@ -107,6 +113,8 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
         contradictions=contradiction_views(
             story.contradictions, events, by_id, analysis_reader(store)
         ),
+        n_uncoded=len(uncoded),
+        uncoded_languages=sorted({by_id[a].language or "" for a in uncoded}),
     )
 
 
