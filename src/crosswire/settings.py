@@ -129,6 +129,26 @@ class StoriesSettings(Section):
         " dates (or its own publication date) are background: they neither date an undated"
         " article nor place its sentences in the brief.",
     )
+    cohesion_ratio: float = Field(
+        default=0.7,
+        ge=0,
+        le=1,
+        description="At the end of a run a story is cut in two (stories/cohesion.py) when the"
+        " mean similarity across the two parts is below this share of the lesser mean"
+        " similarity within them (0: never cut).",
+    )
+    cohesion_actor_weight: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="Weight of the shared actors, weighted by rarity, in the similarity of"
+        " two articles that decides such a cut (the rest: their text).",
+    )
+    cohesion_min_part: int = Field(
+        default=3,
+        ge=1,
+        description="Articles each part of such a cut holds at least.",
+    )
     rebuild_growth: float = Field(
         default=1.5,
         gt=1,

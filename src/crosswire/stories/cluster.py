@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 from crosswire.model import Analysis, Article, stable_id
 from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
+from crosswire.stories.cohesion import actor_vectors, cohesive_parts, similarities
 from crosswire.stories.consolidate import CONSOLIDATE_MAX_STORIES, CONSOLIDATE_ROUNDS, moves
 from crosswire.stories.crosslingual import (
     ARTICLES,
@@ -201,6 +202,20 @@ class StoryClusterer(JournaledState):
         changed: dict[str, list[str]] = {}
         recent = list(self._unsettled)[-CONSOLIDATE_MAX_STORIES:]
         block = {self._resolve(s) for s in recent}
+        self._moved_between(block, changed, settings)
+        cut = self._cut_apart(block, settings)
+        if cut:  # the parts cut apart are stories the articles may move to
+            changed.update(cut)
+            block.update(cut)
+            self._moved_between(block, changed, settings)
+        self._unsettled = {}
+        return changed
+
+    def _moved_between(
+        self, block: set[str], changed: dict[str, list[str]], settings: StoriesSettings
+    ) -> None:
+        """Rounds of moves between the stories of `block`; `changed` and `block` learn
+        the stories changed."""
         for _ in range(CONSOLIDATE_ROUNDS):
             groups = self._checkable(block)
             moved = moves(groups, self.signals, self._candidates_of, settings)
@@ -215,8 +230,6 @@ class StoryClusterer(JournaledState):
             for story_id, members in self._move(groups, moved).items():
                 changed[story_id] = members
                 block.add(story_id)
-        self._unsettled = {}
-        return changed
 
     # ------------------------------------------------------------------ joining
     def _vector(self, terms: Counter[int]) -> dict[int, float]:
@@ -368,6 +381,30 @@ class StoryClusterer(JournaledState):
                     groups[story_id] = list(members)
         return groups
 
+    def _cut_apart(self, block: set[str], settings: StoriesSettings) -> dict[str, list[str]]:
+        """Cut the stories of `block` whose articles fall into groups apart
+        (cohesion.py); the stories changed -> their articles now."""
+        if not settings.cohesion_ratio:
+            return {}
+        groups = self._checkable(block)
+        signals = {a: self.signals[a] for members in groups.values() for a in members}
+        terms = {a: signal.vector() for a, signal in signals.items()}
+        actors = actor_vectors(signals)
+        changed: dict[str, list[str]] = {}
+        for story_id, members in groups.items():
+            similarity = similarities(members, terms, actors, settings.cohesion_actor_weight)
+            found = cohesive_parts(members, similarity, settings)
+            if len(found) == 1:
+                continue
+            story = self.stories[story_id]
+            self._remake(story, found[0])
+            changed[story_id] = found[0]
+            for part in found[1:]:
+                new_id = self._split_off(story, part)
+                self._splits.pop(new_id)  # reported here, among the stories changed
+                changed[new_id] = part
+        return changed
+
     def _candidates_of(self, signal: Signal) -> list[str]:
         return self.story_index.candidates(signal.vector(), Counter(signal.actors), signal.day)
 
@@ -436,8 +473,8 @@ class StoryClusterer(JournaledState):
 
         return components(members, linked)
 
-    def _split_off(self, story: StoryState, part: list[str]) -> None:
-        """A new story of these members of `story`."""
+    def _split_off(self, story: StoryState, part: list[str]) -> str:
+        """A new story of these members of `story`; its id."""
         new_id = stable_id("s", part[0])
         if new_id in self.stories or new_id in self.alias:  # its own story went away
             new_id = stable_id("s", part[0], story.id)
@@ -447,6 +484,7 @@ class StoryClusterer(JournaledState):
             self.story_of[article_id] = new_id
             self._touch("story_of", article_id)
         self._splits[new_id] = story.id
+        return new_id
 
     def _remake(self, story: StoryState, members: list[str]) -> None:
         """The story made again from its members' signals."""

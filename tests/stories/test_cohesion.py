@@ -1,0 +1,95 @@
+"""Cohesion: at the end of a run a story holding two groups of articles, each closer within
+than across, is cut in two, whatever order its articles arrived in."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from tests.stories.factory import CHILE, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analysis, article
+
+from crosswire.settings import DEFAULT, StoriesSettings
+from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.cohesion import Similarity, actor_vectors, cohesive_parts
+from crosswire.stories.split import Signal
+
+SETTINGS = DEFAULT.stories
+
+
+def two_groups(across: float) -> Similarity:
+    """Articles a1..a3 alike (0.6), b1..b3 alike (0.5), `across` between the groups."""
+    members = ["a1", "a2", "a3", "b1", "b2", "b3"]
+    found: Similarity = {}
+    for x in members:
+        for y in members:
+            if x != y:
+                found[x, y] = 0.6 if x[0] == y[0] == "a" else 0.5 if x[0] == y[0] else across
+    return found
+
+
+def test_two_groups_apart_are_cut_and_the_part_with_the_first_member_comes_first() -> None:
+    members = ["b2", "a1", "b1", "a2", "a3", "b3"]
+    parts = cohesive_parts(members, two_groups(0.1), SETTINGS)
+    assert parts == [["b2", "b1", "b3"], ["a1", "a2", "a3"]]
+
+
+def test_groups_almost_as_close_across_as_within_hold() -> None:
+    # across 0.4 is 0.8 of the lesser within (0.5): above the ratio of 0.7
+    assert cohesive_parts(["a1", "a2", "a3", "b1", "b2", "b3"], two_groups(0.4), SETTINGS) == [
+        ["a1", "a2", "a3", "b1", "b2", "b3"]
+    ]
+
+
+def test_a_part_smaller_than_the_least_part_is_not_cut_off() -> None:
+    similarity = two_groups(0.1)
+    members = ["a1", "a2", "a3", "b1", "b2"]
+    assert len(cohesive_parts(members, similarity, SETTINGS)) == 1
+    fewer = StoriesSettings(cohesion_min_part=2)
+    assert len(cohesive_parts(members, similarity, fewer)) == 2
+
+
+def test_a_ratio_of_zero_never_cuts() -> None:
+    never = StoriesSettings(cohesion_ratio=0)
+    members = ["a1", "a2", "a3", "b1", "b2", "b3"]
+    assert len(cohesive_parts(members, two_groups(0.0), never)) == 1
+
+
+def test_the_parts_do_not_depend_on_the_members_order() -> None:
+    similarity = two_groups(0.2)
+    found = {
+        frozenset(map(frozenset, cohesive_parts(list(order), similarity, SETTINGS)))
+        for order in permutations(["a1", "a2", "a3", "b1", "b2", "b3"])
+    }
+    assert found == {frozenset({frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})})}
+
+
+def test_an_actor_every_article_names_weighs_less_than_one_a_few_name() -> None:
+    def signal(*actors: str) -> Signal:
+        return Signal.of({1: 1.0}, {a: 1 for a in actors}, None, None)  # type: ignore[arg-type]
+
+    vectors = actor_vectors(
+        {"x": signal("region", "ship"), "y": signal("region", "ship"), "z": signal("region")}
+    )
+    assert vectors["x"]["ship"] > vectors["x"]["region"] > 0
+
+
+def test_consolidating_cuts_a_story_that_took_in_another_events_reports() -> None:
+    clusterer = StoryClusterer()
+    texts = [HARBOUR, HARBOUR_OTHER_OUTLET, HARBOUR, VOLCANO, VOLCANO, VOLCANO]
+    items = [article(f"{k}", text) for k, text in enumerate(texts)]
+    for item in items:
+        clusterer.add(item, analysis(item, CHILE))
+    # as if the volcano reports, undated, had joined the harbour story one by one
+    harbour = clusterer.story_id("0")
+    others = {clusterer.story_id(i.id) for i in items} - {harbour}
+    groups = {harbour: clusterer.story_members(harbour)} | {
+        s: clusterer.story_members(s) for s in others
+    }
+    clusterer._move(groups, {m: harbour for s in others for m in groups[s]})
+    assert {clusterer.story_id(i.id) for i in items} == {harbour}
+    changed = clusterer.consolidate()
+    assert clusterer.story_id("0") == harbour
+    assert {clusterer.story_id(k) for k in "012"} == {harbour}
+    volcano = {clusterer.story_id(k) for k in "345"}
+    assert len(volcano) == 1 and volcano != {harbour}
+    assert sorted(changed[harbour]) == ["0", "1", "2"]
+    assert sorted(changed[volcano.pop()]) == ["3", "4", "5"]
