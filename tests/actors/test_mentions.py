@@ -95,6 +95,18 @@ def test_state_body_gets_country_and_sector(analyse) -> None:
     assert ministry.actor.sector == "GOV"
 
 
+def test_people_a_country_word_qualifies_are_a_group_of_that_country(analyse) -> None:
+    doc = analyse("Somali pirates released the crew, and Turkish refugees crossed the border.")
+    found = {m.text: (m.type, m.actor.country, m.actor.sector) for m in doc.mentions}
+    assert found["Somali pirates"] == ("GROUP", "SOM", "CRM")
+    assert found["Turkish refugees"] == ("GROUP", "TUR", "REF")
+
+
+def test_one_office_holder_after_a_country_word_is_no_group(analyse) -> None:
+    doc = analyse("The Turkish president welcomed the Iraqi prime minister in Ankara.")
+    assert not [m for m in doc.mentions if m.type == "GROUP"]
+
+
 def test_roles_from_title_and_apposition(analyse) -> None:
     doc = analyse(
         "Chinese Foreign Minister Wang Yi met Penny Wong, foreign minister of Australia, "

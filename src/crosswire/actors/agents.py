@@ -115,6 +115,13 @@ def agent_nouns() -> dict[str, AgentNoun]:
     }
 
 
+@cache
+def plural_agents() -> frozenset[str]:
+    """The agent phrases in their plural form: people in numbers ("refugees", "pirates"),
+    not one office holder ("prime minister")."""
+    return frozenset(row.phrase for row in agent_rows() if row.plural)
+
+
 def agent_of(words: Sequence[str]) -> AgentNoun | None:
     """The longest agent phrase the folded `words` end with ("egyptian riot police" ->
     "riot police"); None when not even the last word is one."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from crosswire.actors import countries
+from crosswire.actors.agents import agent_nouns, plural_agents
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
     group_heads,
@@ -27,6 +28,8 @@ from crosswire.actors.lexicon import (
 from crosswire.actors.titles import is_title, leading_title, title_before
 from crosswire.kb.matcher import kb_spans
 
+# Up to three lowercase words right after a country word ("Croatian extremists")
+_LOWER_WORDS = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})\b")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
 _BREAK = re.compile(r"\s*(?:\n|•|\u2022|\||·)\s*")
@@ -290,14 +293,18 @@ def _with_kb_names(
 
 def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
     """ "the Russian foreign ministry", "Israeli troops": a country word followed by the head
-    of a state body becomes an organisation mention (spaCy tags only the demonym)."""
+    of a state body becomes an organisation mention (spaCy tags only the demonym); followed
+    by people the agents table knows ("Croatian extremists"), a group."""
     result = []
     for cand in found:
         if cand.label in {"NORP", "GPE"} and countries.country_code(cand.text(text)):
             body = _state_body_after(text, cand.end)
+            people = None if body else _agent_after(text, cand.end)
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
+            elif people:
+                result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
         result.append(cand)
     return result
 
@@ -311,6 +318,25 @@ def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
         match = re.match(r"\s+" + re.escape(head).replace(r"\ ", r"\s+") + r"\b", lowered)
         if match:
             return match.end(), head
+    return None
+
+
+def _agent_after(text: str, end: int) -> tuple[int, str] | None:
+    """Length and phrase of the people a country word qualifies, from the agents table:
+    "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
+    person, whom the actors stage resolves as such; lowercase words only: a capitalised word
+    after a demonym is a name). The longest phrase wins."""
+    match = _LOWER_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    table = agent_nouns()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        found = table.get(phrase)
+        if found is not None and found.sector and phrase in plural_agents():
+            length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
+            return (length.end(), phrase) if length else None
     return None
 
 
