@@ -28,7 +28,7 @@ def code_events(
 ) -> list[EventMention]:
     """Zero or more coded events per sentence of `doc` (the parse of `article.text`)."""
     context = article_context(doc, article, mentions, times, attributions)
-    sentences = list(doc.sents)
+    sentences = context.sentences
     found = [candidates(sentence, proposals(sentence, context)) for sentence in sentences]
     events: list[EventMention] = []
     for coded in decide(sentences, found, context):

@@ -47,8 +47,11 @@ def create_app(
     `host`, a loopback name or one of `allowed_hosts` (see `crosswire.web.security`).
     Articles sent to the API are analysed with `settings` (`crosswire.settings`)."""
     access = Access.for_bind(host, token, allowed_hosts, private)
-    open_store(db).close()  # fail now, with the store's message, not on the first request
+    # fail now, with the store's message, not on the first request (the pool opens the
+    # PostgreSQL store once to migrate it)
     pool = request_pool(db)
+    if pool is None:
+        open_store(db).close()
     worker = IngestWorker(db, settings=settings)
 
     @asynccontextmanager
