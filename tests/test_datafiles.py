@@ -30,6 +30,7 @@ from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
 from crosswire.scope import model as scope_model
+from crosswire.store import grams
 from crosswire.stories import brief
 from crosswire.timex import engine, months
 from crosswire.timex.data import TimeRules
@@ -58,6 +59,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "actors/agents.tsv": (actors_agents.AgentRow, actors_agents.agent_rows),
     "actors/sectors.yaml": (actors_agents.SectorNames, actors_agents.sector_file),
     "time_rules.yaml": (TimeRules, engine.rules_data),
+    "search/unspaced_scripts.yaml": (grams.UnspacedScripts, grams.scripts_file),
     "boilerplate.yaml": (Boilerplate, phrases.phrases),
     "months.yaml": (months.MonthsFile, months.months),
     "plover_quads.yaml": (graph.QuadFile, graph.quads),
@@ -94,6 +96,8 @@ WRONG_TYPES = {
     "actors/titles.yaml": ("  Sen.: senator", "  Sen: senator"),  # a title has its full stop
     "actors/sectors.yaml": ("  COP: police", "  Cop: police"),  # a code is three capitals
     "time_rules.yaml": ("window: 45", "window: wide"),
+    # a range that is not two hexadecimal code points
+    "search/unspaced_scripts.yaml": ('ranges: ["0E00-0E7F"]', 'ranges: ["0E00..0E7F"]'),
     "boilerplate.yaml": ("max_outlet_words: 4", "max_outlet_words: four"),
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),
     "export/gdelt.yaml": ("  verbal_cooperation: 1", "  verbal_cooperation: one"),

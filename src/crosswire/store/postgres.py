@@ -22,6 +22,7 @@ from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Event, IngestError, Story
 from crosswire.store.base import Store
 from crosswire.store.cards import article_facet_rows, event_countries
+from crosswire.store.grams import gram_text
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
@@ -32,12 +33,14 @@ from crosswire.store.rows import (
     migrations,
     story_row,
 )
-from crosswire.store.search import Clause, websearch_query
+from crosswire.store.search import Clause, tsquery, websearch_query
 
 # Advisory lock keys (any two fixed 64-bit numbers): one serialises writers, one migrations.
 WRITE_LOCK = 0x63727377_00000001
 MIGRATE_LOCK = 0x63727377_00000002
 CARDS_VERSION = 3  # the migration adding the stories' list figures, filled in as it runs
+BACKFILL_CHUNK = 500
+GRAMS_VERSION = 6  # the migration adding the pair index of unspaced scripts, filled likewise
 SNIPPET_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
 )
@@ -136,6 +139,8 @@ class PostgresStore(SQLQueries, Store):
                             backfill_story_cards(self)
                         finally:
                             self._in_transaction = False
+                    if version == GRAMS_VERSION:
+                        self._index_all_grams()
                     self.db.execute(
                         "INSERT INTO schema_migrations (version) VALUES (%s)", (version,)
                     )
@@ -200,18 +205,42 @@ class PostgresStore(SQLQueries, Store):
 
     # ------------------------------------------------------------------ writes
     def add_article(self, article: Article, analysis: Analysis) -> None:
-        self.db.execute(
+        inserted = self.db.execute(
             "INSERT INTO articles (id, path, url, outlet, title, published, published_inferred,"
             " language, duplicate_of, text_hash, text, data)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING seq",
             (
                 article.id, article.path, article.url, article.outlet, article.title,
                 article.published, article.published_inferred, article.language,
                 article.duplicate_of, article.text_hash, article.text,
                 json.dumps(article_extra(article)),
             ),
-        )  # fmt: skip
+        ).fetchone()  # fmt: skip
+        assert inserted is not None  # INSERT ... RETURNING returns the row it wrote
+        self._index_grams(inserted["seq"], article.title or "", article.text)
         self._insert_analysis(analysis)
+
+    def _index_grams(self, seq: int, title: str, text: str) -> None:
+        """The article in the pair index, if it has text in an unspaced script."""
+        title_grams, text_grams = gram_text(title), gram_text(text)
+        if title_grams or text_grams:
+            self.db.execute(
+                "INSERT INTO article_grams (seq, grams) VALUES (%s,"
+                " setweight(to_tsvector('simple', %s), 'A')"
+                " || setweight(to_tsvector('simple', %s), 'B'))",
+                (seq, title_grams, text_grams),
+            )
+
+    def _index_all_grams(self) -> None:
+        self.db.execute("DELETE FROM article_grams")
+        last = 0
+        while rows := self.db.execute(
+            "SELECT seq, title, text FROM articles WHERE seq > %s ORDER BY seq LIMIT %s",
+            (last, BACKFILL_CHUNK),
+        ).fetchall():  # in chunks: a large store's texts are not all held at once
+            for row in rows:
+                self._index_grams(row["seq"], row["title"] or "", row["text"])
+            last = rows[-1]["seq"]
 
     def replace_analysis(self, analysis: Analysis) -> None:
         self.db.execute("DELETE FROM analyses WHERE article_id = %s", (analysis.article_id,))
@@ -454,6 +483,17 @@ class PostgresStore(SQLQueries, Store):
 
     def _engine_query(self, clauses: list[Clause]) -> str:
         return websearch_query(clauses)
+
+    def _gram_match_sql(self) -> str:
+        return (
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+            " ts_rank_cd(g.grams, q) AS score"
+            " FROM article_grams g JOIN articles a ON a.seq = g.seq,"
+            " to_tsquery('simple', ?) AS q WHERE g.grams @@ q"
+        )
+
+    def _gram_engine_query(self, clauses: list[Clause]) -> str:
+        return tsquery(clauses)
 
     def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
         # the markers are taken out of the text first, so every one in the headline is ts's

@@ -30,6 +30,7 @@ from crosswire.store.base import (
     StoryQuery,
 )
 from crosswire.store.cards import ActorTally, StoryCard
+from crosswire.store.grams import gram_clauses, has_unspaced, snippet
 from crosswire.store.rows import (
     Row,
     entities_from_groups,
@@ -371,6 +372,20 @@ class SQLQueries:
         """(plain, marked) snippet of each article by seq; matches in `marked` sit between
         `MARK_START` and `MARK_END`."""
 
+    @abstractmethod
+    def _gram_match_sql(self) -> str:
+        """`_match_sql` over the pair index of text in unspaced scripts (``store/grams.py``)."""
+
+    @abstractmethod
+    def _gram_engine_query(self, clauses: list[Clause]) -> str:
+        """The query for the pair index (clauses already turned into pairs)."""
+
+    def _gram_snippets(self, clauses: list[Clause], seqs: list[int]) -> dict[int, tuple[str, str]]:
+        words = [w for clause in clauses for term in clause.positive for w in term.words]
+        marks = ", ".join("?" * len(seqs))
+        rows = self._query(f"SELECT seq, text FROM articles WHERE seq IN ({marks})", seqs)
+        return {r["seq"]: snippet(r["text"], words, (MARK_START, MARK_END)) for r in rows}
+
     def search(
         self,
         query: str,
@@ -383,15 +398,28 @@ class SQLQueries:
         clauses = parse_query(query)
         if not clauses:
             return SearchPage([], 0, {k: [] for k in FACETS} if facets else {}, [])
-        engine_query = self._engine_query(clauses)
-        filtered, params = self._filtered(engine_query, where or SearchFilter())
+        # a word in a script written without spaces is only found in the pair index
+        grams = any(has_unspaced(w) for clause in clauses for t in clause.terms for w in t.words)
+        if grams:
+            engine_query = self._gram_engine_query(gram_clauses(clauses))
+            match_sql = self._gram_match_sql()
+        else:
+            engine_query, match_sql = self._engine_query(clauses), self._match_sql()
+        filtered, params = self._filtered(match_sql, engine_query, where or SearchFilter())
         with self._matching():
             rows = self._query(
                 f"SELECT * FROM ({filtered}) AS f ORDER BY f.score DESC, f.seq LIMIT ? OFFSET ?",
                 [*params, limit, min(offset, MAX_OFFSET)],
             )
             summary = self._query(*self._summary_sql(filtered, params)) if facets else []
-        snippets = self._snippets(engine_query, [r["seq"] for r in rows]) if rows else {}
+        seqs = [r["seq"] for r in rows]
+        snippets = (
+            {}
+            if not rows
+            else self._gram_snippets(clauses, seqs)
+            if grams
+            else self._snippets(engine_query, seqs)
+        )
         hits = [_hit(r, *snippets.get(r["seq"], ("", ""))) for r in rows]
         if not facets:
             return SearchPage(hits, len(hits), {}, [])
@@ -401,7 +429,9 @@ class SQLQueries:
         """Planner settings for the queries that run the full-text match (none by default)."""
         return nullcontext()
 
-    def _filtered(self, engine_query: str, where: SearchFilter) -> tuple[str, list[Any]]:
+    def _filtered(
+        self, match_sql: str, engine_query: str, where: SearchFilter
+    ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params = self._match_params(engine_query)
         if where.outlet:
@@ -416,7 +446,7 @@ class SQLQueries:
                     "m.id IN (SELECT article_id FROM article_facets WHERE kind = ? AND value = ?)"
                 )
                 params += [kind, value.upper()]
-        sql = f"SELECT m.* FROM ({self._match_sql()}) AS m"
+        sql = f"SELECT m.* FROM ({match_sql}) AS m"
         return sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def _summary_sql(self, filtered: str, params: list[Any]) -> tuple[str, list[Any]]:

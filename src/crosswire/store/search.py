@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-# A word is a run of letters and digits: what both FTS5's unicode61 tokenizer and
-# PostgreSQL's parser treat as one token (underscores and apostrophes separate words).
-WORD = re.compile(r"[^\W_]+")
+from crosswire.store.grams import unspaced_class
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    """A word: a run of letters and digits, what both FTS5's unicode61 tokenizer and
+    PostgreSQL's parser treat as one token (underscores and apostrophes separate words),
+    or of characters of a script written without spaces, combining marks included (a Thai
+    vowel sign is not a word break there: such words are looked up in the pair index)."""
+    return re.compile(rf"(?:[^\W_]|[{unspaced_class()}])+")
+
+
 PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 MAX_TERMS = 32  # longer queries are cut: no user needs more, and it bounds the work
 
@@ -22,6 +32,7 @@ MAX_TERMS = 32  # longer queries are cut: no user needs more, and it bounds the 
 class Term:
     words: tuple[str, ...]  # one word, or a phrase
     negated: bool = False
+    prefix: bool = False  # the last word also matches longer words it begins
 
 
 @dataclass(slots=True)
@@ -46,7 +57,7 @@ def parse_query(text: str) -> list[Clause]:
                 clauses.append(Clause())
                 continue
             negated = bare.startswith("-")
-        words = tuple(w.lower() for w in WORD.findall(phrase if bare is None else bare))
+        words = tuple(w.lower() for w in _word().findall(phrase if bare is None else bare))
         if words and n_terms < MAX_TERMS:
             clauses[-1].terms.append(Term(words, negated))
             n_terms += 1
@@ -57,7 +68,7 @@ def fts5_query(clauses: list[Clause]) -> str:
     """FTS5 MATCH syntax: every word double-quoted, so none is read as an operator."""
 
     def quoted(term: Term) -> str:
-        return '"' + " ".join(term.words) + '"'
+        return '"' + " ".join(term.words) + '"' + (" *" if term.prefix else "")
 
     parts = []
     for clause in clauses:
@@ -77,6 +88,22 @@ def websearch_query(clauses: list[Clause]) -> str:
         return ("-" if term.negated else "") + body
 
     return " or ".join(" ".join(written(t) for t in clause.terms) for clause in clauses)
+
+
+def tsquery(clauses: list[Clause]) -> str:
+    """Input for PostgreSQL's ``to_tsquery`` (which, unlike ``websearch_to_tsquery``, can
+    say "prefix"): every word single-quoted, so none is read as an operator."""
+
+    def lexeme(word: str) -> str:
+        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def written(term: Term) -> str:
+        body = " <-> ".join(lexeme(w) for w in term.words) + (":*" if term.prefix else "")
+        return ("!" if term.negated else "") + "(" + body + ")"
+
+    return " | ".join(
+        "(" + " & ".join(written(t) for t in clause.terms) + ")" for clause in clauses
+    )
 
 
 def check_page(limit: int, offset: int, max_limit: int = 1000) -> None:

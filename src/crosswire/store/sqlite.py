@@ -15,6 +15,7 @@ from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article, Event, IngestError, Story
 from crosswire.store.base import Store
 from crosswire.store.cards import article_facet_rows, event_countries
+from crosswire.store.grams import gram_text
 from crosswire.store.queries import MARK_END, MARK_START, Dialect, SQLQueries
 from crosswire.store.rows import (
     article_extra,
@@ -28,6 +29,8 @@ from crosswire.store.rows import migrations as _migrations
 from crosswire.store.search import Clause, fts5_query
 
 CARDS_VERSION = 4  # the migration adding the stories' list figures, filled in as it runs
+BACKFILL_CHUNK = 500
+GRAMS_VERSION = 7  # the migration adding the pair index of unspaced scripts, filled likewise
 BUSY_TIMEOUT_MS = 60_000  # a second run on the same file waits this long for the lock
 
 
@@ -109,6 +112,8 @@ class SQLiteStore(SQLQueries, Store):
                     self.db.execute(statement)
                 if version == CARDS_VERSION:
                     backfill_story_cards(self)
+                if version == GRAMS_VERSION:
+                    self._index_all_grams()
                 self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
@@ -176,7 +181,7 @@ class SQLiteStore(SQLQueries, Store):
     # ------------------------------------------------------------------ writes
     def add_article(self, article: Article, analysis: Analysis) -> None:
         extra = article_extra(article)
-        self.db.execute(
+        cursor = self.db.execute(
             "INSERT INTO articles (id, path, url, outlet, title, published, published_inferred,"
             " language, duplicate_of, text_hash, text, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -186,7 +191,29 @@ class SQLiteStore(SQLQueries, Store):
                 article.duplicate_of, article.text_hash, article.text, json.dumps(extra),
             ),
         )  # fmt: skip
+        assert cursor.lastrowid is not None  # an INSERT into a rowid table always has one
+        self._index_grams(cursor.lastrowid, article.title or "", article.text)
         self._insert_analysis(analysis)
+
+    def _index_grams(self, seq: int, title: str, text: str) -> None:
+        """The article in the pair index, if it has text in an unspaced script."""
+        title_grams, text_grams = gram_text(title), gram_text(text)
+        if title_grams or text_grams:
+            self.db.execute(
+                "INSERT INTO article_grams (rowid, title, text) VALUES (?, ?, ?)",
+                (seq, title_grams, text_grams),
+            )
+
+    def _index_all_grams(self) -> None:
+        self.db.execute("DELETE FROM article_grams")
+        last = 0
+        while rows := self.db.execute(
+            "SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+            (last, BACKFILL_CHUNK),
+        ).fetchall():  # in chunks: a large store's texts are not all held at once
+            for seq, title, text in rows:
+                self._index_grams(seq, title or "", text)
+            last = rows[-1][0]
 
     def replace_analysis(self, analysis: Analysis) -> None:
         self.db.execute("DELETE FROM analyses WHERE article_id = ?", (analysis.article_id,))
@@ -413,6 +440,17 @@ class SQLiteStore(SQLQueries, Store):
         )
 
     def _engine_query(self, clauses: list[Clause]) -> str:
+        return fts5_query(clauses)
+
+    def _gram_match_sql(self) -> str:
+        return (
+            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+            " -bm25(article_grams, 2.0, 1.0) AS score"
+            " FROM article_grams JOIN articles a ON a.seq = article_grams.rowid"
+            " WHERE article_grams MATCH ?"
+        )
+
+    def _gram_engine_query(self, clauses: list[Clause]) -> str:
         return fts5_query(clauses)
 
     def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
