@@ -80,3 +80,14 @@ def test_unpunctuated_prose_and_subheadings_stay_in_the_text() -> None:
 def test_title_skips_a_leading_dateline() -> None:
     article = describe(text_source("12.03.2024\n\nPier opens\n\nThe new pier opened on Wednesday."))
     assert article.title == "Pier opens" and article.published == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "stop",
+    ["。", "؟", "।"],  # Chinese and Japanese, Arabic, Hindi
+)
+def test_full_stops_of_other_scripts_end_paragraphs(stop: str) -> None:
+    first, second = f"第一段文字很长很长很长{stop}", f"第二段文字也很长很长很长{stop}"
+    article = describe(text_source(f"标题\n\n{first}\n\n{second}\n\nThird one, in English."))
+    assert first + "\n\n" + second in article.text  # nothing added, no paragraph taken
+    assert article.captions == []  # for a photo caption

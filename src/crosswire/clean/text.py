@@ -14,7 +14,11 @@ from crosswire.model import Citation
 from crosswire.timex.pubdate import parse_date
 
 # A line that ends a sentence: final punctuation, maybe followed by closing quotes/brackets.
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
+# Full stops of other scripts too: the ideographic 。 (Chinese, Japanese; NFKC keeps it, it
+# maps the full-width ！ and ？ to ! and ?), the Arabic question mark and full stop, the
+# Devanagari danda, the Ethiopic full stop. Without them every paragraph of a Chinese
+# article "lost its full stop": the first got a "." added, the others were read as captions.
+SENTENCE_END = re.compile(r"[.!?…:;。｡؟۔।॥።][\"'”’)\]»」』]*$")
 SENTENCE_END_TAIL = 32  # characters enough to see a sentence end and its closing marks
 # Two sentences on one line: a sentence end followed by a capitalised word.
 INNER_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
