@@ -19,6 +19,13 @@ its article (``show``); ``fill`` copies them in from a file of ``{"id", "verdict
     python benchmarks/events_handcheck.py show     # each event with its sentence, to judge
     python benchmarks/events_handcheck.py fill VERDICTS.jsonl
     python benchmarks/events_handcheck.py score    # -> benchmarks/results/events_handcheck.json
+
+A later check draws a fresh sample into its own file, from pages no earlier sample drew
+from, and scores into a result named after the file:
+
+    python benchmarks/events_handcheck.py sample --file benchmarks/events_handcheck2.jsonl \
+        --seed 20 --exclude benchmarks/events_handcheck.jsonl
+    python benchmarks/events_handcheck.py score --file benchmarks/events_handcheck2.jsonl
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,9 +74,10 @@ def labelled_articles(folder: Path = LABELS) -> set[str]:
     return keys
 
 
-def unlabelled_ecb(shared: Path) -> list[str]:
-    """The ECB+ dev articles no label file names, sorted."""
-    taken = labelled_articles()
+def unlabelled_ecb(shared: Path, exclude: Sequence[Path] = ()) -> list[str]:
+    """The ECB+ dev articles no label file names and no earlier sample in `exclude` drew
+    from, sorted."""
+    taken = labelled_articles() | {r["article"] for path in exclude for r in read_rows(path)[1]}
     return sorted(a.key for a in read_articles(shared, "ecb") if a.key not in taken)
 
 
@@ -122,21 +131,22 @@ def has_verdicts(path: Path) -> bool:
     return path.exists() and any(r.get("verdict") for r in read_rows(path)[1])
 
 
-def sample(path: Path = SAMPLE) -> None:
+def sample(path: Path = SAMPLE, seed: int = SEED, exclude: Sequence[Path] = ()) -> None:
     if has_verdicts(path):
         sys.exit(f"{path} already holds verdicts: move it away to draw a new sample")
     from events_real import code_version, run_crosswire  # imported here: loads spaCy
 
     shared = shared_dir()
-    keys = unlabelled_ecb(shared)
+    keys = unlabelled_ecb(shared, exclude)
     _, coded = run_crosswire(keys)
-    chosen = draw(coded)
+    chosen = draw(coded, seed)
     header = {
         "sample": {
             "date": date.today().isoformat(),
             "code_version": code_version(),
-            "pages": "ECB+ dev articles named by no file in labels/events",
-            "seed": SEED,
+            "pages": "ECB+ dev articles named by no file in labels/events"
+            + "".join(f" nor in {_shown(p)}" for p in exclude),
+            "seed": seed,
             "per_article": PER_ARTICLE,
             "articles": len(keys),
             "articles_with_events": sum(bool(v) for v in coded.values()),
@@ -237,11 +247,16 @@ def main() -> None:
     parser.add_argument("command", choices=("sample", "show", "fill", "score"))
     parser.add_argument("verdicts", nargs="?", type=Path, help="for fill: a verdict file")
     parser.add_argument("--file", type=Path, default=SAMPLE, help="the sample file")
+    parser.add_argument("--seed", type=int, default=SEED, help="for sample: the draw's seed")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[],
+        help="for sample: an earlier sample file whose articles are not drawn from again",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.command != "score" and not shared_dir().is_dir():
         sys.exit(f"benchmark data not found: {shared_dir()}")
     if args.command == "sample":
-        sample(args.file)
+        sample(args.file, args.seed, args.exclude)
     elif args.command == "show":
         show(args.file)
     elif args.command == "fill":
@@ -249,7 +264,8 @@ def main() -> None:
             sys.exit("fill needs a verdict file")
         fill(args.verdicts, args.file)
     else:
-        figures = write_score(args.file)
+        result = RESULT if args.file == SAMPLE else RESULT.with_name(args.file.stem + ".json")
+        figures = write_score(args.file, result)
         print(json.dumps({k: figures[k] for k in ("judged", "precision")}, indent=1))
 
 

@@ -134,3 +134,18 @@ def test_rows_hold_offsets_and_coded_fields_but_no_text(tmp_path: Path) -> None:
     assert events_handcheck.has_verdicts(path)
     with pytest.raises(SystemExit):  # a judged sample is never overwritten
         events_handcheck.sample(path)
+
+
+def test_a_later_sample_draws_from_pages_no_earlier_one_used(tmp_path: Path, monkeypatch) -> None:
+    class Page:
+        def __init__(self, key: str) -> None:
+            self.key = key
+
+    pages = [Page(k) for k in ("ecb:a", "ecb:b", "ecb:c", "ecb:d")]
+    monkeypatch.setattr(events_handcheck, "read_articles", lambda shared, kind: pages)
+    monkeypatch.setattr(events_handcheck, "labelled_articles", lambda: {"ecb:a"})
+    earlier = tmp_path / "first.jsonl"
+    rows = [{"id": "ecb:c:1-2:AID", "article": "ecb:c", "verdict": None}]
+    events_handcheck.write_rows(earlier, {"sample": {}}, rows)
+    assert events_handcheck.unlabelled_ecb(tmp_path) == ["ecb:b", "ecb:c", "ecb:d"]
+    assert events_handcheck.unlabelled_ecb(tmp_path, [earlier]) == ["ecb:b", "ecb:d"]
