@@ -84,3 +84,37 @@ def test_facets_follow_a_story_rebuilt_or_deleted(filled) -> None:
         filled.delete_story("meet")
     assert values(filled.search("Lavrov"), "type") == [("CONSULT", 3)]
     assert values(filled.search("Lavrov"), "country") == [("RUS", 3)]
+
+
+def filler(n_chars: int) -> str:
+    """Distinct made-up words (none a search term here) of about `n_chars` characters."""
+    words, size = [], 0
+    while size < n_chars:
+        words.append(f"w{len(words)}x")
+        size += len(words[-1]) + 1
+    return " ".join(words)
+
+
+def one_hit(store, text: str, query: str):
+    article = Article(id="long", text=text, path="long.txt", title="Untitled", text_hash="l")
+    with store.transaction():
+        store.add_article(article, Analysis(article_id="long"))
+    [hit] = store.search(query).hits
+    return hit
+
+
+def matched(hit) -> list[str]:
+    return [text.lower() for text, is_match in hit.segments if is_match]
+
+
+def test_a_snippet_finds_a_match_deep_in_a_long_text(store) -> None:
+    hit = one_hit(store, filler(6000) + " Then the minister resigned.", "minister")
+    assert matched(hit) == ["minister"] and "resigned" in hit.snippet
+
+
+def test_a_snippet_is_widened_past_the_first_part_of_a_long_text(store) -> None:
+    # PostgreSQL looks for snippets in a text's first 2,000 characters first; a match at
+    # that border must still get the words after it, as over the whole text
+    after = " ".join(f"after{k}" for k in range(40))
+    hit = one_hit(store, filler(1985) + " minister " + after, "minister")
+    assert matched(hit) == ["minister"] and "after6" in hit.snippet

@@ -367,9 +367,9 @@ class SQLQueries:
         """The parsed query written for this backend's full-text engine."""
 
     @abstractmethod
-    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
-        """(plain, marked) snippet of each article by seq; matches in `marked` sit between
-        `MARK_START` and `MARK_END`."""
+    def _snippets(self, clauses: list[Clause], seqs: list[int]) -> dict[int, tuple[str, str]]:
+        """(plain, marked) snippet of each article by seq for the parsed query; matches in
+        `marked` sit between `MARK_START` and `MARK_END`."""
 
     def search(
         self,
@@ -391,7 +391,7 @@ class SQLQueries:
                 [*params, limit, min(offset, MAX_OFFSET)],
             )
             summary = self._query(*self._summary_sql(filtered, params)) if facets else []
-        snippets = self._snippets(engine_query, [r["seq"] for r in rows]) if rows else {}
+        snippets = self._snippets(clauses, [r["seq"] for r in rows]) if rows else {}
         hits = [_hit(r, *snippets.get(r["seq"], ("", ""))) for r in rows]
         if not facets:
             return SearchPage(hits, len(hits), {}, [])
