@@ -123,6 +123,21 @@ def test_like_wildcards_in_actor_filters_match_only_themselves(filled, wildcard:
     assert filled.events_page(EventFilter(actor=wildcard), 10, 0) == ([], 0)
 
 
+@pytest.mark.parametrize("listed", [0, 1, 500])
+def test_actor_filters_match_the_same_whether_ids_are_listed_or_not(
+    filled, monkeypatch, listed: int
+) -> None:
+    # the matching actors' ids are looked up first, unless more than ACTORS_LISTED match
+    monkeypatch.setattr("crosswire.store.queries.ACTORS_LISTED", listed)
+    assert ids(StoryQuery(actor="o"), filled) == ["protest", "meet", "visit"]  # 3 actors
+    assert ids(StoryQuery(actor="kim"), filled) == ["meet"]
+    assert ids(StoryQuery(actor="nobody"), filled) == []
+    assert [e.id for e in filled.events(EventFilter(actor="o"))] == ["e3", "e4", "e1", "e2"]
+    events, total = filled.events_page(EventFilter(actor="lavrov"), 1, 1)
+    assert [e.id for e in events] == ["e4"] and total == 3
+    assert filled.events_page(EventFilter(actor="nobody"), 10, 0) == ([], 0)
+
+
 def test_stories_sort_and_page_in_the_store(filled) -> None:
     assert ids(StoryQuery(sort="recent"), filled) == ["protest", "meet", "visit"]
     assert ids(StoryQuery(sort="oldest"), filled) == ["visit", "meet", "protest"]
