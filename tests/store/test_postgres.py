@@ -111,11 +111,14 @@ def setting(store: object, name: str) -> str:
     return str(row["v"])
 
 
-def test_a_request_connection_runs_without_parallel_workers(postgres_url: str) -> None:
+def test_a_request_connection_runs_without_parallel_workers_and_plans_for_memory(
+    postgres_url: str,
+) -> None:
     plain = open_store(postgres_url)
     request = open_store(postgres_url, one_request=True)
     assert setting(plain, "max_parallel_workers_per_gather") != "0"  # the server's default
     assert setting(request, "max_parallel_workers_per_gather") == "0"
+    assert setting(request, "random_page_cost") == "1.1"  # index reads from memory
     plain.close()
     request.close()
 
