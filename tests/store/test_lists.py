@@ -8,7 +8,17 @@ from dataclasses import replace
 
 import pytest
 
-from crosswire.model import ActorRef, Analysis, Article, Event, EventMention, Mention, Place, Story
+from crosswire.model import (
+    ActorRef,
+    Analysis,
+    Article,
+    Event,
+    EventMention,
+    IngestError,
+    Mention,
+    Place,
+    Story,
+)
 from crosswire.store import EventFilter, open_store
 from crosswire.store.base import StoryQuery
 
@@ -205,3 +215,12 @@ def test_a_store_written_before_the_figures_gets_them_on_open(url: str, backend:
         assert reopened.story_choices()["countries"] == ["ITA", "PRK", "RUS"]
     finally:
         reopened.close()
+
+
+def test_errors_are_paged_newest_first_in_the_store(store) -> None:
+    for n in range(5):
+        store.add_error(IngestError(f"in/{n}.html", f"reason {n}", str(n)))
+    newest_first = store.errors()[::-1]
+    assert store.errors_page(2, 0) == (newest_first[:2], 5)
+    assert store.errors_page(2, 4) == (newest_first[4:], 5)
+    assert store.errors_page(10, 9) == ([], 5)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crosswire.graph import event_actors
-from crosswire.model import Entity, Event
+from crosswire.model import Entity, Event, IngestError
 from crosswire.store.base import (
     ActorActivity,
     ArticleHit,
@@ -368,6 +368,17 @@ class SQLQueries:
     def event(self, event_id: str) -> Event | None:
         rows = self._query("SELECT data FROM events WHERE id = ?", [event_id])
         return Event.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+    # ------------------------------------------------------------------ errors
+    def errors_page(self, limit: int, offset: int) -> tuple[list[IngestError], int]:
+        limit, offset = page_bounds(limit, offset)
+        total = self._count("SELECT id FROM errors", [])
+        rows = self._query(
+            "SELECT path, record, reason FROM errors ORDER BY id DESC LIMIT ? OFFSET ?",
+            [limit, offset],
+        )
+        page = [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
+        return page, total
 
     # ------------------------------------------------------------------ search
     @abstractmethod
