@@ -51,7 +51,7 @@ def measure(store_path: str, words: list[str]) -> dict[str, dict[str, float]]:
     from crosswire.api import create_app
     from crosswire.store import open_store
 
-    store = open_store(store_path)
+    store = open_store(store_path, one_request=True)  # as a server's request opens it
     client = TestClient(create_app(store_path), base_url="http://127.0.0.1:8000")
     try:
         return {word: parts(store, client, word) for word in words}

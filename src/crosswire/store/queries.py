@@ -466,8 +466,11 @@ class SQLQueries:
 
     def _facet_sql(self, kind: str) -> str:
         t = self.DIALECT.text
+        # a match is one row of f, but may have one value in article_facets twice (from the
+        # events of two stories): only those counts need DISTINCT (a sort per facet)
+        counted = "count(*)"
         if kind in ("type", "country"):
-            value = "af.value"
+            value, counted = "af.value", "count(DISTINCT f.id)"
             source = f"f JOIN article_facets af ON af.article_id = f.id AND af.kind = '{kind}'"
         elif kind == "outlet":
             value, source = "f.outlet", "f"
@@ -477,7 +480,7 @@ class SQLQueries:
         return (
             f"SELECT '{kind}' AS kind, value, NULL AS label, n,"
             f" row_number() OVER (ORDER BY {order}) AS rank FROM (SELECT {value} AS value,"
-            f" count(DISTINCT f.id) AS n FROM {source} WHERE {value} IS NOT NULL"
+            f" {counted} AS n FROM {source} WHERE {value} IS NOT NULL"
             f" GROUP BY {value}) AS g ORDER BY {order} LIMIT {FACET_VALUES}"
         )
 
