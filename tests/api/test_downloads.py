@@ -77,6 +77,23 @@ def test_search_download_has_every_article_hit(client: TestClient) -> None:
     ]
 
 
+def test_search_download_keeps_the_searchs_facet_filters(client: TestClient) -> None:
+    facets = client.get("/api/search", params={"q": "talks"}).json()["facets"]
+    for kind in ("outlet", "country", "type", "month"):
+        value = facets[kind][-1]["value"]  # the rarest: fewer hits than the whole search
+        hits = client.get("/api/search", params={"q": "talks", kind: value}).json()
+        rows = _csv(client, "/api/search.csv", q="talks", **{kind: value})
+        assert [r["article_id"] for r in rows] == [h["article_id"] for h in hits["articles"]]
+        assert len(rows) == hits["total"] == facets[kind][-1]["count"]
+    bad = {"q": "talks", "country": "Narnia"}
+    assert (
+        client.get("/api/search.csv", params=bad).json()
+        == client.get("/api/search", params=bad).json()
+    )
+    page = client.get("/search", params={"q": "talks", "outlet": "Wire & Co"}).text
+    assert '<a href="/api/search.csv?q=talks&amp;outlet=Wire+%26+Co" download>' in page
+
+
 def test_bad_downloads_are_refused_like_the_lists(client: TestClient) -> None:
     assert client.get("/api/stories.xlsx").status_code == 422
     assert client.get("/api/stories.csv", params={"since": "yesterday"}).status_code == 422

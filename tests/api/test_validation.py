@@ -26,6 +26,9 @@ LONG_ACTOR = "a" * 60_000  # as long as httpx lets a URL be (the issue saw 100 K
         ("/api/events", {"type": LONG_ACTOR}, "type"),
         ("/api/stories", {"country": LONG_ACTOR}, "country"),
         ("/api/search", {"q": LONG_ACTOR}, "q"),
+        ("/api/search", {"q": "oslo", "month": "2020-13"}, "month"),
+        ("/api/search", {"q": "oslo", "month": "May"}, "month"),
+        ("/api/search.csv", {"q": "oslo", "month": "2020"}, "month"),
     ],
 )
 def test_hostile_api_parameters_get_a_422_naming_them(
@@ -85,6 +88,7 @@ def test_the_home_page_validates_as_the_api_does(
 
 def test_the_search_page_caps_the_query_as_the_api_does(client: TestClient) -> None:
     assert client.get("/search", params={"q": "x" * 501}).status_code == 422
+    assert client.get("/search", params={"q": "oslo", "month": "2020-13"}).status_code == 422
     assert client.get("/search", params={"q": ""}).status_code == 200
     assert client.get("/search", params={"q": "Haavisto"}).status_code == 200
 

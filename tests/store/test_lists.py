@@ -8,7 +8,17 @@ from dataclasses import replace
 
 import pytest
 
-from crosswire.model import ActorRef, Analysis, Article, Event, EventMention, Mention, Place, Story
+from crosswire.model import (
+    ActorRef,
+    Analysis,
+    Article,
+    Event,
+    EventMention,
+    IngestError,
+    Mention,
+    Place,
+    Story,
+)
 from crosswire.store import EventFilter, open_store
 from crosswire.store.base import StoryQuery
 
@@ -123,6 +133,21 @@ def test_like_wildcards_in_actor_filters_match_only_themselves(filled, wildcard:
     assert filled.events_page(EventFilter(actor=wildcard), 10, 0) == ([], 0)
 
 
+@pytest.mark.parametrize("listed", [0, 1, 500])
+def test_actor_filters_match_the_same_whether_ids_are_listed_or_not(
+    filled, monkeypatch, listed: int
+) -> None:
+    # the matching actors' ids are looked up first, unless more than ACTORS_LISTED match
+    monkeypatch.setattr("crosswire.store.queries.ACTORS_LISTED", listed)
+    assert ids(StoryQuery(actor="o"), filled) == ["protest", "meet", "visit"]  # 3 actors
+    assert ids(StoryQuery(actor="kim"), filled) == ["meet"]
+    assert ids(StoryQuery(actor="nobody"), filled) == []
+    assert [e.id for e in filled.events(EventFilter(actor="o"))] == ["e3", "e4", "e1", "e2"]
+    events, total = filled.events_page(EventFilter(actor="lavrov"), 1, 1)
+    assert [e.id for e in events] == ["e4"] and total == 3
+    assert filled.events_page(EventFilter(actor="nobody"), 10, 0) == ([], 0)
+
+
 def test_stories_sort_and_page_in_the_store(filled) -> None:
     assert ids(StoryQuery(sort="recent"), filled) == ["protest", "meet", "visit"]
     assert ids(StoryQuery(sort="oldest"), filled) == ["visit", "meet", "protest"]
@@ -190,3 +215,12 @@ def test_a_store_written_before_the_figures_gets_them_on_open(url: str, backend:
         assert reopened.story_choices()["countries"] == ["ITA", "PRK", "RUS"]
     finally:
         reopened.close()
+
+
+def test_errors_are_paged_newest_first_in_the_store(store) -> None:
+    for n in range(5):
+        store.add_error(IngestError(f"in/{n}.html", f"reason {n}", str(n)))
+    newest_first = store.errors()[::-1]
+    assert store.errors_page(2, 0) == (newest_first[:2], 5)
+    assert store.errors_page(2, 4) == (newest_first[4:], 5)
+    assert store.errors_page(10, 9) == ([], 5)

@@ -11,7 +11,10 @@ import pytest
 from crosswire.errors import StoreError
 from crosswire.model import Analysis, Article
 from crosswire.store import display_name, open_store
+from crosswire.store.postgres import plain_and_marked, widened_in
+from crosswire.store.queries import marked_segments
 from crosswire.store.rows import migrations
+from crosswire.store.search import parse_query, websearch_query
 
 
 def article(article_id: str) -> tuple[Article, Analysis]:
@@ -108,11 +111,14 @@ def setting(store: object, name: str) -> str:
     return str(row["v"])
 
 
-def test_a_request_connection_runs_without_parallel_workers(postgres_url: str) -> None:
+def test_a_request_connection_runs_without_parallel_workers_and_plans_for_memory(
+    postgres_url: str,
+) -> None:
     plain = open_store(postgres_url)
     request = open_store(postgres_url, one_request=True)
     assert setting(plain, "max_parallel_workers_per_gather") != "0"  # the server's default
     assert setting(request, "max_parallel_workers_per_gather") == "0"
+    assert setting(request, "random_page_cost") == "1.1"  # index reads from memory
     plain.close()
     request.close()
 
@@ -134,4 +140,44 @@ def test_a_search_leaves_the_connections_planner_settings_as_they_were(
     assert [h.article_id for h in store.search("Oslo").hits] == ["a1"]
     assert store.search("Paris").total == 0  # no match: empty arrays read back
     assert setting(store, "enable_seqscan") == "on"  # the match forces the index only
+    store.close()
+
+
+def test_a_headline_of_a_cut_text_counts_only_when_widened_there() -> None:
+    tail = " ".join(f"w{k}" for k in range(60))
+    marked = "a \x02minister\x03 said"
+    assert widened_in(marked, f"x a minister said {tail}")
+    assert not widened_in(marked, "x a minister said w1 w2")  # the cut stopped its widening
+    assert not widened_in("a minister said", f"a minister said {tail}")  # no match in the cut
+    assert not widened_in(marked, f"elsewhere {tail}")
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        # the window's passage holds both words far apart; a later one holds them together,
+        # which ts_headline prefers over the whole text
+        (
+            "The minister, said several of the people close to the long talks, met the"
+            f" ambassador. {' '.join(f'w{k}' for k in range(500))} The minister ambassador"
+            " talks ended.",
+            "minister ambassador",
+        ),
+        (
+            # one word: the first match, here near the window's end
+            f"{' '.join(f'w{k}' for k in range(330))} minister"
+            f" {' '.join(f'after{k}' for k in range(40))}",
+            "minister",
+        ),
+    ],
+)
+def test_snippets_are_those_of_the_whole_text(postgres_url: str, text: str, query: str) -> None:
+    store = open_store(postgres_url)
+    article = Article(id="long", text=text, path="long.txt", title=None, text_hash="l")
+    with store.transaction():
+        store.add_article(article, Analysis(article_id="long"))
+    [hit] = store.search(query).hits
+    whole = store._headlines(websearch_query(parse_query(query)), [1], None)
+    assert hit.segments == marked_segments(*plain_and_marked(whole[1][0]))
+    assert [t for t, is_match in hit.segments if is_match]  # the match is marked
     store.close()

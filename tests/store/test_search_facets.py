@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.store.test_lists import fill
+from tests.store.test_lists import LAVROV, event, fill
 
-from crosswire.model import Analysis, Article
+from crosswire.model import Analysis, Article, Story
 from crosswire.store.base import SearchFilter
 from crosswire.store.queries import marked_segments
 
@@ -84,3 +84,61 @@ def test_facets_follow_a_story_rebuilt_or_deleted(filled) -> None:
         filled.delete_story("meet")
     assert values(filled.search("Lavrov"), "type") == [("CONSULT", 3)]
     assert values(filled.search("Lavrov"), "country") == [("RUS", 3)]
+
+
+def filler(n_chars: int) -> str:
+    """Distinct made-up words (none a search term here) of about `n_chars` characters."""
+    words, size = [], 0
+    while size < n_chars:
+        words.append(f"w{len(words)}x")
+        size += len(words[-1]) + 1
+    return " ".join(words)
+
+
+def one_hit(store, text: str, query: str):
+    article = Article(id="long", text=text, path="long.txt", title="Untitled", text_hash="l")
+    with store.transaction():
+        store.add_article(article, Analysis(article_id="long"))
+    [hit] = store.search(query).hits
+    return hit
+
+
+def matched(hit) -> list[str]:
+    return [text.lower() for text, is_match in hit.segments if is_match]
+
+
+def test_a_snippet_finds_a_match_deep_in_a_long_text(store) -> None:
+    hit = one_hit(store, filler(6000) + " Then the minister resigned.", "minister")
+    assert matched(hit) == ["minister"] and "resigned" in hit.snippet
+
+
+def test_a_snippet_is_widened_past_the_first_part_of_a_long_text(store) -> None:
+    # PostgreSQL looks for snippets in a text's first 2,000 characters first; a match at
+    # that border must still get the words after it, as over the whole text
+    after = " ".join(f"after{k}" for k in range(40))
+    hit = one_hit(store, filler(1985) + " minister " + after, "minister")
+    assert matched(hit) == ["minister"] and "after6" in hit.snippet
+
+
+def test_stories_among_the_matches_are_those_with_most_matches_then_sources(store) -> None:
+    # 14 stories (more than are shown) with 1-3 matched articles from 1-3 outlets: ties in
+    # matches are ordered by independent sources, then by id
+    with store.transaction():
+        for k in range(14):
+            ids = [f"a{k}-{j}" for j in range(k % 3 + 1)]
+            for j, article_id in enumerate(ids):
+                outlet = f"Outlet {j if k % 2 else 0}"
+                text = f"Harbour story {k}, report {j}."
+                added = Article(id=article_id, text=text, path=f"{article_id}.txt",
+                                title=None, outlet=outlet, text_hash=article_id)  # fmt: skip
+                store.add_article(added, Analysis(article_id=article_id))
+                store.update_article(added, f"s{k:02}")
+            found = event(f"e{k}", f"s{k:02}", "CONSULT", "2020-01-01", ids, [LAVROV])
+            story = Story(id=f"s{k:02}", title=f"Story {k}", article_ids=ids)
+            store.replace_story(story, [found])
+    sources = {r["id"]: r["n_independent"] for r in store._query("SELECT * FROM stories", [])}
+    matches = {f"s{k:02}": k % 3 + 1 for k in range(14)}
+    expected = sorted(matches, key=lambda s: (-matches[s], -sources[s], s))[:10]
+    page = store.search("harbour")
+    assert [(s.id, s.n_matched) for s in page.stories] == [(s, matches[s]) for s in expected]
+    assert len(set(sources.values())) > 1  # the tie-break is exercised

@@ -33,7 +33,8 @@ def open_store(url: str | Path = DEFAULT_DB, *, one_request: bool = False) -> St
     `one_request`: the store serves one web request, whose set-up, work and tear-down may
     run in different threads one after the other (never at the same time): its SQLite
     connection may then be handed from thread to thread; its PostgreSQL connection runs
-    queries without parallel workers (`postgres.ONE_REQUEST_OPTIONS`)."""
+    queries without parallel workers and plans for a cached store
+    (`postgres.ONE_REQUEST_OPTIONS`)."""
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         try:

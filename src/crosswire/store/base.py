@@ -251,6 +251,11 @@ class Store(ABC):
     @abstractmethod
     def errors(self) -> list[IngestError]: ...
 
+    def errors_page(self, limit: int, offset: int) -> tuple[list[IngestError], int]:
+        """One page of the input errors, newest first, and how many there are."""
+        newest_first = self.errors()[::-1]
+        return newest_first[offset : offset + limit], len(newest_first)
+
     def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[ArticleHit]:
         """Full-text search over article titles and texts, best first (see `search`)."""
         return self.search(query, None, limit, offset, facets=False).hits

@@ -33,7 +33,7 @@ from crosswire.store.rows import (
     migrations,
     story_row,
 )
-from crosswire.store.search import Clause, tsquery, websearch_query
+from crosswire.store.search import WORD, Clause, tsquery, websearch_query
 
 # Advisory lock keys (any two fixed 64-bit numbers): one serialises writers, one migrations.
 WRITE_LOCK = 0x63727377_00000001
@@ -41,13 +41,25 @@ MIGRATE_LOCK = 0x63727377_00000002
 CARDS_VERSION = 3  # the migration adding the stories' list figures, filled in as it runs
 BACKFILL_CHUNK = 500
 GRAMS_VERSION = 6  # the migration adding the pair index of unspaced scripts, filled likewise
+SNIPPET_WORDS = 24  # at most, in a snippet
 SNIPPET_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12,"
+    " MaxFragments=1"
 )
+# ts_headline parses and stems the whole text it is given: 3-4 ms for a 14,000-character
+# article, 70 ms for a page of 20 (more than the search itself). A snippet is looked for in
+# the text's first SNIPPET_WINDOW characters first; only an article with no match there, or
+# a match too near the window's end to be widened, is read whole.
+SNIPPET_WINDOW = 2000
 # A web request's connection runs each query without parallel workers: starting one costs
 # ~20 ms on a busy 2-core server, more than the search facets it would share (measured on a
-# 10,000-article store: a search with its facets went from ~100 to ~75 ms).
-ONE_REQUEST_OPTIONS = "-c max_parallel_workers_per_gather=0"
+# 10,000-article store: a search with its facets went from ~100 to ~75 ms). And it plans
+# for pages read from memory (random_page_cost 1.1, as for SSDs, against the default 4,
+# which prices each page an index lookup reads as a disk seek): a served store's working
+# set is cached, and at 4 the planner read every event to find an actor's 350 (A/B on the
+# 10,000-article store, machine loaded: stories by actor 146 -> 26 ms, actor page 191 ->
+# 91 ms, events search by actor 20-31 -> 5-8 ms; no endpoint slower beyond noise).
+ONE_REQUEST_OPTIONS = "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
 ARTICLE_COLUMNS = (
     "seq, id, path, url, outlet, title, published, published_inferred, language,"
     " duplicate_of, text_hash, story_id, text, data"
@@ -495,19 +507,38 @@ class PostgresStore(SQLQueries, Store):
     def _gram_engine_query(self, clauses: list[Clause]) -> str:
         return tsquery(clauses)
 
-    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
+    def _snippets(self, clauses: list[Clause], seqs: list[int]) -> dict[int, tuple[str, str]]:
+        engine_query = websearch_query(clauses)
+        found = {}
+        # where a clause needs two words, a later passage holding more of them may be the
+        # best: only queries whose every passage holds one term (a word or a phrase) are
+        # looked for in the window
+        if all(len(clause.positive) == 1 for clause in clauses):
+            for seq, (marked, cut) in self._headlines(engine_query, seqs, SNIPPET_WINDOW).items():
+                if cut is None or widened_in(marked, cut):
+                    found[seq] = plain_and_marked(marked)
+        if rest := [seq for seq in seqs if seq not in found]:
+            for seq, (marked, _) in self._headlines(engine_query, rest, None).items():
+                found[seq] = plain_and_marked(marked)
+        return found
+
+    def _headlines(
+        self, engine_query: str, seqs: list[int], window: int | None
+    ) -> dict[int, tuple[str, str | None]]:
+        """seq -> (the marked headline of each article's text, or of its first `window`
+        characters; that cut text, or None where the whole text was read)."""
         # the markers are taken out of the text first, so every one in the headline is ts's
         rows = self._rows(
-            "SELECT seq, ts_headline('english', replace(replace(text, %s, ''), %s, ''), q, %s)"
-            " AS marked FROM articles, websearch_to_tsquery('english', %s) AS q"
-            " WHERE seq = ANY(%s)",
-            (MARK_START, MARK_END, SNIPPET_OPTIONS, engine_query, seqs),
+            "SELECT seq, ts_headline('english', body, q, %s) AS marked,"
+            " CASE WHEN cut THEN body END AS cut FROM (SELECT seq, cut,"
+            " CASE WHEN cut THEN left(clean, %s) ELSE clean END AS body FROM (SELECT seq,"
+            " replace(replace(text, %s, ''), %s, '') AS clean,"
+            " %s::int IS NOT NULL AND length(text) > %s::int AS cut"
+            " FROM articles WHERE seq = ANY(%s)) AS t) AS b,"
+            " websearch_to_tsquery('english', %s) AS q",
+            (SNIPPET_OPTIONS, window, MARK_START, MARK_END, window, window, seqs, engine_query),
         )
-        found = {}
-        for row in rows:
-            marked = row["marked"].strip()
-            found[row["seq"]] = (marked.replace(MARK_START, "").replace(MARK_END, ""), marked)
-        return found
+        return {r["seq"]: (r["marked"], r["cut"]) for r in rows}
 
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
@@ -525,3 +556,21 @@ class PostgresStore(SQLQueries, Store):
             "mentions": one("SELECT COUNT(*) FROM mentions"),
             "errors": one("SELECT COUNT(*) FROM errors"),
         }
+
+
+def plain_and_marked(marked: str) -> tuple[str, str]:
+    """A headline as (plain text, text with the match markers)."""
+    marked = marked.strip()
+    return marked.replace(MARK_START, "").replace(MARK_END, ""), marked
+
+
+def widened_in(marked: str, cut: str) -> bool:
+    """Whether a headline of the cut text is the whole text's: it holds a match (so the
+    text's first, as ts_headline takes the first of its best passages), and enough words
+    follow it in the cut for ts_headline to have widened it there as over the whole (twice
+    the snippet's words: the engine's parser counts some tokens, such as URLs, as one)."""
+    plain, marked = plain_and_marked(marked)
+    at = cut.find(plain)
+    if MARK_START not in marked or not plain or at < 0:
+        return False
+    return len(WORD.findall(cut[at + len(plain) :])) >= 2 * SNIPPET_WORDS

@@ -14,13 +14,17 @@ from functools import cache
 
 from crosswire.store.grams import unspaced_class
 
+# A word as the engines cut text: a run of letters and digits, what both FTS5's unicode61
+# tokenizer and PostgreSQL's parser treat as one token (underscores and apostrophes
+# separate words).
+WORD = re.compile(r"[^\W_]+")
+
 
 @cache
 def _word() -> re.Pattern[str]:
-    """A word: a run of letters and digits, what both FTS5's unicode61 tokenizer and
-    PostgreSQL's parser treat as one token (underscores and apostrophes separate words),
-    or of characters of a script written without spaces, combining marks included (a Thai
-    vowel sign is not a word break there: such words are looked up in the pair index)."""
+    """A word of a query: a `WORD`, or a run of characters of a script written without
+    spaces, combining marks included (a Thai vowel sign is no word break there: such words
+    are looked up in the pair index)."""
     return re.compile(rf"(?:[^\W_]|[{unspaced_class()}])+")
 
 

@@ -453,13 +453,13 @@ class SQLiteStore(SQLQueries, Store):
     def _gram_engine_query(self, clauses: list[Clause]) -> str:
         return fts5_query(clauses)
 
-    def _snippets(self, engine_query: str, seqs: list[int]) -> dict[int, tuple[str, str]]:
+    def _snippets(self, clauses: list[Clause], seqs: list[int]) -> dict[int, tuple[str, str]]:
         marks = ", ".join("?" * len(seqs))
         rows = self._query(
             "SELECT rowid AS seq, snippet(articles_fts, -1, '', '', '…', ?) AS plain,"
             " snippet(articles_fts, -1, ?, ?, '…', ?) AS marked"
             f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-            (SNIPPET_TOKENS, MARK_START, MARK_END, SNIPPET_TOKENS, engine_query, *seqs),
+            (SNIPPET_TOKENS, MARK_START, MARK_END, SNIPPET_TOKENS, fts5_query(clauses), *seqs),
         )
         return {r["seq"]: (r["plain"], r["marked"]) for r in rows}
 

@@ -65,9 +65,9 @@ def recent_jobs(worker: IngestWorker, limit: int, offset: int) -> views.Page[Rec
 
 def input_errors(store: Store, limit: int, offset: int) -> views.Page[ErrorOut]:
     """The store's input errors, newest first, with file names and no server folders."""
-    errors = store.errors()[::-1]
+    errors, total = store.errors_page(limit, offset)
     items = [
         ErrorOut(file=file_label(e.path), record=e.record, reason=without_folders(e.reason))
-        for e in errors[offset : offset + limit]
+        for e in errors
     ]
-    return views.Page(items=items, total=len(errors), limit=limit, offset=offset)
+    return views.Page(items=items, total=total, limit=limit, offset=offset)

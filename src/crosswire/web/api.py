@@ -258,15 +258,21 @@ def download_search(
     fmt: FormatParam,
     request: Request,
     q: SearchQuery,
+    type: EventType = None,
+    country: Country = None,
+    outlet: Outlet = None,
+    month: Month = None,
 ) -> StreamingResponse:
-    """Every article `/api/search` finds for `q` (best first), as CSV or JSONL."""
+    """Every article `/api/search` finds for `q` (best first), as CSV or JSONL; `type`,
+    `country`, `outlet` and `month` narrow them as they narrow the search."""
     query = q.strip()
     if not query:
         raise views.ViewError("the search query is empty")
+    where = views.search_filter(type, country, outlet, month)
 
     def read(store: Store, limit: int, offset: int) -> list[views.ArticleHitView]:
-        hits = store.search_articles(query, limit=limit, offset=offset)
-        return [views.hit_view(h) for h in hits]
+        found = store.search(query, where, limit=limit, offset=offset, facets=False)
+        return [views.hit_view(h) for h in found.hits]
 
     fetch = downloads.from_store(request.app.state.db, read)
     rows = downloads.pages(fetch)

@@ -28,6 +28,7 @@ MAX_ECHO = 40  # characters of a refused value repeated in a 422 body
 PAGE_SIZE = 20  # rows per UI page
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 def _blank_is_none(value: object) -> object:
@@ -46,6 +47,13 @@ def calendar_date(value: str | None) -> str | None:
         date(year, month, day)
     except ValueError:
         raise ValueError(f"is not a calendar date ({DATE_HELP})") from None
+    return value
+
+
+def calendar_month(value: str | None) -> str | None:
+    """`value` if it is a month as YYYY-MM (a search facet)."""
+    if value is not None and not _MONTH.fullmatch(value):
+        raise ValueError("should be a month as YYYY-MM")
     return value
 
 
@@ -91,6 +99,7 @@ Month = Annotated[
     str | None,
     Query(max_length=7, description="facet: YYYY-MM"),
     AfterValidator(_blank_is_none),
+    AfterValidator(calendar_month),
 ]
 SearchQuery = Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="the query")]
 OptionalSearch = Annotated[
