@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
 
 from crosswire.events.features import HASH_WIDTH, hashed
 from crosswire.events.model import NONE, EventModel, ModelCard, Thresholds
-from crosswire.events.train import PER_TYPE_MIN, per_type
+from crosswire.events.train import PER_TYPE_MIN, per_type, scores
 from crosswire.events.train_data import Corpus
 from crosswire.events.training import Example
 
@@ -55,3 +56,12 @@ def test_a_cut_that_adds_more_wrong_than_right_events_is_not_taken() -> None:
     corpus.dev += [Example(["l=kill", "r=ASSAULT", "p=VERB"], "ASSAULT", "b:0") for _ in right]
     model, _ = per_type(_model(), {}, corpus)
     assert model.card.thresholds.add_by_type == {}
+
+
+def test_a_decided_event_the_coder_cannot_make_counts_as_none() -> None:
+    corpus = Corpus(Path("."))
+    corpus.dev = _examples("charge", "ACCUSE", PER_TYPE_MIN)
+    model, _ = per_type(_model(), {}, corpus)
+    assert scores(model, corpus.dev)["coded"] == PER_TYPE_MIN
+    unbuilt = [dataclasses.replace(e, builds=frozenset({"ASSAULT"})) for e in corpus.dev]
+    assert scores(model, unbuilt)["coded"] == 0

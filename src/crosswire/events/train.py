@@ -15,10 +15,12 @@ same labels, gold sets and code give the same weights.
    positives `GOLD_WEIGHT` and pattern examples `PATTERN_WEIGHT` against the labelled
    candidates.
 3. On the **dev** split's candidates, each model with each set of thresholds (`EVIDENCE`,
-   `KEEP`, `ADD`, `RETYPE`): the decision's type precision and recall (a candidate is right when it
-   is decided an event of the type it anchors, `training`); the setting with the best
-   F0.5 (ties: the higher precision, then the first tried) is kept: precision weighs
-   double, since a coded event is only useful where an analyst can trust it. Then, for
+   `KEEP`, `ADD`, `RETYPE`): the decision's type precision and recall (a candidate is
+   right when it is decided an event of the type it anchors, `training`; a decided event
+   the coder cannot make, for want of actors, counts as none, as it is in the output);
+   the setting with the best F0.5 (ties: the higher precision, then the first tried) is
+   kept: precision weighs double, since a coded event is only useful where an analyst can
+   trust it. Then, for
    each type with at least `PER_TYPE_MIN` labelled dev events, its own cut for adding an
    event (`PER_TYPE_ADD`), kept where it raises the dev F0.5 (`per_type`): the model's
    probabilities are calibrated differently per type (ACCUSE has 71 labelled train events,
@@ -121,7 +123,8 @@ def scores(model: EventModel, examples: list[Example]) -> dict[str, float]:
     """Type precision, recall and F1 of the model's verdicts on `examples`."""
     rows = model.probabilities(hashed([e.features for e in examples]))
     decided = [
-        model.verdict(row, _proposed(e), _nominal(e)) for row, e in zip(rows, examples, strict=True)
+        _coded(model.verdict(row, _proposed(e), _nominal(e)), e)
+        for row, e in zip(rows, examples, strict=True)
     ]
     right = sum(d == e.label for d, e in zip(decided, examples, strict=True) if d is not None)
     coded = sum(d is not None for d in decided)
@@ -132,6 +135,14 @@ def scores(model: EventModel, examples: list[Example]) -> dict[str, float]:
     f05 = 1.25 * precision * recall / (0.25 * precision + recall) if right else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
             "f0.5": round(f05, 4), "coded": coded, "labelled": labelled}  # fmt: skip
+
+
+def _coded(verdict: str | None, example: Example) -> str | None:
+    """The verdict as the output shows it: a type the coder cannot make an event of at
+    that candidate (`training.buildable`) is no event."""
+    if verdict is None or example.builds is None or verdict in example.builds:
+        return verdict
+    return None
 
 
 def _nominal(example: Example) -> bool:
