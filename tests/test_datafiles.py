@@ -47,8 +47,8 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/agents.yaml": (events_data.Agents, events_data.agents),
     "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
     # the learned event decision's model: its card (JSON) and its weights (.npz)
-    "models/events-v1.json": (model.ModelCard, model.event_model),
-    "models/events-v1.npz": (model.ModelCard, model.event_model),
+    "models/events-v2.json": (model.ModelCard, model.event_model),
+    "models/events-v2.npz": (model.ModelCard, model.event_model),
     "actors/countries.yaml": (actors_data.Countries, actors_data.countries),
     "actors/media.yaml": (actors_data.Media, actors_data.media),
     "actors/organisations.yaml": (actors_data.Organisations, actors_data.organisations),

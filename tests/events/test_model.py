@@ -17,6 +17,7 @@ from crosswire.events.features import FEATURES_VERSION
 from crosswire.events.model import (
     MODEL_NAME,
     NONE,
+    EventModel,
     ModelError,
     event_model,
     npz_bytes,
@@ -82,3 +83,17 @@ def test_npz_bytes_are_the_same_for_the_same_arrays() -> None:
     assert first == second
     with np.load(io.BytesIO(first), allow_pickle=False) as loaded:
         assert loaded["b"].shape == (2, 3)
+
+
+def test_a_type_with_its_own_cut_is_added_by_that_cut() -> None:
+    model = event_model()
+    limits = model.card.thresholds.model_copy(update={"add": 0.5, "add_by_type": {"ACCUSE": 0.3}})
+    card = model.card.model_copy(update={"thresholds": limits})
+    tuned = EventModel(card, model.slots, model.weights, model.intercept)
+    row = np.zeros(len(model.classes))
+    row[model.classes.index(NONE)] = 0.6
+    for event_type in ("ACCUSE", "ASSAULT"):
+        row[model.classes.index(event_type)] = 0.4
+        expected = event_type if event_type == "ACCUSE" else None
+        assert tuned.verdict(row, None) == expected  # 0.4: over ACCUSE's cut, under 0.5
+        row[model.classes.index(event_type)] = 0.0

@@ -67,3 +67,18 @@ def test_gold_halves_are_fixed_and_both_used() -> None:
     halves = [gold_half(i) for i in ids]
     assert halves == [gold_half(i) for i in ids]
     assert set(halves) == {"train", "report"}
+
+
+def test_an_unproposed_candidate_knows_the_types_the_coder_could_make_of_it() -> None:
+    text = "Russia berated Ukraine on Monday. The weather stayed mild all week."
+    context = _context(text)
+    first, second = (0, text.index(".") + 1), (text.index("The"), len(text))
+    examples = labelled_examples(context, {first: [], second: []}, Tally())
+    builds = {_lemma(e.features): e.builds for e in examples}
+    assert builds["berate"] is not None and "ACCUSE" in builds["berate"]  # two actors named
+    assert builds["stay"] == frozenset()  # no actor: no event of any type
+
+
+def test_a_candidate_the_patterns_code_is_buildable_as_any_type() -> None:
+    examples = labelled_examples(_context(TEXT), {(0, TEXT.index(".") + 1): []}, Tally())
+    assert {_lemma(e.features): e.builds for e in examples}["hold"] is None

@@ -31,7 +31,7 @@ from scipy.sparse import csr_matrix
 
 from crosswire.events.features import FEATURES_VERSION, HASH_WIDTH
 
-MODEL_NAME = "events-v1"
+MODEL_NAME = "events-v2"
 NONE = "none"
 
 
@@ -46,6 +46,8 @@ class Thresholds(BaseModel):
 
     keep: float  # a proposed event is dropped below this probability of an event
     add: float  # an unproposed candidate becomes an event at this probability or above
+    # `add` of the types whose own cut was chosen on dev (`train.per_type`)
+    add_by_type: dict[str, float] = {}
     retype: float  # the margin by which another type must beat the proposed one
     evidence: int  # labelled events of a type the model needs before it overrules a pattern
 
@@ -116,7 +118,8 @@ class EventModel:
             # The type itself must be likely, not only "some event": a word the labels
             # split between two types ("opened fire" / "opened an embassy") is no event
             # to add
-            return best if float(row[self.classes.index(best)]) >= limits.add else None
+            cut = limits.add_by_type.get(best, limits.add)
+            return best if float(row[self.classes.index(best)]) >= cut else None
         if event < limits.keep:
             return None
         if proposed in self.classes:

@@ -25,6 +25,8 @@ from crosswire.events.candidates import Candidate, candidates
 from crosswire.events.coder import proposals
 from crosswire.events.context import Context
 from crosswire.events.features import candidate_features
+from crosswire.events.learned import learned_coding
+from crosswire.events.triggers import code_learned
 
 NONE = "none"
 Bounds = tuple[int, int]  # character offsets into the article text, end exclusive
@@ -44,6 +46,23 @@ class Example:
     features: list[str]
     label: str  # a PLOVER type or NONE
     sentence: str  # where it comes from: the article id and the sentence's offsets
+    # For a candidate no pattern codes: the types the coder can make an event of there
+    # (`buildable`); None: every type (a pattern's event, a gold or pattern example)
+    builds: frozenset[str] | None = None
+
+
+def buildable(candidate: Candidate, context: Context) -> frozenset[str] | None:
+    """The types of which the learned decision's event at an unproposed candidate would
+    be coded (`triggers.code_learned` finds its actors): deciding any other type there
+    changes nothing in the output, so choosing thresholds should not count it."""
+    if candidate.proposed is not None:
+        return None
+    sentence = context.sentence_of(candidate.token)
+    return frozenset(
+        t
+        for t in learned_coding().cameo
+        if code_learned(candidate.token, t, sentence, context) is not None
+    )
 
 
 @dataclass(slots=True)
@@ -96,7 +115,12 @@ def _sentence_examples(
         left_out.update(c.token.i for c in overlapping if c is not anchor)
     where = f"{context.article.id}:{bounds[0]}-{bounds[1]}"
     return [
-        Example(candidate_features(c, context), labels.get(c.token.i, NONE), where)
+        Example(
+            candidate_features(c, context),
+            labels.get(c.token.i, NONE),
+            where,
+            buildable(c, context),
+        )
         for c in found
         if c.token.i in labels or c.token.i not in left_out
     ]
