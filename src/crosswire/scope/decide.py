@@ -1,6 +1,7 @@
 """The scope stage: each sentence's language and, for the English ones, whether it reports
 an interaction between political or social actors, from the ``words`` model mixed with its
-document's probability (`model`)."""
+document's probability (the ``document`` model over the page's lead and its sentences:
+`document`, `model`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Mention, Scope, SentenceScope
+from crosswire.scope.document import document_features, lead
+from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english, page_language
 from crosswire.scope.model import load_model
@@ -24,7 +27,7 @@ def decide_scope(
     sentences = [s for s in doc.sents if s.text.strip()]
     english = [s for s in sentences if is_english(s.text, language, settings.scope)]
     probabilities = sentence_probabilities(english, mentions)
-    document = float(probabilities.mean()) if len(english) else 0.0
+    document = document_probability(article, probabilities) if english else 0.0
     by_start = dict(zip((s.start_char for s in english), probabilities.tolist(), strict=True))
     return Scope(
         language=language,
@@ -41,6 +44,13 @@ def sentence_probabilities(sentences: Sequence[Span], mentions: list[Mention]) -
     features = [sentence_features(s, m) for s, m in zip(sentences, inside, strict=True)]
     rows = vector(features, model.n_features)
     return model.words.probability(rows)
+
+
+def document_probability(article: Article, sentences: np.ndarray) -> float:
+    """The ``document`` model's probability that the page is in scope, from its lead and
+    its English sentences' ``words`` probabilities."""
+    features = document_features(embed([lead(article)])[0], sentences)
+    return round(float(load_model().document.probability(features[None, :])[0]), 4)
 
 
 def _decided(sentence: Span, probability: float | None, document: float) -> SentenceScope:

@@ -6,10 +6,13 @@ Two logistic regressions over the same hashed sentence features (`features`):
 - ``words``: the features alone, run on every English sentence (cheap);
 - ``full``: the features plus the sentence's multilingual USE embedding (`embedding`), run
   only on the sentences that hold a coded event (an embedding costs a third of the spaCy
-  pass per sentence: too much for every sentence).
-A decision mixes a sentence's probability with its document's (the mean of the ``words``
-probabilities of the article's English sentences): ``mix * sentence + (1 - mix) *
-document``, in scope at ``threshold`` or more.
+  pass per sentence: too much for every sentence);
+and one over the page (`document`):
+- ``document``: the embedding of the page's title and lead and the mean of its English
+  sentences' ``words`` probabilities; one embedding per page.
+A decision mixes a sentence's probability with its document's: ``mix * sentence + (1 - mix)
+* document``, in scope at ``threshold`` or more. A low mix makes the page's topic decide:
+a sentence on a sports page needs very strong evidence of its own to be in scope.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from scipy.sparse import csr_matrix
 
 from crosswire.datafiles import DataModel, load_file
 
-VERSION = 1
+VERSION = 2  # 2: the document model
 NAME = "scope"
 
 
@@ -70,6 +73,20 @@ def linear(
 
 
 @dataclass(frozen=True, slots=True)
+class Dense:
+    """A logistic regression's weights over a dense vector (`document.document_features`)."""
+
+    weight: NDArray[np.float64]
+    bias: float
+
+    def probability(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
+        """The probability of being in scope of each row."""
+        score = rows @ self.weight + self.bias
+        result: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-score))
+        return result
+
+
+@dataclass(frozen=True, slots=True)
 class Operating:
     """Where a decision is made: the sentence's share of the mixed probability, and the
     threshold."""
@@ -93,6 +110,16 @@ class DecisionMeta(DataModel):
     dev: dict[str, int | float]
 
 
+class DocumentMeta(DataModel):
+    """The document model's intercept, how its training articles were labelled, and its
+    ranking of the dev articles (ROC AUC against the same labels)."""
+
+    bias: float
+    regularisation_C: float
+    label: str
+    dev: dict[str, int | float]
+
+
 class ScopeMeta(DataModel):
     """``scope.json``: what the weights are and where they came from."""
 
@@ -108,12 +135,14 @@ class ScopeMeta(DataModel):
     embedding_scale: float
     words: DecisionMeta
     full: DecisionMeta
+    document: DocumentMeta
 
 
 @dataclass(frozen=True, slots=True)
 class ScopeModel:
     words: Linear
     full: Linear
+    document: Dense
     n_features: int
     embedding_scale: float  # embeddings are multiplied by this before the full model
     words_decision: Operating
@@ -121,7 +150,14 @@ class ScopeModel:
     meta: ScopeMeta
 
 
-ARRAYS = ("words_index", "words_weight", "full_index", "full_weight", "full_embedding")
+ARRAYS = (
+    "words_index",
+    "words_weight",
+    "full_index",
+    "full_weight",
+    "full_embedding",
+    "document_weight",
+)
 
 
 def weights_digest(arrays: dict[str, NDArray[Any]]) -> str:
@@ -152,6 +188,7 @@ def load_model(directory: Path | None = None) -> ScopeModel:
     return ScopeModel(
         words=linear(n, arrays["words_index"], arrays["words_weight"], meta.words.bias),
         full=linear(n, arrays["full_index"], arrays["full_weight"], meta.full.bias, scaled),
+        document=Dense(arrays["document_weight"].astype(np.float64), meta.document.bias),
         n_features=n,
         embedding_scale=meta.embedding_scale,
         words_decision=Operating(meta.words.mix, meta.words.threshold),

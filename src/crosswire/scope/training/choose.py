@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from crosswire.scope.training.examples import DevArticle
 
 KEEP = 0.95
-MIXES = (0.3, 0.5, 0.7, 1.0)  # the sentence's share; the document's is the rest
+MIXES = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0)  # the sentence's share; the document's is the rest
 THRESHOLDS = tuple(round(0.05 + 0.025 * i, 3) for i in range(37))  # 0.05 ... 0.95
 
 
