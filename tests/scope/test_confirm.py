@@ -20,10 +20,17 @@ def test_the_same_sentence_is_kept_or_dropped_by_its_page_s_probability() -> Non
     sentence = list(next(nlp.parse([ARREST])).sents)
     decision = load_model().full_decision
     assert decision.mix < 1  # the page's probability takes part in the decision
-    in_page = Scope(language="en", document=1.0, english=1)
-    out_page = Scope(language="en", document=0.0, english=1)
+    in_page = Scope(language="en", document=1.0, english=5)
+    out_page = Scope(language="en", document=0.0, english=5)
     assert confirmed(sentence, [], in_page) == sentence
     assert confirmed(sentence, [], out_page) == []
+
+
+@pytest.mark.slow
+def test_a_page_of_one_sentence_is_judged_by_that_sentence() -> None:
+    sentence = list(next(nlp.parse([ARREST])).sents)
+    assert load_model().full_for(1).mix == 1.0  # no page around it: the sentence decides
+    assert confirmed(sentence, [], Scope(language="en", document=0.0, english=1)) == sentence
 
 
 def test_no_events_no_work() -> None:

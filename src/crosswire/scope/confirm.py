@@ -58,7 +58,7 @@ def confirmed(
     features = [sentence_features(s, m) for s, m in zip(english, inside, strict=True)]
     rows = vector(features, model.n_features)
     full = model.full.probability(rows, embed([s.text for s in english])).tolist()
-    decision = model.full_decision
+    decision = model.full_for(scope.english)
     return [s for s, f in zip(english, full, strict=True) if decision.in_scope(f, scope.document)]
 
 

@@ -33,7 +33,9 @@ def decide_scope(
         language=language,
         document=document,
         english=len(english),
-        sentences=[_decided(s, by_start.get(s.start_char), document) for s in sentences],
+        sentences=[
+            _decided(s, by_start.get(s.start_char), document, len(english)) for s in sentences
+        ],
     )
 
 
@@ -53,11 +55,13 @@ def document_probability(article: Article, sentences: np.ndarray) -> float:
     return round(float(load_model().document.probability(features[None, :])[0]), 4)
 
 
-def _decided(sentence: Span, probability: float | None, document: float) -> SentenceScope:
+def _decided(
+    sentence: Span, probability: float | None, document: float, english: int
+) -> SentenceScope:
     start, end = trimmed(sentence)
     if probability is None:
         return SentenceScope(start, end, "other-language")
-    decision = load_model().words_decision
+    decision = load_model().words_for(english)
     mixed = round(decision.probability(probability, document), 4)
     return SentenceScope(start, end, "in" if mixed >= decision.threshold else "out", mixed)
 

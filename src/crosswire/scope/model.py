@@ -12,7 +12,8 @@ and one over the page (`document`):
   sentences' ``words`` probabilities; one embedding per page.
 A decision mixes a sentence's probability with its document's: ``mix * sentence + (1 - mix)
 * document``, in scope at ``threshold`` or more. A low mix makes the page's topic decide:
-a sentence on a sports page needs very strong evidence of its own to be in scope.
+a sentence on a sports page needs very strong evidence of its own to be in scope. A page of
+one sentence is judged by the sentence alone (``alone``: its own threshold).
 """
 
 from __future__ import annotations
@@ -102,11 +103,15 @@ class Operating:
 
 
 class DecisionMeta(DataModel):
-    """One model's intercept and operating point, with what it kept and dropped on dev."""
+    """One model's intercept and operating point, with what it kept and dropped on dev;
+    ``alone``: the threshold on the sentence's own probability for a page of one sentence
+    (no page around it to judge: a headline, a wire item, a gold-set record), chosen on dev
+    with the sentence's probability alone."""
 
     bias: float
     mix: float
     threshold: float
+    alone: float
     dev: dict[str, int | float]
 
 
@@ -147,7 +152,17 @@ class ScopeModel:
     embedding_scale: float  # embeddings are multiplied by this before the full model
     words_decision: Operating
     full_decision: Operating
+    words_alone: Operating  # for a page of one sentence (`DecisionMeta.alone`)
+    full_alone: Operating
     meta: ScopeMeta
+
+    def words_for(self, english: int) -> Operating:
+        """The ``words`` decision for a page of `english` English sentences."""
+        return self.words_alone if english <= 1 else self.words_decision
+
+    def full_for(self, english: int) -> Operating:
+        """The ``full`` decision for a page of `english` English sentences."""
+        return self.full_alone if english <= 1 else self.full_decision
 
 
 ARRAYS = (
@@ -193,6 +208,8 @@ def load_model(directory: Path | None = None) -> ScopeModel:
         embedding_scale=meta.embedding_scale,
         words_decision=Operating(meta.words.mix, meta.words.threshold),
         full_decision=Operating(meta.full.mix, meta.full.threshold),
+        words_alone=Operating(1.0, meta.words.alone),
+        full_alone=Operating(1.0, meta.full.alone),
         meta=meta,
     )
 

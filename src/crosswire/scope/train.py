@@ -96,9 +96,14 @@ def train(
     confirmed = [
         stored_full.probability(r, embed(a.texts)) for r, a in zip(dev_rows, dev, strict=True)
     ]
+    alone = (1.0,)  # a page of one sentence: its own probability decides
     meta = {
-        "words": _decision(words, choose(dev, sentence, document)),
-        "full": _decision(full, choose(dev, confirmed, document)),
+        "words": _decision(
+            words, choose(dev, sentence, document), choose(dev, sentence, sentence, alone)
+        ),
+        "full": _decision(
+            full, choose(dev, confirmed, document), choose(dev, confirmed, confirmed, alone)
+        ),
         "document": {
             "bias": float(document_model.intercept_[0]),
             "regularisation_C": DOCUMENT_C,
@@ -162,11 +167,12 @@ def _sparse(name: str, coef: NDArray[np.float64]) -> dict[str, NDArray[Any]]:
     return {f"{name}_index": index, f"{name}_weight": coef[index].astype(np.float32)}
 
 
-def _decision(model: LogisticRegression, choice: Choice) -> dict[str, Any]:
+def _decision(model: LogisticRegression, choice: Choice, alone: Choice) -> dict[str, Any]:
     return {
         "bias": float(model.intercept_[0]),
         "mix": choice.mix,
         "threshold": choice.threshold,
+        "alone": alone.threshold,
         "dev": {
             "kept_labelled_events": round(choice.kept_events, 3),
             "labelled_events": choice.events,
