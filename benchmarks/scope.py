@@ -9,6 +9,9 @@ its first character:
   (the full model with the sentence's embedding), here applied to every English sentence.
 Per class: precision, recall, F1 over the labelled sentences; accuracy over all. Also the
 share of labelled events whose sentence the events stage keeps (what must not be lost).
+Per article (``documents``): the document model's probability against the article's label
+(in scope when any of its sentences is labelled in; pages with no sentence labelled in or
+out left out): ROC AUC, and precision and recall of "in" at probability 0.5.
 
 Held-out short sentences: the coder's own pattern examples (``data/events/*.yaml``, never
 trained on), each run as a one-sentence page: the share of the events the coder finds in
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sklearn.metrics import roc_auc_score
 
 sys.path.append(str(Path(__file__).resolve().parent))
 sys.path.append(str(Path(__file__).resolve().parents[1]))
@@ -132,6 +136,26 @@ def score_split(
     }
 
 
+def documents(sentences: list[LabelledSentence], probability: dict[str, float]) -> dict[str, Any]:
+    """The document model's figures on the labelled articles of one split."""
+    labels: dict[str, bool] = {}
+    for s in sentences:
+        if s.merged.scope in ("in", "out"):
+            labels[s.article] = labels.get(s.article, False) or s.merged.scope == "in"
+    keys = sorted(labels)
+    gold = [labels[k] for k in keys]
+    decided = [probability[k] >= 0.5 for k in keys]
+    tp = sum(g and d for g, d in zip(gold, decided, strict=True))
+    both = len(set(gold)) == 2
+    return {
+        "articles": len(keys),
+        "labelled_in": sum(gold),
+        "roc_auc": _r(roc_auc_score(gold, [probability[k] for k in keys])) if both else None,
+        "precision_in_at_0.5": _r(tp / sum(decided)) if any(decided) else None,
+        "recall_in_at_0.5": _r(tp / sum(gold)) if any(gold) else None,
+    }
+
+
 def cost(articles: list[Article]) -> dict[str, Any]:
     list(nlp.parse([articles[0].text]))
     load_model()
@@ -205,10 +229,11 @@ def main() -> None:
     keys = sorted({s.article for s in data.sentences})
     articles = [as_article(article_text(shared, k)) for k in keys]
     decided = {}
+    document: dict[str, float] = {}
     for article, doc in zip(articles, nlp.parse([a.text for a in articles]), strict=True):
-        decided[article.id] = decisions(
-            stages.run(stages.ArticleState(article, doc), until="scope")
-        )
+        state = stages.run(stages.ArticleState(article, doc), until="scope")
+        decided[article.id] = decisions(state)
+        document[article.id] = state.scope.document if state.scope else 0.0
     model = load_model()
     figures = {
         "model": model.meta.model_dump(
@@ -221,6 +246,10 @@ def main() -> None:
         "labels": dict(Counter(s.split for s in data.sentences)),
         "splits": {
             split: score_split([s for s in data.sentences if s.split == split], decided, split)
+            for split in ("dev", "test")
+        },
+        "documents": {
+            split: documents([s for s in data.sentences if s.split == split], document)
             for split in ("dev", "test")
         },
         "pattern_examples": pattern_examples(),

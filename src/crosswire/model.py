@@ -300,8 +300,9 @@ class SentenceScope(Record):
 @dataclass(slots=True)
 class Scope(Record):
     """The scope stage's decisions for one article: its language (``en`` where it is read as
-    English), the probability that the document as a whole is in scope (the mean over its
-    `english` sentences), and each sentence's decision."""
+    English), the probability that the document as a whole is in scope (the scope stage's
+    document model, over its lead and its `english` sentences), and each sentence's
+    decision."""
 
     language: str | None
     document: float

@@ -1,5 +1,5 @@
-"""The events stage in scope: the document's probability with a sentence's finer estimate,
-and events outside the sentences the coder was given are kept as they are."""
+"""The events stage in scope: a sentence's finer estimate mixed with the document model's
+probability, and events outside the sentences the coder was given are kept as they are."""
 
 from __future__ import annotations
 
@@ -7,20 +7,30 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from crosswire import nlp
 from crosswire.model import EventMention, Scope
-from crosswire.scope.confirm import in_scope, with_sentence
+from crosswire.scope.confirm import confirmed, in_scope
+from crosswire.scope.model import load_model
+
+ARREST = "Police arrested two protesters outside the ministry on Tuesday."
 
 
-def test_the_sentence_s_full_probability_replaces_its_words_one() -> None:
-    scope = Scope(language="en", document=0.5, english=4)  # words probabilities summing to 2
-    assert with_sentence(scope, full=0.9, words=0.1) == pytest.approx((2 - 0.1 + 0.9) / 4)
-    alone = Scope(language="en", document=0.2, english=1)
-    assert with_sentence(alone, full=0.8, words=0.2) == pytest.approx(0.8)
+@pytest.mark.slow
+def test_the_same_sentence_is_kept_or_dropped_by_its_page_s_probability() -> None:
+    sentence = list(next(nlp.parse([ARREST])).sents)
+    decision = load_model().full_decision
+    assert decision.mix < 1  # the page's probability takes part in the decision
+    in_page = Scope(language="en", document=1.0, english=5)
+    out_page = Scope(language="en", document=0.0, english=5)
+    assert confirmed(sentence, [], in_page) == sentence
+    assert confirmed(sentence, [], out_page) == []
 
 
-def test_a_sentence_parsed_apart_is_added_to_the_document() -> None:
-    scope = Scope(language="en", document=0.5, english=3)
-    assert with_sentence(scope, full=0.9, words=None) == pytest.approx((1.5 + 0.9) / 4)
+@pytest.mark.slow
+def test_a_page_of_one_sentence_is_judged_by_that_sentence() -> None:
+    sentence = list(next(nlp.parse([ARREST])).sents)
+    assert load_model().full_for(1).mix == 1.0  # no page around it: the sentence decides
+    assert confirmed(sentence, [], Scope(language="en", document=0.0, english=1)) == sentence
 
 
 def test_no_events_no_work() -> None:

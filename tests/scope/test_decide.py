@@ -1,7 +1,8 @@
 """The scope stage in the declared pipeline: a page in another language gets no English
 coding at all (the Dutch "met" the coder would read as a meeting), a mixed page loses only
 its foreign sentences, a sports page loses the "beat" the patterns read as an assault, a
-political page keeps its events; the decisions are stored with the analysis."""
+technology page loses the "attacks" of its hackers, a political page keeps its events; the
+decisions are stored with the analysis."""
 
 from __future__ import annotations
 
@@ -32,10 +33,26 @@ SPORTS_PAGE = (
     " fired on Sunday."
 )
 
+# A product page whose sentences read as politics to the coder (attacks on users in two
+# countries), its topic given by its title and lead
+TECH_TITLE = "Microsoft rushes out emergency patch for Internet Explorer"
+TECH_PAGE = (
+    "Microsoft released an emergency patch on Tuesday for a flaw in Internet Explorer that"
+    " attackers have used to break into computers.\n\n"
+    "The company said hackers exploited the bug in targeted attacks against users in Ireland"
+    " and the United States.\n\n"
+    "The update is available through Windows Update, and users should restart their machines"
+    " after installing it."
+)
 
-def _run(text: str, language: str | None = None) -> tuple[ArticleState, list[str]]:
+
+def _run(
+    text: str, language: str | None = None, title: str | None = None
+) -> tuple[ArticleState, list[str]]:
     """The state after every stage, and the types the coder alone finds in the text."""
-    article = Article(id="t", text=text, path="t.txt", published="2020-01-16", language=language)
+    article = Article(
+        id="t", text=text, path="t.txt", published="2020-01-16", language=language, title=title
+    )
     state = stages.run(ArticleState(article, next(nlp.parse([text]))))
     raw = events.code_events(state.doc, article, state.mentions, state.times, state.attributions)
     return state, [e.type for e in raw]
@@ -76,6 +93,13 @@ def test_a_mixed_page_loses_only_its_foreign_sentence() -> None:
 def test_a_sports_page_loses_the_assault_the_coder_reads_in_beat() -> None:
     state, _ = _run(SPORTS_PAGE)
     assert "ASSAULT" in _patterns(SPORTS_PAGE)  # "beat", as the patterns read it
+    assert state.events == []
+
+
+@pytest.mark.slow
+def test_a_technology_page_loses_the_attacks_the_coder_reads_in_it() -> None:
+    state, raw = _run(TECH_PAGE, title=TECH_TITLE)
+    assert "ASSAULT" in raw
     assert state.events == []
 
 

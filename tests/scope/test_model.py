@@ -30,7 +30,10 @@ def test_the_loaded_model_is_the_declared_one() -> None:
     model = load_model()
     assert model.n_features == model.meta.n_features == model.words.coef.size
     assert model.full.embedding.size == 512
+    assert model.document.weight.size == 512 + 1  # the lead's embedding and the mean
     assert 0 < model.full_decision.threshold < 1 and 0 < model.words_decision.mix <= 1
+    assert model.words_for(1).mix == model.full_for(1).mix == 1.0  # a page of one sentence
+    assert model.full_for(2) is model.full_decision
     assert load_model() is model  # read once per process
 
 

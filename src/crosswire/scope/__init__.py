@@ -2,10 +2,12 @@
 political or social actors (politics, diplomacy, conflict, crime and justice, protest, aid,
 economic relations involving states), and whether they are in English at all.
 
-The ``scope`` stage (`decide_scope`) gives every sentence its decision (``in``, ``out``,
-``other-language``, with a probability) before coding; the ``events`` stage
+The ``scope`` stage (`decide_scope`) decides the page as a whole (the ``document`` model
+over its title and lead and its sentences: `document`) and gives every sentence its
+decision (``in``, ``out``, ``other-language``, with a probability, the page's probability
+mixed in) before coding; the ``events`` stage
 (`scoped_events`) keeps the coder's events only in English sentences that a second, finer
-model confirms in scope. Both models are learned from the labelled real sentences of
+model confirms in scope. The models are learned from the labelled real sentences of
 ``labels/events`` (and the shared gold sets' examples as in-scope sentences) by
 ``python -m crosswire.scope.train`` and shipped in ``data/models/scope.*``; see `model`.
 """

@@ -1,7 +1,7 @@
 """The events stage in scope: the coder's events (`crosswire.events.code_events`), less
 those in sentences that are not in English or that the ``full`` model (the sentence's words
-and its embedding, mixed with the document's probability) finds out of scope. Only the
-sentences holding a coded event are embedded: they are the few that matter."""
+and its embedding, mixed with the document model's probability) finds out of scope. Only
+the sentences holding a coded event are embedded: they are the few that matter."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span
 
 from crosswire import events
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
-from crosswire.scope.decide import trimmed
 from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english
@@ -58,25 +57,9 @@ def confirmed(
     inside = mentions_in(english, mentions)
     features = [sentence_features(s, m) for s, m in zip(english, inside, strict=True)]
     rows = vector(features, model.n_features)
-    words = model.words.probability(rows).tolist()
     full = model.full.probability(rows, embed([s.text for s in english])).tolist()
-    counted = {s.start for s in scope.sentences if s.scope != "other-language"}
-    kept = []
-    for sentence, w, f in zip(english, words, full, strict=True):
-        document = with_sentence(scope, f, w if trimmed(sentence)[0] in counted else None)
-        if model.full_decision.in_scope(f, document):
-            kept.append(sentence)
-    return kept
-
-
-def with_sentence(scope: Scope, full: float, words: float | None) -> float:
-    """The document's probability with a sentence's ``full`` probability in place of its
-    ``words`` one (None: the sentence is not among the document's, a headline or a caption
-    parsed apart; it is added). A page of one sentence is then judged by the finer model
-    alone, as it should be: its document probability is that sentence's."""
-    if words is None:
-        return (scope.english * scope.document + full) / (scope.english + 1)
-    return (scope.english * scope.document - words + full) / scope.english
+    decision = model.full_for(scope.english)
+    return [s for s, f in zip(english, full, strict=True) if decision.in_scope(f, scope.document)]
 
 
 def _inside(event: EventMention, sentence: Span) -> bool:

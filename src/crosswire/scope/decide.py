@@ -1,6 +1,7 @@
 """The scope stage: each sentence's language and, for the English ones, whether it reports
 an interaction between political or social actors, from the ``words`` model mixed with its
-document's probability (`model`)."""
+document's probability (the ``document`` model over the page's lead and its sentences:
+`document`, `model`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Mention, Scope, SentenceScope
+from crosswire.scope.document import document_features, lead
+from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english, page_language
 from crosswire.scope.model import load_model
@@ -24,13 +27,15 @@ def decide_scope(
     sentences = [s for s in doc.sents if s.text.strip()]
     english = [s for s in sentences if is_english(s.text, language, settings.scope)]
     probabilities = sentence_probabilities(english, mentions)
-    document = float(probabilities.mean()) if len(english) else 0.0
+    document = document_probability(article, probabilities) if english else 0.0
     by_start = dict(zip((s.start_char for s in english), probabilities.tolist(), strict=True))
     return Scope(
         language=language,
         document=document,
         english=len(english),
-        sentences=[_decided(s, by_start.get(s.start_char), document) for s in sentences],
+        sentences=[
+            _decided(s, by_start.get(s.start_char), document, len(english)) for s in sentences
+        ],
     )
 
 
@@ -43,11 +48,20 @@ def sentence_probabilities(sentences: Sequence[Span], mentions: list[Mention]) -
     return model.words.probability(rows)
 
 
-def _decided(sentence: Span, probability: float | None, document: float) -> SentenceScope:
+def document_probability(article: Article, sentences: np.ndarray) -> float:
+    """The ``document`` model's probability that the page is in scope, from its lead and
+    its English sentences' ``words`` probabilities."""
+    features = document_features(embed([lead(article)])[0], sentences)
+    return round(float(load_model().document.probability(features[None, :])[0]), 4)
+
+
+def _decided(
+    sentence: Span, probability: float | None, document: float, english: int
+) -> SentenceScope:
     start, end = trimmed(sentence)
     if probability is None:
         return SentenceScope(start, end, "other-language")
-    decision = load_model().words_decision
+    decision = load_model().words_for(english)
     mixed = round(decision.probability(probability, document), 4)
     return SentenceScope(start, end, "in" if mixed >= decision.threshold else "out", mixed)
 

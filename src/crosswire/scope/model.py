@@ -6,10 +6,14 @@ Two logistic regressions over the same hashed sentence features (`features`):
 - ``words``: the features alone, run on every English sentence (cheap);
 - ``full``: the features plus the sentence's multilingual USE embedding (`embedding`), run
   only on the sentences that hold a coded event (an embedding costs a third of the spaCy
-  pass per sentence: too much for every sentence).
-A decision mixes a sentence's probability with its document's (the mean of the ``words``
-probabilities of the article's English sentences): ``mix * sentence + (1 - mix) *
-document``, in scope at ``threshold`` or more.
+  pass per sentence: too much for every sentence);
+and one over the page (`document`):
+- ``document``: the embedding of the page's title and lead and the mean of its English
+  sentences' ``words`` probabilities; one embedding per page.
+A decision mixes a sentence's probability with its document's: ``mix * sentence + (1 - mix)
+* document``, in scope at ``threshold`` or more. A low mix makes the page's topic decide:
+a sentence on a sports page needs very strong evidence of its own to be in scope. A page of
+one sentence is judged by the sentence alone (``alone``: its own threshold).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from scipy.sparse import csr_matrix
 
 from crosswire.datafiles import DataModel, load_file
 
-VERSION = 1
+VERSION = 2  # 2: the document model
 NAME = "scope"
 
 
@@ -70,6 +74,20 @@ def linear(
 
 
 @dataclass(frozen=True, slots=True)
+class Dense:
+    """A logistic regression's weights over a dense vector (`document.document_features`)."""
+
+    weight: NDArray[np.float64]
+    bias: float
+
+    def probability(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
+        """The probability of being in scope of each row."""
+        score = rows @ self.weight + self.bias
+        result: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-score))
+        return result
+
+
+@dataclass(frozen=True, slots=True)
 class Operating:
     """Where a decision is made: the sentence's share of the mixed probability, and the
     threshold."""
@@ -85,11 +103,25 @@ class Operating:
 
 
 class DecisionMeta(DataModel):
-    """One model's intercept and operating point, with what it kept and dropped on dev."""
+    """One model's intercept and operating point, with what it kept and dropped on dev;
+    ``alone``: the threshold on the sentence's own probability for a page of one sentence
+    (no page around it to judge: a headline, a wire item, a gold-set record), chosen on dev
+    with the sentence's probability alone."""
 
     bias: float
     mix: float
     threshold: float
+    alone: float
+    dev: dict[str, int | float]
+
+
+class DocumentMeta(DataModel):
+    """The document model's intercept, how its training articles were labelled, and its
+    ranking of the dev articles (ROC AUC against the same labels)."""
+
+    bias: float
+    regularisation_C: float
+    label: str
     dev: dict[str, int | float]
 
 
@@ -108,20 +140,39 @@ class ScopeMeta(DataModel):
     embedding_scale: float
     words: DecisionMeta
     full: DecisionMeta
+    document: DocumentMeta
 
 
 @dataclass(frozen=True, slots=True)
 class ScopeModel:
     words: Linear
     full: Linear
+    document: Dense
     n_features: int
     embedding_scale: float  # embeddings are multiplied by this before the full model
     words_decision: Operating
     full_decision: Operating
+    words_alone: Operating  # for a page of one sentence (`DecisionMeta.alone`)
+    full_alone: Operating
     meta: ScopeMeta
 
+    def words_for(self, english: int) -> Operating:
+        """The ``words`` decision for a page of `english` English sentences."""
+        return self.words_alone if english <= 1 else self.words_decision
 
-ARRAYS = ("words_index", "words_weight", "full_index", "full_weight", "full_embedding")
+    def full_for(self, english: int) -> Operating:
+        """The ``full`` decision for a page of `english` English sentences."""
+        return self.full_alone if english <= 1 else self.full_decision
+
+
+ARRAYS = (
+    "words_index",
+    "words_weight",
+    "full_index",
+    "full_weight",
+    "full_embedding",
+    "document_weight",
+)
 
 
 def weights_digest(arrays: dict[str, NDArray[Any]]) -> str:
@@ -152,10 +203,13 @@ def load_model(directory: Path | None = None) -> ScopeModel:
     return ScopeModel(
         words=linear(n, arrays["words_index"], arrays["words_weight"], meta.words.bias),
         full=linear(n, arrays["full_index"], arrays["full_weight"], meta.full.bias, scaled),
+        document=Dense(arrays["document_weight"].astype(np.float64), meta.document.bias),
         n_features=n,
         embedding_scale=meta.embedding_scale,
         words_decision=Operating(meta.words.mix, meta.words.threshold),
         full_decision=Operating(meta.full.mix, meta.full.threshold),
+        words_alone=Operating(1.0, meta.words.alone),
+        full_alone=Operating(1.0, meta.full.alone),
         meta=meta,
     )
 

@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from crosswire.scope.training.examples import DevArticle
 
 KEEP = 0.95
-MIXES = (0.3, 0.5, 0.7, 1.0)  # the sentence's share; the document's is the rest
+MIXES = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0)  # the sentence's share; the document's is the rest
 THRESHOLDS = tuple(round(0.05 + 0.025 * i, 3) for i in range(37))  # 0.05 ... 0.95
 
 
@@ -32,14 +32,15 @@ def choose(
     articles: list[DevArticle],
     sentence: list[NDArray[np.float64]],
     document: list[NDArray[np.float64]],
+    mixes: tuple[float, ...] = MIXES,
 ) -> Choice:
     """The best operating point (module docstring) for these sentence and document
-    probabilities (per article, one per English sentence); the first of equals in the
-    order tried."""
+    probabilities (per article, one per English sentence), among `mixes`; the first of
+    equals in the order tried."""
     events = _at(articles, sentence, document, "events")
     out = _at(articles, sentence, document, "out")
     best: Choice | None = None
-    for mix in MIXES:
+    for mix in mixes:
         for threshold in THRESHOLDS:
             kept = _share(mix * events[:, 0] + (1 - mix) * events[:, 1] >= threshold)
             dropped = _share(mix * out[:, 0] + (1 - mix) * out[:, 1] < threshold)

@@ -8,9 +8,10 @@
   their agents, which the real pages hold few of. (So the event benchmarks on these sets do
   not test the scope model on unseen text; the coder's own pattern examples in
   ``data/events/*.yaml``, never trained on, are the held-out check of that kind.)
-- Dev articles: their English sentences as the pipeline splits them, with the positions of
-  the labelled events' triggers and of the sentences labelled ``out``: what an operating
-  point keeps and drops (`choose`).
+- Scored articles (train and dev): their English sentences as the pipeline splits them,
+  their lead (`document.lead`), with the positions of the labelled events' triggers and of
+  the sentences labelled ``out`` (what an operating point keeps and drops, `choose`) and
+  the article's own label for the ``document`` model (`article_label`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire import nlp, stages
 from crosswire.model import Article, Mention
+from crosswire.scope.document import lead
 from crosswire.scope.features import mentions_in, sentence_features
 from crosswire.scope.language import is_english, page_language
 
@@ -47,6 +49,8 @@ class DevArticle:
     texts: list[str] = field(default_factory=list)
     events: list[int] = field(default_factory=list)  # labelled triggers' first characters
     out: list[int] = field(default_factory=list)  # first characters of sentences labelled out
+    lead: str = ""  # title and opening (`document.lead`)
+    in_scope: bool | None = None  # the article's label (`article_label`); None: no English
 
 
 def parsed(articles: list[Article]) -> Iterator[tuple[Article, Doc, list[Mention]]]:
@@ -56,8 +60,16 @@ def parsed(articles: list[Article]) -> Iterator[tuple[Article, Doc, list[Mention
         yield article, doc, state.mentions
 
 
-def as_article(key: str, text: str) -> Article:
-    return Article(id=key, text=text, path=key, language=page_language(None, text))
+def as_article(key: str, text: str, title: str | None = None) -> Article:
+    return Article(id=key, text=text, path=key, title=title, language=page_language(None, text))
+
+
+def article_label(scopes: Iterable[str]) -> bool | None:
+    """An article is in scope when any of its labelled sentences is: a page that reports
+    one interaction between political or social actors is a page whose events count (None:
+    no sentence labelled in or out, a page in another language)."""
+    judged = [s for s in scopes if s in ("in", "out")]
+    return ("in" in judged) if judged else None
 
 
 def labelled_examples(sentences: Iterable[Any], texts: dict[str, str]) -> list[Example]:
@@ -102,15 +114,20 @@ def gold_examples(shared: Path) -> list[Example]:
     return found
 
 
-def dev_articles(sentences: Iterable[Any], texts: dict[str, str]) -> list[DevArticle]:
-    """The dev articles' English sentences and the labelled positions in them."""
+def dev_articles(
+    sentences: Iterable[Any], texts: dict[str, str], titles: dict[str, str | None] | None = None
+) -> list[DevArticle]:
+    """The labelled articles' English sentences, their leads and the labelled positions in
+    them (of dev, or of train for the ``document`` model)."""
     labelled: dict[str, list[Any]] = {}
     for sentence in sentences:
         labelled.setdefault(sentence.article, []).append(sentence)
-    articles = [as_article(key, texts[key]) for key in sorted(labelled)]
+    titles = titles or {}
+    articles = [as_article(key, texts[key], titles.get(key)) for key in sorted(labelled)]
     found = []
     for article, doc, mentions in parsed(articles):
-        dev = DevArticle(article.id)
+        dev = DevArticle(article.id, lead=lead(article))
+        dev.in_scope = article_label(s.merged.scope for s in labelled[article.id])
         english = _english(doc, article.language or "")
         for span, inside in zip(english, mentions_in(english, mentions), strict=True):
             dev.sentences.append((span.start_char, span.end_char))

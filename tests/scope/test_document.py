@@ -1,0 +1,31 @@
+"""The document decision's input: the page's title and opening, the embedding beside the
+mean sentence probability; and how a labelled article is labelled for it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from crosswire.model import Article
+from crosswire.scope.document import LEAD_CHARS, document_features, lead
+from crosswire.scope.training.examples import article_label
+
+
+def test_the_lead_is_the_title_and_the_opening_of_the_text() -> None:
+    text = "Saints place running back on injured reserve. " * 40
+    article = Article(id="a", text=text, path="a", title="Saints news")
+    assert lead(article) == f"Saints news\n{text[:LEAD_CHARS]}".strip()
+    assert lead(Article(id="b", text="  Short item. ", path="b")) == "Short item."
+
+
+def test_the_features_are_the_embedding_and_the_mean_sentence_probability() -> None:
+    embedding = np.arange(4, dtype=np.float32)
+    features = document_features(embedding, np.array([0.2, 0.4, 0.9]))
+    assert features.tolist() == pytest.approx([0, 1, 2, 3, 0.5])
+    assert document_features(embedding, np.zeros(0))[-1] == 0.0  # a page with no English
+
+
+def test_an_article_is_in_scope_when_any_sentence_is() -> None:
+    assert article_label(["out", "out", "in", "other-language"]) is True
+    assert article_label(["out", "other-language"]) is False
+    assert article_label(["other-language"]) is None
