@@ -257,3 +257,48 @@ def test_a_meeting_takes_its_counterpart_only_from_its_own_prepositions() -> Non
     assert event.target is None  # the sidelines are where, not whom
     met = one("The Kenyan minister met with Ethiopian officials in Geneva.", "CONSULT")
     assert met.target is not None and met.target.name == "Ethiopian officials"
+
+
+# ------------------------------------------------------------------ passives without a subject
+
+
+def test_a_participle_joined_to_a_passive_shares_its_patient() -> None:
+    text = "Witnesses identified the car and the driver was identified and arrested nearby."
+    event = one(text, "COERCE", "arrested")
+    assert "driver" in named(event.target)
+    assert event.source is None or "witness" not in named(event.source)
+
+
+def test_an_infinitive_passive_takes_its_controller_as_patient() -> None:
+    event = one("One man is believed to have been arrested in the raid.", "COERCE")
+    assert event.source is None and "man" in named(event.target)
+
+
+def test_a_bare_participle_complement_is_a_passive() -> None:
+    event = one("A woman was seen shot in the arm near the market.", "ASSAULT")
+    assert event.source is None and "woman" in named(event.target)
+
+
+def test_the_subject_of_an_absolute_with_phrase_is_acted_on() -> None:
+    text = "Two women were found dead at their home, with Mr Hall arrested shortly afterwards."
+    event = one(text, "COERCE", "arrested")
+    assert event.source is None and "hall" in named(event.target)
+
+
+def test_joined_participles_share_the_passive_agent() -> None:
+    for event in events_of("The teenager was shot and killed by police.", "ASSAULT"):
+        assert "police" in named(event.source) and "teenager" in named(event.target)
+
+
+def test_the_actor_named_on_a_passive_agent_is_the_doer() -> None:
+    event = one("A student was killed by a police bullet in the capital.", "ASSAULT")
+    assert "police" in named(event.source) and "student" in named(event.target)
+
+
+def test_a_verb_the_parse_joined_to_a_noun_keeps_the_clause_subject() -> None:
+    text = (
+        "Video footage shows security forces using firearms, water cannons and tear gas to"
+        " disperse protests and beating demonstrators with batons."
+    )
+    event = one(text, "ASSAULT", "beating")
+    assert "forces" in named(event.source) and "demonstrators" in named(event.target)
