@@ -302,3 +302,24 @@ def test_a_verb_the_parse_joined_to_a_noun_keeps_the_clause_subject() -> None:
     )
     event = one(text, "ASSAULT", "beating")
     assert "forces" in named(event.source) and "demonstrators" in named(event.target)
+
+
+# ------------------------------------------------------------------ what an attack harms
+
+
+def test_the_property_or_person_an_attack_is_done_to_is_its_target() -> None:
+    struck = one("Turkish forces struck a military airport near Idlib.", "ASSAULT")
+    assert "airport" in named(struck.target)
+    killed = one("A gunman shot and killed a toddler.", "ASSAULT", "killed")
+    assert "toddler" in named(killed.target)
+
+
+def test_the_complement_not_the_means_is_what_an_attack_harms() -> None:
+    event = one("Rioters threw petrol bombs at a branch of the bank.", "ASSAULT")
+    assert "branch" in named(event.target)
+
+
+def test_the_means_of_an_attack_is_never_its_target() -> None:
+    for text in ("The officers then fired 11 shots.", "Rioters threw stones and bottles."):
+        for event in code(text):
+            assert event.target is None, (text, event.target)

@@ -31,7 +31,7 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
             passive = inherited  # "was identified and arrested", "is believed to have been"
         else:
             subject_tokens = inherited
-    obj = direct_object(verb) or _shared_object(verb)
+    obj = direct_object(verb) or shared_object(verb)
     subjects = [a for t in subject_tokens for a in actors_of(t, context)]
     subjects += [a for t in agents for a in agent_actors(t, context)]
     objects = [a for t in passive for a in actors_of(t, context)]
@@ -40,7 +40,7 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     return unique(subjects), unique(objects)
 
 
-def _shared_object(verb: Token) -> Token | None:
+def shared_object(verb: Token) -> Token | None:
     """ "shot and killed the teen": verbs joined right next to each other, the later with
     no subject or auxiliary of its own, share the object the last one has ("refused to
     deploy troops and has urged its citizens" share nothing)."""
@@ -50,7 +50,7 @@ def _shared_object(verb: Token) -> Token | None:
         own = {c.dep_ for c in conjunct.children}
         bare = not own & (SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
         if bare and conjunct.i - verb.i <= MAX_SHARING_GAP:
-            return direct_object(conjunct) or _shared_object(conjunct)
+            return direct_object(conjunct) or shared_object(conjunct)
     return None
 
 
