@@ -323,3 +323,23 @@ def test_the_means_of_an_attack_is_never_its_target() -> None:
     for text in ("The officers then fired 11 shots.", "Rioters threw stones and bottles."):
         for event in code(text):
             assert event.target is None, (text, event.target)
+
+
+# ------------------------------------------------------------------ bylines and cited media
+
+
+def test_a_byline_the_parse_ran_into_the_sentence_is_no_actor() -> None:
+    text = "By John Smith, Associated Press\nPolice arrested two protesters in Nairobi."
+    event = one(text, "COERCE")
+    assert named(event.source) == "police" and event.source is not None
+    assert event.source.key.startswith("agent:") and "press" not in named(event.source)
+
+
+def test_the_medium_that_reports_is_no_actor() -> None:
+    for text in (
+        "NAIROBI (Reuters) - Police arrested two protesters, the Daily Nation reported.",
+        "According to the New York Times, the army attacked the rebels on Monday.",
+    ):
+        for event in code(text):
+            for actor in (event.source, event.target):
+                assert actor is None or not actor.key.startswith("media:"), (text, actor)
