@@ -343,3 +343,8 @@ def test_the_medium_that_reports_is_no_actor() -> None:
         for event in code(text):
             for actor in (event.source, event.target):
                 assert actor is None or not actor.key.startswith("media:"), (text, actor)
+
+
+def test_the_grounds_of_an_arrest_are_no_target() -> None:
+    event = one("Chargers' Jackson arrested on suspicion of drunk driving", "COERCE")
+    assert event.target is None or "suspicion" not in named(event.target)
