@@ -348,3 +348,20 @@ def test_the_medium_that_reports_is_no_actor() -> None:
 def test_the_grounds_of_an_arrest_are_no_target() -> None:
     event = one("Chargers' Jackson arrested on suspicion of drunk driving", "COERCE")
     assert event.target is None or "suspicion" not in named(event.target)
+
+
+def test_a_headline_past_form_is_a_passive_and_a_full_sentence_is_not() -> None:
+    headline = one("Chargers' Jackson arrested on suspicion of drunk driving", "COERCE")
+    assert headline.source is None and "jackson" in named(headline.target)
+    sentence = one("Police arrested on Monday two men in Nairobi.", "COERCE")
+    assert "police" in named(sentence.source)
+
+
+def test_a_time_or_an_event_is_no_thing_an_attack_harms() -> None:
+    for text in ("Rebels attacked again on Tuesday night.", "Police seized him after the arrest."):
+        for event in code(text):
+            assert event.target is None or event.target.name.lower() not in {
+                "tuesday night",
+                "night",
+                "arrest",
+            }, (text, event.target)

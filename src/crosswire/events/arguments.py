@@ -14,6 +14,7 @@ from crosswire.model import ActorRef
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
+STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -56,15 +57,24 @@ def shared_object(verb: Token) -> Token | None:
 
 def _headline_passive(verb: Token) -> bool:
     """ "Chargers' Jackson arrested on suspicion of DUI": a headline drops the auxiliary of
-    a passive; a past participle heading its sentence with a subject, no auxiliary and no
-    object is one."""
+    a passive (and tells an active past in the present: "Police arrest ..."); a past form
+    heading a line with no full stop, with a subject, no auxiliary and no object is one.
+    In a sentence that ends with one ("Turkish forces attacked on Monday."), the past form
+    is the active past whatever the tagger says."""
     children = {c.dep_ for c in verb.children}
     return (
-        verb.tag_ == "VBN"
+        verb.tag_ in {"VBN", "VBD"}
         and verb.dep_ == "ROOT"
         and bool(children & SUBJECTS)
-        and not children & {"aux", "auxpass", "dobj", "obj"}
+        and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
+        and _headline(verb)
     )
+
+
+def _headline(verb: Token) -> bool:
+    """Whether the verb's sentence is a line with no closing punctuation (a headline)."""
+    words = [t for t in verb.sent if not t.is_space]
+    return bool(words) and words[-1].text not in STATEMENT_ENDS
 
 
 def _agents(verb: Token) -> list[Token]:

@@ -14,11 +14,13 @@ from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import shared_object
 from crosswire.events.data import frames
 from crosswire.events.participants import agent_key
-from crosswire.events.patterns import Pattern
+from crosswire.events.patterns import Pattern, noun_patterns
 from crosswire.events.syntax import direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
+# Entity labels of words that are a time or an amount, never a thing harmed
+NOT_THING_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 class Harmed(DataModel):
@@ -55,8 +57,11 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
 
 def _harmed_noun(noun: Token, pattern: Pattern) -> bool:
     """A common or proper noun that is neither the pattern's own object ("opened fire"),
-    a means, a pronoun, nor a word that names no thing."""
+    a means, a pronoun, a time or an amount ("on Monday", "80 percent"), an event ("made
+    an arrest"), nor a word that names no thing."""
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.lower_ in frames().pronouns:
+        return False
+    if noun.ent_type_ in NOT_THING_ENTITIES or fold(noun.lemma_) in noun_patterns():
         return False
     lemma = fold(noun.lemma_)
     words = {lemma, fold(noun.text)}
