@@ -365,3 +365,18 @@ def test_a_time_or_an_event_is_no_thing_an_attack_harms() -> None:
                 "night",
                 "arrest",
             }, (text, event.target)
+
+
+def test_a_later_participle_shares_the_passive_agent_of_the_first() -> None:
+    text = "The suspect was tackled by police officers and taken into custody in Ohio."
+    event = one(text, "COERCE")
+    assert "police" in named(event.source) and "suspect" in named(event.target)
+
+
+def test_a_subordinate_past_with_a_subject_stays_active() -> None:
+    text = (
+        "Pakistan issued a statement as soon as Armenia resorted to military provocations"
+        " against Azerbaijan."
+    )
+    event = one(text, "ASSAULT", "resorted")
+    assert event.source is not None and event.source.country == "ARM"

@@ -22,6 +22,8 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     subject_tokens = [t for c in verb.children if c.dep_ in SUBJECTS for t in _undated_subject(c)]
     passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for t in _undated_subject(c)]
     agents = _agents(verb) or [a for c in _bare_conjuncts(verb) for a in _agents(c)]
+    if not agents and verb.dep_ == "conj" and _passive_form(verb):
+        agents = _agents(verb.head)  # "was hauled out by police and taken into custody"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
         passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
     if _headline_passive(verb) or _bare_passive(verb):
@@ -122,14 +124,13 @@ def _passive_form(verb: Token) -> bool:
 
 
 def _bare_passive(verb: Token) -> bool:
-    """ "with Mr Jenkin arrested shortly afterwards", "his brother wounded": a past form
-    with a subject but no auxiliary or object, in an absolute "with" phrase or tagged as a
-    participle, is a passive whose subject is the one acted on."""
+    """ "with Mr Jenkin arrested shortly afterwards": a past form with a subject but no
+    auxiliary or object in an absolute "with" phrase is a passive whose subject is the one
+    acted on (elsewhere the tagger's participle is often an active past: "after
+    authorities boxed in his car", "as soon as Armenia resorted to")."""
     children = {c.dep_ for c in verb.children}
     if not children & SUBJECTS or children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}:
         return False
-    if verb.tag_ == "VBN" and verb.dep_ != "ROOT":
-        return True
     marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
     absolute = marked or (verb.dep_ == "pcomp" and verb.head.lower_ == "with")
     return absolute and verb.tag_ in {"VBD", "VBN"}
