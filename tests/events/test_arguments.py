@@ -380,3 +380,8 @@ def test_a_subordinate_past_with_a_subject_stays_active() -> None:
     )
     event = one(text, "ASSAULT", "resorted")
     assert event.source is not None and event.source.country == "ARM"
+
+
+def test_a_headline_joint_act_of_several_stays_active() -> None:
+    event = one("The US, Russia, and Switzerland met yesterday", "CONSULT")
+    assert event.source is not None and event.source.country == "USA"

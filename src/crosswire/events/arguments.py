@@ -65,11 +65,22 @@ def _headline_passive(verb: Token) -> bool:
     is the active past whatever the tagger says."""
     children = {c.dep_ for c in verb.children}
     return (
-        verb.tag_ in {"VBN", "VBD"}
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _one_subject(verb)))
         and verb.dep_ == "ROOT"
         and bool(children & SUBJECTS)
         and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
         and _headline(verb)
+    )
+
+
+def _one_subject(verb: Token) -> bool:
+    """A single, uncoordinated subject: with several ("The US, Russia and Switzerland
+    met", "Protesters marched") a past form without object is the intransitive active of
+    a joint act, not a passive."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    listed = {"conj", "appos"}  # "The US, Russia and ..." is parsed with an apposition
+    return all(
+        s.tag_ in {"NN", "NNP"} and not any(c.dep_ in listed for c in s.children) for s in subjects
     )
 
 
