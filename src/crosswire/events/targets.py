@@ -44,7 +44,9 @@ def complete_roles(
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
     if not targets:  # "stormed a jewellery store", "killed a toddler"
-        targets = [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
+        targets = _others(
+            subjects, [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
+        )
     if not targets:
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
