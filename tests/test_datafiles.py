@@ -25,7 +25,7 @@ from crosswire.datafiles import (
     parse_yaml,
 )
 from crosswire.events import data as events_data
-from crosswire.events import learned, model, patterns
+from crosswire.events import harmed, learned, model, patterns
 from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
@@ -46,6 +46,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/dates.yaml": (events_data.DateCues, events_data.dates),
     "events/agents.yaml": (events_data.Agents, events_data.agents),
     "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
+    "events/harmed.yaml": (harmed.Harmed, harmed.harmed),
     # the learned event decision's model: its card (JSON) and its weights (.npz)
     "models/events-v2.json": (model.ModelCard, model.event_model),
     "models/events-v2.npz": (model.ModelCard, model.event_model),
@@ -88,6 +89,7 @@ WRONG_TYPES = {
     "events/dates.yaml": ("vague_types: [DURATION, SET]", "vague_types: {DURATION: 1}"),
     "events/agents.yaml": ("  party: PTY", "  party: Party"),
     "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
+    "events/harmed.yaml": ("types: [ASSAULT, COERCE]", "types: [ASSAULT, HARM]"),
     "actors/countries.yaml": ("  UAE: ARE", "  UAE: [ARE]"),
     "actors/media.yaml": ("{names: [Interfax], country: RUS}", "{names: [], country: RUS}"),
     "actors/organisations.yaml": ("  Kremlin: [RUS, GOV]", "  Kremlin: [RUS]"),

@@ -124,3 +124,32 @@ def test_every_coded_date_follows_the_export_contract() -> None:
     assert len(events) >= 4
     for event in events:
         assert event.date is None or re.fullmatch(CONTRACT, event.date), event
+
+
+def test_an_article_that_dates_its_story_long_ago_keeps_the_publication_date_off_it() -> None:
+    text = (
+        "Zurana Horton was killed in October 2011 in Brownsville. Prosecutors said Andrew"
+        " Lopez fired the shots at a crowd from a rooftop."
+    )
+    assert dated(text, "fired") == (None, None)
+
+
+def test_a_recent_story_keeps_the_publication_date_for_its_past_events() -> None:
+    text = (
+        "Police arrested two men on Tuesday in Brownsville. Prosecutors said Andrew Lopez"
+        " fired the shots at a crowd from a rooftop."
+    )
+    assert dated(text, "fired") == (PUBLISHED, "published")
+
+
+def test_a_present_perfect_report_is_recent_whatever_the_article_dated_before() -> None:
+    text = (
+        "Zurana Horton was killed in October 2011 in Brownsville. Police have arrested"
+        " two men in Brooklyn."
+    )
+    assert dated(text, "arrested") == (PUBLISHED, "published")
+
+
+def test_a_date_of_another_clause_of_the_sentence_keeps_the_publication_date_off() -> None:
+    text = "Two men went on trial on Wednesday for killing a teenager in Brooklyn."
+    assert dated(text, "killing") == (None, None)

@@ -14,28 +14,36 @@ from crosswire.model import ActorRef
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
+STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
     subject_tokens = [t for c in verb.children if c.dep_ in SUBJECTS for t in _undated_subject(c)]
     passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for t in _undated_subject(c)]
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = _agents(verb) or [a for c in _bare_conjuncts(verb) for a in _agents(c)]
+    if not agents and verb.dep_ == "conj" and _passive_form(verb):
+        agents = _agents(verb.head)  # "was hauled out by police and taken into custody"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
         passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
-    if _headline_passive(verb):
+    if _headline_passive(verb) or _bare_passive(verb):
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
     if not subject_tokens and not passive:
-        subject_tokens = _inherited_subject(verb, context)
-    obj = direct_object(verb) or _shared_object(verb)
-    subjects = [a for t in subject_tokens + agents for a in actors_of(t, context)]
+        inherited = _inherited_subject(verb, context)
+        if _passive_form(verb):
+            passive = inherited  # "was identified and arrested", "is believed to have been"
+        else:
+            subject_tokens = inherited
+    obj = direct_object(verb) or shared_object(verb)
+    subjects = [a for t in subject_tokens for a in actors_of(t, context)]
+    subjects += [a for t in agents for a in agent_actors(t, context)]
     objects = [a for t in passive for a in actors_of(t, context)]
     if obj is not None:
         objects += actors_of(obj, context)
     return unique(subjects), unique(objects)
 
 
-def _shared_object(verb: Token) -> Token | None:
+def shared_object(verb: Token) -> Token | None:
     """ "shot and killed the teen": verbs joined right next to each other, the later with
     no subject or auxiliary of its own, share the object the last one has ("refused to
     deploy troops and has urged its citizens" share nothing)."""
@@ -45,21 +53,98 @@ def _shared_object(verb: Token) -> Token | None:
         own = {c.dep_ for c in conjunct.children}
         bare = not own & (SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"})
         if bare and conjunct.i - verb.i <= MAX_SHARING_GAP:
-            return direct_object(conjunct) or _shared_object(conjunct)
+            return direct_object(conjunct) or shared_object(conjunct)
     return None
 
 
 def _headline_passive(verb: Token) -> bool:
     """ "Chargers' Jackson arrested on suspicion of DUI": a headline drops the auxiliary of
-    a passive; a past participle heading its sentence with a subject, no auxiliary and no
-    object is one."""
+    a passive (and tells an active past in the present: "Police arrest ..."); a past form
+    heading a line with no full stop, with a subject, no auxiliary and no object is one.
+    In a sentence that ends with one ("Turkish forces attacked on Monday."), the past form
+    is the active past whatever the tagger says."""
     children = {c.dep_ for c in verb.children}
     return (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _one_subject(verb)))
         and verb.dep_ == "ROOT"
         and bool(children & SUBJECTS)
-        and not children & {"aux", "auxpass", "dobj", "obj"}
+        and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
+        and _headline(verb)
     )
+
+
+def _one_subject(verb: Token) -> bool:
+    """A single, uncoordinated subject: with several ("The US, Russia and Switzerland
+    met", "Protesters marched") a past form without object is the intransitive active of
+    a joint act, not a passive."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    listed = {"conj", "appos"}  # "The US, Russia and ..." is parsed with an apposition
+    return all(
+        s.tag_ in {"NN", "NNP"} and not any(c.dep_ in listed for c in s.children) for s in subjects
+    )
+
+
+def _headline(verb: Token) -> bool:
+    """Whether the verb's sentence is a line with no closing punctuation (a headline)."""
+    words = [t for t in verb.sent if not t.is_space]
+    return bool(words) and words[-1].text not in STATEMENT_ENDS
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _bare_conjuncts(verb: Token) -> list[Token]:
+    """ "was shot and killed by police": the participles joined to a passive with no
+    subject of their own, which share its "by" phrase."""
+    if not {c.dep_ for c in verb.children} & (PASSIVE_SUBJECTS | {"auxpass"}):
+        return []
+    return [
+        c
+        for c in verb.conjuncts
+        if c.tag_ == "VBN" and not {d.dep_ for d in c.children} & (SUBJECTS | PASSIVE_SUBJECTS)
+    ]
+
+
+def agent_actors(agent: Token, context: Context) -> list[ActorRef]:
+    """The doer a passive's "by" phrase names: its actors, else the actor named on what
+    it names ("killed by a police bullet": police; "by a sheriff's SWAT team": the
+    sheriff)."""
+    found = actors_of(agent, context)
+    if found:
+        return found
+    owners = [c for c in agent.children if c.dep_ in {"poss", "compound", "nmod"}]
+    return [a for owner in owners for a in actors_of(owner, context)][:1]
+
+
+def _passive_form(verb: Token) -> bool:
+    """A passive without a subject of its own: with its passive auxiliary ("to have been
+    arrested"), a bare participle complement ("was seen shot"), or a participle conjoined
+    to a passive and sharing its auxiliary ("was identified and arrested")."""
+    children = {c.dep_ for c in verb.children}
+    if "auxpass" in children:
+        return True
+    if verb.tag_ != "VBN" or children & {"aux", "dobj", "obj"}:
+        return False
+    if verb.dep_ in {"xcomp", "oprd"}:
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        head = {c.dep_ for c in verb.head.children}
+        return bool(head & (PASSIVE_SUBJECTS | {"auxpass"})) or _passive_form(verb.head)
+    return False
+
+
+def _bare_passive(verb: Token) -> bool:
+    """ "with Mr Jenkin arrested shortly afterwards": a past form with a subject but no
+    auxiliary or object in an absolute "with" phrase is a passive whose subject is the one
+    acted on (elsewhere the tagger's participle is often an active past: "after
+    authorities boxed in his car", "as soon as Armenia resorted to")."""
+    children = {c.dep_ for c in verb.children}
+    if not children & SUBJECTS or children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}:
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+    absolute = marked or (verb.dep_ == "pcomp" and verb.head.lower_ == "with")
+    return absolute and verb.tag_ in {"VBD", "VBN"}
 
 
 def _undated_subject(subject: Token) -> list[Token]:
@@ -79,6 +164,8 @@ def _undated_subject(subject: Token) -> list[Token]:
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
     """The subject a predicate without one takes from the clause or noun it depends on."""
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ in OBJECTS - {"pobj"} and verb.pos_ == "VERB":
+        head = head.head  # "to disperse protests and beating": a verb the parse put on a noun
     if depth > MAX_INHERITANCE or head.i == verb.i:
         return []
     found = _controller(verb, head, context)
@@ -98,6 +185,9 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         return _complement_controller(head, context)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None  # "Asked whether ..., Biden said": the main subject was asked, not asking
+    if verb.dep_ == "conj" and _passive_form(verb):
+        # "X was identified and arrested": the passive subject of the first is the second's
+        return [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS] or None
     if verb.dep_ in {"conj", "advcl"}:
         return _subjects(head, passive=False)
     if verb.dep_ == "acl":

@@ -7,7 +7,12 @@ from spacy.tokens import Span, Token
 
 from crosswire.events.context import Context
 from crosswire.events.data import modality
-from crosswire.events.dates import clause_dating, recent_report, sentence_date
+from crosswire.events.dates import (
+    clause_dating,
+    dated_elsewhere,
+    recent_report,
+    sentence_date,
+)
 from crosswire.events.modality import modality_of
 from crosswire.events.patterns import Pattern
 from crosswire.events.syntax import direct_object, own_tokens, passive_subject
@@ -41,7 +46,8 @@ def event_date(heads: list[Token], context: Context) -> tuple[str | None, DateFr
     """The event's date in the exported form (`contract_date`) and where it comes from
     (`crosswire.events.dates`): a time expression attached to its own words, else one its
     sentence applies to it ("text"); else, for a recent report, the publication date
-    ("published"). A time expression of its own that fixes no date ("recently", "for
+    ("published"), unless the article places it elsewhere in time (`dated_elsewhere`). A
+    time expression of its own that fixes no date ("recently", "for
     years", "Monday" with no publication date to resolve it) leaves it undated."""
     own = clause_dating(heads, context)
     fixed = next((d.date for d in own if d.date is not None), None)
@@ -55,8 +61,11 @@ def event_date(heads: list[Token], context: Context) -> tuple[str | None, DateFr
     negated, status, _ = modality_of(heads[0])
     if negated and heads[0].lemma_.lower() in modality().acceptances:
         status = "asserted"  # "will not accept": a refusal stated now (`stance`: REJECT)
-    if context.article.published and recent_report(heads[0], status):
-        return context.article.published, "published"
+    published = context.article.published
+    if not published or not recent_report(heads[0], status):
+        return None, None
+    if not dated_elsewhere(heads[0], context, published):
+        return published, "published"
     return None, None
 
 

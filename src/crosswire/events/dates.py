@@ -8,6 +8,7 @@ Whether the publication date may stand in is `recent_report`'s question."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -21,6 +22,10 @@ from crosswire.timex.values import contract_date
 # `_shares_time_upward`); anything else (a reported, relative or object clause) stops.
 MAX_LEVELS = 3  # how many clauses up a date is looked for
 NOUN_SUBJECTS = {"nsubj", "nsubjpass"}
+# A news report tells the past few days' events; a date the article gives that ends more
+# than this many days before its publication places the story it tells in that past
+RECENT_DAYS = 7
+RECENT_ASPECT_AUXILIARIES = {"has", "have", "'ve", "'s", "is", "are", "am", "'re", "'m"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,91 @@ def recent_report(trigger: Token, status: Modality) -> bool:
     perfect = dates().past_perfect_auxiliaries
     background = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children)
     return not background or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
+    """Whether a past event the text does not date is placed away from the publication day
+    by the article itself, so that the publication date would mislead: a present, present
+    perfect or progressive report never is ("has arrested", "are protesting"); a past one
+    is when its sentence dates another of its clauses ("went on trial Wednesday for
+    killing"; not the saying of a reported one, nor a relative clause about a participant)
+    or when an earlier sentence dates what the article tells more than
+    `RECENT_DAYS` before publication ("the shooting in October 2011 ... Lopez fired")."""
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return False
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "are beginning to lift": the aspect is the governing verb's
+    if _recent_aspect(verb):
+        return False
+    sentence = context.sentence_of(trigger)
+    reporting = _reporting_heads(verb)
+    for time, head in _dating_times(context):
+        if sentence.start_char <= time.start < sentence.end_char:
+            describing = head.dep_ in {"relcl", "acl"}  # "actions launched on Sept. 27"
+            if describing or head.i in reporting:
+                continue
+            if _same_line(context.text, time.start, trigger.idx):
+                return True
+        elif time.start < sentence.start_char and _older(_fixed(time), published):
+            return True
+    return False
+
+
+def _recent_aspect(verb: Token) -> bool:
+    """A present, present perfect or progressive clause: it reports what is so now."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ in {"VBZ", "VBP"} or bool(auxiliaries & RECENT_ASPECT_AUXILIARIES)
+
+
+def _reporting_heads(verb: Token) -> set[int]:
+    """The verbs a reported clause hangs on ("officials said Monday that ..."), whose
+    date is the saying's, not the event's."""
+    heads: set[int] = set()
+    current = verb
+    while current.dep_ in {"ccomp", "parataxis"} and current.head.i != current.i:
+        current = current.head
+        heads.add(current.i)
+    return heads
+
+
+def _dating_times(context: Context) -> list[tuple[TimeExpr, Token]]:
+    """The article's time expressions that fix a date and date a clause of the text (not
+    a bound, "since 2009", nor a noun, "a 2013 Toyota"), with the verb each dates."""
+    found = []
+    for time in context.times:
+        if _fixed(time) is None:
+            continue
+        root = _root(time, context)
+        if root is None or root.head.i == root.i:
+            continue
+        head = root.head.head if root.head.dep_ in {"prep", "agent"} else root.head
+        if head.pos_ in {"VERB", "AUX"} and _dates(root, head):
+            found.append((time, head))
+    return found
+
+
+def _older(date: str | None, published: str) -> bool:
+    """Whether `date` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) ends more than
+    `RECENT_DAYS` before the day `published`."""
+    if date is None:
+        return False
+    try:
+        day = _last_day(date)
+        publication = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (publication - day).days > RECENT_DAYS
+
+
+def _last_day(date: str) -> dt.date:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return dt.date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
 
 
 def _near(head: Token, context: Context) -> list[TimeExpr]:

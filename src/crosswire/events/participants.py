@@ -87,6 +87,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         return _first(actors_of(token.head.head, context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
     for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
+        if _across_lines(candidate, token, context):
+            continue  # "By J. Smith, Associated Press / Police arrested": a byline above
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
@@ -111,6 +113,13 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _across_lines(a: Token, b: Token, context: Context) -> bool:
+    """A line break between two words: the parse ran a byline or a headline into the
+    sentence below it, and a word of that line names no one in the sentence."""
+    first, last = sorted((a, b), key=lambda t: t.i)
+    return "\n" in context.text[first.idx : last.idx]
 
 
 def unrecognised_name(token: Token, context: Context) -> ActorRef | None:
@@ -213,7 +222,11 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
         # still that country's people; anything else unknown is no actor
         return None
-    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    modifiers = [
+        c.text
+        for c in token.children
+        if c.dep_ in {"amod", "compound"} and c.i < token.i and not _across_lines(c, token, context)
+    ]
     name = " ".join([*modifiers, token.text])
     kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
     return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
@@ -260,7 +273,7 @@ def _own_sector(word: str) -> str | None:
 
 def _modifier_country(token: Token, context: Context) -> str | None:
     """The country named on a generic agent: 'Egyptian police', 'police of Kenya'."""
-    for child in token.children:
+    for child in (c for c in token.children if not _across_lines(c, token, context)):
         for target in _modifier_tokens(child):
             mention = context.mention_at(target)
             if mention is not None and mention.actor.country:

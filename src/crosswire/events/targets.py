@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from crosswire.actors.countries import country_name
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
+from crosswire.events.harmed import harmed_targets
 from crosswire.events.participants import (
     actors_of,
     agent_key,
@@ -42,6 +43,10 @@ def complete_roles(
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
+    if not targets:  # "stormed a jewellery store", "killed a toddler"
+        targets = _others(
+            subjects, [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
+        )
     if not targets:
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets

@@ -1,0 +1,82 @@
+"""What an attack or a seizure is done to when its object names no actor: the thing or the
+unnamed person it harms ("stormed a jewellery store", "intercepted three pirate boats",
+"killed a toddler"), as the labelling guideline's target; its means ("fired 11 shots",
+"threw stones") never are (data/events/harmed.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from crosswire.actors.keys import fold
+from crosswire.datafiles import DataModel, load
+from crosswire.events.arguments import shared_object
+from crosswire.events.data import frames
+from crosswire.events.participants import agent_key
+from crosswire.events.patterns import Pattern, noun_patterns
+from crosswire.events.syntax import direct_object, passive_subject
+from crosswire.model import ActorRef, PloverType
+
+Words = frozenset[str]
+# Entity labels of words that are a time or an amount, never a thing harmed
+NOT_THING_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+class Harmed(DataModel):
+    types: frozenset[PloverType]
+    preps: Words
+    means: Words
+    not_things: Words
+
+
+@cache
+def harmed() -> Harmed:
+    return load("events/harmed.yaml", Harmed)
+
+
+def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
+    """The unnamed things or people an attack or seizure at `trigger` is done to: its
+    `preps`' objects ("fired at the car"), else its object or passive subject."""
+    if pattern.type not in harmed().types:
+        return []
+    candidates = [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in harmed().preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]  # first: "drove a car into the store", "threw stones at the bank"
+    patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
+    candidates += [patient] if patient is not None else []
+    for noun in candidates:
+        if _harmed_noun(noun, pattern):
+            return [_thing(noun)]
+    return []
+
+
+def _harmed_noun(noun: Token, pattern: Pattern) -> bool:
+    """A common or proper noun that is neither the pattern's own object ("opened fire"),
+    a means, a pronoun, a time or an amount ("on Monday", "80 percent"), an event ("made
+    an arrest"), nor a word that names no thing."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.lower_ in frames().pronouns:
+        return False
+    if noun.ent_type_ in NOT_THING_ENTITIES or fold(noun.lemma_) in noun_patterns():
+        return False
+    lemma = fold(noun.lemma_)
+    words = {lemma, fold(noun.text)}
+    words |= {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    if words & set(pattern.object):
+        return False
+    return not words & (harmed().means | harmed().not_things)
+
+
+def _thing(noun: Token) -> ActorRef:
+    """An actor keyed by its noun, named with the words written before it."""
+    modifiers = [
+        c.left_edge.i
+        for c in noun.children
+        if c.dep_ in {"amod", "compound", "nummod"} and c.i < noun.i
+    ]
+    name = noun.doc[min([noun.i, *modifiers]) : noun.i + 1].text
+    return ActorRef(key=agent_key(None, None, fold(noun.lemma_)), name=name)
