@@ -124,3 +124,20 @@ def test_a_failing_partition_is_recorded_and_its_articles_cross_checked_in_order
     assert error.path == "partition 2021-03" and "march is broken" in error.reason
     # the March articles were clustered in order by the driver, onto the February story
     assert stories_of(check) == {frozenset(HARBOUR_IDS), *OTHERS}
+
+
+def test_articles_a_killed_partitioned_batch_left_are_taken_in_by_the_next(
+    tmp_path: Path,
+) -> None:
+    store = open_store(tmp_path / "killed.db")
+    killed = PartitionedCrossCheck(store, 2, by="month", workers=1)
+    first = [Analysed.of(a, analysed(a)) for a in CORPUS[:3]]
+    with store.transaction():  # stored and spooled, then killed before `finish`
+        for a in first:
+            store.add_article(a.article, a.analysis)
+        killed.add(first)
+    assert members(store) == {}
+    check = PartitionedCrossCheck(store, 2, by="month", workers=1)
+    commit_all(check, CORPUS[3:])
+    assert stories_of(check) == {frozenset(HARBOUR_IDS), *OTHERS}
+    assert not list(store.scan_entries(partition.PENDING))

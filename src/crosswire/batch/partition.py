@@ -25,6 +25,7 @@ undated articles form a partition of their own, `UNDATED`), not cross-checked. A
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import shutil
 import tempfile
@@ -32,12 +33,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from crosswire.batch.pool import chunks, ordered_map
 from crosswire.budget import failure_reason
 from crosswire.crosscheck import Changes, CrossCheck
 from crosswire.model import IngestError
+from crosswire.pipeline import Analysed, Pipeline
 from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
@@ -46,11 +47,11 @@ from crosswire.stories.scoring import joins, score
 from crosswire.stories.vectors import normalised
 from crosswire.story_build import StoryMap
 
-if TYPE_CHECKING:
-    from crosswire.pipeline import Analysed, Pipeline
-
 log = logging.getLogger(__name__)
 PARTITIONS = ("month", "week")
+# The store's entries of the articles stored but not yet cross-checked (id -> the run that
+# spooled them): a killed partitioned batch leaves them, and the next one takes them in
+PENDING = "partition-pending"
 UNDATED = "undated"  # sorts after every dated key ("2024-03", "2024-W09")
 
 
@@ -167,6 +168,7 @@ class PartitionedCrossCheck(CrossCheck):
             raise ValueError(f"partition by one of {', '.join(PARTITIONS)}, not {by!r}")
         self.by, self.workers = by, workers
         self._spool = Spool()
+        self._run = os.urandom(8).hex().encode()  # marks this run's pending articles
 
     def add(self, batch: Sequence[Analysed]) -> Changes:
         """Spool the batch's new, stored articles to their partitions (cross-checked by
@@ -176,6 +178,7 @@ class PartitionedCrossCheck(CrossCheck):
             by_key.setdefault(partition_of(item.article.published, self.by), []).append(item)
         for key, items in sorted(by_key.items()):
             self._spool.write(key, items)
+        self.store.save_entries(PENDING, {i.article.id.encode(): self._run for i in batch})
         return Changes()
 
     def finish(self, build_map: StoryMap) -> Changes:
@@ -188,6 +191,7 @@ class PartitionedCrossCheck(CrossCheck):
 
     # ------------------------------------------------------------------ the passes
     def _partitioned(self) -> tuple[frozenset[str], list[IngestError]]:
+        self._take_in_pending()
         tasks = [
             PartitionTask(key, self._spool.path(key), self.settings)
             for key in self._spool.sorted_keys()
@@ -202,6 +206,19 @@ class PartitionedCrossCheck(CrossCheck):
                 failures += self._replay(task, result, made)
         return self._stitch(made), failures
 
+    def _take_in_pending(self) -> None:
+        """Spool the articles an earlier, killed partitioned batch stored but did not
+        cross-check (their keys made again)."""
+        with self.store.transaction():
+            left = [k.decode() for k, run in self.store.scan_entries(PENDING) if run != self._run]
+            for ids in chunks(left, self.stories_per_transaction):
+                articles = self.store.articles(ids)
+                self.add([Analysed.of(a, self.store.analysis(a.id)) for a in articles])
+
+    def _done(self, items: Sequence[Analysed]) -> None:
+        """Articles cross-checked (or failed): no longer pending."""
+        self.store.save_entries(PENDING, {i.article.id.encode(): None for i in items})
+
     def _sequential(self, task: PartitionTask, failed: PartitionFailed) -> list[IngestError]:
         """A failed partition: its error recorded, its articles cross-checked here in input
         order as in an unpartitioned batch."""
@@ -212,6 +229,7 @@ class PartitionedCrossCheck(CrossCheck):
         for some in chunks(read_spool(task.spool), self.stories_per_transaction):
             with self.store.transaction():
                 failures += super().add(some).failures
+                self._done(some)
         return failures
 
     def _replay(
@@ -239,6 +257,7 @@ class PartitionedCrossCheck(CrossCheck):
                     builds.changed(story_id)
                 self._dedup.save(self.store, dedup)
                 self._save_stories(clusterer, builds)
+                self._done(some)
         return failures
 
     def _placed(
