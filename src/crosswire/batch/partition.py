@@ -3,23 +3,27 @@
 A partitioned batch may differ from ``crosswire run`` (docs/stories.md, "Partitioned
 batch"). The per-article stages run as in any batch; each batch's new articles are stored
 and spooled to a file of their partition (the month or ISO week of their publication date;
-undated articles form a partition of their own, `UNDATED`), not cross-checked. At the end:
+undated articles apart, `UNDATED`), not cross-checked. At the end:
 
-1. **Partitions in parallel**: each partition's dedup and clustering, with its
-   consolidation, run in one worker process (`cluster_partition`), from empty stages, in
+1. **Partitions in parallel**: each dated partition's dedup and clustering, with its
+   consolidation, run in one worker process (`cluster_partition`), from empty stages but
+   with the document frequencies of the whole batch and store (`DocumentCounts`), in
    input order. A partition that fails is recorded as one error, and its articles are
    cross-checked by the driver in input order as in an unpartitioned batch.
 2. **Replay**: the driver puts each partition's articles, partition by partition in time
-   order (the undated last), into the store's stages as decided there (`place`): every
-   article goes through the store's dedup index, and a copy of an earlier article joins its
-   original's story; the others join their partition's story, unscored. So the stored state
-   is the one later runs continue from.
+   order, into the store's stages as decided there (`place`): every article goes through
+   the store's dedup index, and a copy of an earlier article joins its original's story;
+   the others join their partition's story, unscored. So the stored state is the one
+   later runs continue from.
 3. **Stitch**: each story the batch made is scored, as one article on its median day (the
    rule a merge checks two stories by, `merge.bridged`), against the older stories of
    other partitions (and of earlier runs) the blocking index gives for it, and joins the
-   best one it would join (`scoring.joins`). The stories joined are consolidated (moves
-   and cohesion cut, stories/consolidate.py) before the stale stories are rebuilt, as at
-   the end of a run.
+   best one it would join (`scoring.joins`).
+4. **Undated articles** are then cross-checked by the driver in input order, as in an
+   unpartitioned batch: each joins the story it fits best among all there are (no month
+   to put them in: the year an article states is too coarse, and an inferred date comes
+   from a story). The stories joined are consolidated (moves and cohesion cut,
+   stories/consolidate.py) before the stale stories are rebuilt, as at the end of a run.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -108,6 +113,30 @@ class PartitionTask:
     key: str
     spool: Path
     settings: Settings = DEFAULT
+    # the document frequencies of the whole batch and of the store (`DocumentCounts`)
+    counts: Path | None = None
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """Hashed term -> the articles it is in, and how many articles: what TF-IDF weighs
+    terms by. A partition is weighed by the whole batch's (and the store's), not by its
+    own few articles: within a small partition nearly every word is rare, and the event
+    words two look-alike events share would weigh as much as their names."""
+
+    df: Counter[int]
+    n_docs: int
+
+    def save(self, path: Path) -> Path:
+        path.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None) -> DocumentCounts:
+        if path is None:
+            return cls(Counter(), 0)
+        counts: DocumentCounts = pickle.loads(path.read_bytes())
+        return counts
 
 
 @dataclass(frozen=True)
@@ -128,14 +157,21 @@ def cluster_partition(task: PartitionTask) -> Placed | PartitionFailed:
     """One partition's dedup, clustering and consolidation, from empty stages, in memory
     (run in a worker process); an exception is the partition's failure, not the run's."""
     try:
-        return Placed(task.key, _clustered(read_spool(task.spool), task.settings))
+        items = list(read_spool(task.spool))
+        counts = DocumentCounts.load(task.counts)
+        return Placed(task.key, _clustered(items, task.settings, counts))
     except Exception as exc:
         log.debug("partition %s failed", task.key, exc_info=True)
         return PartitionFailed(task.key, failure_reason(exc, "cross-checking"))
 
 
-def _clustered(items: Iterator[Analysed], settings: Settings) -> dict[str, str]:
+def _clustered(items: list[Analysed], settings: Settings, counts: DocumentCounts) -> dict[str, str]:
+    """The partition's articles -> their stories, the document frequencies being those of
+    `counts` without the partition's articles, which count in as they are added."""
     dedup, clusterer = DuplicateIndex(), StoryClusterer()
+    clusterer.df, clusterer.n_docs = Counter(counts.df), max(0, counts.n_docs - len(items))
+    for item in items:
+        clusterer.df.subtract(item.terms.keys())
     ids: list[str] = []
     for article, analysis, keys, terms, meaning in items:
         article.duplicate_of = dedup.add(article, keys, settings.dedup)
@@ -169,6 +205,7 @@ class PartitionedCrossCheck(CrossCheck):
         self.by, self.workers = by, workers
         self._spool = Spool()
         self._run = os.urandom(8).hex().encode()  # marks this run's pending articles
+        self._counts = DocumentCounts(Counter(), 0)  # the batch's articles'
 
     def add(self, batch: Sequence[Analysed]) -> Changes:
         """Spool the batch's new, stored articles to their partitions (cross-checked by
@@ -176,6 +213,7 @@ class PartitionedCrossCheck(CrossCheck):
         by_key: dict[str, list[Analysed]] = {}
         for item in batch:
             by_key.setdefault(partition_of(item.article.published, self.by), []).append(item)
+            self._counts.df.update(item.terms.keys())
         for key, items in sorted(by_key.items()):
             self._spool.write(key, items)
         self.store.save_entries(PENDING, {i.article.id.encode(): self._run for i in batch})
@@ -192,19 +230,31 @@ class PartitionedCrossCheck(CrossCheck):
     # ------------------------------------------------------------------ the passes
     def _partitioned(self) -> tuple[frozenset[str], list[IngestError]]:
         self._take_in_pending()
+        counts = self._all_counts().save(self._spool.folder / "counts.pickle")
         tasks = [
-            PartitionTask(key, self._spool.path(key), self.settings)
+            PartitionTask(key, self._spool.path(key), self.settings, counts)
             for key in self._spool.sorted_keys()
         ]
+        dated = [task for task in tasks if task.key != UNDATED]
         made: dict[str, str] = {}  # story made by this batch -> its partition
         failures: list[IngestError] = []
-        results = ordered_map(cluster_partition, tasks, self.workers, warm_up=_nothing_to_warm)
-        for task, result in zip(tasks, results, strict=True):
+        results = ordered_map(cluster_partition, dated, self.workers, warm_up=_nothing_to_warm)
+        for task, result in zip(dated, results, strict=True):
             if isinstance(result, PartitionFailed):
-                failures += self._sequential(task, result)
+                failures += self._failed_partition(task, result)
             else:
                 failures += self._replay(task, result, made)
-        return self._stitch(made), failures
+        touched = self._stitch(made)
+        for task in tasks[len(dated) :]:  # the undated articles, in input order
+            failures += self._in_order(task)
+        return touched, failures
+
+    def _all_counts(self) -> DocumentCounts:
+        """The document frequencies of the store's articles and of the batch's."""
+        with self.store.transaction():
+            clusterer = self._clusterer.load(self.store)
+            df = clusterer.df + self._counts.df
+            return DocumentCounts(df, clusterer.n_docs + sum(self._spool.sizes.values()))
 
     def _take_in_pending(self) -> None:
         """Spool the articles an earlier, killed partitioned batch stored but did not
@@ -219,13 +269,18 @@ class PartitionedCrossCheck(CrossCheck):
         """Articles cross-checked (or failed): no longer pending."""
         self.store.save_entries(PENDING, {i.article.id.encode(): None for i in items})
 
-    def _sequential(self, task: PartitionTask, failed: PartitionFailed) -> list[IngestError]:
+    def _failed_partition(self, task: PartitionTask, failed: PartitionFailed) -> list[IngestError]:
         """A failed partition: its error recorded, its articles cross-checked here in input
         order as in an unpartitioned batch."""
         error = IngestError(f"partition {failed.key}", failed.reason)
         with self.store.transaction():
             self.store.add_error(error)
-        failures = [error]
+        return [error, *self._in_order(task)]
+
+    def _in_order(self, task: PartitionTask) -> list[IngestError]:
+        """A partition's articles cross-checked here in input order, as in an unpartitioned
+        batch: each joins the story it fits best among all the stories there are."""
+        failures: list[IngestError] = []
         for some in chunks(read_spool(task.spool), self.stories_per_transaction):
             with self.store.transaction():
                 failures += super().add(some).failures
