@@ -164,6 +164,13 @@ def _finish(
     help="Ray actors (spaCy loaded once in each) or local processes.",
 )
 @click.option(
+    "--partition",
+    type=click.Choice(["month", "week"]),
+    help="Dedup and cluster each month or week of publication apart, in parallel, then"
+    " stitch the stories across partitions (may differ from `run`: docs/stories.md,"
+    " 'Partitioned batch'). Without it, in input order as `run` does.",
+)
+@click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
@@ -184,6 +191,7 @@ def batch(
     engine: str,
     address: str | None,
     workers: int,
+    partition: str | None,
     out_dir: str | None,
     db: str | None,
     batch_size: int | None,
@@ -196,8 +204,10 @@ def batch(
 
     Records stream through a Ray Data job (a large WARC is never held in memory); the
     per-article stages run in an actor pool, the cross-article stages on this machine in
-    input order, so the result is the store `crosswire run` makes. Stored articles are
-    skipped: a killed batch is restarted with the same command.
+    input order, so the result is the store `crosswire run` makes. With --partition the
+    months or weeks are deduplicated and clustered apart in --workers processes and their
+    stories stitched together, which may differ from `run`. Stored articles are skipped: a
+    killed batch is restarted with the same command.
 
     \b
     Examples:
@@ -210,6 +220,10 @@ def batch(
     store_url = db or (str(Path(out_dir) / DEFAULT_DB) if out_dir else DEFAULT_DB)
     with opened(store_url) as store:
         pipeline = Pipeline(store, workers=workers, settings=settings)
+        if partition:
+            from crosswire.batch.partition import partitioned
+
+            partitioned(pipeline, partition, workers)
         if engine == "local":
             start = lambda show: pipeline.run(paths, progress=show)  # noqa: E731
         else:

@@ -168,6 +168,10 @@ class Article(Record):
     outlet: str | None = None
     published: str | None = None  # YYYY-MM-DD, or None when it cannot be found
     published_inferred: bool = False
+    # an inferred date's evidence: the story whose dated articles gave it, and the date
+    # the article states itself that bounded it, as written (None: the story's median)
+    inferred_from_story: str | None = None
+    inferred_from_text: str | None = None
     language: str | None = None
     cites: list[Citation] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # removed from text, kept here

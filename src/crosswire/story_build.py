@@ -16,7 +16,7 @@ from typing import NamedTuple
 from crosswire.budget import failure_reason
 from crosswire.model import Analysis, Article, Event, Story
 from crosswire.settings import DEFAULT, Settings
-from crosswire.stories import infer_published, story_title
+from crosswire.stories import inferred_date, story_title
 from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.fuse import fuse_events
 
@@ -83,7 +83,7 @@ def build_story(
     for i, article in enumerate(articles):
         if article.published is None or article.published_inferred:
             dated.append(article)
-            redone = _date_from_story(article, analyses[i], articles, settings)
+            redone = _date_from_story(article, analyses[i], articles, story_id, settings)
             if redone is not analyses[i]:
                 analyses[i] = redone
                 reanalysed.append((article, redone))
@@ -103,19 +103,23 @@ def build_story(
 
 
 def _date_from_story(
-    article: Article, analysis: Analysis, story: list[Article], settings: Settings
+    article: Article, analysis: Analysis, story: list[Article], story_id: str, settings: Settings
 ) -> Analysis:
-    """Give an undated article the date its story points to, and resolve its relative
-    time expressions (and so its events' dates) against that date: its analysis, redone
-    if that changed its anchor."""
+    """Give an undated article the date its story points to, with its evidence (the story,
+    the article's own date that bounded it), and resolve its relative time expressions
+    (and so its events' dates) against that date: its analysis, redone if that changed
+    its anchor."""
     # imported here: crosswire.pipeline, which holds the per-article stages, imports this
     # module (through crosswire.crosscheck) before it defines them
     from crosswire.pipeline import analyse_articles
 
     others = [a for a in story if a.id != article.id and not a.published_inferred]
     window_days = settings.stories.date_window_days
-    inferred = infer_published(article, analysis, others, window_days)
-    article.published, article.published_inferred = inferred, inferred is not None
+    found = inferred_date(article, analysis, others, window_days)
+    inferred = found.day if found else None
+    article.published, article.published_inferred = inferred, found is not None
+    article.inferred_from_story = story_id if found else None
+    article.inferred_from_text = found.expression if found else None
     if analysis.anchor == inferred:
         return analysis
     [redone] = analyse_articles([article], settings)

@@ -311,6 +311,9 @@ UNPICKLERS = {
     "stories/legacy.py",
     # Ray's transport of a job's own inputs between its processes, never stored
     "batch/ray_job.py",
+    # a partitioned batch's spool: temporary files this process writes for its own worker
+    # processes and deletes at the end of the run, never stored
+    "batch/partition.py",
 }
 
 

@@ -41,6 +41,8 @@ def article_rows(store: Store) -> Iterator[Row]:
             "title": a.title,
             "published": a.published,
             "published_inferred": a.published_inferred,
+            "inferred_from_story": a.inferred_from_story,
+            "inferred_from_text": a.inferred_from_text,
             "language": a.language,
             "duplicate_of": a.duplicate_of,
             "cites": [c.to_dict() for c in a.cites],

@@ -30,7 +30,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
         [
             ("id", TEXT), ("url", TEXT), ("path", TEXT), ("outlet", TEXT), ("title", TEXT),
-            ("published", TEXT), ("published_inferred", BOOL), ("language", TEXT),
+            ("published", TEXT), ("published_inferred", BOOL),
+            ("inferred_from_story", TEXT), ("inferred_from_text", TEXT), ("language", TEXT),
             ("duplicate_of", TEXT), ("cites", pa.list_(CITE)), ("captions", TEXTS),
             ("text", TEXT),
         ]

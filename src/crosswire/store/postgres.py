@@ -289,10 +289,10 @@ class PostgresStore(SQLQueries, Store):
     def update_article(self, article: Article, story_id: str | None) -> None:
         self.db.execute(
             "UPDATE articles SET duplicate_of = %s, published = %s, published_inferred = %s,"
-            " story_id = %s WHERE id = %s",
+            " data = %s, story_id = %s WHERE id = %s",
             (
                 article.duplicate_of, article.published, article.published_inferred,
-                story_id, article.id,
+                json.dumps(article_extra(article)), story_id, article.id,
             ),
         )  # fmt: skip
 

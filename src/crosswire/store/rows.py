@@ -35,8 +35,16 @@ def migrations(backend: str) -> list[tuple[int, str]]:
 
 
 def article_extra(article: Article) -> dict[str, Any]:
-    """The article fields kept as one JSON document rather than columns."""
-    return {"cites": [c.to_dict() for c in article.cites], "captions": article.captions}
+    """The article fields kept as one JSON document rather than columns (an inferred
+    date's evidence only when there is one)."""
+    extra: dict[str, Any] = {
+        "cites": [c.to_dict() for c in article.cites],
+        "captions": article.captions,
+    }
+    if article.inferred_from_story:
+        extra["inferred_from_story"] = article.inferred_from_story
+        extra["inferred_from_text"] = article.inferred_from_text
+    return extra
 
 
 def article_from_row(row: Row, extra: Mapping[str, Any]) -> Article:

@@ -245,10 +245,10 @@ class SQLiteStore(SQLQueries, Store):
     def update_article(self, article: Article, story_id: str | None) -> None:
         self.db.execute(
             "UPDATE articles SET duplicate_of = ?, published = ?, published_inferred = ?,"
-            " story_id = ? WHERE id = ?",
+            " data = ?, story_id = ? WHERE id = ?",
             (
                 article.duplicate_of, article.published, int(article.published_inferred),
-                story_id, article.id,
+                json.dumps(article_extra(article)), story_id, article.id,
             ),
         )  # fmt: skip
 

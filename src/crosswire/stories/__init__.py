@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from statistics import median_low
 
@@ -13,7 +14,16 @@ from crosswire.stories.title import story_title
 from crosswire.timex.months import month_words
 from crosswire.timex.values import calendar_day, days_apart
 
-__all__ = ["calendar_day", "days_apart", "infer_published", "story_title"]
+__all__ = ["InferredDate", "calendar_day", "days_apart", "infer_published", "story_title"]
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    """An inferred publication date and the article's own date that bounded it, as
+    written ("May 31"); None when it is the story's median date."""
+
+    day: str
+    expression: str | None = None
 
 
 def infer_published(
@@ -22,6 +32,17 @@ def infer_published(
     story_articles: list[Article],
     window_days: int = DEFAULT.stories.date_window_days,
 ) -> str | None:
+    """`inferred_date`'s day."""
+    found = inferred_date(article, analysis, story_articles, window_days)
+    return found.day if found else None
+
+
+def inferred_date(
+    article: Article,
+    analysis: Analysis,
+    story_articles: list[Article],
+    window_days: int = DEFAULT.stories.date_window_days,
+) -> InferredDate | None:
     """An undated article's publication date from its story, constrained by its own dates.
 
     Evidence: the dates of the story's other dated articles. An article is published on or
@@ -41,16 +62,15 @@ def infer_published(
     if not story_dates:
         return None
     middle = median_low(story_dates)
-    own = [d for d in _own_days(analysis) if _near(d, middle, window_days)]
-    if not own:
-        inferred = middle
-    else:
-        floor = max(own)
-        inferred = next((d for d in story_dates if d >= floor), floor)
-    day = calendar_day(inferred)
+    own = [(d, text) for d, text in _own_days(analysis) if _near(d, middle, window_days)]
+    found = InferredDate(middle)
+    if own:
+        floor, expression = max(own)
+        found = InferredDate(next((d for d in story_dates if d >= floor), floor), expression)
+    day = calendar_day(found.day)
     if day is None or not fits_years(stated_year(analysis), [day.toordinal()]):
         return None
-    return inferred
+    return found
 
 
 @cache
@@ -62,15 +82,16 @@ def _calendar_date() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{months})\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}\b", re.I)
 
 
-def _own_days(analysis: Analysis) -> list[str]:
-    """Full dates the article states as calendar dates (relative expressions such as "on
-    Thursday" or "yesterday" were resolved against a guess and are no evidence)."""
+def _own_days(analysis: Analysis) -> list[tuple[str, str]]:
+    """Full dates the article states as calendar dates, each with its expression as
+    written (relative expressions such as "on Thursday" or "yesterday" were resolved
+    against a guess and are no evidence)."""
     days = []
     for time in analysis.times:
         calendar = _calendar_date().search(time.text) is not None
         day = calendar_day(time.value) if calendar and time.type == "DATE" else None
         if day is not None:
-            days.append(day.isoformat())
+            days.append((day.isoformat(), time.text))
     return days
 
 

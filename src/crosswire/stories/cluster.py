@@ -142,6 +142,45 @@ class StoryClusterer(JournaledState):
         self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
         return self._merge_bridged(story_id, scored, settings)
 
+    def place(
+        self,
+        article: Article,
+        analysis: Analysis,
+        terms: Counter[int],
+        meaning: Meaning | None,
+        story_id: str | None,
+    ) -> str:
+        """Add an article to a story decided elsewhere (a partition of a partitioned batch,
+        batch/partition.py, consolidated there): `story_id`, or a new story named after the
+        article when None. Nothing is scored or merged, and the story counts as settled."""
+        if article.id in self.story_of:
+            return self.story_id(article.id)
+        vector = self._vector(terms)
+        actors, day = actor_counts(analysis), day_of(article.published)
+        year = None if day is not None else stated_year(analysis)
+        story_id = self._resolve(story_id) if story_id else self._open_new(article.id)
+        self._absorb(self.stories[story_id], vector, actors, day)
+        self._unsettled.pop(story_id, None)
+        self.story_of[article.id] = story_id
+        self._touch("story_of", article.id)
+        self.across.add(article.id, meaning or meaning_of(article, day))
+        original = self._story_of_original(article)
+        copied = article.duplicate_of if original == story_id else None
+        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
+        return story_id
+
+    def join(self, story_id: str, other_id: str) -> str:
+        """Merge two stories found to be one elsewhere (the stitch of a partitioned batch):
+        the younger into the older, reported by `merged` like any merge, and the result
+        left to the next consolidation. The surviving id."""
+        story, other = self.stories[self._resolve(story_id)], self.stories[self._resolve(other_id)]
+        if story.id != other.id:
+            older, younger = sorted((story, other), key=lambda s: s.order)
+            self._merge(younger, older)
+            story = older
+        self._unsettled[story.id] = None
+        return str(story.id)
+
     def revise(
         self, article: Article, analysis: Analysis, settings: StoriesSettings = DEFAULT.stories
     ) -> str | None:
