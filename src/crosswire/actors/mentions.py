@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.coordination import share_heads
 from crosswire.actors.datelines import in_dateline
 from crosswire.actors.host import (
     STATE_SECTORS,
@@ -50,6 +51,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _drop_role_words(text, repaired_entities(doc, text))
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
+    share_heads(text, typed, day)
     _facilities_are_places(text, typed)
     _capitals_as_states(doc, typed)
     votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))

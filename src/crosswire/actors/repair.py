@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from crosswire.actors import countries
-from crosswire.actors.agents import agent_nouns, plural_agents
+from crosswire.actors.agents import agent_of, plural_agents
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
     group_heads,
@@ -297,7 +297,9 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
     by people the agents table knows ("Croatian extremists"), a group."""
     result = []
     for cand in found:
-        if cand.label in {"NORP", "GPE"} and countries.country_code(cand.text(text)):
+        name = cand.text(text)
+        # the small model tags a lone demonym as a person too ("Ugandan opposition")
+        if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
             people = None if body else _agent_after(text, cand.end)
             if body:
@@ -305,6 +307,11 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
             elif people:
                 result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif cand.label in {"GPE", "ORG"} and countries.capital_country(name):
+            # "the Khartoum government": a capital standing for its state's body
+            body = _state_body_after(text, cand.end)
+            if body and body[1] in org_heads():
+                result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
 
@@ -325,18 +332,18 @@ def _agent_after(text: str, end: int) -> tuple[int, str] | None:
     """Length and phrase of the people a country word qualifies, from the agents table:
     "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
     person, whom the actors stage resolves as such; lowercase words only: a capitalised word
-    after a demonym is a name). The longest phrase wins."""
+    after a demonym is a name). The people are the last word of the phrase, after its
+    modifiers ("French paper workers"); the longest span wins."""
     match = _LOWER_WORDS.match(text, end)
     if match is None:
         return None
     words = match.group(1).split()
-    table = agent_nouns()
     for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n])
-        found = table.get(phrase)
-        if found is not None and found.sector and phrase in plural_agents():
+        # the phrase ends the words ("paper workers": the head "workers" with its modifier)
+        found = agent_of(words[:n])
+        if found is not None and found.sector and found.phrase in plural_agents():
             length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
-            return (length.end(), phrase) if length else None
+            return (length.end(), found.phrase) if length else None
     return None
 
 
