@@ -38,3 +38,41 @@ def test_coordinated_country_words_share_the_head(analyse) -> None:
 def test_a_country_word_listed_before_a_plain_country_keeps_no_sector(analyse) -> None:
     doc = analyse("Talks between Norway and Sweden resumed in Oslo.")
     assert _found(doc)["Norway"] == ("COUNTRY", "NOR", None)
+
+
+def test_organisation_type_words_give_the_sector(analyse) -> None:
+    doc = analyse(
+        "The Ministry of Transport of Peru, the Socialist Party of Bolivia and the "
+        "University of Accra signed the accord."
+    )
+    found = _found(doc)
+    assert found["Ministry of Transport of Peru"] == ("ORG", "PER", "GOV")
+    assert found["Socialist Party of Bolivia"] == ("ORG", "BOL", "PTY")
+    assert found["University of Accra"] == ("ORG", "GHA", "EDU")
+    accra = next(m for m in doc.mentions if m.text == "University of Accra")
+    assert accra.actor.key == "org:GHA:university of accra"  # not every university of Ghana
+
+
+def test_a_company_suffix_makes_a_business_and_no_country(analyse) -> None:
+    doc = analyse("Grupo Ferrovial SA and Nordwind Logistik GmbH won the contract.")
+    companies = [m for m in doc.mentions if m.type == "ORG"]
+    assert companies and all(m.actor.sector == "BUS" for m in companies)
+    assert all(m.actor.country != "SAU" for m in companies)
+
+
+def test_a_country_word_before_a_known_group_is_its_national_branch(analyse) -> None:
+    doc = analyse("The Pakistani Taliban claimed the attack on Friday.")
+    assert _found(doc)["Pakistani Taliban"][1:] == ("PAK", "REB")
+
+
+def test_religious_and_judicial_titles_give_the_sector(analyse) -> None:
+    doc = analyse("Cardinal Pietro Rinaldi met Justice Maria Okafor in the capital.")
+    assert doc.find("Pietro Rinaldi").actor.sector == "REL"
+    assert doc.find("Maria Okafor").actor.sector == "JUD"
+
+
+def test_a_plural_demonym_names_civilians_of_that_country(analyse) -> None:
+    doc = analyse("Thousands of Peruvians marched in Lima while the Philippines voted.")
+    found = _found(doc)
+    assert found["Peruvians"] == ("GROUP", "PER", "CVL")
+    assert found["Philippines"] == ("COUNTRY", "PHL", None)

@@ -10,17 +10,16 @@ from datetime import date
 from spacy.tokens import Doc
 
 from crosswire.actors import countries
-from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.classify import STATE_SECTORS, Typed, classify, display
 from crosswire.actors.coordination import share_heads
 from crosswire.actors.datelines import in_dateline
 from crosswire.actors.host import (
-    STATE_SECTORS,
     LocationVotes,
     fill_local_actors,
     location_votes,
     mark_ethnic_groups,
 )
-from crosswire.actors.keys import fold, person_words, place_key
+from crosswire.actors.keys import fold, group_key, person_words, place_key
 from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
@@ -30,7 +29,7 @@ from crosswire.model import ActorRef, Article, Mention
 
 # Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
-# An official of a state sector (host.STATE_SECTORS) with no country stated is taken to be
+# An official of a state sector (classify.STATE_SECTORS) with no country stated is taken to be
 # of the country where the story happens (datelines leave local officials unmarked) ...
 # ... but only an official named in passing: a protagonist named again and again is as likely
 # the visitor as the host, and no country beats a wrong one.
@@ -58,8 +57,21 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     at = _token_owner(doc, typed)
     people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())
+    _peoples_are_civilians(typed)
     typed, people = _add_title_mentions(text, typed, people, found_roles)
     return _build(typed, people, found_roles)
+
+
+def _peoples_are_civilians(typed: list[Typed]) -> None:
+    """ "Thousands of Nigerians", "Young Algerians": a plural demonym names the country's
+    people, not its state: a group of that country, civilians (CVL) as PLOVER codes them."""
+    for mention in typed:
+        if mention.type != "COUNTRY":
+            continue
+        code = countries.people_of(mention.text)
+        if code is not None:
+            mention.type = "GROUP"
+            mention.actor = ActorRef(group_key(mention.text, code), mention.text, code, "CVL")
 
 
 def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:

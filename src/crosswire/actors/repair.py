@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -201,7 +202,23 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found += _added_mentions(doc, text, found, urls)
     found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
+    found += _national_branches(text, found)
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
+
+
+def _national_branches(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the Pakistani Taliban": a country word right before an organisation's name is one
+    organisation mention (classify gives it the word's country and the body's sector)."""
+    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    joined = []
+    for first, second in pairwise(ordered):
+        if first.label not in {"NORP", "GPE"} or second.label not in {"ORG", "GROUP"}:
+            continue
+        if text[first.end : second.start] != " " or " " in first.text(text).strip():
+            continue
+        if countries.country_code(first.text(text)):
+            joined.append(Candidate(first.start, second.end, "ORG", "added"))
+    return joined
 
 
 def _keep(text: str, cand: Candidate, urls: list[tuple[int, int]]) -> bool:
