@@ -48,7 +48,7 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert (fund.type, fund.roles[0].country, fund.roles[0].sectors) == (
         "organisation",
         "NGO",
-        ("NGO", "HLH"),
+        ("NGO", "MED"),  # CAMEO's HLH (health) is PLOVER's MED
     )
     front = entries["Iron Valley Front"]
     assert front.type == "group" and "IVF" in front.aliases

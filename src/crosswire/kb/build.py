@@ -78,7 +78,7 @@ def _type(record: phoenix.RawRecord, file: str) -> str:
         return "group" if file.startswith("Phoenix.MilNonState") else "organisation"
     if "countryinfo" in fold(record.comment) or "rulers" in fold(record.comment):
         return "person"
-    if file.startswith("Phoenix.MilNonState") or sectors & {"REB", "INS", "CRM", "UAF"}:
+    if file.startswith("Phoenix.MilNonState") or sectors & {"REB", "CRM", "UAF"}:
         return "group"
     dated = any(r.dated for r in record.roles)
     return "person" if dated and 2 <= len(words) <= 4 else "organisation"
