@@ -21,6 +21,7 @@ from crosswire.actors.host import (
 )
 from crosswire.actors.keys import fold, group_key, person_words, place_key
 from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
+from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
@@ -58,7 +59,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())
     _peoples_are_civilians(typed)
-    typed, people = _add_title_mentions(text, typed, people, found_roles)
+    typed, people = _add_title_mentions(text, typed, people, found_roles, day)
     return _build(typed, people, found_roles)
 
 
@@ -301,34 +302,39 @@ def _most_populous(codes: list[str]) -> str:
 
 
 def _add_title_mentions(
-    text: str, typed: list[Typed], people: dict[int, DocPerson], found_roles: dict[int, RoleFound]
+    text: str,
+    typed: list[Typed],
+    people: dict[int, DocPerson],
+    found_roles: dict[int, RoleFound],
+    day: date | None,
 ) -> tuple[list[Typed], dict[int, DocPerson]]:
-    """ "the North Korean leader" -> the person the document names with that role."""
+    """ "the North Korean leader" -> the person the document names with that role; an
+    office no person of the document holds ("the German chancellor") -> its holder on the
+    day where the KB knows one, else the office of that country (offices.py)."""
     by_role: dict[str, set[DocPerson]] = {}
     for person in set(people.values()):
         if person.role:
             by_role.setdefault(person.role, set()).add(person)
-    if not by_role:
-        return typed, people
     covered = [(m.start, m.end) for m in typed if m.type == "PERSON"]
     titled = [(typed[i].start, typed[i].end) for i in found_roles]
     added: list[tuple[Typed, DocPerson]] = []
+    offices: list[Typed] = []
     for start, end, role, country in _nominal_titles(text, typed):
-        candidates = [p for p in by_role.get(role, ()) if p.country in (None, country)]
-        if (
-            len(candidates) != 1
-            or _overlaps(covered, start, end)
-            or _before_name(titled, end, text)
-        ):
+        if _overlaps(covered, start, end) or _before_name(titled, end, text):
             continue
-        person = candidates[0]
-        ref = ActorRef(person.key, person.name, person.country, person.sector)
-        added.append((Typed(start, end, text[start:end], "PERSON", ref, "TITLE"), person))
-    if not added:
+        candidates = [p for p in by_role.get(role, ()) if p.country in (None, country)]
+        if len(candidates) == 1:
+            person = candidates[0]
+            ref = ActorRef(person.key, person.name, person.country, person.sector)
+            added.append((Typed(start, end, text[start:end], "PERSON", ref, "TITLE"), person))
+        elif not candidates and country is not None:
+            office = office_mention(text[start:end], start, end, role, country, day)
+            offices += [office] if office is not None else []
+    if not added and not offices:
         return typed, people
-    inside = {(t.start, t.end) for t, _ in added}
+    inside = {(t.start, t.end) for t in [*(t for t, _ in added), *offices]}
     kept = [m for m in typed if not any(s <= m.start and m.end <= e for s, e in inside)]
-    merged = sorted(kept + [t for t, _ in added], key=lambda m: (m.start, -m.end))
+    merged = sorted(kept + [t for t, _ in added] + offices, key=lambda m: (m.start, -m.end))
     by_span = {(t.start, t.end): p for t, p in added}
     old = {(typed[i].start, typed[i].end): p for i, p in people.items()}
     old.update(by_span)
@@ -381,7 +387,7 @@ def _build(
             actor = ActorRef(person.key, person.name, person.country, person.sector)
             stated = found_roles.get(index)
             role = stated.role if stated else person.role
-        elif mention.type == "PERSON":
+        elif mention.type == "PERSON" and mention.label != "TITLE":  # titles: offices.py
             actor = ActorRef("person:" + fold(mention.actor.name), mention.actor.name)
         mentions.append(
             Mention(mention.start, mention.end, mention.text, mention.type, actor, role)
