@@ -76,3 +76,16 @@ def test_a_plural_demonym_names_civilians_of_that_country(analyse) -> None:
     found = _found(doc)
     assert found["Peruvians"] == ("GROUP", "PER", "CVL")
     assert found["Philippines"] == ("COUNTRY", "PHL", None)
+
+
+def test_a_two_word_country_word_the_model_cut_is_whole_again(analyse) -> None:
+    # the small model tags "Sierra" alone, as an organisation
+    doc = analyse("Police detained dozens of Sierra Leonean and Guinean refugees at the border.")
+    found = _found(doc)
+    assert found["Sierra Leonean"][1:] == ("SLE", "REF")
+    assert found["Guinean refugees"] == ("GROUP", "GIN", "REF")
+
+
+def test_an_indefinite_official_is_one_unnamed_member_of_the_sector(analyse) -> None:
+    doc = analyse("A senior Kenyan minister said the border would stay open.")
+    assert _found(doc)["Kenyan minister"] == ("GROUP", "KEN", "GOV")

@@ -30,6 +30,8 @@ from crosswire.actors.titles import is_title, leading_title, title_before
 from crosswire.kb.matcher import kb_spans
 
 # Up to three lowercase words right after a country word ("Croatian extremists")
+# "a", "an" and up to two lowercase modifiers right before a country word
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORDS = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})\b")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -313,12 +315,12 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
     of a state body becomes an organisation mention (spaCy tags only the demonym); followed
     by people the agents table knows ("Croatian extremists"), a group."""
     result = []
-    for cand in found:
+    for cand in [_whole_country_word(text, c) for c in found]:
         name = cand.text(text)
         # the small model tags a lone demonym as a person too ("Ugandan opposition")
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
-            people = None if body else _agent_after(text, cand.end)
+            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand))
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
@@ -333,6 +335,17 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
     return result
 
 
+def _whole_country_word(text: str, cand: Candidate) -> Candidate:
+    """ "Sierra" + "Leonean": a span the model cut inside a two-word country word, when the
+    span alone is none, grows by the next capitalised word."""
+    following = re.match(r" ([A-Z][a-z]+)\b", text[cand.end : cand.end + 30])
+    if following is None or countries.country_code(cand.text(text)) is not None:
+        return cand
+    if countries.country_code(f"{cand.text(text)} {following.group(1)}") is None:
+        return cand
+    return Candidate(cand.start, cand.end + following.end(), "NORP", cand.origin)
+
+
 def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
     """Length and head words of a state body written right after a country word."""
     window = text[end : end + 40]
@@ -345,10 +358,16 @@ def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
-def _agent_after(text: str, end: int) -> tuple[int, str] | None:
+def _indefinite(text: str, cand: Candidate) -> bool:
+    """ "a senior British minister": one unnamed member of a sector, no office's holder."""
+    return _INDEFINITE.search(text[max(0, cand.start - 40) : cand.start]) is not None
+
+
+def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, str] | None:
     """Length and phrase of the people a country word qualifies, from the agents table:
     "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
-    person, whom the actors stage resolves as such; lowercase words only: a capitalised word
+    person, whom the actors stage resolves as such, unless indefinite: "a British minister" is
+    one unnamed member of the sector; lowercase words only: a capitalised word
     after a demonym is a name). The people are the last word of the phrase, after its
     modifiers ("French paper workers"); the longest span wins."""
     match = _LOWER_WORDS.match(text, end)
@@ -358,7 +377,8 @@ def _agent_after(text: str, end: int) -> tuple[int, str] | None:
     for n in range(len(words), 0, -1):
         # the phrase ends the words ("paper workers": the head "workers" with its modifier)
         found = agent_of(words[:n])
-        if found is not None and found.sector and found.phrase in plural_agents():
+        people = found is not None and (indefinite or found.phrase in plural_agents())
+        if found is not None and found.sector and people:
             length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
             return (length.end(), found.phrase) if length else None
     return None
