@@ -89,3 +89,10 @@ def test_a_two_word_country_word_the_model_cut_is_whole_again(analyse) -> None:
 def test_an_indefinite_official_is_one_unnamed_member_of_the_sector(analyse) -> None:
     doc = analyse("A senior Kenyan minister said the border would stay open.")
     assert _found(doc)["Kenyan minister"] == ("GROUP", "KEN", "GOV")
+
+
+def test_military_units_and_police_bodies_by_their_type_word(analyse) -> None:
+    doc = analyse("The 82nd Infantry Division and the Lusaka Police Department made arrests.")
+    found = _found(doc)
+    assert found["82nd Infantry Division"][2] == "MIL"
+    assert found["Lusaka Police Department"][1:] == ("ZMB", "COP")
