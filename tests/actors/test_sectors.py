@@ -71,13 +71,6 @@ def test_religious_and_judicial_titles_give_the_sector(analyse) -> None:
     assert doc.find("Maria Okafor").actor.sector == "JUD"
 
 
-def test_a_plural_demonym_names_civilians_of_that_country(analyse) -> None:
-    doc = analyse("Thousands of Peruvians marched in Lima while the Philippines voted.")
-    found = _found(doc)
-    assert found["Peruvians"] == ("GROUP", "PER", "CVL")
-    assert found["Philippines"] == ("COUNTRY", "PHL", None)
-
-
 def test_a_two_word_country_word_the_model_cut_is_whole_again(analyse) -> None:
     # the small model tags "Sierra" alone, as an organisation
     doc = analyse("Police detained dozens of Sierra Leonean and Guinean refugees at the border.")

@@ -192,19 +192,6 @@ def _is_city_not_country(text: str) -> bool:
     return city is not None and city[1] >= BIG_CITY_POPULATION
 
 
-def people_of(text: str) -> str | None:
-    """The country whose people a plural demonym names ("Nigerians", "Algerians": its
-    singular is a country word too); None for a country's own name, plural or not
-    ("Philippines", "Netherlands")."""
-    text = text.strip()
-    if not text.endswith("s") or text in _country_names():
-        return None
-    code = country_code(text)
-    if code is None or country_code(text[:-1]) != code:
-        return None
-    return None if text == country_name(code) else code
-
-
 def city_country(text: str) -> str | None:
     found = _cities().get(strip_possessive(text.strip()))
     return found[0] if found else None

@@ -19,7 +19,7 @@ from crosswire.actors.host import (
     location_votes,
     mark_ethnic_groups,
 )
-from crosswire.actors.keys import fold, group_key, person_words, place_key
+from crosswire.actors.keys import fold, person_words, place_key
 from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
 from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
@@ -58,21 +58,8 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     at = _token_owner(doc, typed)
     people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())
-    _peoples_are_civilians(typed)
     typed, people = _add_title_mentions(text, typed, people, found_roles, day)
     return _build(typed, people, found_roles)
-
-
-def _peoples_are_civilians(typed: list[Typed]) -> None:
-    """ "Thousands of Nigerians", "Young Algerians": a plural demonym names the country's
-    people, not its state: a group of that country, civilians (CVL) as PLOVER codes them."""
-    for mention in typed:
-        if mention.type != "COUNTRY":
-            continue
-        code = countries.people_of(mention.text)
-        if code is not None:
-            mention.type = "GROUP"
-            mention.actor = ActorRef(group_key(mention.text, code), mention.text, code, "CVL")
 
 
 def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
