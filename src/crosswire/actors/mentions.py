@@ -352,10 +352,12 @@ def _nominal_titles(text: str, typed: list[Typed]) -> list[tuple[int, int, str, 
         if mention.type != "COUNTRY":
             continue
         prefix = lowered[max(0, mention.start - 4) : mention.start]
+        possessive = text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if not (prefix.endswith("the ") or possessive):
+            continue  # checked first: most country words are neither
         after = fold(text[mention.end : mention.end + 40].lstrip("'’s "))
         role = next((r for r in roles() if after.startswith(r + " ") or after == r), None)
-        possessive = text[mention.end : mention.end + 2] in {"'s", "’s"}
-        if role is None or not (prefix.endswith("the ") or possessive):
+        if role is None:
             continue
         offset = lowered.find(role.split()[-1], mention.end) + len(role.split()[-1])
         start = mention.start - 4 if prefix.endswith("the ") else mention.start

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -350,12 +351,16 @@ def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
     """Length and head words of a state body written right after a country word."""
     window = text[end : end + 40]
     window = re.sub(r"^(?:['’]s|s['’]?)(?=\s)", lambda m: " " * len(m.group()), window)
-    lowered = window.lower()
-    for head in sorted([*org_heads(), *group_heads()], key=len, reverse=True):
-        match = re.match(r"\s+" + re.escape(head).replace(r"\ ", r"\s+") + r"\b", lowered)
-        if match:
-            return match.end(), head
-    return None
+    match = _body_heads().match(window.lower())
+    return (match.end(), " ".join(match.group(1).split())) if match else None
+
+
+@cache
+def _body_heads() -> re.Pattern[str]:
+    """The heads of state bodies and groups, longest first, as one pattern."""
+    heads = sorted([*org_heads(), *group_heads()], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(r"\s+(" + alternatives + r")\b")
 
 
 def _indefinite(text: str, cand: Candidate) -> bool:
