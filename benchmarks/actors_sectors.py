@@ -30,41 +30,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from crosswire.actors.agents import sector_codes
 from crosswire.model import ActorRef, EventMention, Mention
 
 IGO_FAMILY = {"UNO": "IGO", "EUR": "IGO"}
-SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "SPY",
-        "LEG",
-        "ELI",
-        "OPP",
-        "PTY",
-        "REB",
-        "INS",
-        "CRM",
-        "BUS",
-        "MED",
-        "EDU",
-        "HLH",
-        "REL",
-        "LAB",
-        "AGR",
-        "CVL",
-        "REF",
-        "NGO",
-        "IGO",
-        "UAF",
-        "DEV",
-        "ENV",
-        "HRI",
-        "MNC",
-    ]
-)
+SECTORS = sector_codes()  # data/actors/sectors.yaml: PLOVER's sectors and CAMEO's codes
 
 Gold = tuple[str | None, str | None]  # (country, sector)
 

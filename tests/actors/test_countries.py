@@ -1,3 +1,5 @@
+from datetime import date
+
 import countrynames
 import pytest
 
@@ -58,3 +60,27 @@ def test_factbook_leaders_need_the_whole_name_the_title_or_a_surname_of_their_ow
 )  # fmt: skip
 def test_the_prefilter_answers_as_countrynames_does(text: str) -> None:
     assert countries._to_code(text) == countrynames.to_code(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("(since 6 May 2025)", date(2025, 5, 6)),
+        ("(since March 2017)", date(2017, 3, 1)),
+        ("(since 2019); note - the president is both", date(2019, 1, 1)),
+        ("(born 1950)", None),
+    ],
+)
+def test_the_day_a_factbook_leader_took_office(text: str, day: date | None) -> None:
+    assert countries._since(text) == day
+
+
+def test_each_factbook_leader_gets_the_date_after_their_own_name() -> None:
+    found = countries._leaders_with_dates(
+        "President Anna ZORBLAT (since 2 June 2019); Vice President Kim QUENTHAR (since 2021)",
+        "DEU",
+    )
+    assert [(" ".join(f.ordered), f.since) for f in found] == [
+        ("anna zorblat", date(2019, 6, 2)),
+        ("kim quenthar", date(2021, 1, 1)),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert (fund.type, fund.roles[0].country, fund.roles[0].sectors) == (
         "organisation",
         "NGO",
-        ("NGO", "HLH"),
+        ("NGO", "MED"),  # CAMEO's HLH (health) is PLOVER's MED
     )
     front = entries["Iron Valley Front"]
     assert front.type == "group" and "IVF" in front.aliases
@@ -64,3 +65,32 @@ def test_shipped_kb_is_what_the_build_makes(tmp_path: Path) -> None:
     assert (tmp_path / build.OUTPUT).read_bytes() == shipped.read_bytes(), (
         "rebuild the KB: python -m crosswire.kb.build"
     )
+
+
+FORMER_CHANCELLOR = """\
+ZORBLAT_QUENTHAR_
++CHANCELLOR_QUENTHAR
+\t[DEUGOV >051122]
+"""
+
+
+def test_factbook_holders_start_on_the_day_they_took_office_and_end_predecessors(
+    tmp_path: Path,
+) -> None:
+    """The shipped Factbook snapshot says "Chancellor Friedrich MERZ (since 6 May 2025)":
+    his role starts then, and a person named "Chancellor ..." whose dictionary role never
+    ended held it until that day."""
+    _sources(tmp_path / "phoenix")
+    (tmp_path / "phoenix" / "Phoenix.Countries.actors.txt").write_text(
+        FORMER_CHANCELLOR, encoding="utf-8"
+    )
+    build.build(tmp_path / "phoenix", tmp_path / "out")
+    payload = json.loads(gzip.decompress((tmp_path / "out" / build.OUTPUT).read_bytes()))
+    entries = {e.name: e for e in map(entry_from_row, payload["rows"])}
+    merz = entries["Friedrich Merz"].roles[0]
+    assert (merz.country, merz.title, merz.start) == ("DEU", "chancellor", date(2025, 5, 6))
+    former = entries["Zorblat Quenthar"].roles[0]
+    assert (former.start, former.end) == (date(2005, 11, 22), date(2025, 5, 6))
+    # a current holder keeps their open role: the president is no chancellor's predecessor
+    steinmeier = entries["Frank Walter Steinmeier"].roles[0]
+    assert steinmeier.end is None and steinmeier.start == date(2017, 3, 19)

@@ -92,6 +92,14 @@ def sector_file() -> SectorNames:
 
 
 @cache
+def sector_codes() -> frozenset[str]:
+    """Every code that is a sector in PLOVER's or CAMEO's writing: PLOVER's sectors and the
+    CAMEO agent codes that are one of them (HLH, INS ...)."""
+    names = sector_file()
+    return frozenset(names.sectors) | frozenset(names.from_cameo)
+
+
+@cache
 def sector_names() -> dict[str, str]:
     """Sector code -> its readable name ("COP" -> "police")."""
     return dict(sector_file().sectors)

@@ -13,6 +13,7 @@ from crosswire.actors.agents import agent_sector
 from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
 from crosswire.actors.lexicon import (
     Known,
+    company_suffixes,
     group_heads,
     known_names,
     medium_words,
@@ -26,6 +27,9 @@ from crosswire.model import ActorRef
 
 # persons are resolved with the whole doc (mentions.py), organisations and groups here
 KB_TYPES = frozenset({"organisation", "group"})
+# Sectors of a state's own bodies: one such body per country and head ("Supreme Court of
+# Pakistan" is the Pakistani supreme court); "University of Ghana" is one of many
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 MAX_ACRONYM = 6  # letters: "PRI", "FARC"; a longer all-caps word is a name in capitals
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -230,19 +234,73 @@ def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Ty
         return Typed(
             start, end, text, "MEDIA", ActorRef(media_key(shown), shown, country, "JRN"), label
         )
+    branch = _national_branch(shown)
+    if branch is not None:
+        return Typed(start, end, text, "ORG", branch, label)
+    if _is_company(folded):  # "Banco Santander SA": a business, "SA" no Saudi Arabia
+        country = country_in(shown.rsplit(maxsplit=1)[0], capitals=True)
+        ref = ActorRef(org_key(shown, country), shown, country, "BUS")
+        return Typed(start, end, text, "ORG", ref, label)
     country = country_in(shown, capitals=True)
-    sector = None
     name = shown
-    for head, head_sector in org_heads().items():
-        if folded.endswith(head):
-            sector = head_sector
-            if country:
-                name = head  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
-            break
+    found = org_head(folded)
+    sector = found[1] if found else None
+    if found and country and found[1] in STATE_SECTORS and _only_country_besides(shown, found[0]):
+        name = found[0]  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
     if sector is None:  # "Nigerian Union of Teachers": the people it is made of
         sector = _agent_sector(folded)
     ref = ActorRef(org_key(name, country), shown, country, sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _national_branch(shown: str) -> ActorRef | None:
+    """ "Pakistani Taliban", "Egyptian Muslim Brotherhood": a country word before the name
+    of a group or organisation crosswire knows is that body's branch in the country: the
+    country of the word, the sector of the body."""
+    words = shown.split()
+    if len(words) < 2 or not countries.country_code(words[0]):
+        return None
+    rest = " ".join(words[1:])
+    known = lookup_known(rest)
+    sector = known.sector if known is not None else None
+    if sector is None:
+        bodies = [e for e in knowledge_base().lookup(rest) if e.type in KB_TYPES]
+        found = choose(rest, bodies, date.today(), set(), []) if bodies else None
+        sector = found.sector if found is not None and found.entry is not None else None
+    if sector is None:
+        return None
+    country = countries.country_code(words[0])
+    return ActorRef(org_key(shown, country), shown, country, sector)
+
+
+def org_head(folded: str) -> tuple[str, str] | None:
+    """(head, sector) of the organisation-type word an organisation's folded name ends with
+    ("russian foreign ministry") or opens on before "of" ("ministry of defence of ukraine",
+    "supreme court of pakistan"), the longest first."""
+    before_of = folded.split(" of ")[0] if " of " in folded else None
+    for head, sector in org_heads().items():
+        if folded == head or folded.endswith(" " + head) or folded.startswith(head + " of "):
+            return head, sector
+        if before_of is not None and (before_of == head or before_of.endswith(" " + head)):
+            return head, sector
+    return None
+
+
+def _is_company(folded: str) -> bool:
+    words = folded.split()
+    return len(words) > 1 and words[-1] in company_suffixes()
+
+
+def _only_country_besides(shown: str, head: str) -> bool:
+    """The name is its country's word(s) and the head ("Russian Foreign Ministry", "Supreme
+    Court of Pakistan"), so every such body of that country is one actor; "Kabul Ministry"
+    or "Ministry of Health" keep their own names."""
+    rest = re.sub(r"\b(?:of|the)\b", " ", fold(shown).replace(head, " ", 1)).split()
+    if not rest:
+        return False
+    return countries.country_code(" ".join(rest)) is not None or all(
+        countries.country_code(w) for w in rest
+    )
 
 
 def _agent_sector(folded: str) -> str | None:

@@ -15,7 +15,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache, lru_cache
 
 import countrynames
@@ -218,10 +219,18 @@ class Leader:
     surname: frozenset[str]  # the words the Factbook writes in capitals
     country: str
     title: str
+    since: date | None = None  # "(since 6 May 2025)" after the name, where the Factbook says
 
 
 MIN_BARE_SURNAME = 4  # letters; shorter surnames ("Bio", "Xi") are too often other words
 
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+_SINCE = re.compile(
+    r"\bsince\s+(?:(\d{1,2})\s+)?(?:(" + "|".join(_MONTHS) + r")\s+)?(\d{4})\b", re.IGNORECASE
+)
 _FACTBOOK_NAME = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*?)((?:[A-Z][A-Z'’-]{1,}\b\s*)+)((?:[A-Z][a-z][\w'’-]*\s*)*)"
 )
@@ -242,9 +251,37 @@ def leaders() -> list[Leader]:
         with open(path, encoding="utf-8") as handle:
             branch = json.load(handle).get("Government", {}).get("Executive branch", {})
         for part in ("chief of state", "head of government"):
-            text = re.sub(r"\(.*?\)", ";", branch.get(part, {}).get("text", ""))
-            found.extend(_parse_leaders(text, code))
+            found.extend(_leaders_with_dates(branch.get(part, {}).get("text", ""), code))
     return found
+
+
+def _leaders_with_dates(text: str, code: str) -> list[Leader]:
+    """The leaders a Factbook text names, each with the date in the parentheses right after
+    their name ("Chancellor Friedrich MERZ (since 6 May 2025)")."""
+    found: list[Leader] = []
+    pieces = re.split(r"(\(.*?\))", text)
+    for piece in pieces:
+        if piece.startswith("("):
+            since = _since(piece)
+            if found and since is not None and found[-1].since is None:
+                found[-1] = replace(found[-1], since=since)
+            continue
+        found.extend(_parse_leaders(piece + ";", code))
+    return found
+
+
+def _since(text: str) -> date | None:
+    """ "(since 6 May 2025)" -> 2025-05-06; "(since May 2025)" -> 2025-05-01; "(since
+    2025)" -> 2025-01-01; None without a date."""
+    match = _SINCE.search(text)
+    if match is None:
+        return None
+    day, month, year = match.group(1), match.group(2), int(match.group(3))
+    number = _MONTHS.index(month.lower()) + 1 if month else 1
+    try:
+        return date(year, number, int(day) if day else 1)
+    except ValueError:
+        return None
 
 
 def _parse_leaders(text: str, code: str) -> list[Leader]:

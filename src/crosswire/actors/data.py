@@ -39,6 +39,7 @@ class Organisations(DataModel):
     international: dict[str, tuple[Code, str]]  # name -> (code, readable name)
     institutions: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)
     heads: dict[str, Sector]
+    company_suffixes: Names
     facility_heads: Names
     group_heads: dict[str, Sector]
     groups: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)

@@ -19,7 +19,6 @@ from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, sup
 from crosswire.model import ActorRef
 
 # Sectors of people and bodies that act for a state inside its borders
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Bodies that act inside their own country: where they are named, the story happens there
 # (troops and rebels cross borders, so MIL and REB are no evidence)
 _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "PTY", "OPP", None})

@@ -74,6 +74,12 @@ def org_heads() -> dict[str, str]:
 
 
 @cache
+def company_suffixes() -> frozenset[str]:
+    """Folded last words of company names ("corp", "ag", "sa")."""
+    return frozenset(fold(w) for w in organisations().company_suffixes)
+
+
+@cache
 def group_heads() -> dict[str, str]:
     """Head words of groups of state people ("troops", "police") -> sector, longest first."""
     heads = organisations().group_heads

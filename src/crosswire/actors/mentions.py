@@ -10,10 +10,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from crosswire.actors import countries
-from crosswire.actors.classify import Typed, classify, display
+from crosswire.actors.classify import STATE_SECTORS, Typed, classify, display
+from crosswire.actors.coordination import share_heads
 from crosswire.actors.datelines import in_dateline
 from crosswire.actors.host import (
-    STATE_SECTORS,
     LocationVotes,
     fill_local_actors,
     location_votes,
@@ -21,6 +21,7 @@ from crosswire.actors.host import (
 )
 from crosswire.actors.keys import fold, person_words, place_key
 from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
+from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
@@ -29,7 +30,7 @@ from crosswire.model import ActorRef, Article, Mention
 
 # Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
-# An official of a state sector (host.STATE_SECTORS) with no country stated is taken to be
+# An official of a state sector (classify.STATE_SECTORS) with no country stated is taken to be
 # of the country where the story happens (datelines leave local officials unmarked) ...
 # ... but only an official named in passing: a protagonist named again and again is as likely
 # the visitor as the host, and no country beats a wrong one.
@@ -50,13 +51,14 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _drop_role_words(text, repaired_entities(doc, text))
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
+    share_heads(text, typed, day)
     _facilities_are_places(text, typed)
     _capitals_as_states(doc, typed)
     votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))
     at = _token_owner(doc, typed)
     people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())
-    typed, people = _add_title_mentions(text, typed, people, found_roles)
+    typed, people = _add_title_mentions(text, typed, people, found_roles, day)
     return _build(typed, people, found_roles)
 
 
@@ -287,34 +289,39 @@ def _most_populous(codes: list[str]) -> str:
 
 
 def _add_title_mentions(
-    text: str, typed: list[Typed], people: dict[int, DocPerson], found_roles: dict[int, RoleFound]
+    text: str,
+    typed: list[Typed],
+    people: dict[int, DocPerson],
+    found_roles: dict[int, RoleFound],
+    day: date | None,
 ) -> tuple[list[Typed], dict[int, DocPerson]]:
-    """ "the North Korean leader" -> the person the document names with that role."""
+    """ "the North Korean leader" -> the person the document names with that role; an
+    office no person of the document holds ("the German chancellor") -> its holder on the
+    day where the KB knows one, else the office of that country (offices.py)."""
     by_role: dict[str, set[DocPerson]] = {}
     for person in set(people.values()):
         if person.role:
             by_role.setdefault(person.role, set()).add(person)
-    if not by_role:
-        return typed, people
     covered = [(m.start, m.end) for m in typed if m.type == "PERSON"]
     titled = [(typed[i].start, typed[i].end) for i in found_roles]
     added: list[tuple[Typed, DocPerson]] = []
+    offices: list[Typed] = []
     for start, end, role, country in _nominal_titles(text, typed):
-        candidates = [p for p in by_role.get(role, ()) if p.country in (None, country)]
-        if (
-            len(candidates) != 1
-            or _overlaps(covered, start, end)
-            or _before_name(titled, end, text)
-        ):
+        if _overlaps(covered, start, end) or _before_name(titled, end, text):
             continue
-        person = candidates[0]
-        ref = ActorRef(person.key, person.name, person.country, person.sector)
-        added.append((Typed(start, end, text[start:end], "PERSON", ref, "TITLE"), person))
-    if not added:
+        candidates = [p for p in by_role.get(role, ()) if p.country in (None, country)]
+        if len(candidates) == 1:
+            person = candidates[0]
+            ref = ActorRef(person.key, person.name, person.country, person.sector)
+            added.append((Typed(start, end, text[start:end], "PERSON", ref, "TITLE"), person))
+        elif not candidates and country is not None:
+            office = office_mention(text[start:end], start, end, role, country, day)
+            offices += [office] if office is not None else []
+    if not added and not offices:
         return typed, people
-    inside = {(t.start, t.end) for t, _ in added}
+    inside = {(t.start, t.end) for t in [*(t for t, _ in added), *offices]}
     kept = [m for m in typed if not any(s <= m.start and m.end <= e for s, e in inside)]
-    merged = sorted(kept + [t for t, _ in added], key=lambda m: (m.start, -m.end))
+    merged = sorted(kept + [t for t, _ in added] + offices, key=lambda m: (m.start, -m.end))
     by_span = {(t.start, t.end): p for t, p in added}
     old = {(typed[i].start, typed[i].end): p for i, p in people.items()}
     old.update(by_span)
@@ -345,10 +352,12 @@ def _nominal_titles(text: str, typed: list[Typed]) -> list[tuple[int, int, str, 
         if mention.type != "COUNTRY":
             continue
         prefix = lowered[max(0, mention.start - 4) : mention.start]
+        possessive = text[mention.end : mention.end + 2] in {"'s", "’s"}
+        if not (prefix.endswith("the ") or possessive):
+            continue  # checked first: most country words are neither
         after = fold(text[mention.end : mention.end + 40].lstrip("'’s "))
         role = next((r for r in roles() if after.startswith(r + " ") or after == r), None)
-        possessive = text[mention.end : mention.end + 2] in {"'s", "’s"}
-        if role is None or not (prefix.endswith("the ") or possessive):
+        if role is None:
             continue
         offset = lowered.find(role.split()[-1], mention.end) + len(role.split()[-1])
         start = mention.start - 4 if prefix.endswith("the ") else mention.start
@@ -367,7 +376,7 @@ def _build(
             actor = ActorRef(person.key, person.name, person.country, person.sector)
             stated = found_roles.get(index)
             role = stated.role if stated else person.role
-        elif mention.type == "PERSON":
+        elif mention.type == "PERSON" and mention.label != "TITLE":  # titles: offices.py
             actor = ActorRef("person:" + fold(mention.actor.name), mention.actor.name)
         mentions.append(
             Mention(mention.start, mention.end, mention.text, mention.type, actor, role)

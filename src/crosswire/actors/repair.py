@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from crosswire.actors import countries
-from crosswire.actors.agents import agent_nouns, plural_agents
+from crosswire.actors.agents import agent_of, plural_agents
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
     group_heads,
@@ -29,6 +31,8 @@ from crosswire.actors.titles import is_title, leading_title, title_before
 from crosswire.kb.matcher import kb_spans
 
 # Up to three lowercase words right after a country word ("Croatian extremists")
+# "a", "an" and up to two lowercase modifiers right before a country word
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORDS = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})\b")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -201,7 +205,23 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found += _added_mentions(doc, text, found, urls)
     found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
+    found += _national_branches(text, found)
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
+
+
+def _national_branches(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the Pakistani Taliban": a country word right before an organisation's name is one
+    organisation mention (classify gives it the word's country and the body's sector)."""
+    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    joined = []
+    for first, second in pairwise(ordered):
+        if first.label not in {"NORP", "GPE"} or second.label not in {"ORG", "GROUP"}:
+            continue
+        if text[first.end : second.start] != " " or " " in first.text(text).strip():
+            continue
+        if countries.country_code(first.text(text)):
+            joined.append(Candidate(first.start, second.end, "ORG", "added"))
+    return joined
 
 
 def _keep(text: str, cand: Candidate, urls: list[tuple[int, int]]) -> bool:
@@ -296,47 +316,76 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
     of a state body becomes an organisation mention (spaCy tags only the demonym); followed
     by people the agents table knows ("Croatian extremists"), a group."""
     result = []
-    for cand in found:
-        if cand.label in {"NORP", "GPE"} and countries.country_code(cand.text(text)):
+    for cand in [_whole_country_word(text, c) for c in found]:
+        name = cand.text(text)
+        # the small model tags a lone demonym as a person too ("Ugandan opposition")
+        if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
-            people = None if body else _agent_after(text, cand.end)
+            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand))
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
             elif people:
                 result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif cand.label in {"GPE", "ORG"} and countries.capital_country(name):
+            # "the Khartoum government": a capital standing for its state's body
+            body = _state_body_after(text, cand.end)
+            if body and body[1] in org_heads():
+                result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
+
+
+def _whole_country_word(text: str, cand: Candidate) -> Candidate:
+    """ "Sierra" + "Leonean": a span the model cut inside a two-word country word, when the
+    span alone is none, grows by the next capitalised word."""
+    following = re.match(r" ([A-Z][a-z]+)\b", text[cand.end : cand.end + 30])
+    if following is None or countries.country_code(cand.text(text)) is not None:
+        return cand
+    if countries.country_code(f"{cand.text(text)} {following.group(1)}") is None:
+        return cand
+    return Candidate(cand.start, cand.end + following.end(), "NORP", cand.origin)
 
 
 def _state_body_after(text: str, end: int) -> tuple[int, str] | None:
     """Length and head words of a state body written right after a country word."""
     window = text[end : end + 40]
     window = re.sub(r"^(?:['’]s|s['’]?)(?=\s)", lambda m: " " * len(m.group()), window)
-    lowered = window.lower()
-    for head in sorted([*org_heads(), *group_heads()], key=len, reverse=True):
-        match = re.match(r"\s+" + re.escape(head).replace(r"\ ", r"\s+") + r"\b", lowered)
-        if match:
-            return match.end(), head
-    return None
+    match = _body_heads().match(window.lower())
+    return (match.end(), " ".join(match.group(1).split())) if match else None
 
 
-def _agent_after(text: str, end: int) -> tuple[int, str] | None:
+@cache
+def _body_heads() -> re.Pattern[str]:
+    """The heads of state bodies and groups, longest first, as one pattern."""
+    heads = sorted([*org_heads(), *group_heads()], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(r"\s+(" + alternatives + r")\b")
+
+
+def _indefinite(text: str, cand: Candidate) -> bool:
+    """ "a senior British minister": one unnamed member of a sector, no office's holder."""
+    return _INDEFINITE.search(text[max(0, cand.start - 40) : cand.start]) is not None
+
+
+def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, str] | None:
     """Length and phrase of the people a country word qualifies, from the agents table:
     "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
-    person, whom the actors stage resolves as such; lowercase words only: a capitalised word
-    after a demonym is a name). The longest phrase wins."""
+    person, whom the actors stage resolves as such, unless indefinite: "a British minister" is
+    one unnamed member of the sector; lowercase words only: a capitalised word
+    after a demonym is a name). The people are the last word of the phrase, after its
+    modifiers ("French paper workers"); the longest span wins."""
     match = _LOWER_WORDS.match(text, end)
     if match is None:
         return None
     words = match.group(1).split()
-    table = agent_nouns()
     for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n])
-        found = table.get(phrase)
-        if found is not None and found.sector and phrase in plural_agents():
+        # the phrase ends the words ("paper workers": the head "workers" with its modifier)
+        found = agent_of(words[:n])
+        people = found is not None and (indefinite or found.phrase in plural_agents())
+        if found is not None and found.sector and people:
             length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
-            return (length.end(), phrase) if length else None
+            return (length.end(), found.phrase) if length else None
     return None
 
 

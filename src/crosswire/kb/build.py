@@ -18,6 +18,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def _type(record: phoenix.RawRecord, file: str) -> str:
         return "group" if file.startswith("Phoenix.MilNonState") else "organisation"
     if "countryinfo" in fold(record.comment) or "rulers" in fold(record.comment):
         return "person"
-    if file.startswith("Phoenix.MilNonState") or sectors & {"REB", "INS", "CRM", "UAF"}:
+    if file.startswith("Phoenix.MilNonState") or sectors & {"REB", "CRM", "UAF"}:
         return "group"
     dated = any(r.dated for r in record.roles)
     return "person" if dated and 2 <= len(words) <= 4 else "organisation"
@@ -177,15 +178,67 @@ def horizon(entries: list[Entry]) -> date:
 
 def _leader_role(old: Entry | None, leader: countries.Leader, since: date) -> Role:
     """The Factbook leader's role: continuing the person's open Phoenix role in the same
-    country when there is one, else from the Phoenix horizon."""
+    country when there is one, else from the day the Factbook says they took office
+    ("since 6 May 2025"), else from the Phoenix horizon (who held it between is unknown)."""
     title = fold(leader.title)
     open_roles = [
         r
         for r in (old.roles if old else ())
         if r.dated and r.end is None and r.country == leader.country
     ]
-    start = min((r.start for r in open_roles if r.start), default=since)
+    start = min((r.start for r in open_roles if r.start), default=leader.since or since)
     return Role(leader.country, ("GOV",), start, None, True, title, "factbook")
+
+
+def _close_predecessors(entries: list[Entry], holders: list[tuple[int, Role]]) -> None:
+    """Ends, on the day a Factbook holder took office, the open government role of every
+    person of that country named with that office and holding none now ("Chancellor
+    Merkel": her Phoenix role has no end); an office has one holder at a time (in place).
+    The day is when the current holder began, not when the predecessor left: a holder in
+    between (Scholz, 2021-25) is unknown to both sources."""
+    by_title: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        if entry.type == "person":
+            for title in entry.titles:
+                by_title.setdefault(title, []).append(index)
+    current = {index for index, _ in holders}  # Putin, "premier" once, is president now
+    for _, role in holders:
+        if not role.title or role.start is None:
+            continue
+        for index in by_title.get(role.title, ()):
+            entry = entries[index]
+            ended = tuple(_ended(r, role) for r in entry.roles)
+            if index not in current and ended != entry.roles:
+                entries[index] = replace(entry, roles=ended)
+
+
+def _ended(old: Role, successor: Role) -> Role:
+    """`old` ended when `successor` began, if it is an open government role of the same
+    country that began before."""
+    if (
+        old.dated
+        and old.end is None
+        and old.country == successor.country
+        and old.sector == "GOV"
+        and old.start is not None
+        and successor.start is not None
+        and old.start < successor.start
+    ):
+        return replace(old, end=successor.start)
+    return old
+
+
+def _by_short_name(
+    by_name: dict[str, int], entries: list[Entry], leader: countries.Leader
+) -> int | None:
+    """The entry of a leader the Factbook names in full ("Vladimir Vladimirovich Putin")
+    and the dictionaries by first and last name, holding a role of that country."""
+    if len(leader.ordered) < 3:
+        return None
+    index = by_name.get(f"{leader.ordered[0]} {leader.ordered[-1]}")
+    if index is None or not any(r.country == leader.country for r in entries[index].roles):
+        return None
+    return index
 
 
 def _merge_leaders(entries: list[Entry]) -> list[Entry]:
@@ -195,21 +248,24 @@ def _merge_leaders(entries: list[Entry]) -> list[Entry]:
     by_name = {
         " ".join(person_words(e.name)): i for i, e in enumerate(entries) if e.type == "person"
     }
+    holders: list[tuple[int, Role]] = []
     for leader in _one_per_person(countries.leaders()):
         key = " ".join(leader.ordered)
-        index = by_name.get(key)
+        index = by_name.get(key, _by_short_name(by_name, entries, leader))
         old = entries[index] if index is not None else None
         role = _leader_role(old, leader, since)
         title = role.title or ""
         if old is None or index is None:
             name = " ".join(w.title() for w in leader.ordered)
-            by_name[key] = len(entries)
+            index = by_name[key] = len(entries)
             entries.append(Entry("", name, "person", (), (role,), (title,), "factbook"))
         else:
             titles = old.titles if title in old.titles else (*old.titles, title)
             entries[index] = Entry(
                 old.id, old.name, old.type, old.aliases, (*old.roles, role), titles, old.source
             )
+        holders.append((index, role))
+    _close_predecessors(entries, holders)
     return entries
 
 

@@ -19,37 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from crosswire.actors.agents import plover_sector, sector_codes
+
 _CODE = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"[#;].*$")
-# A PETRARCH sector or non-state code can follow a country code: "USAGOV", "IGOUNOKID"
-SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "SPY",
-        "LEG",
-        "ELI",
-        "OPP",
-        "PTY",
-        "REB",
-        "INS",
-        "CRM",
-        "BUS",
-        "MED",
-        "EDU",
-        "HLH",
-        "REL",
-        "LAB",
-        "AGR",
-        "CVL",
-        "REF",
-        "NGO",
-        "IGO",
-        "UAF",
-    ]
-)
+# A sector code can follow a country code ("USAGOV", "IGOUNOKID"): the sectors and CAMEO
+# agent codes of data/actors/sectors.yaml (the one list crosswire reads), stored as PLOVER's
+# sectors (CAMEO's MED, the media, is JRN; its HLH, health, is MED)
 # Codes for no state; CAMEO writes the UN and the EU as IGOUNO / IGOEUR, crosswire as UNO/EUR
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
 _SUB_IGO = frozenset({"UNO", "EUR"})
@@ -109,16 +85,21 @@ def parse_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
     if len(code) < 3 or not code[:3].isalpha():
         return None
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
-    if chunks[0] in SECTORS and chunks[0] not in NON_STATE:
-        return None, tuple(c for c in chunks if c in SECTORS)
+    if chunks[0] in sector_codes() and chunks[0] not in NON_STATE:
+        return None, _sectors(chunks)
     country, rest = chunks[0], chunks[1:]
     if country == "IGO" and rest and rest[0] in _SUB_IGO:
         country, rest = rest[0], rest[1:]
-    sectors = [c for c in rest if c in SECTORS]
+    sectors = list(_sectors(rest))
     implied = _IMPLIED_SECTOR.get(chunks[0])
     if implied and implied not in sectors:
         sectors.insert(0, implied)
     return country, tuple(dict.fromkeys(sectors))
+
+
+def _sectors(chunks: list[str]) -> tuple[str, ...]:
+    """The PLOVER sectors among CAMEO code chunks, in order, once each."""
+    return tuple(dict.fromkeys(p for c in chunks if (p := plover_sector(c))))
 
 
 def parse_role(inside: str) -> RawRole | None:

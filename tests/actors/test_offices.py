@@ -1,0 +1,48 @@
+"""An office named without its holder: the KB's holder on the article's day, else the
+office of that country. Small texts written for these tests; holders from the shipped KB."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire import stages
+from crosswire.model import Article, Mention
+from crosswire.nlp import parse
+
+pytestmark = pytest.mark.slow
+
+
+def _mentions(text: str, published: str) -> list[Mention]:
+    article = Article(id="t", text=text, path="test", published=published)
+    state = stages.run(stages.ArticleState(article, next(parse([text]))), until="quotes")
+    return state.mentions
+
+
+def _office(mentions: list[Mention], word: str) -> Mention:
+    return next(m for m in mentions if word in m.text)
+
+
+def test_an_office_alone_is_its_holder_on_the_day() -> None:
+    text = "The German chancellor said on Monday that the talks would continue."
+    in_1999 = _office(_mentions(text, "1999-06-01"), "chancellor")
+    in_2010 = _office(_mentions(text, "2010-06-01"), "chancellor")
+    assert (in_1999.type, in_1999.actor.country, in_1999.actor.sector) == ("PERSON", "DEU", "GOV")
+    assert in_1999.actor.key == "person:gerhard schroder"
+    assert in_2010.actor.key == "person:angela merkel"
+
+
+def test_an_office_the_kb_has_no_holder_for_is_that_country_s_office() -> None:
+    text = "Peru's interior minister said on Monday that the talks would continue."
+    office = _office(_mentions(text, "2010-06-01"), "minister")
+    assert (office.type, office.actor.country, office.actor.sector) == ("ORG", "PER", "GOV")
+    assert office.actor.key == "org:PER:interior minister"
+
+
+def test_a_holder_the_document_names_wins_over_the_kb() -> None:
+    text = (
+        "German Chancellor Olaf Scholz arrived in Paris. "
+        "The German chancellor said on Monday that the talks would continue."
+    )
+    mentions = _mentions(text, "2010-06-01")
+    office = [m for m in mentions if m.text.lower().startswith("the german chancellor")]
+    assert office and office[0].actor.key == "person:olaf scholz"

@@ -1,0 +1,91 @@
+"""Sectors from head nouns, their modifiers and coordinated country words: small texts
+written for these tests."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _found(doc) -> dict[str, tuple[str, str | None, str | None]]:
+    return {m.text: (m.type, m.actor.country, m.actor.sector) for m in doc.mentions}
+
+
+def test_the_people_are_the_last_word_after_its_modifiers(analyse) -> None:
+    doc = analyse("Angry Spanish dock workers blocked the port on Tuesday.")
+    assert _found(doc)["Spanish dock workers"] == ("GROUP", "ESP", "LAB")
+
+
+def test_a_demonym_tagged_as_a_person_still_heads_a_state_body(analyse) -> None:
+    doc = analyse("The president has banned Kenyan opposition groups from the vote.")
+    groups = [m for m in doc.mentions if m.text.startswith("Kenyan opposition")]
+    assert groups and (groups[0].actor.country, groups[0].actor.sector) == ("KEN", "OPP")
+
+
+def test_a_capital_followed_by_a_body_is_that_state_s_body(analyse) -> None:
+    doc = analyse("Aid deliveries improved as the Nairobi government sought support.")
+    assert _found(doc)["Nairobi government"] == ("ORG", "KEN", "GOV")
+
+
+def test_coordinated_country_words_share_the_head(analyse) -> None:
+    doc = analyse("Dutch and Belgian troops crossed the river on Monday.")
+    found = _found(doc)
+    assert found["Belgian troops"] == ("GROUP", "BEL", "MIL")
+    dutch = next(m for m in doc.mentions if m.text == "Dutch")
+    assert (dutch.type, dutch.actor.country, dutch.actor.sector) == ("GROUP", "NLD", "MIL")
+    assert dutch.actor.key != next(m for m in doc.mentions if m.text == "Belgian troops").actor.key
+
+
+def test_a_country_word_listed_before_a_plain_country_keeps_no_sector(analyse) -> None:
+    doc = analyse("Talks between Norway and Sweden resumed in Oslo.")
+    assert _found(doc)["Norway"] == ("COUNTRY", "NOR", None)
+
+
+def test_organisation_type_words_give_the_sector(analyse) -> None:
+    doc = analyse(
+        "The Ministry of Transport of Peru, the Socialist Party of Bolivia and the "
+        "University of Accra signed the accord."
+    )
+    found = _found(doc)
+    assert found["Ministry of Transport of Peru"] == ("ORG", "PER", "GOV")
+    assert found["Socialist Party of Bolivia"] == ("ORG", "BOL", "PTY")
+    assert found["University of Accra"] == ("ORG", "GHA", "EDU")
+    accra = next(m for m in doc.mentions if m.text == "University of Accra")
+    assert accra.actor.key == "org:GHA:university of accra"  # not every university of Ghana
+
+
+def test_a_company_suffix_makes_a_business_and_no_country(analyse) -> None:
+    doc = analyse("Grupo Ferrovial SA and Nordwind Logistik GmbH won the contract.")
+    companies = [m for m in doc.mentions if m.type == "ORG"]
+    assert companies and all(m.actor.sector == "BUS" for m in companies)
+    assert all(m.actor.country != "SAU" for m in companies)
+
+
+def test_a_country_word_before_a_known_group_is_its_national_branch(analyse) -> None:
+    doc = analyse("The Pakistani Taliban claimed the attack on Friday.")
+    assert _found(doc)["Pakistani Taliban"][1:] == ("PAK", "REB")
+
+
+def test_religious_and_judicial_titles_give_the_sector(analyse) -> None:
+    doc = analyse("Cardinal Pietro Rinaldi met Justice Maria Okafor in the capital.")
+    assert doc.find("Pietro Rinaldi").actor.sector == "REL"
+    assert doc.find("Maria Okafor").actor.sector == "JUD"
+
+
+def test_a_two_word_country_word_the_model_cut_is_whole_again(analyse) -> None:
+    # the small model tags "Sierra" alone, as an organisation
+    doc = analyse("Police detained dozens of Sierra Leonean and Guinean refugees at the border.")
+    found = _found(doc)
+    assert found["Sierra Leonean"][1:] == ("SLE", "REF")
+    assert found["Guinean refugees"] == ("GROUP", "GIN", "REF")
+
+
+def test_an_indefinite_official_is_one_unnamed_member_of_the_sector(analyse) -> None:
+    doc = analyse("A senior Kenyan minister said the border would stay open.")
+    assert _found(doc)["Kenyan minister"] == ("GROUP", "KEN", "GOV")
+
+
+def test_military_units_and_police_bodies_by_their_type_word(analyse) -> None:
+    doc = analyse("The 82nd Infantry Division and the Lusaka Police Department made arrests.")
+    found = _found(doc)
+    assert found["82nd Infantry Division"][2] == "MIL"
+    assert found["Lusaka Police Department"][1:] == ("ZMB", "COP")
