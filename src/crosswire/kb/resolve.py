@@ -153,7 +153,7 @@ def resolve_office(
     for entry in kb.holders(code, office):
         role, how = role_on(entry, day)
         in_office = how == "dated" and role and role.sector in OFFICE_SECTORS
-        if in_office and role and role.country == code and role.title in (None, office):
+        if in_office and role and role.country == code and _holds(kb, entry, role, office, day):
             holders.append((entry, role))
     why = [f"office {office!r} of {code} on {day.isoformat()}"]
     if not holders:
@@ -170,6 +170,24 @@ def resolve_office(
     entry, role = holders[0]
     why += [f"entry {entry.id} ({entry.source})", f"role {role.describe()} holds"]
     return Resolution(name, day, entry, role, code, role.sector, tuple(why))
+
+
+def _holds(kb: KnowledgeBase, entry: Entry, role: Role, office: str, day: date) -> bool:
+    """Whether `role`, holding on the day, is `office`. A role naming the office is. One
+    naming none (Phoenix's) only where nothing else can be meant: the entry has no role
+    naming the office; if it is named with several offices, the role is its last one (a
+    career ends in the office it is best known by: Lavrov, named as ambassador and as
+    foreign minister, held a government role from 1994 and another from 2004, and only the
+    second was the ministry); and the day is within its source's horizon (an open Phoenix
+    role in 2024 is no evidence that anyone still holds the office: Merkel, Obama)."""
+    if role.title is not None or any(r.title == office for r in entry.roles):
+        return role.title == office
+    dated = [r for r in entry.roles if r.dated and r.start is not None]
+    last = max(dated, key=lambda r: r.start or date.min, default=None)
+    if len(entry.titles) > 1 and role is not last:
+        return False
+    horizon = kb.horizon(role.source) if role.source else None
+    return horizon is None or day <= horizon
 
 
 def resolve_as(
