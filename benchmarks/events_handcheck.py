@@ -26,6 +26,11 @@ from, and scores into a result named after the file:
     python benchmarks/events_handcheck.py sample --file benchmarks/events_handcheck2.jsonl \
         --seed 20 --exclude benchmarks/events_handcheck.jsonl
     python benchmarks/events_handcheck.py score --file benchmarks/events_handcheck2.jsonl
+
+Where two judges each judged part of a sample, with some events judged by both, each
+judge's verdicts are kept in a file of their own: ``fill`` the second judge's file, then the
+first's (a later fill overwrites, so the first judge's verdicts stand where both judged),
+and ``score --judges A.jsonl B.jsonl`` adds the judges' agreement on the events both judged.
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from tools.labelling.texts import article_text, read_articles, shared_dir
 
 from common import ROOT
 from crosswire.model import ActorRef, EventMention
-from events_handcheck_scoring import score
+from events_handcheck_scoring import agreement, score
 
 SAMPLE = ROOT / "benchmarks" / "events_handcheck.jsonl"
 RESULT = ROOT / "benchmarks" / "results" / "events_handcheck.json"
@@ -221,7 +226,9 @@ def _sha(text: str) -> str:
 # ------------------------------------------------------------------ the figures
 
 
-def write_score(path: Path = SAMPLE, result: Path = RESULT) -> dict[str, Any]:
+def write_score(
+    path: Path = SAMPLE, result: Path = RESULT, judges: Sequence[Path] = ()
+) -> dict[str, Any]:
     header, rows = read_rows(path)
     figures = {
         "benchmark": "events_handcheck",
@@ -232,9 +239,17 @@ def write_score(path: Path = SAMPLE, result: Path = RESULT) -> dict[str, Any]:
         "sample": header["sample"],
         **score(rows),
     }
+    if len(judges) == 2:
+        first, second = (_verdicts(judge) for judge in judges)
+        figures["agreement"] = {"judges": [_shown(j) for j in judges], **agreement(first, second)}
     result.parent.mkdir(parents=True, exist_ok=True)
     result.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return figures
+
+
+def _verdicts(path: Path) -> dict[str, dict[str, Any]]:
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    return {line["id"]: line["verdict"] for line in lines}
 
 
 def _shown(path: Path) -> str:
@@ -248,6 +263,9 @@ def main() -> None:
     parser.add_argument("verdicts", nargs="?", type=Path, help="for fill: a verdict file")
     parser.add_argument("--file", type=Path, default=SAMPLE, help="the sample file")
     parser.add_argument("--seed", type=int, default=SEED, help="for sample: the draw's seed")
+    parser.add_argument(
+        "--judges", type=Path, nargs=2, default=(), help="for score: two judges' verdict files"
+    )
     parser.add_argument(
         "--exclude", type=Path, action="append", default=[],
         help="for sample: an earlier sample file whose articles are not drawn from again",
@@ -265,7 +283,7 @@ def main() -> None:
         fill(args.verdicts, args.file)
     else:
         result = RESULT if args.file == SAMPLE else RESULT.with_name(args.file.stem + ".json")
-        figures = write_score(args.file, result)
+        figures = write_score(args.file, result, args.judges)
         print(json.dumps({k: figures[k] for k in ("judged", "precision")}, indent=1))
 
 

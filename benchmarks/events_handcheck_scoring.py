@@ -110,3 +110,30 @@ def _by_type(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
         for name in ("in_scope", "type_right", "usable"):
             counts[name] += verdict[name]
     return {t: dict(c) for t, c in sorted(table.items(), key=lambda item: -item[1]["judged"])}
+
+
+def agreement(
+    first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """How two judges agree on the events both judged (verdicts by event id): per verdict,
+    the share judged alike and Cohen's kappa (chance-corrected; None where both gave one
+    value throughout, so that chance agreement is total)."""
+    shared = sorted(set(first) & set(second))
+    fields = (*BOOLEAN_VERDICTS, "date")
+    return {
+        "events": len(shared),
+        "verdicts": {f: _agreement([(first[i][f], second[i][f]) for i in shared]) for f in fields},
+    }
+
+
+def _agreement(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
+    n = len(pairs)
+    if not n:
+        return {"alike": 0, "n": 0, "kappa": None}
+    alike = sum(a == b for a, b in pairs)
+    values = {v for pair in pairs for v in pair}
+    chance = sum(
+        (sum(a == v for a, _ in pairs) / n) * (sum(b == v for _, b in pairs) / n) for v in values
+    )
+    kappa = None if chance == 1 else round((alike / n - chance) / (1 - chance), 3)
+    return {"alike": alike, "n": n, "kappa": kappa}

@@ -149,3 +149,16 @@ def test_a_later_sample_draws_from_pages_no_earlier_one_used(tmp_path: Path, mon
     events_handcheck.write_rows(earlier, {"sample": {}}, rows)
     assert events_handcheck.unlabelled_ecb(tmp_path) == ["ecb:b", "ecb:c", "ecb:d"]
     assert events_handcheck.unlabelled_ecb(tmp_path, [earlier]) == ["ecb:b", "ecb:d"]
+
+
+def test_two_judges_agreement_is_per_verdict_with_kappa() -> None:
+    from events_handcheck_scoring import agreement
+
+    first = {"a": verdict(), "b": verdict(), "c": verdict(target_right=False, usable=False)}
+    second = {"b": verdict(), "c": verdict(), "d": verdict()}  # only b and c are shared
+    figures = agreement(first, second)
+    assert figures["events"] == 2
+    usable = figures["verdicts"]["usable"]
+    assert (usable["alike"], usable["n"]) == (1, 2)
+    assert usable["kappa"] == 0.0  # one judge always said usable: agreement is chance
+    assert figures["verdicts"]["in_scope"] == {"alike": 2, "n": 2, "kappa": None}
