@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.store.articles import add, fill
 
-from crosswire.model import Analysis, Article
 from crosswire.store import ArticleHit
 
+PUBLISHED = "2023-03-14"
 ARTICLES = {
     "oslo": (
         "Ministers meet in Oslo",
@@ -20,18 +21,9 @@ ARTICLES = {
 }
 
 
-def add(store, article_id: str, title: str, text: str) -> None:
-    article = Article(id=article_id, text=text, path=f"{article_id}.txt", title=title,
-                      outlet="Wire", published="2023-03-14", text_hash=article_id)  # fmt: skip
-    store.add_article(article, Analysis(article_id=article_id))
-
-
 @pytest.fixture
 def filled(store):
-    with store.transaction():
-        for article_id, (title, text) in ARTICLES.items():
-            add(store, article_id, title, text)
-    return store
+    return fill(store, ARTICLES, PUBLISHED)
 
 
 def ids(hits: list[ArticleHit]) -> list[str]:
@@ -98,9 +90,9 @@ def test_hostile_queries_never_raise_database_errors(filled, query: str) -> None
 
 def test_index_follows_rolled_back_and_new_writes(filled) -> None:
     with pytest.raises(RuntimeError), filled.transaction():
-        add(filled, "ghost", "Ghost story", "A haunted lighthouse.")
+        add(filled, "ghost", "Ghost story", "A haunted lighthouse.", PUBLISHED)
         raise RuntimeError("killed")
     assert filled.search_articles("lighthouse") == []
     with filled.transaction():
-        add(filled, "light", "Lighthouse", "A lighthouse keeper retires.")
+        add(filled, "light", "Lighthouse", "A lighthouse keeper retires.", PUBLISHED)
     assert ids(filled.search_articles("lighthouse")) == ["light"]

@@ -6,14 +6,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from tests.store.articles import add, fill
 
-from crosswire.model import Analysis, Article
 from crosswire.store import open_store
 from crosswire.store.grams import gram_clauses, gram_text, snippet
 from crosswire.store.search import fts5_query, parse_query, tsquery
 
 # Written for the test (fictional reports): a Chinese, a Japanese, a Korean, a Thai article,
 # and an English one that must never match a query in another script
+PUBLISHED = "2024-05-15"
 ARTICLES = {
     "zh": ("外长会谈", "俄罗斯外长拉夫罗夫星期三在北京大学与学生座谈。"),
     "ja": ("外相会談", "ラブロフ外相は東京で記者会見を開いた。"),
@@ -23,18 +24,9 @@ ARTICLES = {
 }
 
 
-def add(store, article_id: str, title: str, text: str) -> None:
-    article = Article(id=article_id, text=text, path=f"{article_id}.txt", title=title,
-                      outlet="Wire", published="2024-05-15", text_hash=article_id)  # fmt: skip
-    store.add_article(article, Analysis(article_id=article_id))
-
-
 @pytest.fixture
 def filled(store):
-    with store.transaction():
-        for article_id, (title, text) in ARTICLES.items():
-            add(store, article_id, title, text)
-    return store
+    return fill(store, ARTICLES, PUBLISHED)
 
 
 def ids(store, query: str) -> list[str]:
@@ -86,7 +78,7 @@ def test_articles_stored_before_the_index_are_indexed_when_it_is_added(tmp_path)
     path = tmp_path / "old.db"
     store = open_store(path)
     with store.transaction():
-        add(store, "zh", *ARTICLES["zh"])
+        add(store, "zh", *ARTICLES["zh"], PUBLISHED)
     store.close()
     db = sqlite3.connect(path)  # the store as version 6 left it: no pair index
     db.execute("DROP TABLE article_grams")

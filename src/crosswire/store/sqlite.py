@@ -432,23 +432,13 @@ class SQLiteStore(SQLQueries, Store):
         return [IngestError(path=r["path"], record=r["record"], reason=r["reason"]) for r in rows]
 
     def _match_sql(self) -> str:
-        return (
-            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
-            " -bm25(articles_fts, 2.0, 1.0) AS score"
-            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " WHERE articles_fts MATCH ?"
-        )
+        return _fts_match("articles_fts")
 
     def _engine_query(self, clauses: list[Clause]) -> str:
         return fts5_query(clauses)
 
     def _gram_match_sql(self) -> str:
-        return (
-            "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
-            " -bm25(article_grams, 2.0, 1.0) AS score"
-            " FROM article_grams JOIN articles a ON a.seq = article_grams.rowid"
-            " WHERE article_grams MATCH ?"
-        )
+        return _fts_match("article_grams")
 
     def _gram_engine_query(self, clauses: list[Clause]) -> str:
         return fts5_query(clauses)
@@ -478,6 +468,16 @@ class SQLiteStore(SQLQueries, Store):
             "mentions": one("SELECT COUNT(*) FROM mentions"),
             "errors": one("SELECT COUNT(*) FROM errors"),
         }
+
+
+def _fts_match(index: str) -> str:
+    """The matches of an FTS5 index keyed by article seq, titles weighing twice the text."""
+    return (
+        "SELECT a.seq, a.id, a.title, a.outlet, a.published, a.story_id,"
+        f" -bm25({index}, 2.0, 1.0) AS score"
+        f" FROM {index} JOIN articles a ON a.seq = {index}.rowid"
+        f" WHERE {index} MATCH ?"
+    )
 
 
 def _article(row: sqlite3.Row) -> Article:
