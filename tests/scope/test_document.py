@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from crosswire.model import Article
-from crosswire.scope.document import LEAD_CHARS, document_features, lead
+from crosswire.scope.document import document_features
+from crosswire.scope.embedding import LEAD_CHARS, lead
 from crosswire.scope.training.examples import article_label
 
 
@@ -29,3 +30,23 @@ def test_an_article_is_in_scope_when_any_sentence_is() -> None:
     assert article_label(["out", "out", "in", "other-language"]) is True
     assert article_label(["out", "other-language"]) is False
     assert article_label(["other-language"]) is None
+
+
+def test_an_article_s_lead_is_embedded_once_for_scope_and_stories(monkeypatch) -> None:
+    from crosswire.scope import embedding
+    from crosswire.stories.crosslingual import meaning_of
+
+    calls: list[list[str]] = []
+
+    def counted(texts):  # the encoder itself is not needed to count its calls
+        calls.append(list(texts))
+        return np.ones((len(texts), embedding.DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(embedding, "embed", counted)
+    embedding._embedded.cache_clear()
+    article = Article(id="once", text="Ministers met in Oslo on Monday.", path="once")
+    first = embedding.lead_vector(article)
+    assert meaning_of(article, None).vector is first  # the stories' meaning reads it
+    assert calls == [[embedding.lead(article)]]
+    assert not first.flags.writeable  # shared, so nobody may change it in place
+    embedding._embedded.cache_clear()

@@ -11,8 +11,8 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Mention, Scope, SentenceScope
-from crosswire.scope.document import document_features, lead
-from crosswire.scope.embedding import embed
+from crosswire.scope.document import document_features
+from crosswire.scope.embedding import lead_vector
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english, page_language
 from crosswire.scope.model import load_model
@@ -51,7 +51,7 @@ def sentence_probabilities(sentences: Sequence[Span], mentions: list[Mention]) -
 def document_probability(article: Article, sentences: np.ndarray) -> float:
     """The ``document`` model's probability that the page is in scope, from its lead and
     its English sentences' ``words`` probabilities."""
-    features = document_features(embed([lead(article)])[0], sentences)
+    features = document_features(lead_vector(article), sentences)
     return round(float(load_model().document.probability(features[None, :])[0]), 4)
 
 

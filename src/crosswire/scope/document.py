@@ -15,17 +15,6 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from crosswire.model import Article
-
-# The title and the opening of the text: what the article is about (as the stories'
-# cross-language link reads an article, `crosswire.stories.crosslingual.lead`)
-LEAD_CHARS = 600
-
-
-def lead(article: Article) -> str:
-    """The page's title and the opening of its text."""
-    return f"{article.title or ''}\n{article.text[:LEAD_CHARS]}".strip()
-
 
 def document_features(
     embedding: NDArray[np.float32], sentence_probabilities: NDArray[np.float64]

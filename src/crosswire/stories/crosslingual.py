@@ -33,13 +33,12 @@ from anyascii import anyascii
 
 from crosswire.actors.keys import fold, fold_name_word
 from crosswire.model import Article
-from crosswire.scope.embedding import DIMENSIONS, embed
+from crosswire.scope.embedding import DIMENSIONS, lead, lead_vector
 from crosswire.settings import StoriesSettings
 from crosswire.stories.records import INT, TEXT, Array, Fields, ListOf, Optional, Pair, TupleOf
 from crosswire.stories.scoring import UNDATED, WINDOW_DAYS
 from crosswire.stories.spilled import SpilledDict
 
-LEAD_CHARS = 600  # the title and the opening of the text: what the article is about
 # Cosines of the multilingual USE below this carry no evidence: it is the 95th percentile of
 # the cosines of title-and-lead between articles of different ECB+ dev topics (300 articles,
 # measured: unrelated median 0.20, 95th 0.40; two events of one kind, median 0.54; one
@@ -87,14 +86,10 @@ MEANING = Fields(
 )
 
 
-def lead(article: Article) -> str:
-    return f"{article.title or ''}\n{article.text[:LEAD_CHARS]}".strip()
-
-
 def meaning_of(article: Article, day: int | None) -> Meaning:
     """The article's meaning: one embedding (the costly part, a few milliseconds)."""
     text = lead(article)
-    vector = embed([text])[0]
+    vector = lead_vector(article)
     return Meaning(vector, article.language or UNKNOWN, tuple(sorted(name_keys(text))), day)
 
 

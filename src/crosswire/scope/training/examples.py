@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire import nlp, stages
 from crosswire.model import Article, Mention
-from crosswire.scope.document import lead
+from crosswire.scope.embedding import lead
 from crosswire.scope.features import mentions_in, sentence_features
 from crosswire.scope.language import is_english, page_language
 
