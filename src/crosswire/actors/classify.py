@@ -51,6 +51,7 @@ class Typed:
     actor: ActorRef
     label: str  # spaCy's (or the repair's) label
     is_capital: bool = False
+    office: str | None = None  # an office named alone ("the Iraqi prime minister"): its role
 
 
 def display(text: str) -> str:

@@ -370,7 +370,7 @@ def _build(
 ) -> list[Mention]:
     mentions = []
     for index, mention in enumerate(typed):
-        actor, role = mention.actor, None
+        actor, role = mention.actor, mention.office
         person = people.get(index)
         if mention.type == "PERSON" and person is not None:
             actor = ActorRef(person.key, person.name, person.country, person.sector)

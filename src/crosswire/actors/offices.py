@@ -28,9 +28,9 @@ def office_mention(
     if found is not None and found.entry is not None and not found.ambiguous:
         name = found.entry.name
         ref = ActorRef(person_key(name), name, found.country or country, found.sector)
-        return Typed(start, end, shown, "PERSON", ref, "TITLE")
+        return Typed(start, end, shown, "PERSON", ref, "TITLE", office=role)
     ref = ActorRef(org_key(role, country), shown, country, roles().get(role))
-    return Typed(start, end, shown, "ORG", ref, "TITLE")
+    return Typed(start, end, shown, "ORG", ref, "TITLE", office=role)
 
 
 def _singular_roles() -> frozenset[str]:

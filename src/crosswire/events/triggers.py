@@ -149,7 +149,8 @@ def _content_present(verb: Token, pattern: Pattern, context: Context) -> bool:
 
 def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     """The object (or passive subject) names an actor of an allowed type; a generic agent
-    counts as a PERSON or GROUP."""
+    counts as a PERSON or GROUP, and so does an office named alone ("welcomed the Iraqi
+    prime minister": its holder, even where the KB does not know who that was)."""
     if not pattern.object_types:
         return True
     obj = direct_object(verb) or passive_subject(verb)
@@ -157,7 +158,8 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
         return False
     mention = context.mention_at(obj)
     if mention is not None:
-        return mention.type in pattern.object_types
+        office = mention.role is not None and mention.type == "ORG"
+        return mention.type in pattern.object_types or (office and "PERSON" in pattern.object_types)
     generic = generic_actor(obj, context) is not None
     return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
 
