@@ -1,6 +1,8 @@
 """The content of speech acts: an event inside what was agreed, asked, refused or
 threatened ("agreed to resign", "urged X to lift sanctions") is no event of its own but
-gives the governing one its mode and CAMEO code; "X said Y must ..." is X's demand on Y."""
+gives the governing one its mode and CAMEO code; "X said Y must ..." is X's demand on Y.
+An event noun that is an argument of another event ("convicted of the murder", "the attack
+was foiled") is part of that event too (guideline section 2)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, modality
 from crosswire.events.event import build
-from crosswire.events.patterns import Pattern
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.model import EventMention
 
 Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
@@ -18,23 +20,59 @@ Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
 # Links from a complement up to the predicate whose content it is ("agreed to resign",
 # "called for sanctions to be lifted", "rejected a proposal for signing")
 CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "advcl"}
+CONTENT_DEPTH = 4  # steps up to the governing predicate ("convicted of the murder of a man shot")
+NOMINAL_POS = {"NOUN", "PROPN"}
+GERUND_LINKS = {"pcomp", "pobj", "dobj", "nsubjpass"}
+# Prepositions whose object names the event another one is about ("accused of", "arrested
+# for", "an inquiry into") or its background ("released after his arrest", guideline
+# section 2); an event noun after others ("killed during the protest") is its own event
+ARGUMENT_PREPOSITIONS = {
+    "of",
+    "for",
+    "into",
+    "after",
+    "following",
+    "before",
+    "since",
+    "amid",
+    "over",
+}
 
 
 def absorb_content(found: Coded) -> Coded:
     """An event inside the content of an AGREE/REQUEST/REJECT/THREATEN/ACCUSE predicate
     ("agreed to resign", "urged X to lift", "refused to meet") is what was promised,
     asked, refused or alleged, not a second event: it gives the governing event its mode
-    and CAMEO code and is dropped (one event per predicate)."""
+    and CAMEO code and is dropped (one event per predicate). An event named by a noun
+    phrase that is another event's argument ("accused of shooting", "convicted of the
+    murder of a man shot", "the attack was foiled") is that event's object, not a second
+    event either: it is dropped and leaves the governor's code as it is. A clause reported
+    as a fact under a verb that codes nothing ("police said he shot X") keeps its event."""
     by_token = {token.i: event for token, event in found}
     kept: Coded = []
     for token, event in found:
-        governor = _content_governor(token, by_token)
-        if governor is None:
+        governor, trigger = _governor(token, by_token)
+        if governor is not None and governor.type in modality().content_codes:
+            _code_by_content(governor, event)
+            _target_from_content(governor, event)
+        elif not _is_argument(token, event, governor, trigger):
             kept.append((token, event))
-            continue
-        _code_by_content(governor, event)
-        _target_from_content(governor, event)
     return kept
+
+
+def _is_argument(
+    token: Token, event: EventMention, governor: EventMention | None, trigger: Token | None
+) -> bool:
+    """Whether `event` is named by a noun phrase that is an argument of the event (coded or
+    not: "the officer accused of shooting") whose trigger is `trigger`: the event's own word
+    a noun or gerund, or a participle on a noun in it that restates the governing event
+    ("the murder of a man shot")."""
+    if trigger is None:
+        return False
+    if _is_nominal(token):
+        return _linked_as_argument(token)
+    through_noun = any(t.pos_ in NOMINAL_POS for t in _path(token, trigger))
+    return through_noun and governor is not None and governor.type == event.type
 
 
 def _code_by_content(governor: EventMention, content: EventMention) -> None:
@@ -56,17 +94,57 @@ def _target_from_content(governor: EventMention, content: EventMention) -> None:
         governor.participants.append(governor.target)
 
 
-def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventMention | None:
-    """The nearest content-taking event above `token` through complement links."""
+def _governor(
+    token: Token, by_token: dict[int, EventMention]
+) -> tuple[EventMention | None, Token | None]:
+    """The nearest predicate above `token` through complement links (the passive subject of
+    a verb too: "the attack was foiled") that is a coded event or a pattern's trigger word,
+    with that event (None where the patterns' word coded nothing) and its token."""
     current = token
-    for _ in range(4):
-        if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
-            return None
+    for _ in range(CONTENT_DEPTH):
+        if current.dep_ not in CONTENT_LINKS | {"nsubjpass"} or current.head.i == current.i:
+            return None, None
+        if current.dep_ == "nsubjpass" and not _is_nominal(current):
+            return None, None
         current = current.head
         event = by_token.get(current.i)
-        if event is not None:
-            return event if event.type in modality().content_codes else None
-    return None
+        if event is not None or is_trigger_word(current):
+            return event, current
+    return None, None
+
+
+def _linked_as_argument(token: Token) -> bool:
+    """A noun or gerund hangs on its predicate as an object, a passive subject, or the
+    object of a preposition that names what the predicate is about."""
+    if token.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    if token.dep_ in {"pobj", "pcomp"}:
+        return token.head.lower_ in ARGUMENT_PREPOSITIONS
+    return False
+
+
+def _path(token: Token, governor: Token) -> list[Token]:
+    """The words strictly between `token` and its ancestor `governor`."""
+    words: list[Token] = []
+    current = token.head
+    while current.i != governor.i and current.head.i != current.i:
+        words.append(current)
+        current = current.head
+    return words
+
+
+def is_trigger_word(token: Token) -> bool:
+    """A verb or noun some pattern codes as an event (whether or not it coded one here)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return verb_lemma(token) in verb_patterns()
+    if token.pos_ in NOMINAL_POS:
+        return token.lemma_.lower() in noun_patterns() or token.lower_ in noun_patterns()
+    return False
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a gerund standing as one ("accused of shooting")."""
+    return token.pos_ in NOMINAL_POS or (token.tag_ == "VBG" and token.dep_ in GERUND_LINKS)
 
 
 def obligations(sentence: Span, context: Context, found: Coded) -> Coded:
