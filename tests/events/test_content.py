@@ -127,3 +127,11 @@ def test_coordinated_events_are_both_kept() -> None:
         {"attacked": "ASSAULT", "killed": "ASSAULT"},
     )
     assert kept == ["attacked", "killed"]
+
+
+def test_gerund_clause_after_an_event_is_kept() -> None:
+    kept = _kept(
+        "A gunman wounded three people before killing a guard.",
+        {"wounded": "ASSAULT", "killing": "ASSAULT"},
+    )
+    assert kept == ["wounded", "killing"]

@@ -23,20 +23,13 @@ CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd
 CONTENT_DEPTH = 4  # steps up to the governing predicate ("convicted of the murder of a man shot")
 NOMINAL_POS = {"NOUN", "PROPN"}
 GERUND_LINKS = {"pcomp", "pobj", "dobj", "nsubjpass"}
-# Prepositions whose object names the event another one is about ("accused of", "arrested
-# for", "an inquiry into") or its background ("released after his arrest", guideline
-# section 2); an event noun after others ("killed during the protest") is its own event
-ARGUMENT_PREPOSITIONS = {
-    "of",
-    "for",
-    "into",
-    "after",
-    "following",
-    "before",
-    "since",
-    "amid",
-    "over",
-}
+# Prepositions whose object names what a predicate is about ("accused of", "arrested for",
+# "an inquiry into"), and those that name its background ("released after his arrest",
+# guideline section 2): only an event noun is background, a gerund there is a clause of its
+# own ("shot three people before killing himself"); after others ("killed during the
+# protest") an event noun is its own event
+ARGUMENT_PREPOSITIONS = {"of", "for", "into"}
+BACKGROUND_PREPOSITIONS = {"after", "following", "before", "since", "amid", "over"}
 
 
 def absorb_content(found: Coded) -> Coded:
@@ -118,9 +111,12 @@ def _linked_as_argument(token: Token) -> bool:
     object of a preposition that names what the predicate is about."""
     if token.dep_ in {"dobj", "nsubjpass"}:
         return True
-    if token.dep_ in {"pobj", "pcomp"}:
-        return token.head.lower_ in ARGUMENT_PREPOSITIONS
-    return False
+    if token.dep_ not in {"pobj", "pcomp"}:
+        return False
+    preposition = token.head.lower_
+    if preposition in ARGUMENT_PREPOSITIONS:
+        return True
+    return preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
 
 
 def _path(token: Token, governor: Token) -> list[Token]:
