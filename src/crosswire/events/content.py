@@ -44,28 +44,40 @@ def absorb_content(found: Coded) -> Coded:
     by_token = {token.i: event for token, event in found}
     kept: Coded = []
     for token, event in found:
-        governor, trigger = _governor(token, by_token)
+        governor = _content_governor(token, by_token)
         if governor is not None and governor.type in modality().content_codes:
             _code_by_content(governor, event)
             _target_from_content(governor, event)
-        elif not _is_argument(token, event, governor, trigger):
+        elif not _is_argument(token, by_token) and not _restates(token, event, governor):
             kept.append((token, event))
     return kept
 
 
-def _is_argument(
-    token: Token, event: EventMention, governor: EventMention | None, trigger: Token | None
-) -> bool:
-    """Whether `event` is named by a noun phrase that is an argument of the event (coded or
-    not: "the officer accused of shooting") whose trigger is `trigger`: the event's own word
-    a noun or gerund, or a participle on a noun in it that restates the governing event
-    ("the murder of a man shot")."""
-    if trigger is None:
+def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
+    """Whether `token` is a noun or gerund naming what another event is about: its object
+    or passive subject ("dropped the investigation", "the rally was prevented"), or the
+    object of "of/for/into" or of a background preposition; after "of/for/into" the
+    predicate may be a trigger word that coded nothing here ("the officer accused of
+    shooting": the shooting is what he is accused of)."""
+    if not _is_nominal(token):
         return False
-    if _is_nominal(token):
-        return _linked_as_argument(token)
-    through_noun = any(t.pos_ in NOMINAL_POS for t in _path(token, trigger))
-    return through_noun and governor is not None and governor.type == event.type
+    if token.dep_ in {"dobj", "nsubjpass"}:
+        return token.head.i in by_token
+    if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
+        return False
+    preposition, predicate = token.head.lower_, token.head.head
+    if preposition in ARGUMENT_PREPOSITIONS:
+        return predicate.i in by_token or is_trigger_word(predicate)
+    background = preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
+    return background and predicate.i in by_token
+
+
+def _restates(token: Token, event: EventMention, governor: EventMention | None) -> bool:
+    """A participle on a noun inside another event's argument that tells that same event
+    again ("the killing of a man shot at a checkpoint")."""
+    if governor is None or governor.type != event.type or token.dep_ != "acl":
+        return False
+    return token.head.pos_ in NOMINAL_POS
 
 
 def _code_by_content(governor: EventMention, content: EventMention) -> None:
@@ -87,46 +99,17 @@ def _target_from_content(governor: EventMention, content: EventMention) -> None:
         governor.participants.append(governor.target)
 
 
-def _governor(
-    token: Token, by_token: dict[int, EventMention]
-) -> tuple[EventMention | None, Token | None]:
-    """The nearest predicate above `token` through complement links (the passive subject of
-    a verb too: "the attack was foiled") that is a coded event or a pattern's trigger word,
-    with that event (None where the patterns' word coded nothing) and its token."""
+def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventMention | None:
+    """The nearest coded event above `token` through complement links."""
     current = token
     for _ in range(CONTENT_DEPTH):
-        if current.dep_ not in CONTENT_LINKS | {"nsubjpass"} or current.head.i == current.i:
-            return None, None
-        if current.dep_ == "nsubjpass" and not _is_nominal(current):
-            return None, None
+        if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
+            return None
         current = current.head
         event = by_token.get(current.i)
-        if event is not None or is_trigger_word(current):
-            return event, current
-    return None, None
-
-
-def _linked_as_argument(token: Token) -> bool:
-    """A noun or gerund hangs on its predicate as an object, a passive subject, or the
-    object of a preposition that names what the predicate is about."""
-    if token.dep_ in {"dobj", "nsubjpass"}:
-        return True
-    if token.dep_ not in {"pobj", "pcomp"}:
-        return False
-    preposition = token.head.lower_
-    if preposition in ARGUMENT_PREPOSITIONS:
-        return True
-    return preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
-
-
-def _path(token: Token, governor: Token) -> list[Token]:
-    """The words strictly between `token` and its ancestor `governor`."""
-    words: list[Token] = []
-    current = token.head
-    while current.i != governor.i and current.head.i != current.i:
-        words.append(current)
-        current = current.head
-    return words
+        if event is not None:
+            return event
+    return None
 
 
 def is_trigger_word(token: Token) -> bool:
