@@ -1,6 +1,8 @@
 """The content of speech acts: an event inside what was agreed, asked, refused or
 threatened ("agreed to resign", "urged X to lift sanctions") is no event of its own but
-gives the governing one its mode and CAMEO code; "X said Y must ..." is X's demand on Y."""
+gives the governing one its mode and CAMEO code; "X said Y must ..." is X's demand on Y.
+An event noun that is an argument of another event ("convicted of the murder", "the attack
+was foiled") is part of that event too (guideline section 2)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, modality
 from crosswire.events.event import build
-from crosswire.events.patterns import Pattern
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.model import EventMention
 
 Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
@@ -18,23 +20,64 @@ Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
 # Links from a complement up to the predicate whose content it is ("agreed to resign",
 # "called for sanctions to be lifted", "rejected a proposal for signing")
 CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "advcl"}
+CONTENT_DEPTH = 4  # steps up to the governing predicate ("convicted of the murder of a man shot")
+NOMINAL_POS = {"NOUN", "PROPN"}
+GERUND_LINKS = {"pcomp", "pobj", "dobj", "nsubjpass"}
+# Prepositions whose object names what a predicate is about ("accused of", "arrested for",
+# "an inquiry into"), and those that name its background ("released after his arrest",
+# guideline section 2): only an event noun is background, a gerund there is a clause of its
+# own ("shot three people before killing himself"); after others ("killed during the
+# protest") an event noun is its own event
+ARGUMENT_PREPOSITIONS = {"of", "for", "into"}
+BACKGROUND_PREPOSITIONS = {"after", "following", "before", "since", "amid", "over"}
 
 
 def absorb_content(found: Coded) -> Coded:
     """An event inside the content of an AGREE/REQUEST/REJECT/THREATEN/ACCUSE predicate
     ("agreed to resign", "urged X to lift", "refused to meet") is what was promised,
     asked, refused or alleged, not a second event: it gives the governing event its mode
-    and CAMEO code and is dropped (one event per predicate)."""
+    and CAMEO code and is dropped (one event per predicate). An event named by a noun
+    phrase that is another event's argument ("accused of shooting", "convicted of the
+    murder of a man shot", "the attack was foiled") is that event's object, not a second
+    event either: it is dropped and leaves the governor's code as it is. A clause reported
+    as a fact under a verb that codes nothing ("police said he shot X") keeps its event."""
     by_token = {token.i: event for token, event in found}
     kept: Coded = []
     for token, event in found:
         governor = _content_governor(token, by_token)
-        if governor is None:
+        if governor is not None and governor.type in modality().content_codes:
+            _code_by_content(governor, event)
+            _target_from_content(governor, event)
+        elif not _is_argument(token, by_token) and not _restates(token, event, governor):
             kept.append((token, event))
-            continue
-        _code_by_content(governor, event)
-        _target_from_content(governor, event)
     return kept
+
+
+def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
+    """Whether `token` is a noun or gerund naming what another event is about: its object
+    or passive subject ("dropped the investigation", "the rally was prevented"), or the
+    object of "of/for/into" or of a background preposition; after "of/for/into" the
+    predicate may be a trigger word that coded nothing here ("the officer accused of
+    shooting": the shooting is what he is accused of)."""
+    if not _is_nominal(token):
+        return False
+    if token.dep_ in {"dobj", "nsubjpass"}:
+        return token.head.i in by_token
+    if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
+        return False
+    preposition, predicate = token.head.lower_, token.head.head
+    if preposition in ARGUMENT_PREPOSITIONS:
+        return predicate.i in by_token or is_trigger_word(predicate)
+    background = preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
+    return background and predicate.i in by_token
+
+
+def _restates(token: Token, event: EventMention, governor: EventMention | None) -> bool:
+    """A participle on a noun inside another event's argument that tells that same event
+    again ("the killing of a man shot at a checkpoint")."""
+    if governor is None or governor.type != event.type or token.dep_ != "acl":
+        return False
+    return token.head.pos_ in NOMINAL_POS
 
 
 def _code_by_content(governor: EventMention, content: EventMention) -> None:
@@ -57,16 +100,30 @@ def _target_from_content(governor: EventMention, content: EventMention) -> None:
 
 
 def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventMention | None:
-    """The nearest content-taking event above `token` through complement links."""
+    """The nearest coded event above `token` through complement links."""
     current = token
-    for _ in range(4):
+    for _ in range(CONTENT_DEPTH):
         if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
             return None
         current = current.head
         event = by_token.get(current.i)
         if event is not None:
-            return event if event.type in modality().content_codes else None
+            return event
     return None
+
+
+def is_trigger_word(token: Token) -> bool:
+    """A verb or noun some pattern codes as an event (whether or not it coded one here)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return verb_lemma(token) in verb_patterns()
+    if token.pos_ in NOMINAL_POS:
+        return token.lemma_.lower() in noun_patterns() or token.lower_ in noun_patterns()
+    return False
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a gerund standing as one ("accused of shooting")."""
+    return token.pos_ in NOMINAL_POS or (token.tag_ == "VBG" and token.dep_ in GERUND_LINKS)
 
 
 def obligations(sentence: Span, context: Context, found: Coded) -> Coded:

@@ -1,0 +1,137 @@
+"""Events folded into the event they are part of (`content.absorb_content`): the content of
+a speech act, and an event noun that is another event's argument or background (guideline
+section 2); events reported as facts in their own clauses are kept. The fixtures code the
+triggers by hand so that each test checks the folding alone, on spaCy's parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from crosswire import nlp
+from crosswire.events.content import Coded, absorb_content
+from crosswire.model import EventMention
+
+
+def _coded(text: str, triggers: dict[str, str]) -> Coded:
+    """`text` parsed, with an event of the given type at each trigger word."""
+    doc: Doc = next(nlp.parse([text]))
+    found: Coded = []
+    for token in doc:
+        if token.text in triggers:
+            found.append((token, _event(token, triggers[token.text])))
+    assert len(found) == len(triggers), "every trigger word is in the text"
+    return found
+
+
+def _event(token: Token, type_: str) -> EventMention:
+    sentence = token.sent
+    return EventMention(
+        article_id="t",
+        type=type_,
+        start=token.idx,
+        end=token.idx + len(token.text),
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        trigger=token.text,
+    )
+
+
+def _kept(text: str, triggers: dict[str, str]) -> list[str]:
+    return [event.trigger for _, event in absorb_content(_coded(text, triggers))]
+
+
+def test_content_of_a_request_is_folded_into_it() -> None:
+    kept = _kept(
+        "Germany urged Iran to release the prisoners.", {"urged": "REQUEST", "release": "RETREAT"}
+    )
+    assert kept == ["urged"]
+
+
+def test_gerund_object_of_an_uncoded_accusation_is_no_event() -> None:
+    # "accused" codes nothing here, but the shooting is still what he is accused of
+    kept = _kept(
+        "Police arrested the officer accused of shooting the teenager.",
+        {"arrested": "COERCE", "shooting": "ASSAULT"},
+    )
+    assert kept == ["arrested"]
+
+
+def test_participle_accusation_on_an_object_is_its_own_event() -> None:
+    kept = _kept(
+        "Police arrested the officer accused of shooting the teenager.",
+        {"arrested": "COERCE", "accused": "ACCUSE", "shooting": "ASSAULT"},
+    )
+    assert kept == ["arrested", "accused"]
+
+
+def test_event_noun_a_conviction_is_for_is_no_event() -> None:
+    kept = _kept(
+        "The court convicted him of the bombing of the embassy.",
+        {"convicted": "SANCTION", "bombing": "ASSAULT"},
+    )
+    assert kept == ["convicted"]
+
+
+def test_event_noun_an_arrest_is_for_is_no_event() -> None:
+    kept = _kept(
+        "Police arrested three men for the attack on a mosque.",
+        {"arrested": "COERCE", "attack": "ASSAULT"},
+    )
+    assert kept == ["arrested"]
+
+
+def test_passive_subject_of_a_prevention_is_no_event() -> None:
+    kept = _kept("The rally was prevented by police.", {"prevented": "COERCE", "rally": "PROTEST"})
+    assert kept == ["prevented"]
+
+
+def test_background_event_noun_after_the_main_one_is_no_event() -> None:
+    kept = _kept(
+        "He was freed after his arrest on Monday.", {"freed": "RETREAT", "arrest": "COERCE"}
+    )
+    assert kept == ["freed"]
+
+
+def test_participle_restating_the_governing_event_is_folded() -> None:
+    kept = _kept(
+        "Protesters condemned the killing of a man shot at a checkpoint.",
+        {"condemned": "ACCUSE", "killing": "ASSAULT", "shot": "ASSAULT"},
+    )
+    assert kept == ["condemned"]
+
+
+def test_fact_reported_by_a_speaker_is_kept() -> None:
+    kept = _kept("Police said the gunman shot two officers.", {"shot": "ASSAULT"})
+    assert kept == ["shot"]
+
+
+def test_event_in_a_subordinate_clause_is_kept() -> None:
+    kept = _kept(
+        "Police arrested the man after he shot two officers.",
+        {"arrested": "COERCE", "shot": "ASSAULT"},
+    )
+    assert kept == ["arrested", "shot"]
+
+
+def test_event_noun_in_a_setting_adjunct_is_kept() -> None:
+    kept = _kept(
+        "Soldiers killed protesters during the demonstration.",
+        {"killed": "ASSAULT", "demonstration": "PROTEST"},
+    )
+    assert kept == ["killed", "demonstration"]
+
+
+def test_coordinated_events_are_both_kept() -> None:
+    kept = _kept(
+        "Rebels attacked the convoy and killed five soldiers.",
+        {"attacked": "ASSAULT", "killed": "ASSAULT"},
+    )
+    assert kept == ["attacked", "killed"]
+
+
+def test_gerund_clause_after_an_event_is_kept() -> None:
+    kept = _kept(
+        "A gunman wounded three people before killing a guard.",
+        {"wounded": "ASSAULT", "killing": "ASSAULT"},
+    )
+    assert kept == ["wounded", "killing"]
