@@ -104,6 +104,11 @@ def _goes_home(verb: Token) -> bool:
     )
 
 
+# Links to a predicate's complement ("found him guilty": oprd, or a small clause whose
+# subject is the object and whose head is the adjective)
+COMPLEMENTS = {"oprd", "acomp", "ccomp", "xcomp", "advcl"}
+
+
 # The constraints a verb pattern may set, each true when the sentence meets it (or the
 # pattern does not set it)
 
@@ -126,6 +131,16 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
 def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     return not pattern.particle or any(
         c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
+    )
+
+
+def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """'found him guilty': the predicate's complement is one of the pattern's words."""
+    return not pattern.complement or any(
+        t.lemma_.lower() in pattern.complement
+        for c in verb.children
+        if c.dep_ in COMPLEMENTS
+        for t in (c, *c.children)
     )
 
 
@@ -165,6 +180,7 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _object_fits,
     _particle_present,
+    _complement_present,
     _no_opinion,
     _phone_named,
     _content_present,

@@ -1,0 +1,34 @@
+"""The data files follow the labelling guideline's type table (docs/labelling/
+events-guideline.md): conviction, sentence and court fine are SANCTION convict, an apology
+is a CONCEDE; the CAMEO code stays the CAMEO one."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Greek court convicted the police officer of manslaughter.",
+        "A Chilean judge sentenced the former general to twenty years in prison.",
+        "An Egyptian court found the activist guilty of unlicensed protest.",
+        "Dutch regulators fined the Belgian bank for breaking the rules.",
+    ],
+)
+def test_conviction_sentence_and_fine_are_sanction_convict(sentence: str) -> None:
+    events = code(sentence)
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
+    assert events[0].cameo == "116"
+
+
+def test_an_apology_is_a_concession() -> None:
+    events = code("The Belgian prime minister apologised to Congo for the colonial abuses.")
+    assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "055")]
+
+
+def test_a_finding_without_guilt_is_no_conviction() -> None:
+    assert "SANCTION" not in {
+        e.type for e in code("A Greek court found the papers in the archive.")
+    }
