@@ -32,3 +32,23 @@ def test_a_finding_without_guilt_is_no_conviction() -> None:
     assert "SANCTION" not in {
         e.type for e in code("A Greek court found the papers in the archive.")
     }
+
+
+def test_a_concluded_agreement_is_support_and_a_promised_one_agree() -> None:
+    assert [e.type for e in code("Chile and Bolivia reached an agreement on water rights.")] == [
+        "SUPPORT"
+    ]
+    assert [e.type for e in code("Chile and Bolivia will reach an agreement next week.")] == [
+        "AGREE"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Serbian delegation boycotted the talks with Kosovo in Brussels.",
+        "The French foreign minister cancelled her visit to Algeria.",
+    ],
+)
+def test_cancelling_or_boycotting_talks_is_refusing_to_meet(sentence: str) -> None:
+    assert [(e.type, e.mode) for e in code(sentence)] == [("REJECT", "meet")]
