@@ -57,3 +57,4 @@ def test_firing_shots_or_shells_is_shooting() -> None:
 def test_people_evacuating_a_place_aid_no_one() -> None:
     assert "AID" not in types("Office workers in Dubai evacuated several buildings in the city.")
     assert "AID" in types("Red Cross workers evacuated civilians from the besieged town in Yemen.")
+    assert "AID" in types("United Nations helicopters evacuated the wounded from Gorazde.")

@@ -82,10 +82,16 @@ def _patient_not_means(verb: Token) -> bool:
 
 
 def _people_object(verb: Token, context: Context) -> bool:
-    """The object (or passive subject) names people: an actor or an unnamed agent."""
+    """The object (or passive subject) names people: an actor, an unnamed agent, or an
+    adjective used as a noun ("evacuated the wounded"); or people are moved from a place
+    ("evacuated the staff from the embassy")."""
     patient = direct_object(verb) or passive_subject(verb)
     if patient is None:
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return True
+    if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
+        return True
     return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
 
 
