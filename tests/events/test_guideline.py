@@ -1,6 +1,6 @@
 """The data files follow the labelling guideline's type table (docs/labelling/
-events-guideline.md): conviction, sentence and court fine are SANCTION convict, an apology
-is a CONCEDE; the CAMEO code stays the CAMEO one."""
+events-guideline.md): conviction, sentence and court fine are SANCTION convict, a concluded
+agreement is SUPPORT, cancelling talks is REJECT meet; the CAMEO code stays the CAMEO one."""
 
 from __future__ import annotations
 
@@ -21,11 +21,6 @@ def test_conviction_sentence_and_fine_are_sanction_convict(sentence: str) -> Non
     events = code(sentence)
     assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
     assert events[0].cameo == "116"
-
-
-def test_an_apology_is_a_concession() -> None:
-    events = code("The Belgian prime minister apologised to Congo for the colonial abuses.")
-    assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "055")]
 
 
 def test_a_finding_without_guilt_is_no_conviction() -> None:
