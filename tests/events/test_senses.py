@@ -29,6 +29,7 @@ def test_a_person_doing_harm_with_a_vehicle_or_a_car_bomb_is_an_assault() -> Non
     assert "ASSAULT" in types("A man drove his car into the crowd and killed four people.")
     assert "ASSAULT" in types("Three people were killed by a car bomb in Baghdad.")
     assert "ASSAULT" in types("Government tanks fired on the protesters in Hama.")
+    assert "ASSAULT" in types("British aircraft killed four Iraqi soldiers near Basra.")
 
 
 def test_an_idiom_is_not_the_verbs_event() -> None:
