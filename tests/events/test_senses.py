@@ -53,6 +53,7 @@ def test_firing_a_person_or_a_body_is_a_dismissal(sentence: str) -> None:
 def test_firing_shots_or_shells_is_shooting() -> None:
     assert "ASSAULT" in types("Soldiers fired shots at the protesters in Lagos.")
     assert "ASSAULT" in types("Syrian troops fired artillery shells at the rebel town.")
+    assert "ASSAULT" in types("The United States fired anti-aircraft batteries at Russia.")
 
 
 def test_people_evacuating_a_place_aid_no_one() -> None:

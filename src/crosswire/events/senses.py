@@ -76,7 +76,9 @@ def _in_mishap(verb: Token) -> bool:
 
 def _patient_not_means(verb: Token) -> bool:
     """'fired the board': an object that is no weapon or shot ("fired shots") makes the
-    verb another word."""
+    verb another word, unless it is fired at something ("fired batteries at Russia")."""
+    if any(c.dep_ == "prep" and c.lower_ in harmed().preps for c in verb.children):
+        return False
     patient = direct_object(verb) or passive_subject(verb)
     return patient is not None and _head_word(patient) not in harmed().means
 
