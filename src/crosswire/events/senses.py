@@ -18,6 +18,8 @@ from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
 from crosswire.model import PloverType
 
 Words = frozenset[str]
+# Entity labels of a preposition's object that is when, not what ("on Monday")
+TIMES = {"DATE", "TIME"}
 
 
 class Senses(DataModel):
@@ -77,8 +79,13 @@ def _in_mishap(verb: Token) -> bool:
 def _patient_not_means(verb: Token) -> bool:
     """'fired the board': an object that is no weapon or shot ("fired shots") makes the
     verb another word, unless it is fired at something ("fired batteries at Russia")."""
-    if any(c.dep_ == "prep" and c.lower_ in harmed().preps for c in verb.children):
-        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in harmed().preps
+        and any(o.dep_ == "pobj" and o.ent_type_ not in TIMES for o in c.children)
+        for c in verb.children
+    ):
+        return False  # "fired at the car", not "fired the coach on Monday"
     patient = direct_object(verb) or passive_subject(verb)
     return patient is not None and _head_word(patient) not in harmed().means
 
