@@ -25,7 +25,7 @@ from crosswire.datafiles import (
     parse_yaml,
 )
 from crosswire.events import data as events_data
-from crosswire.events import harmed, learned, model, patterns
+from crosswire.events import harmed, learned, model, patterns, senses
 from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
@@ -47,6 +47,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/agents.yaml": (events_data.Agents, events_data.agents),
     "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
     "events/harmed.yaml": (harmed.Harmed, harmed.harmed),
+    "events/senses.yaml": (senses.Senses, senses.senses),
     # the learned event decision's model: its card (JSON) and its weights (.npz)
     "models/events-v2.json": (model.ModelCard, model.event_model),
     "models/events-v2.npz": (model.ModelCard, model.event_model),
@@ -90,6 +91,7 @@ WRONG_TYPES = {
     "events/agents.yaml": ("  party: PTY", "  party: Party"),
     "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
     "events/harmed.yaml": ("types: [ASSAULT, COERCE]", "types: [ASSAULT, HARM]"),
+    "events/senses.yaml": ("harm_types: [ASSAULT]", "harm_types: [ASSAULT, HARM]"),
     "actors/countries.yaml": ("  UAE: ARE", "  UAE: [ARE]"),
     "actors/media.yaml": ("{names: [Interfax], country: RUS}", "{names: [], country: RUS}"),
     "actors/organisations.yaml": ("  Kremlin: [RUS, GOV]", "  Kremlin: [RUS]"),

@@ -38,6 +38,7 @@ class Pattern(DataModel):
     particle: str | None = None
     object_not: tuple[str, ...] = ()
     transitive: bool = False
+    complement: tuple[str, ...] = ()
     count: str | None = None
 
 

@@ -22,6 +22,7 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
     PHONE_WORDS,
     SUBJECTS,
@@ -39,7 +40,10 @@ def code_verb(
 ) -> EventMention | None:
     """The event of the first of the verb's patterns that holds; the nouns that belong to
     it ("held talks") are added to `claimed`."""
-    for pattern in verb_patterns()[verb_lemma(verb)]:
+    lemma = verb_lemma(verb)
+    if no_event(verb, lemma, {p.type for p in verb_patterns()[lemma]}):
+        return None
+    for pattern in verb_patterns()[lemma]:
         event = _try_verb_pattern(verb, pattern, sentence, context)
         if event is not None:
             obj = direct_object(verb)
@@ -57,6 +61,8 @@ def _try_verb_pattern(
 ) -> EventMention | None:
     if not all(holds(verb, pattern, context) for holds in _VERB_CONSTRAINTS):
         return None
+    if other_sense(verb, verb_lemma(verb), pattern.type, context):
+        return None  # "was struck by a car", "fired the board": another sense of the word
     subjects, objects = arguments(verb, context)
     obj = direct_object(verb)
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
@@ -104,6 +110,11 @@ def _goes_home(verb: Token) -> bool:
     )
 
 
+# Links to a predicate's complement ("found him guilty": oprd, or a small clause whose
+# subject is the object and whose head is the adjective)
+COMPLEMENTS = {"oprd", "acomp", "ccomp", "xcomp", "advcl"}
+
+
 # The constraints a verb pattern may set, each true when the sentence meets it (or the
 # pattern does not set it)
 
@@ -126,6 +137,16 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
 def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     return not pattern.particle or any(
         c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
+    )
+
+
+def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """'found him guilty': the predicate's complement is one of the pattern's words."""
+    return not pattern.complement or any(
+        t.lemma_.lower() in pattern.complement
+        for c in verb.children
+        if c.dep_ in COMPLEMENTS
+        for t in (c, *c.children)
     )
 
 
@@ -167,6 +188,7 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _object_fits,
     _particle_present,
+    _complement_present,
     _no_opinion,
     _phone_named,
     _content_present,
@@ -200,6 +222,8 @@ def code_learned(
     found as a pattern's would be (`learned.learned_pattern`); None where it names none."""
     pattern = learned_pattern(token, event_type)
     if token.pos_ in {"VERB", "AUX"}:
+        if no_event(token, verb_lemma(token), {event_type}):
+            return None
         return _try_verb_pattern(token, pattern, sentence, context)
     subjects, targets = _noun_roles(token, pattern, context)
     if not subjects and not targets:

@@ -1,0 +1,108 @@
+"""Word sense: a trigger in a sense that is no event of its type (data/events/senses.yaml),
+whatever proposed it. An accident is no assault ("was struck by a car", "killed in a
+crash"), an idiom is not the verb's event ("struck out on his own"), firing a board is a
+dismissal, and people evacuating a building aid no one."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import cache
+
+from spacy.tokens import Token
+
+from crosswire.datafiles import DataModel, load
+from crosswire.events.context import Context
+from crosswire.events.harmed import harmed
+from crosswire.events.participants import generic_actor
+from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
+from crosswire.model import PloverType
+
+Words = frozenset[str]
+# Entity labels of a preposition's object that is when, not what ("on Monday")
+TIMES = {"DATE", "TIME"}
+
+
+class Senses(DataModel):
+    harm_types: frozenset[PloverType]
+    vehicles: Words
+    mishaps: Words
+    idioms: dict[str, Words]
+    means_objects: Words
+    needs_people_object: dict[str, frozenset[PloverType]]
+
+
+@cache
+def senses() -> Senses:
+    return load("events/senses.yaml", Senses)
+
+
+def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
+    """True where `verb` (keyed by `lemma`), which could be an event of `event_types`, is
+    none in this sentence: an idiom, or an accident of a verb that could be harm (then it is
+    no other event either: "was struck by a car" is no labour strike)."""
+    data = senses()
+    if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
+        return True
+    return bool(data.harm_types & set(event_types)) and (_vehicle_doer(verb) or _in_mishap(verb))
+
+
+def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> bool:
+    """True where `verb` (keyed by `lemma`) is, in this sentence, no event of `event_type`
+    though it may be one of another type."""
+    data = senses()
+    if event_type in data.harm_types and lemma in data.means_objects:
+        return _patient_not_means(verb)
+    if event_type in data.needs_people_object.get(lemma, ()):
+        return not _people_object(verb, context)
+    return False
+
+
+def _vehicle_doer(verb: Token) -> bool:
+    """'A car struck the woman', 'was hit by a train': the doer's head word is a vehicle."""
+    doers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        doers += [c for c in agent.children if c.dep_ == "pobj"]
+    return any(_head_word(d) in senses().vehicles for d in doers)
+
+
+def _in_mishap(verb: Token) -> bool:
+    """'killed in a crash', 'died in a hit-and-run accident'."""
+    return any(
+        _head_word(obj) in senses().mishaps
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
+def _patient_not_means(verb: Token) -> bool:
+    """'fired the board': an object that is no weapon or shot ("fired shots") makes the
+    verb another word, unless it is fired at something ("fired batteries at Russia")."""
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in harmed().preps
+        and any(o.dep_ == "pobj" and o.ent_type_ not in TIMES for o in c.children)
+        for c in verb.children
+    ):
+        return False  # "fired at the car", not "fired the coach on Monday"
+    patient = direct_object(verb) or passive_subject(verb)
+    return patient is not None and _head_word(patient) not in harmed().means
+
+
+def _people_object(verb: Token, context: Context) -> bool:
+    """The object (or passive subject) names people: an actor, an unnamed agent, or an
+    adjective used as a noun ("evacuated the wounded"); or people are moved from a place
+    ("evacuated the staff from the embassy")."""
+    patient = direct_object(verb) or passive_subject(verb)
+    if patient is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return True
+    if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
+        return True
+    return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
+
+
+def _head_word(noun: Token) -> str:
+    return noun.lemma_.lower()

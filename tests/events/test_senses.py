@@ -1,0 +1,62 @@
+"""Word sense (data/events/senses.yaml): accidents, idioms, dismissals and
+self-evacuation are no events; the harm and aid senses of the same verbs still are."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 66-year-old woman was struck by a car in the crosswalk outside the store.",
+        "A truck struck two police officers in Queens on Friday.",
+        "A bus struck a protester in Caracas.",
+        "A young mother was killed in a crash in Richmond Hill.",
+        "Two soldiers were killed in a helicopter crash in Mali.",
+    ],
+)
+def test_harm_by_a_vehicle_or_in_a_crash_is_an_accident(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+def test_a_person_doing_harm_with_a_vehicle_or_a_car_bomb_is_an_assault() -> None:
+    assert "ASSAULT" in types("A man drove his car into the crowd and killed four people.")
+    assert "ASSAULT" in types("Three people were killed by a car bomb in Baghdad.")
+    assert "ASSAULT" in types("Government tanks fired on the protesters in Hama.")
+    assert "ASSAULT" in types("British aircraft killed four Iraqi soldiers near Basra.")
+
+
+def test_an_idiom_is_not_the_verbs_event() -> None:
+    assert types("The miners struck out on their own after the union talks failed.") == []
+    assert types("The senator beat out two rivals for the nomination.") == []
+    assert types("The speech fired up the protesters in Cairo.") == []
+    assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor responded by firing the board.",
+        "The mayor fired the police commissioner on Monday.",
+    ],
+)
+def test_firing_a_person_or_a_body_is_a_dismissal(sentence: str) -> None:
+    assert "ASSAULT" not in types(sentence)
+
+
+def test_firing_shots_or_shells_is_shooting() -> None:
+    assert "ASSAULT" in types("Soldiers fired shots at the protesters in Lagos.")
+    assert "ASSAULT" in types("Syrian troops fired artillery shells at the rebel town.")
+    assert "ASSAULT" in types("The United States fired anti-aircraft batteries at Russia.")
+
+
+def test_people_evacuating_a_place_aid_no_one() -> None:
+    assert "AID" not in types("Office workers in Dubai evacuated several buildings in the city.")
+    assert "AID" in types("Red Cross workers evacuated civilians from the besieged town in Yemen.")
+    assert "AID" in types("United Nations helicopters evacuated the wounded from Gorazde.")
