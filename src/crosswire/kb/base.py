@@ -74,7 +74,6 @@ class KnowledgeBase:
     _user_index: dict[str, list[int]] = field(default_factory=dict)
     _user_offices: dict[str, list[int]] = field(default_factory=dict)
     _made: dict[int, Entry] = field(default_factory=dict)
-    _horizons: dict[str, date | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._user_index, self._user_offices = build_indexes(self.user)
@@ -110,19 +109,10 @@ class KnowledgeBase:
         return self._collect(self._user_offices.get(key, ()), self.offices.get(key, ()))
 
     def horizon(self, source: str) -> date | None:
-        """The day up to which a source follows who holds office: 99 in 100 of its dated
-        roles began before it. The Phoenix dictionaries' roles thin out after 2011 (a few
-        dozen begin later, against ~1,500 in 2010): after that day an open role of theirs
-        says only that nobody recorded an end."""
-        if source not in self._horizons:
-            starts = sorted(
-                r.start
-                for i in range(len(self.rows))
-                for r in self.entry(i).roles
-                if r.source == source and r.dated and r.start is not None
-            )
-            self._horizons[source] = starts[int(len(starts) * 0.99)] if starts else None
-        return self._horizons[source]
+        """The day up to which a compiled source follows who holds office (``horizons`` in
+        the KB's header, `build.horizons`); None for a source without one."""
+        day = self.meta.get("horizons", {}).get(source)
+        return date.fromisoformat(day) if day else None
 
     def aliases(self) -> Iterable[str]:
         """Every alias key (the phrase matcher's vocabulary)."""

@@ -332,6 +332,20 @@ def source_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def horizons(entries: list[Entry]) -> dict[str, str]:
+    """Per source, the day up to which it follows who holds office: 99 in 100 of its dated
+    roles began before it. The Phoenix dictionaries' roles thin out after 2011 (a few dozen
+    begin later, against ~1,500 in 2010): after that day an open role of theirs says only
+    that nobody recorded an end (`resolve._holds`)."""
+    starts = sorted(
+        r.start
+        for e in entries
+        for r in e.roles
+        if r.source == "phoenix" and r.dated and r.start is not None
+    )
+    return {"phoenix": starts[int(len(starts) * 0.99)].isoformat()} if starts else {}
+
+
 def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]:
     entries, bad = _phoenix_entries(folder)
     entries = _merge_leaders(entries)
@@ -355,6 +369,7 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
         "entries": len(entries),
         "bad_codes": len(bad),
         "types": dict(Counter(e.type for e in entries)),
+        "horizons": horizons(entries),
     }
     out.mkdir(parents=True, exist_ok=True)
     index, offices = build_indexes(entries)
