@@ -69,5 +69,8 @@ def test_two_runs_of_different_inputs_store_both(tmp_path: Path) -> None:
     for result in results:
         assert_waited_or_failed_clearly(result, ok=0)
     assert integrity(db) == "ok"
-    expected = sum(3 if r.args[4] == str(first) else 4 for r in results if r.returncode == 0)
-    assert count(db, "articles") >= expected and count(db, "stories") >= 2
+    stored = [r for r in results if r.returncode == 0]  # a run may fail on the other's lock
+    assert stored, "neither run stored its corpus"
+    expected = sum(3 if r.args[4] == str(first) else 4 for r in stored)
+    # each corpus holds at least one story; the two share none (different towns and days)
+    assert count(db, "articles") >= expected and count(db, "stories") >= len(stored)
