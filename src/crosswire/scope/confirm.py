@@ -29,13 +29,23 @@ def scoped_events(
     scope: Scope,
     settings: Settings = DEFAULT,
 ) -> list[EventMention]:
-    """The events coded in `doc` whose sentences are in scope; on a French page, the French
-    coder's events (`crosswire.events.fr`: no English parse or scope model reads French, so
-    the French triggers alone decide)."""
-    if scope.language == french.LANGUAGE:
-        return french_coder.code_events(article)
-    coded = events.code_events(doc, article, mentions, times, attributions)
-    return in_scope(coded, doc, mentions, scope, settings.scope)
+    """The events coded in `doc` whose sentences are in scope; on a French page, with the
+    French coder's events in its sentences that are not English (`crosswire.events.fr`: no
+    English parse or scope model reads French, so the French triggers alone decide there)."""
+    english: list[EventMention] = []
+    if scope.language != french.LANGUAGE or scope.english:
+        coded = events.code_events(doc, article, mentions, times, attributions)
+        english = in_scope(coded, doc, mentions, scope, settings.scope)
+    if scope.language != french.LANGUAGE:
+        return english
+    return english + [e for e in french_coder.code_events(article) if not _in_english(e, scope)]
+
+
+def _in_english(event: EventMention, scope: Scope) -> bool:
+    """Whether the event's words are in a sentence the scope stage read as English."""
+    return any(
+        s.start <= event.start < s.end and s.scope != "other-language" for s in scope.sentences
+    )
 
 
 def in_scope(

@@ -43,9 +43,7 @@ class Resolver:
     def of(cls, doc: Doc, day: date | None) -> Resolver:
         names = {tuple(person_words(e.text)) for e in doc.ents if e.label_ == "PER"}
         names.discard(())
-        longest = {
-            n: max((o for o in names if _contains(o, n)), key=len, default=n) for n in names
-        }
+        longest = {n: max((o for o in names if _contains(o, n)), key=len, default=n) for n in names}
         return cls(doc, day, longest)
 
     def actor(self, token: Token) -> ActorRef | None:
@@ -60,7 +58,7 @@ class Resolver:
         ]
         if named:  # "le ministre russe, Sergueï Lavrov": the person, of the head's country
             return _with_country(self.entity_actor(named[0]), self.modifier_country(token))
-        if entity is not None and _sector(entity.root) is not None:
+        if entity is not None and (_sector(entity.root) is not None or not a_name(entity)):
             entity = None  # "ministre russe des Affaires étrangères": an office, not a name
         if entity is not None:
             return _with_country(self.entity_actor(entity), self.modifier_country(token))
@@ -72,7 +70,7 @@ class Resolver:
         if code is not None and entity.label_ != "PER":
             return country_ref(code)
         capital = actor_names().capitals.get(_bare(text)) or countries.capital_country(text)
-        if capital is not None and entity.label_ != "PER":
+        if capital is not None and entity.label_ != "PER" and _acts(entity):
             return replace(country_ref(capital), sector="GOV")  # a capital that acts
         if entity.label_ == "PER":
             return self.person(text)
@@ -105,33 +103,92 @@ class Resolver:
         code = country_of(_phrase(token))
         if code is not None and token.pos_ in {"PROPN", "NOUN"}:
             return country_ref(code)
-        sector = _sector(token)
-        if sector is None:
+        found = _sector(token)
+        if found is None:
             return None
+        noun, sector = found
         country = self.modifier_country(token)
-        kind = lemma if sector in names.keyed_by_noun else None
+        kind = noun if sector in names.keyed_by_noun else None
         return ActorRef(agent_key(country, sector, kind), _phrase(token), country, sector)
 
-    def modifier_country(self, token: Token) -> str | None:
+    def modifier_country(self, token: Token, depth: int = 1) -> str | None:
         """The country an adjective or a "de" complement gives a noun ("l'armée russe",
-        "le ministre des Affaires étrangères de la Russie")."""
+        "le ministre des Affaires étrangères de la Russie", "le secrétaire d'État
+        américain"). A nationality adjective follows its noun in French: the word right
+        after the noun is read as one whatever the small parser made of it ("la chancelière
+        autrichienne" parsed as a subject and its verb)."""
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ in {"ADJ", "VERB", "PROPN", "NOUN"}:
+            code = adjective_country(following)
+            if code:
+                return code
         for child in token.children:
-            if child.dep_ == "amod":
-                code = country_of(child.text) or country_of(child.lemma_)
-                if code:
-                    return code
+            if child.dep_ in {"amod", "acl"} and (code := adjective_country(child)):
+                return code
             if child.dep_ == "nmod" and _has_case(child, "de"):
                 entity = _entity_of(child)
-                code = country_of(entity.text if entity else _phrase(child))
+                named = entity.text if entity else _phrase(child)
+                code = country_of(named) or city_country(named)
+                if code is None and depth:
+                    code = self.modifier_country(child, depth - 1)
                 if code:
                     return code
         return None
+
+    def owner(self, token: Token) -> ActorRef | None:
+        """The actor a thing belongs to: its "de" complement ("la position de l'Union
+        européenne", "le nord d'Israël") or its nationality adjective ("le blocus
+        américain")."""
+        for child in token.children:
+            if child.dep_ == "nmod" and _has_case(child, "de"):
+                actor = self.actor(child)
+                if actor is not None:
+                    return actor
+            agents = [g for g in child.children if g.dep_ == "obl:agent"]
+            if child.dep_ == "acl" and agents:  # "la proposition présentée par la Turquie"
+                actor = self.actor(agents[0])
+                if actor is not None:
+                    return actor
+        code = self.modifier_country(token, depth=0)
+        return country_ref(code) if code else None
 
 
 def country_of(text: str) -> str | None:
     """The country a French (or English) name or adjective names, without its article."""
     bare = _bare(text)
     return country_words().get(bare) or countries.country_code(text)
+
+
+def city_country(name: str) -> str | None:
+    """The country of a capital or a known city named in French or as English writes it
+    ("un tribunal d'Ankara", "la police de Moscou")."""
+    bare = _bare(name)
+    return (
+        actor_names().capitals.get(bare)
+        or countries.capital_country(name)
+        or countries.city_country(name)
+    )
+
+
+def adjective_country(token: Token) -> str | None:
+    """The country a nationality adjective names ("russe", "biélorusses"), not a name."""
+    table = country_words()
+    adjectives = {a for c in actor_names().countries.values() for a in c.adjectives}
+    for word in (fold(token.text), fold(token.lemma_)):
+        if word in adjectives:
+            return table[word]
+    return None
+
+
+def a_name(entity: Span) -> bool:
+    """Whether a PER entity reads as a person's name: every word capitalised but the name
+    particles ("Dakar le Premier ministre malien" is a place and an office run together)."""
+    if entity.label_ != "PER":
+        return True
+    particles = {"de", "du", "d", "des", "van", "von", "bin", "ben", "al", "el", "ibn", "da"}
+    words = [w for w in fold(entity.text).split() if w not in particles]
+    written = entity.text.replace("'", " ").replace("’", " ").split()
+    return bool(words) and all(w[:1].isupper() or fold(w) in particles for w in written)
 
 
 def country_ref(code: str) -> ActorRef:
@@ -153,6 +210,12 @@ def _bare(text: str) -> str:
     return folded
 
 
+def _acts(entity: Span) -> bool:
+    """A capital that is the subject, object or agent of a verb stands for its state
+    ("Pyongyang a tiré"); one a complement merely places is the city ("à Ankara")."""
+    return entity.root.dep_ in {"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"}
+
+
 def _entity_of(token: Token) -> Span | None:
     for entity in token.doc.ents:
         if entity.start <= token.i < entity.end:
@@ -171,15 +234,33 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in words)
 
 
-def _sector(token: Token) -> str | None:
-    """The sector a noun names, with its adjectives ("homme armé") or alone ("police")."""
+def _sector(token: Token) -> tuple[str, str] | None:
+    """The agent noun (singular) and the sector it names, with its adjectives ("homme
+    armé"), its "de" complement ("secrétaire d'État") or alone ("police"). The small
+    model's lemma is not always a noun's ("manifestant" as the verb "manifester"), so the
+    word as written, made singular, is tried too."""
     agents = actor_names().agents
-    lemma = fold(token.lemma_)
-    adjectives = [fold(c.lemma_) for c in token.children if c.dep_ == "amod"]
-    for adjective in adjectives:
-        if f"{lemma} {adjective}" in agents:
-            return agents[f"{lemma} {adjective}"]
-    return agents.get(lemma) or agents.get(fold(token.text))
+    nouns = [fold(token.lemma_), singular(fold(token.text))]
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "acl"}]
+    adjectives = [w for c in modifiers for w in (fold(c.lemma_), singular(fold(c.text)))]
+    for noun in nouns:
+        for adjective in adjectives:
+            if f"{noun} {adjective}" in agents:
+                return noun, agents[f"{noun} {adjective}"]
+        for child in token.children:
+            if child.dep_ == "nmod" and f"{noun} de {fold(child.lemma_)}" in agents:
+                return noun, agents[f"{noun} de {fold(child.lemma_)}"]
+    for noun in nouns:
+        if noun in agents:
+            return noun, agents[noun]
+    return None
+
+
+def singular(word: str) -> str:
+    """A French plural's singular, by its ending ("manifestants", "armés", "journaux")."""
+    if word.endswith("aux") and len(word) > 4:
+        return word[:-3] + "al"
+    return word[:-1] if word.endswith(("s", "x")) and len(word) > 3 else word
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

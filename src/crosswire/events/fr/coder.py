@@ -20,8 +20,12 @@ from crosswire.model import ActorRef, Article, EventMention, Place
 from crosswire.nlp import load_french
 
 PREDICATE_TAGS = frozenset({"VERB"})
-# A participle used as an adjective ("le village attaqué") describes, it does not report
-NOT_PREDICATES = frozenset({"amod", "acl", "fixed", "case"})
+# A participle used as an adjective ("le village attaqué") describes, it does not report;
+# a "verb" the small parser makes a subject or object is a noun ("le manifestant")
+NOT_PREDICATES = frozenset(
+    {"amod", "acl", "fixed", "case", "nsubj", "nsubj:pass", "obj", "iobj", "nmod", "appos"}
+    | {"obl", "obl:arg", "obl:mod", "obl:agent"}
+)
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -88,6 +92,8 @@ def _matching(verb: Token, resolver: Resolver) -> Trigger | None:
             continue
         if trigger.object is not None and (obj is None or fold(obj.lemma_) not in _folded(trigger)):
             continue
+        if trigger.complement is not None and not _sentenced(verb, trigger.complement):
+            continue
         if trigger.object_types is not None:
             if arguments.object_kind(verb, resolver) not in trigger.object_types:
                 continue
@@ -98,6 +104,16 @@ def _matching(verb: Token, resolver: Resolver) -> Trigger | None:
             continue
         return trigger
     return None
+
+
+def _sentenced(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a word of the verb's "à" complement (on the verb or, as the small parser
+    often hangs it, on its object) is one of `words`."""
+    obj = arguments.direct_object(verb)
+    found = arguments.complements(verb, frozenset({"à"}))
+    if obj is not None:
+        found += arguments.complements(obj, frozenset({"à"}), arguments.NOUN_COMPLEMENTS)
+    return any(t.lemma_.lower() in words for c in found for t in c.subtree)
 
 
 def _folded(trigger: Trigger) -> frozenset[str]:

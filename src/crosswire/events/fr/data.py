@@ -26,6 +26,7 @@ class Trigger(DataModel):
     reflexive: bool = False
     object: frozenset[str] | None = None
     object_types: frozenset[str] | None = None
+    complement: frozenset[str] | None = None
     target_preps: frozenset[str] = frozenset()
     target_object: bool = True
     requires_target: bool = False
