@@ -104,10 +104,15 @@ class Resolver:
         if code is not None and token.pos_ in {"PROPN", "NOUN"}:
             return country_ref(code)
         found = _sector(token)
-        if found is None:
-            return None
-        noun, sector = found
         country = self.modifier_country(token)
+        if found is None:
+            # an unknown plural with a nationality on it ("deux ingénieurs chinois") is
+            # still that country's people, as the English coder reads "Ugandan candidates"
+            plural = "Plur" in token.morph.get("Number", []) or token.lower_.endswith(("s", "x"))
+            if country is None or not plural or token.pos_ != "NOUN":
+                return None
+            return ActorRef(agent_key(country, None), _phrase(token), country, None)
+        noun, sector = found
         kind = noun if sector in names.keyed_by_noun else None
         return ActorRef(agent_key(country, sector, kind), _phrase(token), country, sector)
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from crosswire.actors.keys import fold
 from crosswire.events.fr.actors import Resolver, a_name, country_ref
 from crosswire.events.fr.data import Trigger
 from crosswire.model import ActorRef
@@ -53,7 +52,7 @@ def passive(verb: Token) -> bool:
     if reflexive(verb):
         return False
     return any(c.dep_ == "aux:pass" for c in verb.children) or (
-        "Pass" in verb.morph.get("Voice") and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+        "Pass" in verb.morph.get("Voice", []) and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
     )
 
 
@@ -65,6 +64,11 @@ def direct_object(verb: Token) -> Token | None:
     """What the verb acts on: its object, or the subject of its passive."""
     deps = PASSIVE_SUBJECTS if passive(verb) else OBJECTS
     found = [c for c in verb.children if c.dep_ in deps and c.lower_ not in REFLEXIVE]
+    # a noun the small parser took for a verb's infinitive keeps its article ("a condamné
+    # l'opposant" parsed as condamner + opposer): a verb takes no determiner
+    found += [
+        c for c in verb.children if c.dep_ == "xcomp" and any(d.dep_ == "det" for d in c.children)
+    ]
     return found[0] if found else None
 
 

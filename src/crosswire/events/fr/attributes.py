@@ -27,8 +27,8 @@ def modality(verb: Token) -> Modality:
         return "hypothetical"
     if governor is not None and governor.lemma_ in g.planned_verbs:
         return "planned"
-    moods = [m for t in _clause_words(verb) for m in t.morph.get("Mood")]
-    tenses = [m for t in _clause_words(verb) for m in t.morph.get("Tense")]
+    moods = [m for t in _clause_words(verb) for m in t.morph.get("Mood", [])]
+    tenses = [m for t in _clause_words(verb) for m in t.morph.get("Tense", [])]
     if "Cnd" in moods:
         return "reported"  # the conditional of news: "aurait tiré"
     if "Fut" in tenses:

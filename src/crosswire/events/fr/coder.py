@@ -12,20 +12,13 @@ from spacy.tokens import Span, Token
 
 from crosswire.actors.keys import fold
 from crosswire.events.fr import arguments
-from crosswire.events.fr.actors import Resolver
+from crosswire.events.fr.actors import Resolver, singular
 from crosswire.events.fr.attributes import modality, negated
 from crosswire.events.fr.data import Trigger, by_lemma, grammar
 from crosswire.events.fr.dates import event_date
+from crosswire.events.fr.predicates import predicate
 from crosswire.model import ActorRef, Article, EventMention, Place
 from crosswire.nlp import load_french
-
-PREDICATE_TAGS = frozenset({"VERB"})
-# A participle used as an adjective ("le village attaqué") describes, it does not report;
-# a "verb" the small parser makes a subject or object is a noun ("le manifestant")
-NOT_PREDICATES = frozenset(
-    {"amod", "acl", "fixed", "case", "nsubj", "nsubj:pass", "obj", "iobj", "nmod", "appos"}
-    | {"obl", "obl:arg", "obl:mod", "obl:agent"}
-)
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -43,13 +36,15 @@ def code_events(article: Article) -> list[EventMention]:
 
 
 def code_predicate(
-    verb: Token, sentence: Span, resolver: Resolver, article: Article
+    token: Token, sentence: Span, resolver: Resolver, article: Article
 ) -> EventMention | None:
-    """The event a predicate reports, or None (no trigger, or no trigger's constraints
-    hold)."""
-    if verb.pos_ not in PREDICATE_TAGS or verb.dep_ in NOT_PREDICATES:
+    """The event a predicate reports, or None (no predicate, no trigger, or no trigger's
+    constraints hold)."""
+    found_predicate = predicate(token)
+    if found_predicate is None:
         return None
-    trigger = _matching(verb, resolver)
+    verb = found_predicate.clause
+    trigger = _matching(verb, found_predicate.lemma, resolver)
     if trigger is None:
         return None
     found = arguments.roles(verb, trigger, resolver)
@@ -66,8 +61,8 @@ def code_predicate(
     return EventMention(
         article_id=article.id,
         type=kind,
-        start=verb.idx,
-        end=verb.idx + len(verb.text),
+        start=token.idx,
+        end=token.idx + len(token.text),
         sentence_start=start,
         sentence_end=end,
         mode=mode,
@@ -80,23 +75,23 @@ def code_predicate(
         date_from=date_from,
         negated=negated(verb),
         modality=mood,
-        trigger=verb.text,
+        trigger=token.text,
     )
 
 
-def _matching(verb: Token, resolver: Resolver) -> Trigger | None:
-    """The first trigger of the verb's lemma whose constraints hold."""
-    obj = arguments.direct_object(verb)
-    for trigger in by_lemma().get(verb.lemma_.lower(), ()):
+def _matching(verb: Token, lemma: str, resolver: Resolver) -> Trigger | None:
+    """The first trigger of the predicate's lemma whose constraints hold."""
+    objects = _object_words(verb)
+    for trigger in by_lemma().get(lemma, ()):
         if trigger.reflexive and not arguments.reflexive(verb):
             continue
-        if trigger.object is not None and (obj is None or fold(obj.lemma_) not in _folded(trigger)):
+        if trigger.object is not None and not objects & _folded(trigger):
             continue
         if trigger.complement is not None and not _sentenced(verb, trigger.complement):
             continue
-        if trigger.object_types is not None:
-            if arguments.object_kind(verb, resolver) not in trigger.object_types:
-                continue
+        kinds = trigger.object_types
+        if kinds is not None and arguments.object_kind(verb, resolver) not in kinds:
+            continue
         if trigger.content_preps and not (
             arguments.complements(verb, trigger.content_preps)
             or any(c.dep_ == "xcomp" for c in verb.children)
@@ -107,13 +102,31 @@ def _matching(verb: Token, resolver: Resolver) -> Trigger | None:
 
 
 def _sentenced(verb: Token, words: frozenset[str]) -> bool:
-    """Whether a word of the verb's "à" complement (on the verb or, as the small parser
-    often hangs it, on its object) is one of `words`."""
+    """Whether one of `words` is in an "à" phrase of the verb's clause ("à sept ans de
+    prison"), wherever the small parser hangs that phrase (the verb, its object, a noun
+    it took for a verb)."""
+    for token in verb.subtree:
+        if token.lemma_.lower() not in words:
+            continue
+        path = [token, *(a for a in token.ancestors if a.i != verb.i and verb.is_ancestor(a))]
+        if any(
+            arguments.preposition(c.text) == "à"
+            for t in path
+            for c in t.children
+            if c.dep_ == "case"
+        ):
+            return True
+    return False
+
+
+def _object_words(verb: Token) -> set[str]:
+    """The direct object's lemma and written singular; with no object, those of a noun
+    right after the verb that the small parser made its head ("ont fait grève" parsed as
+    "grève" governing "fait")."""
     obj = arguments.direct_object(verb)
-    found = arguments.complements(verb, frozenset({"à"}))
-    if obj is not None:
-        found += arguments.complements(obj, frozenset({"à"}), arguments.NOUN_COMPLEMENTS)
-    return any(t.lemma_.lower() in words for c in found for t in c.subtree)
+    if obj is None and verb.head.i == verb.i + 1 and verb.head.pos_ in {"NOUN", "ADJ"}:
+        obj = verb.head
+    return {fold(obj.lemma_), singular(fold(obj.text))} if obj is not None else set()
 
 
 def _folded(trigger: Trigger) -> frozenset[str]:

@@ -87,6 +87,8 @@ class Grammar(DataModel):
     weekdays: tuple[str, str, str, str, str, str, str]
     months: tuple[str, str, str, str, str, str, str, str, str, str, str, str]
     relative_days: dict[str, int]
+    auxiliaries: frozenset[str]
+    participles: dict[str, str]
 
 
 @cache
