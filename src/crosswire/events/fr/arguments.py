@@ -52,7 +52,8 @@ def passive(verb: Token) -> bool:
     if reflexive(verb):
         return False
     return any(c.dep_ == "aux:pass" for c in verb.children) or (
-        "Pass" in verb.morph.get("Voice", []) and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+        "Pass" in verb.morph.get("Voice", [])
+        and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
     )
 
 
