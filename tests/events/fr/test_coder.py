@@ -66,8 +66,20 @@ def test_a_future_visit_is_a_planned_agree_and_the_conditional_is_reported() -> 
     assert visit.target is not None and visit.target.key == "country:JPN"
     assert visit.date is None  # a future event is not dated by the publication
     [fired] = coded("Selon Séoul, Pyongyang aurait tiré deux missiles vers la mer.")
-    assert (fired.type, fired.modality) == ("ASSAULT", "reported")
+    assert (fired.type, fired.modality) == ("ASSAULT", "reported")  # the conditional
     assert fired.source is not None and fired.source.key == "country:PRK"
+    assert fired.attributed_to is not None and fired.attributed_to.key == "country:KOR"
+
+
+def test_an_attributed_event_stays_asserted_and_a_denied_one_is_negated() -> None:
+    [said] = coded("L'armée a bombardé le camp de réfugiés, a affirmé le porte-parole.")
+    assert (said.type, said.modality, said.negated) == ("ASSAULT", "asserted", False)
+    assert said.attributed_to is not None and said.attributed_to.sector == "GOV"
+    [reported] = coded("Le ministère a annoncé que la police avait arrêté trois suspects.")
+    assert (reported.type, reported.modality) == ("COERCE", "asserted")
+    assert reported.attributed_to is not None and reported.attributed_to.key == "agent:XXX:GOV"
+    [denied] = coded("L'armée a démenti avoir bombardé le camp de réfugiés.")
+    assert (denied.type, denied.modality, denied.negated) == ("ASSAULT", "denied", True)
 
 
 def test_dates_from_french_time_expressions_else_the_publication() -> None:

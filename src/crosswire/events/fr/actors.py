@@ -11,6 +11,7 @@ knowledge base's name only when that settles one person."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -25,6 +26,7 @@ from crosswire.kb.resolve import resolve_as
 from crosswire.model import ActorRef
 
 PERSON_TYPES = frozenset({"person"})
+_ARTICLE = re.compile(r"^(?:les?|la|l['’])\s*", re.IGNORECASE)
 # spaCy's French labels -> the labels crosswire's classifier reads
 LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "MISC": "NORP"}
 # Dependents that belong to a noun phrase's own words (its name and its kind)
@@ -69,7 +71,7 @@ class Resolver:
         code = country_of(text)
         if code is not None and entity.label_ != "PER":
             return country_ref(code)
-        capital = actor_names().capitals.get(_bare(text)) or countries.capital_country(text)
+        capital = capital_country(text)
         if capital is not None and entity.label_ != "PER" and _acts(entity):
             return replace(country_ref(capital), sector="GOV")  # a capital that acts
         if entity.label_ == "PER":
@@ -161,7 +163,13 @@ class Resolver:
 def country_of(text: str) -> str | None:
     """The country a French (or English) name or adjective names, without its article."""
     bare = _bare(text)
-    return country_words().get(bare) or countries.country_code(text)
+    written = _ARTICLE.sub("", text.strip())  # countrynames knows "Allemagne", not "l'Allemagne"
+    return country_words().get(bare) or countries.country_code(written)
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital a French or English name is ("Moscou", "Séoul")."""
+    return actor_names().capitals.get(_bare(name)) or countries.capital_country(name)
 
 
 def city_country(name: str) -> str | None:

@@ -14,6 +14,7 @@ from crosswire.actors.keys import fold
 from crosswire.events.fr import arguments
 from crosswire.events.fr.actors import Resolver, singular
 from crosswire.events.fr.attributes import modality, negated
+from crosswire.events.fr.attribution import attributed_to
 from crosswire.events.fr.data import Trigger, by_lemma, grammar
 from crosswire.events.fr.dates import event_date
 from crosswire.events.fr.predicates import predicate
@@ -75,6 +76,7 @@ def code_predicate(
         date_from=date_from,
         negated=negated(verb),
         modality=mood,
+        attributed_to=attributed_to(verb, sentence, resolver),
         trigger=token.text,
     )
 

@@ -80,6 +80,9 @@ class Recode(DataModel):
 class Grammar(DataModel):
     negation: frozenset[str]
     reported: frozenset[str]
+    attribution_preps: frozenset[str]
+    reporting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     planned_verbs: frozenset[str]
     conditions: frozenset[str]
