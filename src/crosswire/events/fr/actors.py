@@ -110,10 +110,12 @@ class Resolver:
         if found is None:
             # an unknown plural with a nationality on it ("deux ingénieurs chinois") is
             # still that country's people, as the English coder reads "Ugandan candidates"
-            plural = "Plur" in token.morph.get("Number", []) or token.lower_.endswith(("s", "x"))
-            if country is None or not plural or token.pos_ != "NOUN":
+            number = token.morph.get("Number", [])
+            plural = "Plur" in number if number else token.lower_.endswith(("s", "x"))
+            nationality = self.nationality(token)
+            if nationality is None or not plural or token.pos_ != "NOUN":
                 return None
-            return ActorRef(agent_key(country, None), _phrase(token), country, None)
+            return ActorRef(agent_key(nationality, None), _phrase(token), nationality, None)
         noun, sector = found
         kind = noun if sector in names.keyed_by_noun else None
         return ActorRef(agent_key(country, sector, kind), _phrase(token), country, sector)
@@ -140,6 +142,17 @@ class Resolver:
                     code = self.modifier_country(child, depth - 1)
                 if code:
                     return code
+        return None
+
+    def nationality(self, token: Token) -> str | None:
+        """The country of a nationality adjective on the noun, not of a place named in a
+        complement ("des ingénieurs chinois", not "des villages de la région d'Idleb")."""
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "acl"}]
+        for word in ([following] if following is not None else []) + modifiers:
+            code = adjective_country(word)
+            if code:
+                return code
         return None
 
     def owner(self, token: Token) -> ActorRef | None:
