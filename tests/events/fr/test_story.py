@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from crosswire.cli import main
 from crosswire.pipeline import Pipeline
 from crosswire.store import open_store
 from crosswire.store.base import StoryQuery
@@ -63,3 +65,15 @@ def test_the_story_page_names_only_the_german_report_as_not_coded(db: Path) -> N
         html = client.get(f"/stories/{story.id}").text
     assert "1 article in de: linked to this story and counted as sources" in html
     assert "in English and French only" in html
+
+
+def test_crosswire_story_says_which_reports_are_not_coded(db: Path) -> None:
+    store = open_store(db)
+    try:
+        [story] = store.stories()
+    finally:
+        store.close()
+    result = CliRunner().invoke(main, ["story", story.id, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "1 article in de: linked to this story and counted as sources, but not coded" in said
