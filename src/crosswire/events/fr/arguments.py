@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from crosswire.events.fr.actors import Resolver, a_name, country_ref
 from crosswire.events.fr.data import Trigger
@@ -168,3 +168,12 @@ def _subject(verb: Token, deps: frozenset[str]) -> Token | None:
         top = top.head
         deps = SUBJECTS  # the governing verb is active: "a décidé d'être reçu" is rare
     return None
+
+
+def trimmed(sentence: Span) -> tuple[int, int]:
+    """The sentence's characters without surrounding whitespace."""
+    text = sentence.text
+    return (
+        sentence.start_char + len(text) - len(text.lstrip()),
+        sentence.end_char - (len(text) - len(text.rstrip())),
+    )

@@ -17,6 +17,7 @@ from crosswire.events.fr.attributes import modality, negated
 from crosswire.events.fr.attribution import attributed_to
 from crosswire.events.fr.data import Trigger, by_lemma, grammar
 from crosswire.events.fr.dates import event_date
+from crosswire.events.fr.nouns import code_nouns
 from crosswire.events.fr.predicates import predicate
 from crosswire.model import ActorRef, Article, EventMention, Place
 from crosswire.nlp import load_french
@@ -31,9 +32,18 @@ def code_events(article: Article) -> list[EventMention]:
         return [
             event
             for sentence in doc.sents
-            for token in sentence
-            if (event := code_predicate(token, sentence, resolver, article)) is not None
+            for event in _sentence_events(sentence, resolver, article)
         ]
+
+
+def _sentence_events(sentence: Span, resolver: Resolver, article: Article) -> list[EventMention]:
+    """The events of the sentence's predicates, or of its nouns where it has no verb."""
+    verbs = [
+        event
+        for token in sentence
+        if (event := code_predicate(token, sentence, resolver, article)) is not None
+    ]
+    return verbs + code_nouns(sentence, resolver, article)
 
 
 def code_predicate(
@@ -57,7 +67,7 @@ def code_predicate(
     if mood == "planned" and recode is not None:
         kind, cameo, mode = recode.type, recode.cameo, None
     when, date_from = event_date(verb, article.published, mood)
-    start, end = _trimmed(sentence)
+    start, end = arguments.trimmed(sentence)
     participants = _distinct([found.source, found.target, *found.partners])
     return EventMention(
         article_id=article.id,
@@ -151,14 +161,6 @@ def _distinct(actors: list[ActorRef | None]) -> list[ActorRef]:
         if actor is not None and actor.key not in seen:
             seen[actor.key] = actor
     return list(seen.values())
-
-
-def _trimmed(sentence: Span) -> tuple[int, int]:
-    text = sentence.text
-    return (
-        sentence.start_char + len(text) - len(text.lstrip()),
-        sentence.end_char - (len(text) - len(text.rstrip())),
-    )
 
 
 def _day(published: str | None) -> date | None:

@@ -43,8 +43,22 @@ class Trigger(DataModel):
         return self
 
 
+class NounTrigger(DataModel):
+    """A French event noun, coded where its sentence has no verb (a headline)."""
+
+    lemma: str
+    type: TypeKey
+    mode: str | None = None
+    cameo: Cameo
+    source_preps: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    example: str
+
+
 class TriggerFile(DataModel):
     triggers: tuple[Trigger, ...]
+    nouns: tuple[NounTrigger, ...] = ()
 
 
 class Country(DataModel):
@@ -106,6 +120,12 @@ def by_lemma() -> dict[str, tuple[Trigger, ...]]:
     for trigger in triggers().triggers:
         found.setdefault(trigger.lemma, []).append(trigger)
     return {lemma: tuple(entries) for lemma, entries in found.items()}
+
+
+@cache
+def nouns() -> dict[str, NounTrigger]:
+    """The event nouns by lemma."""
+    return {noun.lemma: noun for noun in triggers().nouns}
 
 
 @cache
