@@ -26,6 +26,7 @@ from crosswire.datafiles import (
 )
 from crosswire.events import data as events_data
 from crosswire.events import harmed, learned, model, patterns, senses
+from crosswire.events.fr import data as french_data
 from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
@@ -48,6 +49,9 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
     "events/harmed.yaml": (harmed.Harmed, harmed.harmed),
     "events/senses.yaml": (senses.Senses, senses.senses),
+    "events/fr/triggers.yaml": (french_data.TriggerFile, french_data.triggers),
+    "events/fr/actors.yaml": (french_data.ActorNames, french_data.actor_names),
+    "events/fr/grammar.yaml": (french_data.Grammar, french_data.grammar),
     # the learned event decision's model: its card (JSON) and its weights (.npz)
     "models/events-v2.json": (model.ModelCard, model.event_model),
     "models/events-v2.npz": (model.ModelCard, model.event_model),
@@ -92,6 +96,9 @@ WRONG_TYPES = {
     "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
     "events/harmed.yaml": ("types: [ASSAULT, COERCE]", "types: [ASSAULT, HARM]"),
     "events/senses.yaml": ("harm_types: [ASSAULT]", "harm_types: [ASSAULT, HARM]"),
+    "events/fr/triggers.yaml": ("type: ASSAULT, mode: aerial", "type: BOMB, mode: aerial"),
+    "events/fr/actors.yaml": ("  police: COP", "  police: Cop"),
+    "events/fr/grammar.yaml": ("  hier: -1", "  hier: yesterday"),
     "actors/countries.yaml": ("  UAE: ARE", "  UAE: [ARE]"),
     "actors/media.yaml": ("{names: [Interfax], country: RUS}", "{names: [], country: RUS}"),
     "actors/organisations.yaml": ("  Kremlin: [RUS, GOV]", "  Kremlin: [RUS]"),

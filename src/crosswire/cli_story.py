@@ -27,6 +27,7 @@ def print_story(
     _print_brief(console, detail.brief)
     _print_timeline(console, detail.timeline)
     console.print(_articles_table(detail.articles))
+    _print_uncoded(console, detail)
     console.print(_actors_table(actors))
     console.print(_events_table(detail.events))
     console.print(_comparison_table(detail.comparison))
@@ -69,6 +70,20 @@ def _print_brief(console: Console, brief: list[views.BriefItem]) -> None:
     for item in brief:
         cites = ", ".join(c.outlet for c in item.citations)
         console.print(f"  • {escape(item.text)} [dim]\\[{escape(cites)}][/dim]")
+    console.print()
+
+
+def _print_uncoded(console: Console, detail: views.StoryDetail) -> None:
+    """The articles linked to the story in a language crosswire does not code, as the
+    story page says it."""
+    if not detail.n_uncoded:
+        return
+    languages = ", ".join(detail.uncoded_languages)
+    console.print(
+        f"[dim]{plural(detail.n_uncoded, 'article')} in {escape(languages)}: linked to this"
+        " story and counted as sources, but not coded (crosswire codes events in English and"
+        " French only).[/dim]"
+    )
     console.print()
 
 

@@ -24,9 +24,11 @@ Modality = Literal["asserted", "planned", "hypothetical", "denied", "reported"]
 Section = Literal["body", "headline", "caption"]
 DateFrom = Literal["text", "published"]
 ScopeLabel = Literal["in", "out", "other-language"]
-# The page languages whose events are coded (read as English: see scope/language.py); an
-# article in another language is linked to stories but none of its events is coded
+# The page languages read as English (see scope/language.py) and coded by the English coder
 CODED_LANGUAGES = frozenset({"en", "pcm"})
+# The page languages whose events are coded: those, and French (`crosswire.events.fr`); an
+# article in another language is linked to stories but none of its events is coded
+EVENT_LANGUAGES = CODED_LANGUAGES | {"fr"}
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

