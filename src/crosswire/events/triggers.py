@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.arguments import arguments
+from crosswire.events.arguments import arguments, inherited_patient
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
@@ -126,11 +126,11 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     obj = direct_object(verb)
     if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
         return False
-    if pattern.transitive and obj is None and passive_subject(verb) is None:
+    if pattern.transitive and obj is None and _patient(verb, context) is None:
         return False  # "was struck once in the back": the passive's subject is its object
     if not pattern.object_not:
         return True
-    patient = obj or passive_subject(verb)  # "their demands are met"
+    patient = obj or _patient(verb, context)  # "their demands are met"
     return patient is None or not object_matches(patient, pattern.object_not)
 
 
@@ -174,7 +174,7 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     prime minister": its holder, even where the KB does not know who that was)."""
     if not pattern.object_types:
         return True
-    obj = direct_object(verb) or passive_subject(verb)
+    obj = direct_object(verb) or _patient(verb, context)
     if obj is None:
         return False
     mention = context.mention_at(obj)
@@ -183,6 +183,12 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
         return mention.type in pattern.object_types or (office and "PERSON" in pattern.object_types)
     generic = generic_actor(obj, context) is not None
     return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
+
+
+def _patient(verb: Token, context: Context) -> Token | None:
+    """The passive's subject, its own or the clause's it is joined to ("was arrested and
+    released")."""
+    return passive_subject(verb) or inherited_patient(verb, context)
 
 
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
