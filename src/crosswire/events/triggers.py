@@ -150,6 +150,18 @@ def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool
     )
 
 
+def _phrase_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """'taken into custody', 'held without bail': a prepositional phrase on the predicate,
+    its preposition and its object's lemma, is one of the pattern's."""
+    return not pattern.phrase or any(
+        f"{c.lower_} {g.lemma_.lower()}" in pattern.phrase
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _no_opinion(verb: Token, pattern: Pattern, context: Context) -> bool:
     return not _states_an_opinion(verb)
 
@@ -181,6 +193,8 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     if mention is not None:
         office = mention.role is not None and mention.type == "ORG"
         return mention.type in pattern.object_types or (office and "PERSON" in pattern.object_types)
+    if obj.lower_ in frames().person_pronouns:
+        return "PERSON" in pattern.object_types  # "he was released": a person, named before
     generic = generic_actor(obj, context) is not None
     return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
 
@@ -195,6 +209,7 @@ _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _object_fits,
     _particle_present,
     _complement_present,
+    _phrase_present,
     _no_opinion,
     _phone_named,
     _content_present,
