@@ -411,3 +411,17 @@ def test_a_passive_joined_to_a_passive_keeps_its_patient_for_the_pattern() -> No
     event = one("Ahmed Saleh was arrested on Monday and released on Friday.", "RETREAT")
     assert event.mode == "release"
     assert "saleh" in named(event.target)
+
+
+def test_a_participle_clause_on_a_joined_verb_takes_the_first_verbs_subject() -> None:
+    text = (
+        "Ahmed Saleh and Omar Aziz were arrested on Friday and were being held in a police "
+        "jail, charged with killing the mayor."
+    )
+    event = one(text, "ACCUSE", "charged")
+    assert "saleh" in named(event.target)
+
+
+def test_a_passive_joined_to_a_participle_read_as_an_adjective_shares_its_subject() -> None:
+    event = one("The gunman Ahmed Saleh was eventually Tasered and taken into custody.", "COERCE")
+    assert "saleh" in named(event.target)

@@ -143,6 +143,8 @@ def _passive_form(verb: Token) -> bool:
         # "Arrested in Paris, the diplomat ..."; not a clause ("when", "if") and not a
         # question put to the subject ("Asked whether ..., Biden said": his answer is news)
         return True
+    if verb.dep_ == "conj" and verb.head.dep_ == "acomp" and verb.head.tag_ in {"VBN", "JJ"}:
+        return True  # "was Tasered and taken": joined to a participle read as an adjective
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = {c.dep_ for c in verb.head.children}
         return bool(head & (PASSIVE_SUBJECTS | {"auxpass"})) or _passive_form(verb.head)
@@ -202,8 +204,11 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "Arrested in Paris, the diplomat was flown home": a participle clause is a passive
         # whose subject is the main clause's, active or passive; never its doer ("Asked
         # whether ..., Biden said": Biden was asked, not asking)
-        return (_subjects(head, passive=True) or None) if _passive_form(verb) else None
+        return _subjects(head, passive=True) if _passive_form(verb) else None
     if verb.dep_ == "conj" and _passive_form(verb):
+        if head.dep_ == "acomp":
+            # "X was Tasered and taken into custody": the predicate adjective's subject
+            return _subjects(head.head, passive=True) or None
         # "X was identified and arrested": the passive subject of the first is the second's
         return [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS] or None
     if verb.dep_ == "conj":
