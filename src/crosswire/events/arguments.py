@@ -212,9 +212,11 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was identified and arrested": the passive subject of the first is the second's
         return [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS] or None
     if verb.dep_ == "conj":
-        # "Officers were called to the scene and arrested the gunman": joined verbs share
-        # the subject, whatever the first one's voice
-        return _subjects(head, passive=False) or _subjects(head, passive=True)
+        # "Officers were called to the scene and arrested the gunman": a bare verb joined
+        # to a passive shares its subject; one with a tense of its own ("has been indicted
+        # and will resign") may start a clause of its own, left as it was
+        bare = not any(c.dep_ == "aux" for c in verb.children)
+        return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
     if verb.dep_ == "advcl":
         return _subjects(head, passive=False)
     if verb.dep_ == "acl":
