@@ -385,3 +385,43 @@ def test_a_subordinate_past_with_a_subject_stays_active() -> None:
 def test_a_headline_joint_act_of_several_stays_active() -> None:
     event = one("The US, Russia, and Switzerland met yesterday", "CONSULT")
     assert event.source is not None and event.source.country == "USA"
+
+
+# ------------------------------------------------------------------ shared and inherited doers
+
+
+def test_joined_verbs_share_the_subject_of_a_passive_first_verb() -> None:
+    event = one("Officers were called to the scene and arrested the gunman.", "COERCE")
+    assert "officers" in named(event.source)
+
+
+def test_a_participle_clause_is_done_to_the_main_subject() -> None:
+    text = "Arrested in Paris on Monday, the Iranian diplomat Assadollah Assadi was flown home."
+    event = one(text, "COERCE", "Arrested")
+    assert event.source is None
+    assert "assadi" in named(event.target)
+
+
+def test_a_time_phrase_gerund_is_done_by_the_subject_not_the_object() -> None:
+    event = one("The Iraqi army shelled the rebels before attacking Mosul.", "ASSAULT", "attacking")
+    assert "army" in named(event.source)
+
+
+def test_a_passive_joined_to_a_passive_keeps_its_patient_for_the_pattern() -> None:
+    event = one("Ahmed Saleh was arrested on Monday and released on Friday.", "RETREAT")
+    assert event.mode == "release"
+    assert "saleh" in named(event.target)
+
+
+def test_a_participle_clause_on_a_joined_verb_takes_the_first_verbs_subject() -> None:
+    text = (
+        "Ahmed Saleh and Omar Aziz were arrested on Friday and were being held in a police "
+        "jail, charged with killing the mayor."
+    )
+    event = one(text, "ACCUSE", "charged")
+    assert "saleh" in named(event.target)
+
+
+def test_a_passive_joined_to_a_participle_read_as_an_adjective_shares_its_subject() -> None:
+    event = one("The gunman Ahmed Saleh was eventually Tasered and taken into custody.", "COERCE")
+    assert "saleh" in named(event.target)

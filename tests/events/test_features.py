@@ -67,3 +67,13 @@ def test_hashed_features_are_counts_in_a_fixed_width() -> None:
     matrix = hashed([["l=arrest", "r=COERCE", "w=police", "w=police"], []])
     assert matrix.shape == (2, HASH_WIDTH)
     assert matrix[0].sum() == 4 and matrix[1].nnz == 0
+
+
+def test_a_phrase_pattern_gives_its_word_no_lexicon_type() -> None:
+    # "take into custody" is an arrest; "take" alone is not, and the model must not read
+    # the phrase's type off the word wherever it stands
+    candidate, context = _candidate("Police took the complaints into account.", "took")
+    features = candidate_features(candidate, context)
+    assert not any(f.startswith("lex-verb=") for f in features)
+    custody, context = _candidate("Police took the mayor into custody.", "took")
+    assert custody.proposed is not None and custody.proposed.type == "COERCE"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events.context import Context
+from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, dateline, title_word, unique
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
 from crosswire.model import ActorRef
@@ -41,6 +42,16 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     if obj is not None:
         objects += actors_of(obj, context)
     return unique(subjects), unique(objects)
+
+
+def inherited_patient(verb: Token, context: Context) -> Token | None:
+    """The one acted on by a passive with no subject of its own, taken from the clause it
+    hangs on ("X was arrested and released": X is released too), for the patterns that
+    want their object to be an actor."""
+    own = {c.dep_ for c in verb.children}
+    if own & (SUBJECTS | PASSIVE_SUBJECTS) or not _passive_form(verb):
+        return None
+    return next(iter(_inherited_subject(verb, context)), None)
 
 
 def shared_object(verb: Token) -> Token | None:
@@ -128,6 +139,12 @@ def _passive_form(verb: Token) -> bool:
         return False
     if verb.dep_ in {"xcomp", "oprd"}:
         return True
+    if verb.dep_ == "advcl" and not children & {"mark", "ccomp"}:
+        # "Arrested in Paris, the diplomat ..."; not a clause ("when", "if") and not a
+        # question put to the subject ("Asked whether ..., Biden said": his answer is news)
+        return True
+    if verb.dep_ == "conj" and verb.head.dep_ == "acomp" and verb.head.tag_ in {"VBN", "JJ"}:
+        return True  # "was Tasered and taken": joined to a participle read as an adjective
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = {c.dep_ for c in verb.head.children}
         return bool(head & (PASSIVE_SUBJECTS | {"auxpass"})) or _passive_form(verb.head)
@@ -184,11 +201,23 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     if verb.dep_ == "xcomp":
         return _complement_controller(head, context)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
-        return None  # "Asked whether ..., Biden said": the main subject was asked, not asking
+        # "Arrested in Paris, the diplomat was flown home": a participle clause is a passive
+        # whose subject is the main clause's, active or passive; never its doer ("Asked
+        # whether ..., Biden said": Biden was asked, not asking)
+        return _subjects(head, passive=True) if _passive_form(verb) else None
     if verb.dep_ == "conj" and _passive_form(verb):
+        if head.dep_ == "acomp":
+            # "X was Tasered and taken into custody": the predicate adjective's subject
+            return _subjects(head.head, passive=True) or None
         # "X was identified and arrested": the passive subject of the first is the second's
         return [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS] or None
-    if verb.dep_ in {"conj", "advcl"}:
+    if verb.dep_ == "conj":
+        # "Officers were called to the scene and arrested the gunman": a bare verb joined
+        # to a passive shares its subject; one with a tense of its own ("has been indicted
+        # and will resign") may start a clause of its own, left as it was
+        bare = not any(c.dep_ == "aux" for c in verb.children)
+        return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
+    if verb.dep_ == "advcl":
         return _subjects(head, passive=False)
     if verb.dep_ == "acl":
         if actors_of(head, context):
@@ -197,6 +226,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             return _subjects(head.head, passive=False)  # "issued a declaration demanding"
         return None
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        if head.lower_ in frames().adverbial_preps:
+            # "criticised Germany after meeting X": a time or manner phrase's doer is the
+            # clause's subject, not its object
+            return _subjects(head.head, passive=True) or None
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None

@@ -54,6 +54,7 @@ class Frames(DataModel):
     content_target_preps: Words
     irregular_pasts: dict[str, str]
     verb_target_preps: Words
+    adverbial_preps: Words
     homeward: Words
     verbal_objects: Words
     verbal_types: frozenset[PloverType]

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from crosswire.events.candidates import Candidate
 from crosswire.events.context import Context
-from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 
 FEATURES_VERSION = "3"
 HASH_WIDTH = 2**18
@@ -82,15 +82,21 @@ def _trigger(token: Token, sentence: Span) -> Iterator[str]:
 
 def lexicon_types(token: Token, lemma: str) -> Iterator[tuple[str, set[str]]]:
     """The types the pattern files give the word, whether or not a pattern held: as a
-    verb, as a noun, and, for a noun, as the verb it is made from ("shooting", "arrest")."""
-    if lemma in verb_patterns():
-        yield "lex-verb", {p.type for p in verb_patterns()[lemma]}
-    if lemma in noun_patterns():
-        yield "lex-noun", {p.type for p in noun_patterns()[lemma]}
+    verb, as a noun, and, for a noun, as the verb it is made from ("shooting", "arrest").
+    A pattern of a phrase ("take into custody") says nothing of its word alone ("took
+    the complaints into account") and is left out."""
+    if types := _word_types(verb_patterns().get(lemma, ())):
+        yield "lex-verb", types
+    if types := _word_types(noun_patterns().get(lemma, ())):
+        yield "lex-noun", types
     if token.pos_ in {"NOUN", "PROPN"}:
-        verb = next((v for v in _verbs_of(lemma) if v in verb_patterns()), None)
+        verb = next((v for v in _verbs_of(lemma) if _word_types(verb_patterns().get(v, ()))), None)
         if verb is not None:
-            yield "lex-deverbal", {p.type for p in verb_patterns()[verb]}
+            yield "lex-deverbal", _word_types(verb_patterns()[verb])
+
+
+def _word_types(patterns: tuple[Pattern, ...]) -> set[str]:
+    return {p.type for p in patterns if not p.phrase}
 
 
 def _verbs_of(noun: str) -> Iterator[str]:

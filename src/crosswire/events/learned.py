@@ -45,7 +45,8 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
     verb = token.pos_ in {"VERB", "AUX"}
     lemma = verb_lemma(token) if verb else token.lemma_.lower()
     patterns = (verb_patterns() if verb else noun_patterns()).get(lemma, ())
-    same = next((p for p in patterns if p.type == event_type), None)
+    # a phrase's pattern ("take into custody") tells nothing of the word without it
+    same = next((p for p in patterns if p.type == event_type and not p.phrase), None)
     if same is not None:
         return same.model_copy(update=CONSTRAINTS)
     coding = learned_coding()

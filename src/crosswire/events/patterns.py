@@ -39,6 +39,7 @@ class Pattern(DataModel):
     object_not: tuple[str, ...] = ()
     transitive: bool = False
     complement: tuple[str, ...] = ()
+    phrase: tuple[str, ...] = ()
     count: str | None = None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.arguments import arguments
+from crosswire.events.arguments import arguments, inherited_patient
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
@@ -126,11 +126,11 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     obj = direct_object(verb)
     if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
         return False
-    if pattern.transitive and obj is None and passive_subject(verb) is None:
+    if pattern.transitive and obj is None and _patient(verb, context) is None:
         return False  # "was struck once in the back": the passive's subject is its object
     if not pattern.object_not:
         return True
-    patient = obj or passive_subject(verb)  # "their demands are met"
+    patient = obj or _patient(verb, context)  # "their demands are met"
     return patient is None or not object_matches(patient, pattern.object_not)
 
 
@@ -147,6 +147,18 @@ def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool
         for c in verb.children
         if c.dep_ in COMPLEMENTS
         for t in (c, *c.children)
+    )
+
+
+def _phrase_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """'taken into custody', 'held without bail': a prepositional phrase on the predicate,
+    its preposition and its object's lemma, is one of the pattern's."""
+    return not pattern.phrase or any(
+        f"{c.lower_} {g.lemma_.lower()}" in pattern.phrase
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 
@@ -174,21 +186,30 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     prime minister": its holder, even where the KB does not know who that was)."""
     if not pattern.object_types:
         return True
-    obj = direct_object(verb) or passive_subject(verb)
+    obj = direct_object(verb) or _patient(verb, context)
     if obj is None:
         return False
     mention = context.mention_at(obj)
     if mention is not None:
         office = mention.role is not None and mention.type == "ORG"
         return mention.type in pattern.object_types or (office and "PERSON" in pattern.object_types)
+    if obj.lower_ in frames().person_pronouns:
+        return "PERSON" in pattern.object_types  # "he was released": a person, named before
     generic = generic_actor(obj, context) is not None
     return generic and bool({"PERSON", "GROUP"} & set(pattern.object_types))
+
+
+def _patient(verb: Token, context: Context) -> Token | None:
+    """The passive's subject, its own or the clause's it is joined to ("was arrested and
+    released")."""
+    return passive_subject(verb) or inherited_patient(verb, context)
 
 
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _object_fits,
     _particle_present,
     _complement_present,
+    _phrase_present,
     _no_opinion,
     _phone_named,
     _content_present,

@@ -1,0 +1,31 @@
+"""Event triggers (issue 19, recall): a pattern's phrase ("taken into custody") and an
+object named by a personal pronoun ("released him"). Sentences written for the tests."""
+
+from __future__ import annotations
+
+from tests.events.conftest import code, proposed
+
+
+def test_a_phrase_pattern_codes_its_phrase() -> None:
+    found = [e for e in code("Egyptian police took the opposition leader into custody.")]
+    assert [(e.type, e.mode) for e in found] == [("COERCE", "arrest")]
+    assert found[0].source is not None and "police" in found[0].source.name.lower()
+    assert found[0].target is not None and "leader" in found[0].target.name.lower()
+
+
+def test_a_phrase_pattern_needs_its_phrase() -> None:
+    assert not proposed("Police took the complaints into account.")
+    assert not proposed("The rebels held the town for a week.")
+
+
+def test_a_phrase_pattern_holds_for_a_passive_joined_to_another() -> None:
+    found = code("Ahmed Saleh was taken into custody and later released on bail.")
+    assert [(e.type, e.mode) for e in found] == [("COERCE", "arrest"), ("RETREAT", "release")]
+    assert all(e.target is not None and "saleh" in e.target.name.lower() for e in found)
+
+
+def test_a_personal_pronoun_object_is_a_person() -> None:
+    text = "Iranian guards arrested the sailor Tom Smith on Monday. Iran released him on Friday."
+    released = [e for e in proposed(text) if e.type == "RETREAT"]
+    assert len(released) == 1 and released[0].mode == "release"
+    assert released[0].target is not None and "smith" in released[0].target.name.lower()
