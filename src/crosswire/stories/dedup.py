@@ -14,7 +14,7 @@ How a new article is linked to an earlier one, first rule that holds:
    to its outlet) and their leads (first ``LEAD_WORDS`` words) are near-identical
    (Jaccard ≥ ``lead_jaccard``): an aggregator's re-post with its own residue around it.
 
-A near copy (rules 2-4) is no copy when the places its lead puts things at and the
+A near copy (rules 2-4) is no copy when the towns its lead puts things in and the
 original's are apart (`event_places.written_places`, `event_places.apart`: another country,
 or a city in another region): "A fire destroyed a warehouse in Lyon" and "... in Cork" share
 most of their shingles, but they are one wording of two events (a template, a wire's
