@@ -88,6 +88,7 @@ class Item:
     text: Text
     cluster: str
     mentions: list[Mention] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ data
@@ -149,7 +150,8 @@ def read_stream(path: Path) -> list[Item]:
 
 
 def add_mentions(items: list[Item]) -> None:
-    """Actor mentions from crosswire's spaCy + actors stage (the shared-actor signal)."""
+    """Actor mentions from crosswire's spaCy + actors stage (the shared-actor signal), and
+    the sentences (the lead, whose places are the article's event places)."""
     from crosswire import stages
     from crosswire.nlp import parse
 
@@ -157,6 +159,7 @@ def add_mentions(items: list[Item]) -> None:
     for item, doc in zip(items, docs, strict=True):
         state = stages.ArticleState(article_of(item.text), doc)
         item.mentions = stages.run(state, until="mentions").mentions
+        item.sentences = [(s.start_char, s.end_char) for s in doc.sents]
 
 
 def in_date_order(items: list[Item]) -> list[Item]:
@@ -205,7 +208,8 @@ def cluster(
         article = article_of(item.text)
         if with_dedup:
             article.duplicate_of = index.add(article)
-        clusterer.add(article, Analysis(article.id, mentions=item.mentions), settings=settings)
+        analysis = Analysis(article.id, sentences=item.sentences, mentions=item.mentions)
+        clusterer.add(article, analysis, settings=settings)
         ids.append(article.id)
     clusterer.consolidate(settings)
     return [clusterer.story_id(i) for i in ids]

@@ -149,6 +149,19 @@ class StoriesSettings(Section):
         ge=1,
         description="Articles each part of such a cut holds at least.",
     )
+    place_lead_sentences: int = Field(
+        default=2,
+        ge=0,
+        description="Sentences of an article's text, after its title, whose places are its"
+        " event places (stories/event_places.py; 0: none are taken).",
+    )
+    place_apart_penalty: float = Field(
+        default=0.3,
+        ge=0,
+        description="Taken off an article's score with a story when none of its event places"
+        " can be where one of the story's is (another country, or a city in another region):"
+        " two look-alike events in two places.",
+    )
     rebuild_growth: float = Field(
         default=1.5,
         gt=1,

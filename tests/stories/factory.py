@@ -84,3 +84,15 @@ def meeting(
         participants=actors, location=place if place is not None else Place("Lima", "PER"),
         date=date, date_from="text" if date else None, **extra,
     )  # type: ignore[arg-type]  # fmt: skip
+
+
+def parsed(item: Article, typed: dict[str, str]) -> Analysis:
+    """Sentence spans, and one mention per name in `typed` (name -> the type a parser gave
+    it) at its first place in the text."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", item.text)]
+    mentions = []
+    for name, kind in typed.items():
+        start = item.text.index(name)
+        key = f"{kind.lower()}:{name.lower()}"
+        mentions.append(Mention(start, start + len(name), name, kind, ActorRef(key, name)))
+    return Analysis(item.id, sentences=spans, mentions=mentions)

@@ -329,8 +329,10 @@ class PartitionedCrossCheck(CrossCheck):
         original = article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
         if original is not None and original in clusterer.story_of:
             into = clusterer.story_id(original)
-            return clusterer.place(article, analysis, terms, meaning, into), True
-        return clusterer.place(article, analysis, terms, meaning, story_id), False
+            placed = clusterer.place(article, analysis, terms, meaning, into, self.settings.stories)
+            return placed, True
+        placed = clusterer.place(article, analysis, terms, meaning, story_id, self.settings.stories)
+        return placed, False
 
     def _stitch(self, made: dict[str, str]) -> frozenset[str]:
         """Join each story made by the batch to the best older story of another partition
@@ -368,7 +370,8 @@ def _stitched_to(
         other = clusterer.stories.get(other_id)
         if other is None or other.order >= story.order or made.get(other_id) == made[story_id]:
             continue
-        found = score(other, vector, story.actors, day, settings.stories)
+        places = tuple(story.places)  # its event places, as a merge checks two stories
+        found = score(other, vector, story.actors, day, settings.stories, places=places)
         if found is not None and joins(found, settings.stories) and (not best or found > best[0]):
             best = (found, other_id)
     return best[1] if best else None

@@ -40,6 +40,7 @@ from crosswire.stories.crosslingual import (
     meaning_of,
     pair_score,
 )
+from crosswire.stories.event_places import event_places
 from crosswire.stories.evidence import stated_year
 from crosswire.stories.merge import bridged, combine, strong
 from crosswire.stories.records import INT, TEXT, Codec, Entries, ListOf, Pair
@@ -127,19 +128,21 @@ class StoryClusterer(JournaledState):
         vector = self._vector(term_counts(article) if terms is None else terms)
         actors, day = actor_counts(analysis), day_of(article.published)
         year = None if day is not None else stated_year(analysis)
+        places = event_places(article, analysis, settings.place_lead_sentences)
         original = self._story_of_original(article)
         meaning = meaning or meaning_of(article, day)
         scored: list[tuple[float, str]] = []
         if original is None:
-            scored = self._scored(vector, actors, day, year, settings)
+            scored = self._scored(vector, actors, day, year, places, settings)
             scored = self._with_other_languages(scored, meaning, settings)
         story_id = original or self._best(scored, settings) or self._open_new(article.id)
-        self._absorb(self.stories[story_id], vector, actors, day)
+        self._absorb(self.stories[story_id], vector, actors, day, places)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         self.across.add(article.id, meaning)
         copied = article.duplicate_of if original is not None else None
-        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
+        signal = Signal.of(vector, actors, day, copied, year, places)
+        self.small.add(story_id, article.id, signal)
         return self._merge_bridged(story_id, scored, settings)
 
     def place(
@@ -149,6 +152,7 @@ class StoryClusterer(JournaledState):
         terms: Counter[int],
         meaning: Meaning | None,
         story_id: str | None,
+        settings: StoriesSettings = DEFAULT.stories,
     ) -> str:
         """Add an article to a story decided elsewhere (a partition of a partitioned batch,
         batch/partition.py, consolidated there): `story_id`, or a new story named after the
@@ -158,15 +162,17 @@ class StoryClusterer(JournaledState):
         vector = self._vector(terms)
         actors, day = actor_counts(analysis), day_of(article.published)
         year = None if day is not None else stated_year(analysis)
+        places = event_places(article, analysis, settings.place_lead_sentences)
         story_id = self._resolve(story_id) if story_id else self._open_new(article.id)
-        self._absorb(self.stories[story_id], vector, actors, day)
+        self._absorb(self.stories[story_id], vector, actors, day, places)
         self._unsettled.pop(story_id, None)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         self.across.add(article.id, meaning or meaning_of(article, day))
         original = self._story_of_original(article)
         copied = article.duplicate_of if original == story_id else None
-        self.small.add(story_id, article.id, Signal.of(vector, actors, day, copied, year))
+        signal = Signal.of(vector, actors, day, copied, year, places)
+        self.small.add(story_id, article.id, signal)
         return story_id
 
     def join(self, story_id: str, other_id: str) -> str:
@@ -197,8 +203,11 @@ class StoryClusterer(JournaledState):
                 self._set_days(story, [*story.days, day])
             return story.id
         actors = actor_counts(analysis)
-        new = Signal(old.terms, old.weights, tuple(sorted(actors)), day, old.original, old.year)
-        if (new.day, new.actors) == (old.day, old.actors):
+        places = event_places(article, analysis, settings.place_lead_sentences)
+        new = Signal(
+            old.terms, old.weights, tuple(sorted(actors)), day, old.original, old.year, places
+        )
+        if (new.day, new.actors, new.places) == (old.day, old.actors, old.places):
             return story.id
         self.signals[article.id] = new
         self._touch("signals", article.id)
@@ -290,6 +299,7 @@ class StoryClusterer(JournaledState):
         actors: Counter[str],
         day: int | None,
         year: int | None,
+        places: tuple[str, ...],
         settings: StoriesSettings,
     ) -> list[tuple[float, str]]:
         """Candidate stories with their scores, best first (ties: the older story)."""
@@ -297,7 +307,7 @@ class StoryClusterer(JournaledState):
         self.stories.fetch(candidates)  # they are scored next
         scored = []
         for story_id in candidates:
-            found = score(self.stories[story_id], vector, actors, day, settings, year)
+            found = score(self.stories[story_id], vector, actors, day, settings, year, places)
             if found is not None:
                 scored.append((found, story_id))
         return sorted(scored, key=lambda s: (-s[0], self.stories[s[1]].order))
@@ -350,10 +360,15 @@ class StoryClusterer(JournaledState):
         return story
 
     def _absorb(
-        self, story: StoryState, vector: dict[int, float], actors: Counter[str], day: int | None
+        self,
+        story: StoryState,
+        vector: dict[int, float],
+        actors: Counter[str],
+        day: int | None,
+        places: tuple[str, ...] = (),
     ) -> None:
         keys, buckets = story.keys(), set(story.buckets())  # a copy: dated_buckets grows
-        grow(story, vector, actors, day)
+        grow(story, vector, actors, day, places)
         self._touch("stories", story.id)
         self._unsettled.pop(story.id, None)
         self._unsettled[story.id] = None
@@ -529,9 +544,10 @@ class StoryClusterer(JournaledState):
         """The story made again from its members' signals."""
         self.story_index.remove(story, story.keys(), story.buckets())
         story.centroid, story.actors, story.days = Centroid(), Counter(), []
-        story.dated_buckets, story.size = set(), 0
+        story.dated_buckets, story.size, story.places = set(), 0, Counter()
         self.small.set(story.id, [])
         for article_id in members:
             signal = self.signals[article_id]
-            self._absorb(story, signal.vector(), Counter(signal.actors), signal.day)
+            actors = Counter(signal.actors)
+            self._absorb(story, signal.vector(), actors, signal.day, signal.places)
             self.small.set(story.id, [*self.members[story.id], article_id])

@@ -47,7 +47,7 @@ def state_of(members: list[str], seen: Seen) -> StoryState:
     story = StoryState(id="", order=0)
     for article_id in members:
         signal, vector, actors = seen[article_id]
-        grow(story, vector, actors, signal.day)
+        grow(story, vector, actors, signal.day, signal.places)
     return story
 
 
@@ -131,13 +131,23 @@ def _best_move(
     signal, vector, actors = seen[article_id]
     others = [m for m in live[story_id] if m != article_id]
     own = (
-        score(state_of(others, seen), vector, actors, signal.day, settings, signal.year)
+        score(
+            state_of(others, seen),
+            vector,
+            actors,
+            signal.day,
+            settings,
+            signal.year,
+            signal.places,
+        )
         if others
         else 0
     )
     best: tuple[float, str | None] = (0.0, None)
     for other_id in sorted(near[article_id] - {story_id}):
-        fit = score(states[other_id], vector, actors, signal.day, settings, signal.year)
+        fit = score(
+            states[other_id], vector, actors, signal.day, settings, signal.year, signal.places
+        )
         if fit is None or not joins(fit, settings) or not states[other_id].size:
             continue
         gain = fit - (own or 0.0)

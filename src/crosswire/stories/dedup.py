@@ -14,6 +14,13 @@ How a new article is linked to an earlier one, first rule that holds:
    to its outlet) and their leads (first ``LEAD_WORDS`` words) are near-identical
    (Jaccard ≥ ``lead_jaccard``): an aggregator's re-post with its own residue around it.
 
+A near copy (rules 2-4) is no copy when the towns its lead puts things in and the
+original's are apart (`event_places.written_places`, `event_places.apart`: another country,
+or a city in another region): "A fire destroyed a warehouse in Lyon" and "... in Cork" share
+most of their shingles, but they are one wording of two events (a template, a wire's
+bulletin), not one report twice. A copy keeps its original's places: trimmed, edited or
+wrapped in boilerplate, it still names them.
+
 The thresholds are settings (``dedup`` in `crosswire.settings`), passed to `add`; what
 shapes the stored signatures and LSH buckets (shingle size, permutations, seed, the lead's
 length, the candidate threshold that sets the bands) stays a constant here.
@@ -44,7 +51,8 @@ from crosswire.clean import normalise_text
 from crosswire.model import Article
 from crosswire.provenance import outlet_keys, url_key
 from crosswire.settings import DEFAULT, DedupSettings
-from crosswire.stories.records import INT, TEXT, Array, Entries, Optional, SetOf
+from crosswire.stories.event_places import apart, written_places
+from crosswire.stories.records import INT, TEXT, Array, Entries, Optional, SetOf, TupleOf
 from crosswire.stories.spilled import SpilledBuckets, SpilledDict
 from crosswire.stories.state import JournaledState
 
@@ -96,13 +104,17 @@ class Fingerprint:
     signature: LeanMinHash  # lean: without the permutations, sent from worker to driver
     lead_signature: LeanMinHash
     size: int
+    places: tuple[str, ...] = ()  # written in the lead (event_places.written_places)
 
 
 def fingerprint(text: str) -> Fingerprint:
     tokens = words(text)
     whole, lead = shingles(tokens), shingles(tokens[:LEAD_WORDS])
     return Fingerprint(
-        LeanMinHash(minhash(whole)), LeanMinHash(minhash(lead, LEAD_PERM)), len(whole)
+        LeanMinHash(minhash(whole)),
+        LeanMinHash(minhash(lead, LEAD_PERM)),
+        len(whole),
+        written_places(text, LEAD_WORDS),
     )
 
 
@@ -145,6 +157,7 @@ class DuplicateIndex(JournaledState):
         "signatures": Entries(TEXT, Array("uint32")),
         "lead_signatures": Entries(TEXT, Array("uint32")),
         "sizes": Entries(TEXT, INT),  # shingle counts
+        "places": Entries(TEXT, TupleOf(TEXT)),  # the places its lead writes, when any
         "by_url": Entries(TEXT, TEXT),  # url key -> the first article at it
         "outlets": Entries(TEXT, SetOf(TEXT)),
         "original": Entries(TEXT, TEXT),
@@ -158,6 +171,7 @@ class DuplicateIndex(JournaledState):
         self.signatures: SpilledDict = SpilledDict()
         self.lead_signatures: SpilledDict = SpilledDict()
         self.sizes: SpilledDict = SpilledDict()
+        self.places: SpilledDict = SpilledDict()
         self.by_url: SpilledDict = SpilledDict()
         # article id -> its outlet keys
         self.outlets: SpilledDict = SpilledDict()
@@ -184,9 +198,9 @@ class DuplicateIndex(JournaledState):
         self.bands.fetch(band_keys(self.lsh, signature))
         self.lead_bands.fetch(band_keys(self.lead_lsh, lead_signature))
         found = self.by_hash.get(article.text_hash) if article.text_hash else None
-        found = found or self._near(signature, lead_signature, keys.size, settings)
-        found = found or self._cited(article, lead_signature, settings)
-        self._remember(article, signature, lead_signature, keys.size)
+        found = found or self._near(signature, lead_signature, keys, settings)
+        found = found or self._cited(article, lead_signature, keys.places, settings)
+        self._remember(article, signature, lead_signature, keys)
         root = self.original.get(found, found) if found else None
         self.original[article.id] = root or article.id
         self.answers[article.id] = root
@@ -196,7 +210,11 @@ class DuplicateIndex(JournaledState):
 
     # ------------------------------------------------------------------ matching
     def _near(
-        self, signature: MinHash, lead_signature: MinHash, size: int, settings: DedupSettings
+        self,
+        signature: MinHash,
+        lead_signature: MinHash,
+        keys: Fingerprint,
+        settings: DedupSettings,
     ) -> str | None:
         """The most similar earlier article that the whole-text rules call a copy; texts
         sharing their lead are candidates too, which finds copies with a trimmed ending."""
@@ -205,16 +223,27 @@ class DuplicateIndex(JournaledState):
         candidates = set(self.lsh.query(signature)) | set(self.lead_lsh.query(lead_signature))
         self.signatures.fetch(candidates)
         self.sizes.fetch(candidates)
+        self.places.fetch(candidates)
         for candidate in sorted(candidates):
             similarity = jaccard(values, self.signatures[candidate])
-            if is_copy(similarity, size, self.sizes[candidate], settings) and (
-                best is None or similarity > best[0]
+            if (
+                is_copy(similarity, keys.size, self.sizes[candidate], settings)
+                and (best is None or similarity > best[0])
+                and not self._elsewhere(keys.places, candidate)
             ):
                 best = (similarity, candidate)
         return best[1] if best else None
 
+    def _elsewhere(self, places: tuple[str, ...], candidate: str) -> bool:
+        """Whether the candidate's lead puts things at places apart from these."""
+        return apart(places, self.places.get(candidate, ()))
+
     def _cited(
-        self, article: Article, lead_signature: MinHash, settings: DedupSettings
+        self,
+        article: Article,
+        lead_signature: MinHash,
+        places: tuple[str, ...],
+        settings: DedupSettings,
     ) -> str | None:
         cited_urls = {url_key(c.url) for c in article.cites} - {None}
         cited_outlets = {k for c in article.cites for k in outlet_keys(c.outlet, c.url)}
@@ -227,13 +256,19 @@ class DuplicateIndex(JournaledState):
             if self.outlets.get(c, set()) & cited_outlets
         }
         values = lead_signature.hashvalues
+        self.places.fetch(candidates)
+        candidates = {c for c in candidates if not self._elsewhere(places, c)}
         scored = [(jaccard(values, self.lead_signatures[c]), c) for c in sorted(candidates)]
         scored = [(s, c) for s, c in scored if s >= settings.lead_jaccard]
         return min(scored, key=lambda sc: (-sc[0], sc[1]))[1] if scored else None
 
     def _remember(
-        self, article: Article, signature: MinHash, lead_signature: MinHash, size: int
+        self, article: Article, signature: MinHash, lead_signature: MinHash, keys: Fingerprint
     ) -> None:
+        size = keys.size
+        if keys.places:
+            self.places[article.id] = keys.places
+            self._touch("places", article.id)
         if article.text_hash and article.text_hash not in self.by_hash:
             self.by_hash[article.text_hash] = article.id
             self._touch("by_hash", article.text_hash)

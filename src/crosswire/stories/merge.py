@@ -20,7 +20,8 @@ def bridged(story: StoryState, other: StoryState, settings: StoriesSettings) -> 
     """Whether two stories one article matched strongly match each other (the other story
     scored as an article on its median day)."""
     day = other.days[len(other.days) // 2] if other.days else None
-    found = score(story, dict(normalised(other.centroid)), other.actors, day, settings)
+    vector = dict(normalised(other.centroid))
+    found = score(story, vector, other.actors, day, settings, places=tuple(other.places))
     return joins(found, settings)
 
 
@@ -32,3 +33,4 @@ def combine(older: StoryState, younger: StoryState) -> None:
     older.days = sorted(older.days + younger.days)
     older.dated_buckets |= younger.dated_buckets
     older.size += younger.size
+    older.places.update(younger.places)

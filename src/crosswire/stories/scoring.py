@@ -20,6 +20,7 @@ from datetime import date
 
 from crosswire.model import Analysis
 from crosswire.settings import StoriesSettings
+from crosswire.stories.event_places import apart, where
 from crosswire.stories.evidence import fits_years
 from crosswire.stories.records import INT, TEXT, CounterOf, Fields, ListOf, SetOf
 from crosswire.stories.vectors import CENTROID, Centroid, cosine, top
@@ -43,6 +44,7 @@ class StoryState:
     days: list[int] = field(default_factory=list)  # sorted
     dated_buckets: set[int] = field(default_factory=set)
     size: int = 0
+    places: Counter[str] = field(default_factory=Counter)  # its articles' event places
 
     def keys(self) -> set[Key]:
         return {*self.centroid, *self.actors}
@@ -61,8 +63,10 @@ STORY = Fields(
         ("days", ListOf(INT)),
         ("dated_buckets", SetOf(INT)),
         ("size", INT),
+        ("places", CounterOf(TEXT)),  # absent from stories saved before it: none
     ],
     StoryState,
+    least=7,
 )
 
 
@@ -78,18 +82,22 @@ def score(
     day: int | None,
     settings: StoriesSettings,
     year: int | None = None,
+    places: tuple[str, ...] = (),
 ) -> float | None:
     """How well an article fits a story; None outside the story's time window, or, for an
     undated article, when the year its text states (`evidence.stated_year`) is outside the
-    years of the story's dated articles."""
+    years of the story's dated articles. An article whose event places (`event_places`)
+    are apart from the story's scores `place_apart_penalty` less."""
     closeness = _closeness(day, story.days, settings.decay_days)
     if closeness is None or (day is None and not fits_years(year, story.days)):
         return None
     weights = settings.weights
+    penalty = settings.place_apart_penalty if apart(places, story.places) else 0.0
     return (
         weights.text * cosine(vector, story.centroid)
         + weights.actors * _overlap(actors, story.actors)
         + weights.time * closeness
+        - penalty
     )
 
 
@@ -98,11 +106,13 @@ def grow(
     vector: dict[int, float],
     actors: Counter[str],
     day: int | None,
+    places: tuple[str, ...] = (),
 ) -> None:
     """Add one article's evidence to a story (its index entries are the caller's task)."""
     story.centroid = story.centroid.plus(vector.items())
     story.actors.update(actors)
     story.actors = Counter(dict(top(story.actors, TOP_ACTORS)))
+    story.places.update(where(places))
     if day is not None:
         insort(story.days, day)
         story.dated_buckets.add(day // WINDOW_DAYS)

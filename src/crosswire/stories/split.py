@@ -47,6 +47,7 @@ class Signal:
     day: int | None
     original: str | None  # the article it copies, if any
     year: int | None = None  # the year an undated article states (evidence.stated_year)
+    places: tuple[str, ...] = ()  # its event places (event_places.py)
 
     @classmethod
     def of(
@@ -56,6 +57,7 @@ class Signal:
         day: int | None,
         original: str | None,
         year: int | None = None,
+        places: tuple[str, ...] = (),
     ) -> Signal:
         top = sorted(vector.items(), key=lambda tw: (-tw[1], tw[0]))[:SIGNAL_TERMS]
         return cls(
@@ -65,6 +67,7 @@ class Signal:
             day=day,
             original=original,
             year=year,
+            places=places,
         )
 
     def vector(self) -> dict[int, float]:
@@ -82,6 +85,7 @@ SIGNAL = Fields(
         ("day", Optional(INT)),
         ("original", Optional(TEXT)),
         ("year", Optional(INT)),  # absent from signals saved before it: read as None
+        ("places", TupleOf(TEXT)),  # absent from signals saved before it: none
     ],
     Signal,
     least=5,
@@ -156,7 +160,10 @@ def replayed(
         scored = [
             (fit, i)
             for i, part in enumerate(found)
-            if (fit := score(part, vector, actors, signal.day, settings, signal.year)) is not None
+            if (
+                fit := score(part, vector, actors, signal.day, settings, signal.year, signal.places)
+            )
+            is not None
         ]
         best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
         if signal.original in part_of:
@@ -164,7 +171,7 @@ def replayed(
         if not joins(best[0], settings):
             found.append(StoryState(id="", order=len(found)))
             best = (1.0, len(found) - 1)
-        grow(found[best[1]], vector, actors, signal.day)
+        grow(found[best[1]], vector, actors, signal.day, signal.places)
         part_of[article_id] = best[1]
     return part_of
 
@@ -176,7 +183,16 @@ def linked(a: str, b: str, first: Signal, second: Signal, settings: StoriesSetti
         return True
     single = StoryState(id="", order=0, centroid=Centroid(second.vector().items()))
     single.actors, single.days = Counter(second.actors), days(second.day)
-    found = score(single, first.vector(), Counter(first.actors), first.day, settings, first.year)
+    single.places = Counter(second.places)
+    found = score(
+        single,
+        first.vector(),
+        Counter(first.actors),
+        first.day,
+        settings,
+        first.year,
+        first.places,
+    )
     return joins(found, settings)
 
 
