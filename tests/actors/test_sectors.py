@@ -89,3 +89,40 @@ def test_military_units_and_police_bodies_by_their_type_word(analyse) -> None:
     found = _found(doc)
     assert found["82nd Infantry Division"][2] == "MIL"
     assert found["Lusaka Police Department"][1:] == ("ZMB", "COP")
+
+
+def test_a_singular_agent_before_a_noun_names_the_group(analyse) -> None:
+    """ "a Zambian refugee camp", "Malian rebel-held towns": the agent noun qualifies the
+    noun after it, so it is the group's, not one office holder's."""
+    doc = analyse("Aid reached a Zambian refugee camp after Malian rebel-held towns were shelled.")
+    found = _found(doc)
+    assert found["Zambian refugee"] == ("GROUP", "ZMB", "REF")
+    assert found["Malian rebel"] == ("GROUP", "MLI", "REB")
+    office = analyse("The Malian prime minister said the talks would go on.")
+    assert not any(m.type == "GROUP" for m in office.mentions)
+
+
+def test_ethnic_kin_named_by_what_they_do_keep_that_sector(analyse) -> None:
+    doc = analyse("Ethnic Serbian guerrillas operating in Croatia laid down their arms.")
+    guerrillas = next(m for m in doc.mentions if "guerrillas" in m.text)
+    assert (guerrillas.actor.country, guerrillas.actor.sector) == ("HRV", "REB")
+    people = analyse("Ethnic Hungarians in Slovakia protested in Bratislava on Sunday.")
+    assert people.find("Hungarians").actor.sector == "CVL"
+
+
+def test_a_country_s_people_are_civilians(analyse) -> None:
+    """ "Ghanaians marched": a plural demonym is the country's people (CVL, as CAMEO and
+    PLOVER code them), not the state; the country's own name stays the state."""
+    doc = analyse("Thousands of Ghanaians marched in Accra, and Ghana recalled its envoy.")
+    found = _found(doc)
+    assert found["Ghanaians"] == ("GROUP", "GHA", "CVL")
+    assert found["Ghana"] == ("COUNTRY", "GHA", None)
+    assert _found(analyse("The Philippines protested to China."))["Philippines"][2] is None
+
+
+def test_international_bodies_are_coded_as_the_kb_codes_them(analyse) -> None:
+    """organisations.yaml and the KB agree: a body by what it does where the KB says
+    (the UN refugee agency: REF), else by its kind (the UN itself: IGO)."""
+    doc = analyse("The UN and the UN refugee agency, UNHCR, appealed for funds.")
+    assert all(m.actor.sector == "REF" for m in doc.mentions if "refugee" in m.text)
+    assert _found(doc)["UN"] == ("ORG", "UNO", "IGO")

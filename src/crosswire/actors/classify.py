@@ -22,6 +22,7 @@ from crosswire.actors.lexicon import (
 )
 from crosswire.kb.base import knowledge_base
 from crosswire.kb.model import ORG_WORDS, Entry
+from crosswire.kb.phoenix import kind_sector
 from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
 
@@ -101,6 +102,10 @@ def classify(
         return _group(text, start, end, shown, "NORP")  # "Bosnian Serbs": a people
     if label == "PERSON" or _is_person_by_evidence(shown, label, person_words):
         return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
+    if code is not None and label in {"GPE", "NORP", "LOC"} and countries.people_of(shown):
+        # "Nigerians protested": a country's people, civilians as CAMEO and PLOVER code them
+        ref = ActorRef(group_key(shown, code), shown, code, "CVL")
+        return Typed(start, end, text, "GROUP", ref, label)
     if code is not None and label in {"GPE", "NORP", "ORG", "LOC"}:
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
     if label == "GROUP":
@@ -121,8 +126,21 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
     if known.kind == "GROUP":
         ref = ActorRef(group_key(known.name, None), known.name, known.country, known.sector)
         return Typed(start, end, text, "GROUP", ref, label)
-    ref = ActorRef(org_key(known.name, known.country), known.name, known.country, known.sector)
+    sector = known.sector or _international_sector(known)
+    ref = ActorRef(org_key(known.name, known.country), known.name, known.country, sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _international_sector(known: Known) -> str | None:
+    """An international body of organisations.yaml codes as the KB codes it: by what it does
+    where the KB knows ("UNHCR": refugees), else by its kind (the UN: IGO)."""
+    if known.country not in non_state_codes():
+        return None
+    bodies = [e for e in knowledge_base().lookup(known.name) if e.type in KB_TYPES]
+    found = choose(known.name, bodies, date.today(), set(), []) if bodies else None
+    if found is not None and found.entry is not None and found.sector:
+        return found.sector
+    return kind_sector(known.country)
 
 
 def _from_kb(

@@ -54,7 +54,9 @@ def mark_ethnic_groups(text: str, typed: list[Typed]) -> set[int]:
             continue
         name = f"ethnic {mention.text}" if not residence else mention.text
         mention.type = "GROUP"
-        mention.actor = ActorRef(group_key(name, residence), name, residence, "CVL")
+        # a people are civilians, unless named by what they do ("ethnic Albanian guerrillas")
+        sector = mention.actor.sector or "CVL"
+        mention.actor = ActorRef(group_key(name, residence), name, residence, sector)
         ethnic.add(index)
     return ethnic
 

@@ -33,6 +33,8 @@ from crosswire.kb.matcher import kb_spans
 # Up to three lowercase words right after a country word ("Croatian extremists")
 # "a", "an" and up to two lowercase modifiers right before a country word
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}$")
+_HYPHENED = re.compile(r"-[a-z]+\b")  # "rebel-held", "guerrilla-controlled"
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LOWER_WORDS = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})\b")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -321,12 +323,15 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         # the small model tags a lone demonym as a person too ("Ugandan opposition")
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
-            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand))
+            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
             elif people:
                 result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif cand.label == "NORP" and (people := _agent_after(text, cand.end, False, doc)):
+            # "Moslem forces", "Karen guerrillas": a faith or a people qualifying the agents
+            result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
         elif cand.label in {"GPE", "ORG"} and countries.capital_country(name):
             # "the Khartoum government": a capital standing for its state's body
             body = _state_body_after(text, cand.end)
@@ -368,13 +373,17 @@ def _indefinite(text: str, cand: Candidate) -> bool:
     return _INDEFINITE.search(text[max(0, cand.start - 40) : cand.start]) is not None
 
 
-def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, str] | None:
+def _agent_after(
+    text: str, end: int, indefinite: bool = False, doc: Doc | None = None
+) -> tuple[int, str] | None:
     """Length and phrase of the people a country word qualifies, from the agents table:
     "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
     person, whom the actors stage resolves as such, unless indefinite: "a British minister" is
-    one unnamed member of the sector; lowercase words only: a capitalised word
-    after a demonym is a name). The people are the last word of the phrase, after its
-    modifiers ("French paper workers"); the longest span wins."""
+    one unnamed member of the sector, or the singular qualifies a noun after it: "a Cambodian
+    refugee camp", "Kampuchean guerrilla bases", "Albanian rebel-held villages" are the
+    group's; lowercase words only: a capitalised word after a demonym is a name). The people
+    are the last word of the phrase, after its modifiers ("French paper workers"); the
+    longest span wins."""
     match = _LOWER_WORDS.match(text, end)
     if match is None:
         return None
@@ -382,11 +391,34 @@ def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, st
     for n in range(len(words), 0, -1):
         # the phrase ends the words ("paper workers": the head "workers" with its modifier)
         found = agent_of(words[:n])
-        people = found is not None and (indefinite or found.phrase in plural_agents())
-        if found is not None and found.sector and people:
-            length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
-            return (length.end(), found.phrase) if length else None
+        if found is None or not found.sector:
+            continue
+        length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
+        if length is None:
+            return None
+        plural = found.phrase in plural_agents()
+        if indefinite or plural or _qualifies_a_noun(doc, text, end + length.end()):
+            return length.end(), found.phrase
     return None
+
+
+def _qualifies_a_noun(doc: Doc | None, text: str, end: int) -> bool:
+    """The word ending at `end` modifies a noun after it ("refugee camp", "rebel-held"),
+    so it names the group the noun belongs to, not one office holder."""
+    if _HYPHENED.match(text, end):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    return (
+        token.dep_ in _MODIFIER_DEPS
+        and token.head.i > token.i
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and agent_of([fold(token.head.text)]) is None
+    )
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:

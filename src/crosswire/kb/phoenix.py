@@ -90,11 +90,22 @@ def parse_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
     country, rest = chunks[0], chunks[1:]
     if country == "IGO" and rest and rest[0] in _SUB_IGO:
         country, rest = rest[0], rest[1:]
+    # PLOVER codes what a body does as its sector (UNHCR "IGOUNOREF": refugees; the Red
+    # Cross "NGOHLH": health) and what it is (IGO, NGO) as its country code: the kind of
+    # body comes after the body's own sectors, for the bodies that state none
     sectors = list(_sectors(rest))
     implied = _IMPLIED_SECTOR.get(chunks[0])
     if implied and implied not in sectors:
-        sectors.insert(0, implied)
+        sectors.append(implied)
     return country, tuple(dict.fromkeys(sectors))
+
+
+def kind_sector(code: str | None) -> str | None:
+    """The sector a body of a non-state code has when nothing says what it does: the kind of
+    body (UNO, EUR -> IGO; NGO; MNC -> BUS), as `parse_code` gives it."""
+    if code in _SUB_IGO:
+        return _IMPLIED_SECTOR["IGO"]
+    return _IMPLIED_SECTOR.get(code) if code else None
 
 
 def _sectors(chunks: list[str]) -> tuple[str, ...]:
