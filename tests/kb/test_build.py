@@ -49,7 +49,7 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert (fund.type, fund.roles[0].country, fund.roles[0].sectors) == (
         "organisation",
         "NGO",
-        ("MED", "NGO"),  # CAMEO's HLH (health) is PLOVER's MED: what it does, then its kind
+        ("MED",),  # CAMEO's HLH (health) is PLOVER's MED; NGO, its kind, is its code
     )
     front = entries["Iron Valley Front"]
     assert front.type == "group" and "IVF" in front.aliases

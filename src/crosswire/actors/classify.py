@@ -22,7 +22,6 @@ from crosswire.actors.lexicon import (
 )
 from crosswire.kb.base import knowledge_base
 from crosswire.kb.model import ORG_WORDS, Entry
-from crosswire.kb.phoenix import kind_sector
 from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
 
@@ -132,15 +131,14 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
 
 
 def _international_sector(known: Known) -> str | None:
-    """An international body of organisations.yaml codes as the KB codes it: by what it does
-    where the KB knows ("UNHCR": refugees), else by its kind (the UN: IGO)."""
+    """An international body of organisations.yaml is coded as the KB codes it: by what it
+    does where the KB knows ("UNHCR": refugees); its kind (UN, IGO, NGO) is its country code,
+    no sector, as in PLOVER."""
     if known.country not in non_state_codes():
         return None
     bodies = [e for e in knowledge_base().lookup(known.name) if e.type in KB_TYPES]
     found = choose(known.name, bodies, date.today(), set(), []) if bodies else None
-    if found is not None and found.entry is not None and found.sector:
-        return found.sector
-    return kind_sector(known.country)
+    return found.sector if found is not None and found.entry is not None else None
 
 
 def _from_kb(
