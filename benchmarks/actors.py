@@ -303,10 +303,12 @@ def main() -> None:
                 f"sector {f['sector_accuracy']:.3f} ({f['with_sector']}), "
                 f"code {f['code_match']:.3f} ({f['entries']})"
             )
-    print(
-        f"seeds: {seeds['found']}/{seeds['people']} found, {seeds['found_once']} once, "
-        f"{seeds['found_once_with_right_country']} once with the right country"
-    )
+    for part, figures in seeds.items():
+        print(
+            f"seeds ({part}): {figures['found']}/{figures['people']} found, "
+            f"{figures['found_once']} once, "
+            f"{figures['found_once_with_right_country']} once with the right country"
+        )
     print(
         f"agent table: {agent_table['phrases']} phrases, loaded in "
         f"{agent_table['load_seconds']} s, {agent_table['peak_mib_while_loading']} MiB peak"

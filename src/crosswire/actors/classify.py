@@ -10,7 +10,15 @@ from datetime import date
 
 from crosswire.actors import countries
 from crosswire.actors.agents import agent_sector
-from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
+from crosswire.actors.keys import (
+    country_key,
+    fold,
+    group_key,
+    media_key,
+    org_key,
+    people_key,
+    place_key,
+)
 from crosswire.actors.lexicon import (
     Known,
     company_suffixes,
@@ -103,7 +111,7 @@ def classify(
         return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
     if code is not None and label in {"GPE", "NORP", "LOC"} and countries.people_of(shown):
         # "Nigerians protested": a country's people, civilians as CAMEO and PLOVER code them
-        ref = ActorRef(group_key(shown, code), shown, code, "CVL")
+        ref = ActorRef(people_key(code), shown, code, "CVL")
         return Typed(start, end, text, "GROUP", ref, label)
     if code is not None and label in {"GPE", "NORP", "ORG", "LOC"}:
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)

@@ -263,10 +263,17 @@ def _added_mentions(
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in covered) and not _inside(urls, start, end)
 
+    def only_inside(start: int, end: int) -> bool:
+        """Every span it meets lies inside it: "UN refugee agency" over spaCy's "UN" (the
+        shorter mention is dropped as nested, mentions.py)."""
+        met = [(s, e) for s, e in covered if s < end and start < e]
+        return bool(met) and all(start <= s and e <= end and e - s < end - start for s, e in met)
+
     for match in known_names_pattern().finditer(text):
-        if free(match.start(), match.end()):
-            added.append(Candidate(match.start(), match.end(), "ORG", "added"))
-            covered.append((match.start(), match.end()))
+        start, end = match.start(), match.end()
+        if free(start, end) or (only_inside(start, end) and not _inside(urls, start, end)):
+            added.append(Candidate(start, end, "ORG", "added"))
+            covered.append((start, end))
     for match in _DASH_PAIR_IN_TEXT.finditer(text):
         left, right = match.group(1), match.group(2)
         if free(match.start(), match.end()) and all(fold(w) in known_people for w in (left, right)):
