@@ -130,3 +130,25 @@ def test_international_bodies_are_coded_as_the_kb_codes_them(analyse) -> None:
     assert _found(doc)["UN"] == ("ORG", "UNO", None)
     council = analyse("The Security Council extended the mandate.")
     assert all(m.actor.sector is None for m in council.mentions if m.actor.country == "UNO")
+
+
+def test_a_people_or_a_faith_named_alone_are_civilians(analyse) -> None:
+    """ "Kurds", "Bosnian Serbs", "Shiites": civilians (the people or faith is no sector);
+    the members of a party, written the same way, are the party's ("Republicans")."""
+    found = _found(analyse("Kurds and Shiites marched in Basra on Sunday."))
+    assert found["Kurds"][2] == found["Shiites"][2] == "CVL"
+    serbs = _found(analyse("Bosnian Serbs rejected the plan on Monday."))
+    assert serbs["Bosnian Serbs"] == ("GROUP", "BIH", "CVL")
+    members = _found(analyse("Republicans blocked the bill in the Senate."))
+    assert members["Republicans"][2] == "PTY"
+
+
+def test_people_serving_an_international_body_are_its_own(analyse) -> None:
+    """ "OSCE peacekeepers", "UN troops": the body's code and the head noun's sector, each
+    body's people one actor of their own (no host country, no country its acronym spells)."""
+    doc = analyse("Gunmen fired on OSCE peacekeepers near Sukhumi as UN troops watched.")
+    found = {m.text: m.actor for m in doc.mentions}
+    osce, un = found["OSCE peacekeepers"], found["UN troops"]
+    assert (osce.country, osce.sector) == ("IGO", "MIL")
+    assert (un.country, un.sector) == ("UNO", "MIL")
+    assert osce.key != un.key

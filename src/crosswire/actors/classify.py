@@ -25,6 +25,7 @@ from crosswire.actors.lexicon import (
     group_heads,
     known_names,
     medium_words,
+    member_nouns,
     non_state_codes,
     org_heads,
 )
@@ -122,7 +123,9 @@ def classify(
     if label == "ORG":
         return _organisation(text, start, end, shown, label)
     if label == "NORP" and countries.city_country(shown) is None:
-        return Typed(start, end, text, "GROUP", ActorRef(group_key(shown, None), shown), label)
+        sector = _agent_sector(fold(shown)) or _people_sector(shown)
+        ref = ActorRef(group_key(shown, None), shown, None, sector)
+        return Typed(start, end, text, "GROUP", ref, label)
     return _place(text, start, end, shown, label)
 
 
@@ -333,13 +336,43 @@ def _agent_sector(folded: str) -> str | None:
     return found[1] if found else None
 
 
+def _people_sector(shown: str) -> str | None:
+    """ "Kurds", "Bosnian Serbs", "Muslims": a people or a faith named by its plural noun,
+    no agent noun, are civilians (CVL, as PLOVER codes them; the faith or the people is a
+    qualifier, not a sector: REL is the clergy's); "Democrats", "Christian Democrats": the
+    members of a party or movement (organisations.yaml `member_nouns`)."""
+    words = shown.split()
+    if not words or not words[-1][:1].isupper() or not words[-1].endswith("s"):
+        return None
+    folded = fold(shown).split()
+    for size in (2, 1):
+        found = member_nouns().get(" ".join(folded[-size:]))
+        if found is not None:
+            return found
+    return "CVL" if len(words[-1]) > 3 else None
+
+
+def _serving(shown: str) -> str | None:
+    """ "NATO troops", "UN peacekeepers", "AU forces": the code of the international body
+    whose name opens the group's (organisations.yaml; "AU" is no Australia here)."""
+    words = shown.split()
+    for size in range(len(words) - 1, 0, -1):
+        known = known_names().get(fold(" ".join(words[:size])))
+        if known is not None and known.kind == "ORG" and known.country in non_state_codes():
+            return known.country
+    return None
+
+
 def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
-    country = country_in(shown)
     folded = fold(shown)
+    serving = _serving(shown)
+    country = serving or country_in(shown)
     sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
-    sector = sector or _agent_sector(folded)
+    sector = sector or _agent_sector(folded) or _people_sector(shown)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
-    ref = ActorRef(group_key(head, country), shown, country, sector)
+    # a state's troops are one actor by their head ("Israeli troops", "Israeli forces"); the
+    # bodies sharing a code (NATO's, the AU's: IGO) keep their own names
+    ref = ActorRef(group_key(folded if serving else head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)
 
 

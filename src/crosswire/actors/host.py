@@ -167,7 +167,7 @@ def _community(mention: Typed) -> bool:
     words = mention.text.split()
     return (
         mention.type == "GROUP"
-        and mention.actor.sector is None
+        and mention.actor.sector in {None, "CVL"}
         and len(words) == 1
         and words[0].endswith("s")
     )

@@ -24,6 +24,7 @@ from crosswire.actors.lexicon import (
     group_heads,
     known_names,
     known_names_pattern,
+    non_state_codes,
     org_heads,
     role_pattern_any_case,
 )
@@ -339,6 +340,11 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         elif cand.label == "NORP" and (people := _agent_after(text, cand.end, False, doc)):
             # "Moslem forces", "Karen guerrillas": a faith or a people qualifying the agents
             result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif cand.label == "ORG" and _international_body(name):
+            # "NATO troops", "UN peacekeepers": people serving an international body
+            body = _state_body_after(text, cand.end)
+            if body and body[1] in group_heads():
+                result.append(Candidate(cand.start, cand.end + body[0], "GROUP", "added"))
         elif cand.label in {"GPE", "ORG"} and countries.capital_country(name):
             # "the Khartoum government": a capital standing for its state's body
             body = _state_body_after(text, cand.end)
@@ -346,6 +352,12 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
+
+
+def _international_body(name: str) -> bool:
+    """A known international organisation (organisations.yaml: the UN, NATO, the AU)."""
+    known = known_names().get(fold(name))
+    return known is not None and known.kind == "ORG" and known.country in non_state_codes()
 
 
 def _whole_country_word(text: str, cand: Candidate) -> Candidate:
