@@ -100,6 +100,9 @@ def test_a_singular_agent_before_a_noun_names_the_group(analyse) -> None:
     assert found["Malian rebel"] == ("GROUP", "MLI", "REB")
     office = analyse("The Malian prime minister said the talks would go on.")
     assert not any(m.type == "GROUP" for m in office.mentions)
+    # one person's title, lower case before the name: no group inside it
+    titled = analyse("The Malian rebel leader Amadou Diallo met the Zambian foreign minister.")
+    assert not any(m.type == "GROUP" for m in titled.mentions)
 
 
 def test_ethnic_kin_named_by_what_they_do_keep_that_sector(analyse) -> None:

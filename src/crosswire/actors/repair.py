@@ -418,6 +418,7 @@ def _agent_after(
         plural = found.phrase in plural_agents()
         if indefinite or plural or _qualifies_a_noun(doc, text, end + length.end()):
             return length.end(), found.phrase
+        return None  # one person ("rebel leader X"): no shorter phrase inside is the group
     return None
 
 
@@ -435,7 +436,7 @@ def _qualifies_a_noun(doc: Doc | None, text: str, end: int) -> bool:
     return (
         token.dep_ in _MODIFIER_DEPS
         and token.head.i > token.i
-        and token.head.pos_ in {"NOUN", "PROPN"}
+        and token.head.pos_ == "NOUN"  # a name after it: the title of that person
         and agent_of([fold(token.head.text)]) is None
     )
 
