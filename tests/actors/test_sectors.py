@@ -155,3 +155,13 @@ def test_people_serving_an_international_body_are_its_own(analyse) -> None:
     assert (osce.country, osce.sector) == ("IGO", "MIL")
     assert (un.country, un.sector) == ("UNO", "MIL")
     assert osce.key != un.key
+
+
+def test_a_name_before_agent_nouns_qualifies_them(analyse) -> None:
+    """ "Darfur refugees", "Karen guerrillas": a place or a people the model took for a name,
+    before agent nouns, makes a group of them, keyed by its own name."""
+    doc = analyse("Darfur refugees fled as Karen guerrillas and Tamil rebels regrouped.")
+    found = {m.text: m.actor for m in doc.mentions}
+    assert found["Darfur refugees"].sector == "REF"
+    assert found["Karen guerrillas"].sector == "REB"
+    assert found["Darfur refugees"].key != found["Karen guerrillas"].key

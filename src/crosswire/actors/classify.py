@@ -371,8 +371,10 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     sector = sector or _agent_sector(folded) or _people_sector(shown)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
     # a state's troops are one actor by their head ("Israeli troops", "Israeli forces"); the
-    # bodies sharing a code (NATO's, the AU's: IGO) keep their own names
-    ref = ActorRef(group_key(folded if serving else head, country), shown, country, sector)
+    # bodies sharing a code (NATO's, the AU's: IGO) and groups of no known country ("Darfur
+    # refugees", "Karen guerrillas") keep their own names
+    own_name = serving is not None or (country is None and " " in folded)
+    ref = ActorRef(group_key(folded if own_name else head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)
 
 

@@ -337,8 +337,13 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
             elif people:
                 result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
-        elif cand.label == "NORP" and (people := _agent_after(text, cand.end, False, doc)):
-            # "Moslem forces", "Karen guerrillas": a faith or a people qualifying the agents
+        elif (
+            _one_name_word(cand, name)
+            and (people := _agent_after(text, cand.end, False, doc))
+            and _one_noun_phrase(doc, cand.start, cand.end + people[0])
+        ):
+            # "Muslim clerics", "Karen guerrillas", "Darfur refugees": a faith, a people or a
+            # place qualifying the agents after it
             result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
         elif cand.label == "ORG" and _international_body(name):
             # "NATO troops", "UN peacekeepers": people serving an international body
@@ -352,6 +357,23 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
+
+
+def _one_name_word(cand: Candidate, name: str) -> bool:
+    """A people's or faith's word ("Muslim"), or one capitalised word the model took for a
+    person or a place ("Karen", "Darfur"): what may qualify the agents after it."""
+    if cand.label == "NORP":
+        return True
+    return cand.label in {"PERSON", "GPE", "LOC"} and name.isalpha() and name[:1].isupper()
+
+
+def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Every word of the span but its last modifies a word inside it ("Karen guerrilla",
+    "Darfur refugees"), so the span is one noun phrase, not "Ivanov later met students"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    return all(t.dep_ in _MODIFIER_DEPS and span.start <= t.head.i < span.end for t in span[:-1])
 
 
 def _international_body(name: str) -> bool:
