@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from crosswire.actors import countries
 from crosswire.actors.agents import agent_sector
@@ -29,7 +30,7 @@ from crosswire.actors.lexicon import (
     non_state_codes,
     org_heads,
 )
-from crosswire.kb.base import knowledge_base
+from crosswire.kb.base import knowledge_base, user_files
 from crosswire.kb.model import ORG_WORDS, Entry
 from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
@@ -147,8 +148,14 @@ def _international_sector(known: Known) -> str | None:
     no sector, as in PLOVER."""
     if known.country not in non_state_codes():
         return None
-    bodies = [e for e in knowledge_base().lookup(known.name) if e.type in KB_TYPES]
-    found = choose(known.name, bodies, date.today(), set(), []) if bodies else None
+    return _kb_body_sector(known.name, user_files())
+
+
+@lru_cache(maxsize=1024)  # a few hundred bodies, named again in every article
+def _kb_body_sector(name: str, files: tuple[str, ...]) -> str | None:
+    """The sector of the body the KB (with the analyst's `files`) knows by `name`."""
+    bodies = [e for e in knowledge_base().lookup(name) if e.type in KB_TYPES]
+    found = choose(name, bodies, date.today(), set(), []) if bodies else None
     return found.sector if found is not None and found.entry is not None else None
 
 
