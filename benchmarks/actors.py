@@ -16,11 +16,16 @@ Speed: the actors stages (`crosswire.stages` up to `quotes`: mentions, attributi
 against the spaCy pass on the same texts (news article bodies from ../shared/bench/extraction
 and the GSR sentences), after a warm-up that loads the data packages once.
 
-    python benchmarks/actors.py
+    python benchmarks/actors.py [--run NAME]
+
+With ``--run NAME`` the figures go to ``results/actors.json`` under ``runs.NAME`` (the other
+runs and the top-level figures kept); without it they replace the top-level figures (the
+runs kept).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -232,7 +237,23 @@ def _run_stage(texts: list[str], docs: list) -> float:
     return time.perf_counter() - started
 
 
+def _write(result: dict[str, Any], run: str | None) -> None:
+    """The figures into RESULTS: under runs.RUN, or as the top level (runs kept)."""
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    runs = previous.get("runs", {})
+    if run is None:
+        stored = {**result, "runs": runs} if runs else result
+    else:
+        runs[run] = result
+        stored = {**previous, "runs": runs}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--run", help="store the figures under runs.RUN")
+    run = parser.parse_args().run
     if not GSR.exists():
         raise SystemExit(f"benchmark data not found: {GSR}")
     cold_started = time.perf_counter()
@@ -262,8 +283,7 @@ def main() -> None:
         "goal_stage_over_spacy": 0.15,
         "first_run_seconds_incl_data_loading": round(cold_seconds, 2),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write(result, run)
     print(
         f"actor -> country: {countries['correct_family']}/{countries['actors']} = "
         f"{countries['accuracy_family']:.3f} (UNO/EUR as IGO); strict "
@@ -283,10 +303,12 @@ def main() -> None:
                 f"sector {f['sector_accuracy']:.3f} ({f['with_sector']}), "
                 f"code {f['code_match']:.3f} ({f['entries']})"
             )
-    print(
-        f"seeds: {seeds['found']}/{seeds['people']} found, {seeds['found_once']} once, "
-        f"{seeds['found_once_with_right_country']} once with the right country"
-    )
+    for part, figures in seeds.items():
+        print(
+            f"seeds ({part}): {figures['found']}/{figures['people']} found, "
+            f"{figures['found_once']} once, "
+            f"{figures['found_once_with_right_country']} once with the right country"
+        )
     print(
         f"agent table: {agent_table['phrases']} phrases, loaded in "
         f"{agent_table['load_seconds']} s, {agent_table['peak_mib_while_loading']} MiB peak"

@@ -72,3 +72,37 @@ def test_serve_refuses_a_bad_kb_file_before_serving(tmp_path: Path) -> None:
     bad.write_text("actors: []\nextra: 1\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--kb", str(bad)])
     assert result.exit_code == 2 and "bad.yaml" in result.output
+
+
+TRADE = """Clinton signs trade pact with Vietnam
+
+HANOI, Nov. 17, 2000 - William Jefferson Clinton signed a trade agreement with Vietnam on
+Friday, officials in Hanoi said.
+"""
+FLOODS = """Former president visits flood victims in Mozambique
+
+MAPUTO, March 3, 2018 - Bill Clinton visited flood victims in Mozambique on Saturday and
+praised the aid workers, local officials said.
+"""
+
+
+@pytest.mark.slow
+def test_an_actor_links_its_events_of_every_story_under_every_spelling(tmp_path: Path) -> None:
+    """Issue 20: the KB keys a person it knows by its entry, so one actor lists the events
+    of two stories that spell the name differently."""
+    from crosswire.store import open_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "trade.txt").write_text(TRADE, encoding="utf-8")
+    (corpus / "floods.txt").write_text(FLOODS, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    result = CliRunner().invoke(main, ["run", str(corpus), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    store = open_store(db)
+    named = [e for e in store.entities() if "Clinton" in e.name]
+    assert len(named) == 1, [e.name for e in named]
+    clinton = named[0]
+    assert {"William Jefferson Clinton", "Bill Clinton"} <= {clinton.name, *clinton.aliases}
+    assert clinton.country == "USA"
+    assert len(store.actor_activity(clinton.id, 5).stories) == 2

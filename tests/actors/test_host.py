@@ -140,3 +140,19 @@ def test_a_country_with_its_own_role_word_is_not_the_next_persons(
         "spoke in Ohio and Texas."
     )
     assert doc.find("Tom Hale").actor.country != "RUS"
+
+
+def test_a_country_s_people_say_where_the_story_is(analyse: Callable[[str], Analysed]) -> None:
+    """ "Young Tunisians" are the country's people (CVL) and, as its name would, point to
+    where the story happens; ethnic kin named alone still take the country they live in."""
+    doc = analyse(
+        "Young Tunisians blocked roads on Sunday to press their demands from "
+        "President Amadou Sekou's government."
+    )
+    assert doc.find("Tunisians").actor.sector == "CVL"
+    assert doc.find("Amadou Sekou").actor.country == "TUN"
+    kin = analyse(
+        "Ethnic Hungarians have vowed to fight for villages near Slovakia's border, Slovak "
+        "officials said."
+    )
+    assert kin.find("Hungarians").actor.country == "SVK"

@@ -208,3 +208,18 @@ def test_an_organisation_named_for_its_people_gets_their_sector(analyse) -> None
 def test_an_acting_capital_is_its_government(analyse) -> None:
     berlin = analyse("Berlin rejected the calls on Monday.").find("Berlin")
     assert (berlin.type, berlin.actor.country, berlin.actor.sector) == ("COUNTRY", "DEU", "GOV")
+
+
+def test_a_capital_after_by_acts_for_its_government(analyse) -> None:
+    """The passive's agent and a deed's doer ("an admission by Moscow") act; a capital as
+    a place stays a place."""
+    passive = analyse("The plan was rejected by Ankara on Monday.").find("Ankara")
+    deed = analyse("Dublin demanded an admission by London of the killings.").find("London")
+    for capital, code in ((passive, "TUR"), (deed, "GBR")):
+        assert (capital.type, capital.actor.country, capital.actor.sector) == (
+            "COUNTRY",
+            code,
+            "GOV",
+        )
+    place = analyse("Talks were held in a village near Ankara.").find("Ankara")
+    assert place.type == "PLACE"

@@ -89,3 +89,79 @@ def test_military_units_and_police_bodies_by_their_type_word(analyse) -> None:
     found = _found(doc)
     assert found["82nd Infantry Division"][2] == "MIL"
     assert found["Lusaka Police Department"][1:] == ("ZMB", "COP")
+
+
+def test_a_singular_agent_before_a_noun_names_the_group(analyse) -> None:
+    """ "a Zambian refugee camp", "Malian rebel-held towns": the agent noun qualifies the
+    noun after it, so it is the group's, not one office holder's."""
+    doc = analyse("Aid reached a Zambian refugee camp after Malian rebel-held towns were shelled.")
+    found = _found(doc)
+    assert found["Zambian refugee"] == ("GROUP", "ZMB", "REF")
+    assert found["Malian rebel"] == ("GROUP", "MLI", "REB")
+    office = analyse("The Malian prime minister said the talks would go on.")
+    assert not any(m.type == "GROUP" for m in office.mentions)
+    # one person's title, lower case before the name: no group inside it
+    titled = analyse("The Malian rebel leader Amadou Diallo met the Zambian foreign minister.")
+    assert not any(m.type == "GROUP" for m in titled.mentions)
+
+
+def test_ethnic_kin_named_by_what_they_do_keep_that_sector(analyse) -> None:
+    doc = analyse("Ethnic Serbian guerrillas operating in Croatia laid down their arms.")
+    guerrillas = next(m for m in doc.mentions if "guerrillas" in m.text)
+    assert (guerrillas.actor.country, guerrillas.actor.sector) == ("HRV", "REB")
+    people = analyse("Ethnic Hungarians in Slovakia protested in Bratislava on Sunday.")
+    assert people.find("Hungarians").actor.sector == "CVL"
+
+
+def test_a_country_s_people_are_civilians(analyse) -> None:
+    """ "Ghanaians marched": a plural demonym is the country's people (CVL, as CAMEO and
+    PLOVER code them), not the state; the country's own name stays the state."""
+    doc = analyse("Thousands of Ghanaians marched in Accra, and Ghana recalled its envoy.")
+    found = _found(doc)
+    assert found["Ghanaians"] == ("GROUP", "GHA", "CVL")
+    assert found["Ghana"] == ("COUNTRY", "GHA", None)
+    assert _found(analyse("The Philippines protested to China."))["Philippines"][2] is None
+
+
+def test_international_bodies_are_coded_as_the_kb_codes_them(analyse) -> None:
+    """organisations.yaml and the KB agree: a body by what it does where the KB says
+    (the UN refugee agency: REF); the UN itself is its code, UNO, with no sector (PLOVER's
+    IGO and NGO are country codes, not sectors)."""
+    doc = analyse("Jakarta forced the UN refugee agency, UNHCR, out; the UN protested.")
+    # the known name over spaCy's shorter "UN" inside it
+    assert _found(doc)["UN refugee agency"] == ("ORG", "UNO", "REF")
+    assert _found(doc)["UN"] == ("ORG", "UNO", None)
+    council = analyse("The Security Council extended the mandate.")
+    assert all(m.actor.sector is None for m in council.mentions if m.actor.country == "UNO")
+
+
+def test_a_people_or_a_faith_named_alone_are_civilians(analyse) -> None:
+    """ "Kurds", "Bosnian Serbs", "Shiites": civilians (the people or faith is no sector);
+    the members of a party, written the same way, are the party's ("Republicans")."""
+    found = _found(analyse("Kurds and Shiites marched in Basra on Sunday."))
+    assert found["Kurds"][2] == found["Shiites"][2] == "CVL"
+    serbs = _found(analyse("Bosnian Serbs rejected the plan on Monday."))
+    assert serbs["Bosnian Serbs"] == ("GROUP", "BIH", "CVL")
+    members = _found(analyse("Republicans blocked the bill in the Senate."))
+    assert members["Republicans"][2] == "PTY"
+
+
+def test_people_serving_an_international_body_are_its_own(analyse) -> None:
+    """ "OSCE peacekeepers", "UN troops": the body's code and the head noun's sector, each
+    body's people one actor of their own (no host country, no country its acronym spells)."""
+    doc = analyse("Gunmen fired on OSCE peacekeepers near Sukhumi as UN troops watched.")
+    found = {m.text: m.actor for m in doc.mentions}
+    osce, un = found["OSCE peacekeepers"], found["UN troops"]
+    assert (osce.country, osce.sector) == ("IGO", "MIL")
+    assert (un.country, un.sector) == ("UNO", "MIL")
+    assert osce.key != un.key
+
+
+def test_a_name_before_agent_nouns_qualifies_them(analyse) -> None:
+    """ "Darfur refugees", "Karen guerrillas": a place or a people the model took for a name,
+    before agent nouns, makes a group of them, keyed by its own name."""
+    doc = analyse("Darfur refugees fled as Karen guerrillas and Tamil rebels regrouped.")
+    found = {m.text: m.actor for m in doc.mentions}
+    assert found["Darfur refugees"].sector == "REF"
+    assert found["Karen guerrillas"].sector == "REB"
+    assert found["Darfur refugees"].key != found["Karen guerrillas"].key

@@ -49,7 +49,7 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert (fund.type, fund.roles[0].country, fund.roles[0].sectors) == (
         "organisation",
         "NGO",
-        ("NGO", "MED"),  # CAMEO's HLH (health) is PLOVER's MED
+        ("MED",),  # CAMEO's HLH (health) is PLOVER's MED; NGO, its kind, is its code
     )
     front = entries["Iron Valley Front"]
     assert front.type == "group" and "IVF" in front.aliases
@@ -94,3 +94,17 @@ def test_factbook_holders_start_on_the_day_they_took_office_and_end_predecessors
     # a current holder keeps their open role: the president is no chancellor's predecessor
     steinmeier = entries["Frank Walter Steinmeier"].roles[0]
     assert steinmeier.end is None and steinmeier.start == date(2017, 3, 19)
+
+
+def test_the_version_changes_with_the_build_logic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same sources read by other build code make another KB: the version says so."""
+    _sources(tmp_path / "phoenix")
+    logic = tmp_path / "phoenix_reader.py"
+    logic.write_text("SECTOR_FIRST = 'kind'\n", encoding="utf-8")
+    monkeypatch.setattr(build, "BUILD_LOGIC", (*build.BUILD_LOGIC, logic))
+    before = build.source_hash(tmp_path / "phoenix")
+    logic.write_text("SECTOR_FIRST = 'function'\n", encoding="utf-8")
+    assert build.source_hash(tmp_path / "phoenix") != before
+    assert {p.name for p in build.BUILD_LOGIC} >= {"build.py", "phoenix.py", "sectors.yaml"}

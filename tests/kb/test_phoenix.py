@@ -70,17 +70,27 @@ def test_century_rule(text: str, day: date) -> None:
 
 def test_codes() -> None:
     assert parse_code("USAGOV") == ("USA", ("GOV",))
-    assert parse_code("IGOUNOKID") == ("UNO", ("IGO",))
-    assert parse_code("NGOHRI") == ("NGO", ("NGO", "SOC"))  # human rights: civil society
+    assert parse_code("IGOUNOKID") == ("UNO", ())
+    assert parse_code("NGOHRI") == ("NGO", ("SOC",))  # human rights: civil society
     assert parse_code("ELI") == (None, ("ELI",))
     assert parse_code("HTIGOVBUS") == ("HTI", ("GOV", "BUS"))
     assert parse_code("---") is None
+
+
+def test_a_body_s_sector_is_what_it_does_not_its_kind() -> None:
+    """PLOVER codes what an international body does as its sector, what it is (IGO, NGO)
+    as its country code: UNHCR is refugees, the Red Cross health, the UN alone none; a
+    company does business and states more only where its code does."""
+    assert parse_code("IGOUNOREFHCR") == ("UNO", ("REF",))
+    assert parse_code("NGOHLHIRC") == ("NGO", ("MED",))
+    assert parse_code("IGOUNO") == ("UNO", ())
+    assert parse_code("MNCUSAMED") == ("MNC", ("JRN", "BUS"))
 
 
 def test_cameo_sector_codes_become_plover_sectors() -> None:
     """The codes come from data/actors/sectors.yaml: CAMEO's MED (media) is PLOVER's JRN,
     its HLH (health) PLOVER's MED, its INS (insurgents) REB; a religion is no sector."""
     assert parse_code("USAMED") == ("USA", ("JRN",))
-    assert parse_code("NGOHLH") == ("NGO", ("NGO", "MED"))
+    assert parse_code("NGOHLH") == ("NGO", ("MED",))
     assert parse_code("AFGINSMUS") == ("AFG", ("REB",))
     assert parse_code("HLH") == (None, ("MED",))

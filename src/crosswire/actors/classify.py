@@ -7,20 +7,30 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from crosswire.actors import countries
 from crosswire.actors.agents import agent_sector
-from crosswire.actors.keys import country_key, fold, group_key, media_key, org_key, place_key
+from crosswire.actors.keys import (
+    country_key,
+    fold,
+    group_key,
+    media_key,
+    org_key,
+    people_key,
+    place_key,
+)
 from crosswire.actors.lexicon import (
     Known,
     company_suffixes,
     group_heads,
     known_names,
     medium_words,
+    member_nouns,
     non_state_codes,
     org_heads,
 )
-from crosswire.kb.base import knowledge_base
+from crosswire.kb.base import knowledge_base, user_files
 from crosswire.kb.model import ORG_WORDS, Entry
 from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
@@ -101,6 +111,10 @@ def classify(
         return _group(text, start, end, shown, "NORP")  # "Bosnian Serbs": a people
     if label == "PERSON" or _is_person_by_evidence(shown, label, person_words):
         return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
+    if code is not None and label in {"GPE", "NORP", "LOC"} and countries.people_of(shown):
+        # "Nigerians protested": a country's people, civilians as CAMEO and PLOVER code them
+        ref = ActorRef(people_key(code), shown, code, "CVL")
+        return Typed(start, end, text, "GROUP", ref, label)
     if code is not None and label in {"GPE", "NORP", "ORG", "LOC"}:
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
     if label == "GROUP":
@@ -110,7 +124,9 @@ def classify(
     if label == "ORG":
         return _organisation(text, start, end, shown, label)
     if label == "NORP" and countries.city_country(shown) is None:
-        return Typed(start, end, text, "GROUP", ActorRef(group_key(shown, None), shown), label)
+        sector = _agent_sector(fold(shown)) or _people_sector(shown)
+        ref = ActorRef(group_key(shown, None), shown, None, sector)
+        return Typed(start, end, text, "GROUP", ref, label)
     return _place(text, start, end, shown, label)
 
 
@@ -121,8 +137,26 @@ def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:
     if known.kind == "GROUP":
         ref = ActorRef(group_key(known.name, None), known.name, known.country, known.sector)
         return Typed(start, end, text, "GROUP", ref, label)
-    ref = ActorRef(org_key(known.name, known.country), known.name, known.country, known.sector)
+    sector = known.sector or _international_sector(known)
+    ref = ActorRef(org_key(known.name, known.country), known.name, known.country, sector)
     return Typed(start, end, text, "ORG", ref, label)
+
+
+def _international_sector(known: Known) -> str | None:
+    """An international body of organisations.yaml is coded as the KB codes it: by what it
+    does where the KB knows ("UNHCR": refugees); its kind (UN, IGO, NGO) is its country code,
+    no sector, as in PLOVER."""
+    if known.country not in non_state_codes():
+        return None
+    return _kb_body_sector(known.name, user_files())
+
+
+@lru_cache(maxsize=1024)  # a few hundred bodies, named again in every article
+def _kb_body_sector(name: str, files: tuple[str, ...]) -> str | None:
+    """The sector of the body the KB (with the analyst's `files`) knows by `name`."""
+    bodies = [e for e in knowledge_base().lookup(name) if e.type in KB_TYPES]
+    found = choose(name, bodies, date.today(), set(), []) if bodies else None
+    return found.sector if found is not None and found.entry is not None else None
 
 
 def _from_kb(
@@ -309,13 +343,45 @@ def _agent_sector(folded: str) -> str | None:
     return found[1] if found else None
 
 
+def _people_sector(shown: str) -> str | None:
+    """ "Kurds", "Bosnian Serbs", "Muslims": a people or a faith named by its plural noun,
+    no agent noun, are civilians (CVL, as PLOVER codes them; the faith or the people is a
+    qualifier, not a sector: REL is the clergy's); "Democrats", "Christian Democrats": the
+    members of a party or movement (organisations.yaml `member_nouns`)."""
+    words = shown.split()
+    if not words or not words[-1][:1].isupper() or not words[-1].endswith("s"):
+        return None
+    folded = fold(shown).split()
+    for size in (2, 1):
+        found = member_nouns().get(" ".join(folded[-size:]))
+        if found is not None:
+            return found
+    return "CVL" if len(words[-1]) > 3 else None
+
+
+def _serving(shown: str) -> str | None:
+    """ "NATO troops", "UN peacekeepers", "AU forces": the code of the international body
+    whose name opens the group's (organisations.yaml; "AU" is no Australia here)."""
+    words = shown.split()
+    for size in range(len(words) - 1, 0, -1):
+        known = known_names().get(fold(" ".join(words[:size])))
+        if known is not None and known.kind == "ORG" and known.country in non_state_codes():
+            return known.country
+    return None
+
+
 def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
-    country = country_in(shown)
     folded = fold(shown)
+    serving = _serving(shown)
+    country = serving or country_in(shown)
     sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
-    sector = sector or _agent_sector(folded)
+    sector = sector or _agent_sector(folded) or _people_sector(shown)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
-    ref = ActorRef(group_key(head, country), shown, country, sector)
+    # a state's troops are one actor by their head ("Israeli troops", "Israeli forces"); the
+    # bodies sharing a code (NATO's, the AU's: IGO) and groups of no known country ("Darfur
+    # refugees", "Karen guerrillas") keep their own names
+    own_name = serving is not None or (country is None and " " in folded)
+    ref = ActorRef(group_key(folded if own_name else head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)
 
 

@@ -87,6 +87,17 @@ def country_code(text: str) -> str | None:
     return alpha3(alpha2) if alpha2 else None
 
 
+def people_of(text: str) -> str | None:
+    """The country whose people a plural demonym names ("Nigerians", "Iraqis" -> NGA,
+    IRQ); None for a country's own name ("Philippines", "Netherlands") and other words."""
+    text = strip_possessive(text.strip())
+    if not text.endswith("s") or len(text) <= 4 or text in _country_names():
+        return None
+    if text in _data().aliases or _to_code(text) is not None:
+        return None
+    return country_code(text[:-1])
+
+
 def _to_code(text: str) -> str | None:
     """`countrynames.to_code`, asked only about names it knows: for any other text it scans
     the list of all its codes (0.27 ms a word, measured), and every capitalised word outside

@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from crosswire.actors import countries
 from crosswire.actors.classify import Typed
-from crosswire.actors.keys import fold, group_key, org_key, place_key
+from crosswire.actors.keys import fold, group_key, org_key, people_key, place_key
 from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational_words
 from crosswire.model import ActorRef
 
@@ -54,7 +55,9 @@ def mark_ethnic_groups(text: str, typed: list[Typed]) -> set[int]:
             continue
         name = f"ethnic {mention.text}" if not residence else mention.text
         mention.type = "GROUP"
-        mention.actor = ActorRef(group_key(name, residence), name, residence, "CVL")
+        # a people are civilians, unless named by what they do ("ethnic Albanian guerrillas")
+        sector = mention.actor.sector or "CVL"
+        mention.actor = ActorRef(group_key(name, residence), name, residence, sector)
         ethnic.add(index)
     return ethnic
 
@@ -118,6 +121,8 @@ def location_votes(text: str, typed: list[Typed], skip: set[int]) -> LocationVot
         if _CURRENCY_AFTER.match(text[mention.end : mention.end + 2]):
             continue
         domestic = mention.type in {"ORG", "GROUP"} and mention.actor.sector in _DOMESTIC_SECTORS
+        # "Young Algerians": a country's people say where as its name does
+        domestic = domestic or mention.actor.key == people_key(code)
         if mention.type == "PLACE":
             votes.places[code] += 1
         elif mention.type == "COUNTRY" or domestic:
@@ -161,13 +166,15 @@ def fill_local_actors(typed: list[Typed], host: str | None) -> None:
 
 def _community(mention: Typed) -> bool:
     """ "Muslims", "Christians": a whole community named by a plural noun lives in many
-    countries; "Moslem forces", "Islamic fundamentalists" (the adjective) act in one."""
+    countries; "Moslem forces", "Islamic fundamentalists" (the adjective) act in one, and
+    ethnic kin ("ethnic Hungarians", a demonym) where they live."""
     words = mention.text.split()
     return (
         mention.type == "GROUP"
-        and mention.actor.sector is None
+        and mention.actor.sector in {None, "CVL"}
         and len(words) == 1
         and words[0].endswith("s")
+        and countries.country_code(words[0]) is None
     )
 
 

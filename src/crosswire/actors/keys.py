@@ -73,3 +73,10 @@ def place_key(name: str, country: str | None) -> str:
 
 def group_key(name: str, country: str | None) -> str:
     return f"group:{country}:{fold(name)}" if country else f"group:{fold(name)}"
+
+
+def people_key(country: str) -> str:
+    """A country's people named by their plural demonym ("Nigerians"): civilians of the
+    country, keyed as the events stage keys an unnamed agent (`agent:NGA:CVL`), so the
+    mention and the event participant are one actor."""
+    return f"agent:{country}:CVL"

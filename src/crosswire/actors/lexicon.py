@@ -87,6 +87,12 @@ def group_heads() -> dict[str, str]:
 
 
 @cache
+def member_nouns() -> dict[str, str]:
+    """Folded plural nouns of a party's or movement's members ("democrats") -> sector."""
+    return {fold(k): v for k, v in organisations().member_nouns.items()}
+
+
+@cache
 def roles() -> dict[str, str]:
     """Role phrase (folded) -> sector, plural forms included, longest first."""
     table: dict[str, str] = {}

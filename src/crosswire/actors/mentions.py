@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from crosswire.actors import countries
 from crosswire.actors.classify import STATE_SECTORS, Typed, classify, display
@@ -129,10 +129,19 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or in_dateline(doc.text, mention.start, [span.sent.start_char]):
             continue  # "MOSCOW (Reuters) -": where the story was filed, acting or not
-        if span.root.dep_ in _ACTING_DEPS:
+        if span.root.dep_ in _ACTING_DEPS or _by_agent(span.root):
             code = mention.actor.country
             mention.type = "COUNTRY"
             mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code, "GOV")
+
+
+def _by_agent(token: Token) -> bool:
+    """ "was condemned by Washington", "an admission by Moscow": the object of "by" is who
+    acts (spaCy marks the passive's "by" as agent, the noun's as a plain preposition)."""
+    by = token.head
+    if token.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    return by.dep_ == "agent" or (by.dep_ == "prep" and by.head.pos_ == "NOUN")
 
 
 def _token_owner(doc: Doc, typed: list[Typed]) -> dict[int, int]:

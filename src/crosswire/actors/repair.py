@@ -24,6 +24,7 @@ from crosswire.actors.lexicon import (
     group_heads,
     known_names,
     known_names_pattern,
+    non_state_codes,
     org_heads,
     role_pattern_any_case,
 )
@@ -33,6 +34,8 @@ from crosswire.kb.matcher import kb_spans
 # Up to three lowercase words right after a country word ("Croatian extremists")
 # "a", "an" and up to two lowercase modifiers right before a country word
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}$")
+_HYPHENED = re.compile(r"-[a-z]+\b")  # "rebel-held", "guerrilla-controlled"
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LOWER_WORDS = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,2})\b")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s>]+>?|<[^\s>]*/[^\s>]*>")
@@ -261,10 +264,17 @@ def _added_mentions(
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in covered) and not _inside(urls, start, end)
 
+    def only_inside(start: int, end: int) -> bool:
+        """Every span it meets lies inside it: "UN refugee agency" over spaCy's "UN" (the
+        shorter mention is dropped as nested, mentions.py)."""
+        met = [(s, e) for s, e in covered if s < end and start < e]
+        return bool(met) and all(start <= s and e <= end and e - s < end - start for s, e in met)
+
     for match in known_names_pattern().finditer(text):
-        if free(match.start(), match.end()):
-            added.append(Candidate(match.start(), match.end(), "ORG", "added"))
-            covered.append((match.start(), match.end()))
+        start, end = match.start(), match.end()
+        if free(start, end) or (only_inside(start, end) and not _inside(urls, start, end)):
+            added.append(Candidate(start, end, "ORG", "added"))
+            covered.append((start, end))
     for match in _DASH_PAIR_IN_TEXT.finditer(text):
         left, right = match.group(1), match.group(2)
         if free(match.start(), match.end()) and all(fold(w) in known_people for w in (left, right)):
@@ -321,12 +331,25 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         # the small model tags a lone demonym as a person too ("Ugandan opposition")
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
-            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand))
+            people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
             elif people:
                 result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif (
+            _one_name_word(cand, name)
+            and (people := _agent_after(text, cand.end, False, doc))
+            and _one_noun_phrase(doc, cand.start, cand.end + people[0])
+        ):
+            # "Muslim clerics", "Karen guerrillas", "Darfur refugees": a faith, a people or a
+            # place qualifying the agents after it
+            result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
+        elif cand.label == "ORG" and _international_body(name):
+            # "NATO troops", "UN peacekeepers": people serving an international body
+            body = _state_body_after(text, cand.end)
+            if body and body[1] in group_heads():
+                result.append(Candidate(cand.start, cand.end + body[0], "GROUP", "added"))
         elif cand.label in {"GPE", "ORG"} and countries.capital_country(name):
             # "the Khartoum government": a capital standing for its state's body
             body = _state_body_after(text, cand.end)
@@ -334,6 +357,29 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
+
+
+def _one_name_word(cand: Candidate, name: str) -> bool:
+    """A people's or faith's word ("Muslim"), or one capitalised word the model took for a
+    person or a place ("Karen", "Darfur"): what may qualify the agents after it."""
+    if cand.label == "NORP":
+        return True
+    return cand.label in {"PERSON", "GPE", "LOC"} and name.isalpha() and name[:1].isupper()
+
+
+def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """Every word of the span but its last modifies a word inside it ("Karen guerrilla",
+    "Darfur refugees"), so the span is one noun phrase, not "Ivanov later met students"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    return all(t.dep_ in _MODIFIER_DEPS and span.start <= t.head.i < span.end for t in span[:-1])
+
+
+def _international_body(name: str) -> bool:
+    """A known international organisation (organisations.yaml: the UN, NATO, the AU)."""
+    known = known_names().get(fold(name))
+    return known is not None and known.kind == "ORG" and known.country in non_state_codes()
 
 
 def _whole_country_word(text: str, cand: Candidate) -> Candidate:
@@ -368,13 +414,17 @@ def _indefinite(text: str, cand: Candidate) -> bool:
     return _INDEFINITE.search(text[max(0, cand.start - 40) : cand.start]) is not None
 
 
-def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, str] | None:
+def _agent_after(
+    text: str, end: int, indefinite: bool = False, doc: Doc | None = None
+) -> tuple[int, str] | None:
     """Length and phrase of the people a country word qualifies, from the agents table:
     "Turkish refugees", "Somali pirates" (plural phrases: "the Iraqi prime minister" is one
     person, whom the actors stage resolves as such, unless indefinite: "a British minister" is
-    one unnamed member of the sector; lowercase words only: a capitalised word
-    after a demonym is a name). The people are the last word of the phrase, after its
-    modifiers ("French paper workers"); the longest span wins."""
+    one unnamed member of the sector, or the singular qualifies a noun after it: "a Cambodian
+    refugee camp", "Kampuchean guerrilla bases", "Albanian rebel-held villages" are the
+    group's; lowercase words only: a capitalised word after a demonym is a name). The people
+    are the last word of the phrase, after its modifiers ("French paper workers"); the
+    longest span wins."""
     match = _LOWER_WORDS.match(text, end)
     if match is None:
         return None
@@ -382,11 +432,35 @@ def _agent_after(text: str, end: int, indefinite: bool = False) -> tuple[int, st
     for n in range(len(words), 0, -1):
         # the phrase ends the words ("paper workers": the head "workers" with its modifier)
         found = agent_of(words[:n])
-        people = found is not None and (indefinite or found.phrase in plural_agents())
-        if found is not None and found.sector and people:
-            length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
-            return (length.end(), found.phrase) if length else None
+        if found is None or not found.sector:
+            continue
+        length = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
+        if length is None:
+            return None
+        plural = found.phrase in plural_agents()
+        if indefinite or plural or _qualifies_a_noun(doc, text, end + length.end()):
+            return length.end(), found.phrase
+        return None  # one person ("rebel leader X"): no shorter phrase inside is the group
     return None
+
+
+def _qualifies_a_noun(doc: Doc | None, text: str, end: int) -> bool:
+    """The word ending at `end` modifies a noun after it ("refugee camp", "rebel-held"),
+    so it names the group the noun belongs to, not one office holder."""
+    if _HYPHENED.match(text, end):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    return (
+        token.dep_ in _MODIFIER_DEPS
+        and token.head.i > token.i
+        and token.head.pos_ == "NOUN"  # a name after it: the title of that person
+        and agent_of([fold(token.head.text)]) is None
+    )
 
 
 def _dedupe(found: list[Candidate]) -> list[Candidate]:

@@ -6,7 +6,7 @@ Reads the Phoenix actor dictionaries (../shared/kb/phoenix by default; MIT licen
 notice is copied beside the output), the CIA World Factbook's current heads of state and
 government (`crosswire.actors.countries.leaders`) and crosswire's own additions
 (src/crosswire/data/kb/additions.yaml, the format of docs/kb.md), and writes one gzipped JSON
-file with a version and the hash of its sources.
+file with a version and the hash of its sources and of the build logic that read them.
 """
 
 from __future__ import annotations
@@ -44,6 +44,16 @@ SOURCES = {
     "Phoenix.International.actors.txt": "phx",
     "Phoenix.MilNonState.actors.txt": "phx",
 }
+PACKAGE = Path(__file__).resolve().parents[1]
+# The code and data that decide how the sources become entries (how codes read, which sector
+# comes first, which aliases are made): hashed into the version with the sources
+BUILD_LOGIC = (
+    PACKAGE / "kb" / "build.py",
+    PACKAGE / "kb" / "phoenix.py",
+    PACKAGE / "kb" / "model.py",
+    PACKAGE / "kb" / "user.py",
+    PACKAGE / "data" / "actors" / "sectors.yaml",
+)
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "al", "el", "in", "on", "la", "du"})
 _VOWEL = re.compile(r"[AEIOUY]")
 MIN_SURNAME_ALIAS = 5  # letters: a one-word person alias shorter than this is a common word
@@ -322,8 +332,10 @@ def with_ids(entries: list[Entry]) -> list[Entry]:
 
 
 def source_hash(folder: Path) -> str:
+    """What the KB is made from: the dictionaries, crosswire's additions, the leaders and the
+    build logic (`BUILD_LOGIC`), so a change of how entries are made changes the version."""
     digest = hashlib.sha256()
-    for path in [*(folder / f for f in SOURCES), ADDITIONS]:
+    for path in [*(folder / f for f in SOURCES), ADDITIONS, *BUILD_LOGIC]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     # the leaders as ordered data: a frozenset's repr changes with the process's hash seed

@@ -29,7 +29,10 @@ _COMMENT = re.compile(r"[#;].*$")
 # Codes for no state; CAMEO writes the UN and the EU as IGOUNO / IGOEUR, crosswire as UNO/EUR
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "UNO", "EUR"})
 _SUB_IGO = frozenset({"UNO", "EUR"})
-_IMPLIED_SECTOR = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
+# What a body of a non-state code does when its code says nothing more: a company does
+# business, a transnational militarised group fights. IGO and NGO are no sector in PLOVER
+# (its country codes, as UNO and EUR): the UN is UNO with no sector, UNHCR UNO and REF
+_IMPLIED_SECTOR = {"MNC": "BUS", "IMG": "REB"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +82,8 @@ def parse_date(text: str) -> date:
 
 
 def parse_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """ "USAGOV" -> ("USA", ("GOV",)); "IGOUNOKID" -> ("UNO", ("IGO",)); "ELI" -> (None,
-    ("ELI",)); "---" or "" -> None."""
+    """ "USAGOV" -> ("USA", ("GOV",)); "IGOUNOKID" -> ("UNO", ()); "IGOUNOREF" -> ("UNO",
+    ("REF",)); "ELI" -> (None, ("ELI",)); "---" or "" -> None."""
     code = code.strip().upper()
     if len(code) < 3 or not code[:3].isalpha():
         return None
@@ -90,10 +93,13 @@ def parse_code(code: str) -> tuple[str | None, tuple[str, ...]] | None:
     country, rest = chunks[0], chunks[1:]
     if country == "IGO" and rest and rest[0] in _SUB_IGO:
         country, rest = rest[0], rest[1:]
+    # PLOVER codes what a body does as its sector (UNHCR "IGOUNOREF": refugees; the Red
+    # Cross "NGOHLH": health) and what it is (IGO, NGO) as its country code; the implied
+    # sector of a company or an armed group comes after any the code states
     sectors = list(_sectors(rest))
     implied = _IMPLIED_SECTOR.get(chunks[0])
     if implied and implied not in sectors:
-        sectors.insert(0, implied)
+        sectors.append(implied)
     return country, tuple(dict.fromkeys(sectors))
 
 
