@@ -137,7 +137,8 @@ def comparable(entries: dict[Any, Any]) -> dict[Any, Any]:
         if isinstance(value, np.ndarray):
             return (str(value.dtype), value.tolist())
         if hasattr(value, "__dataclass_fields__"):
-            return {f: plain(getattr(value, f)) for f in value.__dataclass_fields__}
+            fields = [f for f in value.__dataclass_fields__ if f not in ADDED_SINCE_PICKLING]
+            return {f: plain(getattr(value, f)) for f in fields}  # a story's places likewise
         if hasattr(value, "items") and not isinstance(value, dict):  # a centroid
             return plain(list(value.items()))
         return value

@@ -243,7 +243,8 @@ def _apply(attributes: dict[str, Any], delta: bytes | None, where: str) -> None:
 # spilled attributes declared since the last release that pickled its state: a pickled
 # state has none, and they start empty (the cross-language links of stories/crosslingual.py
 # then cover only the articles added after the conversion; the duplicate index's `places`
-# only theirs, and an older article is never found apart from a new one)
+# only theirs, and an older article is never found apart from a new one; a story's and an
+# article's `places`, fields of their records, likewise start empty)
 ADDED_SINCE_PICKLING = frozenset({"meanings", "meaning_index", "places"})
 
 
