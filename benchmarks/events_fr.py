@@ -7,7 +7,8 @@ a first blind run) and 30 of two more (``heldout``: scored as written), each lab
 its events (type, source, target as actor keys, negation) or none. Each outlet's sentences are one
 article (a paragraph each), which goes through crosswire's real path: cleaning
 (`clean.describe`: text, date, language), the per-article stages
-(`pipeline.analyse_articles`: the events stage hands a French page to the French coder);
+(`pipeline.analyse_articles`: the events stage hands a French page to the French coder
+when the scope stage finds its lead in scope; each page's probability is reported);
 the events are put back on their sentences by offset.
 
 Figures: precision and recall of the event type (a predicted event is right when its
@@ -37,6 +38,8 @@ from crosswire import nlp
 from crosswire.clean import describe
 from crosswire.model import ActorRef, Article, EventMention, Source
 from crosswire.pipeline import analyse_articles
+from crosswire.scope.decide import lead_probability
+from crosswire.scope.model import load_model
 
 DATA = ROOT / "benchmarks" / "data" / "events_fr" / "sentences.jsonl"
 HELD_OUT = ROOT / "benchmarks" / "data" / "events_fr" / "heldout.jsonl"
@@ -161,6 +164,19 @@ def events_by_sentence(rows: list[dict[str, Any]]) -> dict[str, list[EventMentio
     return found
 
 
+def page_probabilities(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each outlet's page probability of being in scope, from its lead (the scope stage's
+    decision for a French page: its events are kept at the threshold or above), lowest
+    first: how far the in-scope pages are from being dropped."""
+    articles, _ = articles_of(rows)
+    return {
+        "threshold": load_model().meta.document.lead_only_threshold,
+        "pages": sorted(
+            ((a.outlet or a.id, lead_probability(a)) for a in articles), key=lambda p: p[1]
+        ),
+    }
+
+
 def cost() -> dict[str, Any]:
     """Seconds per article and per 1,000 words of the per-article stages, French against
     English articles of the multilingual set, after both pipelines are loaded."""
@@ -204,6 +220,7 @@ def main() -> None:
         figures[name] = {
             "dataset": str(path.relative_to(ROOT)),
             **score(rows, events_by_sentence(rows)),
+            "page_probabilities": page_probabilities(rows),
         }
     figures["note"] = "machine shared by several agents (2 cores): times are loaded figures"
     print(json.dumps(figures, indent=2, ensure_ascii=False), flush=True)

@@ -1,7 +1,8 @@
 """The events stage in scope: the coder's events (`crosswire.events.code_events`), less
 those in sentences that are not in English or that the ``full`` model (the sentence's words
 and its embedding, mixed with the document model's probability) finds out of scope. A
-French page is coded by the French coder instead (`crosswire.events.fr`); a page in any
+French page is coded by the French coder instead (`crosswire.events.fr`) when its lead is
+in scope (`decide.french_in_scope`); a page in any
 other language is linked to stories but not coded. Only
 the sentences holding a coded event are embedded: they are the few that matter."""
 
@@ -13,6 +14,7 @@ from crosswire import events
 from crosswire.events import fr as french
 from crosswire.events.fr import coder as french_coder
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
+from crosswire.scope.decide import french_in_scope
 from crosswire.scope.embedding import embed
 from crosswire.scope.features import mentions_in, sentence_features, vector
 from crosswire.scope.language import is_english
@@ -29,14 +31,16 @@ def scoped_events(
     scope: Scope,
     settings: Settings = DEFAULT,
 ) -> list[EventMention]:
-    """The events coded in `doc` whose sentences are in scope; on a French page, with the
+    """The events coded in `doc` whose sentences are in scope; on a French page in scope by
+    its lead (`decide.french_in_scope`: a match report or a shopping page is not), with the
     French coder's events in its sentences that are not English (`crosswire.events.fr`: no
-    English parse or scope model reads French, so the French triggers alone decide there)."""
+    scope model reads French sentences, so there the page decides and the French triggers
+    do the rest)."""
     english: list[EventMention] = []
     if scope.language != french.LANGUAGE or scope.english:
         coded = events.code_events(doc, article, mentions, times, attributions)
         english = in_scope(coded, doc, mentions, scope, settings.scope)
-    if scope.language != french.LANGUAGE:
+    if scope.language != french.LANGUAGE or not french_in_scope(scope):
         return english
     return english + [e for e in french_coder.code_events(article) if not _in_english(e, scope)]
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from crosswire.events.fr import LANGUAGE as FRENCH
 from crosswire.model import Article, Mention, Scope, SentenceScope
 from crosswire.scope.document import document_features
 from crosswire.scope.embedding import lead_vector
@@ -27,7 +28,7 @@ def decide_scope(
     sentences = [s for s in doc.sents if s.text.strip()]
     english = [s for s in sentences if is_english(s.text, language, settings.scope)]
     probabilities = sentence_probabilities(english, mentions)
-    document = document_probability(article, probabilities) if english else 0.0
+    document = page_probability(article, probabilities, language)
     by_start = dict(zip((s.start_char for s in english), probabilities.tolist(), strict=True))
     return Scope(
         language=language,
@@ -53,6 +54,32 @@ def document_probability(article: Article, sentences: np.ndarray) -> float:
     its English sentences' ``words`` probabilities."""
     features = document_features(lead_vector(article), sentences)
     return round(float(load_model().document.probability(features[None, :])[0]), 4)
+
+
+def page_probability(article: Article, sentences: np.ndarray, language: str) -> float:
+    """The page's probability of being in scope: for a French page, from its lead alone
+    (`lead_probability`: its few English sentences, a quotation, say little of the page);
+    else from its lead and its English sentences; 0 for a page in another language with
+    none (it is not coded)."""
+    if language == FRENCH:
+        return lead_probability(article)
+    return document_probability(article, sentences) if sentences.size else 0.0
+
+
+def lead_probability(article: Article) -> float:
+    """The ``document`` model's probability from the page's lead alone, the mean sentence
+    probability it also reads taken as its stand-in (`training.lead`); compared with the
+    lead-only threshold (`french_in_scope`)."""
+    stand_in = np.array([load_model().meta.document.lead_only_mean])
+    features = document_features(lead_vector(article), stand_in)
+    return round(float(load_model().document.probability(features[None, :])[0]), 4)
+
+
+def french_in_scope(scope: Scope) -> bool:
+    """Whether a French page is in scope by its lead (its ``document`` probability, from
+    `lead_probability`; the threshold chosen on dev by the rule of every scope decision:
+    `training.lead`)."""
+    return scope.document >= load_model().meta.document.lead_only_threshold
 
 
 def _decided(

@@ -123,6 +123,11 @@ class DocumentMeta(DataModel):
     regularisation_C: float
     label: str
     dev: dict[str, int | float]
+    # a page with no English sentence (`training.lead`): the mean sentence probability's
+    # stand-in, the threshold on the lead-only probability and what it does on dev
+    lead_only_mean: float
+    lead_only_threshold: float
+    lead_only_dev: dict[str, int | float]
 
 
 class ScopeMeta(DataModel):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -33,7 +34,14 @@ from sklearn.metrics import roc_auc_score
 from crosswire.scope.document import document_features
 from crosswire.scope.embedding import embed
 from crosswire.scope.features import vector
-from crosswire.scope.model import Dense, linear, models_dir, save_model
+from crosswire.scope.model import (
+    ARRAYS,
+    Dense,
+    linear,
+    models_dir,
+    save_model,
+    weights_digest,
+)
 from crosswire.scope.training.choose import Choice, choose
 from crosswire.scope.training.examples import (
     GOLD_SETS,
@@ -43,6 +51,7 @@ from crosswire.scope.training.examples import (
     gold_examples,
     labelled_examples,
 )
+from crosswire.scope.training.lead import lead_only
 
 N_FEATURES = 2**18
 C = 10.0  # inverse regularisation, chosen on dev among 3, 10, 30
@@ -201,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=Path("labels/events"))
     parser.add_argument("--shared", type=Path, default=None, help="default: ../shared")
     parser.add_argument("--out", type=Path, default=models_dir())
+    parser.add_argument(
+        "--lead-only", action="store_true",
+        help="only (re)compute the lead-only page decision of the model in --out",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     try:  # the repository's tools: the installed package has no labels to train on
         from tools.labelling.loader import load
@@ -214,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     titles = {key: source.title for key, source in sources.items()}
     train_sentences = [s for s in data.sentences if s.split == "train"]
     dev_sentences = [s for s in data.sentences if s.split == "dev"]
+    if args.lead_only:
+        return _lead_only(args.out, dev_articles(dev_sentences, texts, titles))
     examples = labelled_examples(train_sentences, texts) + gold_examples(shared)
     dev = dev_articles(dev_sentences, texts, titles)
     train_articles = dev_articles(train_sentences, texts, titles)
@@ -232,8 +247,35 @@ def main(argv: list[str] | None = None) -> int:
         "embedding": EMBEDDER,
         "embedding_scale": EMBEDDING_SCALE,
     }
+    stored = {"index": arrays["words_index"], "weight": arrays["words_weight"]}
+    meta["document"] |= lead_only(
+        linear(N_FEATURES, stored["index"], stored["weight"], meta["words"]["bias"]),
+        Dense(arrays["document_weight"].astype(np.float64), meta["document"]["bias"]),
+        dev,
+        N_FEATURES,
+    )
     save_model(args.out, arrays, meta)
     print({k: meta[k] for k in ("words", "full", "examples", "training_data_sha1")})
+    return 0
+
+
+def _lead_only(directory: Path, dev: list[DevArticle]) -> int:
+    """Add the lead-only page decision (`training.lead`) to the shipped model's metadata;
+    its weights are left as they are (read here as `model.load_model` reads them, less the
+    fields this adds)."""
+    path = directory / "scope.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    with np.load(directory / "scope.npz", allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in ARRAYS}
+    if weights_digest(arrays) != meta["weights_sha256"]:
+        sys.exit("scope.npz does not hold the weights scope.json declares")
+    n = int(meta["n_features"])
+    words = linear(n, arrays["words_index"], arrays["words_weight"], meta["words"]["bias"])
+    document = Dense(arrays["document_weight"].astype(np.float64), meta["document"]["bias"])
+    found = lead_only(words, document, dev, n)
+    meta["document"] |= found
+    path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(found)
     return 0
 
 
