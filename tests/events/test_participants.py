@@ -39,3 +39,18 @@ def test_cameo_codes_become_plover_sectors() -> None:
     event = _one("Buddhist monks attacked a newspaper in Yangon.", "ASSAULT")
     assert _coded(event.source)[1] == "REL"
     assert _coded(event.target)[1] == "JRN"
+
+
+def test_an_agent_is_named_with_every_word_of_a_place_before_it() -> None:
+    # the place's own first word hangs on its second ("Hong" on "Kong"), not on the noun
+    event = _one("The Hong Kong garrison detained two Filipino traders.", "COERCE")
+    assert event.source is not None and event.source.name == "Hong Kong garrison"
+    event = _one("The New York State Attorney General sued Apple.", "ACCUSE")
+    assert event.source is not None
+    assert event.source.name == "New York State Attorney General"
+    assert event.source.country == "USA"
+
+
+def test_a_hyphened_modifier_keeps_its_hyphen_in_the_name() -> None:
+    event = _one("US-led forces detained two Somali traders.", "COERCE")
+    assert event.source is not None and event.source.name == "US-led forces"

@@ -85,11 +85,13 @@ def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
 
 
 def _one_person(token: Token, context: Context) -> bool:
-    """A person's name, or a singular noun that names one person ("the gunman", "the
-    minister"), not a group ("police", "the army")."""
+    """A person's name, an office one person holds ("the US president", which the actors
+    stage names as an ORG with its role), or a singular noun that names one person ("the
+    gunman", "the minister"), not a group ("police", "the army")."""
     mention = context.mention_at(token)
     if mention is not None:
-        return mention.type == "PERSON" and not token.conjuncts
+        office = mention.type == "ORG" and mention.role is not None and token.tag_ == "NN"
+        return (mention.type == "PERSON" or office) and not token.conjuncts
     word = token.lemma_.lower()
     if token.tag_ != "NN" or word in group_heads():
         return False

@@ -96,6 +96,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             generic = generic_actor(token, context)
             if generic is not None:
                 return generic  # "Staunton police": the police, of that place
+            if token.pos_ == "NOUN":
+                continue  # "the Hong Kong situation": where it is, not who
         if candidate.i == token.i and _people_of(mention, token):
             return _nationals(token, mention)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
@@ -222,14 +224,30 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
         # still that country's people; anything else unknown is no actor
         return None
+    name = _agent_name(token, context)
+    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
+    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def _agent_name(token: Token, context: Context) -> str:
+    """The noun with the adjectives and nouns written before it, each with its own
+    modifiers ("Hong Kong garrison", "New York State Attorney General"), not with what
+    the parse hung on them from another line."""
     modifiers = [
-        c.text
+        c
         for c in token.children
         if c.dep_ in {"amod", "compound"} and c.i < token.i and not _across_lines(c, token, context)
     ]
-    name = " ".join([*modifiers, token.text])
-    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
-    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+    words = [
+        w
+        for c in modifiers
+        for w in c.subtree
+        if w.i < token.i
+        and (w.tag_ == "HYPH" or not w.is_punct)
+        and not _across_lines(w, token, context)
+    ]
+    ordered = sorted({*words, token}, key=lambda w: w.i)
+    return "".join(w.text_with_ws for w in ordered[:-1]) + token.text  # "US-led forces"
 
 
 def agent_key(country: str | None, sector: str | None, kind: str | None = None) -> str:

@@ -1,0 +1,40 @@
+"""Whom an event is done to when its arguments do not say (crosswire.events.targets): the
+subject of a content clause is the one addressed, unless it is the speaker's own side.
+Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.model import EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def test_a_content_clause_subject_is_the_one_addressed() -> None:
+    event = _one("The US demanded that Iran release the sailors.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:IRN"
+
+
+def test_the_speakers_own_government_in_the_content_is_not_the_target() -> None:
+    event = _one(
+        "Mexico's ambassador warned that the Mexican government would retaliate.", "THREATEN"
+    )
+    assert event.source is not None and event.source.country == "MEX"
+    assert event.target is None or event.target.country != "MEX"
+
+
+def test_a_place_named_on_a_thing_in_a_condition_is_no_target() -> None:
+    # "the Gaza situation" says where, it names no one the warning is aimed at
+    event = _one(
+        "Egypt's foreign minister warned that Egypt would act if the Gaza situation worsened.",
+        "THREATEN",
+    )
+    assert event.target is None
