@@ -21,3 +21,17 @@ def test_he_is_the_office_holder_who_reports_it_not_a_person_named_earlier() -> 
     assert len(warned) == 1, [(e.type, e.trigger) for e in code(text)]
     assert warned[0].source is not None and warned[0].source.country == "USA"
     assert warned[0].target is not None and warned[0].target.country == "RUS"
+
+
+def test_his_is_whom_the_subject_he_of_its_clause_stands_for() -> None:
+    # "his" climbs to a clause whose subject is "he": the same person, not the person
+    # named last before it (Mike Dunn)
+    text = (
+        "Anthony Walsh, 36, was stopped nearby, where police say he was uncooperative "
+        "with Sergeant Mike Dunn, refusing to leave his car."
+    )
+    refusals = [e for e in code(text) if e.type == "REJECT"]
+    assert refusals, [(e.type, e.trigger) for e in code(text)]
+    for event in refusals:
+        assert event.source is not None and "walsh" in event.source.key
+        assert event.target is None  # his own car

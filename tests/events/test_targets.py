@@ -38,3 +38,15 @@ def test_a_place_named_on_a_thing_in_a_condition_is_no_target() -> None:
         "THREATEN",
     )
     assert event.target is None
+
+
+def test_an_attack_on_a_portion_of_a_thing_is_on_the_thing() -> None:
+    event = _one("Azerbaijani troops crossed into an inch of Armenian territory.", "ASSAULT")
+    assert event.target is not None and event.target.name == "Armenian territory"
+
+
+def test_a_seized_store_of_weapons_is_no_target() -> None:
+    # the store is of arms, a means: no thing is the target (a state's own country may
+    # still be, by the rule for a state acting at home on no one named)
+    event = _one("Indian marine commandoes seized a large cache of arms.", "COERCE")
+    assert event.target is None or not event.target.key.startswith("agent:")

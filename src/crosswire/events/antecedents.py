@@ -68,7 +68,14 @@ def _named_subject(
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         if subject.i == pronoun.i or pronoun in subject.subtree:
             continue
-        if subject.lower_ in frames().pronouns or not _fits(pronoun, subject, context):
+        if subject.lower_ in frames().pronouns:
+            if _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject):
+                # "he was uncooperative, refusing to leave his car": his is whom he is
+                actors = resolve(subject, context)
+                if actors:
+                    return actors[0]
+            continue
+        if not _fits(pronoun, subject, context):
             continue
         if _quoted(pronoun) and not _quoted(subject):
             continue  # '"He shot one man," said the spokesman': not the spokesman
@@ -76,6 +83,13 @@ def _named_subject(
         if actors:
             return actors[0]
     return None
+
+
+def _same_kind(pronoun: Token, other: Token) -> bool:
+    """Two pronouns that may stand for the same actor: both a person's (he, his) or both
+    no person's (it, its, they)."""
+    person = frames().person_pronouns
+    return (pronoun.lower_ in person) == (other.lower_ in person)
 
 
 def _fits(pronoun: Token, subject: Token, context: Context) -> bool:

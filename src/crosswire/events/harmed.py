@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import shared_object
-from crosswire.events.data import frames
+from crosswire.events.data import agents, frames
 from crosswire.events.participants import agent_key
 from crosswire.events.patterns import Pattern, noun_patterns
 from crosswire.events.syntax import direct_object, passive_subject
@@ -28,6 +28,7 @@ class Harmed(DataModel):
     preps: Words
     means: Words
     not_things: Words
+    portions: Words
 
 
 @cache
@@ -49,10 +50,26 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     ]  # first: "drove a car into the store", "threw stones at the bank"
     patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
     candidates += [patient] if patient is not None else []
-    for noun in candidates:
+    for noun in (_whole(c) for c in candidates):
         if _harmed_noun(noun, pattern):
             return [_thing(noun)]
     return []
+
+
+def _whole(noun: Token) -> Token:
+    """The thing a portion or an amount is of: "entered parts of the town" (the town),
+    "did not cross an inch of its territory", "seized a cache of arms" (arms: a means)."""
+    word = fold(noun.lemma_)
+    if word not in harmed().portions and word not in agents().quantities:
+        return noun
+    of = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return _whole(of[0]) if of else noun
 
 
 def _harmed_noun(noun: Token, pattern: Pattern) -> bool:
