@@ -50,3 +50,8 @@ def test_a_seized_store_of_weapons_is_no_target() -> None:
     # still be, by the rule for a state acting at home on no one named)
     event = _one("Indian marine commandoes seized a large cache of arms.", "COERCE")
     assert event.target is None or not event.target.key.startswith("agent:")
+
+
+def test_a_crowd_of_people_shot_at_is_the_crowd() -> None:
+    event = _one("Snipers have shot into crowds of people from rooftops.", "ASSAULT")
+    assert event.target is not None and event.target.name == "crowds"

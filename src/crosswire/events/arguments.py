@@ -150,7 +150,7 @@ def _bare_passive(verb: Token) -> bool:
 def _undated_subject(subject: Token) -> list[Token]:
     """A dateline or a title ("Col. Ahmed Saleh" parsed as two subjects) taken for the
     subject hands over to the names set beside it."""
-    if title_word(subject):
+    if title_word(subject) or _run_into_next(subject):
         return []
     if not dateline(subject):
         return [subject]
@@ -159,6 +159,18 @@ def _undated_subject(subject: Token) -> list[Token]:
         for a in subject.children
         if a.dep_ in {"appos", "conj"} and a.i > 0 and a.nbor(-1).text != "(" and not dateline(a)
     ]
+
+
+def _run_into_next(subject: Token) -> bool:
+    """ "San Diego Chargers wide receiver Vincent Jackson was arrested": the parse made two
+    subjects of one phrase; the first, written right against the second with no comma or
+    conjunction between, only says which one (his team), it is not a subject of its own."""
+    last = subject.right_edge
+    return not last.is_punct and any(
+        other.dep_ == subject.dep_ and other.left_edge.i == last.i + 1
+        for other in subject.head.children
+        if other.i != subject.i
+    )
 
 
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import shared_object
-from crosswire.events.data import agents, frames
+from crosswire.events.data import frames
 from crosswire.events.participants import agent_key
 from crosswire.events.patterns import Pattern, noun_patterns
 from crosswire.events.syntax import direct_object, passive_subject
@@ -59,9 +59,8 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
 def _whole(noun: Token) -> Token:
     """The thing a portion or an amount is of: "entered parts of the town" (the town),
     "did not cross an inch of its territory", "seized a cache of arms" (arms: a means)."""
-    word = fold(noun.lemma_)
-    if word not in harmed().portions and word not in agents().quantities:
-        return noun
+    if fold(noun.lemma_) not in harmed().portions:
+        return noun  # "shot into crowds of people": the crowds
     of = [
         g
         for c in noun.children
