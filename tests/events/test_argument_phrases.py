@@ -49,3 +49,17 @@ def test_parties_of_talks_are_source_and_target() -> None:
     event = _one("Talks between Russia and Ukraine resumed in Minsk.", "CONSULT")
     assert event.source is not None and event.target is not None
     assert {event.source.key, event.target.key} == {"country:RUS", "country:UKR"}
+
+
+def test_a_word_of_the_line_above_is_no_second_subject() -> None:
+    # a page's headline and time stamp run into the first sentence below them: the parse
+    # makes "GMT" a second subject of "shot" (and of "injured", joined to it)
+    text = (
+        "Gunman kills 1, injures 2\nPOSTED: 1052 GMT (1852 HKT), April 10, 2007\n"
+        "A Michigan man shot to death one person and injured two others Monday at the "
+        "firm, police said."
+    )
+    shot = [e for e in code(text) if e.trigger in {"shot", "injured"}]
+    assert len(shot) == 2, [(e.type, e.trigger) for e in code(text)]
+    for event in shot:
+        assert event.source is not None and event.source.name == "Michigan man"

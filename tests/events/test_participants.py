@@ -54,3 +54,9 @@ def test_an_agent_is_named_with_every_word_of_a_place_before_it() -> None:
 def test_a_hyphened_modifier_keeps_its_hyphen_in_the_name() -> None:
     event = _one("US-led forces detained two Somali traders.", "COERCE")
     assert event.source is not None and event.source.name == "US-led forces"
+
+
+def test_a_unit_of_an_unnamed_agent_is_that_agent_named_by_the_whole_phrase() -> None:
+    event = _one("Orozco was arrested on Friday by a sheriff's SWAT team.", "COERCE")
+    assert event.source is not None and event.source.sector == "COP"
+    assert event.source.name == "sheriff's SWAT team"

@@ -55,3 +55,8 @@ def test_a_seized_store_of_weapons_is_no_target() -> None:
 def test_a_crowd_of_people_shot_at_is_the_crowd() -> None:
     event = _one("Snipers have shot into crowds of people from rooftops.", "ASSAULT")
     assert event.target is not None and event.target.name == "crowds"
+
+
+def test_a_request_for_an_actors_help_is_made_of_that_actor() -> None:
+    event = _one("Egypt asked for Israel's help.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:ISR"

@@ -218,6 +218,9 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         found = generic_actor(nested[0], context) if nested else None
         if found is not None:  # "hundreds of demonstrators": the demonstrators, so named
             return replace(found, name=f"{token.text} of {found.name}")
+        owner = _owner_agent(token, context)
+        if owner is not None:  # "a sheriff's SWAT team": the sheriff's, so named
+            return owner
     sector = noun_sector(token)
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
@@ -248,6 +251,19 @@ def _agent_name(token: Token, context: Context) -> str:
     ]
     ordered = sorted({*words, token}, key=lambda w: w.i)
     return "".join(w.text_with_ws for w in ordered[:-1]) + token.text  # "US-led forces"
+
+
+def _owner_agent(unit: Token, context: Context) -> ActorRef | None:
+    """A unit of an unnamed agent ("the sheriff's SWAT team", "the army's convoy"): that
+    agent, named by the whole phrase."""
+    owners = [c for c in unit.children if c.dep_ == "poss"]
+    found = generic_actor(owners[0], context) if owners else None
+    if found is None:
+        return None
+    start = owners[0].left_edge
+    if start.dep_ == "det":
+        start = start.nbor(1)  # "a sheriff's": the name starts at its noun
+    return replace(found, name=unit.doc[start.i : unit.i + 1].text)
 
 
 def agent_key(country: str | None, sector: str | None, kind: str | None = None) -> str:

@@ -40,7 +40,8 @@ def complete_roles(
     no one named ("the Chilean riots", "Greek police arrested") has no target."""
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         source = subjects[0] if subjects else None
-        targets = fallback_targets(trigger, context, pattern.target_preps, source)
+        requested = pattern.type == "REQUEST"
+        targets = fallback_targets(trigger, context, pattern.target_preps, source, requested)
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
@@ -129,6 +130,7 @@ def fallback_targets(
     context: Context,
     own_preps: tuple[str, ...] = (),
     source: ActorRef | None = None,
+    requested: bool = False,
 ) -> list[ActorRef]:
     """No target among the arguments: the actor behind a non-actor object or patient
     ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
@@ -139,7 +141,9 @@ def fallback_targets(
     of the pattern's `own_preps` where it names them ("met with", so "met on the sidelines
     of the Assembly" has none), else of any verb's target prepositions. The subject of a
     content clause on the `source`'s own side is not addressed ("the ambassador warned that
-    the Chinese government will not sit on its hands": his government will act)."""
+    the Chinese government will not sit on its hands": his government will act). For a
+    request (`requested`), whose the thing asked for is ("asked for the public's help",
+    "called for Iran's withdrawal") comes before the prepositions."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if patient is not None:
         owners = owner_actors(patient, context)
@@ -154,6 +158,10 @@ def fallback_targets(
         found = _conditioned(clause, context)
         if found:
             return found
+    if requested:
+        found = _asked_of(trigger, context)
+        if found:
+            return found
     preps = own_preps or frames().verb_target_preps
     return [
         a
@@ -162,6 +170,20 @@ def fallback_targets(
         for g in prep.children
         if g.dep_ == "pobj"
         for a in (actors_of(g, context) or owner_actors(g, context))
+    ]
+
+
+def _asked_of(trigger: Token, context: Context) -> list[ActorRef]:
+    """The possessor of what a request asks "for": the one who is to give or do it."""
+    return [
+        a
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for thing in prep.children
+        if thing.dep_ == "pobj" and not actors_of(thing, context)
+        for owner in thing.children
+        if owner.dep_ == "poss"
+        for a in actors_of(owner, context)
     ]
 
 
