@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
-from crosswire.model import EventMention
+from crosswire.events.content import _target_from_content
+from crosswire.model import ActorRef, EventMention
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +61,20 @@ def test_a_crowd_of_people_shot_at_is_the_crowd() -> None:
 def test_a_request_for_an_actors_help_is_made_of_that_actor() -> None:
     event = _one("Egypt asked for Israel's help.", "REQUEST")
     assert event.target is not None and event.target.key == "country:ISR"
+
+
+def test_a_content_event_by_the_governors_own_side_gives_it_no_target() -> None:
+    # "Turkey traded threats ... after Turkish forces shot down ...": the forces are Turkey's
+    turkey = ActorRef(key="country:TUR", name="Turkey", country="TUR")
+    forces = ActorRef(key="group:TUR:forces", name="Turkish forces", country="TUR", sector="MIL")
+    iran = ActorRef(key="country:IRN", name="Iran", country="IRN")
+
+    def event(type_: str, source: ActorRef, target: ActorRef | None = None) -> EventMention:
+        return EventMention("t", type_, 0, 1, 0, 9, source=source, target=target)
+
+    threat = event("THREATEN", turkey)
+    _target_from_content(threat, event("ASSAULT", forces))
+    assert threat.target is None
+    urged = event("REQUEST", turkey)
+    _target_from_content(urged, event("RETREAT", iran))  # "urged Iran to withdraw"
+    assert urged.target == iran

@@ -41,7 +41,8 @@ def complete_roles(
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         source = subjects[0] if subjects else None
         requested = pattern.type == "REQUEST"
-        targets = fallback_targets(trigger, context, pattern.target_preps, source, requested)
+        found = fallback_targets(trigger, context, pattern.target_preps, source, requested)
+        targets = [t for t in found if not one_side(source, t)]  # "Turkey ... Turkish forces"
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
