@@ -60,3 +60,18 @@ def test_a_unit_of_an_unnamed_agent_is_that_agent_named_by_the_whole_phrase() ->
     event = _one("Orozco was arrested on Friday by a sheriff's SWAT team.", "COERCE")
     assert event.source is not None and event.source.sector == "COP"
     assert event.source.name == "sheriff's SWAT team"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_about_its_subject() -> None:
+    event = _one("Andrew Lopez is the gunman who shot the officer.", "ASSAULT")
+    assert event.source is not None and event.source.name == "Andrew Lopez"
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_named_one() -> None:
+    event = _one("Tom Hardy, a retired officer who shot two men, was arrested.", "ASSAULT")
+    assert event.source is not None and event.source.name == "Tom Hardy"
+
+
+def test_a_person_named_before_a_role_noun_is_whose_it_is_not_who() -> None:
+    event = _one("A senior Putin aide who attacked a journalist was fired.", "ASSAULT")
+    assert event.source is not None and "putin" not in event.source.key

@@ -84,7 +84,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
         return antecedent(token, context, actors_of)
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
-        return _first(actors_of(token.head.head, context))  # "the man who killed"
+        return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
     for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
         if _across_lines(candidate, token, context):
@@ -92,7 +92,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        if candidate.i != token.i and _names_only_where(mention):
+        whose = mention.type == "PERSON" and token.pos_ == "NOUN"  # "a Nixon aide"
+        if candidate.i != token.i and (_names_only_where(mention) or whose):
             generic = generic_actor(token, context)
             if generic is not None:
                 return generic  # "Staunton police": the police, of that place
@@ -115,6 +116,18 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _described(noun: Token) -> Token:
+    """Whom a predicate noun or an apposition describes ("Lopez is the gunman who fired",
+    "LaRue, an official who served": the named one)."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ not in frames().pronouns:
+            return subjects[0]
+    return noun
 
 
 def _across_lines(a: Token, b: Token, context: Context) -> bool:
@@ -194,8 +207,11 @@ def _first(actors: list[ActorRef]) -> ActorRef | None:
 
 
 def _person_in_phrase(token: Token, context: Context) -> Mention | None:
-    """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase names."""
-    for inner in token.subtree:
+    """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase
+    names; a person named in a modifier before the noun says whose it is ("a Nixon
+    administration official"), not who (a possessor does: "Trump's call")."""
+    modifiers = {t.i for c in token.children if c.dep_ in {"amod", "compound"} for t in c.subtree}
+    for inner in (t for t in token.subtree if t.i not in modifiers):
         if inner.dep_ in CLAUSES and inner.i != token.i:
             return None
         mention = context.mention_at(inner)
