@@ -97,7 +97,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             generic = generic_actor(token, context)
             if generic is not None:
                 return generic  # "Staunton police": the police, of that place
-            if token.pos_ == "NOUN":
+            if token.pos_ == "NOUN" and candidate.dep_ == "compound":
                 continue  # "the Hong Kong situation": where it is, not who
         if candidate.i == token.i and _people_of(mention, token):
             return _nationals(token, mention)  # "Young Algerians": people, not the state
