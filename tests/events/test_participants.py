@@ -75,3 +75,8 @@ def test_a_relative_clause_on_an_apposition_is_about_the_named_one() -> None:
 def test_a_person_named_before_a_role_noun_is_whose_it_is_not_who() -> None:
     event = _one("A senior Putin aide who attacked a journalist was fired.", "ASSAULT")
     assert event.source is not None and "putin" not in event.source.key
+
+
+def test_a_role_noun_with_a_name_after_it_is_that_person() -> None:
+    event = _one("The Kenyan president met his Somali counterpart Ali Farah in Nairobi.", "CONSULT")
+    assert event.target is not None and event.target.name == "Ali Farah"

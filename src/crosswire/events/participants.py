@@ -92,7 +92,12 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        whose = mention.type == "PERSON" and token.pos_ == "NOUN"  # "a Nixon aide"
+        whose = (  # "a Nixon aide": whose aide, not who ("counterpart Pekka Haavisto" is)
+            mention.type == "PERSON"
+            and token.pos_ == "NOUN"
+            and candidate.dep_ == "compound"
+            and candidate.i < token.i
+        )
         if candidate.i != token.i and (_names_only_where(mention) or whose):
             generic = generic_actor(token, context)
             if generic is not None:
