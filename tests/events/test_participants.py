@@ -39,3 +39,44 @@ def test_cameo_codes_become_plover_sectors() -> None:
     event = _one("Buddhist monks attacked a newspaper in Yangon.", "ASSAULT")
     assert _coded(event.source)[1] == "REL"
     assert _coded(event.target)[1] == "JRN"
+
+
+def test_an_agent_is_named_with_every_word_of_a_place_before_it() -> None:
+    # the place's own first word hangs on its second ("Hong" on "Kong"), not on the noun
+    event = _one("The Hong Kong garrison detained two Filipino traders.", "COERCE")
+    assert event.source is not None and event.source.name == "Hong Kong garrison"
+    event = _one("The New York State Attorney General sued Apple.", "ACCUSE")
+    assert event.source is not None
+    assert event.source.name == "New York State Attorney General"
+    assert event.source.country == "USA"
+
+
+def test_a_hyphened_modifier_keeps_its_hyphen_in_the_name() -> None:
+    event = _one("US-led forces detained two Somali traders.", "COERCE")
+    assert event.source is not None and event.source.name == "US-led forces"
+
+
+def test_a_unit_of_an_unnamed_agent_is_that_agent_named_by_the_whole_phrase() -> None:
+    event = _one("Orozco was arrested on Friday by a sheriff's SWAT team.", "COERCE")
+    assert event.source is not None and event.source.sector == "COP"
+    assert event.source.name == "sheriff's SWAT team"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_about_its_subject() -> None:
+    event = _one("Andrew Lopez is the gunman who shot the officer.", "ASSAULT")
+    assert event.source is not None and event.source.name == "Andrew Lopez"
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_named_one() -> None:
+    event = _one("Tom Hardy, a retired officer who shot two men, was arrested.", "ASSAULT")
+    assert event.source is not None and event.source.name == "Tom Hardy"
+
+
+def test_a_person_named_before_a_role_noun_is_whose_it_is_not_who() -> None:
+    event = _one("A senior Putin aide who attacked a journalist was fired.", "ASSAULT")
+    assert event.source is not None and "putin" not in event.source.key
+
+
+def test_a_role_noun_with_a_name_after_it_is_that_person() -> None:
+    event = _one("The Kenyan president met his Somali counterpart Ali Farah in Nairobi.", "CONSULT")
+    assert event.target is not None and event.target.name == "Ali Farah"

@@ -68,7 +68,14 @@ def _named_subject(
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         if subject.i == pronoun.i or pronoun in subject.subtree:
             continue
-        if subject.lower_ in frames().pronouns or not _fits(pronoun, subject, context):
+        if subject.lower_ in frames().pronouns:
+            if _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject):
+                # "he was uncooperative, refusing to leave his car": his is whom he is
+                actors = resolve(subject, context)
+                if actors:
+                    return actors[0]
+            continue
+        if not _fits(pronoun, subject, context):
             continue
         if _quoted(pronoun) and not _quoted(subject):
             continue  # '"He shot one man," said the spokesman': not the spokesman
@@ -78,6 +85,13 @@ def _named_subject(
     return None
 
 
+def _same_kind(pronoun: Token, other: Token) -> bool:
+    """Two pronouns that may stand for the same actor: both a person's (he, his) or both
+    no person's (it, its, they)."""
+    person = frames().person_pronouns
+    return (pronoun.lower_ in person) == (other.lower_ in person)
+
+
 def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
     """He/she stand for one person; it/they/we for no single person."""
     personal = pronoun.lower_ in frames().person_pronouns
@@ -85,11 +99,13 @@ def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
 
 
 def _one_person(token: Token, context: Context) -> bool:
-    """A person's name, or a singular noun that names one person ("the gunman", "the
-    minister"), not a group ("police", "the army")."""
+    """A person's name, an office one person holds ("the US president", which the actors
+    stage names as an ORG with its role), or a singular noun that names one person ("the
+    gunman", "the minister"), not a group ("police", "the army")."""
     mention = context.mention_at(token)
     if mention is not None:
-        return mention.type == "PERSON" and not token.conjuncts
+        office = mention.type == "ORG" and mention.role is not None and token.tag_ == "NN"
+        return (mention.type == "PERSON" or office) and not token.conjuncts
     word = token.lemma_.lower()
     if token.tag_ != "NN" or word in group_heads():
         return False

@@ -167,7 +167,7 @@ def _bare_passive(verb: Token) -> bool:
 def _undated_subject(subject: Token) -> list[Token]:
     """A dateline or a title ("Col. Ahmed Saleh" parsed as two subjects) taken for the
     subject hands over to the names set beside it."""
-    if title_word(subject):
+    if title_word(subject) or _run_into_next(subject) or _from_another_line(subject):
         return []
     if not dateline(subject):
         return [subject]
@@ -176,6 +176,34 @@ def _undated_subject(subject: Token) -> list[Token]:
         for a in subject.children
         if a.dep_ in {"appos", "conj"} and a.i > 0 and a.nbor(-1).text != "(" and not dateline(a)
     ]
+
+
+def _run_into_next(subject: Token) -> bool:
+    """ "San Diego Chargers wide receiver Vincent Jackson was arrested": the parse made two
+    subjects of one phrase; the first, written right against the second with no comma or
+    conjunction between, only says which one (his team), it is not a subject of its own."""
+    last = subject.right_edge
+    return not last.is_punct and any(
+        other.dep_ == subject.dep_ and other.left_edge.i == last.i + 1
+        for other in subject.head.children
+        if other.i != subject.i
+    )
+
+
+def _from_another_line(subject: Token) -> bool:
+    """ "POSTED: 1052 GMT ... / A Michigan man shot ...": the parse hung a word of the line
+    above on the verb as a second subject; the one on the verb's own line is its subject."""
+    verb = subject.head
+
+    def apart(a: Token, b: Token) -> bool:
+        first, last = sorted((a, b), key=lambda t: t.i)
+        return "\n" in first.doc[first.i : last.i].text_with_ws
+
+    return apart(subject, verb) and any(
+        other.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not apart(other, verb)
+        for other in verb.children
+        if other.i != subject.i
+    )
 
 
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
@@ -253,4 +281,8 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
 
 def _subjects(verb: Token, passive: bool) -> list[Token]:
     deps = SUBJECTS | PASSIVE_SUBJECTS if passive else SUBJECTS
-    return [c for c in verb.children if c.dep_ in deps]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in deps and not _run_into_next(c) and not _from_another_line(c)
+    ]

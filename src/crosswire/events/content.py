@@ -13,6 +13,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, modality
 from crosswire.events.event import build
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.targets import one_side
 from crosswire.model import EventMention
 
 Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
@@ -90,11 +91,15 @@ def _code_by_content(governor: EventMention, content: EventMention) -> None:
 
 
 def _target_from_content(governor: EventMention, content: EventMention) -> None:
-    """'urged X to lift' -> X; 'offered to negotiate with Y' (same actor) -> Y."""
+    """'urged X to lift' -> X; 'offered to negotiate with Y' (same actor) -> Y; never the
+    governor's own side ("Turkey traded threats after Turkish forces shot down ...")."""
     if governor.target is not None:
         return
     same = content.source is None or content.source == governor.source
-    governor.target = content.target if same else content.source
+    target = content.target if same else content.source
+    if target is not None and one_side(governor.source, target):
+        return
+    governor.target = target
     if governor.target is not None and governor.target not in governor.participants:
         governor.participants.append(governor.target)
 

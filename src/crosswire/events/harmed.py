@@ -28,6 +28,7 @@ class Harmed(DataModel):
     preps: Words
     means: Words
     not_things: Words
+    portions: Words
 
 
 @cache
@@ -49,10 +50,25 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     ]  # first: "drove a car into the store", "threw stones at the bank"
     patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
     candidates += [patient] if patient is not None else []
-    for noun in candidates:
+    for noun in (_whole(c) for c in candidates):
         if _harmed_noun(noun, pattern):
             return [_thing(noun)]
     return []
+
+
+def _whole(noun: Token) -> Token:
+    """The thing a portion or an amount is of: "entered parts of the town" (the town),
+    "did not cross an inch of its territory", "seized a cache of arms" (arms: a means)."""
+    if fold(noun.lemma_) not in harmed().portions:
+        return noun  # "shot into crowds of people": the crowds
+    of = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return _whole(of[0]) if of else noun
 
 
 def _harmed_noun(noun: Token, pattern: Pattern) -> bool:

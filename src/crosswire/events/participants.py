@@ -84,7 +84,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
         return antecedent(token, context, actors_of)
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
-        return _first(actors_of(token.head.head, context))  # "the man who killed"
+        return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
     for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
         if _across_lines(candidate, token, context):
@@ -92,10 +92,18 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        if candidate.i != token.i and _names_only_where(mention):
+        whose = (  # "a Nixon aide": whose aide, not who ("counterpart Pekka Haavisto" is)
+            mention.type == "PERSON"
+            and token.pos_ == "NOUN"
+            and candidate.dep_ == "compound"
+            and candidate.i < token.i
+        )
+        if candidate.i != token.i and (_names_only_where(mention) or whose):
             generic = generic_actor(token, context)
             if generic is not None:
                 return generic  # "Staunton police": the police, of that place
+            if token.pos_ == "NOUN" and candidate.dep_ == "compound":
+                continue  # "the Hong Kong situation": where it is, not who
         if candidate.i == token.i and _people_of(mention, token):
             return _nationals(token, mention)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
@@ -113,6 +121,18 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _described(noun: Token) -> Token:
+    """Whom a predicate noun or an apposition describes ("Lopez is the gunman who fired",
+    "LaRue, an official who served": the named one)."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ not in frames().pronouns:
+            return subjects[0]
+    return noun
 
 
 def _across_lines(a: Token, b: Token, context: Context) -> bool:
@@ -192,8 +212,11 @@ def _first(actors: list[ActorRef]) -> ActorRef | None:
 
 
 def _person_in_phrase(token: Token, context: Context) -> Mention | None:
-    """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase names."""
-    for inner in token.subtree:
+    """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase
+    names; a person named in a modifier before the noun says whose it is ("a Nixon
+    administration official"), not who (a possessor does: "Trump's call")."""
+    modifiers = {t.i for c in token.children if c.dep_ in {"amod", "compound"} for t in c.subtree}
+    for inner in (t for t in token.subtree if t.i not in modifiers):
         if inner.dep_ in CLAUSES and inner.i != token.i:
             return None
         mention = context.mention_at(inner)
@@ -216,20 +239,52 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         found = generic_actor(nested[0], context) if nested else None
         if found is not None:  # "hundreds of demonstrators": the demonstrators, so named
             return replace(found, name=f"{token.text} of {found.name}")
+        owner = _owner_agent(token, context)
+        if owner is not None:  # "a sheriff's SWAT team": the sheriff's, so named
+            return owner
     sector = noun_sector(token)
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
         # still that country's people; anything else unknown is no actor
         return None
+    name = _agent_name(token, context)
+    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
+    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def _agent_name(token: Token, context: Context) -> str:
+    """The noun with the adjectives and nouns written before it, each with its own
+    modifiers ("Hong Kong garrison", "New York State Attorney General"), not with what
+    the parse hung on them from another line."""
     modifiers = [
-        c.text
+        c
         for c in token.children
         if c.dep_ in {"amod", "compound"} and c.i < token.i and not _across_lines(c, token, context)
     ]
-    name = " ".join([*modifiers, token.text])
-    kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
-    return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+    words = [
+        w
+        for c in modifiers
+        for w in c.subtree
+        if w.i < token.i
+        and (w.tag_ == "HYPH" or not w.is_punct)
+        and not _across_lines(w, token, context)
+    ]
+    ordered = sorted({*words, token}, key=lambda w: w.i)
+    return "".join(w.text_with_ws for w in ordered[:-1]) + token.text  # "US-led forces"
+
+
+def _owner_agent(unit: Token, context: Context) -> ActorRef | None:
+    """A unit of an unnamed agent ("the sheriff's SWAT team", "the army's convoy"): that
+    agent, named by the whole phrase."""
+    owners = [c for c in unit.children if c.dep_ == "poss"]
+    found = generic_actor(owners[0], context) if owners else None
+    if found is None:
+        return None
+    start = owners[0].left_edge
+    if start.dep_ == "det":
+        start = start.nbor(1)  # "a sheriff's": the name starts at its noun
+    return replace(found, name=unit.doc[start.i : unit.i + 1].text)
 
 
 def agent_key(country: str | None, sector: str | None, kind: str | None = None) -> str:

@@ -39,7 +39,10 @@ def complete_roles(
     given the country they act in. No actor is its own target: a state acting at home on
     no one named ("the Chilean riots", "Greek police arrested") has no target."""
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
-        targets = fallback_targets(trigger, context, pattern.target_preps)
+        source = subjects[0] if subjects else None
+        requested = pattern.type == "REQUEST"
+        found = fallback_targets(trigger, context, pattern.target_preps, source, requested)
+        targets = [t for t in found if not one_side(source, t)]  # "Turkey ... Turkish forces"
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
     targets = _others(subjects, [located(t, places, ruler) for t in targets])
@@ -124,7 +127,11 @@ def located(actor: ActorRef, places: list[Place], source: ActorRef | None) -> Ac
 
 
 def fallback_targets(
-    trigger: Token, context: Context, own_preps: tuple[str, ...] = ()
+    trigger: Token,
+    context: Context,
+    own_preps: tuple[str, ...] = (),
+    source: ActorRef | None = None,
+    requested: bool = False,
 ) -> list[ActorRef]:
     """No target among the arguments: the actor behind a non-actor object or patient
     ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
@@ -133,7 +140,11 @@ def fallback_targets(
     condition is on ("threatened to stop talks if the United States goes ahead"), else a
     prepositional complement or the actor behind it ("cut supplies to a Cambodian camp"):
     of the pattern's `own_preps` where it names them ("met with", so "met on the sidelines
-    of the Assembly" has none), else of any verb's target prepositions."""
+    of the Assembly" has none), else of any verb's target prepositions. The subject of a
+    content clause on the `source`'s own side is not addressed ("the ambassador warned that
+    the Chinese government will not sit on its hands": his government will act). For a
+    request (`requested`), whose the thing asked for is ("asked for the public's help",
+    "called for Iran's withdrawal") comes before the prepositions."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if patient is not None:
         owners = owner_actors(patient, context)
@@ -141,11 +152,15 @@ def fallback_targets(
             return owners
     clauses = _content_clauses(trigger)
     for clause in clauses:
-        found = _content_targets(clause, context)
+        found = [t for t in _content_targets(clause, context) if not one_side(source, t)]
         if found:
             return found
     for clause in [trigger, *clauses]:
         found = _conditioned(clause, context)
+        if found:
+            return found
+    if requested:
+        found = _asked_of(trigger, context)
         if found:
             return found
     preps = own_preps or frames().verb_target_preps
@@ -157,6 +172,29 @@ def fallback_targets(
         if g.dep_ == "pobj"
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
+
+
+def _asked_of(trigger: Token, context: Context) -> list[ActorRef]:
+    """The possessor of what a request asks "for": the one who is to give or do it."""
+    return [
+        a
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for thing in prep.children
+        if thing.dep_ == "pobj" and not actors_of(thing, context)
+        for owner in thing.children
+        if owner.dep_ == "poss"
+        for a in actors_of(owner, context)
+    ]
+
+
+def one_side(source: ActorRef | None, other: ActorRef) -> bool:
+    """Whether `other` is the `source`'s own state: both are a country or a state body
+    (government, forces, police, courts, ...) of the same country ("China's ambassador"
+    and "the Chinese government", "the Kremlin" and "Russia")."""
+    if source is None or not source.country or source.country != other.country:
+        return False
+    return is_state(source) and is_state(other)
 
 
 def _content_clauses(trigger: Token) -> list[Token]:

@@ -309,6 +309,9 @@ def _noun_roles(
         if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and is_country(c, context))
         for a in actors_of(c, context)
     ]
+    parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
+    if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
+        return owners + participants, targets  # "an inquiry by A and B": both do it
     subjects = owners + participants[:1] or _support_subjects(noun, context)
     return subjects, targets + participants[1:]
 

@@ -1,0 +1,37 @@
+"""Whom a pronoun stands for (crosswire.events.antecedents). Each sentence is written for
+the test."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+pytestmark = pytest.mark.slow
+
+
+def test_he_is_the_office_holder_who_reports_it_not_a_person_named_earlier() -> None:
+    # "the US president" is an office the actors stage names as an organisation (where
+    # the KB does not say who held it); it is still one person, and the nearest
+    # reporting subject "he" can stand for
+    text = (
+        "Vladimir Putin ended his visit to Ankara on Monday, while the US president "
+        "said he had warned the Kremlin of new sanctions."
+    )
+    warned = [e for e in code(text) if e.trigger == "warned"]
+    assert len(warned) == 1, [(e.type, e.trigger) for e in code(text)]
+    assert warned[0].source is not None and warned[0].source.country == "USA"
+    assert warned[0].target is not None and warned[0].target.country == "RUS"
+
+
+def test_his_is_whom_the_subject_he_of_its_clause_stands_for() -> None:
+    # "his" climbs to a clause whose subject is "he": the same person, not the person
+    # named last before it (Mike Dunn)
+    text = (
+        "Anthony Walsh, 36, was stopped nearby, where police say he was uncooperative "
+        "with Sergeant Mike Dunn, refusing to leave his car."
+    )
+    refusals = [e for e in code(text) if e.type == "REJECT"]
+    assert refusals, [(e.type, e.trigger) for e in code(text)]
+    for event in refusals:
+        assert event.source is not None and "walsh" in event.source.key
+        assert event.target is None  # his own car

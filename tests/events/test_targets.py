@@ -1,0 +1,80 @@
+"""Whom an event is done to when its arguments do not say (crosswire.events.targets): the
+subject of a content clause is the one addressed, unless it is the speaker's own side.
+Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.events.content import _target_from_content
+from crosswire.model import ActorRef, EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def test_a_content_clause_subject_is_the_one_addressed() -> None:
+    event = _one("The US demanded that Iran release the sailors.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:IRN"
+
+
+def test_the_speakers_own_government_in_the_content_is_not_the_target() -> None:
+    event = _one(
+        "Mexico's ambassador warned that the Mexican government would retaliate.", "THREATEN"
+    )
+    assert event.source is not None and event.source.country == "MEX"
+    assert event.target is None or event.target.country != "MEX"
+
+
+def test_a_place_named_on_a_thing_in_a_condition_is_no_target() -> None:
+    # "the Gaza situation" says where, it names no one the warning is aimed at
+    event = _one(
+        "Egypt's foreign minister warned that Egypt would act if the Gaza situation worsened.",
+        "THREATEN",
+    )
+    assert event.target is None
+
+
+def test_an_attack_on_a_portion_of_a_thing_is_on_the_thing() -> None:
+    event = _one("Azerbaijani troops crossed into an inch of Armenian territory.", "ASSAULT")
+    assert event.target is not None and event.target.name == "Armenian territory"
+
+
+def test_a_seized_store_of_weapons_is_no_target() -> None:
+    # the store is of arms, a means: no thing is the target (a state's own country may
+    # still be, by the rule for a state acting at home on no one named)
+    event = _one("Indian marine commandoes seized a large cache of arms.", "COERCE")
+    assert event.target is None or not event.target.key.startswith("agent:")
+
+
+def test_a_crowd_of_people_shot_at_is_the_crowd() -> None:
+    event = _one("Snipers have shot into crowds of people from rooftops.", "ASSAULT")
+    assert event.target is not None and event.target.name == "crowds"
+
+
+def test_a_request_for_an_actors_help_is_made_of_that_actor() -> None:
+    event = _one("Egypt asked for Israel's help.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:ISR"
+
+
+def test_a_content_event_by_the_governors_own_side_gives_it_no_target() -> None:
+    # "Turkey traded threats ... after Turkish forces shot down ...": the forces are Turkey's
+    turkey = ActorRef(key="country:TUR", name="Turkey", country="TUR")
+    forces = ActorRef(key="group:TUR:forces", name="Turkish forces", country="TUR", sector="MIL")
+    iran = ActorRef(key="country:IRN", name="Iran", country="IRN")
+
+    def event(type_: str, source: ActorRef, target: ActorRef | None = None) -> EventMention:
+        return EventMention("t", type_, 0, 1, 0, 9, source=source, target=target)
+
+    threat = event("THREATEN", turkey)
+    _target_from_content(threat, event("ASSAULT", forces))
+    assert threat.target is None
+    urged = event("REQUEST", turkey)
+    _target_from_content(urged, event("RETREAT", iran))  # "urged Iran to withdraw"
+    assert urged.target == iran
