@@ -32,7 +32,7 @@ from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
 from crosswire.scope import model as scope_model
 from crosswire.store import grams
-from crosswire.stories import brief
+from crosswire.stories import brief, event_places
 from crosswire.timex import engine, months
 from crosswire.timex.data import TimeRules
 
@@ -71,6 +71,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "plover_quads.yaml": (graph.QuadFile, graph.quads),
     "export/gdelt.yaml": (gdelt.GdeltCodes, gdelt.quad_classes),
     "stories/brief.yaml": (brief.BriefWords, brief._dangling_openers),
+    "stories/event_places.yaml": (event_places.EventPlaceWords, event_places._after_locative),
     "models/scope.json": (scope_model.ScopeMeta, lambda: scope_model.load_model().meta),
     "kb/additions.yaml": (kb_user.UserFile, lambda: kb_user.read_user_file(kb_build.ADDITIONS)),
 }
@@ -113,6 +114,7 @@ WRONG_TYPES = {
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),
     "export/gdelt.yaml": ("  verbal_cooperation: 1", "  verbal_cooperation: one"),
     "stories/brief.yaml": ("  - he", "  - no"),
+    "stories/event_places.yaml": ("  - near", "  - {near: 1}"),
     "kb/additions.yaml": ("roles: [{country: MEX, sector: PTY}]", "roles: [{country: mex}]"),
     "months.yaml": (
         "  - {name: may, short: [], common_word: true}",

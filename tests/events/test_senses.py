@@ -60,3 +60,24 @@ def test_people_evacuating_a_place_aid_no_one() -> None:
     assert "AID" not in types("Office workers in Dubai evacuated several buildings in the city.")
     assert "AID" in types("Red Cross workers evacuated civilians from the besieged town in Yemen.")
     assert "AID" in types("United Nations helicopters evacuated the wounded from Gorazde.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire destroyed a warehouse in Cork on Sunday night, the fire brigade said.",
+        "The blaze destroyed three homes near the Greek border.",
+        "Floodwaters destroyed the bridge in the Pakistani city of Sukkur.",
+        "An earthquake destroyed hundreds of buildings in eastern Turkey.",
+        "Four climbers were killed by an avalanche in the Swiss Alps.",
+        "Six people died in a fire at a hostel in Moscow.",
+    ],
+)
+def test_harm_done_by_a_fire_or_a_natural_force_is_no_event(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+def test_fire_with_a_doer_named_on_it_is_still_shooting() -> None:
+    assert "ASSAULT" in types("Israeli fire killed three Palestinians in Gaza on Friday.")
+    assert "ASSAULT" in types("Artillery fire destroyed a school in Donetsk.")
+    assert "ASSAULT" in types("Rebels set fire to a police station in Bunia.")

@@ -25,6 +25,7 @@ TIMES = {"DATE", "TIME"}
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
+    natural_forces: Words
     mishaps: Words
     idioms: dict[str, Words]
     means_objects: Words
@@ -58,21 +59,33 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
 
 
 def _vehicle_doer(verb: Token) -> bool:
-    """'A car struck the woman', 'was hit by a train': the doer's head word is a vehicle."""
+    """'A car struck the woman', 'was hit by a train', 'an earthquake destroyed the town':
+    the doer's head word is a vehicle or a natural force."""
     doers = [c for c in verb.children if c.dep_ in SUBJECTS]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
-    return any(_head_word(d) in senses().vehicles for d in doers)
+    return any(_head_word(d) in senses().vehicles or _natural_force(d) for d in doers)
 
 
 def _in_mishap(verb: Token) -> bool:
-    """'killed in a crash', 'died in a hit-and-run accident'."""
+    """'killed in a crash', 'died in a hit-and-run accident', 'died in a fire'."""
     return any(
-        _head_word(obj) in senses().mishaps
+        _head_word(obj) in senses().mishaps or _natural_force(obj)
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
         for obj in prep.children
         if obj.dep_ == "pobj"
+    )
+
+
+def _natural_force(noun: Token) -> bool:
+    """A fire, flood, storm or earthquake with no doer named on it: 'Israeli fire' and
+    'artillery fire' (a nationality, an actor or a weapon before it) are shooting."""
+    if _head_word(noun) not in senses().natural_forces:
+        return False
+    return not any(
+        c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ in {"NORP", "GPE", "ORG"}
+        for c in noun.children
     )
 
 
