@@ -24,6 +24,7 @@ from crosswire.actors.lexicon import (
     Known,
     company_suffixes,
     group_heads,
+    group_heads_any_number,
     known_names,
     medium_words,
     member_nouns,
@@ -374,7 +375,7 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     folded = fold(shown)
     serving = _serving(shown)
     country = serving or country_in(shown)
-    sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
+    sector = next((s for h, s in group_heads_any_number().items() if _ends_with(folded, h)), None)
     sector = sector or _agent_sector(folded) or _people_sector(shown)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
     # a state's troops are one actor by their head ("Israeli troops", "Israeli forces"); the
@@ -383,6 +384,11 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     own_name = serving is not None or (country is None and " " in folded)
     ref = ActorRef(group_key(folded if own_name else head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)
+
+
+def _ends_with(folded: str, phrase: str) -> bool:
+    """Whether the folded name is the phrase or ends with it as whole words."""
+    return folded == phrase or folded.endswith(" " + phrase)
 
 
 def _place(text: str, start: int, end: int, shown: str, label: str) -> Typed:
