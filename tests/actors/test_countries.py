@@ -84,3 +84,21 @@ def test_each_factbook_leader_gets_the_date_after_their_own_name() -> None:
         ("anna zorblat", date(2019, 6, 2)),
         ("kim quenthar", date(2021, 1, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Chadian", "TCD"),
+        ("Chadians", "TCD"),
+        ("Ivoirian", "CIV"),
+        ("Bhutanese", "BTN"),
+        ("Kyrgyzstani", "KGZ"),
+        ("Mauritian", "MUS"),  # not Mauritanian
+        ("Mauritanian", "MRT"),
+        ("Ni-Vanuatu", "VUT"),
+        ("Korean", None),  # North or South
+    ],
+)
+def test_every_state_s_demonym_is_known(word: str, code: str | None) -> None:
+    assert countries.country_code(word) == code

@@ -1,3 +1,5 @@
+import pytest
+
 from crosswire.actors.keys import fold, org_key, person_key
 
 
@@ -33,3 +35,17 @@ def test_hebrew_given_name_spellings_give_one_key() -> None:
         person_key(n) for n in ("Benjamin Netanyahu", "Binyamin Netanyahu", "Benyamin Netanyahu")
     }
     assert keys == {"person:benjamin netanyahu"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said on Tuesday that the aid convoy had reached the town.",
+        "The African Union said on Tuesday that the aid convoy had reached the town.",
+    ],
+)
+def test_a_leading_determiner_is_no_part_of_an_organisation_s_name(analyse, text: str) -> None:
+    mention = next(m for m in analyse(text).mentions if m.type == "ORG")
+    assert not mention.actor.name.lower().startswith("the ")
+    assert ":the " not in mention.actor.key

@@ -44,6 +44,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 MAX_ACRONYM = 6  # letters: "PRI", "FARC"; a longer all-caps word is a name in capitals
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DETERMINER = re.compile(r"^(?:the|an?)\s+(?=\S)", re.IGNORECASE)
 _COMPASS = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|"
     r"northwestern|southeastern|southwestern|occupied)\s+",
@@ -97,6 +98,8 @@ def classify(
     multi-word person names: evidence that a span spaCy called a place or an org is a name;
     ``day`` (the article's date) chooses among an organisation's dated roles in the KB."""
     shown = display(text)
+    if label not in _PLACE_LABELS:  # "The Hague", "The Gambia" keep theirs
+        shown = _DETERMINER.sub("", shown) or shown  # "The UN" (sentence start) is the UN
     known = lookup_known(shown)
     if known is not None:
         return _known(text, start, end, label, known)
