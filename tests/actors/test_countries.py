@@ -102,3 +102,16 @@ def test_each_factbook_leader_gets_the_date_after_their_own_name() -> None:
 )
 def test_every_state_s_demonym_is_known(word: str, code: str | None) -> None:
     assert countries.country_code(word) == code
+
+
+@pytest.mark.parametrize("code", ["AU", "PA", "PAN", "IT", "IN", "TO", "CHE", "MEX"])
+def test_an_iso_code_in_capitals_is_no_country_s_name(code: str) -> None:
+    assert countries.country_code(code) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("US", "USA"), ("USA", "USA"), ("UK", "GBR"), ("UAE", "ARE"), ("DRC", "COD")],
+)
+def test_a_country_abbreviation_in_common_use_is_the_country(written: str, code: str) -> None:
+    assert countries.country_code(written) == code

@@ -188,3 +188,18 @@ def test_one_member_of_a_group_has_the_group_s_sector(analyse, one: str, many: s
         plural.actor.country,
         plural.actor.sector,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AU troops patrolled the border town on Sunday.",
+        "AU forces shelled the rebel camp on Thursday.",
+    ],
+)
+def test_an_international_body_s_acronym_is_not_the_country_of_that_iso_code(
+    analyse, text: str
+) -> None:
+    doc = analyse(text)
+    group = next(m for m in doc.mentions if m.type == "GROUP")
+    assert (group.actor.country, group.actor.sector) == ("IGO", "MIL")

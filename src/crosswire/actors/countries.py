@@ -70,6 +70,10 @@ def country_code(text: str) -> str | None:
     aliases = _data().aliases
     if text in aliases:
         return aliases[text]
+    if _is_iso_code(text):
+        # "AU forces", "the PA", "PAN": an acronym spelling an ISO code names a body far
+        # more often than the state; the abbreviations in common use are aliases ("US")
+        return None
     if text.lower() in _epithets():
         return _epithets()[text.lower()]
     if text in _capitals() or text.title() in _capitals() or _is_city_not_country(text):
@@ -135,6 +139,17 @@ def _nationality_forms(text: str) -> set[str]:
         if plural:
             forms.add(word + "s")
     return forms
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes (pycountry), and Kosovo's user-assigned ones."""
+    codes = {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+    return frozenset(codes | {"XK", "XKX"})
+
+
+def _is_iso_code(text: str) -> bool:
+    return text.isalpha() and text.isupper() and text in _iso_codes()
 
 
 def people_of(text: str) -> str | None:
