@@ -49,3 +49,11 @@ def test_a_leading_determiner_is_no_part_of_an_organisation_s_name(analyse, text
     mention = next(m for m in analyse(text).mentions if m.type == "ORG")
     assert not mention.actor.name.lower().startswith("the ")
     assert ":the " not in mention.actor.key
+
+
+@pytest.mark.slow
+def test_a_city_named_with_the_keeps_its_article() -> None:
+    from crosswire.actors.classify import classify
+
+    typed = classify("The Hague", 0, 9, "ORG", set())
+    assert (typed.actor.key, typed.actor.country) == ("place:NLD:the hague", "NLD")

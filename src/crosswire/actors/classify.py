@@ -98,8 +98,9 @@ def classify(
     multi-word person names: evidence that a span spaCy called a place or an org is a name;
     ``day`` (the article's date) chooses among an organisation's dated roles in the KB."""
     shown = display(text)
-    if label not in _PLACE_LABELS:  # "The Hague", "The Gambia" keep theirs
-        shown = _DETERMINER.sub("", shown) or shown  # "The UN" (sentence start) is the UN
+    if label not in _PLACE_LABELS and countries.city_country(shown) is None:
+        # "The UN" (a sentence's start) is the UN; "The Hague", "The Gambia" keep theirs
+        shown = _DETERMINER.sub("", shown) or shown
     known = lookup_known(shown)
     if known is not None:
         return _known(text, start, end, label, known)
