@@ -64,3 +64,11 @@ def test_things_and_abstractions_stay_no_actor(text: str) -> None:
     assert events, text
     for event in events:
         assert event.target is None or event.target.sector is None, text
+
+
+def test_a_relative_is_a_person_and_an_office_is_its_holder() -> None:
+    event = _one("Kenyan police arrested her brother on Sunday.", "COERCE")
+    assert event.target is not None and _sector(event.target) == "CVL"
+    event = _one("The office of the Kenyan attorney general sued the company.", "ACCUSE")
+    assert event.source is not None and event.source.country == "KEN"
+    assert "attorney general" in event.source.name
