@@ -72,3 +72,10 @@ def test_a_relative_is_a_person_and_an_office_is_its_holder() -> None:
     event = _one("The office of the Kenyan attorney general sued the company.", "ACCUSE")
     assert event.source is not None and event.source.country == "KEN"
     assert "attorney general" in event.source.name
+
+
+def test_members_of_a_named_group_are_that_group() -> None:
+    event = _one("Kenyan police arrested 52 members of Al-Shabaab on Friday.", "COERCE")
+    # the named group answers for its members (here by its country), not their noun
+    assert event.target is not None and event.target.country == "SOM"
+    assert event.target.sector != "CVL"

@@ -28,6 +28,7 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
@@ -229,6 +230,8 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     """'the Egyptian president', 'police', 'thousands of farmers': an actor by its kind,
     keyed by country and sector (all Egyptian government actors are one participant)."""
     if token.lower_ in agents().quantities:
+        if _named_holder(token, context, {"from"}):
+            return None  # "a mission of observers from the OSCE": the OSCE's, found later
         nested = [
             g
             for c in token.children
@@ -242,7 +245,9 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         owner = _owner_agent(token, context)
         if owner is not None:  # "a sheriff's SWAT team": the sheriff's, so named
             return owner
-    sector = noun_sector(token) or unnamed_sector(token)
+    sector = noun_sector(token)
+    if sector is None and not _named_holder(token, context):
+        sector = unnamed_sector(token)
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
@@ -327,6 +332,21 @@ def unnamed_sector(token: Token) -> str | None:
     if lemma in data.members:
         return _kind_before(token) or "CVL"
     return _suffix_sector(lemma)
+
+
+def _named_holder(
+    token: Token, context: Context, preps: frozenset[str] | set[str] = HOLDER_PREPS
+) -> bool:
+    """Whether an "of" or "from" phrase on the noun names whose people they are ("observers
+    from the OSCE", "members of MASSOB"): that named actor, found after the generic ones,
+    answers for them, not a sector of their noun. (The "of" phrase of a quantity is the
+    people themselves: "thousands of Nigerians".)"""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            mention = context.mention_at(obj)
+            if mention is not None and mention.type in ACTOR_TYPES - {"COUNTRY"}:
+                return True
+    return False
 
 
 def _kind_before(token: Token) -> str | None:
