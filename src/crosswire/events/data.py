@@ -28,6 +28,11 @@ TypeKey = Annotated[str, AfterValidator(_plover_type)]
 
 class Agents(DataModel):
     agents: dict[str, Sector]
+    organisations: dict[str, Sector]
+    members: Words
+    person_suffixes: Words
+    person_suffix_min: int
+    not_people: Words
     quantities: Words
     individuals: Words
     relative_pronouns: Words

@@ -28,6 +28,7 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
@@ -229,6 +230,8 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     """'the Egyptian president', 'police', 'thousands of farmers': an actor by its kind,
     keyed by country and sector (all Egyptian government actors are one participant)."""
     if token.lower_ in agents().quantities:
+        if _named_holder(token, context, {"from"}):
+            return None  # "a mission of observers from the OSCE": the OSCE's, found later
         nested = [
             g
             for c in token.children
@@ -243,6 +246,8 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         if owner is not None:  # "a sheriff's SWAT team": the sheriff's, so named
             return owner
     sector = noun_sector(token)
+    if sector is None and not _named_holder(token, context):
+        sector = unnamed_sector(token)
     country = _modifier_country(token, context)
     if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
         # an unknown plural with a country on it ("Ugandan opposition candidates") is
@@ -311,6 +316,60 @@ def noun_sector(token: Token) -> str | None:
     if phrase is not None and (own is None or " " in phrase[0]):
         return phrase[1]  # the longer phrase says more than its head word alone
     return own
+
+
+def unnamed_sector(token: Token) -> str | None:
+    """The sector of a common noun of people or of a group that no agent table lists
+    (data/events/agents.yaml): an organisation by its head ("conservation groups", "the
+    union"), members by their group ("gang members"), a person by the suffix of an agent
+    noun ("unionists", "historians"). Other nouns (things, acts: "the report") are none."""
+    if token.tag_ not in {"NN", "NNS"}:
+        return None  # a name, or a word the tagger took for another part of speech
+    lemma = fold(token.lemma_)
+    data = agents()
+    if lemma in data.organisations:
+        return _kind_before(token) or data.organisations[lemma]
+    if lemma in data.members:
+        return _kind_before(token) or "CVL"
+    return _suffix_sector(lemma)
+
+
+def _named_holder(
+    token: Token, context: Context, preps: frozenset[str] | set[str] = HOLDER_PREPS
+) -> bool:
+    """Whether an "of" or "from" phrase on the noun names whose people they are ("observers
+    from the OSCE", "members of MASSOB"): that named actor, found after the generic ones,
+    answers for them, not a sector of their noun. (The "of" phrase of a quantity is the
+    people themselves: "thousands of Nigerians".)"""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            mention = context.mention_at(obj)
+            if mention is not None and mention.type in ACTOR_TYPES - {"COUNTRY"}:
+                return True
+    return False
+
+
+def _kind_before(token: Token) -> str | None:
+    """The sector a word written before a group noun names ("gang members": CRM,
+    "student union": EDU), if the tables know it."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"} and child.i < token.i:
+            found = noun_sector(child) or agents().organisations.get(fold(child.lemma_))
+            if found is not None:
+                return found
+    return None
+
+
+def _suffix_sector(lemma: str) -> str | None:
+    """A noun of people by its suffix ("anarchist", "historian"): of the sector of the
+    organisation its stem names ("unionist": LAB), else an ordinary person (CVL)."""
+    data = agents()
+    if len(lemma) < data.person_suffix_min or lemma in data.not_people:
+        return None
+    for suffix in data.person_suffixes:
+        if lemma.endswith(suffix):
+            return data.organisations.get(lemma[: -len(suffix)], "CVL")
+    return None
 
 
 def _phrase_before(token: Token) -> list[Token]:

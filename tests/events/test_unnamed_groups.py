@@ -1,0 +1,81 @@
+"""Unnamed people and groups a sentence names as doers or recipients: an organisation by
+its head noun ("conservation groups", "the union"), members by their group ("gang
+members"), people by the suffix of an agent noun ("unionists", "historians") or by a
+person noun of data/events/agents.yaml ("the player") — and things stay no actor."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire.model import ActorRef, EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def _sector(actor: ActorRef | None) -> str | None:
+    assert actor is not None
+    return actor.sector
+
+
+def test_an_organisation_head_noun_is_an_actor() -> None:
+    event = _one("Environmental groups sued the Kenyan government on Monday.", "ACCUSE")
+    assert event.source is not None and event.source.name == "Environmental groups"
+    assert _sector(event.source) == "SOC"
+
+
+def test_a_union_is_labour_and_a_known_kind_before_the_head_says_more() -> None:
+    assert (
+        _sector(_one("The union accused the Kenyan government of lying.", "ACCUSE").source) == "LAB"
+    )
+    event = _one("Kenyan police arrested two gang members on Friday.", "COERCE")
+    assert _sector(event.target) == "CRM"  # the gang's, not just members
+
+
+def test_people_named_by_an_agent_suffix_are_actors() -> None:
+    event = _one("Unionists marched on the Kenyan parliament to protest the cuts.", "PROTEST")
+    assert event.source is not None and _sector(event.source) == "LAB"  # union-ist
+    event = _one("Belarusian police arrested three anarchists in Minsk.", "COERCE")
+    assert _sector(event.target) == "CVL"
+
+
+def test_a_person_noun_of_the_agents_data_is_an_actor() -> None:
+    event = _one("Kenyan police arrested the player on Sunday.", "COERCE")
+    assert event.target is not None and event.target.name == "player"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police seized the playlist on Sunday.",
+        "The Kenyan president criticised the decision on Monday.",
+        "The Kenyan president criticised the report on Monday.",
+    ],
+)
+def test_things_and_abstractions_stay_no_actor(text: str) -> None:
+    # a seized thing may be the event's object, but it is no people of any sector
+    events = code(text)
+    assert events, text
+    for event in events:
+        assert event.target is None or event.target.sector is None, text
+
+
+def test_a_relative_is_a_person_and_an_office_is_its_holder() -> None:
+    event = _one("Kenyan police arrested her brother on Sunday.", "COERCE")
+    assert event.target is not None and _sector(event.target) == "CVL"
+    event = _one("The office of the Kenyan attorney general sued the company.", "ACCUSE")
+    assert event.source is not None and event.source.country == "KEN"
+    assert "attorney general" in event.source.name
+
+
+def test_members_of_a_named_group_are_that_group() -> None:
+    event = _one("Kenyan police arrested 52 members of Al-Shabaab on Friday.", "COERCE")
+    # the named group answers for its members (here by its country), not their noun
+    assert event.target is not None and event.target.country == "SOM"
+    assert event.target.sector != "CVL"
