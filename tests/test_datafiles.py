@@ -25,7 +25,7 @@ from crosswire.datafiles import (
     parse_yaml,
 )
 from crosswire.events import data as events_data
-from crosswire.events import harmed, learned, model, patterns, senses
+from crosswire.events import harmed, learned, model, patterns, recipients, senses
 from crosswire.events.fr import data as french_data
 from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
@@ -48,6 +48,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/agents.yaml": (events_data.Agents, events_data.agents),
     "events/learned.yaml": (learned.LearnedCoding, learned.learned_coding),
     "events/harmed.yaml": (harmed.Harmed, harmed.harmed),
+    "events/recipients.yaml": (recipients.Recipients, recipients.recipients),
     "events/senses.yaml": (senses.Senses, senses.senses),
     "events/fr/triggers.yaml": (french_data.TriggerFile, french_data.triggers),
     "events/fr/actors.yaml": (french_data.ActorNames, french_data.actor_names),
@@ -96,6 +97,7 @@ WRONG_TYPES = {
     "events/agents.yaml": ("  party: PTY", "  party: Party"),
     "events/learned.yaml": ('  AGREE: "030"', "  AGREE: 30"),
     "events/harmed.yaml": ("types: [ASSAULT, COERCE]", "types: [ASSAULT, HARM]"),
+    "events/recipients.yaml": ("  CONSULT: [with, to]", "  MEET: [with, to]"),
     "events/senses.yaml": ("harm_types: [ASSAULT]", "harm_types: [ASSAULT, HARM]"),
     "events/fr/triggers.yaml": ("type: ASSAULT, mode: aerial", "type: BOMB, mode: aerial"),
     "events/fr/actors.yaml": ("  police: COP", "  police: Cop"),

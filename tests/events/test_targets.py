@@ -7,8 +7,11 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
+from crosswire import nlp, stages
 from crosswire.events.content import _target_from_content
-from crosswire.model import ActorRef, EventMention
+from crosswire.events.context import article_context
+from crosswire.events.triggers import code_learned
+from crosswire.model import ActorRef, Article, EventMention
 
 pytestmark = pytest.mark.slow
 
@@ -78,3 +81,55 @@ def test_a_content_event_by_the_governors_own_side_gives_it_no_target() -> None:
     urged = event("REQUEST", turkey)
     _target_from_content(urged, event("RETREAT", iran))  # "urged Iran to withdraw"
     assert urged.target == iran
+
+
+def _forced(text: str, word: str, type_: str) -> EventMention:
+    """The event built at `word` as `type_` (as the learned decision would build it)."""
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    token = next(t for t in state.doc if t.text == word)
+    event = code_learned(token, type_, token.sent, context)
+    assert event is not None
+    return event
+
+
+def test_the_actor_a_protest_is_shouted_at_is_its_target() -> None:
+    event = _one("Hundreds of protesters were screaming at the NYPD outside City Hall.", "PROTEST")
+    assert event.target is not None and event.target.name == "NYPD"
+
+
+def test_a_request_is_addressed_to_the_actor_called_on_not_the_content() -> None:
+    event = _one(
+        "Amnesty International called on the Iranian government to release the prisoners.",
+        "REQUEST",
+    )
+    assert event.target is not None and event.target.country == "IRN"
+
+
+def test_a_thing_protested_against_is_no_recipient() -> None:
+    event = _forced(
+        "Chilean students protested against the tuition increase.", "protested", "PROTEST"
+    )
+    assert event.target is None or "increase" not in event.target.name
+
+
+def test_a_place_protested_at_is_no_recipient() -> None:
+    event = _forced("Chilean students protested at Plaza Italia.", "protested", "PROTEST")
+    assert event.target is None or "Plaza" not in event.target.name
+
+
+def test_a_person_s_destination_is_not_the_target() -> None:
+    event = _forced("Officers took him to a jail in San Diego.", "took", "COERCE")
+    assert event.target is None or event.target.key != "country:USA"
+
+
+def test_a_movement_of_troops_is_no_movement_of_a_person() -> None:
+    event = _forced("Russian officers took troops to a base in Syria.", "took", "MOBILIZE")
+    assert event.target is not None and event.target.key == "country:SYR"
+
+
+def test_the_country_an_arrest_is_made_in_is_still_the_target_of_a_foreign_source() -> None:
+    # only a destination is left out: the place where the act happens still counts
+    event = _forced("Kenyan police detained aid workers in Kampala.", "detained", "COERCE")
+    assert event.target is not None and event.target.country == "UGA"

@@ -21,6 +21,7 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern
+from crosswire.events.recipients import moves_a_person, prepositional_recipients
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, Place
 
@@ -41,7 +42,9 @@ def complete_roles(
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         source = subjects[0] if subjects else None
         requested = pattern.type == "REQUEST"
-        found = fallback_targets(trigger, context, pattern.target_preps, source, requested)
+        found = prepositional_recipients(trigger, pattern.type, context) or fallback_targets(
+            trigger, context, pattern.target_preps, source, requested
+        )  # "called on Iran to release the sailors": Iran, before the content clause
         targets = [t for t in found if not one_side(source, t)]  # "Turkey ... Turkish forces"
     subjects = [located(s, places, None) for s in subjects]
     ruler = _ruler(pattern, subjects)
@@ -50,7 +53,7 @@ def complete_roles(
         targets = _others(
             subjects, [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
         )
-    if not targets:
+    if not targets and not moves_a_person(trigger, context):  # "took him to a jail in San Diego"
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
 
