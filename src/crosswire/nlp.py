@@ -36,10 +36,8 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
 @cache
 def load_french(model: str = FRENCH_MODEL_NAME) -> Language:
     """Load the French pipeline once per process, with the same paragraph breaks as the
-    English one."""
-    nlp = spacy.load(model)
-    nlp.add_pipe("paragraph_breaks", before="parser")
-    return nlp
+    English one (`load_nlp`'s); cached apart so a run can tell whether it was loaded."""
+    return load_nlp(model)
 
 
 def parse(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
