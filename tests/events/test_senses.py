@@ -81,3 +81,49 @@ def test_fire_with_a_doer_named_on_it_is_still_shooting() -> None:
     assert "ASSAULT" in types("Israeli fire killed three Palestinians in Gaza on Friday.")
     assert "ASSAULT" in types("Artillery fire destroyed a school in Donetsk.")
     assert "ASSAULT" in types("Rebels set fire to a police station in Bunia.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A cyclist was killed in a hit-and-run in Leeds on Sunday.",
+        "A drunken driver struck and killed a pedestrian in Queens.",
+    ],
+)
+def test_a_hit_and_run_or_a_drivers_harm_is_an_accident(sentence: str) -> None:
+    assert "ASSAULT" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A guard was treated at a hospital and released on Friday.",
+        "The injured minister was released from hospital in Ankara on Tuesday.",
+    ],
+)
+def test_a_discharge_from_medical_care_is_no_release(sentence: str) -> None:
+    assert "RETREAT" not in types(sentence)
+
+
+def test_a_release_from_custody_is_still_a_release() -> None:
+    assert "RETREAT" in types("Iran released two British prisoners from jail on Monday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The escaped convict was serving life in prison for armed robbery in Texas.",
+        "The former mayor is serving ten years in prison for bribery.",
+    ],
+)
+def test_serving_a_sentence_is_a_state_not_an_event(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+def test_committing_a_crime_is_no_pledge() -> None:
+    assert "AGREE" not in types("The gang committed several robberies in three Texas counties.")
+    assert "AGREE" in types("Japan committed to a new partnership with India on Monday.")
+
+
+def test_an_apology_is_a_concession() -> None:
+    assert types("Japan apologized to South Korea for the incident.") == ["CONCEDE"]

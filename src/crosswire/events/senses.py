@@ -1,7 +1,9 @@
 """Word sense: a trigger in a sense that is no event of its type (data/events/senses.yaml),
 whatever proposed it. An accident is no assault ("was struck by a car", "killed in a
 crash"), an idiom is not the verb's event ("struck out on his own"), firing a board is a
-dismissal, and people evacuating a building aid no one."""
+dismissal, people evacuating a building aid no one, a prisoner serving a sentence is in a
+state, a patient released from hospital is no freed captive, and committing a crime is no
+pledge."""
 
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ Words = frozenset[str]
 TIMES = {"DATE", "TIME"}
 
 
+class Discharges(DataModel):
+    verbs: Words
+    places: Words
+    care_verbs: Words
+
+
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
@@ -30,6 +38,9 @@ class Senses(DataModel):
     idioms: dict[str, Words]
     means_objects: Words
     needs_people_object: dict[str, frozenset[PloverType]]
+    needs_complement: dict[str, dict[PloverType, Words]]
+    state_objects: dict[str, Words]
+    discharges: Discharges
 
 
 @cache
@@ -44,6 +55,8 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
     data = senses()
     if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
         return True
+    if _state_object(verb, lemma) or _discharge(verb, lemma):
+        return True
     return bool(data.harm_types & set(event_types)) and (_vehicle_doer(verb) or _in_mishap(verb))
 
 
@@ -55,7 +68,40 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return _patient_not_means(verb)
     if event_type in data.needs_people_object.get(lemma, ()):
         return not _people_object(verb, context)
+    needs = data.needs_complement.get(lemma, {})
+    preps = next((p for kind, p in needs.items() if kind == event_type), None)
+    if preps is not None:
+        return not _complement(verb, preps)
     return False
+
+
+def _state_object(verb: Token, lemma: str) -> bool:
+    """'was serving a life sentence', 'is serving ten years in prison'."""
+    objects = senses().state_objects.get(lemma, frozenset())
+    obj = direct_object(verb)
+    return obj is not None and _head_word(obj) in objects
+
+
+def _discharge(verb: Token, lemma: str) -> bool:
+    """'was released from hospital', 'was treated at a hospital and released'."""
+    data = senses().discharges
+    if lemma not in data.verbs:
+        return False
+    from_care = any(
+        _head_word(obj) in data.places
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    after_care = any(v.lemma_.lower() in data.care_verbs for v in (*joined, *verb.conjuncts))
+    return from_care or after_care
+
+
+def _complement(verb: Token, preps: Collection[str]) -> bool:
+    """'committed to a partnership', 'committed itself to ...', 'committed to cut tariffs'."""
+    return any((c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _vehicle_doer(verb: Token) -> bool:
@@ -64,13 +110,15 @@ def _vehicle_doer(verb: Token) -> bool:
     doers = [c for c in verb.children if c.dep_ in SUBJECTS]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
+    if not doers and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _vehicle_doer(verb.head)  # "a driver struck and killed a pedestrian"
     return any(_head_word(d) in senses().vehicles or _natural_force(d) for d in doers)
 
 
 def _in_mishap(verb: Token) -> bool:
     """'killed in a crash', 'died in a hit-and-run accident', 'died in a fire'."""
     return any(
-        _head_word(obj) in senses().mishaps or _natural_force(obj)
+        _head_word(obj) in senses().mishaps or _word(obj) in senses().mishaps or _natural_force(obj)
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
         for obj in prep.children
@@ -119,3 +167,12 @@ def _people_object(verb: Token, context: Context) -> bool:
 
 def _head_word(noun: Token) -> str:
     return noun.lemma_.lower()
+
+
+def _word(token: Token) -> str:
+    """The written word `token` begins, hyphens and all: spaCy splits "hit-and-run" into
+    five tokens, the first its head."""
+    end = token.i
+    while end + 1 < len(token.doc) and not token.doc[end].whitespace_:
+        end += 1
+    return token.doc[token.i : end + 1].text.lower().rstrip(".,;:!?'\")")
