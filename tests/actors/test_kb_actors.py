@@ -98,3 +98,18 @@ def test_every_spelling_the_kb_lists_is_one_actor_in_every_article() -> None:
 def test_a_surname_alone_keeps_its_own_key() -> None:
     found = mentions("Clinton said on Monday that the talks would go on.")
     assert "person:bill clinton" not in [m.actor.key for m in found]
+
+
+def test_a_titled_surname_is_the_holder_the_kb_names_so_on_the_day() -> None:
+    """ "President Bush": the surname alone is no KB alias (two presidents bore it, and it
+    is a common word), the titled form is, and the day chooses George W. Bush's term."""
+    found = mentions("President Bush said on Monday that the talks would go on.", "2008-08-06")
+    bush = [m for m in found if m.text == "Bush"]
+    assert bush and (bush[0].actor.country, bush[0].actor.sector) == ("USA", "GOV")
+
+
+def test_a_surname_the_dictionary_lists_for_one_person_is_that_person() -> None:
+    """Phoenix lists "OBAMA" for Barack Obama alone: in 2015 he was the US government."""
+    found = mentions("Obama said on Monday that the talks would go on.", "2015-06-09")
+    obama = [m for m in found if m.text == "Obama"]
+    assert obama and (obama[0].actor.country, obama[0].actor.sector) == ("USA", "GOV")

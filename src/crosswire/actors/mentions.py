@@ -274,8 +274,12 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
     open; a name the KB cannot settle (namesakes of different countries) stays open. A full
     name the KB knows is keyed by the KB's own name, so every spelling it lists ("William
     Jefferson Clinton", "Bill Clinton"; "Sergei", "Sergey Lavrov") is one actor in every
-    story; a surname alone keeps its own key (the KB cannot tell which Clinton)."""
+    story; a surname alone keeps its own key (the KB cannot tell which Clinton). A surname
+    the KB does not know alone is looked up with the title the text gives it ("President
+    Bush" on the day: the KB's title variants), as the name is written."""
     found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
+    if found is None and person.role and len(person.words) == 1:
+        found = resolve_as(f"{person.role} {person.words[0]}", PERSON_TYPES, day, story)
     if found is None or found.ambiguous or found.entry is None:
         return
     titled = role_pattern_any_case().search(" ".join(person.words)) is not None

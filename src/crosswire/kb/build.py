@@ -279,9 +279,11 @@ def _merge_leaders(entries: list[Entry]) -> list[Entry]:
     return entries
 
 
-def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
-    """Title variants ("President Clinton") added; one-word person aliases kept only when
-    no other person of the KB bears that word and it is long enough not to be a word."""
+def with_variants(entry: Entry, listed: Counter[str]) -> Entry:
+    """Title variants ("President Clinton") added; a one-word person alias kept when it is
+    long enough not to be a common word and the dictionary lists it for this person alone:
+    its authors' judgement of whom the word names ("OBAMA" for Barack Obama, though a
+    minister of Equatorial Guinea bears the name too); one listed for several is no alias."""
     if entry.type != "person":
         return entry
     surname = entry.name.split()[-1]
@@ -289,7 +291,7 @@ def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
         a
         for a in entry.aliases
         if len(a.split()) > 1
-        or (person_names[fold(a)] <= 1 and len(a) >= MIN_SURNAME_ALIAS and a.isalpha())
+        or (listed[fold(a)] <= 1 and len(a) >= MIN_SURNAME_ALIAS and a.isalpha())
     ]
     known = {fold(a) for a in aliases} | {fold(entry.name)}
     for title in entry.titles:
@@ -300,6 +302,17 @@ def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
     return Entry(
         entry.id, entry.name, entry.type, tuple(aliases), entry.roles, entry.titles, entry.source
     )
+
+
+def one_word_aliases(entries: list[Entry]) -> Counter[str]:
+    """Each folded one-word alias of a person -> how many persons list it (or are named
+    by it alone)."""
+    listed: Counter[str] = Counter()
+    for entry in entries:
+        if entry.type == "person":
+            words = {fold(a) for a in (entry.name, *entry.aliases) if len(a.split()) == 1}
+            listed.update(words)
+    return listed
 
 
 def with_ids(entries: list[Entry]) -> list[Entry]:
@@ -362,11 +375,8 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
     entries, bad = _phoenix_entries(folder)
     entries = _merge_leaders(entries)
     entries.extend(read_user_file(ADDITIONS, source="crosswire"))
-    person_names: Counter[str] = Counter()
-    for entry in entries:
-        if entry.type == "person":
-            person_names.update(set(fold(entry.name).split()))
-    entries = with_ids([with_variants(e, person_names) for e in entries])
+    listed = one_word_aliases(entries)
+    entries = with_ids([with_variants(e, listed) for e in entries])
     digest = source_hash(folder)
     meta = {
         "format": FORMAT,
