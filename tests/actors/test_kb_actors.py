@@ -113,3 +113,18 @@ def test_a_surname_the_dictionary_lists_for_one_person_is_that_person() -> None:
     found = mentions("Obama said on Monday that the talks would go on.", "2015-06-09")
     obama = [m for m in found if m.text == "Obama"]
     assert obama and (obama[0].actor.country, obama[0].actor.sector) == ("USA", "GOV")
+
+
+def test_a_kb_person_with_a_name_particle_spacy_took_for_an_organisation() -> None:
+    """ "Dominique de Villepin": the lower-case "de" inside does not stop the KB's person."""
+    text = "Dominique de Villepin said on Monday that the talks would go on."
+    found = [m for m in mentions(text, "2003-08-16") if m.text == "Dominique de Villepin"]
+    assert found and found[0].type == "PERSON"
+    assert (found[0].actor.country, found[0].actor.sector) == ("FRA", "GOV")
+
+
+def test_a_name_the_kb_knows_only_as_a_body_takes_its_code_when_spacy_says_person() -> None:
+    """A company spaCy took for a person keeps spaCy's type but the KB's code and sector."""
+    text = "Reed Elsevier said on Monday that the talks would go on."
+    found = [m for m in mentions(text, "2010-06-01") if m.text == "Reed Elsevier"]
+    assert found and (found[0].actor.country, found[0].actor.sector) == ("MNC", "JRN")

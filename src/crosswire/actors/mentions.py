@@ -42,6 +42,7 @@ MAX_REPRESENTED_GAP = 5
 # Words a name needs before the KB may key it by its own name (a surname alone may be anyone)
 MIN_LINKED_WORDS = 2
 PERSON_TYPES = frozenset({"person"})
+BODY_TYPES = frozenset({"organisation", "group"})
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -280,6 +281,10 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
     found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
     if found is None and person.role and len(person.words) == 1:
         found = resolve_as(f"{person.role} {person.words[0]}", PERSON_TYPES, day, story)
+    if found is None and len(person.words) >= MIN_LINKED_WORDS:
+        # a full name the KB knows only as a body's (a company spaCy took for a person,
+        # "Reed Elsevier"; an official the dictionary lists with the body, no dated role)
+        found = resolve_as(" ".join(person.words), BODY_TYPES, day, story)
     if found is None or found.ambiguous or found.entry is None:
         return
     titled = role_pattern_any_case().search(" ".join(person.words)) is not None
