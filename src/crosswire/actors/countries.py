@@ -191,14 +191,16 @@ def capital_country(text: str) -> str | None:
 
 @cache
 def _cities() -> dict[str, tuple[str, int]]:
-    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city."""
+    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city.
+    An alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
+    Albacete), not a name news writes for the city: it would make acronyms places."""
     cities: dict[str, tuple[str, int]] = {}
     for city in geonames_cities():
         code = alpha3(city["countrycode"])
         if code is None or city["population"] < MIN_CITY_POPULATION:
             continue
         names = [city["name"], _ascii(city["name"])]
-        names += [n for n in city.get("alternatenames", []) if n.isascii()]
+        names += [n for n in city.get("alternatenames", []) if n.isascii() and not n.isupper()]
         for name in names:
             if len(name) < 3 or not name[0].isupper():
                 continue
