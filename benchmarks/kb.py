@@ -3,11 +3,12 @@ lookup and of the phrase matcher, and what the KB adds to the actors stages.
 
 Load: a fresh process imports crosswire.kb and loads the KB (the imports it shares with the
 actors stage counted apart); then the Factbook's nationality forms the countries lookup
-needs, which the KB's file carries (``demonyms_s``). Memory: tracemalloc's peak over the load. Lookups: the names
-of the PLOVER gold actors (../shared/bench/events/plover-gsr.jsonl), resolved on a day, as the
-stage asks (`resolve_as`) and as `crosswire actor` does (`resolve`, office phrases too); the
-phrase matcher over the article bodies below. The stage timing is noisy on a shared machine:
-rerun it before reading much into a few percent.
+needs, which the KB's file carries (``demonyms_s``). Memory: tracemalloc's peak over the
+load. Lookups: the names of the PLOVER gold actors
+(../shared/bench/events/plover-gsr.jsonl), resolved on a day, as the stage asks
+(`resolve_as`) and as `crosswire actor` does (`resolve`, office phrases too); the phrase
+matcher over the article bodies below. The stage timing is noisy on a shared machine: rerun
+it before reading much into a few percent.
 Stage: the actors stages (up to ``quotes``) on the news bodies of
 ../shared/bench/extraction/ground-truth.json, with the KB on and with it switched off
 (phrase matcher returning nothing, lookups answering None), alternated, best of seven, in CPU time.
