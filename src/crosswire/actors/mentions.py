@@ -41,6 +41,7 @@ _PATRONYMIC = ("ovich", "evich", "ovna", "evna")
 MAX_REPRESENTED_GAP = 5
 # Words a name needs before the KB may key it by its own name (a surname alone may be anyone)
 MIN_LINKED_WORDS = 2
+_ADMINISTRATION = re.compile(r"\s+administration\b", re.IGNORECASE)
 PERSON_TYPES = frozenset({"person"})
 BODY_TYPES = frozenset({"organisation", "group"})
 
@@ -214,6 +215,7 @@ def _fill_countries(
     story = frozenset(m.actor.country for m in typed if m.type == "COUNTRY" and m.actor.country)
     for person in set(people.values()):
         _match_kb(person, day, story)
+    _administrations(text, typed, people, day, story)
     for index, owner in possessors.items():
         owned, boss = people.get(index), people.get(owner)
         if owned and boss and owned.country is None:
@@ -294,6 +296,29 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
         person.country = found.country
     if person.sector is None and found.country in (person.country, None):
         person.sector = found.sector
+
+
+def _administrations(
+    text: str,
+    typed: list[Typed],
+    people: dict[int, DocPerson],
+    day: date | None,
+    story: frozenset[str],
+) -> None:
+    """ "the Bush administration": a surname the KB cannot settle alone is settled by the
+    phrase the dictionaries list for the government its bearer led (Phoenix names George
+    Bush and George W. Bush so, both of the United States)."""
+    for index, person in people.items():
+        if person.country is not None or len(person.words) != 1:
+            continue
+        if not _ADMINISTRATION.match(text, typed[index].end):
+            continue
+        found = resolve_as(f"{person.words[0]} administration", PERSON_TYPES, day, story)
+        codes = {found.country} if found and found.country else set()
+        if found is not None and found.ambiguous:
+            codes = {c for e in found.candidates for c in e.countries}
+        if len(codes) == 1:
+            person.country = codes.pop()
 
 
 def _usual_form(words: tuple[str, ...]) -> tuple[str, ...]:
