@@ -137,3 +137,9 @@ def test_a_surname_before_administration_is_of_the_country_the_kb_lists_it_for()
     bush = [m for m in found if m.text == "Bush"]
     assert bush and bush[0].actor.country == "USA"
     assert bush[0].actor.key == "person:bush"  # which Bush stays open
+
+
+def test_a_one_word_name_the_kb_knows_only_as_a_company_is_that_company() -> None:
+    found = [m for m in mentions("Petrobras said on Monday that the talks would go on.")]
+    petrobras = [m for m in found if m.text == "Petrobras"]
+    assert petrobras and (petrobras[0].actor.country, petrobras[0].actor.sector) == ("MNC", "BUS")

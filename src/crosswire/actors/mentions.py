@@ -283,9 +283,9 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
     found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
     if found is None and person.role and len(person.words) == 1:
         found = resolve_as(f"{person.role} {person.words[0]}", PERSON_TYPES, day, story)
-    if found is None and len(person.words) >= MIN_LINKED_WORDS:
-        # a full name the KB knows only as a body's (a company spaCy took for a person,
-        # "Reed Elsevier"; an official the dictionary lists with the body, no dated role)
+    if found is None and (len(person.words) >= MIN_LINKED_WORDS or person.role is None):
+        # a name the KB knows only as a body's: a company spaCy took for a person ("Reed
+        # Elsevier", "Petrobras": a name the document gives no fuller or titled form of)
         found = resolve_as(" ".join(person.words), BODY_TYPES, day, story)
     if found is None or found.ambiguous or found.entry is None:
         return
