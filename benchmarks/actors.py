@@ -157,7 +157,7 @@ def score_gsr() -> dict[str, Any]:
         "errors": sector_errors,
     }
     events = score_events(
-        [(r["expected"], s.events) for r, s in zip(records, states, strict=True)],
+        [(r["expected"], s.events, s.mentions) for r, s in zip(records, states, strict=True)],
         lambda gold, event: event.type == gold.get("code"),
     )
     return {"actor_country": countries, "actor_sector": sector, "coded_events": events}
@@ -173,7 +173,7 @@ def score_petrarch() -> dict[str, Any]:
     ]
     states = _analysed(real)
     figures = score_events(
-        [(r["expected"], s.events) for r, s in zip(real, states, strict=True)],
+        [(r["expected"], s.events, s.mentions) for r, s in zip(real, states, strict=True)],
         lambda gold, event: bool(event.cameo) and event.cameo[:2] == str(gold.get("code"))[:2],
     )
     suites = Counter(r["suite"] for r in real)
@@ -301,7 +301,8 @@ def main() -> None:
             print(
                 f"{name} {slot}: country {f['country_accuracy']:.3f} ({f['with_country']}), "
                 f"sector {f['sector_accuracy']:.3f} ({f['with_sector']}), "
-                f"code {f['code_match']:.3f} ({f['entries']})"
+                f"code {f['code_match']:.3f} ({f['entries']}); country misses "
+                f"{f['country_misses']}"
             )
     for part, figures in seeds.items():
         print(

@@ -22,6 +22,11 @@ or religious qualifier). Its *sector* here is the first of those that is a secto
    fictional actors (the unit tests' Arnor/Gondor codes are no country crosswire could know)
    and without non-standard country codes (`KUW`, `NZE`): scored as 2., matching the event
    by CAMEO root instead of PLOVER type.
+
+Each slot's country misses are sorted by kind (`country_misses`), telling event coding from
+actor resolution: no event coded for the gold entry; an event without that argument; an
+argument with no country; another actor of the sentence as the argument (the gold country
+is among the sentence's mentions); a wrong country the sentence's mentions do not hold.
 """
 
 from __future__ import annotations
@@ -83,8 +88,13 @@ class SlotScore:
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.misses: Counter[str] = Counter()
 
-    def add(self, gold: Gold, predicted: ActorRef | None, found: bool) -> None:
+    def add(
+        self, gold: Gold, predicted: ActorRef | None, found: bool, named: frozenset[str]
+    ) -> None:
+        """One gold entry's slot against the chosen event's (`found`: whether there is
+        one); `named`: the countries of the sentence's mentions."""
         country, sector = gold
         got_country = family(predicted.country) if predicted else None
         got_sector = predicted.sector if predicted else None
@@ -92,6 +102,8 @@ class SlotScore:
         if country is not None:
             self.counts["with_country"] += 1
             self.counts["country_ok"] += found and got_country == country
+            if not (found and got_country == country):
+                self.misses[_miss_kind(country, predicted, found, named)] += 1
         if sector is not None:
             self.counts["with_sector"] += 1
             self.counts["sector_ok"] += found and got_sector == sector
@@ -106,7 +118,20 @@ class SlotScore:
             "with_sector": c["with_sector"],
             "sector_accuracy": _share(c["sector_ok"], c["with_sector"]),
             "code_match": _share(c["code_ok"], c["entries"]),
+            "country_misses": dict(sorted(self.misses.items())),
         }
+
+
+def _miss_kind(country: str, predicted: ActorRef | None, found: bool, named: frozenset[str]) -> str:
+    if not found:
+        return "no event coded"
+    if predicted is None:
+        return "event without this argument"
+    if predicted.country is None:
+        return "argument without country"
+    if country in named:
+        return "another actor of the sentence as argument"
+    return "wrong country"
 
 
 def _share(part: int, whole: int) -> float:
@@ -114,14 +139,16 @@ def _share(part: int, whole: int) -> float:
 
 
 def score_events(
-    cases: list[tuple[list[dict[str, Any]], list[EventMention]]],
+    cases: list[tuple[list[dict[str, Any]], list[EventMention], list[Mention]]],
     same_kind: Callable[[dict[str, Any], EventMention], bool],
 ) -> dict[str, Any]:
-    """Scores every gold entry of every case (gold entries, coded events) as the module
-    docstring says; `same_kind` tells an event of the gold entry's type or code."""
+    """Scores every gold entry of every case (gold entries, coded events, the sentence's
+    mentions) as the module docstring says; `same_kind` tells an event of the gold entry's
+    type or code."""
     source, target = SlotScore(), SlotScore()
     entries = found = 0
-    for gold_entries, events in cases:
+    for gold_entries, events, mentions in cases:
+        named = frozenset(c for m in mentions if (c := family(m.actor.country)))
         kept = [e for e in events if not e.negated]
         for gold in gold_entries:
             entries += 1
@@ -129,8 +156,8 @@ def score_events(
             gold_target = split_code(gold.get("target"))
             event = _best_event(gold, gold_source, gold_target, kept, same_kind)
             found += event is not None
-            source.add(gold_source, event.source if event else None, event is not None)
-            target.add(gold_target, event.target if event else None, event is not None)
+            source.add(gold_source, event.source if event else None, event is not None, named)
+            target.add(gold_target, event.target if event else None, event is not None, named)
     return {
         "gold_entries": entries,
         "with_an_event": found,

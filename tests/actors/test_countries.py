@@ -4,6 +4,7 @@ import countrynames
 import pytest
 
 from crosswire.actors import countries
+from crosswire.actors.classify import classify
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,12 @@ def test_an_iso_code_in_capitals_is_no_country_s_name(code: str) -> None:
 )
 def test_a_country_abbreviation_in_common_use_is_the_country(written: str, code: str) -> None:
     assert countries.country_code(written) == code
+
+
+def test_an_airport_code_is_no_city_and_an_acronym_stays_an_organisation() -> None:
+    """geonames lists IATA codes among a city's alternate names ("BAK" for Baku, "ABC" for
+    Albacete): written in capitals they are acronyms, not places."""
+    assert countries.city_country("Baku") == "AZE"
+    assert countries.city_country("BAK") is None
+    abc = classify("ABC", 0, 3, "ORG", set())
+    assert (abc.type, abc.actor.country) == ("ORG", None)

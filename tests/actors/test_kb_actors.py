@@ -98,3 +98,48 @@ def test_every_spelling_the_kb_lists_is_one_actor_in_every_article() -> None:
 def test_a_surname_alone_keeps_its_own_key() -> None:
     found = mentions("Clinton said on Monday that the talks would go on.")
     assert "person:bill clinton" not in [m.actor.key for m in found]
+
+
+def test_a_titled_surname_is_the_holder_the_kb_names_so_on_the_day() -> None:
+    """ "President Bush": the surname alone is no KB alias (two presidents bore it, and it
+    is a common word), the titled form is, and the day chooses George W. Bush's term."""
+    found = mentions("President Bush said on Monday that the talks would go on.", "2008-08-06")
+    bush = [m for m in found if m.text == "Bush"]
+    assert bush and (bush[0].actor.country, bush[0].actor.sector) == ("USA", "GOV")
+
+
+def test_a_surname_the_dictionary_lists_for_one_person_is_that_person() -> None:
+    """Phoenix lists "OBAMA" for Barack Obama alone: in 2015 he was the US government."""
+    found = mentions("Obama said on Monday that the talks would go on.", "2015-06-09")
+    obama = [m for m in found if m.text == "Obama"]
+    assert obama and (obama[0].actor.country, obama[0].actor.sector) == ("USA", "GOV")
+
+
+def test_a_kb_person_with_a_name_particle_spacy_took_for_an_organisation() -> None:
+    """ "Dominique de Villepin": the lower-case "de" inside does not stop the KB's person."""
+    text = "Dominique de Villepin said on Monday that the talks would go on."
+    found = [m for m in mentions(text, "2003-08-16") if m.text == "Dominique de Villepin"]
+    assert found and found[0].type == "PERSON"
+    assert (found[0].actor.country, found[0].actor.sector) == ("FRA", "GOV")
+
+
+def test_a_name_the_kb_knows_only_as_a_body_takes_its_code_when_spacy_says_person() -> None:
+    """A company spaCy took for a person keeps spaCy's type but the KB's code and sector."""
+    text = "Reed Elsevier said on Monday that the talks would go on."
+    found = [m for m in mentions(text, "2010-06-01") if m.text == "Reed Elsevier"]
+    assert found and (found[0].actor.country, found[0].actor.sector) == ("MNC", "JRN")
+
+
+def test_a_surname_before_administration_is_of_the_country_the_kb_lists_it_for() -> None:
+    """ "the Bush administration": two Bushes, both American; the dictionaries list the
+    phrase for each, so the surname's country is settled though the person is not."""
+    found = mentions("The Bush administration declared Tuesday that China must drop barriers.")
+    bush = [m for m in found if m.text == "Bush"]
+    assert bush and bush[0].actor.country == "USA"
+    assert bush[0].actor.key == "person:bush"  # which Bush stays open
+
+
+def test_a_one_word_name_the_kb_knows_only_as_a_company_is_that_company() -> None:
+    found = [m for m in mentions("Petrobras said on Monday that the talks would go on.")]
+    petrobras = [m for m in found if m.text == "Petrobras"]
+    assert petrobras and (petrobras[0].actor.country, petrobras[0].actor.sector) == ("MNC", "BUS")

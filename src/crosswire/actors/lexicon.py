@@ -31,8 +31,8 @@ def known_names() -> dict[str, Known]:
             table[fold(name)] = Known("MEDIA", names[0], agency.country, "JRN")
     for platform in media().platforms:
         table[fold(platform)] = Known("MEDIA", platform, None, None)
-    for name, (code, readable) in orgs.international.items():
-        table.setdefault(fold(name), Known("ORG", readable, code, None))
+    for name, (code, readable, *function) in orgs.international.items():
+        table.setdefault(fold(name), Known("ORG", readable, code, next(iter(function), None)))
     for name, (country, sector) in orgs.institutions.items():
         table.setdefault(fold(name), Known("ORG", name, country, sector))
     for name, (country, sector) in orgs.groups.items():

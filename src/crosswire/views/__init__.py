@@ -31,6 +31,7 @@ from crosswire.views.events import (
     event_rows,
     segments,
 )
+from crosswire.views.kb_roles import DatedRole, KbPerson, kb_person
 from crosswire.views.rows import (
     TOP_ACTORS,
     ActorCount,
@@ -104,12 +105,14 @@ __all__ = [
     "ComparisonCell",
     "ComparisonRow",
     "ContradictionView",
+    "DatedRole",
     "EventDetail",
     "EventRow",
     "FacetValue",
     "GraphEdge",
     "GraphNode",
     "GraphView",
+    "KbPerson",
     "MentionView",
     "Page",
     "PeriodCount",
@@ -135,6 +138,7 @@ __all__ = [
     "event_rows",
     "graph_view",
     "hit_view",
+    "kb_person",
     "mention_sentence",
     "outlet_name",
     "paginate",

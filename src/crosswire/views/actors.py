@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from crosswire.model import Entity
 from crosswire.store.base import EventFilter, Store
 from crosswire.views.events import event_rows
+from crosswire.views.kb_roles import KbPerson, kb_person
 from crosswire.views.rows import TOP_ACTORS, ActorCount, EventRow
 from crosswire.views.shared import Page, ViewError
 
@@ -44,6 +45,7 @@ class ActorProfile:
     over_time: list[PeriodCount]
     co_actors: list[ActorCount]
     stories: list[StoryRef]
+    kb: KbPerson | None = None  # a person's entry in the actor KB and its dated roles
 
 
 def actor_summary(entity: Entity) -> ActorSummary:
@@ -88,4 +90,5 @@ def actor_profile(
             for t in activity.partners
         ],
         stories=[StoryRef(story_id, title) for story_id, title in activity.stories],
+        kb=kb_person(entity),
     )
