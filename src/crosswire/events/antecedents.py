@@ -2,7 +2,8 @@
 ("Syria says it will ...", "Iraq renewed its demand ..."), else, for he/she, the person
 named last. The candidate must fit the pronoun: "he" is a person, never "police"; "it" is
 no person; an object pronoun is not the subject of its own clause ("police killed him");
-and a pronoun inside a quotation is not the speaker outside it."""
+and a pronoun inside a quotation is not the speaker outside it, unless it is the speaker's
+own "we"."""
 
 from __future__ import annotations
 
@@ -77,12 +78,18 @@ def _named_subject(
             continue
         if not _fits(pronoun, subject, context):
             continue
-        if _quoted(pronoun) and not _quoted(subject):
-            continue  # '"He shot one man," said the spokesman': not the spokesman
+        if _quoted(pronoun) and not _quoted(subject) and not _first_person(pronoun):
+            # '"He shot one man," said the spokesman': not the spokesman; but '"We
+            # implore you," the physicians wrote': "we" in a quotation is its speaker
+            continue
         actors = resolve(subject, context)
         if actors:
             return actors[0]
     return None
+
+
+def _first_person(pronoun: Token) -> bool:
+    return pronoun.morph.to_dict().get("Person") == "1"
 
 
 def _same_kind(pronoun: Token, other: Token) -> bool:
@@ -93,9 +100,16 @@ def _same_kind(pronoun: Token, other: Token) -> bool:
 
 
 def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
-    """He/she stand for one person; it/they/we for no single person."""
+    """He/she stand for one person; it/they/we for no single person; "it" for no plural
+    noun ("police said the bomb was found and it exploded": not police)."""
     personal = pronoun.lower_ in frames().person_pronouns
+    if _singular(pronoun) and subject.tag_ == "NNS" and context.mention_at(subject) is None:
+        return False
     return _one_person(subject, context) == personal
+
+
+def _singular(pronoun: Token) -> bool:
+    return pronoun.morph.to_dict().get("Number") == "Sing"
 
 
 def _one_person(token: Token, context: Context) -> bool:
