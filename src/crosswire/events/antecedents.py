@@ -69,23 +69,25 @@ def _named_subject(
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         if subject.i == pronoun.i or pronoun in subject.subtree:
             continue
-        if subject.lower_ in frames().pronouns:
-            if _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject):
-                # "he was uncooperative, refusing to leave his car": his is whom he is
-                actors = resolve(subject, context)
-                if actors:
-                    return actors[0]
-            continue
-        if not _fits(pronoun, subject, context):
-            continue
-        if _quoted(pronoun) and not _quoted(subject) and not _first_person(pronoun):
-            # '"He shot one man," said the spokesman': not the spokesman; but '"We
-            # implore you," the physicians wrote': "we" in a quotation is its speaker
-            continue
-        actors = resolve(subject, context)
-        if actors:
-            return actors[0]
+        if _may_stand_for(pronoun, subject, context):
+            actors = resolve(subject, context)
+            if actors:
+                return actors[0]
     return None
+
+
+def _may_stand_for(pronoun: Token, subject: Token, context: Context) -> bool:
+    """Whether `pronoun` may stand for `subject`, the subject of its clause or of one that
+    reports it."""
+    if subject.lower_ in frames().pronouns:
+        # "he was uncooperative, refusing to leave his car": his is whom he is
+        return _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject)
+    if not _fits(pronoun, subject, context):
+        return False
+    # '"He shot one man," said the spokesman': not the spokesman; but '"We implore you,"
+    # the physicians wrote': a quoted "we" is its speaker
+    speaker = _quoted(pronoun) and not _quoted(subject)
+    return not speaker or _first_person(pronoun)
 
 
 def _first_person(pronoun: Token) -> bool:
