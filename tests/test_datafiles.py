@@ -25,7 +25,16 @@ from crosswire.datafiles import (
     parse_yaml,
 )
 from crosswire.events import data as events_data
-from crosswire.events import harmed, learned, model, patterns, recipients, senses
+from crosswire.events import (
+    harmed,
+    learned,
+    model,
+    patterns,
+    recipients,
+    reporters,
+    senses,
+    undergoers,
+)
 from crosswire.events.fr import data as french_data
 from crosswire.export import gdelt
 from crosswire.kb import build as kb_build
@@ -50,6 +59,8 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "events/harmed.yaml": (harmed.Harmed, harmed.harmed),
     "events/recipients.yaml": (recipients.Recipients, recipients.recipients),
     "events/senses.yaml": (senses.Senses, senses.senses),
+    "events/undergoers.yaml": (undergoers.Undergoers, undergoers.undergoers),
+    "events/reporters.yaml": (reporters.Reporters, reporters.reporters),
     "events/fr/triggers.yaml": (french_data.TriggerFile, french_data.triggers),
     "events/fr/actors.yaml": (french_data.ActorNames, french_data.actor_names),
     "events/fr/grammar.yaml": (french_data.Grammar, french_data.grammar),
@@ -99,6 +110,8 @@ WRONG_TYPES = {
     "events/harmed.yaml": ("types: [ASSAULT, COERCE]", "types: [ASSAULT, HARM]"),
     "events/recipients.yaml": ("  CONSULT: [with, to]", "  MEET: [with, to]"),
     "events/senses.yaml": ("harm_types: [ASSAULT]", "harm_types: [ASSAULT, HARM]"),
+    "events/undergoers.yaml": ("  draw: [ACCUSE]", "  draw: [CRITICISE]"),
+    "events/reporters.yaml": ("  JUD: [ACCUSE, SANCTION]", "  JUD: [ACCUSE, PUNISH]"),
     "events/fr/triggers.yaml": ("type: ASSAULT, mode: aerial", "type: BOMB, mode: aerial"),
     "events/fr/actors.yaml": ("  police: COP", "  police: Cop"),
     "events/fr/grammar.yaml": ("  hier: -1", "  hier: yesterday"),

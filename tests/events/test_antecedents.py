@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
+from crosswire import nlp, stages
+from crosswire.events.arguments import arguments
+from crosswire.events.context import article_context
+from crosswire.model import ActorRef, Article
+
 pytestmark = pytest.mark.slow
 
 
@@ -35,3 +40,21 @@ def test_his_is_whom_the_subject_he_of_its_clause_stands_for() -> None:
     for event in refusals:
         assert event.source is not None and "walsh" in event.source.key
         assert event.target is None  # his own car
+
+
+def test_it_stands_for_no_plural_noun() -> None:
+    # "it" is the bomb, not the police who report it: the explosion has no actor named
+    text = (
+        "Police said a bomb was found outside the bank and it exploded after officers took it in."
+    )
+    exploded = [e for e in code(text) if e.trigger == "exploded"]
+    assert all(e.source is None or "police" not in e.source.name.lower() for e in exploded)
+    subjects = [a.name.lower() for a in _subjects_of(text, "exploded")]
+    assert not any("police" in s for s in subjects), subjects
+
+
+def _subjects_of(text: str, word: str) -> list[ActorRef]:
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    return arguments(next(t for t in state.doc if t.text == word), context)[0]

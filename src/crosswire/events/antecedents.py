@@ -2,7 +2,8 @@
 ("Syria says it will ...", "Iraq renewed its demand ..."), else, for he/she, the person
 named last. The candidate must fit the pronoun: "he" is a person, never "police"; "it" is
 no person; an object pronoun is not the subject of its own clause ("police killed him");
-and a pronoun inside a quotation is not the speaker outside it."""
+and a pronoun inside a quotation is not the speaker outside it, unless it is the speaker's
+own "we"."""
 
 from __future__ import annotations
 
@@ -68,21 +69,29 @@ def _named_subject(
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         if subject.i == pronoun.i or pronoun in subject.subtree:
             continue
-        if subject.lower_ in frames().pronouns:
-            if _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject):
-                # "he was uncooperative, refusing to leave his car": his is whom he is
-                actors = resolve(subject, context)
-                if actors:
-                    return actors[0]
-            continue
-        if not _fits(pronoun, subject, context):
-            continue
-        if _quoted(pronoun) and not _quoted(subject):
-            continue  # '"He shot one man," said the spokesman': not the spokesman
-        actors = resolve(subject, context)
-        if actors:
-            return actors[0]
+        if _may_stand_for(pronoun, subject, context):
+            actors = resolve(subject, context)
+            if actors:
+                return actors[0]
     return None
+
+
+def _may_stand_for(pronoun: Token, subject: Token, context: Context) -> bool:
+    """Whether `pronoun` may stand for `subject`, the subject of its clause or of one that
+    reports it."""
+    if subject.lower_ in frames().pronouns:
+        # "he was uncooperative, refusing to leave his car": his is whom he is
+        return _same_kind(pronoun, subject) and not _quoted(pronoun) and not _quoted(subject)
+    if not _fits(pronoun, subject, context):
+        return False
+    # '"He shot one man," said the spokesman': not the spokesman; but '"We implore you,"
+    # the physicians wrote': a quoted "we" is its speaker
+    speaker = _quoted(pronoun) and not _quoted(subject)
+    return not speaker or _first_person(pronoun)
+
+
+def _first_person(pronoun: Token) -> bool:
+    return pronoun.morph.to_dict().get("Person") == "1"
 
 
 def _same_kind(pronoun: Token, other: Token) -> bool:
@@ -93,9 +102,16 @@ def _same_kind(pronoun: Token, other: Token) -> bool:
 
 
 def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
-    """He/she stand for one person; it/they/we for no single person."""
+    """He/she stand for one person; it/they/we for no single person; "it" for no plural
+    noun ("police said the bomb was found and it exploded": not police)."""
     personal = pronoun.lower_ in frames().person_pronouns
+    if _singular(pronoun) and subject.tag_ == "NNS" and context.mention_at(subject) is None:
+        return False
     return _one_person(subject, context) == personal
+
+
+def _singular(pronoun: Token) -> bool:
+    return pronoun.morph.to_dict().get("Number") == "Sing"
 
 
 def _one_person(token: Token, context: Context) -> bool:

@@ -9,11 +9,12 @@ from spacy.tokens import Token
 from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, dateline, title_word, unique
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
+TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 
@@ -143,6 +144,8 @@ def _passive_form(verb: Token) -> bool:
         # "Arrested in Paris, the diplomat ..."; not a clause ("when", "if") and not a
         # question put to the subject ("Asked whether ..., Biden said": his answer is news)
         return True
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return True  # "Kathina was slain in front of her home": read as an adjective
     if verb.dep_ == "conj" and verb.head.dep_ == "acomp" and verb.head.tag_ in {"VBN", "JJ"}:
         return True  # "was Tasered and taken": joined to a participle read as an adjective
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -166,7 +169,9 @@ def _bare_passive(verb: Token) -> bool:
 
 def _undated_subject(subject: Token) -> list[Token]:
     """A dateline or a title ("Col. Ahmed Saleh" parsed as two subjects) taken for the
-    subject hands over to the names set beside it."""
+    subject hands over to the names set beside it; a participle taken for a clausal
+    subject, to the noun it is on (`clause_subject`)."""
+    subject = clause_subject(subject)
     if title_word(subject) or _run_into_next(subject) or _from_another_line(subject):
         return []
     if not dateline(subject):
@@ -216,8 +221,11 @@ def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[To
     found = _controller(verb, head, context)
     if found is None:
         return []
-    if not found and head.pos_ in {"VERB", "AUX"}:
-        return _inherited_subject(head, context, depth + 1)
+    # "opened fire, killing two before being taken into custody": a phrase's clause is
+    # the one its preposition is on
+    above = head.head if verb.dep_ == "pcomp" else head
+    if not found and above.pos_ in {"VERB", "AUX"}:
+        return _inherited_subject(above, context, depth + 1)
     return found
 
 
@@ -233,6 +241,11 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # whose subject is the main clause's, active or passive; never its doer ("Asked
         # whether ..., Biden said": Biden was asked, not asking)
         return _subjects(head, passive=True) if _passive_form(verb) else None
+    if verb.dep_ == "acomp" and _passive_form(verb):
+        return _subjects(head, passive=True) or None  # "X was slain": X
+    stranded = _stranded_subject(verb)
+    if stranded is not None:
+        return [stranded]
     if verb.dep_ == "conj" and _passive_form(verb):
         if head.dep_ == "acomp":
             # "X was Tasered and taken into custody": the predicate adjective's subject
@@ -256,11 +269,24 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         if head.lower_ in frames().adverbial_preps:
             # "criticised Germany after meeting X": a time or manner phrase's doer is the
-            # clause's subject, not its object
-            return _subjects(head.head, passive=True) or None
+            # clause's subject, not its object (or the subject that clause inherits)
+            return _subjects(head.head, passive=True)
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "football is a team game and fellow player Vincent Jackson was arrested": a joined
+    verb with a tense of its own but no subject, whose subject the parse hung as a
+    conjunct on a noun before it; the noun right before its first auxiliary is it."""
+    tensed = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in TENSED]
+    if verb.dep_ != "conj" or not tensed or tensed[0].i == 0:
+        return None
+    before = tensed[0].nbor(-1)
+    joined = before.dep_ == "conj" and before.head.i < before.i
+    stranded = before.pos_ in {"NOUN", "PROPN"} and joined and verb not in before.ancestors
+    return before if stranded else None
 
 
 def _complement_controller(head: Token, context: Context) -> list[Token]:
@@ -282,7 +308,7 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
 def _subjects(verb: Token, passive: bool) -> list[Token]:
     deps = SUBJECTS | PASSIVE_SUBJECTS if passive else SUBJECTS
     return [
-        c
+        clause_subject(c)
         for c in verb.children
         if c.dep_ in deps and not _run_into_next(c) and not _from_another_line(c)
     ]

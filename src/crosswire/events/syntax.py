@@ -11,8 +11,24 @@ from crosswire.events.data import agents
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+CLAUSAL_SUBJECTS = {"csubj", "csubjpass"}
+PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a past form
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
+
+
+def clause_subject(subject: Token) -> Token:
+    """The noun a clausal subject stands for where the parser took a participle on the
+    subject for a clause of its own ("Indian Navy patrolling the Gulf thwarted an attack",
+    "The brother of a woman found dead has been charged"): a bare participle (no auxiliary,
+    no marker) with a nominal subject is a reduced relative on that noun, which is the
+    subject; any other subject is itself."""
+    if subject.dep_ not in CLAUSAL_SUBJECTS or subject.tag_ not in PARTICIPLES:
+        return subject
+    own = [c for c in subject.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(own) != 1 or any(c.dep_ in {"aux", "auxpass", "mark"} for c in subject.children):
+        return subject
+    return own[0]
 
 
 def direct_object(verb: Token) -> Token | None:

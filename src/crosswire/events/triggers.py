@@ -22,6 +22,7 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.reporters import reporting_doers
 from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
     PHONE_WORDS,
@@ -30,6 +31,7 @@ from crosswire.events.syntax import (
     object_matches,
     passive_subject,
 )
+from crosswire.events.undergoers import undergoes, undergone_from
 from crosswire.model import ActorRef, EventMention
 
 # ------------------------------------------------------------------ verbs
@@ -63,7 +65,7 @@ def _try_verb_pattern(
         return None
     if other_sense(verb, verb_lemma(verb), pattern.type, context):
         return None  # "was struck by a car", "fired the board": another sense of the word
-    subjects, objects = arguments(verb, context)
+    subjects, objects = _roles(verb, pattern, context)
     obj = direct_object(verb)
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
     targets = _verb_targets(objects, heads, pattern, context)
@@ -75,6 +77,20 @@ def _try_verb_pattern(
         return None
     found = places(verb, context, heads)
     return build(verb, pattern, sentence, context, subjects, targets, found, heads)
+
+
+def _roles(
+    verb: Token, pattern: Pattern, context: Context
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(doers, ones acted on): the verb's arguments, turned round where its subject
+    undergoes the event ("LaSalle faces charges"), and a passive's doer taken from its
+    reporter where the reporter's office does such acts ("X was charged, the DA said")."""
+    subjects, objects = arguments(verb, context)
+    if undergoes(verb, pattern.type):
+        return undergone_from(verb, context), subjects + objects
+    if not subjects and _patient(verb, context) is not None:
+        return reporting_doers(verb, pattern.type, context), objects
+    return subjects, objects
 
 
 def _verb_targets(

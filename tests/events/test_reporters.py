@@ -1,0 +1,37 @@
+"""The doer of a passive event taken from its reporter where the reporter's office does
+such acts (crosswire.events.reporters): a prosecutor reporting a charge brought it; police
+reporting an arrest are left out, as the guideline does. Events are built as the learned
+decision builds them at a word with a type. Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire import nlp, stages
+from crosswire.events.context import article_context
+from crosswire.events.triggers import code_learned
+from crosswire.model import Article, EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def built(text: str, word: str, type_: str) -> EventMention:
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    token = next(t for t in state.doc if t.text == word)
+    event = code_learned(token, type_, context.sentence_of(token), context)
+    assert event is not None
+    return event
+
+
+def test_a_charge_reported_by_a_prosecutor_was_brought_by_the_prosecutor() -> None:
+    text = "Mark Dunn has been charged with robbery, District Attorney Jane Cole said."
+    event = built(text, "charged", "ACCUSE")
+    assert event.source is not None and event.source.name == "Jane Cole"
+    assert event.target is not None and event.target.name == "Mark Dunn"
+
+
+def test_an_arrest_reported_by_police_keeps_its_arrester_unstated() -> None:
+    event = built("Mark Dunn was arrested on Friday, police said.", "arrested", "COERCE")
+    assert event.source is None
