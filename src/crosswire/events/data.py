@@ -125,6 +125,13 @@ class ModalityCues(DataModel):
     reported_passives: Words
     report_nouns: Words
     vouching_modifiers: Words
+    allegations: Words
+    allegation_preps: Words
+    performed_under_condition: Words
+    future_progressives: dict[str, Modality]
+    temporal_marks: Words
+    negation_bounds: Words
+    contrasts: Words
     request_content: tuple[RequestContent, ...]  # tried in order
 
     @model_validator(mode="after")
