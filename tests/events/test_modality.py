@@ -265,3 +265,19 @@ def test_a_conjoined_predicate_shares_a_negation_word_only(
 def test_the_object_of_an_attempt_is_no_attempt() -> None:
     text = "The Kenyan minister tried to block the investigation into the killings."
     assert reading(text, "investigation") == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A meeting of Kenyan and Somali ministers next month is in doubt.", "meeting",
+         "planned"),
+        ("The summit between Kenya and Somalia opens tomorrow.", "opens", "planned"),
+        ("Russia is unlikely to cut output at a meeting with exporters next month.",
+         "meeting", "planned"),
+        ("Kenyan police arrested the Somali envoy last week.", "arrested", "asserted"),
+    ],
+    ids=["next-month", "tomorrow", "noun-in-a-phrase", "last-week"],
+)  # fmt: skip
+def test_a_time_ahead_makes_it_scheduled(text: str, trigger: str, expected: str) -> None:
+    assert reading(text, trigger)[0] == expected

@@ -132,6 +132,8 @@ class ModalityCues(DataModel):
     temporal_marks: Words
     negation_bounds: Words
     contrasts: Words
+    future_times: Words
+    future_modifiers: Words
     request_content: tuple[RequestContent, ...]  # tried in order
 
     @model_validator(mode="after")

@@ -117,6 +117,8 @@ def _own_reading(trigger: Token) -> _Reading:
         _read_governor(governor, trigger, reading)
     if reported_content_of(trigger):
         reading.unverified()
+    if reading.status == "asserted" and _future_time(trigger):
+        reading.status = "planned"  # "a meeting next month", "the summit opens tomorrow"
     if _question(trigger):
         reading.hypothetical()
     if reading.conditional or reading.consequence:
@@ -319,6 +321,23 @@ def _negation_carries(governor: Token, trigger: Token) -> bool:
         return True
     support = governor.lemma_.lower() in frames().support_verbs
     return trigger.dep_ in {"dobj", "obj"} and support
+
+
+def _future_time(trigger: Token) -> bool:
+    """An event noun or a present-tense verb dated by a time ahead of now ("talks next
+    week", "the summit opens tomorrow": English states the scheduled future so); a past
+    verb is not ("the talks set for next week were cancelled" keeps its own time)."""
+    if trigger.tag_ in {"VBD", "VBN"}:
+        return False
+    cues = modality()
+    return any(
+        c.dep_ in {"npadvmod", "tmod"}
+        and (
+            c.lower_ in cues.future_times
+            or any(m.lower_ in cues.future_modifiers for m in c.children)
+        )
+        for c in trigger.children
+    )
 
 
 def _question(trigger: Token) -> bool:
