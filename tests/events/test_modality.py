@@ -281,3 +281,23 @@ def test_the_object_of_an_attempt_is_no_attempt() -> None:
 )  # fmt: skip
 def test_a_time_ahead_makes_it_scheduled(text: str, trigger: str, expected: str) -> None:
     assert reading(text, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Russia could retaliate by attacking Ukrainian ports.", "attacking", "hypothetical"),
+        ("The officer could face life in prison for killing the protester.", "killing",
+         "asserted"),
+    ],
+    ids=["by-means", "for-reason"],
+)  # fmt: skip
+def test_a_clause_of_means_shares_its_verbs_mood_a_reason_does_not(
+    text: str, trigger: str, expected: str
+) -> None:
+    assert reading(text, trigger)[0] == expected
+
+
+def test_in_charge_of_is_no_charge() -> None:
+    text = "The detective in charge of the investigation retired."
+    assert reading(text, "investigation") == ("asserted", False)

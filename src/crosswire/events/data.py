@@ -127,6 +127,8 @@ class ModalityCues(DataModel):
     vouching_modifiers: Words
     allegations: Words
     allegation_preps: Words
+    not_alleging_preps: Words
+    manner_preps: Words
     performed_under_condition: Words
     future_progressives: dict[str, Modality]
     temporal_marks: Words

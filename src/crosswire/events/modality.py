@@ -259,10 +259,18 @@ def _read_governor_clause(governor: Token, trigger: Token, reading: _Reading) ->
         governor, trigger
     ):
         reading.negated = True  # "avoided a meeting", "did not try to meet"
-    aux = _modal_auxiliary(governor)
+    aux = _modal_auxiliary(governor) if _shares_mood(trigger) else None
     if aux is not None and reading.status == "asserted":
         reading.status = _auxiliary(aux, governor)
         reading.intent = aux.lower_ in cues.intent_auxiliaries
+
+
+def _shares_mood(trigger: Token) -> bool:
+    """A preposition's clause is part of its verb's act, and shares its auxiliary, only
+    when it says how the act is done ("could retaliate by attacking", "could have acted
+    without consulting"); a reason or a time has its own ("could face life in prison for
+    killing the protester": the killing is no option)."""
+    return trigger.dep_ != "pcomp" or trigger.head.lower_ in modality().manner_preps
 
 
 def _read_higher_governors(governor: Token, reading: _Reading) -> None:

@@ -32,7 +32,7 @@ def alleged_by(governor: Token, trigger: Token) -> bool:
     opened fire") or the object of its preposition ("accused of shooting", "charged with
     murder", "allegations of torture"), not a phrase about where or when ("the allegation
     in this impeachment")."""
-    if governor.lemma_.lower() not in modality().allegations:
+    if governor.lemma_.lower() not in modality().allegations or _in_charge(governor):
         return False
     if trigger.dep_ in {"ccomp", "xcomp"}:
         return True
@@ -58,3 +58,11 @@ def unverified_by(governor: Token, trigger: Token) -> bool:
     return trigger.dep_ == "ccomp" and any(
         c.dep_ in NOUN_SUBJECTS and unverified_source(c) for c in governor.children
     )
+
+
+def _in_charge(noun: Token) -> bool:
+    """'the detective in charge of the investigation' names who leads it: a bare word of
+    allegation after these prepositions is no allegation ("under suspicion of killing"
+    still is one)."""
+    bare = not any(c.dep_ in {"det", "poss", "amod"} for c in noun.children)
+    return noun.dep_ == "pobj" and noun.head.lower_ in modality().not_alleging_preps and bare
