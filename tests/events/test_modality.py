@@ -1,7 +1,9 @@
 """Negation and modality on the right clause (`crosswire.events.modality`): a negated
 participation or a negated reporting verb does not negate the event; conditionals,
 counterfactuals, options and questions are hypothetical; unverified reports are reported;
-the future told in reported speech is planned."""
+the future told in reported speech is planned; what the text alleges is reported; an
+apology with an if-clause was made; a clause with no cue of its own takes the modality of
+the clause it hangs on (`crosswire.events.clause_links`)."""
 
 from __future__ import annotations
 
