@@ -1,13 +1,17 @@
 """Negation and modality on the right clause (`crosswire.events.modality`): a negated
 participation or a negated reporting verb does not negate the event; conditionals,
 counterfactuals, options and questions are hypothetical; unverified reports are reported;
-the future told in reported speech is planned."""
+the future told in reported speech is planned; what the text alleges is reported; an
+apology with an if-clause was made; a clause with no cue of its own takes the modality of
+the clause it hangs on (`crosswire.events.clause_links`)."""
 
 from __future__ import annotations
 
 import pytest
 from tests.events.conftest import code
 
+from crosswire import nlp
+from crosswire.events.modality import modality_of
 from crosswire.model import EventMention
 
 
@@ -140,3 +144,162 @@ def test_a_withheld_acceptance_is_a_refusal_stated_now(text: str) -> None:
     [event] = code(text)
     assert (event.type, event.modality, event.negated) == ("REJECT", "asserted", False)
     assert (event.date, event.date_from) == ("2020-01-16", "published")
+
+
+def reading(text: str, word: str) -> tuple[str, bool]:
+    """(modality, negated) that `modality_of` gives the first token `word` of `text`:
+    for the clause rules, whatever the coder then decides about the event."""
+    doc = next(nlp.parse([text]))
+    token = next(t for t in doc if t.text == word)
+    negated, status, _ = modality_of(token)
+    return status, negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president apologized if his remarks offended the Somali community.",
+        "The Kenyan president has apologised if anyone was offended by the raid.",
+    ],
+)
+def test_an_apology_with_an_if_clause_was_made(text: str) -> None:
+    """The if-clause says what the apology is for; the apology was made."""
+    verb = next(w for w in text.split() if w.startswith("apolog"))
+    assert reading(text, verb) == ("asserted", False)
+
+
+def test_a_real_condition_stays_hypothetical() -> None:
+    assert read("Kenya will attack Somali militants if they are provoked.", "attack")[0] == (
+        "hypothetical"
+    )
+    text = "The Kenyan president would apologize if the raid killed civilians."
+    assert reading(text, "apologize")[0] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police allege the former guard shot two officers in Nairobi.", "shot"),
+        ("The Kenyan soldier accused of shooting two protesters was arrested.", "shooting"),
+        ("Two men were charged with killing a Kenyan journalist.", "killing"),
+        ("Gray resigned over allegations he had attacked a journalist.", "attacked"),
+        ("Syrian troops allegedly stormed the town and fired on protesters.", "fired"),
+        ("Reports that Kenyan troops shelled the town are unconfirmed.", "shelled"),
+    ],
+    ids=["police-allege", "accused-of", "charged-with", "allegations-that", "conjoined",
+         "reports-that"],
+)  # fmt: skip
+def test_what_the_text_alleges_is_reported(text: str, trigger: str) -> None:
+    assert reading(text, trigger) == ("reported", False)
+
+
+def test_the_setting_of_an_allegation_is_not_alleged() -> None:
+    text = "The senator said the central allegation in this impeachment had been debunked."
+    assert reading(text, "impeachment") == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("If he had not surrendered, he was going to be shot by the police.", "shot"),
+        ("Kenya could have attacked Somalia without consulting the United Nations.",
+         "consulting"),
+        ("The envoys tried to persuade Syria to meet Turkish officials.", "meet"),
+        ("Some advisers would like to see China agree to the trade deal.", "agree"),
+        ("There is a need for a treaty ratified by the Kenyan parliament.", "ratified"),
+        ("Attacking Somali ports would not stop the pirates.", "Attacking"),
+    ],
+    ids=["going-to-with-condition", "counterfactual-without", "tried-to-persuade",
+         "would-like-to-see", "need-for", "option-as-subject"],
+)  # fmt: skip
+def test_counterfactuals_attempts_and_wishes_are_hypothetical(text: str, trigger: str) -> None:
+    assert reading(text, trigger) == ("hypothetical", False)
+
+
+def test_an_intention_foiled_is_not_an_attack_made() -> None:
+    text = "The Indian navy foiled the pirates' intention of attacking merchant vessels."
+    assert reading(text, "attacking")[0] == "planned"
+    assert reading(text, "foiled") == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Kenya will reopen the border after Somali troops withdraw from Gedo.", "withdraw"),
+        ("Officials said the suspect would be released after he is charged.", "charged"),
+        ("Russia will impose sanctions on Ukraine and expel the Ukrainian envoys.", "expel"),
+        ("Talks between Kenya and Somalia are due to start on Monday.", "Talks"),
+        ("The suspect is awaiting trial in Nairobi.", "trial"),
+    ],
+    ids=["temporal-clause", "temporal-clause-reported", "conjoined-will", "due-to",
+         "awaiting"],
+)  # fmt: skip
+def test_what_a_future_clause_carries_is_planned(text: str, trigger: str) -> None:
+    assert reading(text, trigger)[0] == "planned"
+
+
+def test_a_past_temporal_clause_keeps_its_own_time() -> None:
+    text = "Kenya reopened the border after Somali troops withdrew from Gedo."
+    assert reading(text, "withdrew") == ("asserted", False)
+
+
+def test_not_until_means_it_happened_then() -> None:
+    text = "The Kenyan president did not meet the Somali leader until March."
+    assert read(text, "meet") == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Kenyan police did not arrest or charge the protesters.", "charge", True),
+        ("The Kenyan army did not attack the town but shelled the border post.", "shelled",
+         False),
+        ("Police arrested no protesters and released the journalists.", "released", False),
+    ],
+    ids=["shared", "contrast", "negative-object"],
+)  # fmt: skip
+def test_a_conjoined_predicate_shares_a_negation_word_only(
+    text: str, trigger: str, expected: bool
+) -> None:
+    assert reading(text, trigger)[1] is expected
+
+
+def test_the_object_of_an_attempt_is_no_attempt() -> None:
+    text = "The Kenyan minister tried to block the investigation into the killings."
+    assert reading(text, "investigation") == ("asserted", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A meeting of Kenyan and Somali ministers next month is in doubt.", "meeting",
+         "planned"),
+        ("The summit between Kenya and Somalia opens tomorrow.", "opens", "planned"),
+        ("Russia is unlikely to cut output at a meeting with exporters next month.",
+         "meeting", "planned"),
+        ("Kenyan police arrested the Somali envoy last week.", "arrested", "asserted"),
+    ],
+    ids=["next-month", "tomorrow", "noun-in-a-phrase", "last-week"],
+)  # fmt: skip
+def test_a_time_ahead_makes_it_scheduled(text: str, trigger: str, expected: str) -> None:
+    assert reading(text, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Russia could retaliate by attacking Ukrainian ports.", "attacking", "hypothetical"),
+        ("The officer could face life in prison for killing the protester.", "killing",
+         "asserted"),
+    ],
+    ids=["by-means", "for-reason"],
+)  # fmt: skip
+def test_a_clause_of_means_shares_its_verbs_mood_a_reason_does_not(
+    text: str, trigger: str, expected: str
+) -> None:
+    assert reading(text, trigger)[0] == expected
+
+
+def test_in_charge_of_is_no_charge() -> None:
+    text = "The detective in charge of the investigation retired."
+    assert reading(text, "investigation") == ("asserted", False)

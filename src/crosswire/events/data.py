@@ -125,6 +125,17 @@ class ModalityCues(DataModel):
     reported_passives: Words
     report_nouns: Words
     vouching_modifiers: Words
+    allegations: Words
+    allegation_preps: Words
+    not_alleging_preps: Words
+    manner_preps: Words
+    performed_under_condition: Words
+    future_progressives: dict[str, Modality]
+    temporal_marks: Words
+    negation_bounds: Words
+    contrasts: Words
+    future_times: Words
+    future_modifiers: Words
     request_content: tuple[RequestContent, ...]  # tried in order
 
     @model_validator(mode="after")

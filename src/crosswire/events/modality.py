@@ -8,8 +8,22 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from crosswire.actors.data import reporting
+from crosswire.events.clause_links import (
+    NOUN_SUBJECTS,
+    bounded_by_until,
+    first_conjunct,
+    higher_governors,
+    modal_governor,
+    temporal_host,
+)
 from crosswire.events.codes import EventCode
 from crosswire.events.data import Recode, frames, modality
+from crosswire.events.unverified import (
+    alleged_by,
+    cites_reports,
+    reported_content_of,
+    unverified_by,
+)
 from crosswire.model import Modality
 
 
@@ -39,32 +53,79 @@ class _Reading:
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "obj"}
-NOUN_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def modality_of(trigger: Token) -> tuple[bool, Modality, bool]:
     """(negated, modality, intent): intent is True when the cue is the subject's own
     commitment ("will meet", "is ready to send"), not a condition or someone's plan.
     The cues are read on the trigger's own clause: its auxiliaries, adverbs, subordinator
-    and conditional clause; the verb a noun trigger is the subject of ("the talks did not
-    take place"); the word whose complement it is ("refused [to meet]"), whose negation
-    carries over only to an infinitive or a support verb's object, not to a reported
-    clause ("did not say that ...") or to a participation ("was not on the call"); and a
-    question."""
+    and conditional clause; the verb a noun or a clause trigger is the subject of ("the
+    talks did not take place", "attacking the ports would not work"); the word whose
+    complement it is ("refused [to meet]", "accused of [shooting]"), and above it where
+    that word states nothing ("tried to get him [to agree]"), whose negation carries over
+    only to an infinitive or a support verb's object, not to a reported clause ("did not
+    say that ...") or to a participation ("was not on the call"); an allegation or a
+    report it is the content of; and a question. A clause with no cue of its own takes
+    the modality of the clause it hangs on (`clause_links`): the first of conjoined
+    predicates, or the main clause of a present-tense temporal clause."""
+    reading = _own_reading(trigger)
+    if reading.status == "asserted" and not reading.negated:
+        _read_host_clause(trigger, reading)
+    if reading.status == "denied":
+        reading.negated = True
+    return reading.negated, reading.status, reading.intent and not reading.conditional
+
+
+def _read_host_clause(trigger: Token, reading: _Reading) -> None:
+    """A conjoined predicate shares the first one's modality and, unless the conjunction
+    contrasts ("did not resign but fled"), its negation; a temporal clause takes only a
+    future or a condition from its main clause, never its negation or refusal ("will not
+    reopen the border until the troops withdraw")."""
+    conjunct = first_conjunct(trigger)
+    if conjunct is not None:
+        negated, status, intent = modality_of(conjunct)
+        reading.status, reading.intent = status, intent
+        reading.negated = negated and _shares_negation(conjunct, trigger)
+        return
+    host = temporal_host(trigger)
+    if host is not None:
+        _, status, _ = modality_of(host)
+        if status in {"planned", "hypothetical"}:
+            reading.status = status
+
+
+def _shares_negation(conjunct: Token, trigger: Token) -> bool:
+    """'did not meet or talk': a negation word on the first predicate, the conjunction
+    between them not a contrast; a negative object ("arrested no one and released ...")
+    stays with its own predicate."""
+    cues = modality()
+    negation = any(c.dep_ == "neg" or c.lower_ in cues.negations for c in conjunct.children)
+    between = [c for c in conjunct.children if c.dep_ == "cc" and c.i < trigger.i]
+    return negation and not any(c.lower_ in cues.contrasts for c in between)
+
+
+def _own_reading(trigger: Token) -> _Reading:
+    """The cues of the trigger's own clause, its subject's, its governors' and its
+    sentence's (a question)."""
     reading = _Reading(negated=_negated(trigger))
     for child in trigger.children:
         _read_cue(child, trigger, reading)
     _read_noun_clause(trigger, reading)
+    _read_clausal_subject(trigger, reading)
     governor = modal_governor(trigger)
     if governor is not None:
         _read_governor(governor, trigger, reading)
+    if reported_content_of(trigger):
+        reading.unverified()
+    if reading.status == "asserted" and _future_time(trigger):
+        reading.status = "planned"  # "a meeting next month", "the summit opens tomorrow"
     if _question(trigger):
         reading.hypothetical()
     if reading.conditional or reading.consequence:
         reading.status = "hypothetical"  # over a "will" read after the condition
-    if reading.status == "denied":
-        reading.negated = True
-    return reading.negated, reading.status, reading.intent and not reading.conditional
+    if reading.negated and bounded_by_until(trigger):
+        reading.negated = False  # "did not meet him until March": they met in March
+    return reading
 
 
 def _negated(trigger: Token) -> bool:
@@ -97,11 +158,11 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
         reading.status = cues.noun_modifiers[child.lower_]
     if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
         reading.hypothetical()
-    if child.dep_ == "advcl" and _conditional(child):
+    if child.dep_ == "advcl" and _conditional(child) and not _performed(clause):
         reading.on_condition()  # "if talks fail, they will impose sanctions"
     if child.dep_ == "advmod" and child.lower_ in cues.reported_adverbs:
         reading.unverified()
-    if child.dep_ == "prep" and child.lower_ == "according" and _cites_reports(child):
+    if child.dep_ == "prep" and child.lower_ == "according" and cites_reports(child):
         reading.unverified()
 
 
@@ -117,25 +178,18 @@ def _reported_speech(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reporting().verbs
 
 
+def _performed(clause: Token) -> bool:
+    """'She apologized if anyone was offended': with a verb of apology the if-clause is
+    what the apology is for, not a condition on it; the act is performed, unless a modal
+    makes it conditional ("she would apologize if ...")."""
+    cues = modality()
+    modal = any(c.dep_ == "aux" and c.lower_ in cues.auxiliaries for c in clause.children)
+    return clause.lemma_.lower() in cues.performed_under_condition and not modal
+
+
 def _conditional(clause: Token) -> bool:
     marks = modality().conditional_marks
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
-
-
-def _cites_reports(according: Token) -> bool:
-    """'according to (unconfirmed) reports', not 'according to credible reports'."""
-    return any(
-        g.dep_ == "pobj" and _unverified_source(g)
-        for c in according.children
-        if c.dep_ == "prep"
-        for g in c.children
-    )
-
-
-def _unverified_source(noun: Token) -> bool:
-    cues = modality()
-    vouched = any(c.lower_ in cues.vouching_modifiers for c in noun.children)
-    return noun.lemma_.lower() in cues.report_nouns and not vouched
 
 
 def _read_noun_clause(trigger: Token, reading: _Reading) -> None:
@@ -154,48 +208,114 @@ def _read_noun_clause(trigger: Token, reading: _Reading) -> None:
     governors = modality().governors
     if trigger.dep_ == "nsubjpass" and verb.lemma_.lower() in governors:
         reading.status = governors[verb.lemma_.lower()]
+    predicate = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
+    if predicate is not None and predicate.lower_ in governors and reading.status == "asserted":
+        reading.status = governors[predicate.lower_]  # "the talks are due to start"
+
+
+def _read_clausal_subject(trigger: Token, reading: _Reading) -> None:
+    """A clause that is the subject of a modal or future predicate is an option weighed
+    ("attacking the ports would not stop piracy", "attacking them will not help"): it is
+    hypothetical, and the predicate's negation denies the predicate, not the option."""
+    auxiliaries = modality().auxiliaries
+    if trigger.dep_ in {"csubj", "csubjpass"} and any(
+        c.dep_ == "aux" and c.lower_ in auxiliaries for c in trigger.head.children
+    ):
+        reading.hypothetical()
 
 
 def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
-    """The word whose complement the trigger is ("refused [to meet]", "plans [to meet]"),
-    with its own negation and auxiliary ("did not refuse", "will try")."""
+    """The word whose complement the trigger is ("refused [to meet]", "plans [to meet]",
+    "was going [to be shot]"), then its clause (`_read_governor_clause`), then, where it
+    states nothing, the governors above it."""
     cues = modality()
     lemma = governor.lemma_.lower()
-    table = cues.governors if lemma in cues.governors else cues.governing_nouns
-    if lemma in table:
-        reading.status = table[lemma]
+    governed = _governing(lemma)
+    if governed is not None:
+        reading.status = governed
         reading.intent = lemma in cues.intent_governors  # "his intention to lift sanctions"
-    if _infinitive(trigger) and lemma in cues.infinitive_governors:
+    infinitive = _infinitive(trigger)
+    if infinitive and lemma in cues.infinitive_governors:
         reading.status = cues.infinitive_governors[lemma]  # "was to visit"
-    if _unverified_by(governor, trigger):
-        reading.unverified()
-    avoided = lemma in cues.negating_governors and trigger.dep_ in {"dobj", "obj", "xcomp"}
-    if avoided or _negation_carries(governor, trigger):
+    if infinitive and _progressive(governor) and lemma in cues.future_progressives:
+        reading.status = cues.future_progressives[lemma]  # "was going to be shot"
+    _read_governor_clause(governor, trigger, reading)
+    clause = trigger.dep_ in {"xcomp", "ccomp", "acl"}
+    if clause and reading.status == "asserted" and not reading.negated and governed is None:
+        _read_higher_governors(governor, reading)  # not for an object ("tried to block the
+        # investigation") nor a preposition's clause ("failed to dissuade them from striking")
+
+
+def _read_governor_clause(governor: Token, trigger: Token, reading: _Reading) -> None:
+    """The governor's allegation or report, condition, negation and auxiliary ("accused
+    of", "if he didn't, he was going to", "did not try to", "will try to")."""
+    cues = modality()
+    if unverified_by(governor, trigger) or alleged_by(governor, trigger):
+        reading.unverified()  # "accused of shooting", "police allege he opened fire"
+    if trigger.dep_ == "xcomp" and any(_conditional_on(c, governor) for c in governor.children):
+        reading.on_condition()  # "if he didn't, he was going to be shot"
+    avoided = governor.lemma_.lower() in cues.negating_governors
+    if (avoided and trigger.dep_ in {"dobj", "obj", "xcomp"}) or _negation_carries(
+        governor, trigger
+    ):
         reading.negated = True  # "avoided a meeting", "did not try to meet"
-    aux = next(
-        (c for c in governor.children if c.dep_ == "aux" and c.lower_ in cues.auxiliaries),
-        None,
-    )
+    aux = _modal_auxiliary(governor) if _shares_mood(trigger) else None
     if aux is not None and reading.status == "asserted":
         reading.status = _auxiliary(aux, governor)
         reading.intent = aux.lower_ in cues.intent_auxiliaries
 
 
+def _shares_mood(trigger: Token) -> bool:
+    """A preposition's clause is part of its verb's act, and shares its auxiliary, only
+    when it says how the act is done ("could retaliate by attacking", "could have acted
+    without consulting"); a reason or a time has its own ("could face life in prison for
+    killing the protester": the killing is no option)."""
+    return trigger.dep_ != "pcomp" or trigger.head.lower_ in modality().manner_preps
+
+
+def _read_higher_governors(governor: Token, reading: _Reading) -> None:
+    """A governor that states nothing passes on the mood of the one above: "tried to get
+    him to agree" (hypothetical), "would like to see China agree", "the need for a policy
+    ratified by Congress". Through a noun only a governing word counts: "condemned the
+    policy ratified by Congress" leaves the ratification asserted whatever the
+    condemnation's auxiliary. A refusal's polarity does not pass through another verb
+    ("failed to stop them striking")."""
+    for higher, through_noun in higher_governors(governor):
+        governed = _governing(higher.lemma_.lower())
+        if governed is not None:
+            reading.status = governed if governed != "denied" else reading.status
+            return
+        if higher.lemma_.lower() in modality().allegations:  # "accused of trying to kill"
+            reading.unverified()
+            return
+        aux = None if through_noun else _modal_auxiliary(higher)
+        if aux is not None:
+            reading.status = _auxiliary(aux, higher)
+            return
+
+
+def _governing(lemma: str) -> Modality | None:
+    """The modality a governing verb or noun gives its complement ("plan", "effort")."""
+    cues = modality()
+    return cues.governors.get(lemma, cues.governing_nouns.get(lemma))
+
+
+def _modal_auxiliary(verb: Token) -> Token | None:
+    auxiliaries = modality().auxiliaries
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in auxiliaries), None)
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _conditional_on(child: Token, clause: Token) -> bool:
+    return child.dep_ == "advcl" and _conditional(child) and not _performed(clause)
+
+
 def _infinitive(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
-    )
-
-
-def _unverified_by(governor: Token, trigger: Token) -> bool:
-    """'is said to have fired' (a passive verb of saying), 'reports say that ...'."""
-    cues = modality()
-    lemma = governor.lemma_.lower()
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in governor.children)
-    if trigger.dep_ == "xcomp" and passive and lemma in cues.reported_passives:
-        return True
-    return trigger.dep_ == "ccomp" and any(
-        c.dep_ in NOUN_SUBJECTS and _unverified_source(c) for c in governor.children
     )
 
 
@@ -211,6 +331,23 @@ def _negation_carries(governor: Token, trigger: Token) -> bool:
     return trigger.dep_ in {"dobj", "obj"} and support
 
 
+def _future_time(trigger: Token) -> bool:
+    """An event noun or a present-tense verb dated by a time ahead of now ("talks next
+    week", "the summit opens tomorrow": English states the scheduled future so); a past
+    verb is not ("the talks set for next week were cancelled" keeps its own time)."""
+    if trigger.tag_ in {"VBD", "VBN"}:
+        return False
+    cues = modality()
+    return any(
+        c.dep_ in {"npadvmod", "tmod"}
+        and (
+            c.lower_ in cues.future_times
+            or any(m.lower_ in cues.future_modifiers for m in c.children)
+        )
+        for c in trigger.children
+    )
+
+
 def _question(trigger: Token) -> bool:
     """A direct question about the trigger's clause ("Will Russia attack?", "Who attacked
     the convoy?"): the sentence ends in "?" and the clause is not a statement (its subject
@@ -224,16 +361,6 @@ def _question(trigger: Token) -> bool:
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.i < subject.i for a in auxiliaries)
-
-
-def modal_governor(trigger: Token) -> Token | None:
-    """The word whose complement the trigger is: "planned [to meet]", "efforts [to salvage]"."""
-    if trigger.dep_ not in {"xcomp", "dobj", "obj", "pobj", "acl", "ccomp"}:
-        return None
-    governor = trigger.head
-    if governor.dep_ == "prep":
-        governor = governor.head
-    return governor if governor.i != trigger.i else None
 
 
 def stance(
