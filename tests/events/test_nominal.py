@@ -107,3 +107,34 @@ def test_a_hyphened_nationality_names_no_doer() -> None:
     assert not named(subjects, "united states") and not named(subjects, "america")
     subjects, _ = roles("The intra-Afghan negotiations began in Doha.", "negotiations", "CONSULT")
     assert not named(subjects, "afghan")
+
+
+def test_a_participle_of_a_support_verb_gives_its_agent() -> None:
+    subjects, _ = roles(
+        "A bomb attack carried out by rebels killed four soldiers.", "attack", "ASSAULT"
+    )
+    assert named(subjects, "rebels")
+    text = "No charges were brought against the senator because prosecutors could not proceed."
+    _, targets = roles(text, "charges", "ACCUSE")
+    assert named(targets, "senator")
+
+
+def test_the_agent_of_an_undergoer_participle_undergoes_it() -> None:
+    text = "Police were called after a bomb threat received by the Kenyan embassy in Lima."
+    _, targets = roles(text, "threat", "THREATEN")
+    assert named(targets, "embassy")
+    _, targets = roles("The mayor is awaiting a murder trial in Lima.", "trial", "ACCUSE")
+    assert named(targets, "mayor")
+
+
+def test_the_suspect_in_an_event_does_it() -> None:
+    text = "That man, Juan Lopez, is now the main suspect in the Friday slaying of the mayor."
+    subjects, targets = roles(text, "slaying", "ASSAULT")
+    assert named(subjects, "lopez") and named(targets, "mayor")
+
+
+def test_an_apposed_target_of_a_campaign_is_its_target() -> None:
+    subjects, targets = roles(
+        "Kenya, the target of a Russian campaign, protested.", "campaign", "COERCE"
+    )
+    assert named(subjects, "russia") and named(targets, "kenya")

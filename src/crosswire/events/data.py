@@ -52,6 +52,7 @@ class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
     undergoer_nouns: Words
+    doer_nouns: Words
     light_verb_target_preps: Words
     event_containers: Words
     pronouns: Words

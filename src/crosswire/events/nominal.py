@@ -80,7 +80,11 @@ def noun_roles(
     if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
         subjects = owners + participants  # "an inquiry by A and B": both do it
     else:
-        subjects = owners + participants[:1] or _support_subjects(noun, context)
+        subjects = (
+            owners + participants[:1]
+            or _support_subjects(noun, context)
+            or _role_doers(noun, context)
+        )
         targets += participants[1:]
     return subjects, targets or _undergoers(noun, context)
 
@@ -112,13 +116,19 @@ def _container(noun: Token) -> Token | None:
 
 
 def _light_verb(noun: Token) -> Token | None:
-    """The support or undergoer verb whose object (or passive subject) the noun is."""
-    verb = noun.head
-    lemma = verb.lemma_.lower()
-    if noun.dep_ not in LIGHT_LINKS or verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    known = frames().support_verbs | frames().undergoer_verbs
-    return verb if lemma in known else None
+    """The support or undergoer verb whose object (or passive subject) the noun is, or
+    that is said of it as a participle ("an attack carried out by rebels", "a threat
+    received by the bank", "charges being brought against him")."""
+    head = noun.head
+    if noun.dep_ in LIGHT_LINKS and head.pos_ in {"VERB", "AUX"} and _light(head):
+        return head
+    return next(
+        (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)), None
+    )
+
+
+def _light(verb: Token) -> bool:
+    return verb.lemma_.lower() in frames().support_verbs | frames().undergoer_verbs
 
 
 def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
@@ -163,9 +173,9 @@ def _state_body(actor: ActorRef) -> bool:
 
 def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
     """'Teachers began a hunger strike': the subject of a support verb is the noun's actor
-    ("charges were filed by prosecutors": the passive's agent)."""
-    verb = noun.head
-    if noun.dep_ not in LIGHT_LINKS or verb.lemma_.lower() not in frames().support_verbs:
+    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent)."""
+    verb = _light_verb(noun)
+    if verb is None or verb.lemma_.lower() not in frames().support_verbs:
         return []
     return arguments(verb, context)[0]
 
@@ -182,20 +192,39 @@ def _givers(noun: Token, context: Context) -> list[ActorRef]:
 
 def _undergoers(noun: Token, context: Context) -> list[ActorRef]:
     """The one an event is done to, as the clause's subject: "the minister faced a probe",
-    "received an inquiry", "came under attack", "is the target of a campaign"."""
+    "a threat received by the bank", "came under attack", "is the target of a campaign"."""
     head = noun.head
-    if noun.dep_ in {"dobj", "obj"} and head.lemma_.lower() in frames().undergoer_verbs:
-        clause = head
+    verb = _light_verb(noun)
+    if verb is not None and verb.lemma_.lower() in frames().undergoer_verbs:
+        clause = verb
     elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in {"VERB", "AUX"}:
         clause = head.head
-    elif noun.dep_ == "pobj" and head.lower_ == "of" and _undergoer_role(head.head):
-        clause = head.head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and _role(head.head, "undergoer"):
+        return _holders(head.head, context)
     else:
         return []
     return arguments(clause, context)[0]
 
 
-def _undergoer_role(role: Token) -> bool:
-    """'X is the target of', 'X was the subject of': a predicate noun naming the one an
-    event is done to."""
-    return role.dep_ == "attr" and role.lemma_.lower() in frames().undergoer_nouns
+def _role_doers(noun: Token, context: Context) -> list[ActorRef]:
+    """'X is the main suspect in the killing', 'X, the suspect in the killing': the one a
+    predicate or apposed noun names as the event's doer."""
+    head = noun.head
+    role = head.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "of", "behind"} or not _role(role, "doer"):
+        return []
+    return _holders(role, context)
+
+
+def _holders(role: Token, context: Context) -> list[ActorRef]:
+    """Who a role noun is said of: the subject of its copula, or the noun it is apposed to."""
+    if role.dep_ == "attr":
+        return arguments(role.head, context)[0]
+    return actors_of(role.head, context)
+
+
+def _role(role: Token, kind: str) -> bool:
+    """'X is the target of', 'X was the subject of' (an undergoer), 'X is the suspect in'
+    (a doer): a predicate or apposed noun naming who takes that part in an event."""
+    words = frames().undergoer_nouns if kind == "undergoer" else frames().doer_nouns
+    return role.dep_ in {"attr", "appos"} and role.lemma_.lower() in words
