@@ -85,7 +85,7 @@ def test_a_support_verb_subject_does_it_and_its_target_phrase_is_the_target() ->
 
 
 def test_what_an_inquiry_is_into_is_its_target() -> None:
-    text = "Chilean prosecutors opened an inquiry into the senator."
+    text = "Chilean prosecutors launched an inquiry into the senator."
     subjects, targets = roles(text, "inquiry", "ACCUSE")
     assert named(subjects, "prosecutors") and named(targets, "senator")
 
