@@ -138,3 +138,12 @@ def test_an_apposed_target_of_a_campaign_is_its_target() -> None:
         "Kenya, the target of a Russian campaign, protested.", "campaign", "COERCE"
     )
     assert named(subjects, "russia") and named(targets, "kenya")
+
+
+def test_with_its_doer_in_a_by_phrase_the_possessor_undergoes_it() -> None:
+    text = "The mayor's arrest by Kenyan police angered residents."
+    subjects, targets = roles(text, "arrest", "COERCE")
+    assert named(subjects, "police") and not named(subjects, "mayor")
+    assert named(targets, "mayor")
+    subjects, _ = roles("Ireland's demand for an inquiry angered Britain.", "demand", "REQUEST")
+    assert named(subjects, "ireland")

@@ -78,7 +78,12 @@ def noun_roles(
     owners = _owners(noun, context, has_object=bool(objects))
     parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
     if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
-        subjects = owners + participants  # "an inquiry by A and B": both do it
+        # "an inquiry by A and B": both do it; "the mayor's arrest by police": with the
+        # doer in a "by" phrase, the possessor is the one it is done to
+        possessed = _possessors(noun, context)
+        keys = {a.key for a in possessed}
+        subjects = [a for a in owners if a.key not in keys] + participants
+        targets = possessed + targets
     else:
         subjects = (
             owners + participants[:1]
@@ -149,6 +154,10 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
             if has_object or any(_state_body(a) for a in actors):
                 found += actors
     return found
+
+
+def _possessors(noun: Token, context: Context) -> list[ActorRef]:
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
 
 
 def _prefixed(modifier: Token) -> bool:
