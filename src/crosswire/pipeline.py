@@ -22,7 +22,7 @@ from typing import NamedTuple, TextIO
 
 from spacy.tokens import Doc
 
-from crosswire import events, ingest, nlp, stages
+from crosswire import events, headlines, ingest, nlp, stages
 from crosswire.batch.child import ChildWorker
 from crosswire.batch.executors import Executor, InChild, InProcess, WorkerPool
 from crosswire.batch.pool import chunks
@@ -277,15 +277,23 @@ def parse_articles(articles: list[Article]) -> list[Parsed]:
     captions and the headlines, so a short headline does not cost a pipeline call of its own."""
     docs = nlp.parse(a.text for a in articles)
     caption_docs = nlp.parse(a.caption_text for a in articles if a.captions)
-    headlines = [_separate_headline(a) for a in articles]
-    headline_docs = nlp.parse(h for h in headlines if h)
+    titles = [_separate_headline(a) for a in articles]
+    apart = [(t, a.text) for t, a in zip(titles, articles, strict=True) if t]
+    headline_docs = (
+        headlines.as_written(d, title)
+        for d, (title, _) in zip(
+            nlp.parse(headlines.sentence_cased(t, body) or t for t, body in apart),
+            apart,
+            strict=True,
+        )
+    )
     return [
         Parsed(
             doc,
             next(caption_docs) if a.captions else None,
             next(headline_docs) if headline else None,
         )
-        for doc, a, headline in zip(docs, articles, headlines, strict=True)
+        for doc, a, headline in zip(docs, articles, titles, strict=True)
     ]
 
 

@@ -14,8 +14,9 @@ from crosswire.events.codes import appeal_code
 from crosswire.events.content import Coded, absorb_content, obligations
 from crosswire.events.context import Context, article_context
 from crosswire.events.decision import decide
+from crosswire.events.nominal import code_noun
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
-from crosswire.events.triggers import code_noun, code_verb
+from crosswire.events.triggers import code_verb
 from crosswire.model import Article, Attribution, EventMention, Mention, TimeExpr
 
 

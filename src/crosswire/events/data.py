@@ -50,6 +50,11 @@ class Bombing(DataModel):
 
 class Frames(DataModel):
     support_verbs: Words
+    undergoer_verbs: Words
+    undergoer_nouns: Words
+    doer_nouns: Words
+    light_verb_target_preps: Words
+    event_containers: Words
     pronouns: Words
     person_pronouns: Words
     object_target_preps: Words

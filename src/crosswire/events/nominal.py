@@ -1,0 +1,239 @@
+"""Event nouns: a noun that matches a pattern (data/events/nouns.yaml) and the actors
+its phrase names ("talks between A and B", "Ireland's demand", "a hunger strike by
+prisoners"), or a support verb's subject ("teachers began a hunger strike")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosswire.events.arguments import arguments
+from crosswire.events.attributes import places
+from crosswire.events.context import Context
+from crosswire.events.data import frames
+from crosswire.events.event import build
+from crosswire.events.participants import (
+    actors_of,
+    actors_under,
+    is_country,
+    modifier_actor,
+    unique,
+)
+from crosswire.events.patterns import Pattern, noun_patterns
+from crosswire.events.syntax import PHONE_WORDS
+from crosswire.model import ActorRef, EventMention
+
+# How a noun hangs on a support verb: its object, or its subject in the passive
+LIGHT_LINKS = {"dobj", "obj", "nsubjpass"}
+HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
+    """The event of the first of the noun's patterns whose words and actors are there
+    ("talks between A and B", "a hunger strike by prisoners")."""
+    patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
+    for pattern in patterns:
+        if not _noun_fits(noun, pattern):
+            continue
+        subjects, targets = noun_roles(noun, pattern, context)
+        if not subjects and not targets:
+            continue
+        if pattern.requires_actor_pair and not (subjects and targets):
+            continue
+        found = places(noun, context, [noun])
+        return build(
+            noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]
+        )
+    return None
+
+
+def _noun_fits(noun: Token, pattern: Pattern) -> bool:
+    """The pattern's modifier is on the noun ("hunger strike"), a phone call is one."""
+    if pattern.object and not any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pattern.object for c in noun.children
+    ):
+        return False
+    return (
+        not pattern.requires_phone
+        or any(t.lower_ in PHONE_WORDS for t in noun.subtree if t.i != noun.i)
+        or noun.lower_ in PHONE_WORDS - {"call"}
+    )
+
+
+def noun_roles(
+    noun: Token, pattern: Pattern, context: Context
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(subjects, targets): the noun's owner or first participant ("Ireland's demand",
+    "talks between A and B"), else a support verb's subject; the other participants and
+    the actors of its target prepositions, else the one who undergoes it ("the minister
+    faced a probe")."""
+    participants: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    for prep in _phrase_preps(noun, pattern):
+        if prep.lower_ in pattern.participant_preps:
+            participants += actors_under(prep, context)
+        if prep.lower_ in pattern.target_preps:
+            targets += actors_under(prep, context)
+    participants += _givers(noun, context)
+    objects = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps]
+    owners = _owners(noun, context, has_object=bool(objects))
+    parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
+    if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
+        # "an inquiry by A and B": both do it; "the mayor's arrest by police": with the
+        # doer in a "by" phrase, the possessor is the one it is done to
+        possessed = _possessors(noun, context)
+        keys = {a.key for a in possessed}
+        subjects = [a for a in owners if a.key not in keys] + participants
+        targets = possessed + targets
+    else:
+        subjects = (
+            owners + participants[:1]
+            or _support_subjects(noun, context)
+            or _role_doers(noun, context)
+        )
+        targets += participants[1:]
+    return subjects, targets or _undergoers(noun, context)
+
+
+def _phrase_preps(noun: Token, pattern: Pattern) -> list[Token]:
+    """The prepositions of the noun's phrase: its own, those of a noun that counts it ("a
+    wave of unrest by students"), and the target prepositions the parser hung on the verb
+    whose object it is ("launched an attack on X", "charges were filed against him")."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    container = _container(noun)
+    if container is not None:
+        preps += [c for c in container.children if c.dep_ == "prep" and c != noun.head]
+    verb = _light_verb(noun)
+    if verb is not None:
+        preps += [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in frames().light_verb_target_preps
+        ]
+    return preps
+
+
+def _container(noun: Token) -> Token | None:
+    """'a wave of [unrest]', 'days of [clashes]': the noun that counts or spans the event."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return None
+    return head.head if head.head.lemma_.lower() in frames().event_containers else None
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The support or undergoer verb whose object (or passive subject) the noun is, or
+    that is said of it as a participle ("an attack carried out by rebels", "a threat
+    received by the bank", "charges being brought against him")."""
+    head = noun.head
+    if noun.dep_ in LIGHT_LINKS and head.pos_ in {"VERB", "AUX"} and _light(head):
+        return head
+    return next(
+        (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)), None
+    )
+
+
+def _light(verb: Token) -> bool:
+    return verb.lemma_.lower() in frames().support_verbs | frames().undergoer_verbs
+
+
+def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
+    """The actors before the noun that do it: a possessive ("Ireland's demand"), a country
+    or nationality ("a Russian campaign", "Palestinian criticism"), and a named actor in a
+    compound where the noun's object follows ("the police shooting of a boy", "an SEC
+    inquiry into WeWork") or a state body ("a police killing", "an army offensive")."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if _prefixed(child):
+            continue  # "anti-American protests", "intra-Afghan talks": no doer named
+        if child.dep_ == "poss" or (child.dep_ == "compound" and is_country(child, context)):
+            found += actors_of(child, context)
+        elif child.dep_ == "amod":
+            found += [a for c in (child, *child.conjuncts) if (a := modifier_actor(c, context))]
+        elif child.dep_ == "compound" and _before(child, noun, context):
+            actors = actors_of(child, context)
+            if has_object or any(_state_body(a) for a in actors):
+                found += actors
+    return found
+
+
+def _possessors(noun: Token, context: Context) -> list[ActorRef]:
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
+
+
+def _prefixed(modifier: Token) -> bool:
+    """A word joined by a hyphen to the one before it ("anti-American")."""
+    if modifier.i == 0:
+        return False
+    before = modifier.doc[modifier.i - 1]
+    return before.text in HYPHENS and not before.whitespace_
+
+
+def _before(modifier: Token, noun: Token, context: Context) -> bool:
+    """The name on a modifier ends before its noun ("Greece attack police" taken for one
+    name in a headline names no doer of the attack)."""
+    mention = context.mention_at(modifier)
+    return mention is None or mention.end <= noun.idx
+
+
+def _state_body(actor: ActorRef) -> bool:
+    """An actor of the state that is no single person ("police", "the army")."""
+    return actor.sector in frames().state_sectors and not actor.key.startswith("person:")
+
+
+def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
+    """'Teachers began a hunger strike': the subject of a support verb is the noun's actor
+    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent)."""
+    verb = _light_verb(noun)
+    if verb is None or verb.lemma_.lower() not in frames().support_verbs:
+        return []
+    return arguments(verb, context)[0]
+
+
+def _givers(noun: Token, context: Context) -> list[ActorRef]:
+    """'received an inquiry from X', 'drew criticism from X': the one an undergoer verb
+    says the event comes from does it."""
+    verb = _light_verb(noun)
+    if verb is None or verb.lemma_.lower() not in frames().undergoer_verbs:
+        return []
+    froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return [a for prep in froms for a in actors_under(prep, context)]
+
+
+def _undergoers(noun: Token, context: Context) -> list[ActorRef]:
+    """The one an event is done to, as the clause's subject: "the minister faced a probe",
+    "a threat received by the bank", "came under attack", "is the target of a campaign"."""
+    head = noun.head
+    verb = _light_verb(noun)
+    if verb is not None and verb.lemma_.lower() in frames().undergoer_verbs:
+        clause = verb
+    elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in {"VERB", "AUX"}:
+        clause = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and _role(head.head, "undergoer"):
+        return _holders(head.head, context)
+    else:
+        return []
+    return arguments(clause, context)[0]
+
+
+def _role_doers(noun: Token, context: Context) -> list[ActorRef]:
+    """'X is the main suspect in the killing', 'X, the suspect in the killing': the one a
+    predicate or apposed noun names as the event's doer."""
+    head = noun.head
+    role = head.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "of", "behind"} or not _role(role, "doer"):
+        return []
+    return _holders(role, context)
+
+
+def _holders(role: Token, context: Context) -> list[ActorRef]:
+    """Who a role noun is said of: the subject of its copula, or the noun it is apposed to."""
+    if role.dep_ == "attr":
+        return arguments(role.head, context)[0]
+    return actors_of(role.head, context)
+
+
+def _role(role: Token, kind: str) -> bool:
+    """'X is the target of', 'X was the subject of' (an undergoer), 'X is the suspect in'
+    (a doer): a predicate or apposed noun naming who takes that part in an event."""
+    words = frames().undergoer_nouns if kind == "undergoer" else frames().doer_nouns
+    return role.dep_ in {"attr", "appos"} and role.lemma_.lower() in words

@@ -1,0 +1,149 @@
+"""Event nouns (issue 19, arguments): who does and who undergoes an event a noun names, by
+the noun phrase's syntax (its compound, nationality, "by"/"from"/"into" phrases, the noun
+that counts it) and by the verb it is the object of (a support verb's subject does it, an
+undergoer verb's subject undergoes it). Sentences written for the tests."""
+
+from __future__ import annotations
+
+from tests.events.conftest import code
+
+from crosswire import nlp, stages
+from crosswire.events.context import article_context
+from crosswire.events.learned import learned_pattern
+from crosswire.events.nominal import noun_roles
+from crosswire.model import Article
+
+
+def roles(text: str, noun: str, event_type: str) -> tuple[list[str], list[str]]:
+    """The names of the (subjects, targets) of `noun` in `text`, coded as `event_type`."""
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    token = next(t for t in state.doc if t.text == noun)
+    subjects, targets = noun_roles(token, learned_pattern(token, event_type), context)
+    return [a.name.lower() for a in subjects], [a.name.lower() for a in targets]
+
+
+def named(names: list[str], word: str) -> bool:
+    return any(word in name for name in names)
+
+
+def test_a_compound_actor_before_the_object_does_it() -> None:
+    found = code("The police shooting of a Kenyan student sparked anger in Nairobi.")
+    shooting = [e for e in found if e.type == "ASSAULT"]
+    assert shooting and shooting[0].source is not None and shooting[0].target is not None
+    assert "police" in shooting[0].source.name.lower()
+    assert "student" in shooting[0].target.name.lower()
+
+
+def test_a_state_body_in_a_compound_does_it() -> None:
+    subjects, _ = roles(
+        "Students marched against a police killing in Athens.", "killing", "ASSAULT"
+    )
+    assert named(subjects, "police")
+
+
+def test_a_company_in_a_compound_without_an_object_is_not_taken_for_the_doer() -> None:
+    subjects, targets = roles("The Google investigation ended in May.", "investigation", "ACCUSE")
+    assert not subjects and not targets
+
+
+def test_the_subject_of_an_undergoer_verb_undergoes_the_event() -> None:
+    subjects, targets = roles("The senator faced a probe into her finances.", "probe", "ACCUSE")
+    assert not subjects and named(targets, "senator")
+    text = "The minister has drawn criticism from opposition parties."
+    subjects, targets = roles(text, "criticism", "ACCUSE")
+    assert named(subjects, "parties") and named(targets, "minister")
+    text = "The Kenyan ministry received an inquiry from the European Commission."
+    subjects, targets = roles(text, "inquiry", "ACCUSE")
+    assert named(subjects, "european commission") and named(targets, "ministry")
+
+
+def test_what_comes_under_attack_is_its_target() -> None:
+    found = [e for e in code("The Kenyan embassy came under attack on Monday.")]
+    assert [e.type for e in found] == ["ASSAULT"]
+    assert found[0].target is not None and "embassy" in found[0].target.name.lower()
+    assert found[0].source is None
+
+
+def test_the_target_of_a_campaign_is_its_target() -> None:
+    text = "Kenya has been the target of a Russian disinformation campaign."
+    subjects, targets = roles(text, "campaign", "COERCE")
+    assert named(subjects, "russia") and named(targets, "kenya")
+
+
+def test_a_passive_support_verb_gives_its_agent_and_its_target_phrase() -> None:
+    text = "Charges were filed against the mayor by prosecutors in Lagos."
+    subjects, targets = roles(text, "Charges", "ACCUSE")
+    assert named(subjects, "prosecutors") and named(targets, "mayor")
+
+
+def test_a_support_verb_subject_does_it_and_its_target_phrase_is_the_target() -> None:
+    text = "Prosecutors in Lagos filed charges against the mayor on Monday."
+    subjects, targets = roles(text, "charges", "ACCUSE")
+    assert named(subjects, "prosecutors") and named(targets, "mayor")
+
+
+def test_what_an_inquiry_is_into_is_its_target() -> None:
+    text = "Chilean prosecutors launched an inquiry into the senator."
+    subjects, targets = roles(text, "inquiry", "ACCUSE")
+    assert named(subjects, "prosecutors") and named(targets, "senator")
+
+
+def test_the_phrases_of_a_noun_counting_the_event_are_its_own() -> None:
+    text = "A wave of unrest by thousands of students swept the capital."
+    subjects, _ = roles(text, "unrest", "PROTEST")
+    assert named(subjects, "students")
+
+
+def test_a_nationality_on_the_noun_does_it() -> None:
+    text = "The United States faced stiff Palestinian criticism over its decision."
+    subjects, targets = roles(text, "criticism", "ACCUSE")
+    assert named(subjects, "palestin") and named(targets, "united states")
+
+
+def test_a_hyphened_nationality_names_no_doer() -> None:
+    subjects, _ = roles("Anti-American protests spread across Pakistan.", "protests", "PROTEST")
+    assert not named(subjects, "united states") and not named(subjects, "america")
+    subjects, _ = roles("The intra-Afghan negotiations began in Doha.", "negotiations", "CONSULT")
+    assert not named(subjects, "afghan")
+
+
+def test_a_participle_of_a_support_verb_gives_its_agent() -> None:
+    subjects, _ = roles(
+        "A bomb attack carried out by rebels killed four soldiers.", "attack", "ASSAULT"
+    )
+    assert named(subjects, "rebels")
+    text = "No charges were brought against the senator because prosecutors could not proceed."
+    _, targets = roles(text, "charges", "ACCUSE")
+    assert named(targets, "senator")
+
+
+def test_the_agent_of_an_undergoer_participle_undergoes_it() -> None:
+    text = "Police were called after a bomb threat received by the Kenyan embassy in Lima."
+    _, targets = roles(text, "threat", "THREATEN")
+    assert named(targets, "embassy")
+    _, targets = roles("The mayor is awaiting a murder trial in Lima.", "trial", "ACCUSE")
+    assert named(targets, "mayor")
+
+
+def test_the_suspect_in_an_event_does_it() -> None:
+    text = "That man, Juan Lopez, is now the main suspect in the Friday slaying of the mayor."
+    subjects, targets = roles(text, "slaying", "ASSAULT")
+    assert named(subjects, "lopez") and named(targets, "mayor")
+
+
+def test_an_apposed_target_of_a_campaign_is_its_target() -> None:
+    subjects, targets = roles(
+        "Kenya, the target of a Russian campaign, protested.", "campaign", "COERCE"
+    )
+    assert named(subjects, "russia") and named(targets, "kenya")
+
+
+def test_with_its_doer_in_a_by_phrase_the_possessor_undergoes_it() -> None:
+    text = "The mayor's arrest by Kenyan police angered residents."
+    subjects, targets = roles(text, "arrest", "COERCE")
+    assert named(subjects, "police") and not named(subjects, "mayor")
+    assert named(targets, "mayor")
+    subjects, _ = roles("Ireland's demand for an inquiry angered Britain.", "demand", "REQUEST")
+    assert named(subjects, "ireland")

@@ -1,0 +1,52 @@
+"""Title-case headlines parsed as sentences (issue 19): recased as the body writes each word,
+parsed, and the parse laid back onto the words as written. Headlines written for the tests."""
+
+from __future__ import annotations
+
+from crosswire import headlines, nlp, pipeline
+from crosswire.model import Article
+
+TITLE = "Sacked Guard Kills Two Women at Chicago Warehouse: Police"
+BODY = (
+    "A security guard who had been sacked shot two women at a warehouse in Chicago on "
+    "Monday, police said. The guard was arrested at the scene."
+)
+
+
+def test_a_title_case_line_is_told_from_a_sentence_and_from_capitals() -> None:
+    assert headlines.title_case(TITLE)
+    assert not headlines.title_case("Sacked guard kills two women at a Chicago warehouse")
+    assert not headlines.title_case("GUARD KILLS TWO WOMEN IN CHICAGO")
+    assert not headlines.title_case("Guard Arrested")  # too few words to tell
+
+
+def test_a_headline_takes_the_casing_its_body_gives_each_word() -> None:
+    cased = headlines.sentence_cased(TITLE, BODY)
+    assert cased == "Sacked guard kills two women at Chicago warehouse: Police"
+    assert headlines.sentence_cased("Sacked guard kills two women in Chicago", BODY) is None
+
+
+def test_acronyms_and_countries_the_body_does_not_show_stay_as_written() -> None:
+    cased = headlines.sentence_cased("UN Envoy Meets Rebel Leaders in Kenya", "The envoy met.")
+    assert cased == "UN envoy meets rebel leaders in Kenya"
+
+
+def test_the_recased_parse_is_laid_onto_the_headline_as_written() -> None:
+    cased = headlines.sentence_cased(TITLE, BODY)
+    assert cased is not None
+    doc = headlines.as_written(next(nlp.parse([cased])), TITLE)
+    assert doc.text == TITLE
+    by_word = {t.text: t for t in doc}
+    assert by_word["Kills"].pos_ == "VERB" and by_word["Kills"].lemma_ == "kill"
+    assert by_word["Guard"].pos_ == "NOUN" and by_word["Guard"].dep_ == "nsubj"
+
+
+def test_a_headline_parsed_apart_is_parsed_in_sentence_case() -> None:
+    article = Article(id="t", text=BODY, path="t.txt", title=TITLE, published="2020-01-16")
+    headline = pipeline.parse_articles([article])[0].headline
+    assert headline is not None and headline.text == TITLE
+    assert [t.pos_ for t in headline if t.text in {"Guard", "Kills", "Women"}] == [
+        "NOUN",
+        "VERB",
+        "NOUN",
+    ]
