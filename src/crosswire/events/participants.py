@@ -28,6 +28,7 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+PLURALS = frozenset({"NNS", "NNPS"})
 HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
 
@@ -249,9 +250,12 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     if sector is None and not _named_holder(token, context):
         sector = unnamed_sector(token)
     country = _modifier_country(token, context)
-    if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
-        # an unknown plural with a country on it ("Ugandan opposition candidates") is
-        # still that country's people; anything else unknown is no actor
+    of_people = _country_adjective(token, context) or token.lower_ in agents().quantities
+    if sector is None and not (country and of_people and token.tag_ in PLURALS):
+        # an unknown plural a country's name or adjective modifies ("Ugandan opposition
+        # candidates"), or a number of a country's people ("thousands of Australians"), is
+        # that country's people; anything else unknown is no actor ("concessions from
+        # China", "China's demands", "elections in Turkmenistan")
         return None
     name = _agent_name(token, context)
     kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
@@ -395,6 +399,19 @@ def _modifier_country(token: Token, context: Context) -> str | None:
             if target.dep_ in {"amod", "compound"} and (code := demonym(target)):
                 return code
     return None
+
+
+def _country_adjective(token: Token, context: Context) -> bool:
+    """Whether a country's name or adjective is written right before the noun ("Ugandan")."""
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound"} or child.i > token.i:
+            continue
+        if _across_lines(child, token, context):
+            continue
+        mention = context.mention_at(child)
+        if (mention is not None and mention.actor.country) or demonym(child):
+            return True
+    return False
 
 
 def _modifier_tokens(child: Token) -> list[Token]:
