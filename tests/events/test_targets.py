@@ -177,3 +177,14 @@ def test_a_states_own_case_is_against_whom_it_names() -> None:
         "CONCEDE",
     )
     assert event.target is not None and event.target.key == "person:jon berg"
+
+
+def test_the_unnamed_people_armed_forces_capture_are_not_of_their_country() -> None:
+    event = _one("The Indian navy captured 23 pirates on Friday.", "COERCE")
+    assert event.target is not None and event.target.name == "pirates"
+    assert event.target.country != "IND"
+
+
+def test_the_unnamed_people_police_arrest_are_of_their_country() -> None:
+    event = _one("Egyptian police arrested 12 men on Friday.", "COERCE")
+    assert event.target is not None and event.target.country == "EGY"

@@ -29,6 +29,7 @@ class Recipients(DataModel):
     exchanges: Words
     cases: Words
     case_preps: Words
+    abroad_sectors: frozenset[str]
 
 
 @cache

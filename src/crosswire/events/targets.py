@@ -112,11 +112,14 @@ def actors_under_prep(head: Token, preposition: str, context: Context) -> list[A
 def _ruler(pattern: Pattern, subjects: list[ActorRef]) -> ActorRef | None:
     """The source whose jurisdiction unnamed targets are in: a state source of an event a
     state does to its own people, or police and courts, which act at home whatever they do
-    ("Egyptian police opened fire, killing one person")."""
+    ("Egyptian police opened fire, killing one person"); armed forces act abroad as well,
+    so the unnamed people they arrest or search are not theirs by that alone."""
     if not subjects:
         return None
     at_home = subjects[0].sector in agents().home_sectors
-    return subjects[0] if at_home or pattern.type in frames().jurisdiction_types else None
+    abroad = subjects[0].sector in recipients().abroad_sectors  # "the navy captured pirates"
+    jurisdiction = pattern.type in frames().jurisdiction_types and not abroad
+    return subjects[0] if at_home or jurisdiction else None
 
 
 def _others(subjects: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
