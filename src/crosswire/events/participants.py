@@ -94,11 +94,11 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        whose = (  # "a Nixon aide": whose aide, not who ("counterpart Pekka Haavisto" is)
-            mention.type == "PERSON"
-            and token.pos_ == "NOUN"
-            and candidate.dep_ == "compound"
-            and candidate.i < token.i
+        before = candidate.dep_ == "compound" and candidate.i < token.i
+        whose = before and (  # "a Nixon aide": whose aide, not who ("counterpart Pekka
+            # Haavisto" is); "the New York State Attorney General": the office's holder
+            (mention.type == "PERSON" and token.pos_ == "NOUN")
+            or (mention.type == "ORG" and _office_title(token))
         )
         if candidate.i != token.i and (_names_only_where(mention) or whose):
             generic = generic_actor(token, context)
@@ -180,6 +180,12 @@ def in_title_case(token: Token) -> bool:
 def _role_word(token: Token) -> bool:
     """A title a name may follow ("the Chairman of the Commission Kim Jong Un")."""
     return fold(token.text) in roles() or fold(token.lemma_) in roles()
+
+
+def _office_title(token: Token) -> bool:
+    """A capitalised title of an office ("Attorney General", "Press Secretary") that an
+    organisation's name before it says whose office it is."""
+    return token.pos_ == "PROPN" and _role_word(token)
 
 
 def _names_only_where(mention: Mention) -> bool:
