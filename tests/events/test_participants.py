@@ -93,3 +93,17 @@ def test_an_unknown_thing_from_a_country_is_no_actor() -> None:
     # "concessions from China" are not Chinese people: the request is made of China
     event = _one("Japan's foreign ministry demanded concessions from China.", "REQUEST")
     assert event.target is not None and event.target.key == "country:CHN"
+
+
+def test_a_quoted_he_is_not_the_one_who_speaks_the_quote() -> None:
+    for text in (
+        'Police found the gunman. "He shot one man right away," said spokesman Tom Baker.',
+        '"Two people were hurt. He shot one man right away," said spokesman Tom Baker.',
+    ):  # the quotation opens in the sentence or before it
+        event = _one(text, "ASSAULT")
+        assert event.source is None or event.source.key != "person:tom baker"
+
+
+def test_a_reported_he_may_be_the_speaker() -> None:
+    event = _one("Tom Baker said he had arrested the gunman.", "COERCE")
+    assert event.source is not None and event.source.key == "person:tom baker"

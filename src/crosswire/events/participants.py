@@ -12,7 +12,7 @@ from crosswire.actors.agents import agent_sector
 from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
-from crosswire.actors.lexicon import group_heads, roles
+from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import antecedent
 from crosswire.events.context import Context
@@ -28,6 +28,8 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
+QUOTES = ('"', "\u201c", "\u201d")  # straight and curly quotation marks
 PLURALS = frozenset({"NNS", "NNPS"})
 HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
@@ -84,7 +86,8 @@ def title_word(token: Token) -> bool:
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
-        return antecedent(token, context, actors_of)
+        found = antecedent(token, context, actors_of)
+        return None if found is not None and _quoting(token, found, context) else found
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
         return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
@@ -123,6 +126,32 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _quoting(pronoun: Token, actor: ActorRef, context: Context) -> bool:
+    """Whether a third-person pronoun inside a direct quotation was resolved to the one who
+    speaks it (“"He shot one man," said the spokesman”): a speaker says "I" of
+    himself, so the quoted "he" is someone else, whom the sentence does not name."""
+    if pronoun.lower_ not in THIRD_PERSON or not _in_quotes(pronoun):
+        return False
+    speakers = [  # the subjects of the verbs of saying the quotation hangs on
+        t
+        for verb in pronoun.ancestors
+        if verb.lemma_ in reporting_verbs()
+        for t in verb.children
+        if t.dep_ == "nsubj" and t.lower_ not in frames().pronouns  # "he said": resolved apart
+    ]
+    return any(a.key == actor.key for s in speakers for a in actors_of(s, context))
+
+
+def _in_quotes(token: Token) -> bool:
+    """An odd number of quotation marks before the token in its line, or after it in its
+    sentence (a quotation may open lines or sentences earlier)."""
+    text = token.doc.text
+    opening = text.rfind("\n", 0, token.idx) + 1
+    before = sum(text.count(mark, opening, token.idx) for mark in QUOTES)
+    after = sum(text.count(mark, token.idx, token.sent.end_char) for mark in QUOTES)
+    return before % 2 == 1 or after % 2 == 1
 
 
 def _described(noun: Token) -> Token:
