@@ -107,3 +107,9 @@ def test_a_quoted_he_is_not_the_one_who_speaks_the_quote() -> None:
 def test_a_reported_he_may_be_the_speaker() -> None:
     event = _one("Tom Baker said he had arrested the gunman.", "COERCE")
     assert event.source is not None and event.source.key == "person:tom baker"
+
+
+def test_a_nationality_noun_for_one_person_is_a_person_not_the_state() -> None:
+    event = _one("Russian police arrested a 30-year-old American on Friday.", "COERCE")
+    assert event.target is not None and event.target.key == "agent:USA:CVL"
+    assert event.target.name == "30-year-old American"

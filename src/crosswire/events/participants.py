@@ -110,7 +110,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             if token.pos_ == "NOUN" and candidate.dep_ == "compound":
                 continue  # "the Hong Kong situation": where it is, not who
         if candidate.i == token.i and _people_of(mention, token):
-            return _nationals(token, mention)  # "Young Algerians": people, not the state
+            return _nationals(token, mention, context)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
@@ -226,18 +226,28 @@ def _names_only_where(mention: Mention) -> bool:
 
 def _people_of(mention: Mention, token: Token) -> bool:
     """A country's demonym used as a plural noun ("Algerians", "Iraqis"), not its name
-    ("the Philippines")."""
+    ("the Philippines"), or as a noun for one person ("an American", "the 48-year-old
+    Australian": a nationality with an article "a" or a modifier of its own)."""
     code = mention.actor.country
-    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
-    if mention.type != "COUNTRY" or not code or not plural:
+    if mention.type != "COUNTRY" or not code:
         return False
-    return fold(mention.text) != fold(country_name(code) or "")
+    if token.ent_type_ == "NORP" and any(_one_of(c) for c in token.children if c.i < token.i):
+        return True
+    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
+    return plural and fold(mention.text) != fold(country_name(code) or "")
 
 
-def _nationals(token: Token, mention: Mention) -> ActorRef:
-    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+def _one_of(modifier: Token) -> bool:
+    """ "an" in "an American", "48-year-old" in "the 48-year-old Australian"."""
+    return (modifier.dep_ == "det" and modifier.lower_ in {"a", "an"}) or modifier.dep_ in {
+        "amod",
+        "nummod",
+    }
+
+
+def _nationals(token: Token, mention: Mention, context: Context) -> ActorRef:
     code = mention.actor.country
-    name = " ".join([*modifiers, token.text])
+    name = _agent_name(token, context)  # "Young Algerians", "48-year-old Australian"
     return ActorRef(key=agent_key(code, "CVL"), name=name, country=code, sector="CVL")
 
 
