@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
+from crosswire import nlp
+from crosswire.events.harmed import harmed_targets
+from crosswire.events.patterns import Pattern
 from crosswire.model import EventMention
 
 pytestmark = pytest.mark.slow
@@ -49,3 +52,17 @@ def test_a_building_stormed_is_the_target_of_the_attack() -> None:
     # violence against property: the property harmed is what the attack is done to
     event = _one("Rioters stormed the building on Monday.", "ASSAULT")
     assert event.target is not None and event.target.name == "building"
+
+
+def test_the_object_harmed_comes_before_where_it_happened() -> None:
+    doc = next(nlp.parse(["He injured two others on Monday at an accounting firm."]))
+    verb = next(t for t in doc if t.lemma_ == "injure")
+    pattern = Pattern(lemma="injure", type="ASSAULT", example="", cameo="180")
+    assert [t.name for t in harmed_targets(verb, pattern)] == ["two others"]
+
+
+def test_an_act_stepped_up_is_not_what_is_harmed() -> None:
+    doc = next(nlp.parse(["The army stepped up its offensive in the north."]))
+    verb = next(t for t in doc if t.lemma_ == "step")
+    pattern = Pattern(lemma="step", type="ASSAULT", example="", cameo="190")
+    assert harmed_targets(verb, pattern) == []

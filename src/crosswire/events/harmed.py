@@ -32,6 +32,7 @@ class Harmed(DataModel):
     means: Words
     not_things: Words
     portions: Words
+    locative_preps: Words
     operations: frozenset[PloverType]
     places: Words
     thoroughfares: Words
@@ -47,15 +48,20 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     `preps`' objects ("fired at the car"), else its object or passive subject."""
     if pattern.type not in harmed().types:
         return []
-    candidates = [
+    objects = [
         g
         for c in trigger.children
         if c.dep_ == "prep" and c.lower_ in harmed().preps
         for g in c.children
         if g.dep_ == "pobj"
-    ]  # first: "drove a car into the store", "threw stones at the bank"
+    ]
+    located = [g for g in objects if g.head.lower_ in harmed().locative_preps]
     patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
+    # first where it goes ("drove a car into the store"), then the object ("injured two
+    # others at the firm"), then where it happened ("threw stones at the bank")
+    candidates = [g for g in objects if g not in located]
     candidates += [patient] if patient is not None else []
+    candidates += located
     for noun in (_whole(c) for c in candidates):
         if _harmed_noun(noun, pattern):
             return [_thing(noun)]
