@@ -188,3 +188,13 @@ def test_the_unnamed_people_armed_forces_capture_are_not_of_their_country() -> N
 def test_the_unnamed_people_police_arrest_are_of_their_country() -> None:
     event = _one("Egyptian police arrested 12 men on Friday.", "COERCE")
     assert event.target is not None and event.target.country == "EGY"
+
+
+def test_refuge_is_sought_from_whom_it_is_sought_at() -> None:
+    event = _one("The dissident sought refuge at the Ecuadorean embassy in London.", "REQUEST")
+    assert event.target is not None and event.target.country == "ECU"
+
+
+def test_where_a_request_is_made_is_no_target() -> None:
+    event = _one("The minister urged calm at a news conference in Paris.", "REQUEST")
+    assert event.target is None
