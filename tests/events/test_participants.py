@@ -80,3 +80,36 @@ def test_a_person_named_before_a_role_noun_is_whose_it_is_not_who() -> None:
 def test_a_role_noun_with_a_name_after_it_is_that_person() -> None:
     event = _one("The Kenyan president met his Somali counterpart Ali Farah in Nairobi.", "CONSULT")
     assert event.target is not None and event.target.name == "Ali Farah"
+
+
+def test_an_office_title_after_an_organisation_names_the_office_holder() -> None:
+    # the organisation's name says whose office it is; the passive agent is the holder
+    event = _one("Exxon is being investigated by the New York State Attorney General.", "ACCUSE")
+    assert event.source is not None
+    assert event.source.name == "New York State Attorney General"
+
+
+def test_an_unknown_thing_from_a_country_is_no_actor() -> None:
+    # "concessions from China" are not Chinese people: the request is made of China
+    event = _one("Japan's foreign ministry demanded concessions from China.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:CHN"
+
+
+def test_a_quoted_he_is_not_the_one_who_speaks_the_quote() -> None:
+    for text in (
+        'Police found the gunman. "He shot one man right away," said spokesman Tom Baker.',
+        '"Two people were hurt. He shot one man right away," said spokesman Tom Baker.',
+    ):  # the quotation opens in the sentence or before it
+        event = _one(text, "ASSAULT")
+        assert event.source is None or event.source.key != "person:tom baker"
+
+
+def test_a_reported_he_may_be_the_speaker() -> None:
+    event = _one("Tom Baker said he had arrested the gunman.", "COERCE")
+    assert event.source is not None and event.source.key == "person:tom baker"
+
+
+def test_a_nationality_noun_for_one_person_is_a_person_not_the_state() -> None:
+    event = _one("Russian police arrested a 30-year-old American on Friday.", "COERCE")
+    assert event.target is not None and event.target.key == "agent:USA:CVL"
+    assert event.target.name == "30-year-old American"

@@ -10,6 +10,7 @@ from tests.events.conftest import code
 from crosswire import nlp, stages
 from crosswire.events.content import _target_from_content
 from crosswire.events.context import article_context
+from crosswire.events.recipients import mutual
 from crosswire.events.triggers import code_learned
 from crosswire.model import ActorRef, Article, EventMention
 
@@ -133,3 +134,67 @@ def test_the_country_an_arrest_is_made_in_is_still_the_target_of_a_foreign_sourc
     # only a destination is left out: the place where the act happens still counts
     event = _forced("Kenyan police detained aid workers in Kampala.", "detained", "COERCE")
     assert event.target is not None and event.target.country == "UGA"
+
+
+def test_two_subjects_of_a_mutual_act_are_each_others_target() -> None:
+    event = _one("Russia and Ukraine accused each other of shelling the plant.", "ACCUSE")
+    assert event.source is not None and event.source.key == "country:RUS"
+    assert event.target is not None and event.target.key == "country:UKR"
+
+
+def test_a_verb_of_exchange_is_mutual() -> None:
+    doc = next(nlp.parse(["Russia and Turkey traded threats over the downing of a jet."]))
+    verb = next(t for t in doc if t.lemma_ == "trade")
+    assert mutual(verb)
+    other = next(nlp.parse(["Russia and Turkey made threats over the downing of a jet."]))
+    assert not mutual(next(t for t in other if t.lemma_ == "make"))
+
+
+def test_a_request_of_a_thing_is_made_of_whom_it_is_asked_from() -> None:
+    event = _one("Japan's foreign ministry demanded concessions from China.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:CHN"
+
+
+def test_an_extradition_is_sought_from_a_state_not_from_the_one_extradited() -> None:
+    event = _one("France is seeking the banker's extradition from Spain.", "REQUEST")
+    assert event.target is not None and event.target.key == "country:ESP"
+
+
+def test_a_case_dropped_is_against_whom_it_names_not_the_prosecutors_country() -> None:
+    event = _one(
+        "Prosecutors in Norway have dropped an investigation into a bribery allegation "
+        "made against the former minister Jon Berg.",
+        "CONCEDE",
+    )
+    assert event.source is not None and event.source.country == "NOR"
+    assert event.target is not None and event.target.key == "person:jon berg"
+
+
+def test_a_states_own_case_is_against_whom_it_names() -> None:
+    event = _one(
+        "Norway has dropped its investigation into a bribery allegation against the former "
+        "minister Jon Berg.",
+        "CONCEDE",
+    )
+    assert event.target is not None and event.target.key == "person:jon berg"
+
+
+def test_the_unnamed_people_armed_forces_capture_are_not_of_their_country() -> None:
+    event = _one("The Indian navy captured 23 pirates on Friday.", "COERCE")
+    assert event.target is not None and event.target.name == "pirates"
+    assert event.target.country != "IND"
+
+
+def test_the_unnamed_people_police_arrest_are_of_their_country() -> None:
+    event = _one("Egyptian police arrested 12 men on Friday.", "COERCE")
+    assert event.target is not None and event.target.country == "EGY"
+
+
+def test_refuge_is_sought_from_whom_it_is_sought_at() -> None:
+    event = _one("The dissident sought refuge at the Ecuadorean embassy in London.", "REQUEST")
+    assert event.target is not None and event.target.country == "ECU"
+
+
+def test_where_a_request_is_made_is_no_target() -> None:
+    event = _one("The minister urged calm at a news conference in Paris.", "REQUEST")
+    assert event.target is None

@@ -1,7 +1,10 @@
 """What an attack or a seizure is done to when its object names no actor: the thing or the
 unnamed person it harms ("stormed a jewellery store", "intercepted three pirate boats",
 "killed a toddler"), as the labelling guideline's target; its means ("fired 11 shots",
-"threw stones") never are (data/events/harmed.yaml)."""
+"threw stones") never are (data/events/harmed.yaml). An operation short of violence on a
+place, a fixture or goods ("surrounded the building", "combing the town", "banging on the
+door", "seized rifles and grenades") is done to whoever owns it, not to the thing: a target
+is a person, a group, an organisation or a state (`operated_thing`)."""
 
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ class Harmed(DataModel):
     means: Words
     not_things: Words
     portions: Words
+    locative_preps: Words
+    operations: frozenset[PloverType]
+    places: Words
+    thoroughfares: Words
 
 
 @cache
@@ -41,15 +48,20 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     `preps`' objects ("fired at the car"), else its object or passive subject."""
     if pattern.type not in harmed().types:
         return []
-    candidates = [
+    objects = [
         g
         for c in trigger.children
         if c.dep_ == "prep" and c.lower_ in harmed().preps
         for g in c.children
         if g.dep_ == "pobj"
-    ]  # first: "drove a car into the store", "threw stones at the bank"
+    ]
+    located = [g for g in objects if g.head.lower_ in harmed().locative_preps]
     patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
+    # first where it goes ("drove a car into the store"), then the object ("injured two
+    # others at the firm"), then where it happened ("threw stones at the bank")
+    candidates = [g for g in objects if g not in located]
     candidates += [patient] if patient is not None else []
+    candidates += located
     for noun in (_whole(c) for c in candidates):
         if _harmed_noun(noun, pattern):
             return [_thing(noun)]
@@ -96,3 +108,49 @@ def _thing(noun: Token) -> ActorRef:
     ]
     name = noun.doc[min([noun.i, *modifiers]) : noun.i + 1].text
     return ActorRef(key=agent_key(None, None, fold(noun.lemma_)), name=name)
+
+
+def operated_thing(trigger: Token, pattern: Pattern) -> Token | None:
+    """The place, fixture or goods an operation of one of the `operations` types (a search,
+    a cordon, a seizure) is carried out on: its object or passive subject, or with none, the
+    object of one of its `preps` ("banging on the door"). None where the object is anything
+    else ("arrested the man at the house": the man decides)."""
+    if pattern.type not in harmed().operations:
+        return None
+    patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
+    candidates = (
+        [patient]
+        if patient is not None
+        else [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in harmed().preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    )
+    return next((c for c in candidates if _place(c) or _goods(c)), None)
+
+
+def _place(noun: Token) -> bool:
+    """A common noun of a place or a part of one ("the building", "the town", "the door"),
+    or a street's name ("Snyder Avenue", whatever the recogniser took it for)."""
+    lemma = fold(noun.lemma_)
+    if noun.pos_ == "NOUN":
+        return lemma in harmed().places
+    return noun.pos_ == "PROPN" and lemma in harmed().thoroughfares
+
+
+def _goods(noun: Token) -> bool:
+    """Weapons or ammunition, alone or in a list ("seven rifles, RPG launchers, three
+    speedboats and grenades"): the list is goods, none of its members an actor."""
+    listed = [a for a in noun.children if a.dep_ == "appos"]  # "14 rifles, 31 magazines"
+    members = {noun, *noun.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)}
+    for member in members:
+        whole = _whole(member)
+        words = {fold(whole.lemma_), fold(whole.text)}
+        words |= {fold(c.lemma_) for c in whole.children if c.dep_ == "compound"}
+        words |= {w[:-1] for w in words if w.endswith("s")}  # "Rifles" the tagger left plural
+        if words & harmed().means:
+            return True
+    return False

@@ -12,7 +12,7 @@ from crosswire.actors.agents import agent_sector
 from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
-from crosswire.actors.lexicon import group_heads, roles
+from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import antecedent
 from crosswire.events.context import Context
@@ -28,6 +28,9 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
+QUOTES = ('"', "\u201c", "\u201d")  # straight and curly quotation marks
+PLURALS = frozenset({"NNS", "NNPS"})
 HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
 
@@ -83,7 +86,8 @@ def title_word(token: Token) -> bool:
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns:
-        return antecedent(token, context, actors_of)
+        found = antecedent(token, context, actors_of)
+        return None if found is not None and _quoting(token, found, context) else found
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
         return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
     named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
@@ -93,11 +97,11 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         mention = context.mention_at(candidate)
         if mention is None or bare_demonym(mention, candidate):
             continue  # "Ugandan [candidates]": a modifier, not a person
-        whose = (  # "a Nixon aide": whose aide, not who ("counterpart Pekka Haavisto" is)
-            mention.type == "PERSON"
-            and token.pos_ == "NOUN"
-            and candidate.dep_ == "compound"
-            and candidate.i < token.i
+        before = candidate.dep_ == "compound" and candidate.i < token.i
+        whose = before and (  # "a Nixon aide": whose aide, not who ("counterpart Pekka
+            # Haavisto" is); "the New York State Attorney General": the office's holder
+            (mention.type == "PERSON" and token.pos_ == "NOUN")
+            or (mention.type == "ORG" and _office_title(token))
         )
         if candidate.i != token.i and (_names_only_where(mention) or whose):
             generic = generic_actor(token, context)
@@ -106,7 +110,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
             if token.pos_ == "NOUN" and candidate.dep_ == "compound":
                 continue  # "the Hong Kong situation": where it is, not who
         if candidate.i == token.i and _people_of(mention, token):
-            return _nationals(token, mention)  # "Young Algerians": people, not the state
+            return _nationals(token, mention, context)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
             if mention.type == "PLACE":
                 return (
@@ -122,6 +126,32 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _quoting(pronoun: Token, actor: ActorRef, context: Context) -> bool:
+    """Whether a third-person pronoun inside a direct quotation was resolved to the one who
+    speaks it (“"He shot one man," said the spokesman”): a speaker says "I" of
+    himself, so the quoted "he" is someone else, whom the sentence does not name."""
+    if pronoun.lower_ not in THIRD_PERSON or not _in_quotes(pronoun):
+        return False
+    speakers = [  # the subjects of the verbs of saying the quotation hangs on
+        t
+        for verb in pronoun.ancestors
+        if verb.lemma_ in reporting_verbs()
+        for t in verb.children
+        if t.dep_ == "nsubj" and t.lower_ not in frames().pronouns  # "he said": resolved apart
+    ]
+    return any(a.key == actor.key for s in speakers for a in actors_of(s, context))
+
+
+def _in_quotes(token: Token) -> bool:
+    """An odd number of quotation marks before the token in its line, or after it in its
+    sentence (a quotation may open lines or sentences earlier)."""
+    text = token.doc.text
+    opening = text.rfind("\n", 0, token.idx) + 1
+    before = sum(text.count(mark, opening, token.idx) for mark in QUOTES)
+    after = sum(text.count(mark, token.idx, token.sent.end_char) for mark in QUOTES)
+    return before % 2 == 1 or after % 2 == 1
 
 
 def _described(noun: Token) -> Token:
@@ -181,6 +211,12 @@ def _role_word(token: Token) -> bool:
     return fold(token.text) in roles() or fold(token.lemma_) in roles()
 
 
+def _office_title(token: Token) -> bool:
+    """A capitalised title of an office ("Attorney General", "Press Secretary") that an
+    organisation's name before it says whose office it is."""
+    return token.pos_ == "PROPN" and _role_word(token)
+
+
 def _names_only_where(mention: Mention) -> bool:
     """A modifier that says where people are from, not who they are: a place, a country, or
     one capitalised word the tagger took for a person's name ("Riot police")."""
@@ -190,18 +226,28 @@ def _names_only_where(mention: Mention) -> bool:
 
 def _people_of(mention: Mention, token: Token) -> bool:
     """A country's demonym used as a plural noun ("Algerians", "Iraqis"), not its name
-    ("the Philippines")."""
+    ("the Philippines"), or as a noun for one person ("an American", "the 48-year-old
+    Australian": a nationality with an article "a" or a modifier of its own)."""
     code = mention.actor.country
-    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
-    if mention.type != "COUNTRY" or not code or not plural:
+    if mention.type != "COUNTRY" or not code:
         return False
-    return fold(mention.text) != fold(country_name(code) or "")
+    if token.ent_type_ == "NORP" and any(_one_of(c) for c in token.children if c.i < token.i):
+        return True
+    plural = token.tag_ in {"NNS", "NNPS"} and token.text.endswith("s")
+    return plural and fold(mention.text) != fold(country_name(code) or "")
 
 
-def _nationals(token: Token, mention: Mention) -> ActorRef:
-    modifiers = [c.text for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+def _one_of(modifier: Token) -> bool:
+    """ "an" in "an American", "48-year-old" in "the 48-year-old Australian"."""
+    return (modifier.dep_ == "det" and modifier.lower_ in {"a", "an"}) or modifier.dep_ in {
+        "amod",
+        "nummod",
+    }
+
+
+def _nationals(token: Token, mention: Mention, context: Context) -> ActorRef:
     code = mention.actor.country
-    name = " ".join([*modifiers, token.text])
+    name = _agent_name(token, context)  # "Young Algerians", "48-year-old Australian"
     return ActorRef(key=agent_key(code, "CVL"), name=name, country=code, sector="CVL")
 
 
@@ -249,9 +295,12 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     if sector is None and not _named_holder(token, context):
         sector = unnamed_sector(token)
     country = _modifier_country(token, context)
-    if sector is None and (country is None or token.tag_ not in {"NNS", "NNPS"}):
-        # an unknown plural with a country on it ("Ugandan opposition candidates") is
-        # still that country's people; anything else unknown is no actor
+    of_people = _country_adjective(token, context) or token.lower_ in agents().quantities
+    if sector is None and not (country and of_people and token.tag_ in PLURALS):
+        # an unknown plural a country's name or adjective modifies ("Ugandan opposition
+        # candidates"), or a number of a country's people ("thousands of Australians"), is
+        # that country's people; anything else unknown is no actor ("concessions from
+        # China", "China's demands", "elections in Turkmenistan")
         return None
     name = _agent_name(token, context)
     kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
@@ -395,6 +444,19 @@ def _modifier_country(token: Token, context: Context) -> str | None:
             if target.dep_ in {"amod", "compound"} and (code := demonym(target)):
                 return code
     return None
+
+
+def _country_adjective(token: Token, context: Context) -> bool:
+    """Whether a country's name or adjective is written right before the noun ("Ugandan")."""
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound"} or child.i > token.i:
+            continue
+        if _across_lines(child, token, context):
+            continue
+        mention = context.mention_at(child)
+        if (mention is not None and mention.actor.country) or demonym(child):
+            return True
+    return False
 
 
 def _modifier_tokens(child: Token) -> list[Token]:

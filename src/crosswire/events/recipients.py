@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.context import Context
 from crosswire.events.data import frames
@@ -18,12 +19,17 @@ from crosswire.events.syntax import direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
+CASE_DEPTH = 2  # cases inside cases: "an inquiry into an allegation against the mayor"
 
 
 class Recipients(DataModel):
     by_type: dict[PloverType, Words]
     movements: Words
     destination_preps: Words
+    exchanges: Words
+    cases: Words
+    case_preps: Words
+    abroad_sectors: frozenset[str]
 
 
 @cache
@@ -57,6 +63,48 @@ def moves_a_person(trigger: Token, context: Context) -> bool:
         c.dep_ == "prep" and c.lower_ in recipients().destination_preps for c in trigger.children
     )
     return led and moved is not None and _person(moved, context)
+
+
+def accused(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
+    """Whom a case `noun` names is against: an investigation, a charge, a sentence ("dropped
+    the charges against him", "reopened its investigation into the minister", "an inquiry
+    into an allegation made against the mayor"): the actors its `case_preps` name, or those
+    of a case noun inside them or of a participle on it. Nothing for other nouns."""
+    if fold(noun.lemma_) not in recipients().cases or depth > CASE_DEPTH:
+        return []
+    heads = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in recipients().case_preps:
+                continue
+            for g in (g for g in prep.children if g.dep_ == "pobj"):
+                found = actors_of(g, context) or accused(g, context, depth + 1)
+                if found:
+                    return found
+    return []
+
+
+def is_case(noun: Token | None) -> bool:
+    return noun is not None and fold(noun.lemma_) in recipients().cases
+
+
+def mutual(trigger: Token) -> bool:
+    """Whether `trigger` is an act its subjects do to each other: a verb of exchange ("traded
+    threats", "exchanged fire") or one whose object says so ("accused each other", "fought
+    with one another")."""
+    if trigger.pos_ in {"VERB", "AUX"} and verb_lemma(trigger) in recipients().exchanges:
+        return True
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+    objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    return any(_each_other(o) for o in objects)
+
+
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another" (the parse hangs "each", "one" on the noun or before it)."""
+    if token.lower_ not in {"other", "another"}:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.lower_ in {"each", "one"}
 
 
 def _place(token: Token, context: Context) -> bool:

@@ -11,9 +11,10 @@ from spacy.tokens import Token
 from crosswire.actors.countries import country_name
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.harmed import harmed_targets
+from crosswire.events.harmed import harmed_targets, operated_thing
 from crosswire.events.participants import (
     actors_of,
+    actors_under,
     agent_key,
     agent_kind,
     country_actor,
@@ -21,7 +22,14 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern
-from crosswire.events.recipients import moves_a_person, prepositional_recipients
+from crosswire.events.recipients import (
+    accused,
+    is_case,
+    moves_a_person,
+    mutual,
+    prepositional_recipients,
+    recipients,
+)
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, Place
 
@@ -38,7 +46,16 @@ def complete_roles(
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, targets) with targets found beyond the arguments and unnamed agents
     given the country they act in. No actor is its own target: a state acting at home on
-    no one named ("the Chilean riots", "Greek police arrested") has no target."""
+    no one named ("the Chilean riots", "Greek police arrested") has no target. An operation
+    on a place, a fixture or goods is done to their owner, or to no one named. Two subjects
+    of a mutual act are each other's target: the first named is the source (guideline 5)."""
+    if not targets and len(subjects) == 2 and mutual(trigger):
+        subjects, targets = subjects[:1], subjects[1:]  # "Turkey and Russia traded threats"
+    thing = operated_thing(trigger, pattern)
+    if thing is not None:  # "surrounded the building", "seized rifles from the rebels"
+        source = subjects[0] if subjects else None
+        owners = [o for o in thing_owners(trigger, thing, context) if not one_side(source, o)]
+        return [located(s, places, None) for s in subjects], _others(subjects, owners)
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         source = subjects[0] if subjects else None
         requested = pattern.type == "REQUEST"
@@ -53,19 +70,56 @@ def complete_roles(
         targets = _others(
             subjects, [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
         )
-    if not targets and not moves_a_person(trigger, context):  # "took him to a jail in San Diego"
+    if not targets and not moves_a_person(trigger, context) and not _on_a_case(trigger):
+        # "took him to a jail in San Diego"; "prosecutors in Sweden dropped the charges": the
+        # destination and the country of the case are no target
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
+
+
+def _on_a_case(trigger: Token) -> bool:
+    """Whether the trigger acts on a case: whoever it is against, not the case's country."""
+    return is_case(direct_object(trigger) or passive_subject(trigger))
+
+
+def case_targets(trigger: Token, case: Token, context: Context) -> list[ActorRef]:
+    """Whom a case acted on is against ("dropped its investigation into the minister"), or
+    whom the act says it is about ("discontinued the investigation regarding the mayor")."""
+    return accused(case, context) or [
+        a
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ in recipients().case_preps - {"of", "on"}
+        for a in actors_under(prep, context)
+    ]
+
+
+def thing_owners(trigger: Token, thing: Token, context: Context) -> list[ActorRef]:
+    """Whose a place or goods are: the thing's possessor or owner ("the suspect's door",
+    "the home of the mayor"), else whom the trigger takes it "from"."""
+    return owner_actors(thing, context) or actors_under_prep(trigger, "from", context)
+
+
+def actors_under_prep(head: Token, preposition: str, context: Context) -> list[ActorRef]:
+    """The actors named by the objects of the head's `preposition` ("from the UK")."""
+    return [
+        a
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == preposition
+        for a in actors_under(prep, context)
+    ]
 
 
 def _ruler(pattern: Pattern, subjects: list[ActorRef]) -> ActorRef | None:
     """The source whose jurisdiction unnamed targets are in: a state source of an event a
     state does to its own people, or police and courts, which act at home whatever they do
-    ("Egyptian police opened fire, killing one person")."""
+    ("Egyptian police opened fire, killing one person"); armed forces act abroad as well,
+    so the unnamed people they arrest or search are not theirs by that alone."""
     if not subjects:
         return None
     at_home = subjects[0].sector in agents().home_sectors
-    return subjects[0] if at_home or pattern.type in frames().jurisdiction_types else None
+    abroad = subjects[0].sector in recipients().abroad_sectors  # "the navy captured pirates"
+    jurisdiction = pattern.type in frames().jurisdiction_types and not abroad
+    return subjects[0] if at_home or jurisdiction else None
 
 
 def _others(subjects: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
@@ -146,11 +200,21 @@ def fallback_targets(
     of the Assembly" has none), else of any verb's target prepositions. The subject of a
     content clause on the `source`'s own side is not addressed ("the ambassador warned that
     the Chinese government will not sit on its hands": his government will act). For a
-    request (`requested`), whose the thing asked for is ("asked for the public's help",
-    "called for Iran's withdrawal") comes before the prepositions."""
+    request (`requested`), whom the thing is asked "from" comes before its owner, and whose
+    the thing asked for is ("asked for the public's help", "called for Iran's withdrawal")
+    comes before the prepositions."""
     patient = direct_object(trigger) or passive_subject(trigger)
+    if patient is not None and is_case(
+        patient
+    ):  # "dropped its investigation into the mayor": the mayor
+        found = [a for a in case_targets(trigger, patient, context) if not one_side(source, a)]
+        if found:
+            return found
     if patient is not None:
-        owners = owner_actors(patient, context)
+        # a request of a thing is made of whom it is asked "from" ("seeking Assange's
+        # extradition from the UK": the UK is asked, Assange is extradited)
+        asked = actors_under_prep(patient, "from", context) if requested else []
+        owners = asked or owner_actors(patient, context)
         if owners:
             return owners
     clauses = _content_clauses(trigger)
@@ -244,7 +308,12 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
 
 def _complement_actors(child: Token, context: Context) -> list[ActorRef]:
     if child.dep_ in {"dobj", "obj", "dative"}:
-        return actors_of(child, context) or owner_actors(child, context)
+        # "threatened to resume attacks in Israel": an act done in a country is aimed at it
+        return (
+            actors_of(child, context)
+            or owner_actors(child, context)
+            or _countries_in(child, context)
+        )
     if child.dep_ == "prep" and child.lower_ in frames().content_target_preps:
         return [
             a
@@ -253,6 +322,11 @@ def _complement_actors(child: Token, context: Context) -> list[ActorRef]:
             for a in (actors_of(g, context) or owner_actors(g, context))
         ]
     return []
+
+
+def _countries_in(noun: Token, context: Context) -> list[ActorRef]:
+    """The countries an "in" phrase on the noun names ("attacks in Israel")."""
+    return [a for a in actors_under_prep(noun, "in", context) if a.key.startswith("country:")]
 
 
 def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:

@@ -1,0 +1,68 @@
+"""What an attack or an operation is done to when its object names no actor
+(crosswire.events.harmed, crosswire.events.targets): a place, a fixture or goods that an
+operation short of violence is carried out on is no target; its owner is. Each sentence is
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import code
+
+from crosswire import nlp
+from crosswire.events.harmed import harmed_targets
+from crosswire.events.patterns import Pattern
+from crosswire.model import EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def test_a_building_surrounded_is_no_target() -> None:
+    event = _one("Police surrounded the building and waited for hours.", "COERCE")
+    assert event.source is not None and event.source.name == "Police"
+    assert event.target is None
+
+
+def test_the_owner_of_a_place_surrounded_is_the_target() -> None:
+    event = _one("Police surrounded the suspect's house.", "COERCE")
+    assert event.target is not None and event.target.name == "suspect"
+
+
+def test_seized_weapons_are_no_target() -> None:
+    event = _one("The army seized rifles, grenades and two speedboats in the raid.", "COERCE")
+    assert event.target is None
+
+
+def test_whom_goods_are_seized_from_is_the_target() -> None:
+    event = _one("Troops seized weapons from the rebels in Kandahar.", "COERCE")
+    assert event.target is not None and event.target.name == "rebels"
+
+
+def test_the_owner_of_seized_goods_is_the_target() -> None:
+    event = _one("Police seized the rebels' weapons.", "COERCE")
+    assert event.target is not None and event.target.name == "rebels"
+
+
+def test_a_building_stormed_is_the_target_of_the_attack() -> None:
+    # violence against property: the property harmed is what the attack is done to
+    event = _one("Rioters stormed the building on Monday.", "ASSAULT")
+    assert event.target is not None and event.target.name == "building"
+
+
+def test_the_object_harmed_comes_before_where_it_happened() -> None:
+    doc = next(nlp.parse(["He injured two others on Monday at an accounting firm."]))
+    verb = next(t for t in doc if t.lemma_ == "injure")
+    pattern = Pattern(lemma="injure", type="ASSAULT", example="", cameo="180")
+    assert [t.name for t in harmed_targets(verb, pattern)] == ["two others"]
+
+
+def test_an_act_stepped_up_is_not_what_is_harmed() -> None:
+    doc = next(nlp.parse(["The army stepped up its offensive in the north."]))
+    verb = next(t for t in doc if t.lemma_ == "step")
+    pattern = Pattern(lemma="step", type="ASSAULT", example="", cameo="190")
+    assert harmed_targets(verb, pattern) == []
