@@ -239,6 +239,11 @@ def test_a_time_that_opens_the_sentence_frames_its_clauses(
     assert dated(text, trigger) == (expected, "text")
 
 
+def test_an_opening_time_does_not_date_the_object_the_clause_is_about() -> None:
+    text = "On Monday, the United Nations condemned the attack on Kismayo."
+    assert word_date(text, "attack") == (None, None)
+
+
 def test_a_time_inside_the_sentence_does_not_frame_a_bounded_clause() -> None:
     text = "Fred LaRue joined the campaign in 1972 after police arrested the burglars."
     assert dated(text, "arrested") == (None, None)

@@ -99,12 +99,16 @@ def _frame_date(trigger: Token, context: Context) -> str | None:
     1972, ...") and modifies the clause the trigger's clause is an adverbial clause,
     complement or conjunct of (whatever its subordinator: "until she was arrested"), on
     the same line. An opening time frames all that its sentence tells."""
-    top = _clause_verb(trigger)
+    top = trigger
+    if top.pos_ in {"NOUN", "PROPN"}:  # only a subject shares its clause's time
+        if top.dep_ not in NOUN_SUBJECTS or top.head.i == top.i:
+            return None  # "On Monday, the UN condemned the attack": not a Monday attack
+        top = top.head
     for _ in range(MAX_LEVELS):
-        if top is None or top.dep_ not in {"advcl", "conj", "xcomp"} or top.head.i == top.i:
+        if top.dep_ not in {"advcl", "conj", "xcomp"} or top.head.i == top.i:
             break
         top = top.head
-    if top is None or top.i == trigger.i or not _same_line(context.text, top.idx, trigger.idx):
+    if top.i == trigger.i or not _same_line(context.text, top.idx, trigger.idx):
         return None
     for dating in attached(top, context):
         if dating.date is not None and _opens_sentence(dating.time, context):
