@@ -53,11 +53,17 @@ def right_date(row: dict[str, Any], corrections: dict[str, str | None]) -> objec
     return UNKNOWN
 
 
-def rescore(rows: list[dict[str, Any]], now: dict[tuple[str, int, int], Any]) -> dict[str, Any]:
+def read_corrections(path: Path = CORRECTIONS) -> dict[str, str | None]:
+    """The right dates of the events judged wrong, by event id."""
+    return {r["id"]: r["date"] for r in map(json.loads, path.read_text("utf-8").splitlines())}
+
+
+def rescore(
+    rows: list[dict[str, Any]],
+    now: dict[tuple[str, int, int], Any],
+    corrections: dict[str, str | None],
+) -> dict[str, Any]:
     """The figures of one file: `now` maps (article, start, end) to the date coded now."""
-    corrections = {
-        r["id"]: r["date"] for r in map(json.loads, CORRECTIONS.read_text("utf-8").splitlines())
-    }
     judged = [(r, right_date(r, corrections)) for r in rows]
     known = [(r, d) for r, d in judged if d is not UNKNOWN]
     found = [(r, d) for r, d in known if (r["article"], *r["trigger"]) in now]
@@ -96,10 +102,11 @@ def main() -> None:
     keys = sorted({r["article"] for rows in samples.values() for r in rows})
     _, coded = run_crosswire(keys)
     now = {(e.article_id, e.start, e.end): e.date for events in coded.values() for e in events}
+    corrections = read_corrections()
     run = {
         "date": date.today().isoformat(),
         "code_version": code_version(),
-        "files": {name: rescore(rows, now) for name, rows in samples.items()},
+        "files": {name: rescore(rows, now, corrections) for name, rows in samples.items()},
     }
     previous = json.loads(RESULT.read_text("utf-8")) if RESULT.exists() else {}
     result = {
