@@ -209,6 +209,11 @@ def test_a_time_expression_that_is_a_subject_dates_nothing() -> None:
     assert word_date(text, "released", published=None) == (None, None)
 
 
+def test_a_time_that_is_the_predicate_of_a_copula_dates_its_subject() -> None:
+    text = "The meeting between Vladimir Putin and Recep Erdogan was Monday."
+    assert word_date(text, "meeting") == ("2020-01-13", "text")
+
+
 def test_a_clause_that_describes_a_time_takes_its_date() -> None:
     text = (
         "Paris also witnessed another dramatic robbery on Sunday night when thieves armed with"

@@ -37,8 +37,9 @@ ARGUMENT_LINKS = {
     *("prep", "pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "attr"),
     *("ccomp", "parataxis"),  # what was said or chanted: "chanted 'will you kill today'"
 }
-# What a time expression can be to a word without dating it: "2016 was a hard year"
-NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "attr", "expl"}
+# What a time expression can be to a word without dating it: "2016 was a hard year" (but a
+# copula's predicate dates its subject: "the meeting was Monday")
+NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
 RECENT_DAYS = 7
