@@ -249,6 +249,16 @@ def test_an_opening_time_does_not_date_the_object_the_clause_is_about() -> None:
     assert word_date(text, "attack") == (None, None)
 
 
+def test_an_opening_time_does_not_frame_past_perfect_background() -> None:
+    text = "On Monday, police arrested him because he had attacked a guard."
+    assert word_date(text, "attacked") == (None, None)
+
+
+def test_a_setting_s_time_that_may_belong_to_a_noun_after_it_dates_nothing() -> None:
+    text = "Police arrested him in connection with the murder in 2005."
+    assert word_date(text, "arrested")[0] != "2005"
+
+
 def test_a_time_inside_the_sentence_does_not_frame_a_bounded_clause() -> None:
     text = "Fred LaRue joined the campaign in 1972 after police arrested the burglars."
     assert dated(text, "arrested") == (None, None)

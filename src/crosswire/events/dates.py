@@ -100,6 +100,8 @@ def _frame_date(trigger: Token, context: Context) -> str | None:
     1972, ...") and modifies the clause the trigger's clause is an adverbial clause,
     complement or conjunct of (whatever its subordinator: "until she was arrested"), on
     the same line. An opening time frames all that its sentence tells."""
+    if _past_perfect(trigger):
+        return None  # "On Monday, police arrested him because he had attacked a guard"
     top = trigger
     if top.pos_ in {"NOUN", "PROPN"}:  # only a subject shares its clause's time
         if top.dep_ not in NOUN_SUBJECTS or top.head.i == top.i:
@@ -160,9 +162,17 @@ def recent_report(trigger: Token, status: Modality) -> bool:
         return True  # a nominal headline: "Rebel attack on border town"
     if verb.dep_ == "relcl":
         return _recent_aspect(verb)  # "Hiller, who has been arrested and charged, ..."
+    return not _past_perfect(verb) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _past_perfect(word: Token) -> bool:
+    """Whether `word`'s clause is in the past perfect ("had been arrested"): background,
+    told as before the news."""
+    verb = _clause_verb(word)
     perfect = dates().past_perfect_auxiliaries
-    background = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children)
-    return not background or verb.dep_ in {"ccomp", "parataxis"}
+    return verb is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children
+    )
 
 
 def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
@@ -366,10 +376,23 @@ def _setting(root: Token) -> Token | None:
         return None
     if root.i < noun.i:
         return None  # "in the March 2005 rampage": the date of the noun's own event
+    if any(_owns_time(c, root) for c in noun.children if noun.i < c.i < root.i):
+        return None  # "in connection with the murder in 2005": the murder's date
     preposition = noun.head
     if preposition.dep_ == "agent" or preposition.lower_ in dates().setting_preps:
         return noun if preposition.dep_ in {"prep", "agent"} else None
     return None
+
+
+def _owns_time(link: Token, root: Token) -> bool:
+    """Whether the preposition `link`, between a setting noun and a time expression after
+    it, has an object the time may belong to instead: a common noun ("with the murder in
+    2005"), not a place ("in Athens in 1985") nor a named party ("with Mr. Magruder in
+    2003")."""
+    if link.dep_ != "prep" or link.lower_ in dates().setting_preps:
+        return False
+    objects = [c for c in link.children if c.dep_ == "pobj" and c.i < root.i]
+    return any(not o.ent_type_ and o.pos_ != "PROPN" for o in objects)
 
 
 def _fixed(time: TimeExpr, text: str) -> str | None:
