@@ -295,6 +295,11 @@ def test_a_span_up_to_the_report_dates_nothing(text: str) -> None:
     assert dated(text, trigger) == (None, None)
 
 
+def test_a_vague_time_of_a_noun_subject_s_clause_blocks_the_publication_date() -> None:
+    text = "Fighting has escalated dramatically in recent days in northwest Syria."
+    assert word_date(text, "Fighting") == (None, None)
+
+
 def test_a_date_in_what_a_charge_is_for_keeps_a_recent_charge_news() -> None:
     text = "Police charged Jose Orozco with murdering a sheriff's deputy on January 3."
     assert dated(text, "charged") == (PUBLISHED, "published")

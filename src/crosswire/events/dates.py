@@ -61,8 +61,14 @@ class Dating:
 
 def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     """The time expressions attached to the event's own words (`heads`: the trigger first,
-    then its light-verb noun), in text order."""
-    return [d for head in heads for d in attached(head, context)]
+    then its light-verb noun; a noun event that is the subject of its clause has that
+    clause's: "fighting has escalated in recent days"), in text order."""
+    trigger = heads[0]
+    words = list(heads)
+    subject = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_SUBJECTS
+    if subject and trigger.head.i != trigger.i and trigger.head not in words:
+        words.append(trigger.head)
+    return [d for word in words for d in attached(word, context)]
 
 
 def sentence_date(trigger: Token, context: Context) -> str | None:
