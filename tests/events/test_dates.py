@@ -9,7 +9,10 @@ import re
 import pytest
 from tests.events.conftest import code
 
-from crosswire.model import EventMention
+from crosswire import nlp, stages
+from crosswire.events.attributes import event_date
+from crosswire.events.context import article_context
+from crosswire.model import Article, EventMention
 from crosswire.timex.values import CONTRACT
 
 PUBLISHED = "2020-01-16"  # a Thursday
@@ -20,6 +23,17 @@ def dated(
 ) -> tuple[str | None, str | None]:
     event = _one(code(text, published), trigger)
     return event.date, event.date_from
+
+
+def word_date(
+    text: str, word: str, published: str | None = PUBLISHED
+) -> tuple[str | None, str | None]:
+    """`event_date` of the first token `word` of `text`, whether or not an event is coded
+    there: the dating rules alone."""
+    article = Article(id="t", text=text, path="t.txt", published=published)
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, [])
+    return event_date([next(t for t in state.doc if t.text == word)], context)
 
 
 def _one(events: list[EventMention], trigger: str) -> EventMention:
@@ -153,3 +167,154 @@ def test_a_present_perfect_report_is_recent_whatever_the_article_dated_before() 
 def test_a_date_of_another_clause_of_the_sentence_keeps_the_publication_date_off() -> None:
     text = "Two men went on trial on Wednesday for killing a teenager in Brooklyn."
     assert dated(text, "killing") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Michalis Kaltezas was killed by a police officer during a demonstration in Athens"
+            " in 1985.",
+            "killed",
+            "1985",
+        ),
+        (
+            "In a heated exchange with Jeb Magruder in 2003, Fred LaRue criticised Richard Nixon.",
+            "criticised",
+            "2003",
+        ),
+        (
+            "Jose Orozco was convicted by the same jury last month of murder.",
+            "convicted",
+            "2019-12",
+        ),
+    ],
+    ids=["during-a-demonstration-in", "in-an-exchange-in", "by-the-jury-last-month"],
+)
+def test_the_date_of_the_setting_dates_the_event(text: str, trigger: str, expected: str) -> None:
+    assert dated(text, trigger) == (expected, "text")
+
+
+def test_a_date_on_a_predicative_adjective_dates_its_verb() -> None:
+    text = "A jury found Vincent Gigante guilty in 1997 of racketeering and extortion."
+    assert dated(text, "found") == ("1997", "text")
+
+
+def test_a_time_expression_that_is_a_subject_dates_nothing() -> None:
+    # the parse makes "2016" the subject of "released" ("since" its subordinator)
+    text = (
+        "Two hostages, an American and an Australian, who had been held by the Taliban in"
+        " Afghanistan since 2016 were released Tuesday in a prisoner swap."
+    )
+    assert word_date(text, "released", published=None) == (None, None)
+
+
+def test_a_time_that_is_the_predicate_of_a_copula_dates_its_subject() -> None:
+    text = "The meeting between Vladimir Putin and Recep Erdogan was Monday."
+    assert word_date(text, "meeting") == ("2020-01-13", "text")
+
+
+def test_a_clause_that_describes_a_time_takes_its_date() -> None:
+    text = (
+        "Paris also witnessed another dramatic robbery on Sunday night when thieves armed with"
+        " Kalashnikovs stormed a subsidiary of the rail operator SNCF."
+    )
+    assert dated(text, "stormed") == ("2020-01-12", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "On Wednesday tensions seemed to ease until police arrested Mahnefah Gray.",
+            "arrested",
+            "2020-01-15",
+        ),
+        (
+            "In 1972, after police arrested the burglars, Fred LaRue joined the campaign.",
+            "arrested",
+            "1972",
+        ),
+    ],
+    ids=["on-wednesday-until", "in-1972-after"],
+)
+def test_a_time_that_opens_the_sentence_frames_its_clauses(
+    text: str, trigger: str, expected: str
+) -> None:
+    assert dated(text, trigger) == (expected, "text")
+
+
+def test_an_opening_time_does_not_date_the_object_the_clause_is_about() -> None:
+    text = "On Monday, the United Nations condemned the attack on Kismayo."
+    assert word_date(text, "attack") == (None, None)
+
+
+def test_an_opening_time_does_not_frame_past_perfect_background() -> None:
+    text = "On Monday, police arrested him because he had attacked a guard."
+    assert word_date(text, "attacked") == (None, None)
+
+
+def test_a_setting_s_time_that_may_belong_to_a_noun_after_it_dates_nothing() -> None:
+    text = "Police arrested him in connection with the murder in 2005."
+    assert word_date(text, "arrested")[0] != "2005"
+
+
+def test_a_time_inside_the_sentence_does_not_frame_a_bounded_clause() -> None:
+    text = "Fred LaRue joined the campaign in 1972 after police arrested the burglars."
+    assert dated(text, "arrested") == (None, None)
+
+
+def test_a_present_perfect_relative_clause_is_a_recent_report() -> None:
+    text = "Yvonne Hiller, who has been arrested by police in Philadelphia, is a Muslim."
+    assert dated(text, "arrested") == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He knew that he was going to be shot by the police, the sheriff said.", "shot"),
+        ("The Indian navy foiled the pirates' intention of attacking merchant ships.", "attacking"),
+    ],
+    ids=["going-to", "foiled"],
+)
+def test_an_event_that_did_not_take_place_takes_no_publication_date(
+    text: str, trigger: str
+) -> None:
+    assert dated(text, trigger) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has sent troops to Idlib in the past month.",
+        "Police detained Alexei Navalny in Moscow this week.",
+    ],
+)
+def test_a_span_up_to_the_report_dates_nothing(text: str) -> None:
+    trigger = "sent troops" if "sent" in text else "detained"
+    assert dated(text, trigger) == (None, None)
+
+
+def test_a_vague_time_of_a_noun_subject_s_clause_blocks_the_publication_date() -> None:
+    text = "Fighting has escalated dramatically in recent days in northwest Syria."
+    assert word_date(text, "Fighting") == (None, None)
+
+
+def test_a_date_in_what_a_charge_is_for_keeps_a_recent_charge_news() -> None:
+    text = "Police charged Jose Orozco with murdering a sheriff's deputy on January 3."
+    assert dated(text, "charged") == (PUBLISHED, "published")
+
+
+def test_a_date_years_back_in_what_a_verdict_is_for_makes_it_background() -> None:
+    text = "He was jailed for life after a court convicted him of stabbing his wife in 1999."
+    assert dated(text, "convicted") == (None, None)
+
+
+def test_a_date_of_a_participant_s_description_does_not_place_the_event() -> None:
+    text = "Police arrested a gang member accused of gunning down a deputy a month ago."
+    assert dated(text, "arrested") == (PUBLISHED, "published")
+
+
+def test_a_future_clause_s_date_does_not_place_a_past_event() -> None:
+    text = "Unionists marched on the parliament, where a vote will be held on Thursday."
+    assert dated(text, "marched") == (PUBLISHED, "published")

@@ -105,3 +105,23 @@ def test_a_year_ago_without_a_reference_is_last_year() -> None:
 
 def test_vague_words_that_are_not_times() -> None:
     assert values("He had previously said so and will soon leave.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riots broke out on Saturday December 13 2008 in Athens.", "Saturday December 13 2008"),
+        (
+            "Riots broke out on Saturday, December 13, 2008 in Athens.",
+            "Saturday, December 13, 2008",
+        ),
+    ],
+)
+def test_a_weekday_date_with_its_year_is_one_full_date_without_a_publication_date(
+    text: str, expected: str
+) -> None:
+    assert values(text, published=None) == [(expected, "DATE", "2008-12-13")]
+
+
+def test_a_weekday_date_ends_at_its_last_word() -> None:
+    assert ("Tuesday, May 29", "DATE", "2018-05-29") in values("On Tuesday, May 29 they met.")

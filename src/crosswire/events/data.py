@@ -159,6 +159,11 @@ class DateCues(DataModel):
     vague_types: Words
     present_values: Words
     past_perfect_auxiliaries: Words
+    setting_preps: Words
+    spanning: Words
+    frame_openers: Words
+    prospective_governors: Words
+    preventing_governors: Words
 
 
 @cache

@@ -1,10 +1,15 @@
 """Which time expression dates an event, read on the parse (the labelling guideline's
-section 6): one attached to the event's own words ("met on Monday", "Tuesday's attack"),
-else one the sentence applies to it (a conjoined or simultaneous clause: "was shot and
-killed on Saturday", "killed three Wednesday as police fought protesters"); never one in
-another sentence, in a reported clause ("officials said Monday that ..."), in a relative
-clause, or one that bounds the event instead of dating it ("the first visit since 2009").
-Whether the publication date may stand in is `recent_report`'s question."""
+section 6): one attached to the event's own words ("met on Monday", "Tuesday's attack",
+"found him guilty in 1997", "killed during a demonstration in 1985"), else one the
+sentence applies to it (a conjoined or simultaneous clause: "was shot and killed on
+Saturday", "killed three Wednesday as police fought protesters"; the time a relative
+clause describes, "on Sunday night when thieves stormed ..."; a time that opens the
+sentence, "In 1972, after Mitchell resigned, ..."); never one in another sentence, in a
+reported clause ("officials said Monday that ..."), in a relative clause, one that bounds
+the event instead of dating it ("the first visit since 2009") or one that spans up to the
+report ("this week"). Whether the publication date may stand in is `recent_report`'s
+question (not for what did not happen: "was going to be shot", "foiled an attack"), and
+`dated_elsewhere`'s (not where the sentence or the article places the event in the past)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from crosswire.events.context import Context
-from crosswire.events.data import dates
+from crosswire.events.data import dates, modality
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -22,9 +27,26 @@ from crosswire.timex.values import contract_date
 # `_shares_time_upward`); anything else (a reported, relative or object clause) stops.
 MAX_LEVELS = 3  # how many clauses up a date is looked for
 NOUN_SUBJECTS = {"nsubj", "nsubjpass"}
+# Links from a word to the word that governs what it names ("foiled an attack", "foiling
+# the intention of attacking", "was going to be shot")
+GOVERNED = {"dobj", "pobj", "pcomp", "prep", "xcomp", "nsubjpass", "compound"}
+# Links of a predicative adjective, whose date is its verb's: "found him guilty in 1997"
+PREDICATIVE = {"acomp", "oprd", "ccomp", "xcomp"}
+# Links into an argument of a verb (`_argument_part`)
+ARGUMENT_LINKS = {
+    *("prep", "pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "attr"),
+    *("ccomp", "parataxis"),  # what was said or chanted: "chanted 'will you kill today'"
+}
+# What a time expression can be to a word without dating it: "2016 was a hard year" (but a
+# copula's predicate dates its subject: "the meeting was Monday")
+NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
 RECENT_DAYS = 7
+# A charge or a verdict for what the sentence dates within the past year is still news
+# ("charged with murdering the deputy on June 24"); one for what it dates before is told
+# as background ("given life after being convicted of stabbing his wife in 1999")
+YEAR = 365
 RECENT_ASPECT_AUXILIARIES = {"has", "have", "'ve", "'s", "is", "are", "am", "'re", "'m"}
 
 
@@ -39,33 +61,97 @@ class Dating:
 
 def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     """The time expressions attached to the event's own words (`heads`: the trigger first,
-    then its light-verb noun), in text order."""
-    return [d for head in heads for d in attached(head, context)]
+    then its light-verb noun; a noun event that is the subject of its clause has that
+    clause's: "fighting has escalated in recent days"), in text order."""
+    trigger = heads[0]
+    words = list(heads)
+    subject = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_SUBJECTS
+    if subject and trigger.head.i != trigger.i and trigger.head not in words:
+        words.append(trigger.head)
+    return [d for word in words for d in attached(word, context)]
 
 
 def sentence_date(trigger: Token, context: Context) -> str | None:
-    """The date of the nearest clause that shares its time with the trigger's: its
-    conjuncts, then the clauses above it (`MAX_LEVELS`), first one that fixes a date."""
+    """The date the sentence gives the trigger's clause: the time its clause is a relative
+    clause of ("on Sunday night, when thieves stormed ..."), else the date of the nearest
+    clause that shares its time with it (its conjuncts, then the clauses above it,
+    `MAX_LEVELS`), else the date of a time expression that opens the sentence and frames
+    it ("In 1972, after Mitchell resigned, ...")."""
+    described = _described_time(trigger, context)
+    if described is not None:
+        return described
     for token in _sharing(trigger):
         if not _same_line(context.text, token.idx, trigger.idx):
             continue
         for dating in attached(token, context):
             if dating.date is not None:
                 return dating.date
+    return _frame_date(trigger, context)
+
+
+def _described_time(trigger: Token, context: Context) -> str | None:
+    """The date of the time expression the trigger's clause describes: "on Sunday night
+    when thieves stormed a depot", "the day the army fired on the crowd"."""
+    verb = _clause_verb(trigger)
+    if verb is None or verb.dep_ not in {"relcl", "acl"} or verb.head.i == verb.i:
+        return None
+    for time in _near(verb.head, context):
+        if time.start <= verb.head.idx < time.end:
+            return _fixed(time, context.text)
     return None
+
+
+def _frame_date(trigger: Token, context: Context) -> str | None:
+    """The date of a time expression that opens the sentence ("On Wednesday, ...", "In
+    1972, ...") and modifies the clause the trigger's clause is an adverbial clause,
+    complement or conjunct of (whatever its subordinator: "until she was arrested"), on
+    the same line. An opening time frames all that its sentence tells."""
+    if _past_perfect(trigger):
+        return None  # "On Monday, police arrested him because he had attacked a guard"
+    top = trigger
+    if top.pos_ in {"NOUN", "PROPN"}:  # only a subject shares its clause's time
+        if top.dep_ not in NOUN_SUBJECTS or top.head.i == top.i:
+            return None  # "On Monday, the UN condemned the attack": not a Monday attack
+        top = top.head
+    for _ in range(MAX_LEVELS):
+        if top.dep_ not in {"advcl", "conj", "xcomp"} or top.head.i == top.i:
+            break
+        top = top.head
+    if top.i == trigger.i or not _same_line(context.text, top.idx, trigger.idx):
+        return None
+    for dating in attached(top, context):
+        if dating.date is not None and _opens_sentence(dating.time, context):
+            return dating.date
+    return None
+
+
+def _opens_sentence(time: TimeExpr, context: Context) -> bool:
+    """Whether only punctuation or an opening preposition ("On", "In") stands between
+    the start of its sentence (or line) and `time`."""
+    sentence = context.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if sentence is None:
+        return False
+    before = [t for t in sentence.sent if t.idx < time.start]
+    line_start = context.text.rfind("\n", 0, time.start)
+    openers = dates().frame_openers
+    return all(
+        t.is_punct or t.is_space or t.lower_ in openers or t.idx < line_start for t in before
+    )
 
 
 def attached(head: Token, context: Context) -> list[Dating]:
     """The time expressions that date `head`: its own dependents ("Monday", "Tuesday's"),
     or the objects of its dating prepositions ("on Monday", "in May 2015"; not "since
-    2009", nor "as a 2013 model"), in the same sentence and on the same line."""
+    2009", nor "as a 2013 model"), or of its predicative adjective ("found him guilty in
+    1997"), in the same sentence and on the same line."""
     found = []
+    words = [head, *(c for c in head.children if c.pos_ == "ADJ" and c.dep_ in PREDICATIVE)]
     for time in _near(head, context):
         if (time.value or "") in dates().present_values:
             continue  # "now": the time of the report, which the publication date gives
         root = _root(time, context)
-        if root is not None and _dates(root, head):
-            found.append(Dating(time, _fixed(time)))
+        if root is not None and any(_dates(root, word) for word in words):
+            found.append(Dating(time, _fixed(time, context.text)))
     return found
 
 
@@ -75,16 +161,24 @@ def recent_report(trigger: Token, status: Modality) -> bool:
     headline), not a planned or hypothetical event, background in the past perfect
     ("had been arrested") or a relative clause about a participant ("the official who
     served a prison term")."""
-    if status in {"planned", "hypothetical"}:
+    if status in {"planned", "hypothetical"} or _unrealised(trigger):
         return False
     verb = _clause_verb(trigger)
     if verb is None:
         return True  # a nominal headline: "Rebel attack on border town"
     if verb.dep_ == "relcl":
-        return False
+        return _recent_aspect(verb)  # "Hiller, who has been arrested and charged, ..."
+    return not _past_perfect(verb) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _past_perfect(word: Token) -> bool:
+    """Whether `word`'s clause is in the past perfect ("had been arrested"): background,
+    told as before the news."""
+    verb = _clause_verb(word)
     perfect = dates().past_perfect_auxiliaries
-    background = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children)
-    return not background or verb.dep_ in {"ccomp", "parataxis"}
+    return verb is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children
+    )
 
 
 def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
@@ -107,12 +201,35 @@ def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
     for time, head in _dating_times(context):
         if sentence.start_char <= time.start < sentence.end_char:
             describing = head.dep_ in {"relcl", "acl"}  # "actions launched on Sept. 27"
-            if describing or head.i in reporting:
+            part = _argument_part(head, verb)
+            if describing or part == "description" or _future(head) or head.i in reporting:
                 continue
+            if part == "content" and not _older(_fixed(time, context.text), published, YEAR):
+                continue  # "charged with murdering the deputy on June 24": still news
             if _same_line(context.text, time.start, trigger.idx):
                 return True
-        elif time.start < sentence.start_char and _older(_fixed(time), published):
+        elif time.start < sentence.start_char and _older(_fixed(time, context.text), published):
             return True
+    return False
+
+
+def _unrealised(trigger: Token) -> bool:
+    """Whether the trigger's event did not take place, whatever its tense: it was going
+    or about to happen ("he was going to be shot"), or what a clause above it foiled
+    ("foiling the pirates' intention of attacking", "thwarted an attack")."""
+    cues = dates()
+    current = trigger
+    for _ in range(MAX_LEVELS + 1):
+        head = current.head
+        if head.i == current.i or current.dep_ not in GOVERNED:
+            return False  # a reported, relative or adverbial clause keeps its own status
+        if not _same_line(trigger.doc.text, head.idx, trigger.idx):
+            return False
+        if current.dep_ == "xcomp" and head.lower_ in cues.prospective_governors:
+            return True
+        if head.lemma_.lower() in cues.preventing_governors:
+            return True
+        current = head
     return False
 
 
@@ -120,6 +237,33 @@ def _recent_aspect(verb: Token) -> bool:
     """A present, present perfect or progressive clause: it reports what is so now."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ in {"VBZ", "VBP"} or bool(auxiliaries & RECENT_ASPECT_AUXILIARIES)
+
+
+def _future(verb: Token) -> bool:
+    """A clause told in the future ("where a vote will be held Thursday"): its date
+    places nothing that happened."""
+    future = modality().intent_auxiliaries
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in future for c in verb.children)
+
+
+def _argument_part(word: Token, verb: Token) -> str | None:
+    """What `word` is to `verb` when it lies inside one of its arguments: "description"
+    (of a participant, through a relative clause or participle: "a gang member accused of
+    gunning down a deputy a month ago"), else "content" (what a charge or a chant is
+    about: "charged with murdering the deputy on June 24"); None when it is not below
+    `verb` through a noun or a preposition ("shot him after he pointed a gun on
+    Saturday": an adverbial clause, whose date places the event)."""
+    path = []
+    current = word
+    while current.head.i != current.i and current.i != verb.i:
+        path.append(current)
+        current = current.head
+    if current.i != verb.i or not path:
+        return None
+    linked = [t for t in path if t.dep_ in ARGUMENT_LINKS or t.pos_ in {"NOUN", "PROPN"}]
+    if not linked and path[-1].dep_ not in ARGUMENT_LINKS:
+        return None
+    return "description" if any(t.dep_ in {"acl", "relcl"} for t in path) else "content"
 
 
 def _reporting_heads(verb: Token) -> set[int]:
@@ -138,20 +282,22 @@ def _dating_times(context: Context) -> list[tuple[TimeExpr, Token]]:
     a bound, "since 2009", nor a noun, "a 2013 Toyota"), with the verb each dates."""
     found = []
     for time in context.times:
-        if _fixed(time) is None:
+        if _fixed(time, context.text) is None:
             continue
         root = _root(time, context)
         if root is None or root.head.i == root.i:
             continue
-        head = root.head.head if root.head.dep_ in {"prep", "agent"} else root.head
-        if head.pos_ in {"VERB", "AUX"} and _dates(root, head):
+        setting = _setting(root)
+        heads = [root.head, root.head.head, *([setting.head.head] if setting else [])]
+        head = next((h for h in heads if h.pos_ in {"VERB", "AUX"} and _dates(root, h)), None)
+        if head is not None:
             found.append((time, head))
     return found
 
 
-def _older(date: str | None, published: str) -> bool:
-    """Whether `date` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) ends more than
-    `RECENT_DAYS` before the day `published`."""
+def _older(date: str | None, published: str, days: int = RECENT_DAYS) -> bool:
+    """Whether `date` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) ends more than `days`
+    (`RECENT_DAYS`) before the day `published`."""
     if date is None:
         return False
     try:
@@ -159,7 +305,7 @@ def _older(date: str | None, published: str) -> bool:
         publication = dt.date.fromisoformat(published[:10])
     except ValueError:
         return False
-    return (publication - day).days > RECENT_DAYS
+    return (publication - day).days > days
 
 
 def _last_day(date: str) -> dt.date:
@@ -195,26 +341,83 @@ def _root(time: TimeExpr, context: Context) -> Token | None:
 
 
 def _dates(root: Token, head: Token) -> bool:
-    """Whether the time expression whose root is `root` modifies `head` as its date."""
+    """Whether the time expression whose root is `root` modifies `head` as its date:
+    directly ("met Monday", "met on Monday"; not as its subject, "2016 was ..."), or as
+    the date of the setting it happens in ("killed during a demonstration in 1985")."""
     if root.i == head.i:
         return False
     if root.head.i == head.i:
-        return True
+        return root.dep_ not in NOT_MODIFIERS
     link = root.head
-    if link.dep_ not in {"prep", "agent"} or link.head.i != head.i:
-        return False
+    if link.dep_ in {"prep", "agent"} and link.head.i == head.i:
+        return _dating_link(link)
+    setting = _setting(root)
+    return setting is not None and setting.head.head.i == head.i
+
+
+def _dating_link(link: Token) -> bool:
+    """Whether the preposition `link` makes its object a date: "on Monday", not "since
+    2009", but a near bound, "shortly after 8 p.m. Thursday"."""
     cues = dates()
     if link.lower_ in cues.dating_preps:
         return True
     near = any(c.lower_ in cues.near_bounds for c in link.children)
-    return link.lower_ in cues.bounding_preps and near  # "shortly after 8 p.m. Thursday"
+    return link.lower_ in cues.bounding_preps and near
 
 
-def _fixed(time: TimeExpr) -> str | None:
+def _setting(root: Token) -> Token | None:
+    """The noun a time expression dates when that noun is the setting of a clause: the
+    object of a setting preposition ("during a demonstration in 1985", "in a heated
+    exchange in 2003", a date after the noun) or the agent ("by the same jury last
+    month"). The clause happens in its setting, so the setting's date is the clause's;
+    None for any other noun ("charged with the murder in 2005" keeps the charge undated)."""
+    link = root.head
+    if root.dep_ in {"npadvmod", "nmod"}:
+        noun = link
+    elif link.dep_ == "prep" and link.lower_ in dates().dating_preps:
+        noun = link.head
+    else:
+        return None
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or noun.head.i == noun.i:
+        return None
+    if root.i < noun.i:
+        return None  # "in the March 2005 rampage": the date of the noun's own event
+    if any(_owns_time(c, root) for c in noun.children if noun.i < c.i < root.i):
+        return None  # "in connection with the murder in 2005": the murder's date
+    preposition = noun.head
+    if preposition.dep_ == "agent" or preposition.lower_ in dates().setting_preps:
+        return noun if preposition.dep_ in {"prep", "agent"} else None
+    return None
+
+
+def _owns_time(link: Token, root: Token) -> bool:
+    """Whether the preposition `link`, between a setting noun and a time expression after
+    it, has an object the time may belong to instead: a common noun ("with the murder in
+    2005"), not a place ("in Athens in 1985") nor a named party ("with Mr. Magruder in
+    2003")."""
+    if link.dep_ != "prep" or link.lower_ in dates().setting_preps:
+        return False
+    objects = [c for c in link.children if c.dep_ == "pobj" and c.i < root.i]
+    return any(not o.ent_type_ and o.pos_ != "PROPN" for o in objects)
+
+
+def _fixed(time: TimeExpr, text: str) -> str | None:
+    """The date `time` fixes in the exported form; None for a vague or spanning one
+    ("recently", "for years", "this week", "in the past month")."""
     cues = dates()
     if time.type in cues.vague_types or (time.value or "") in cues.vague_values:
         return None
+    if _spanning(time, text):
+        return None
     return contract_date(time.value)
+
+
+def _spanning(time: TimeExpr, text: str) -> bool:
+    """Whether `time` spans up to the report ("this week", "the past month"): the
+    expression as written, with the article before it where there is one."""
+    words = " ".join(time.text.lower().split())
+    before = text[max(0, time.start - 4) : time.start].lower()
+    return words in dates().spanning or (before == "the " and f"the {words}" in dates().spanning)
 
 
 def _sharing(trigger: Token) -> list[Token]:
