@@ -1,0 +1,119 @@
+"""Names in headline-cased lines: a title-case or all-capital line ("Obama Reverses Bush on
+Species Protection", "PROVISIONAL TRIAL DATE SET FOR CUMBRIA DOUBLE MURDER ACCUSED")
+capitalises every word, so the tagger runs names into the verbs and nouns around them
+("Obama Reverses Bush", "Fred LaRue Dies"). Such a line's capitals say nothing; the body
+of the article says which of its words are names. A name found in one keeps only the runs
+of words the body writes capitalised in the same sequence, or that the knowledge base
+names; a word the body writes in lower case, or does not write at all, ends the name.
+Mentions a lexicon or the knowledge base found are kept as they are."""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.actors.repair import Candidate
+from crosswire.clean.casing import body_casing
+from crosswire.headlines import MIN_CAPITALISED, title_case
+from crosswire.kb.matcher import kb_spans
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_LINE = re.compile(r"[^\n]+")
+ALL_CAPITALS = 0.8  # share of a line's letters in capitals that makes it an all-capital line
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of `text` written in title case or all in capitals."""
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if _headline_cased(m.group(0))]
+
+
+def _headline_cased(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPITALS:
+        return len(_WORD.findall(line)) >= MIN_CAPITALISED
+    return title_case(line)
+
+
+def body_of(text: str, lines: list[tuple[int, int]]) -> str:
+    """`text` with its headline-cased lines blanked out (same length)."""
+    out = list(text)
+    for start, end in lines:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def confirmed_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """`found` with each tagged name of a headline-cased line cut to the runs of it the
+    body confirms (a name with none is dropped)."""
+    lines = headline_lines(text)
+    if not lines:
+        return found
+    body = body_of(text, lines)
+    casing = body_casing(body)
+    known = [(m.start, m.end) for m in kb_spans(text)]
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.origin != "ner" or not any(s <= cand.start and cand.end <= e for s, e in lines):
+            out.append(cand)
+        else:
+            out.extend(_confirmed_runs(text, body, cand, casing, known))
+    return out
+
+
+def _confirmed_runs(
+    text: str,
+    body: str,
+    cand: Candidate,
+    casing: dict[str, str],
+    known: list[tuple[int, int]],
+) -> list[Candidate]:
+    words = [
+        (cand.start + m.start(), cand.start + m.end()) for m in _WORD.finditer(cand.text(text))
+    ]
+    runs: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        end = _run_end(text, body, words, i, casing, known)
+        if end > i:
+            runs.append(Candidate(words[i][0], words[end - 1][1], cand.label, cand.origin))
+            i = end
+        else:
+            i += 1
+    return runs
+
+
+def _run_end(
+    text: str,
+    body: str,
+    words: list[tuple[int, int]],
+    first: int,
+    casing: dict[str, str],
+    known: list[tuple[int, int]],
+) -> int:
+    """The end of the longest run from word `first` the body writes in the same sequence
+    (`first` itself: none)."""
+    end = first
+    while end < len(words) and _name_word(text, words[end], casing, known):
+        if end > first and not _in_body(text, body, words[first][0], words[end][1], known):
+            break
+        end += 1
+    return end
+
+
+def _name_word(
+    text: str, span: tuple[int, int], casing: dict[str, str], known: list[tuple[int, int]]
+) -> bool:
+    if any(s <= span[0] and span[1] <= e for s, e in known):
+        return True
+    seen = casing.get(text[span[0] : span[1]].lower())
+    return seen is not None and not seen.islower()
+
+
+def _in_body(text: str, body: str, start: int, end: int, known: list[tuple[int, int]]) -> bool:
+    """The words text[start:end] appear in this sequence in the body, or the KB names them."""
+    if any(s <= start and end <= e for s, e in known):
+        return True
+    words = _WORD.findall(text[start:end])
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b"
+    return re.search(pattern, body, re.IGNORECASE) is not None
