@@ -39,6 +39,20 @@ def test_words_the_body_writes_apart_are_two_names() -> None:
     assert [c.text(text) for c in names] == ["Berwick", "Okafor"]
 
 
+def test_given_names_only_the_headline_writes_stay_before_the_surname() -> None:
+    text = "Tomasz Pawel Kowalczyk Flees Prison Van\nOn Monday, Kowalczyk fled from a van."
+    names = confirmed_names(text, [Candidate(0, text.index(" Flees"), "PERSON")])
+    assert [c.text(text) for c in names] == ["Tomasz Pawel Kowalczyk"]
+    later = confirmed_names(text, [Candidate(0, text.index(" Prison"), "PERSON")])
+    assert [c.text(text) for c in later] == ["Tomasz Pawel Kowalczyk"]
+
+
+def test_a_generation_after_the_name_stays_with_it() -> None:
+    text = "Tomasz Kowalczyk Jr. Flees Prison Van\nOn Monday, Kowalczyk fled from a van."
+    names = confirmed_names(text, [Candidate(0, text.index(" Flees"), "PERSON")])
+    assert [c.text(text) for c in names] == ["Tomasz Kowalczyk Jr."]
+
+
 def test_names_outside_headline_lines_and_lexicon_names_are_kept() -> None:
     body_name = Candidate(TITLE.index("Ann Berwick,"), TITLE.index(", said"), "PERSON")
     added = Candidate(0, TITLE.index(" Over"), "PERSON", "added")

@@ -4,7 +4,9 @@ capitalises every word, so the tagger runs names into the verbs and nouns around
 ("Obama Reverses Bush", "Fred LaRue Dies"). Such a line's capitals say nothing; the body
 of the article says which of its words are names. A name found in one keeps only the runs
 of words the body writes capitalised in the same sequence, or that the knowledge base
-names; a word the body writes in lower case, or does not write at all, ends the name.
+names; a word the body writes in lower case, or does not write at all, ends the name. Only
+a person's given names may be words the body never writes, where they open the name and a
+word the body writes as a name follows them.
 Mentions a lexicon or the knowledge base found are kept as they are."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from crosswire.actors.repair import Candidate
+from crosswire.actors.story import GENERATIONS
 from crosswire.clean.casing import body_casing
 from crosswire.headlines import MIN_CAPITALISED, title_case
 from crosswire.kb.matcher import kb_spans
@@ -43,6 +46,15 @@ def body_of(text: str, lines: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def written_forms(body: str) -> dict[str, str]:
+    """Each word's form in `body`: as `body_casing` gives it, else (a word the body writes
+    only where a sentence starts: "Comeaux, 49, took ...") as written there."""
+    casing = body_casing(body)
+    for match in _WORD.finditer(body):
+        casing.setdefault(match.group(0).lower(), match.group(0))
+    return casing
+
+
 def confirmed_names(text: str, found: list[Candidate]) -> list[Candidate]:
     """`found` with each tagged name of a headline-cased line cut to the runs of it the
     body confirms (a name with none is dropped)."""
@@ -50,7 +62,7 @@ def confirmed_names(text: str, found: list[Candidate]) -> list[Candidate]:
     if not lines:
         return found
     body = body_of(text, lines)
-    casing = body_casing(body)
+    casing = written_forms(body)
     known = [(m.start, m.end) for m in kb_spans(text)]
     out: list[Candidate] = []
     for cand in found:
@@ -72,15 +84,46 @@ def _confirmed_runs(
         (cand.start + m.start(), cand.start + m.end()) for m in _WORD.finditer(cand.text(text))
     ]
     runs: list[Candidate] = []
-    i = 0
+    i = _given_names(text, words, casing, known) if cand.label == "PERSON" else 0
+    first = 0  # given names the body never writes open the first run
     while i < len(words):
         end = _run_end(text, body, words, i, casing, known)
         if end > i:
-            runs.append(Candidate(words[i][0], words[end - 1][1], cand.label, cand.origin))
+            stop = _run_stop(text, cand, words, end)
+            runs.append(Candidate(words[first][0], stop, cand.label, cand.origin))
             i = end
         else:
             i += 1
+        first = i
     return runs
+
+
+def _run_stop(text: str, cand: Candidate, words: list[tuple[int, int]], end: int) -> int:
+    """Where the run of words up to `end` stops in the text: past a generation ("Jr.",
+    "III") that follows it in the tagged name."""
+    last = end if end < len(words) and _generation(text, words[end]) else end - 1
+    stop = words[last][1]
+    if _generation(text, words[last]) and stop < cand.end and text[stop] == ".":
+        return stop + 1
+    return stop
+
+
+def _generation(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[1]].lower() in GENERATIONS
+
+
+def _given_names(
+    text: str, words: list[tuple[int, int]], casing: dict[str, str], known: list[tuple[int, int]]
+) -> int:
+    """How many words open a person's name ("Arcade Joseph" of "Arcade Joseph Comeaux Jr")
+    that the body never writes, in any case, before a word it writes as a name: a headline
+    gives a full name the body shortens to the surname (0: none, or no such word follows)."""
+    count = 0
+    while count < len(words) and text[words[count][0] : words[count][1]].lower() not in casing:
+        count += 1
+    if count < len(words) and _name_word(text, words[count], casing, known):
+        return count
+    return 0
 
 
 def _run_end(
