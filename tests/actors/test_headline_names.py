@@ -53,6 +53,12 @@ def test_a_generation_after_the_name_stays_with_it() -> None:
     assert [c.text(text) for c in names] == ["Tomasz Kowalczyk Jr."]
 
 
+def test_a_text_in_capitals_throughout_keeps_its_names() -> None:
+    text = "MAYOR ANN BERWICK QUITS\nMAYOR ANN BERWICK SAID ON MONDAY SHE QUITS OVER THE BUDGET."
+    cand = Candidate(text.index("ANN"), text.index(" QUITS"), "PERSON")
+    assert confirmed_names(text, [cand]) == [cand]
+
+
 def test_names_outside_headline_lines_and_lexicon_names_are_kept() -> None:
     body_name = Candidate(TITLE.index("Ann Berwick,"), TITLE.index(", said"), "PERSON")
     added = Candidate(0, TITLE.index(" Over"), "PERSON", "added")

@@ -57,11 +57,12 @@ def written_forms(body: str) -> dict[str, str]:
 
 def confirmed_names(text: str, found: list[Candidate]) -> list[Candidate]:
     """`found` with each tagged name of a headline-cased line cut to the runs of it the
-    body confirms (a name with none is dropped)."""
+    body confirms (a name with none is dropped). A text written mostly in such lines (a
+    wire story in capitals) has no body to say which words are names: left as it is."""
     lines = headline_lines(text)
-    if not lines:
-        return found
     body = body_of(text, lines)
+    if not lines or len(_WORD.findall(body)) < len(_WORD.findall(text)) / 2:
+        return found
     casing = written_forms(body)
     known = [(m.start, m.end) for m in kb_spans(text)]
     out: list[Candidate] = []
