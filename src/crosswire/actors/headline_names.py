@@ -63,15 +63,26 @@ def confirmed_names(text: str, found: list[Candidate]) -> list[Candidate]:
     body = body_of(text, lines)
     if not lines or len(_WORD.findall(body)) < len(_WORD.findall(text)) / 2:
         return found
+    inside = [c for c in found if c.origin == "ner" and _in_lines(c, lines)]
+    if not inside:
+        return found
     casing = written_forms(body)
-    known = [(m.start, m.end) for m in kb_spans(text)]
+    known = _kb_names(text, lines)
     out: list[Candidate] = []
     for cand in found:
-        if cand.origin != "ner" or not any(s <= cand.start and cand.end <= e for s, e in lines):
-            out.append(cand)
-        else:
-            out.extend(_confirmed_runs(text, body, cand, casing, known))
+        out.extend(_confirmed_runs(text, body, cand, casing, known) if cand in inside else [cand])
     return out
+
+
+def _in_lines(cand: Candidate, lines: list[tuple[int, int]]) -> bool:
+    return any(s <= cand.start and cand.end <= e for s, e in lines)
+
+
+def _kb_names(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the names the knowledge base knows in the headline-cased lines."""
+    return [
+        (start + m.start, start + m.end) for start, end in lines for m in kb_spans(text[start:end])
+    ]
 
 
 def _confirmed_runs(
