@@ -13,6 +13,7 @@ from crosswire.actors import countries
 from crosswire.actors.classify import STATE_SECTORS, Typed, classify, display
 from crosswire.actors.coordination import share_heads
 from crosswire.actors.datelines import in_dateline
+from crosswire.actors.headline_names import confirmed_names
 from crosswire.actors.host import (
     LocationVotes,
     fill_local_actors,
@@ -50,7 +51,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Repaired, typed and resolved actor mentions of one article, in text order."""
     text = article.text
     day = _article_day(article)
-    candidates = _drop_role_words(text, repaired_entities(doc, text))
+    candidates = _drop_role_words(text, confirmed_names(text, repaired_entities(doc, text)))
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
     share_heads(text, typed, day)

@@ -19,7 +19,7 @@ from crosswire.labels import display_name, most_common
 from crosswire.model import ActorRef, Entity
 
 PERSON = "person:"
-_GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 
 
 def story_actors(refs: Iterable[ActorRef]) -> dict[str, ActorRef]:
@@ -89,7 +89,7 @@ def _extends(longer: list[str], words: list[str]) -> bool:
     if longer[-len(words) :] == words:
         return True
     rest = longer[len(words) :]
-    return len(words) >= 2 and longer[: len(words)] == words and not set(rest) & _GENERATIONS
+    return len(words) >= 2 and longer[: len(words)] == words and not set(rest) & GENERATIONS
 
 
 def _canonical(key: str, refs: list[ActorRef]) -> ActorRef:
