@@ -303,6 +303,24 @@ def _superseded(old: Role, added: list[Role]) -> Role:
     return replace(old, end=end) if end is not None else old
 
 
+def _within(role: Role, added: tuple[Role, ...]) -> bool:
+    """The dated role lies inside an added one of the same country and sectors, which says
+    the same with its office named (Merkel's Phoenix role, ended in 2021 by the added one)."""
+    return (
+        role.dated
+        and role.start is not None
+        and role.end is not None
+        and any(
+            a.country == role.country
+            and a.sectors == role.sectors
+            and a.start is not None
+            and a.start <= role.start
+            and (a.end is None or role.end <= a.end)
+            for a in added
+        )
+    )
+
+
 def _merge_additions(entries: list[Entry], additions: list[Entry]) -> list[tuple[int, Role]]:
     """crosswire's additions (in place): a person already listed under that name with a role
     of the same country gets the added roles, aliases and offices on the same entry (one
@@ -323,7 +341,8 @@ def _merge_additions(entries: list[Entry], additions: list[Entry]) -> list[tuple
         if same:
             index = same[-1]
             old = entries[index]
-            roles_ = tuple(_superseded(r, list(added.roles)) for r in old.roles)
+            ended = [_superseded(r, list(added.roles)) for r in old.roles]
+            roles_ = tuple(r for r in ended if not _within(r, added.roles))
             entries[index] = replace(
                 old,
                 aliases=tuple(dict.fromkeys((*old.aliases, *added.aliases))),
