@@ -34,6 +34,8 @@ def test_a_region_before_a_body_noun_is_its_body(text: str, name: str, country: 
         "the Georgia government",  # the country's own name stays the country's
         "the Federal government",  # a generic word, no region
         "the Ontario premier",  # a person, not a body
+        "the Unity government",  # South Sudan's state, and a word: no region
+        "the Portland police",  # Jamaica's parish, but Oregon's city of 650,000 abroad
     ],
 )
 def test_no_region_outside_the_construction(text: str) -> None:

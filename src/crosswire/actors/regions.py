@@ -13,7 +13,7 @@ from functools import cache
 
 import pycountry
 
-from crosswire.actors.countries import country_code
+from crosswire.actors.countries import country_code, geonames_cities
 from crosswire.actors.keys import fold
 from crosswire.datafiles import Code, DataModel, load
 
@@ -23,6 +23,7 @@ class RegionWords(DataModel):
     modifiers: tuple[str, ...]
     names: dict[str, Code]
     generic: tuple[str, ...]
+    city_population: int
 
 
 @cache
@@ -38,6 +39,18 @@ def _subdivision_names(name: str) -> list[str]:
     return [n for n in names if n]
 
 
+def _large_cities() -> dict[str, set[str]]:
+    """Folded name -> alpha-3 codes of the countries with a city of that name and at least
+    the data file's population."""
+    least = region_words().city_population
+    cities: dict[str, set[str]] = defaultdict(set)
+    for city in geonames_cities():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if city["population"] >= least and country is not None:
+            cities[fold(city["name"])].add(country.alpha_3)
+    return cities
+
+
 @cache
 def region_countries() -> dict[str, str]:
     """Folded region name -> its country (alpha-3), for names one country alone has."""
@@ -51,11 +64,13 @@ def region_countries() -> dict[str, str]:
         for name in _subdivision_names(sub.name):
             found[fold(name)].add(country.alpha_3)
     generic = set(region_words().generic)
+    cities = _large_cities()
     regions = {
         name: code
         for name, codes in found.items()
         if len(codes) == 1
         and name not in generic
+        and cities.get(name, set()) <= codes
         # "Georgia" is the country; "Texas" is known as the USA's already
         and country_code(name) in (None, code := next(iter(codes)))
     }
