@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from crosswire import graph
 from crosswire.actors import agents as actors_agents
 from crosswire.actors import data as actors_data
+from crosswire.actors import regions as actors_regions
 from crosswire.boilerplate import Boilerplate
 from crosswire.clean import phrases
 from crosswire.datafiles import (
@@ -86,6 +87,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "stories/event_places.yaml": (event_places.EventPlaceWords, event_places._after_locative),
     "models/scope.json": (scope_model.ScopeMeta, lambda: scope_model.load_model().meta),
     "kb/additions.yaml": (kb_user.UserFile, lambda: kb_user.read_user_file(kb_build.ADDITIONS)),
+    "actors/regions.yaml": (actors_regions.RegionWords, actors_regions.region_words),
 }
 # Model weights: numpy arrays, checked against the hash their .json declares
 # (tests/scope/test_model.py)
@@ -131,6 +133,7 @@ WRONG_TYPES = {
     "stories/brief.yaml": ("  - he", "  - no"),
     "stories/event_places.yaml": ("  - near", "  - {near: 1}"),
     "kb/additions.yaml": ("roles: [{country: MEX, sector: PTY}]", "roles: [{country: mex}]"),
+    "actors/regions.yaml": ("  Scottish: GBR", "  Scottish: gbr"),
     "months.yaml": (
         "  - {name: may, short: [], common_word: true}",
         "  - {name: may, short: [], common_word: maybe}",

@@ -51,10 +51,10 @@ def test_a_holder_the_document_names_wins_over_the_kb() -> None:
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        # Merkel's and Obama's Phoenix roles never end: past the dictionaries' horizon an
-        # open role says nothing of who holds the office (Scholz, Biden did)
-        ("The German chancellor said on Monday that the talks would continue.", "2024-03-01"),
-        ("The US president said on Monday that the talks would continue.", "2024-03-01"),
+        # past the dictionaries' horizon an open Phoenix role says nothing of who holds the
+        # office, and no addition names Spain's or the Netherlands' holder in 2019
+        ("The Spanish prime minister said on Monday that the talks would continue.", "2019-03-01"),
+        ("The Dutch prime minister said on Monday that the talks would continue.", "2019-03-01"),
         # Lavrov held government roles from 1994 as ambassador: not the ministry in 1999
         ("Russia's foreign minister said on Monday that the talks would continue.", "1999-06-01"),
     ],
@@ -67,3 +67,18 @@ def test_no_holder_is_named_where_the_kb_cannot_know_one(text: str, published: s
     )
     assert office.type == "ORG" and office.actor.sector == "GOV"
     assert office.actor.key.startswith("org:")
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # Merkel's and Obama's Phoenix roles never end; crosswire's additions name who held
+        # the offices after them
+        ("The German chancellor said on Monday that the talks would continue.", "olaf scholz"),
+        ("The US president said on Monday that the talks would continue.", "joe biden"),
+    ],
+)
+def test_an_added_holder_past_the_dictionaries(text: str, holder: str) -> None:
+    office = next(m for m in _mentions(text, "2024-03-01") if m.text.lower().startswith("the "))
+    assert office.actor.key == f"person:{holder}"
+    assert office.actor.sector == "GOV"

@@ -77,13 +77,21 @@ ZORBLAT_QUENTHAR_
 """
 
 
+def _additions(folder: Path, monkeypatch: pytest.MonkeyPatch, text: str = "actors: []\n") -> None:
+    """crosswire's additions for one test (the shipped file names real successors)."""
+    path = folder / "additions.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(build, "ADDITIONS", path)
+
+
 def test_factbook_holders_start_on_the_day_they_took_office_and_end_predecessors(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The shipped Factbook snapshot says "Chancellor Friedrich MERZ (since 6 May 2025)":
     his role starts then, and a person named "Chancellor ..." whose dictionary role never
-    ended held it until that day."""
+    ended held it until that day (no addition names a chancellor in between)."""
     _sources(tmp_path / "phoenix")
+    _additions(tmp_path, monkeypatch)
     (tmp_path / "phoenix" / "Phoenix.Countries.actors.txt").write_text(
         FORMER_CHANCELLOR, encoding="utf-8"
     )
@@ -135,3 +143,61 @@ def test_a_one_word_alias_is_kept_for_the_one_person_the_dictionary_lists_it_for
         i for i, row in enumerate(payload["rows"]) if row[1] == "Zorblat Quenthar"
     ]
     assert "vresko" not in payload["index"]
+
+
+OPEN_PRESIDENT = """\
+ZORBLAT_QUENTHAR_
++PRESIDENT_ZORBLAT_QUENTHAR
+\t[ARMGOV >080409]
+\t[ARMELI]
+MIRVA_TELLAND_
++PRESIDENT_MIRVA_TELLAND
+\t[ARMGOV >120301]
+"""
+SUCCESSORS = """\
+actors:
+  - name: Ostrel Vonn
+    roles: [{country: ARM, sector: GOV, from: 2013-05-02, to: 2014-01-01, title: president}]
+  - name: Mirva Telland
+    aliases: [Madam Telland]
+    roles: [{country: ARM, sector: GOV, from: 2012-03-01, to: 2012-09-30, title: president}]
+  - name: Zorblat Quenthar
+    roles: [{country: NOR, sector: BUS}]
+"""
+
+
+def _built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list:
+    _sources(tmp_path / "phoenix")
+    (tmp_path / "phoenix" / "Phoenix.Countries.actors.txt").write_text(
+        OPEN_PRESIDENT, encoding="utf-8"
+    )
+    _additions(tmp_path, monkeypatch, SUCCESSORS)
+    build.build(tmp_path / "phoenix", tmp_path / "out")
+    payload = json.loads(gzip.decompress((tmp_path / "out" / build.OUTPUT).read_bytes()))
+    return list(map(entry_from_row, payload["rows"]))
+
+
+def test_an_added_successor_ends_an_open_dictionary_role(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Obama's Phoenix role has no end: Trump's added presidency from 2017 ends it, before
+    the Factbook's current holder would (years later); of several successors, the first."""
+    entries = _built(tmp_path, monkeypatch)
+    quenthar = next(e for e in entries if e.id == "phx:zorblat_quenthar")
+    government = next(r for r in quenthar.roles if r.sector == "GOV")
+    assert (government.start, government.end) == (date(2008, 4, 9), date(2012, 3, 1))
+
+
+def test_an_added_person_of_the_same_country_joins_their_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telland is listed once, with the added dates in place of the dictionary's open role
+    and the added alias; a namesake of another country is another entry."""
+    entries = _built(tmp_path, monkeypatch)
+    telland = [e for e in entries if e.name == "Mirva Telland"]
+    assert len(telland) == 1 and "Madam Telland" in telland[0].aliases
+    ends = sorted((r.start, r.end) for r in telland[0].roles if r.sector == "GOV")
+    # the open dictionary role, ended by the added one, says nothing more: dropped
+    assert ends == [(date(2012, 3, 1), date(2012, 9, 30))]
+    namesakes = [e for e in entries if e.name == "Zorblat Quenthar"]
+    assert sorted(e.source for e in namesakes) == ["crosswire", "phoenix"]

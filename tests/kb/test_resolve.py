@@ -87,3 +87,18 @@ def test_shipped_offices_and_acronyms() -> None:
     pri = resolve("PRI")
     assert pri.country == "MEX" and pri.sector == "PTY"
     assert knowledge_base().meta["version"].startswith("1+")
+
+
+@shipped
+def test_shipped_leaders_between_the_dictionaries_and_today() -> None:
+    """The additions' presidency of 2017 ends Obama's open Phoenix role; the offices between
+    2015 and today are held by the additions' holders."""
+    assert (resolve("Barack Obama", on=date(2015, 5, 1)).sector) == "GOV"
+    after = resolve("Barack Obama", on=date(2022, 5, 1))
+    assert (after.country, after.sector) == ("USA", "ELI")
+    chancellor = resolve("the German chancellor", on=date(2023, 1, 1))
+    assert chancellor.entry is not None and chancellor.entry.name == "Olaf Scholz"
+    merkel = resolve("Angela Merkel", on=date(2023, 1, 1))
+    assert (merkel.country, merkel.sector) == ("DEU", "ELI")
+    likud = resolve("Likud", on=date(2020, 1, 1))
+    assert (likud.country, likud.sector) == ("ISR", "PTY")

@@ -31,6 +31,7 @@ from crosswire.actors.lexicon import (
     non_state_codes,
     org_heads,
 )
+from crosswire.actors.regions import regional_body
 from crosswire.kb.base import knowledge_base, user_files
 from crosswire.kb.model import ORG_WORDS, Entry
 from crosswire.kb.resolve import choose
@@ -282,11 +283,18 @@ def _organisation(text: str, start: int, end: int, shown: str, label: str) -> Ty
         country = country_in(shown.rsplit(maxsplit=1)[0], capitals=True)
         ref = ActorRef(org_key(shown, country), shown, country, "BUS")
         return Typed(start, end, text, "ORG", ref, label)
-    country = country_in(shown, capitals=True)
+    regional = regional_body(shown)  # "Ontario government": the region's own, not Canada's
+    country = regional or country_in(shown, capitals=True)
     name = shown
     found = org_head(folded)
     sector = found[1] if found else None
-    if found and country and found[1] in STATE_SECTORS and _only_country_besides(shown, found[0]):
+    if (
+        found
+        and country
+        and not regional
+        and found[1] in STATE_SECTORS
+        and _only_country_besides(shown, found[0])
+    ):
         name = found[0]  # "Russian Foreign Ministry" -> org:RUS:foreign ministry
     if sector is None:  # "Nigerian Union of Teachers": the people it is made of
         sector = _agent_sector(folded)

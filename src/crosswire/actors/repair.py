@@ -28,6 +28,7 @@ from crosswire.actors.lexicon import (
     org_heads,
     role_pattern_any_case,
 )
+from crosswire.actors.regions import regional_bodies
 from crosswire.actors.titles import is_title, leading_title, title_before
 from crosswire.kb.matcher import kb_spans
 
@@ -209,6 +210,8 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
     found += _national_branches(text, found)
+    # "the Ontario government": the region's body, whether or not spaCy tagged the region
+    found += [Candidate(start, end, "ORG", "added") for start, end, _ in regional_bodies(text)]
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
 
 

@@ -203,19 +203,23 @@ def _leader_role(old: Entry | None, leader: countries.Leader, since: date) -> Ro
     return Role(leader.country, ("GOV",), start, None, True, title, "factbook")
 
 
-def _close_predecessors(entries: list[Entry], holders: list[tuple[int, Role]]) -> None:
+def _close_predecessors(
+    entries: list[Entry], holders: list[tuple[int, Role]], current: set[int]
+) -> None:
     """Ends, on the day a Factbook holder took office, the open government role of every
     person of that country named with that office and holding none now ("Chancellor
     Merkel": her Phoenix role has no end); an office has one holder at a time (in place).
-    The day is when the current holder began, not when the predecessor left: a holder in
-    between (Scholz, 2021-25) is unknown to both sources."""
+    The holders are the Factbook's (`current`: in office now, never closed) and crosswire's
+    additions' dated roles (Trump's presidency from 2017-01-20 ends Obama's open role). The
+    day is when the successor began, not when the predecessor left: a holder in between that
+    neither source lists stays unknown."""
     by_title: dict[str, list[int]] = {}
     for index, entry in enumerate(entries):
         if entry.type == "person":
             for title in entry.titles:
                 by_title.setdefault(title, []).append(index)
-    current = {index for index, _ in holders}  # Putin, "premier" once, is president now
-    for _, role in holders:
+    # the earliest successor first: Trump's 2017 term, not his 2025 one, ends Obama's role
+    for _, role in sorted(holders, key=lambda held: held[1].start or date.min):
         if not role.title or role.start is None:
             continue
         for index in by_title.get(role.title, ()):
@@ -254,9 +258,9 @@ def _by_short_name(
     return index
 
 
-def _merge_leaders(entries: list[Entry]) -> list[Entry]:
+def _merge_leaders(entries: list[Entry]) -> list[tuple[int, Role]]:
     """The Factbook's current leaders, as a role on the Phoenix entry of the same name or
-    on a new entry."""
+    on a new entry (in place); returns (entry position, role) of each holder."""
     since = horizon(entries)
     by_name = {
         " ".join(person_words(e.name)): i for i, e in enumerate(entries) if e.type == "person"
@@ -278,8 +282,78 @@ def _merge_leaders(entries: list[Entry]) -> list[Entry]:
                 old.id, old.name, old.type, old.aliases, (*old.roles, role), titles, old.source
             )
         holders.append((index, role))
-    _close_predecessors(entries, holders)
-    return entries
+    return holders
+
+
+def _superseded(old: Role, added: list[Role]) -> Role:
+    """An open-ended role ends where crosswire's additions give the same office's dates: at
+    the end of an added role of the same country and sector covering its start (Netanyahu,
+    2009-2021), else when the first later one began; an added role says when it stopped."""
+    if not (old.dated and old.end is None and old.start is not None):
+        return old
+    start = old.start
+    same = [
+        r
+        for r in added
+        if r.country == old.country and r.sector == old.sector and r.start is not None
+    ]
+    covering = [r for r in same if (r.start or start) <= start and (r.end or start) >= start]
+    later = [r.start for r in same if r.start is not None and r.start > start]
+    end = covering[0].end if covering else min(later, default=None)
+    return replace(old, end=end) if end is not None else old
+
+
+def _within(role: Role, added: tuple[Role, ...]) -> bool:
+    """The dated role lies inside an added one of the same country and sectors, which says
+    the same with its office named (Merkel's Phoenix role, ended in 2021 by the added one)."""
+    return (
+        role.dated
+        and role.start is not None
+        and role.end is not None
+        and any(
+            a.country == role.country
+            and a.sectors == role.sectors
+            and a.start is not None
+            and a.start <= role.start
+            and (a.end is None or role.end <= a.end)
+            for a in added
+        )
+    )
+
+
+def _merge_additions(entries: list[Entry], additions: list[Entry]) -> list[tuple[int, Role]]:
+    """crosswire's additions (in place): a person already listed under that name with a role
+    of the same country gets the added roles, aliases and offices on the same entry (one
+    entry per person, its id kept); others are new entries. Returns the added dated roles
+    naming an office, as (entry position, role), to close predecessors' open roles."""
+    by_name: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        if entry.type == "person":
+            by_name.setdefault(" ".join(person_words(entry.name)), []).append(index)
+    holders: list[tuple[int, Role]] = []
+    for added in additions:
+        countries_ = set(added.countries)
+        same = [
+            i
+            for i in by_name.get(" ".join(person_words(added.name)), [])
+            if added.type == "person" and countries_ & set(entries[i].countries)
+        ]
+        if same:
+            index = same[-1]
+            old = entries[index]
+            ended = [_superseded(r, list(added.roles)) for r in old.roles]
+            roles_ = tuple(r for r in ended if not _within(r, added.roles))
+            entries[index] = replace(
+                old,
+                aliases=tuple(dict.fromkeys((*old.aliases, *added.aliases))),
+                roles=(*roles_, *added.roles),
+                titles=tuple(dict.fromkeys((*old.titles, *added.titles))),
+            )
+        else:
+            index = len(entries)
+            entries.append(added)
+        holders.extend((index, r) for r in added.roles if r.dated and r.title)
+    return holders
 
 
 def with_variants(entry: Entry, listed: Counter[str]) -> Entry:
@@ -377,8 +451,10 @@ def horizons(entries: list[Entry]) -> dict[str, str]:
 
 def build(folder: Path = DEFAULT_PHOENIX, out: Path = DATA) -> dict[str, object]:
     entries, bad = _phoenix_entries(folder)
-    entries = _merge_leaders(entries)
-    entries.extend(read_user_file(ADDITIONS, source="crosswire"))
+    leaders = _merge_leaders(entries)
+    added = _merge_additions(entries, read_user_file(ADDITIONS, source="crosswire"))
+    # Putin, "premier" once, is president now: a Factbook holder's own roles stay open
+    _close_predecessors(entries, [*leaders, *added], {index for index, _ in leaders})
     listed = one_word_aliases(entries)
     entries = with_ids([with_variants(e, listed) for e in entries])
     digest = source_hash(folder)
