@@ -5,6 +5,7 @@ from __future__ import annotations
 from crosswire import nlp, stages
 from crosswire.events.coder import proposals
 from crosswire.events.context import article_context
+from crosswire.events.triggers import code_learned
 from crosswire.model import Article, EventMention
 
 
@@ -22,3 +23,15 @@ def proposed(text: str, published: str = "2020-01-16") -> list[EventMention]:
     state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return [event for sentence in state.doc.sents for _, event in proposals(sentence, context)]
+
+
+def built(text: str, word: str, type_: str) -> EventMention:
+    """The event the learned decision's `type_` at the first token `word` builds (its
+    arguments found as a pattern's would be), asserted to be one."""
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    token = next(t for t in state.doc if t.text == word)
+    event = code_learned(token, type_, context.sentence_of(token), context)
+    assert event is not None
+    return event

@@ -6,23 +6,9 @@ decision builds them at a word with a type. Each sentence is written for the tes
 from __future__ import annotations
 
 import pytest
-
-from crosswire import nlp, stages
-from crosswire.events.context import article_context
-from crosswire.events.triggers import code_learned
-from crosswire.model import Article, EventMention
+from tests.events.conftest import built
 
 pytestmark = pytest.mark.slow
-
-
-def built(text: str, word: str, type_: str) -> EventMention:
-    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
-    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
-    token = next(t for t in state.doc if t.text == word)
-    event = code_learned(token, type_, context.sentence_of(token), context)
-    assert event is not None
-    return event
 
 
 def test_a_charge_reported_by_a_prosecutor_was_brought_by_the_prosecutor() -> None:
