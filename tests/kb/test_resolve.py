@@ -102,3 +102,12 @@ def test_shipped_leaders_between_the_dictionaries_and_today() -> None:
     assert (merkel.country, merkel.sector) == ("DEU", "ELI")
     likud = resolve("Likud", on=date(2020, 1, 1))
     assert (likud.country, likud.sector) == ("ISR", "PTY")
+
+
+@shipped
+def test_an_added_open_office_supersedes_the_dictionaries_open_role() -> None:
+    # Phoenix lists Lavrov's government role from 2004 with no office and no end; the
+    # additions name it foreign minister: the office finds him after the dictionaries end
+    minister = resolve("Russia's foreign minister", on=date(2020, 1, 1))
+    assert minister.entry is not None and minister.entry.name == "Sergey Lavrov"
+    assert resolve("Sergei Lavrov", on=date(1999, 1, 1)).sector == "GOV"  # the older role

@@ -305,17 +305,17 @@ def _superseded(old: Role, added: list[Role]) -> Role:
 
 def _within(role: Role, added: tuple[Role, ...]) -> bool:
     """The dated role lies inside an added one of the same country and sectors, which says
-    the same with its office named (Merkel's Phoenix role, ended in 2021 by the added one)."""
+    the same with its office named (Merkel's Phoenix role, ended in 2021 by the added one;
+    Lavrov's open one, from the day the added open one begins)."""
     return (
         role.dated
         and role.start is not None
-        and role.end is not None
         and any(
             a.country == role.country
             and a.sectors == role.sectors
             and a.start is not None
             and a.start <= role.start
-            and (a.end is None or role.end <= a.end)
+            and (a.end is None or (role.end is not None and role.end <= a.end))
             for a in added
         )
     )
