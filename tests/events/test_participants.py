@@ -113,3 +113,8 @@ def test_a_nationality_noun_for_one_person_is_a_person_not_the_state() -> None:
     event = _one("Russian police arrested a 30-year-old American on Friday.", "COERCE")
     assert event.target is not None and event.target.key == "agent:USA:CVL"
     assert event.target.name == "30-year-old American"
+
+
+def test_an_apposition_names_the_one_before_the_body_that_qualifies_him() -> None:
+    events = code("Italian police arrested the Mafia leader Salvatore Riina on Friday.")
+    assert [(e.type, e.target and e.target.name) for e in events] == [("COERCE", "Salvatore Riina")]

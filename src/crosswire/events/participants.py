@@ -90,8 +90,13 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         return None if found is not None and _quoting(token, found, context) else found
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
         return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
-    named_by = {"appos", "compound", "nmod"}  # "the Hizbollah group": the name is a modifier
-    for candidate in [token, *(c for c in token.children if c.dep_ in named_by)]:
+    named_by = ("appos", "compound", "nmod")  # "the Hizbollah group": the name is a modifier
+    # an apposition names the very one ("the Mafia leader Salvatore Riina": Riina, not the
+    # Mafia), so it is tried before the modifiers
+    named = sorted(
+        (c for c in token.children if c.dep_ in named_by), key=lambda c: c.dep_ != "appos"
+    )
+    for candidate in [token, *named]:
         if _across_lines(candidate, token, context):
             continue  # "By J. Smith, Associated Press / Police arrested": a byline above
         mention = context.mention_at(candidate)
