@@ -93,10 +93,10 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     named_by = ("appos", "compound", "nmod")  # "the Hizbollah group": the name is a modifier
     # an apposition names the very one ("the Mafia leader Salvatore Riina": Riina, not the
     # Mafia), so it is tried before the modifiers
-    named = sorted(
+    modifiers = sorted(
         (c for c in token.children if c.dep_ in named_by), key=lambda c: c.dep_ != "appos"
     )
-    for candidate in [token, *named]:
+    for candidate in [token, *modifiers]:
         if _across_lines(candidate, token, context):
             continue  # "By J. Smith, Associated Press / Police arrested": a byline above
         mention = context.mention_at(candidate)
