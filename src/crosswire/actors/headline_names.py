@@ -15,13 +15,12 @@ import re
 
 from crosswire.actors.repair import Candidate
 from crosswire.actors.story import GENERATIONS
-from crosswire.clean.casing import body_casing
+from crosswire.clean.casing import all_capitals, body_casing
 from crosswire.headlines import MIN_CAPITALISED, title_case
 from crosswire.kb.matcher import kb_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
-ALL_CAPITALS = 0.8  # share of a line's letters in capitals that makes it an all-capital line
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
@@ -30,10 +29,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _headline_cased(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
-        return False
-    if sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPITALS:
+    if all_capitals(line):
         return len(_WORD.findall(line)) >= MIN_CAPITALISED
     return title_case(line)
 

@@ -8,6 +8,14 @@ from collections import Counter
 
 from crosswire.clean.phrases import words_of
 
+ALL_CAPITALS = 0.8  # share of a line's letters in capitals that makes it an all-capital line
+
+
+def all_capitals(line: str) -> bool:
+    """Whether `line` is written in capitals (at least `ALL_CAPITALS` of its letters)."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= ALL_CAPITALS
+
 
 def recase_headline(line: str, body: str | None = None) -> str:
     """Title-case an ALL-CAPS headline; other headlines are returned unchanged.
@@ -16,8 +24,7 @@ def recase_headline(line: str, body: str | None = None) -> str:
     (names, acronyms); words the body does not show follow general rules: acronyms (short
     non-words, words no English word could spell) stay upper-case, minor words are
     lower-case, others are capitalised."""
-    letters = [c for c in line if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.8:
+    if not all_capitals(line):
         return line
     casing = body_casing(body or "")
     words = []
