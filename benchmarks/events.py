@@ -283,7 +283,7 @@ def speed() -> dict[str, Any]:
     docs = list(parse(texts))
     spacy_s = time.perf_counter() - started
     prepared = [
-        stages.run(stages.ArticleState(_article(doc, f"s{i}", "2020-01-01"), doc), until="times")
+        stages.run(stages.ArticleState(_article(doc, f"s{i}", "2020-01-01"), doc), until="scope")
         for i, doc in enumerate(docs)
     ]
     coding = stages.ARTICLE["events"]

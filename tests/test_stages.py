@@ -23,7 +23,8 @@ def test_the_shipped_declarations_are_consistent() -> None:
 def test_a_stage_before_what_it_requires_is_reported() -> None:
     early = Declaration((ARTICLE["mentions"], ARTICLE["events"], ARTICLE["times"]))
     assert early.problems() == [
-        "events requires times, attributions, scope, which no stage before assigns"
+        "mentions requires times, which no stage before assigns",
+        "events requires times, attributions, scope, which no stage before assigns",
     ]
 
 
@@ -47,14 +48,16 @@ def test_misnamed_fields_and_functions_are_reported() -> None:
 
 def test_a_second_stage_of_a_name_and_a_reassigned_parse_are_reported() -> None:
     reparse = Stage("mentions", "crosswire.nlp:load_nlp", ("text",), "doc")
-    assert Declaration((ARTICLE["mentions"], reparse)).problems() == [
+    assert Declaration((ARTICLE["times"], ARTICLE["mentions"], reparse)).problems() == [
         "mentions: a second stage of that name",
         "mentions assigns doc, which is given",
     ]
 
 
 def test_an_unknown_stage_name_says_which_are_declared() -> None:
-    with pytest.raises(KeyError, match="no stage 'entities'; declared: mentions, attributions"):
+    with pytest.raises(
+        KeyError, match="no stage 'entities'; declared: times, mentions, attributions"
+    ):
         ARTICLE.up_to("entities")
 
 
@@ -80,7 +83,7 @@ def test_the_runner_stops_after_the_stage_named() -> None:
     text = "Norway's foreign minister met Pekka Haavisto in Oslo on Monday, the ministry said."
     article = Article(id="t", text=text, path="t.txt", published=PUBLISHED)
     doc = next(nlp.parse([text]))
-    prefix = stages.run(ArticleState(article, doc), until="times")
+    prefix = stages.run(ArticleState(article, doc), until="scope")
     assert prefix.mentions and prefix.attributions and prefix.times
     assert prefix.events == []
     whole = stages.run(ArticleState(article, doc))

@@ -218,7 +218,10 @@ def _section(doc: Doc, article: Article, scope: Scope, settings: Settings) -> Ar
 
 ARTICLE = Declaration(
     (
-        Stage("mentions", "crosswire.actors:find_mentions", ("doc", "article"), "mentions"),
+        Stage("times", "crosswire.timex:find_times", ("text", "published"), "times"),
+        Stage(
+            "mentions", "crosswire.actors:find_mentions", ("doc", "article", "times"), "mentions"
+        ),
         Stage(
             "attributions",
             "crosswire.actors:find_attributions",
@@ -232,7 +235,6 @@ ARTICLE = Declaration(
             ("doc", "article", "mentions", "settings"),
             "scope",
         ),
-        Stage("times", "crosswire.timex:find_times", ("text", "published"), "times"),
         Stage(
             "events",
             "crosswire.scope:scoped_events",

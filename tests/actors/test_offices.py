@@ -12,7 +12,7 @@ from crosswire.nlp import parse
 pytestmark = pytest.mark.slow
 
 
-def _mentions(text: str, published: str) -> list[Mention]:
+def _mentions(text: str, published: str | None) -> list[Mention]:
     article = Article(id="t", text=text, path="test", published=published)
     state = stages.run(stages.ArticleState(article, next(parse([text]))), until="quotes")
     return state.mentions
@@ -82,3 +82,17 @@ def test_an_added_holder_past_the_dictionaries(text: str, holder: str) -> None:
     office = next(m for m in _mentions(text, "2024-03-01") if m.text.lower().startswith("the "))
     assert office.actor.key == f"person:{holder}"
     assert office.actor.sector == "GOV"
+
+
+def test_an_undated_article_s_office_is_held_on_the_day_its_text_writes() -> None:
+    # no publication date: the dates written out with their year place the article in time
+    text = "The German chancellor said on June 3, 1999 that the talks would continue."
+    office = _office(_mentions(text, None), "chancellor")
+    assert office.actor.key == "person:gerhard schroder"
+
+
+def test_an_undated_article_s_relative_dates_do_not_place_it() -> None:
+    # "last June" is resolved against no date: it says nothing of the article's year
+    text = "The German chancellor said last June that the talks would continue."
+    office = _office(_mentions(text, None), "chancellor")
+    assert office.actor.key != "person:gerhard schroder"

@@ -20,7 +20,7 @@ def proposed(text: str, published: str = "2020-01-16") -> list[EventMention]:
     """What the patterns alone code in `text` (before the learned decision and before
     content is folded in): for tests of what the patterns set, such as modality."""
     article = Article(id="t", text=text, path="t.txt", published=published)
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return [event for sentence in state.doc.sents for _, event in proposals(sentence, context)]
 
@@ -29,7 +29,7 @@ def built(text: str, word: str, type_: str) -> EventMention:
     """The event the learned decision's `type_` at the first token `word` builds (its
     arguments found as a pattern's would be), asserted to be one."""
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     token = next(t for t in state.doc if t.text == word)
     event = code_learned(token, type_, context.sentence_of(token), context)

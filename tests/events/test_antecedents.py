@@ -55,6 +55,6 @@ def test_it_stands_for_no_plural_noun() -> None:
 
 def _subjects_of(text: str, word: str) -> list[ActorRef]:
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return arguments(next(t for t in state.doc if t.text == word), context)[0]

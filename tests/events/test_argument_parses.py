@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 def roles(text: str, word: str) -> tuple[list[str], list[str]]:
     """The names of the (subjects, objects) `arguments` finds for the verb `word`."""
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     token = next(t for t in state.doc if t.text == word)
     subjects, objects = arguments(token, context)

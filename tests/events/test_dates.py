@@ -31,7 +31,7 @@ def word_date(
     """`event_date` of the first token `word` of `text`, whether or not an event is coded
     there: the dating rules alone."""
     article = Article(id="t", text=text, path="t.txt", published=published)
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, [])
     return event_date([next(t for t in state.doc if t.text == word)], context)
 

@@ -17,7 +17,7 @@ SPORTS = "Russia beat Croatia 3-1 in the World Cup quarter-final on Saturday."
 def _proposed(text: str) -> list[tuple[str, str]]:
     """(trigger word, type) of what the patterns alone code in the first sentence."""
     article = Article(id="t", text=text, path="t.txt", published="2021-03-02")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     sentence = next(iter(state.doc.sents))
     return [(token.text, event.type) for token, event in proposals(sentence, context)]

@@ -14,7 +14,7 @@ from crosswire.model import Article
 
 def _analysed(text: str) -> tuple[Span, Context]:
     article = Article(id="t", text=text, path="t.txt", published="2021-03-02")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return next(iter(state.doc.sents)), context
 

@@ -17,7 +17,7 @@ from crosswire.model import Article
 def roles(text: str, noun: str, event_type: str) -> tuple[list[str], list[str]]:
     """The names of the (subjects, targets) of `noun` in `text`, coded as `event_type`."""
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     token = next(t for t in state.doc if t.text == noun)
     subjects, targets = noun_roles(token, learned_pattern(token, event_type), context)

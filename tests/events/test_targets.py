@@ -87,7 +87,7 @@ def test_a_content_event_by_the_governors_own_side_gives_it_no_target() -> None:
 def _forced(text: str, word: str, type_: str) -> EventMention:
     """The event built at `word` as `type_` (as the learned decision would build it)."""
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     token = next(t for t in state.doc if t.text == word)
     event = code_learned(token, type_, token.sent, context)

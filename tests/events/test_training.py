@@ -19,7 +19,7 @@ TEXT = "Norway held talks with Finland on Monday. The weather stayed mild all we
 
 def _context(text: str) -> Context:
     article = Article(id="t", text=text, path="t.txt", published="2021-03-02")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     return article_context(state.doc, article, state.mentions, state.times, state.attributions)
 
 

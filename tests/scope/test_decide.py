@@ -61,7 +61,7 @@ def _run(
 def _patterns(text: str) -> list[str]:
     """The types the verb and noun patterns alone propose, before the learned decision."""
     article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(ArticleState(article, next(nlp.parse([text]))), until="times")
+    state = stages.run(ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return [event.type for s in state.doc.sents for _, event in proposals(s, context)]
 

@@ -27,7 +27,8 @@ from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.roles import RoleFound, find_role, role_spans
 from crosswire.kb.resolve import resolve_as
-from crosswire.model import ActorRef, Article, Mention
+from crosswire.model import ActorRef, Article, Mention, TimeExpr
+from crosswire.timex.values import latest_written_day
 
 # Dependencies under which a capital acts for its state ("Moscow said", "Washington's demand")
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
@@ -47,10 +48,13 @@ PERSON_TYPES = frozenset({"person"})
 BODY_TYPES = frozenset({"organisation", "group"})
 
 
-def find_mentions(doc: Doc, article: Article) -> list[Mention]:
-    """Repaired, typed and resolved actor mentions of one article, in text order."""
+def find_mentions(doc: Doc, article: Article, times: list[TimeExpr] | None = None) -> list[Mention]:
+    """Repaired, typed and resolved actor mentions of one article, in text order. The
+    article's day chooses among dated roles: its publication date, else the latest date its
+    text writes out with the year (`times`: an undated 2008 report's "the US president" is
+    the president of 2008, not of the day it is read)."""
     text = article.text
-    day = _article_day(article)
+    day = _article_day(article) or latest_written_day(times or [])
     candidates = _drop_role_words(text, confirmed_names(text, repaired_entities(doc, text)))
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)

@@ -117,7 +117,7 @@ def analysed(articles: list[Article]) -> Iterator[Context]:
     """Each article parsed and through the stages before ``events``, as the coder's context."""
     docs = nlp.parse(article.text for article in articles)
     for article, doc in zip(articles, docs, strict=True):
-        state = stages.run(stages.ArticleState(article, doc), until="times")
+        state = stages.run(stages.ArticleState(article, doc), until="scope")
         yield article_context(doc, article, state.mentions, state.times, state.attributions)
 
 

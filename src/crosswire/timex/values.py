@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from crosswire.model import TimeExpr
+
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
@@ -14,6 +16,27 @@ _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 # runs from one year into the next (TIMEX3 ``2019-WI`` does not say which December)
 _PART_OF_YEAR = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA)")
 CONTRACT = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # YYYY, YYYY-MM, YYYY-MM-DD
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def writes_its_year(value: str | None, text: str) -> bool:
+    """Whether a DATE of month precision or finer is written with its year in digits ("May
+    2, 2013", "in March 2011", "31.05.2018"): its year is the text's, not one resolved from
+    "last May" against a guessed date. A bare year ("since 2000") is not such a date."""
+    if not value or len(value) < len("2000-01") or not value[:4].isdigit():
+        return False
+    return value[:4] in _WRITTEN_YEAR.findall(text)
+
+
+def latest_written_day(times: list[TimeExpr]) -> date | None:
+    """The latest calendar day among the dates written out with their year: an undated
+    article's likely time (None if it writes none)."""
+    days = [
+        calendar_day(time.value)
+        for time in times
+        if time.type == "DATE" and writes_its_year(time.value, time.text)
+    ]
+    return max((d for d in days if d is not None), default=None)
 
 
 def calendar_day(value: str | None) -> date | None:
