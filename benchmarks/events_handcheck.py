@@ -21,7 +21,8 @@ its article (``show``); ``fill`` copies them in from a file of ``{"id", "verdict
     python benchmarks/events_handcheck.py score    # -> benchmarks/results/events_handcheck.json
 
 A later check draws a fresh sample into its own file, from pages no earlier sample drew
-from, and scores into a result named after the file:
+from (``--pool te3``: the TempEval-3 newswire, once the unlabelled ECB+ pages are spent), and
+scores into a result named after the file:
 
     python benchmarks/events_handcheck.py sample --file benchmarks/events_handcheck2.jsonl \
         --seed 20 --exclude benchmarks/events_handcheck.jsonl
@@ -79,11 +80,18 @@ def labelled_articles(folder: Path = LABELS) -> set[str]:
     return keys
 
 
-def unlabelled_ecb(shared: Path, exclude: Sequence[Path] = ()) -> list[str]:
-    """The ECB+ dev articles no label file names and no earlier sample in `exclude` drew
+# The pages a sample may draw from: real news no label file names (tools/labelling/texts.py)
+POOLS = {
+    "ecb": "ECB+ dev articles named by no file in labels/events",
+    "te3": "TempEval-3 TimeBank/AQUAINT newswire (1989-1998), labelled for times only",
+}
+
+
+def unlabelled(shared: Path, pool: str = "ecb", exclude: Sequence[Path] = ()) -> list[str]:
+    """The articles of `pool` no label file names and no earlier sample in `exclude` drew
     from, sorted."""
     taken = labelled_articles() | {r["article"] for path in exclude for r in read_rows(path)[1]}
-    return sorted(a.key for a in read_articles(shared, "ecb") if a.key not in taken)
+    return sorted(a.key for a in read_articles(shared, pool) if a.key not in taken)
 
 
 # ------------------------------------------------------------------ the draw
@@ -136,21 +144,22 @@ def has_verdicts(path: Path) -> bool:
     return path.exists() and any(r.get("verdict") for r in read_rows(path)[1])
 
 
-def sample(path: Path = SAMPLE, seed: int = SEED, exclude: Sequence[Path] = ()) -> None:
+def sample(
+    path: Path = SAMPLE, seed: int = SEED, exclude: Sequence[Path] = (), pool: str = "ecb"
+) -> None:
     if has_verdicts(path):
         sys.exit(f"{path} already holds verdicts: move it away to draw a new sample")
     from events_real import code_version, run_crosswire  # imported here: loads spaCy
 
     shared = shared_dir()
-    keys = unlabelled_ecb(shared, exclude)
+    keys = unlabelled(shared, pool, exclude)
     _, coded = run_crosswire(keys)
     chosen = draw(coded, seed)
     header = {
         "sample": {
             "date": date.today().isoformat(),
             "code_version": code_version(),
-            "pages": "ECB+ dev articles named by no file in labels/events"
-            + "".join(f" nor in {_shown(p)}" for p in exclude),
+            "pages": POOLS[pool] + "".join(f" nor in {_shown(p)}" for p in exclude),
             "seed": seed,
             "per_article": PER_ARTICLE,
             "articles": len(keys),
@@ -270,11 +279,12 @@ def main() -> None:
         "--exclude", type=Path, action="append", default=[],
         help="for sample: an earlier sample file whose articles are not drawn from again",
     )  # fmt: skip
+    parser.add_argument("--pool", choices=sorted(POOLS), default="ecb", help="for sample")
     args = parser.parse_args()
     if args.command != "score" and not shared_dir().is_dir():
         sys.exit(f"benchmark data not found: {shared_dir()}")
     if args.command == "sample":
-        sample(args.file, args.seed, args.exclude)
+        sample(args.file, args.seed, args.exclude, args.pool)
     elif args.command == "show":
         show(args.file)
     elif args.command == "fill":

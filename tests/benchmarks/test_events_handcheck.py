@@ -147,8 +147,8 @@ def test_a_later_sample_draws_from_pages_no_earlier_one_used(tmp_path: Path, mon
     earlier = tmp_path / "first.jsonl"
     rows = [{"id": "ecb:c:1-2:AID", "article": "ecb:c", "verdict": None}]
     events_handcheck.write_rows(earlier, {"sample": {}}, rows)
-    assert events_handcheck.unlabelled_ecb(tmp_path) == ["ecb:b", "ecb:c", "ecb:d"]
-    assert events_handcheck.unlabelled_ecb(tmp_path, [earlier]) == ["ecb:b", "ecb:d"]
+    assert events_handcheck.unlabelled(tmp_path) == ["ecb:b", "ecb:c", "ecb:d"]
+    assert events_handcheck.unlabelled(tmp_path, "ecb", [earlier]) == ["ecb:b", "ecb:d"]
 
 
 def test_two_judges_agreement_is_per_verdict_with_kappa() -> None:

@@ -1,6 +1,6 @@
 """The article texts the pool points into, read from ``../shared/bench``.
 
-Three sources, each with its own notion of "the text":
+Four sources, each with its own notion of "the text":
 
 - ``extraction``: ``extraction/ground-truth.json`` ``{id: {articleBody, url}}``; offsets point
   into ``articleBody``.
@@ -10,6 +10,9 @@ Three sources, each with its own notion of "the text":
   They have no text file, so the text is what trafilatura (the version pinned in
   pyproject.toml) extracts with the fixed options below. A different trafilatura could give a
   different text: every pool sentence stores a hash of its text, so drift is detected.
+- ``te3``: ``time/tempeval3-tbaq.jsonl`` (TimeBank and AQUAINT newswire, 1989-1998)
+  ``{doc, dct, text, ...}``; offsets point into ``text``. Not labelled: the hand checks draw
+  from it as real news that no labelled set or model of crosswire's events has seen.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ class SourceArticle:
 
 def read_articles(shared: Path, source: str) -> Iterator[SourceArticle]:
     """Every article of one source, in a fixed order (sorted by document id)."""
-    readers = {"extraction": _extraction, "pubdate": _pubdate, "ecb": _ecb}
+    readers = {"extraction": _extraction, "pubdate": _pubdate, "ecb": _ecb, "te3": _tempeval}
     yield from sorted(readers[source](shared), key=lambda a: a.doc)
 
 
@@ -95,6 +98,13 @@ def _ecb(shared: Path) -> Iterator[SourceArticle]:
                 title=row.get("title"),
                 published=row.get("date"),
             )
+
+
+def _tempeval(shared: Path) -> Iterator[SourceArticle]:
+    with (shared / "bench/time/tempeval3-tbaq.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            yield SourceArticle("te3", row["doc"], row["text"], published=row.get("dct"))
 
 
 def _pubdate(shared: Path) -> Iterator[SourceArticle]:
