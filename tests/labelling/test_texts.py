@@ -36,7 +36,12 @@ def test_a_tempeval_document_is_its_text_dated_by_its_creation_time(tmp_path: Pa
     folder.mkdir(parents=True)
     rows = [
         {"doc": "wire2", "dct": "1998-02-13", "text": "\nTalks resumed.", "timexes": []},
-        {"doc": "wire1", "dct": "1990-08-15", "text": "Troops crossed the border.", "timexes": []},
+        {
+            "doc": "wire1",
+            "dct": "1990-08-15T13:37",
+            "text": "Troops crossed the border.",
+            "timexes": [],
+        },
     ]
     lines = "".join(json.dumps(row) + "\n" for row in rows)
     (folder / "tempeval3-tbaq.jsonl").write_text(lines, encoding="utf-8")

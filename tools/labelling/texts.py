@@ -104,7 +104,8 @@ def _tempeval(shared: Path) -> Iterator[SourceArticle]:
     with (shared / "bench/time/tempeval3-tbaq.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            yield SourceArticle("te3", row["doc"], row["text"], published=row.get("dct"))
+            day = (row.get("dct") or "")[:10] or None  # a creation time may add the hour
+            yield SourceArticle("te3", row["doc"], row["text"], published=day)
 
 
 def _pubdate(shared: Path) -> Iterator[SourceArticle]:
