@@ -58,3 +58,11 @@ def _subjects_of(text: str, word: str) -> list[ActorRef]:
     state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return arguments(next(t for t in state.doc if t.text == word), context)[0]
+
+
+def test_two_pronoun_subjects_that_stand_for_each_other_end() -> None:
+    # a doubled word in the source ("she she") gives a clause two pronoun subjects, each
+    # the other's antecedent: resolving them must end (it recursed without bound), at the
+    # subject of the clause that reports them
+    text = "Maria Lopez said she she often visits her cousins in Havana."
+    assert [a.name for a in _subjects_of(text, "visits")] == ["Maria Lopez"]

@@ -28,6 +28,9 @@ class Context:
     # What the features of a sentence's candidates share, by the sentence's first token
     sentence_features: dict[int, list[str]] = field(default_factory=dict)
     text: str = ""  # the doc's text: `Doc.text` joins every token's text on each call
+    # The tokens whose actors are being resolved: a pronoun's antecedent may lead back to it
+    # ("She said she she talks": each "she" the other's subject), and must end there
+    resolving: set[int] = field(default_factory=set)
 
     def sentence_of(self, token: Token) -> Span:
         i = bisect_right(self.sentence_starts, token.i) - 1

@@ -35,13 +35,20 @@ HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from
 
 
 def actors_of(token: Token, context: Context) -> list[ActorRef]:
-    """The actors a noun phrase names: its mention, its conjuncts, its apposition."""
-    found: list[ActorRef] = []
-    for head in [token, *(c for c in _listed(token) if not dateline(c))]:
-        actor = _actor_of_head(head, context)
-        if actor is not None:
-            found.append(actor)
-    return found
+    """The actors a noun phrase names: its mention, its conjuncts, its apposition. None for
+    a phrase whose own resolution asks for it again (a pronoun led back to itself)."""
+    if token.i in context.resolving:
+        return []
+    context.resolving.add(token.i)
+    try:
+        found: list[ActorRef] = []
+        for head in [token, *(c for c in _listed(token) if not dateline(c))]:
+            actor = _actor_of_head(head, context)
+            if actor is not None:
+                found.append(actor)
+        return found
+    finally:
+        context.resolving.discard(token.i)
 
 
 def _listed(token: Token) -> list[Token]:
