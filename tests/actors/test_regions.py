@@ -59,3 +59,19 @@ def test_the_stage_gives_the_region_country_and_the_noun_sector() -> None:
     assert ontario.key != "org:CAN:government"  # the province's, not Canada's government
     police = analysed.find("Texas state police").actor
     assert (police.country, police.sector) == ("USA", "COP")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a US state, a department of Uruguay and a town in Colombia: the document points
+        # to the United States, or to Colombia
+        ("The family in Florida appealed to a court in Miami, the United States.", "USA"),
+        ("The family in Florida appealed to a court in Cali, Colombia.", "COL"),
+    ],
+)
+def test_a_town_that_is_also_a_region_is_where_the_document_points(
+    text: str, country: str
+) -> None:
+    assert analyse_text(text).find("Florida").actor.country == country

@@ -17,6 +17,7 @@ from crosswire.actors import countries
 from crosswire.actors.classify import Typed
 from crosswire.actors.keys import fold, group_key, org_key, people_key, place_key
 from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational_words
+from crosswire.actors.regions import region_names
 from crosswire.model import ActorRef
 
 # Sectors of people and bodies that act for a state inside its borders
@@ -130,6 +131,25 @@ def location_votes(text: str, typed: list[Typed], skip: set[int]) -> LocationVot
             if _in_title(text, typed, index):
                 votes.titles[code] += 1
     return votes
+
+
+def reread_places(typed: list[Typed], votes: LocationVotes) -> bool:
+    """A place whose name is a town of one country and a region of others ("Florida": a
+    town in Colombia, a US state, a department of Uruguay) is the one of them the rest of
+    the document points to more often than to the town's; whether any was read again."""
+    pointed = votes.places + votes.others
+    changed = False
+    for mention in typed:
+        town = mention.actor.country
+        if mention.type != "PLACE" or mention.is_capital or town is None:
+            continue
+        regions = region_names().get(fold(mention.actor.name), frozenset()) - {town}
+        best = max(sorted(regions), key=lambda code: pointed[code], default=None)
+        if best is not None and pointed[best] > max(pointed[town] - 1, 0):  # less its own
+            name = mention.actor.name
+            mention.actor = ActorRef(place_key(name, best), name, best, mention.actor.sector)
+            changed = True
+    return changed
 
 
 def _in_title(text: str, typed: list[Typed], index: int) -> bool:

@@ -19,6 +19,7 @@ from crosswire.actors.host import (
     fill_local_actors,
     location_votes,
     mark_ethnic_groups,
+    reread_places,
 )
 from crosswire.actors.keys import fold, person_words, place_key
 from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
@@ -61,7 +62,10 @@ def find_mentions(doc: Doc, article: Article, times: list[TimeExpr] | None = Non
     share_heads(text, typed, day)
     _facilities_are_places(text, typed)
     _capitals_as_states(doc, typed)
-    votes = location_votes(text, typed, skip=mark_ethnic_groups(text, typed))
+    ethnic = mark_ethnic_groups(text, typed)
+    votes = location_votes(text, typed, skip=ethnic)
+    if reread_places(typed, votes):
+        votes = location_votes(text, typed, skip=ethnic)
     at = _token_owner(doc, typed)
     people, found_roles = _people(doc, typed, at, votes, day)
     fill_local_actors(typed, votes.host())

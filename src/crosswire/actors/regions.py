@@ -52,8 +52,9 @@ def _large_cities() -> dict[str, set[str]]:
 
 
 @cache
-def region_countries() -> dict[str, str]:
-    """Folded region name -> its country (alpha-3), for names one country alone has."""
+def region_names() -> dict[str, frozenset[str]]:
+    """Folded first-level region name -> the countries (alpha-3) with a region of that name
+    ("florida": the USA and Uruguay), less the generic names ("Central", "North")."""
     found: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
@@ -64,12 +65,18 @@ def region_countries() -> dict[str, str]:
         for name in _subdivision_names(sub.name):
             found[fold(name)].add(country.alpha_3)
     generic = set(region_words().generic)
+    return {name: frozenset(codes) for name, codes in found.items() if name not in generic}
+
+
+@cache
+def region_countries() -> dict[str, str]:
+    """Folded region name -> its country (alpha-3), for names one country alone has."""
+    found = region_names()
     cities = _large_cities()
     regions = {
         name: code
         for name, codes in found.items()
         if len(codes) == 1
-        and name not in generic
         and cities.get(name, set()) <= codes
         # "Georgia" is the country; "Texas" is known as the USA's already
         and country_code(name) in (None, code := next(iter(codes)))
