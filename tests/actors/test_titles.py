@@ -12,6 +12,8 @@ from crosswire.actors.datelines import dateline_end
 from crosswire.actors.lexicon import roles
 from crosswire.actors.titles import expand_titles, title_before
 
+from .conftest import analyse_text
+
 
 @pytest.mark.parametrize("word", ["Sen.", "Col.", "Ind.", "Ala.", "Nev.", "Sam'"])
 def test_a_short_abbreviation_is_no_country(word: str) -> None:
@@ -81,3 +83,12 @@ def test_a_people_named_by_country_words_is_a_group(analyse) -> None:
 def test_an_apposition_with_a_participle_gives_the_country(analyse) -> None:
     found = analyse("Mariam Koné, Mali's best-known opposition activist, began a hunger strike.")
     assert found.find("Mariam Koné").actor.country == "MLI"
+
+
+@pytest.mark.slow
+def test_a_country_written_after_the_name_wins_over_a_listed_person_s() -> None:
+    # "of Ukraine" is Kuchma's; "of Russia", right after his name, is Yeltsin's
+    text = "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed a plan."
+    analysed = analyse_text(text)
+    assert analysed.find("Leonid Kuchma").actor.country == "UKR"
+    assert analysed.find("Boris Yeltsin").actor.country == "RUS"

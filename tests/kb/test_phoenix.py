@@ -50,6 +50,25 @@ def test_records_aliases_and_roles() -> None:
     assert len(parsed.records[1].aliases) == 2
 
 
+def test_phrases_in_a_row_before_their_codes_are_one_record() -> None:
+    # PETRARCH2 gives a code-less primary phrase the codes that follow, as it gives the
+    # phrases after it: one person written several ways, then dated once
+    lines = [
+        "JO_DOE_  # CountryInfo.txt",
+        "JO_Q._DOE",
+        "PRESIDENT_DOE",
+        "\t[ABCGOV 910710-991231]",
+        "RICH_ROE_",
+        "\t[ABCELI]",
+    ]
+    records = parse(lines).records
+    assert [(r.name, r.aliases) for r in records] == [
+        ("JO DOE", ["JO Q. DOE", "PRESIDENT DOE"]),
+        ("RICH ROE", []),
+    ]
+    assert records[0].roles[0].sectors == ("GOV",)
+
+
 def test_open_restrictions_and_bad_dates() -> None:
     parsed = parse(DICTIONARY.splitlines())
     old = parsed.records[3].roles

@@ -35,6 +35,10 @@ class RoleFound:
     possessor: int | None  # index of the mention in "X's <role> Y"
 
 
+# A list joining names: "Kuchma of Ukraine and Yeltsin", "Kuchma, Yeltsin"
+_LISTING = re.compile(r",|\b(?:and|or)\b")
+
+
 def best_role(text: str) -> tuple[str, str] | None:
     """The longest role phrase in a piece of text, with its sector."""
     matches = [m.group() for m in role_pattern().finditer(fold(expand_titles(text)))]
@@ -180,9 +184,9 @@ def find_role(
     appos = text[mention.end : appos_end]
     found = _stated_role(title) or _stated_role(appos)
     country = (
-        _country_between(mentions, title_start, mention.start)
+        _country_of(text, mention.end, mentions)
+        or _country_between(mentions, title_start, mention.start, title)
         or _country_between(mentions, mention.end, appos_end)
-        or _country_of(text, mention.end, mentions)
     )
     if found is None and country is None:
         return None
@@ -202,14 +206,19 @@ def _country_of(text: str, end: int, mentions: list[Typed]) -> str | None:
     return None
 
 
-def _country_between(mentions: list[Typed], start: int, end: int) -> str | None:
-    """The country named in a title or apposition: the one nearest the name wins."""
+def _country_between(
+    mentions: list[Typed], start: int, end: int, listed_before: str = ""
+) -> str | None:
+    """The country named in a title or apposition: the one nearest the name wins. In a
+    title (`listed_before`: the text from its start), none past another person the name
+    is listed after ("Leonid Kuchma of Ukraine and Boris Yeltsin": Ukraine is Kuchma's;
+    "Putin's spokesman Dmitry Peskov" lists no one)."""
     for mention in sorted(mentions, key=lambda m: -m.start):
-        if (
-            start <= mention.start
-            and mention.end <= end
-            and mention.type in {"COUNTRY", "ORG", "GROUP"}
-            and mention.actor.country
-        ):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        between = listed_before[mention.end - start :]
+        if listed_before and mention.type == "PERSON" and _LISTING.search(between):
+            return None
+        if mention.type in {"COUNTRY", "ORG", "GROUP"} and mention.actor.country:
             return mention.actor.country
     return None

@@ -7,6 +7,9 @@ aliases and bracketed codes, each code optionally restricted to dates.
         [USAGOV 930120-010120]
         [USAELI]
 
+Phrase lines in a row before the codes are one record (PETRARCH2's reader gives them the
+codes that follow): the first is its name, the others aliases.
+
 Dates follow PETRARCH2's ``dstr_to_ordate``: up to 7 characters are YYMMDD (years 00-30 are
 20YY, others 19YY), longer ones YYYYMMDD (first 8 characters); an invalid date drops that
 code (counted in `Parsed.bad_codes`), never the record.
@@ -146,6 +149,12 @@ def parse(lines: Iterable[str], source: str = "") -> Parsed:
         if not stripped.startswith("["):
             name = phrase(_CODE.split(stripped)[0])
             if not name:
+                continue
+            if current is not None and not current.roles and "[" not in stripped:
+                # PETRARCH2 reads a phrase after a primary phrase that has no code yet as
+                # sharing the codes that follow ("BORIS_YELTSIN_" then "YELTSIN", then
+                # the dated codes of both): an alias, as if it began with "+"
+                current.aliases.append(name)
                 continue
             current = RawRecord(name, comment=comment, source=source)
             records.append(current)
