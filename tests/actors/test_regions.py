@@ -71,7 +71,5 @@ def test_the_stage_gives_the_region_country_and_the_noun_sector() -> None:
         ("The family in Florida appealed to a court in Cali, Colombia.", "COL"),
     ],
 )
-def test_a_town_that_is_also_a_region_is_where_the_document_points(
-    text: str, country: str
-) -> None:
+def test_a_town_that_is_also_a_region_is_where_the_document_points(text: str, country: str) -> None:
     assert analyse_text(text).find("Florida").actor.country == country
