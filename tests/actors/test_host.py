@@ -67,6 +67,22 @@ def test_ethnic_groups_are_coded_by_residence(analyse: Callable[[str], Analysed]
     assert hungarians.actor.country == "SVK"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("U.S. troops in Iraq came under fire.", "U.S. troops", "USA"),
+        ("Russian diplomats in London were expelled.", "Russian diplomats", "RUS"),
+        ("They bombed the U.S. embassies in Kenya and Tanzania.", "U.S. embassies", "USA"),
+    ],
+)
+def test_a_state_s_own_agents_abroad_stay_its_own(
+    analyse: Callable[[str], Analysed], text: str, name: str, country: str
+) -> None:
+    # the residence of a people ("Albanians in Macedonia") is no home of a state's troops,
+    # diplomats or embassies where they serve
+    assert analyse(text).find(name).actor.country == country
+
+
 def test_people_of_a_named_place_live_there(analyse: Callable[[str], Analysed]) -> None:
     doc = analyse("The Serbs of northern Kosovo boycotted the vote.")
     assert doc.find("Serbs").actor.country in {"KOS", "XKX"}

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from crosswire.actors import countries
-from crosswire.actors.classify import Typed
+from crosswire.actors.classify import STATE_SECTORS, Typed
 from crosswire.actors.keys import fold, group_key, org_key, people_key, place_key
 from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational_words
 from crosswire.actors.regions import region_names
@@ -49,6 +49,8 @@ def mark_ethnic_groups(text: str, typed: list[Typed]) -> set[int]:
     for index, mention in enumerate(typed):
         if mention.type not in {"COUNTRY", "GROUP"} or not mention.actor.country:
             continue
+        if mention.actor.sector in STATE_SECTORS:
+            continue  # "U.S. troops in Iraq", "Russian diplomats in London": a state's own
         residence = _residence_after(text, index, typed)
         if not _ETHNIC.search(text[max(0, mention.start - 8) : mention.start]) and not residence:
             continue
