@@ -318,3 +318,43 @@ def test_a_date_of_a_participant_s_description_does_not_place_the_event() -> Non
 def test_a_future_clause_s_date_does_not_place_a_past_event() -> None:
     text = "Unionists marched on the parliament, where a vote will be held on Thursday."
     assert dated(text, "marched") == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        # the clause tells part of the event its noun names: the noun's date is its own
+        (
+            "Rudolph has been on the run since the January 1998 bombing of a clinic that"
+            " killed an officer.",
+            "killed",
+            "1998-01",
+        ),
+        (
+            "The protest marked a return to the larger demonstrations of early December, when"
+            " thousands of people rallied in Havana.",
+            "rallied",
+            "2019-12",
+        ),
+    ],
+)
+def test_a_relative_clause_takes_the_date_of_the_event_noun_it_describes(
+    text: str, word: str, date: str
+) -> None:
+    assert word_date(text, word) == (date, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("He also is charged in three attacks.", "charged", (None, None)),
+        ("Bin Laden, who is accused of masterminding the attack, fled.", "accused", (None, None)),
+        # a progressive or a present perfect still reports what is news now
+        ("Police said the man is being held in Nairobi.", "held", (PUBLISHED, "published")),
+        ("The man has been charged with murder.", "charged", (PUBLISHED, "published")),
+    ],
+)
+def test_a_simple_present_passive_is_a_standing_state_not_dated_by_publication(
+    text: str, word: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert word_date(text, word) == expected

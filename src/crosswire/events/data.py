@@ -159,6 +159,7 @@ class DateCues(DataModel):
     vague_types: Words
     present_values: Words
     past_perfect_auxiliaries: Words
+    present_passive_auxiliaries: Words
     setting_preps: Words
     spanning: Words
     frame_openers: Words

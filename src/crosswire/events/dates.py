@@ -98,7 +98,31 @@ def _described_time(trigger: Token, context: Context) -> str | None:
     for time in _near(verb.head, context):
         if time.start <= verb.head.idx < time.end:
             return _fixed(time, context.text)
+    return _described_noun_date(verb.head, context)
+
+
+def _described_noun_date(noun: Token, context: Context) -> str | None:
+    """The date of the noun a relative clause describes, which the clause tells part of:
+    "the January 1998 bombing of a clinic that killed an officer" (the parser hangs the
+    clause on the clinic, the noun after "of"), "the demonstrations of early December,
+    when thousands rallied"."""
+    described = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        described.append(noun.head.head)
+    for word in (w for w in described if w.pos_ in {"NOUN", "PROPN"}):
+        for time in _near(word, context):
+            root = _root(time, context)
+            if root is not None and (_dates(root, word) or _of_time(root, word)):
+                fixed = _fixed(time, context.text)
+                if fixed is not None:
+                    return fixed
     return None
+
+
+def _of_time(root: Token, noun: Token) -> bool:
+    """ "the demonstrations of early December": a time after "of" dates its noun."""
+    link = root.head
+    return link.dep_ == "prep" and link.lower_ == "of" and link.head.i == noun.i
 
 
 def _frame_date(trigger: Token, context: Context) -> str | None:
@@ -166,9 +190,20 @@ def recent_report(trigger: Token, status: Modality) -> bool:
     verb = _clause_verb(trigger)
     if verb is None:
         return True  # a nominal headline: "Rebel attack on border town"
+    if _stative_passive(verb):
+        return False  # "he is charged in three attacks": a standing state, done before
     if verb.dep_ == "relcl":
         return _recent_aspect(verb)  # "Hiller, who has been arrested and charged, ..."
     return not _past_perfect(verb) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _stative_passive(verb: Token) -> bool:
+    """A passive in the simple present ("is charged", "who is accused of"): the state the
+    act left, not the act; not "is being held" nor "has been charged"."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    return bool(passive) and set(passive) <= dates().present_passive_auxiliaries
 
 
 def _past_perfect(word: Token) -> bool:
