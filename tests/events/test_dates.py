@@ -358,3 +358,24 @@ def test_a_simple_present_passive_is_a_standing_state_not_dated_by_publication(
     text: str, word: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert word_date(text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        # published on a Friday: a meeting told in the simple present is scheduled, on the
+        # coming Monday; told in the past, it was on the last one
+        ("He and Arafat meet separately Monday with the envoy.", "meet", "1998-05-04"),
+        ("He and Arafat met separately Monday with the envoy.", "met", "1998-04-27"),
+    ],
+)
+def test_a_bare_weekday_of_a_simple_present_is_the_coming_one(
+    text: str, word: str, date: str
+) -> None:
+    assert word_date(text, word, "1998-05-01") == (date, "text")
+
+
+def test_an_act_told_in_the_simple_present_passive_is_going_on() -> None:
+    # "are shelled" is no status the act left: the shelling goes on as the report is written
+    text = "Officials said the cities of the region are shelled every night."
+    assert word_date(text, "shelled") == (PUBLISHED, "published")

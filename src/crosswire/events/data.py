@@ -160,6 +160,7 @@ class DateCues(DataModel):
     present_values: Words
     past_perfect_auxiliaries: Words
     present_passive_auxiliaries: Words
+    status_verbs: Words
     setting_preps: Words
     spanning: Words
     frame_openers: Words

@@ -13,6 +13,7 @@ question (not for what did not happen: "was going to be shot", "foiled an attack
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
 RECENT_DAYS = 7
+_WEEKDAYS = frozenset(calendar.day_name[i].lower() for i in range(7))
 # A charge or a verdict for what the sentence dates within the past year is still news
 # ("charged with murdering the deputy on June 24"); one for what it dates before is told
 # as background ("given life after being convicted of stabbing his wife in 1999")
@@ -175,8 +177,29 @@ def attached(head: Token, context: Context) -> list[Dating]:
             continue  # "now": the time of the report, which the publication date gives
         root = _root(time, context)
         if root is not None and any(_dates(root, word) for word in words):
-            found.append(Dating(time, _fixed(time, context.text)))
+            fixed = _fixed(time, context.text)
+            if _scheduled(head, time, fixed, context):
+                fixed = _week_later(fixed)
+            found.append(Dating(time, fixed))
     return found
+
+
+def _scheduled(verb: Token, time: TimeExpr, fixed: str | None, context: Context) -> bool:
+    """A bare weekday dating a verb in the simple present ("he and Arafat meet Monday"):
+    news tells a past event in the past, so this one is scheduled, and its
+    Monday is the next, not the last (the time stage, which reads no parse, took the
+    last)."""
+    published = context.article.published
+    if fixed is None or not published or len(fixed) != len("2000-01-01") or fixed >= published:
+        return False
+    if verb.tag_ not in {"VBP", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    words = time.text.lower().split()
+    return words[-1:] in ([d] for d in _WEEKDAYS) and words[:-1] in ([], ["on"])
+
+
+def _week_later(day: str | None) -> str | None:
+    return None if day is None else (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
 
 
 def recent_report(trigger: Token, status: Modality) -> bool:
@@ -198,9 +221,12 @@ def recent_report(trigger: Token, status: Modality) -> bool:
 
 
 def _stative_passive(verb: Token) -> bool:
-    """A passive in the simple present ("is charged", "who is accused of"): the state the
-    act left, not the act; not "is being held" nor "has been charged"."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+    """A passive in the simple present of a verb whose act leaves a status ("is charged",
+    "who is accused of"): the status, not the act; not "is being charged" nor "has been
+    charged", nor an act going on ("are shelled")."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in dates().status_verbs:
+        return False
+    if any(c.dep_ == "aux" for c in verb.children):
         return False
     passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
     return bool(passive) and set(passive) <= dates().present_passive_auxiliaries
