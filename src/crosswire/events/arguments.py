@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events.context import Context
+from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, dateline, title_word, unique
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
@@ -37,12 +38,17 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
         else:
             subject_tokens = inherited
     obj = direct_object(verb) or shared_object(verb)
-    subjects = [a for t in subject_tokens for a in actors_of(t, context)]
+    subjects = [a for t in subject_tokens for a in _actors(t, context)]
     subjects += [a for t in agents for a in agent_actors(t, context)]
-    objects = [a for t in passive for a in actors_of(t, context)]
+    objects = [a for t in passive for a in _actors(t, context)]
     if obj is not None:
-        objects += actors_of(obj, context)
+        objects += _actors(obj, context)
     return unique(subjects), unique(objects)
+
+
+def _actors(token: Token, context: Context) -> list[ActorRef]:
+    """The actors a subject or object names, or the people it counts ("Dozens gathered")."""
+    return actors_of(token, context) or counted_people(token, context)
 
 
 def inherited_patient(verb: Token, context: Context) -> Token | None:
