@@ -5,9 +5,12 @@ are actors. Each sentence is written for the test."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
 from tests.events.conftest import code
 
 from crosswire import nlp
+from crosswire.events.arguments import _agreeing_conjunct
 from crosswire.events.participants import in_title_case
 from crosswire.model import ActorRef, EventMention
 
@@ -425,3 +428,22 @@ def test_a_participle_clause_on_a_joined_verb_takes_the_first_verbs_subject() ->
 def test_a_passive_joined_to_a_participle_read_as_an_adjective_shares_its_subject() -> None:
     event = one("The gunman Ahmed Saleh was eventually Tasered and taken into custody.", "COERCE")
     assert "saleh" in named(event.target)
+
+
+def _coordinated_passive(auxiliary: str) -> Doc:
+    """ "Witnesses saw a Camry and Smith {auxiliary} arrested.", parsed as a parser may:
+    the car and the man coordinated as the passive subject of "arrested"."""
+    words = ["Witnesses", "saw", "a", "Camry", "and", "Smith", auxiliary, "arrested", "."]
+    heads = [1, 1, 3, 7, 3, 3, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubjpass", "cc", "conj", "auxpass", "conj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NNP", "CC", "NNP", "VBD", "VBN", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_a_singular_verb_takes_only_the_last_of_a_subject_the_parse_coordinated() -> None:
+    # a coordinated subject takes a plural verb: with "was", the car belongs to the
+    # clause before and the man alone was arrested
+    doc = _coordinated_passive("was")
+    found = _agreeing_conjunct(doc[3])
+    assert found is not None and found.text == "Smith"
+    assert _agreeing_conjunct(_coordinated_passive("were")[3]) is None

@@ -9,13 +9,21 @@ from spacy.tokens import Token
 from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
-from crosswire.events.participants import actors_of, dateline, title_word, unique
+from crosswire.events.participants import (
+    ACTOR_TYPES,
+    actors_of,
+    dateline,
+    generic_actor,
+    title_word,
+    unique,
+)
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
+SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 
@@ -48,7 +56,34 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
 
 def _actors(token: Token, context: Context) -> list[ActorRef]:
     """The actors a subject or object names, or the people it counts ("Dozens gathered")."""
+    last = _agreeing_conjunct(token)
+    if last is not None:
+        return _own_actor(last, context)
     return actors_of(token, context) or counted_people(token, context)
+
+
+def _agreeing_conjunct(subject: Token) -> Token | None:
+    """ "witnesses identified the car as a Camry and Smith, 23, of Albany, was arrested": a
+    coordinated subject takes a plural verb, so one whose verb is singular ("was", "has",
+    "is") was joined by the parse to nouns of the clause before; the subject is its last
+    conjunct, the one nearest the verb."""
+    if subject.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or not subject.conjuncts:
+        return None
+    verb = subject.head
+    tensed = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in TENSED]
+    finite = tensed[0] if tensed else verb
+    if finite.tag_ != "VBZ" and finite.lower_ not in SINGULAR_PASTS:
+        return None
+    return max([subject, *subject.conjuncts], key=lambda t: t.i)
+
+
+def _own_actor(token: Token, context: Context) -> list[ActorRef]:
+    """The actor a noun names by itself, not with the nouns joined to it."""
+    mention = context.mention_at(token)
+    if mention is not None and mention.type in ACTOR_TYPES:
+        return [mention.actor]
+    found = generic_actor(token, context)
+    return [found] if found is not None else []
 
 
 def inherited_patient(verb: Token, context: Context) -> Token | None:
