@@ -447,3 +447,23 @@ def test_a_singular_verb_takes_only_the_last_of_a_subject_the_parse_coordinated(
     found = _agreeing_conjunct(doc[3])
     assert found is not None and found.text == "Smith"
     assert _agreeing_conjunct(_coordinated_passive("were")[3]) is None
+
+
+def test_a_headline_run_into_the_line_below_is_a_passive() -> None:
+    # the headline has no auxiliary and no full stop; the parse joins it to the sentence
+    # below (hanging its verb on that sentence's, or making it the root)
+    for text, arrested in (
+        (
+            "Kenyan minister arrested on suspicion of fraud\n"
+            "Kenya's trade minister John Mwangi was arrested on Monday on suspicion of fraud.",
+            "minister",
+        ),
+        (
+            "Striker Mwangi arrested on suspicion of assault\n"
+            "Nairobi striker John Mwangi was arrested on Monday on suspicion of assault.",
+            "Mwangi",
+        ),
+    ):
+        headline = [e for e in code(text) if e.type == "COERCE" and e.start < text.index("\n")]
+        assert headline and headline[0].source is None, text
+        assert headline[0].target is not None and arrested in headline[0].target.name, text

@@ -119,10 +119,9 @@ def _headline_passive(verb: Token) -> bool:
     children = {c.dep_ for c in verb.children}
     return (
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _one_subject(verb)))
-        and verb.dep_ == "ROOT"
         and bool(children & SUBJECTS)
         and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
-        and _headline(verb)
+        and ((verb.dep_ == "ROOT" and _headline(verb)) or _headline_run_on(verb))
     )
 
 
@@ -135,6 +134,26 @@ def _one_subject(verb: Token) -> bool:
     return all(
         s.tag_ in {"NN", "NNP"} and not any(c.dep_ in listed for c in s.children) for s in subjects
     )
+
+
+def _headline_run_on(verb: Token) -> bool:
+    """ "Chargers' Jackson arrested on suspicion of DUI / Chargers wide receiver ...": the
+    parse ran a headline into the line below (and may hang its verb on a word there); a
+    verb whose sentence goes on past its line, hung on the next line or the root, and
+    whose own line, opening with its subject, has no closing punctuation, heads that
+    headline."""
+    text = verb.doc.text
+    start = text.rfind("\n", 0, verb.idx) + 1
+    end = text.find("\n", verb.idx)
+    if end < 0 or end >= verb.sent.end_char:
+        return False  # the sentence ends on the verb's line (`_headline`)
+    if verb.dep_ != "ROOT" and verb.head.idx < end:
+        return False  # hung on a word of its own line
+    line = text[start:end]
+    first = start + len(line) - len(line.lstrip())  # where the line's words begin
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    opens = all(s.left_edge.idx == first for s in subjects)
+    return bool(line.strip()) and line.strip()[-1] not in STATEMENT_ENDS and opens
 
 
 def _headline(verb: Token) -> bool:
