@@ -5,9 +5,12 @@ are actors. Each sentence is written for the test."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
 from tests.events.conftest import code
 
 from crosswire import nlp
+from crosswire.events.arguments import _agreeing_conjunct
 from crosswire.events.participants import in_title_case
 from crosswire.model import ActorRef, EventMention
 
@@ -425,3 +428,42 @@ def test_a_participle_clause_on_a_joined_verb_takes_the_first_verbs_subject() ->
 def test_a_passive_joined_to_a_participle_read_as_an_adjective_shares_its_subject() -> None:
     event = one("The gunman Ahmed Saleh was eventually Tasered and taken into custody.", "COERCE")
     assert "saleh" in named(event.target)
+
+
+def _coordinated_passive(auxiliary: str) -> Doc:
+    """ "Witnesses saw a Camry and Smith {auxiliary} arrested.", parsed as a parser may:
+    the car and the man coordinated as the passive subject of "arrested"."""
+    words = ["Witnesses", "saw", "a", "Camry", "and", "Smith", auxiliary, "arrested", "."]
+    heads = [1, 1, 3, 7, 3, 3, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubjpass", "cc", "conj", "auxpass", "conj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NNP", "CC", "NNP", "VBD", "VBN", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_a_singular_verb_takes_only_the_last_of_a_subject_the_parse_coordinated() -> None:
+    # a coordinated subject takes a plural verb: with "was", the car belongs to the
+    # clause before and the man alone was arrested
+    doc = _coordinated_passive("was")
+    found = _agreeing_conjunct(doc[3])
+    assert found is not None and found.text == "Smith"
+    assert _agreeing_conjunct(_coordinated_passive("were")[3]) is None
+
+
+def test_a_headline_run_into_the_line_below_is_a_passive() -> None:
+    # the headline has no auxiliary and no full stop; the parse joins it to the sentence
+    # below (hanging its verb on that sentence's, or making it the root)
+    for text, arrested in (
+        (
+            "Kenyan minister arrested on suspicion of fraud\n"
+            "Kenya's trade minister John Mwangi was arrested on Monday on suspicion of fraud.",
+            "minister",
+        ),
+        (
+            "Striker Mwangi arrested on suspicion of assault\n"
+            "Nairobi striker John Mwangi was arrested on Monday on suspicion of assault.",
+            "Mwangi",
+        ),
+    ):
+        headline = [e for e in code(text) if e.type == "COERCE" and e.start < text.index("\n")]
+        assert headline and headline[0].source is None, text
+        assert headline[0].target is not None and arrested in headline[0].target.name, text

@@ -147,3 +147,14 @@ def test_with_its_doer_in_a_by_phrase_the_possessor_undergoes_it() -> None:
     assert named(targets, "mayor")
     subjects, _ = roles("Ireland's demand for an inquiry angered Britain.", "demand", "REQUEST")
     assert named(subjects, "ireland")
+
+
+def test_the_subject_of_a_verb_of_taking_part_does_the_event() -> None:
+    subjects, _ = roles(
+        "Hundreds of nurses joined in a protest outside the ministry.", "protest", "PROTEST"
+    )
+    assert named(subjects, "nurses")
+    subjects, _ = roles("Students engaged in clashes with the police.", "clashes", "ASSAULT")
+    assert named(subjects, "students")
+    subjects, _ = roles("Nurses were seen in a protest outside the ministry.", "protest", "PROTEST")
+    assert not subjects

@@ -7,14 +7,23 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events.context import Context
+from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
-from crosswire.events.participants import actors_of, dateline, title_word, unique
+from crosswire.events.participants import (
+    ACTOR_TYPES,
+    actors_of,
+    dateline,
+    generic_actor,
+    title_word,
+    unique,
+)
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
+SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 
@@ -37,12 +46,44 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
         else:
             subject_tokens = inherited
     obj = direct_object(verb) or shared_object(verb)
-    subjects = [a for t in subject_tokens for a in actors_of(t, context)]
+    subjects = [a for t in subject_tokens for a in _actors(t, context)]
     subjects += [a for t in agents for a in agent_actors(t, context)]
-    objects = [a for t in passive for a in actors_of(t, context)]
+    objects = [a for t in passive for a in _actors(t, context)]
     if obj is not None:
-        objects += actors_of(obj, context)
+        objects += _actors(obj, context)
     return unique(subjects), unique(objects)
+
+
+def _actors(token: Token, context: Context) -> list[ActorRef]:
+    """The actors a subject or object names, or the people it counts ("Dozens gathered")."""
+    last = _agreeing_conjunct(token)
+    if last is not None:
+        return _own_actor(last, context)
+    return actors_of(token, context) or counted_people(token, context)
+
+
+def _agreeing_conjunct(subject: Token) -> Token | None:
+    """ "witnesses identified the car as a Camry and Smith, 23, of Albany, was arrested": a
+    coordinated subject takes a plural verb, so one whose verb is singular ("was", "has",
+    "is") was joined by the parse to nouns of the clause before; the subject is its last
+    conjunct, the one nearest the verb."""
+    if subject.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or not subject.conjuncts:
+        return None
+    verb = subject.head
+    tensed = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in TENSED]
+    finite = tensed[0] if tensed else verb
+    if finite.tag_ != "VBZ" and finite.lower_ not in SINGULAR_PASTS:
+        return None
+    return max([subject, *subject.conjuncts], key=lambda t: t.i)
+
+
+def _own_actor(token: Token, context: Context) -> list[ActorRef]:
+    """The actor a noun names by itself, not with the nouns joined to it."""
+    mention = context.mention_at(token)
+    if mention is not None and mention.type in ACTOR_TYPES:
+        return [mention.actor]
+    found = generic_actor(token, context)
+    return [found] if found is not None else []
 
 
 def inherited_patient(verb: Token, context: Context) -> Token | None:
@@ -78,10 +119,9 @@ def _headline_passive(verb: Token) -> bool:
     children = {c.dep_ for c in verb.children}
     return (
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _one_subject(verb)))
-        and verb.dep_ == "ROOT"
         and bool(children & SUBJECTS)
         and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
-        and _headline(verb)
+        and ((verb.dep_ == "ROOT" and _headline(verb)) or _headline_run_on(verb))
     )
 
 
@@ -94,6 +134,26 @@ def _one_subject(verb: Token) -> bool:
     return all(
         s.tag_ in {"NN", "NNP"} and not any(c.dep_ in listed for c in s.children) for s in subjects
     )
+
+
+def _headline_run_on(verb: Token) -> bool:
+    """ "Chargers' Jackson arrested on suspicion of DUI / Chargers wide receiver ...": the
+    parse ran a headline into the line below (and may hang its verb on a word there); a
+    verb whose sentence goes on past its line, hung on the next line or the root, and
+    whose own line, opening with its subject, has no closing punctuation, heads that
+    headline."""
+    text = verb.doc.text
+    start = text.rfind("\n", 0, verb.idx) + 1
+    end = text.find("\n", verb.idx)
+    if end < 0 or end >= verb.sent.end_char:
+        return False  # the sentence ends on the verb's line (`_headline`)
+    if verb.dep_ != "ROOT" and verb.head.idx < end:
+        return False  # hung on a word of its own line
+    line = text[start:end]
+    first = start + len(line) - len(line.lstrip())  # where the line's words begin
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    opens = all(s.left_edge.idx == first for s in subjects)
+    return bool(line.strip()) and line.strip()[-1] not in STATEMENT_ENDS and opens
 
 
 def _headline(verb: Token) -> bool:

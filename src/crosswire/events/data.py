@@ -51,6 +51,8 @@ class Bombing(DataModel):
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
+    participation_verbs: Words
+    people_counts: Words
     undergoer_nouns: Words
     doer_nouns: Words
     light_verb_target_preps: Words

@@ -123,10 +123,13 @@ def _container(noun: Token) -> Token | None:
 def _light_verb(noun: Token) -> Token | None:
     """The support or undergoer verb whose object (or passive subject) the noun is, or
     that is said of it as a participle ("an attack carried out by rebels", "a threat
-    received by the bank", "charges being brought against him")."""
+    received by the bank", "charges being brought against him"), or a verb of taking part
+    whose "in" phrase it is ("hundreds joined in a vigil")."""
     head = noun.head
     if noun.dep_ in LIGHT_LINKS and head.pos_ in {"VERB", "AUX"} and _light(head):
         return head
+    if _taken_part_in(noun):
+        return head.head
     return next(
         (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)), None
     )
@@ -134,6 +137,19 @@ def _light_verb(noun: Token) -> Token | None:
 
 def _light(verb: Token) -> bool:
     return verb.lemma_.lower() in frames().support_verbs | frames().undergoer_verbs
+
+
+def _taken_part_in(noun: Token) -> bool:
+    """ "students joined in the protest", "youths engaged in clashes": the noun is what a
+    verb of taking part has its subject take part in."""
+    prep = noun.head
+    verb = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in frames().participation_verbs
+    )
 
 
 def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
@@ -184,7 +200,8 @@ def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
     """'Teachers began a hunger strike': the subject of a support verb is the noun's actor
     ("charges were filed by prosecutors", "an attack carried out by rebels": the agent)."""
     verb = _light_verb(noun)
-    if verb is None or verb.lemma_.lower() not in frames().support_verbs:
+    doers = frames().support_verbs | frames().participation_verbs
+    if verb is None or verb.lemma_.lower() not in doers:
         return []
     return arguments(verb, context)[0]
 
