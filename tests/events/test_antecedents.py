@@ -58,3 +58,13 @@ def _subjects_of(text: str, word: str) -> list[ActorRef]:
     state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
     context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
     return arguments(next(t for t in state.doc if t.text == word), context)[0]
+
+
+def test_he_after_a_report_goes_on_with_whom_it_is_about_not_its_speaker() -> None:
+    text = (
+        "Arcade Comeaux, 49, took the officers' weapons before fleeing on foot, Sheriff "
+        "Tom Lyons said. He was convicted in June of murder and sentenced to life."
+    )
+    convicted = [e for e in code(text) if e.trigger == "convicted"]
+    assert len(convicted) == 1, [(e.type, e.trigger) for e in code(text)]
+    assert convicted[0].target is not None and convicted[0].target.name == "Arcade Comeaux"
