@@ -66,3 +66,13 @@ def test_two_pronoun_subjects_that_stand_for_each_other_end() -> None:
     # subject of the clause that reports them
     text = "Maria Lopez said she she often visits her cousins in Havana."
     assert [a.name for a in _subjects_of(text, "visits")] == ["Maria Lopez"]
+
+
+def test_he_after_a_report_goes_on_with_whom_it_is_about_not_its_speaker() -> None:
+    text = (
+        "Arcade Comeaux, 49, took the officers' weapons before fleeing on foot, Sheriff "
+        "Tom Lyons said. He was convicted in June of murder and sentenced to life."
+    )
+    convicted = [e for e in code(text) if e.trigger == "convicted"]
+    assert len(convicted) == 1, [(e.type, e.trigger) for e in code(text)]
+    assert convicted[0].target is not None and convicted[0].target.name == "Arcade Comeaux"

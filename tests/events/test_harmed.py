@@ -66,3 +66,18 @@ def test_an_act_stepped_up_is_not_what_is_harmed() -> None:
     verb = next(t for t in doc if t.lemma_ == "step")
     pattern = Pattern(lemma="step", type="ASSAULT", example="", cameo="190")
     assert harmed_targets(verb, pattern) == []
+
+
+def test_a_barrier_broken_through_is_on_the_place_it_closes() -> None:
+    # the cars are the means of going in; the window is the store's
+    doc = next(nlp.parse(["The gang drove two cars through the window of a jewellery store."]))
+    verb = next(t for t in doc if t.lemma_ == "drive")
+    pattern = Pattern(lemma="drive", type="ASSAULT", example="", cameo="190")
+    assert [t.name for t in harmed_targets(verb, pattern)] == ["jewellery store"]
+
+
+def test_the_way_an_attack_went_comes_after_its_object() -> None:
+    doc = next(nlp.parse(["Riot police chased the youths through parts of the city."]))
+    verb = next(t for t in doc if t.lemma_ == "chase")
+    pattern = Pattern(lemma="chase", type="ASSAULT", example="", cameo="190")
+    assert [t.name for t in harmed_targets(verb, pattern)] == ["youths"]

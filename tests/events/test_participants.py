@@ -118,3 +118,10 @@ def test_a_nationality_noun_for_one_person_is_a_person_not_the_state() -> None:
 def test_an_apposition_names_the_one_before_the_body_that_qualifies_him() -> None:
     events = code("Italian police arrested the Mafia leader Salvatore Riina on Friday.")
     assert [(e.type, e.target and e.target.name) for e in events] == [("COERCE", "Salvatore Riina")]
+
+
+def test_a_person_an_organisation_is_written_before_is_named_as_that_person() -> None:
+    # coded as the organisation (its key), named by the words for the one arrested
+    event = _one("Police arrested a suspected Mafia boss in Palermo on Monday.", "COERCE")
+    assert event.target is not None and event.target.name.endswith("Mafia boss")
+    assert event.target.key == "org:mafia"

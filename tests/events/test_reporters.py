@@ -21,3 +21,8 @@ def test_a_charge_reported_by_a_prosecutor_was_brought_by_the_prosecutor() -> No
 def test_an_arrest_reported_by_police_keeps_its_arrester_unstated() -> None:
     event = built("Mark Dunn was arrested on Friday, police said.", "arrested", "COERCE")
     assert event.source is None
+
+
+def test_the_da_is_the_district_attorney() -> None:
+    event = built("Mark Dunn has been charged with robbery, the DA said.", "charged", "ACCUSE")
+    assert event.source is not None and event.source.sector == "JUD"

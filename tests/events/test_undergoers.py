@@ -34,3 +34,15 @@ def test_criticism_drawn_from_someone_is_theirs() -> None:
 def test_a_gun_drawn_is_drawn_by_the_subject() -> None:
     event = built("Mark Dunn drew a gun on the officers.", "drew", "THREATEN")
     assert event.source is not None and event.source.name == "Mark Dunn"
+
+
+def test_who_appears_in_court_is_the_one_tried() -> None:
+    event = built("Mark Dunn will appear at the county court on Monday.", "appear", "ACCUSE")
+    assert event.source is None
+    assert event.target is not None and event.target.name == "Mark Dunn"
+
+
+def test_who_stands_trial_is_the_one_tried() -> None:
+    event = built("Mark Dunn will stand trial in Paris next month.", "stand", "ACCUSE")
+    assert event.source is None
+    assert event.target is not None and event.target.name == "Mark Dunn"

@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from crosswire.actors.lexicon import group_heads, roles
+from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS
-from crosswire.model import ActorRef
+from crosswire.model import ActorRef, Mention
 from crosswire.nlp import MAX_CLIMB
 
 Resolve = Callable[[Token, Context], list[ActorRef]]  # the actors a noun phrase names
@@ -34,8 +34,43 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
         return found
     if pronoun.lower_ in frames().person_pronouns:
         previous = context.previous_person(pronoun)
+        if previous is not None and _reporter(previous, context) and not _reporting(pronoun):
+            previous = _reported_person(previous, context) or previous
         return previous.actor if previous else None
     return None
+
+
+def _reporter(mention: Mention, context: Context) -> bool:
+    """Whether a person mention is the subject of a verb of saying ("..., Lyons said")."""
+    token = _token(mention, context)
+    if token is None:
+        return False
+    return token.dep_ in SUBJECTS and token.head.lemma_.lower() in reporting_verbs()
+
+
+def _reporting(pronoun: Token) -> bool:
+    """Whether the pronoun itself says something ("He added"): it goes on with the speaker."""
+    return pronoun.dep_ in SUBJECTS and pronoun.head.lemma_.lower() in reporting_verbs()
+
+
+def _reported_person(reporter: Mention, context: Context) -> Mention | None:
+    """The last person named before the reporter in the reporter's sentence: the one the
+    report is about ("Comeaux took the officers' weapons, Lyons said. He was serving a life
+    sentence": Comeaux), whom a pronoun that follows the report goes on with."""
+    token = _token(reporter, context)
+    if token is None:
+        return None
+    sentence = context.sentence_of(token)
+    for mention in reversed(context.mentions):
+        before = sentence.start_char <= mention.start < reporter.start
+        if before and mention.type == "PERSON" and mention.actor.key != reporter.actor.key:
+            return mention
+    return None
+
+
+def _token(mention: Mention, context: Context) -> Token | None:
+    span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _subject_above(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:

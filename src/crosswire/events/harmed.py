@@ -33,6 +33,7 @@ class Harmed(DataModel):
     not_things: Words
     portions: Words
     locative_preps: Words
+    barriers: Words
     operations: frozenset[PloverType]
     places: Words
     thoroughfares: Words
@@ -55,10 +56,11 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    located = [g for g in objects if g.head.lower_ in harmed().locative_preps]
+    located = [g for g in objects if _locative(g)]
     patient = direct_object(trigger) or shared_object(trigger) or passive_subject(trigger)
-    # first where it goes ("drove a car into the store"), then the object ("injured two
-    # others at the firm"), then where it happened ("threw stones at the bank")
+    # first where it goes ("drove a car into the store", "through the window of a store"),
+    # then the object ("injured two others at the firm"), then where it happened ("threw
+    # stones at the bank")
     candidates = [g for g in objects if g not in located]
     candidates += [patient] if patient is not None else []
     candidates += located
@@ -68,10 +70,20 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     return []
 
 
+def _locative(noun: Token) -> bool:
+    """Whether a prepositional object says only where the act happened or the way it went
+    ("fired at the car", "chased them through the city"), not what it broke into ("drove a
+    car through the window")."""
+    if noun.head.lower_ not in harmed().locative_preps:
+        return False
+    return noun.head.lower_ != "through" or fold(noun.lemma_) not in harmed().barriers
+
+
 def _whole(noun: Token) -> Token:
-    """The thing a portion or an amount is of: "entered parts of the town" (the town),
-    "did not cross an inch of its territory", "seized a cache of arms" (arms: a means)."""
-    if fold(noun.lemma_) not in harmed().portions:
+    """The thing a portion, an amount or a barrier is of: "entered parts of the town" (the
+    town), "did not cross an inch of its territory", "seized a cache of arms" (arms: a
+    means), "smashed the windows of the embassy" (the embassy)."""
+    if fold(noun.lemma_) not in harmed().portions | harmed().barriers:
         return noun  # "shot into crowds of people": the crowds
     of = [
         g

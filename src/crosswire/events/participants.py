@@ -121,6 +121,8 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                 return generic  # "Staunton police": the police, of that place
             if token.pos_ == "NOUN" and candidate.dep_ == "compound":
                 continue  # "the Hong Kong situation": where it is, not who
+        if before and mention.type in {"ORG", "GROUP"} and _one_of_them(token):
+            return _person_of(mention.actor, token, context)  # "a Mafia leader"
         if candidate.i == token.i and _people_of(mention, token):
             return _nationals(token, mention, context)  # "Young Algerians": people, not the state
         if mention.type in ACTOR_TYPES | {"PLACE"}:
@@ -138,6 +140,24 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+def _one_of_them(token: Token) -> bool:
+    """A common noun of one person or of people by their role ("leader", "man",
+    "spokesmen"), not a body ("police") nor a thing ("the Mafia trial")."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = fold(token.lemma_)
+    return lemma in agents().individuals or (lemma in roles() and lemma not in group_heads())
+
+
+def _person_of(organisation: ActorRef, token: Token, context: Context) -> ActorRef:
+    """A person an organisation's name written before the noun says he belongs to ("a
+    suspected Mafia leader", "a Hamas official"): coded as the organisation, as event
+    datasets code a member by his group (its key, country and sector, so the event stays
+    the organisation's), and named by the words for the person, who is the one arrested or
+    speaking ("suspected Mafia leader", not "Mafia")."""
+    return replace(organisation, name=_agent_name(token, context))
 
 
 def _quoting(pronoun: Token, actor: ActorRef, context: Context) -> bool:

@@ -15,7 +15,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, agent_kind
 from crosswire.events.patterns import verb_lemma
-from crosswire.events.syntax import direct_object, passive_subject
+from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
@@ -30,6 +30,8 @@ class Recipients(DataModel):
     cases: Words
     case_preps: Words
     abroad_sectors: frozenset[str]
+    spoken: frozenset[str]
+    refusals: frozenset[PloverType]
 
 
 @cache
@@ -50,6 +52,17 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
         if g.dep_ == "pobj" and not _place(g, context)
         for a in actors_of(g, context)
     ]
+
+
+def refused(trigger: Token, event_type: str, context: Context) -> list[ActorRef]:
+    """Whom a refusal answers: the actors the subject of the clause it is coordinated with
+    by "but" names ("police tried to stop him, but he would not pull over": police)."""
+    if event_type not in recipients().refusals or trigger.dep_ != "conj":
+        return []
+    head = trigger.head
+    if not any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        return []
+    return [a for s in head.children if s.dep_ in SUBJECTS for a in actors_of(s, context)]
 
 
 def moves_a_person(trigger: Token, context: Context) -> bool:

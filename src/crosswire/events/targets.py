@@ -29,6 +29,7 @@ from crosswire.events.recipients import (
     mutual,
     prepositional_recipients,
     recipients,
+    refused,
 )
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, Place
@@ -59,8 +60,10 @@ def complete_roles(
     if not targets and not (pattern.reciprocal and len(subjects) > 1):
         source = subjects[0] if subjects else None
         requested = pattern.type == "REQUEST"
-        found = prepositional_recipients(trigger, pattern.type, context) or fallback_targets(
-            trigger, context, pattern.target_preps, source, requested
+        found = (
+            prepositional_recipients(trigger, pattern.type, context)
+            or fallback_targets(trigger, context, pattern.target_preps, source, requested)
+            or refused(trigger, pattern.type, context)
         )  # "called on Iran to release the sailors": Iran, before the content clause
         targets = [t for t in found if not one_side(source, t)]  # "Turkey ... Turkish forces"
     subjects = [located(s, places, None) for s in subjects]
@@ -132,6 +135,8 @@ def _implied_targets(
 ) -> list[ActorRef]:
     """No one named: an act done in another country is done to it ("lifted the curfew in
     Montenegro"), a protest is against the authorities, a state acts on its own country."""
+    if pattern.cameo in recipients().spoken:
+        return []  # "led Palin to apologize": to no one named, not to her country
     abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
     material = pattern.type not in frames().talk_types  # a talk abroad is not done to it
     if material and abroad and places[0].country:

@@ -1,0 +1,47 @@
+"""Recipients a preposition names by event type (crosswire.events.recipients,
+data/events/recipients.yaml). Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.conftest import built, code
+
+from crosswire.model import EventMention
+
+pytestmark = pytest.mark.slow
+
+
+def _one(text: str, type_: str) -> EventMention:
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
+def test_whom_an_apology_is_made_to_is_its_target() -> None:
+    event = _one("Maria Lopez apologized to the pastors of the church on Sunday.", "CONCEDE")
+    assert event.target is not None and event.target.name == "pastors"
+
+
+def test_a_family_met_is_the_target_not_the_one_whose_family_it_is() -> None:
+    event = _one("The mayor met the victim's family in Brooklyn on Monday.", "CONSULT")
+    assert event.target is not None and event.target.name == "family"
+
+
+def test_an_apology_to_no_one_named_is_not_to_the_speakers_country() -> None:
+    # a state acting on no one named acts on its own country; an apology is words
+    event = built("The Japanese prime minister apologized on Monday.", "apologized", "CONCEDE")
+    assert event.source is not None and event.source.country == "JPN"
+    assert event.target is None
+
+
+def test_a_refusal_after_but_answers_the_subject_of_the_clause_before() -> None:
+    text = "Police tried to stop the car, but Mark Dunn refused to pull over."
+    event = built(text, "refused", "REJECT")
+    assert event.source is not None and event.source.name == "Mark Dunn"
+    assert event.target is not None and event.target.name == "Police"
+
+
+def test_a_refusal_coordinated_by_and_names_no_one_refused() -> None:
+    text = "Police arrived at the scene and Mark Dunn refused to pull over."
+    event = built(text, "refused", "REJECT")
+    assert event.target is None
