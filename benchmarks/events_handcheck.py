@@ -32,6 +32,10 @@ Where two judges each judged part of a sample, with some events judged by both, 
 judge's verdicts are kept in a file of their own: ``fill`` the second judge's file, then the
 first's (a later fill overwrites, so the first judge's verdicts stand where both judged),
 and ``score --judges A.jsonl B.jsonl`` adds the judges' agreement on the events both judged.
+
+A sample drawn from the same pages after the code changed can take the verdicts of an
+earlier sample's identical events (same trigger, sentence and coded fields) with ``carry
+EARLIER.jsonl --file LATER.jsonl``; only the others are judged anew.
 """
 
 from __future__ import annotations
@@ -205,10 +209,33 @@ def fill(verdicts: Path, path: Path = SAMPLE) -> None:
     print(f"{sum(r['verdict'] is not None for r in rows)} of {len(rows)} events judged")
 
 
-def show(path: Path = SAMPLE) -> None:
-    """Each event with its sentence and some context from ../shared, for judging."""
+def carry(earlier: Path, path: Path = SAMPLE) -> None:
+    """Copy into the sample the verdicts an earlier sample gave the very same events: the
+    same trigger in the same sentence of the same article, coded alike in every field. A
+    later code's sample is then judged only where its events differ (`show --unjudged`)."""
+    header, rows = read_rows(path)
+    judged = {
+        (r["id"], r["sha"], json.dumps(r["coded"], sort_keys=True)): r["verdict"]
+        for r in read_rows(earlier)[1]
+        if r.get("verdict") is not None
+    }
+    carried = 0
+    for row in rows:
+        key = (row["id"], row["sha"], json.dumps(row["coded"], sort_keys=True))
+        if row["verdict"] is None and key in judged:
+            row["verdict"], row["carried_from"] = judged[key], _shown(earlier)
+            carried += 1
+    write_rows(path, header, rows)
+    print(f"{carried} of {len(rows)} events carry the verdict of {_shown(earlier)}")
+
+
+def show(path: Path = SAMPLE, unjudged: bool = False) -> None:
+    """Each event (only those with no verdict yet: `unjudged`) with its sentence and some
+    context from ../shared, for judging; numbered in the sample's order."""
     shared = shared_dir()
     for number, row in enumerate(read_rows(path)[1]):
+        if unjudged and row["verdict"] is not None:
+            continue
         source = article_text(shared, row["article"])
         text, (start, end) = source.text, row["sentence"]
         drift = "" if _sha(text[start:end]) == row["sha"] else "  !! TEXT CHANGED"
@@ -268,8 +295,10 @@ def _shown(path: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("sample", "show", "fill", "score"))
-    parser.add_argument("verdicts", nargs="?", type=Path, help="for fill: a verdict file")
+    parser.add_argument("command", choices=("sample", "show", "fill", "carry", "score"))
+    parser.add_argument(
+        "verdicts", nargs="?", type=Path, help="for fill: a verdict file; for carry: a sample"
+    )
     parser.add_argument("--file", type=Path, default=SAMPLE, help="the sample file")
     parser.add_argument("--seed", type=int, default=SEED, help="for sample: the draw's seed")
     parser.add_argument(
@@ -280,17 +309,18 @@ def main() -> None:
         help="for sample: an earlier sample file whose articles are not drawn from again",
     )  # fmt: skip
     parser.add_argument("--pool", choices=sorted(POOLS), default="ecb", help="for sample")
+    parser.add_argument("--unjudged", action="store_true", help="for show: no verdict yet")
     args = parser.parse_args()
     if args.command != "score" and not shared_dir().is_dir():
         sys.exit(f"benchmark data not found: {shared_dir()}")
     if args.command == "sample":
         sample(args.file, args.seed, args.exclude, args.pool)
     elif args.command == "show":
-        show(args.file)
-    elif args.command == "fill":
+        show(args.file, args.unjudged)
+    elif args.command in {"fill", "carry"}:
         if args.verdicts is None:
-            sys.exit("fill needs a verdict file")
-        fill(args.verdicts, args.file)
+            sys.exit(f"{args.command} needs a file")
+        (fill if args.command == "fill" else carry)(args.verdicts, args.file)
     else:
         result = RESULT if args.file == SAMPLE else RESULT.with_name(args.file.stem + ".json")
         figures = write_score(args.file, result, args.judges)

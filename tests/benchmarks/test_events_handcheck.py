@@ -162,3 +162,36 @@ def test_two_judges_agreement_is_per_verdict_with_kappa() -> None:
     assert (usable["alike"], usable["n"]) == (1, 2)
     assert usable["kappa"] == 0.0  # one judge always said usable: agreement is chance
     assert figures["verdicts"]["in_scope"] == {"alike": 2, "n": 2, "kappa": None}
+
+
+def test_a_later_sample_carries_the_verdicts_of_identical_events_only(tmp_path: Path) -> None:
+    def row(ident: str, type_: str, judged: bool) -> dict:
+        coded = {"type": type_, "source": {"name": "Police", "country": None}}
+        return {
+            "id": ident,
+            "article": "ecb:a",
+            "sha": "s1",
+            "coded": coded,
+            "verdict": verdict() if judged else None,
+        }
+
+    earlier, later = tmp_path / "earlier.jsonl", tmp_path / "later.jsonl"
+    events_handcheck.write_rows(
+        earlier,
+        {"sample": {}},
+        [row("ecb:a:1-2:COERCE", "COERCE", True), row("ecb:a:5-9:AID", "AID", True)],
+    )
+    # the first event is coded alike; the second now has another type; the third is new
+    events_handcheck.write_rows(
+        later,
+        {"sample": {}},
+        [
+            row("ecb:a:1-2:COERCE", "COERCE", False),
+            row("ecb:a:5-9:AID", "SUPPORT", False),
+            row("ecb:a:20-25:ASSAULT", "ASSAULT", False),
+        ],
+    )
+    events_handcheck.carry(earlier, later)
+    rows = events_handcheck.read_rows(later)[1]
+    assert [r["verdict"] is not None for r in rows] == [True, False, False]
+    assert rows[0]["carried_from"].endswith("earlier.jsonl")
