@@ -172,3 +172,9 @@ def test_a_country_s_people_say_where_the_story_is(analyse: Callable[[str], Anal
         "officials said."
     )
     assert kin.find("Hungarians").actor.country == "SVK"
+
+
+def test_a_country_and_the_troops_it_sends_are_no_group(analyse: Callable[[str], Analysed]) -> None:
+    # "Israel sent troops": a clause, not "Israeli troops"
+    doc = analyse("Israel sent troops to the border on Tuesday.")
+    assert doc.find("Israel").text == "Israel" and doc.find("Israel").type == "COUNTRY"

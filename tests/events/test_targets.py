@@ -198,3 +198,9 @@ def test_refuge_is_sought_from_whom_it_is_sought_at() -> None:
 def test_where_a_request_is_made_is_no_target() -> None:
     event = _one("The minister urged calm at a news conference in Paris.", "REQUEST")
     assert event.target is None
+
+
+def test_the_troops_a_state_sends_are_moved_not_its_target() -> None:
+    event = _one("The United States sent troops to Saudi Arabia on Tuesday.", "MOBILIZE")
+    assert event.source is not None and event.source.key == "country:USA"
+    assert event.target is not None and event.target.key == "country:SAU"

@@ -335,6 +335,8 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
             people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
+            if people and _has_verb(doc, cand.end, cand.end + people[0]):
+                people = None  # "Israel sent troops": a clause, not "Israeli troops"
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
@@ -361,6 +363,12 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
                 result.append(Candidate(cand.start, cand.end + body[0], "ORG", "added"))
         result.append(cand)
     return result
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb stands among the words at start..end (the parse's tags)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
 def _one_name_word(cand: Candidate, name: str) -> bool:

@@ -32,6 +32,8 @@ def build(
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    if pattern.type == "MOBILIZE":  # "sent troops to the border": the troops are moved
+        targets = [t for t in targets if not _moved_forces(t)]
     if pattern.type in frames().verbal_types and only_vague(subjects + targets, places):
         # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
         # names; an act ("gunmen killed 12") is kept for its place and date
@@ -46,6 +48,11 @@ def build(
     event.negated, event.modality = negated, status
     event.numbers = numbers(trigger, pattern)
     return event
+
+
+def _moved_forces(actor: ActorRef) -> bool:
+    """Unnamed forces ("troops", "police units"), which a mobilisation moves."""
+    return actor.key.startswith("agent:") and actor.sector in frames().moved_sectors
 
 
 def _target(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> ActorRef | None:
