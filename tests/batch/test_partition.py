@@ -107,6 +107,28 @@ def test_a_copy_in_another_partition_joins_its_original(tmp_path: Path) -> None:
     assert stories_of(check) == {frozenset(HARBOUR_IDS | {"c1"}), *OTHERS}
 
 
+def test_a_copy_stays_where_its_own_partition_put_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partition saw the copy and its original: where its consolidation put them is
+    the partition's decision, which the replay keeps (as the sequential stages would)."""
+    copy = article("c1", VOLCANO, "2021-03-03")  # v1 reposted, in v1's partition
+    real = partition.cluster_partition
+
+    def parted(task: partition.PartitionTask) -> Any:
+        placed = real(task)
+        if isinstance(placed, partition.Placed) and "c1" in placed.story_of:
+            placed.story_of["c1"] = "a story of its own"
+        return placed
+
+    monkeypatch.setattr(partition, "cluster_partition", parted)
+    check = run(tmp_path, "copy-parted", [*CORPUS, copy], workers=1)
+    [stored] = check.store.articles(["c1"])
+    assert stored.duplicate_of == "v1"
+    assert stories_of(check) == {frozenset(HARBOUR_IDS), frozenset({"e1"}), frozenset({"v1"}),
+                                 frozenset({"c1"})}  # fmt: skip
+
+
 def test_a_failing_partition_is_recorded_and_its_articles_cross_checked_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

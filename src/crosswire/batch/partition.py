@@ -34,7 +34,7 @@ import pickle
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -301,7 +301,9 @@ class PartitionedCrossCheck(CrossCheck):
                 for item in some:
                     local = placed.story_of[item.article.id]
                     try:
-                        story_id, copy = self._placed(item, dedup, clusterer, stories.get(local))
+                        story_id, copy = self._placed(
+                            item, dedup, clusterer, stories.get(local), placed.story_of
+                        )
                     except Exception as exc:  # the article stays stored, in no story
                         failures.append(self._failed(item.article, exc))
                         continue
@@ -321,13 +323,16 @@ class PartitionedCrossCheck(CrossCheck):
         dedup: DuplicateIndex,
         clusterer: StoryClusterer,
         story_id: str | None,
+        partition: Mapping[str, str],
     ) -> tuple[str, bool]:
         """One article through the store's dedup index and into `story_id` (None: a new
-        story), or, a copy of an earlier article, into its original's story; the story and
-        whether it was a copy's."""
+        story), or, a copy of an article of another partition or an earlier run, into its
+        original's story; the story and whether it was such a copy's. A copy of an article
+        of its own `partition` (article id -> its story there) stays where the partition
+        put it: the partition saw both, and its consolidation may have parted them."""
         article, analysis, keys, terms, meaning = item
         original = article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
-        if original is not None and original in clusterer.story_of:
+        if original is not None and original not in partition and original in clusterer.story_of:
             into = clusterer.story_id(original)
             placed = clusterer.place(article, analysis, terms, meaning, into, self.settings.stories)
             return placed, True
