@@ -48,6 +48,7 @@ from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
+from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.scoring import joins, score
 from crosswire.stories.vectors import normalised
 from crosswire.story_build import StoryMap
@@ -286,6 +287,12 @@ class PartitionedCrossCheck(CrossCheck):
                 failures += super().add(some).failures
                 self._done(some)
         return failures
+
+    def _build_now(self, story_id: str, builds: StoryBuilds) -> bool:
+        """None now: a partitioned batch's stories are built once, by `finish`, in
+        parallel (its stories are not read before the batch is done)."""
+        builds.changed(story_id)
+        return False
 
     def _replay(
         self, task: PartitionTask, placed: Placed, made: dict[str, str]
