@@ -12,9 +12,10 @@ undated articles apart, `UNDATED`), not cross-checked. At the end:
    cross-checked by the driver in input order as in an unpartitioned batch.
 2. **Replay**: the driver puts each partition's articles, partition by partition in time
    order, into the store's stages as decided there (`place`): every article goes through
-   the store's dedup index, and a copy of an earlier article joins its original's story;
-   the others join their partition's story, unscored. So the stored state is the one
-   later runs continue from.
+   the store's dedup index, and a copy of an article of another partition or of an
+   earlier run joins its original's story; the others (a copy of an article of its own
+   partition too: the partition saw both) join their partition's story, unscored. So the
+   stored state is the one later runs continue from.
 3. **Stitch**: each story the batch made is scored, as one article on its median day (the
    rule a merge checks two stories by, `merge.bridged`), against the older stories of
    other partitions (and of earlier runs) the blocking index gives for it, and joins the
@@ -24,6 +25,8 @@ undated articles apart, `UNDATED`), not cross-checked. At the end:
    to put them in: the year an article states is too coarse, and an inferred date comes
    from a story). The stories joined are consolidated (moves and cohesion cut,
    stories/consolidate.py) before the stale stories are rebuilt, as at the end of a run.
+   No story is built before then: every story the batch touched is built once, by
+   `finish`'s story map (in parallel), not by the driver as undated articles join it.
 """
 
 from __future__ import annotations
