@@ -84,11 +84,7 @@ class CrossCheck:
         stored = [
             self._rebuild_story(story_id, builds)
             for story_id in sorted(touched)
-            if builds.due(
-                story_id,
-                len(self.store.story_article_ids(story_id)),
-                self.settings.stories.rebuild_growth,
-            )
+            if self._build_now(story_id, builds)
         ]
         revised, failed = _sorted_out(stored)
         failures += failed + self._rebuild_splits(clusterer, builds, revised)
@@ -172,6 +168,12 @@ class CrossCheck:
             self.store.update_article(article, story_id)
             touched.add(story_id)
         return touched, failures
+
+    def _build_now(self, story_id: str, builds: StoryBuilds) -> bool:
+        """Whether a story a batch touched is rebuilt now (stories/schedule.py); if not,
+        it is stale, rebuilt by `finish`."""
+        size = len(self.store.story_article_ids(story_id))
+        return builds.due(story_id, size, self.settings.stories.rebuild_growth)
 
     def _apply_merges(self, clusterer: StoryClusterer, builds: StoryBuilds) -> set[str]:
         merged = clusterer.merged()

@@ -10,12 +10,14 @@ import pytest
 from tests.stories.factory import CHILE, ELECTION, HARBOUR, VOLCANO, analysis, article
 from tests.test_crosscheck import built_by, members
 
+from crosswire import crosscheck
 from crosswire.batch import partition
 from crosswire.batch.partition import UNDATED, PartitionedCrossCheck, partition_of
 from crosswire.crosscheck import CrossCheck
 from crosswire.model import Analysis, Article
 from crosswire.pipeline import Analysed
 from crosswire.store import open_store
+from crosswire.story_build import Built, StoryWork
 
 
 def harbour(article_id: str, published: str | None, detail: int) -> Article:
@@ -105,6 +107,58 @@ def test_a_copy_in_another_partition_joins_its_original(tmp_path: Path) -> None:
     [stored] = check.store.articles(["c1"])
     assert stored.duplicate_of == "h1"
     assert stories_of(check) == {frozenset(HARBOUR_IDS | {"c1"}), *OTHERS}
+
+
+def test_a_copy_stays_where_its_own_partition_put_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partition saw the copy and its original: where its consolidation put them is
+    the partition's decision, which the replay keeps (as the sequential stages would)."""
+    copy = article("c1", VOLCANO, "2021-03-03")  # v1 reposted, in v1's partition
+    real = partition.cluster_partition
+
+    def parted(task: partition.PartitionTask) -> Any:
+        placed = real(task)
+        if isinstance(placed, partition.Placed) and "c1" in placed.story_of:
+            placed.story_of["c1"] = "a story of its own"
+        return placed
+
+    monkeypatch.setattr(partition, "cluster_partition", parted)
+    check = run(tmp_path, "copy-parted", [*CORPUS, copy], workers=1)
+    [stored] = check.store.articles(["c1"])
+    assert stored.duplicate_of == "v1"
+    assert stories_of(check) == {frozenset(HARBOUR_IDS), frozenset({"e1"}), frozenset({"v1"}),
+                                 frozenset({"c1"})}  # fmt: skip
+
+
+def test_every_story_is_built_once_at_the_end_by_the_story_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The undated articles join their stories in the driver, but their stories are built
+    with the others by `finish`'s story map (in parallel), not one by one as they join."""
+    in_driver: list[str] = []
+    real = crosscheck.build_work
+
+    def noted(work: StoryWork) -> Built:
+        in_driver.append(work.story_id)
+        return real(work)
+
+    monkeypatch.setattr(crosscheck, "build_work", noted)
+    store = open_store(tmp_path / "built.db")
+    check = PartitionedCrossCheck(store, 2, by="month", workers=1)
+    mapped: list[str] = []
+    items = [*CORPUS, harbour("u1", None, 67), article("u2", ELECTION, None)]
+    for start in range(0, len(items), 2):
+        done = [Analysed.of(a, analysed(a)) for a in items[start : start + 2]]
+        with store.transaction():
+            for a in done:
+                store.add_article(a.article, a.analysis)
+            check.add(done)
+    check.finish(built_by(mapped))
+    assert in_driver == []
+    assert sorted(mapped) == sorted(members(store))
+    [undated] = store.articles(["u1"])
+    assert undated.published_inferred  # dated by its story's build
 
 
 def test_a_failing_partition_is_recorded_and_its_articles_cross_checked_in_order(

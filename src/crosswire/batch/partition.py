@@ -12,9 +12,10 @@ undated articles apart, `UNDATED`), not cross-checked. At the end:
    cross-checked by the driver in input order as in an unpartitioned batch.
 2. **Replay**: the driver puts each partition's articles, partition by partition in time
    order, into the store's stages as decided there (`place`): every article goes through
-   the store's dedup index, and a copy of an earlier article joins its original's story;
-   the others join their partition's story, unscored. So the stored state is the one
-   later runs continue from.
+   the store's dedup index, and a copy of an article of another partition or of an
+   earlier run joins its original's story; the others (a copy of an article of its own
+   partition too: the partition saw both) join their partition's story, unscored. So the
+   stored state is the one later runs continue from.
 3. **Stitch**: each story the batch made is scored, as one article on its median day (the
    rule a merge checks two stories by, `merge.bridged`), against the older stories of
    other partitions (and of earlier runs) the blocking index gives for it, and joins the
@@ -24,6 +25,8 @@ undated articles apart, `UNDATED`), not cross-checked. At the end:
    to put them in: the year an article states is too coarse, and an inferred date comes
    from a story). The stories joined are consolidated (moves and cohesion cut,
    stories/consolidate.py) before the stale stories are rebuilt, as at the end of a run.
+   No story is built before then: every story the batch touched is built once, by
+   `finish`'s story map (in parallel), not by the driver as undated articles join it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import pickle
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +51,7 @@ from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
+from crosswire.stories.schedule import StoryBuilds
 from crosswire.stories.scoring import joins, score
 from crosswire.stories.vectors import normalised
 from crosswire.story_build import StoryMap
@@ -287,6 +291,12 @@ class PartitionedCrossCheck(CrossCheck):
                 self._done(some)
         return failures
 
+    def _build_now(self, story_id: str, builds: StoryBuilds) -> bool:
+        """None now: a partitioned batch's stories are built once, by `finish`, in
+        parallel (its stories are not read before the batch is done)."""
+        builds.changed(story_id)
+        return False
+
     def _replay(
         self, task: PartitionTask, placed: Placed, made: dict[str, str]
     ) -> list[IngestError]:
@@ -301,7 +311,9 @@ class PartitionedCrossCheck(CrossCheck):
                 for item in some:
                     local = placed.story_of[item.article.id]
                     try:
-                        story_id, copy = self._placed(item, dedup, clusterer, stories.get(local))
+                        story_id, copy = self._placed(
+                            item, dedup, clusterer, stories.get(local), placed.story_of
+                        )
                     except Exception as exc:  # the article stays stored, in no story
                         failures.append(self._failed(item.article, exc))
                         continue
@@ -321,13 +333,16 @@ class PartitionedCrossCheck(CrossCheck):
         dedup: DuplicateIndex,
         clusterer: StoryClusterer,
         story_id: str | None,
+        partition: Mapping[str, str],
     ) -> tuple[str, bool]:
         """One article through the store's dedup index and into `story_id` (None: a new
-        story), or, a copy of an earlier article, into its original's story; the story and
-        whether it was a copy's."""
+        story), or, a copy of an article of another partition or an earlier run, into its
+        original's story; the story and whether it was such a copy's. A copy of an article
+        of its own `partition` (article id -> its story there) stays where the partition
+        put it: the partition saw both, and its consolidation may have parted them."""
         article, analysis, keys, terms, meaning = item
         original = article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
-        if original is not None and original in clusterer.story_of:
+        if original is not None and original not in partition and original in clusterer.story_of:
             into = clusterer.story_id(original)
             placed = clusterer.place(article, analysis, terms, meaning, into, self.settings.stories)
             return placed, True

@@ -30,7 +30,12 @@ from crosswire.model import Analysis, Article, stable_id
 from crosswire.settings import DEFAULT, StoriesSettings
 from crosswire.stories.buckets import KEY, BucketCodec, StoryIndex
 from crosswire.stories.cohesion import actor_vectors, cohesive_parts, similarities
-from crosswire.stories.consolidate import CONSOLIDATE_MAX_STORIES, CONSOLIDATE_ROUNDS, moves
+from crosswire.stories.consolidate import (
+    CONSOLIDATE_MAX_STORIES,
+    CONSOLIDATE_ROUNDS,
+    Folds,
+    moves,
+)
 from crosswire.stories.crosslingual import (
     ARTICLES,
     MEANING,
@@ -250,23 +255,28 @@ class StoryClusterer(JournaledState):
         changed: dict[str, list[str]] = {}
         recent = list(self._unsettled)[-CONSOLIDATE_MAX_STORIES:]
         block = {self._resolve(s) for s in recent}
-        self._moved_between(block, changed, settings)
+        folds = Folds()  # the stories' evidence, kept from round to round
+        self._moved_between(block, changed, settings, folds)
         cut = self._cut_apart(block, settings)
         if cut:  # the parts cut apart are stories the articles may move to
             changed.update(cut)
             block.update(cut)
-            self._moved_between(block, changed, settings)
+            self._moved_between(block, changed, settings, folds)
         self._unsettled = {}
         return changed
 
     def _moved_between(
-        self, block: set[str], changed: dict[str, list[str]], settings: StoriesSettings
+        self,
+        block: set[str],
+        changed: dict[str, list[str]],
+        settings: StoriesSettings,
+        folds: Folds,
     ) -> None:
         """Rounds of moves between the stories of `block`; `changed` and `block` learn
         the stories changed."""
         for _ in range(CONSOLIDATE_ROUNDS):
             groups = self._checkable(block)
-            moved = moves(groups, self.signals, self._candidates_of, settings)
+            moved = moves(groups, self.signals, self._candidates_of, settings, folds)
             story_of = {a: s for s, members in groups.items() for a in members}
             moved = {
                 a: s

@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from crosswire.settings import DEFAULT, StoriesSettings
-from crosswire.stories.scoring import StoryState, grow, joins, score
+from crosswire.stories.leave_one_out import Part, folded, without_each
+from crosswire.stories.scoring import StoryState, joins, score
 from crosswire.stories.split import Signal
 
 # Rounds of moves at most: on the ECB+ dev benchmark (benchmarks/stories_ecb.py) one round
@@ -44,11 +45,47 @@ Seen = Mapping[str, tuple[Signal, dict[int, float], Counter[str]]]
 
 def state_of(members: list[str], seen: Seen) -> StoryState:
     """A story's evidence made from its members' signals."""
-    story = StoryState(id="", order=0)
-    for article_id in members:
-        signal, vector, actors = seen[article_id]
-        grow(story, vector, actors, signal.day, signal.places)
-    return story
+    return folded([_part(seen[article_id]) for article_id in members])
+
+
+def _part(seen: tuple[Signal, dict[int, float], Counter[str]]) -> Part:
+    signal, vector, actors = seen
+    return vector, actors, signal.day, signal.places
+
+
+class Folds:
+    """Each story's evidence, and its evidence without each of its members, made once per
+    membership: a round scores every article against its own story without it (and the
+    surest moves again once the moves before them are made), and most stories are as the
+    round before left them. Valid while the members' signals stay as they are: for the
+    rounds of one consolidation."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[Signal, dict[int, float], Counter[str]]] = {}
+        self._whole: dict[tuple[str, ...], StoryState] = {}
+        self._without: dict[tuple[str, ...], dict[str, StoryState]] = {}
+
+    def seen(
+        self, article_id: str, signals: Mapping[str, Signal]
+    ) -> tuple[Signal, dict[int, float], Counter[str]]:
+        """An article's signal with its unit vector and actors, made once."""
+        if article_id not in self._seen:
+            signal = signals[article_id]
+            self._seen[article_id] = (signal, signal.vector(), Counter(signal.actors))
+        return self._seen[article_id]
+
+    def whole(self, members: list[str], seen: Seen) -> StoryState:
+        key = tuple(members)
+        if key not in self._whole:
+            self._whole[key] = state_of(members, seen)
+        return self._whole[key]
+
+    def without(self, article_id: str, members: list[str], seen: Seen) -> StoryState:
+        key = tuple(members)
+        if key not in self._without:
+            states = without_each([_part(seen[m]) for m in key])
+            self._without[key] = dict(zip(key, states, strict=True))
+        return self._without[key][article_id]
 
 
 def moves(
@@ -56,6 +93,7 @@ def moves(
     signals: Mapping[str, Signal],
     candidates: Callable[[Signal], list[str]],
     settings: StoriesSettings = DEFAULT.stories,
+    folds: Folds | None = None,
 ) -> dict[str, str]:
     """One round: article id -> the story (a key of `groups`) it moves to. `groups` are
     stories and their members, each with a signal; `candidates` gives the stories worth
@@ -64,18 +102,16 @@ def moves(
     Every article's best move is found on the stories as they are; then the moves are made
     one at a time, the largest gain first (ties: article ids), each checked again against
     the stories as the moves before it left them: two articles each fitting the other's
-    story do not swap, the surer one moves and the other then fits its own story."""
+    story do not swap, the surer one moves and the other then fits its own story.
+    `folds` keeps the stories' evidence from one round to the next (the same signals)."""
+    folds = folds or Folds()
     seen = {
-        article_id: (
-            signals[article_id],
-            signals[article_id].vector(),
-            Counter(signals[article_id].actors),
-        )
+        article_id: folds.seen(article_id, signals)
         for members in groups.values()
         for article_id in members
     }
     live = {story_id: list(members) for story_id, members in groups.items()}
-    states = {story_id: state_of(members, seen) for story_id, members in live.items()}
+    states = {story_id: folds.whole(members, seen) for story_id, members in live.items()}
     near = {a: set(candidates(seen[a][0])) & states.keys() for a in seen}
     story_of = {a: story_id for story_id, members in live.items() for a in members}
     proposed = [
@@ -84,21 +120,21 @@ def moves(
         if not _follows_original(article_id, story_of, seen)
         and (
             gain := _best_move(
-                article_id, story_of[article_id], live, seen, states, near, settings
+                article_id, story_of[article_id], live, seen, folds, states, near, settings
             )[0]
         )
     ]
     found: dict[str, str] = {}
     for _, article_id in sorted(proposed, key=lambda p: (-p[0], p[1])):
         old = story_of[article_id]
-        gain, new = _best_move(article_id, old, live, seen, states, near, settings)
+        gain, new = _best_move(article_id, old, live, seen, folds, states, near, settings)
         if new is None:
             continue
         for follower in [article_id, *_copies_of(article_id, live[old], seen)]:
             live[old].remove(follower)
             live[new].append(follower)
             story_of[follower] = found[follower] = new
-        states[old], states[new] = state_of(live[old], seen), state_of(live[new], seen)
+        states[old], states[new] = folds.whole(live[old], seen), folds.whole(live[new], seen)
     return {a: s for a, s in found.items() if s != _first_story(a, groups)}
 
 
@@ -121,6 +157,7 @@ def _best_move(
     story_id: str,
     live: Mapping[str, list[str]],
     seen: Seen,
+    folds: Folds,
     states: Mapping[str, StoryState],
     near: Mapping[str, set[str]],
     settings: StoriesSettings,
@@ -129,10 +166,10 @@ def _best_move(
     much (ties: the smaller story id, so the answer does not depend on the order stories
     were made); (0, None) when none does. A lone article moves to a story it would join."""
     signal, vector, actors = seen[article_id]
-    others = [m for m in live[story_id] if m != article_id]
+    others = len(live[story_id]) > 1
     own = (
         score(
-            state_of(others, seen),
+            folds.without(article_id, live[story_id], seen),
             vector,
             actors,
             signal.day,
