@@ -47,6 +47,46 @@ def test_a_part_smaller_than_the_least_part_is_not_cut_off() -> None:
     assert len(cohesive_parts(members, similarity, fewer)) == 2
 
 
+def test_undated_members_closer_to_one_another_than_to_the_dated_ones_are_cut_apart() -> None:
+    # across 0.4 is 0.8 of the lesser within: it holds as two groups of any members, but
+    # the undated b's joined on their text alone, and resemble one another more than the
+    # dated a's that the time window let in
+    members = ["a1", "b1", "a2", "b2", "a3", "b3"]
+    parts = cohesive_parts(members, two_groups(0.4), SETTINGS, dated={"a1", "a2", "a3"})
+    assert parts == [["a1", "a2", "a3"], ["b1", "b2", "b3"]]
+
+
+def test_undated_members_as_close_to_the_dated_ones_as_to_one_another_hold() -> None:
+    members = ["a1", "b1", "a2", "b2", "a3", "b3"]
+    assert len(cohesive_parts(members, two_groups(0.48), SETTINGS, dated={"a1", "a2"})) == 1
+
+
+def test_an_undated_member_closer_to_the_dated_ones_stays_with_them() -> None:
+    similarity = two_groups(0.4)
+    for b in ("b1", "b2", "b3"):  # a4, undated, reads like the dated a's
+        similarity["a4", b] = similarity[b, "a4"] = 0.4
+    for a in ("a1", "a2", "a3"):
+        similarity["a4", a] = similarity[a, "a4"] = 0.6
+    members = ["a1", "a2", "a3", "a4", "b1", "b2", "b3"]
+    parts = cohesive_parts(members, similarity, SETTINGS, dated={"a1", "a2", "a3"})
+    assert parts == [["a1", "a2", "a3", "a4"], ["b1", "b2", "b3"]]
+
+
+def test_the_undated_cut_does_not_depend_on_the_members_order() -> None:
+    similarity = two_groups(0.4)
+    found = {
+        frozenset(map(frozenset, cohesive_parts(list(order), similarity, SETTINGS, {"a2", "a3"})))
+        for order in permutations(["a1", "a2", "a3", "b1", "b2", "b3"])
+    }
+    assert found == {frozenset({frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})})}
+
+
+def test_an_undated_ratio_of_zero_never_cuts_so() -> None:
+    never = StoriesSettings(cohesion_undated_ratio=0)
+    members = ["a1", "a2", "a3", "b1", "b2", "b3"]
+    assert len(cohesive_parts(members, two_groups(0.4), never, {"a1", "a2", "a3"})) == 1
+
+
 def test_a_ratio_of_zero_never_cuts() -> None:
     never = StoriesSettings(cohesion_ratio=0)
     members = ["a1", "a2", "a3", "b1", "b2", "b3"]
