@@ -133,3 +133,33 @@ def test_consolidating_cuts_a_story_that_took_in_another_events_reports() -> Non
     assert len(volcano) == 1 and volcano != {harbour}
     assert sorted(changed[harbour]) == ["0", "1", "2"]
     assert sorted(changed[volcano.pop()]) == ["3", "4", "5"]
+
+
+def _harbour_and_two_volcano_stories() -> tuple[StoryClusterer, str, str, str]:
+    """A dated harbour story and two stories of one volcano's undated reports (3 and 2)."""
+    clusterer = StoryClusterer()
+    for k in range(3):
+        item = article(f"h{k}", HARBOUR)
+        clusterer.add(item, analysis(item, CHILE))
+    for k in range(5):
+        item = article(f"v{k}", VOLCANO, published=None)
+        clusterer.add(item, analysis(item))
+    harbour, volcano = clusterer.story_id("h0"), clusterer.story_id("v0")
+    assert harbour != volcano and clusterer.story_id("v4") == volcano
+    other = clusterer._split_off(clusterer.stories[volcano], ["v3", "v4"])
+    clusterer._remake(clusterer.stories[volcano], ["v0", "v1", "v2"])
+    return clusterer, harbour, volcano, other
+
+
+def test_an_undated_part_cut_off_joins_the_story_of_its_event() -> None:
+    clusterer, harbour, volcano, other = _harbour_and_two_volcano_stories()
+    # as if the three volcano reports had just been cut off the harbour story
+    changed = clusterer._rejoined({harbour, volcano, other}, {volcano: harbour}, SETTINGS)
+    assert changed == {volcano: [], other: ["v3", "v4", "v0", "v1", "v2"]}
+    assert {clusterer.story_id(f"v{k}") for k in range(5)} == {other}
+
+
+def test_a_part_cut_off_does_not_join_the_story_it_was_cut_from() -> None:
+    clusterer, harbour, volcano, other = _harbour_and_two_volcano_stories()
+    assert clusterer._rejoined({harbour, volcano, other}, {other: volcano}, SETTINGS) == {}
+    assert clusterer.story_id("v3") == other
