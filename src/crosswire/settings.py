@@ -135,7 +135,7 @@ class StoriesSettings(Section):
         le=1,
         description="At the end of a run a story is cut in two (stories/cohesion.py) when the"
         " mean similarity across the two parts is below this share of the lesser mean"
-        " similarity within them (0: never cut).",
+        " similarity within them (0: never cut so; see cohesion_undated_ratio).",
     )
     cohesion_undated_ratio: float = Field(
         default=0.85,
