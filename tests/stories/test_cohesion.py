@@ -163,3 +163,23 @@ def test_a_part_cut_off_does_not_join_the_story_it_was_cut_from() -> None:
     clusterer, harbour, volcano, other = _harbour_and_two_volcano_stories()
     assert clusterer._rejoined({harbour, volcano, other}, {other: volcano}, SETTINGS) == {}
     assert clusterer.story_id("v3") == other
+
+
+def test_a_part_cut_off_does_not_join_a_story_the_part_it_left_would_join() -> None:
+    clusterer = StoryClusterer()
+    texts = {"h": HARBOUR, "v": VOLCANO, "m": f"{HARBOUR} {VOLCANO}"}
+    for kind, text in texts.items():
+        for k in range(3):
+            dated = "2021-03-01" if kind == "h" else None
+            item = article(f"{kind}{k}", text, published=dated)
+            clusterer.add(item, analysis(item, CHILE))
+    harbour = clusterer.stories[clusterer.story_id("h0")]
+    assert {clusterer.story_id(f"{kind}{k}") for kind in texts for k in range(3)} == {harbour.id}
+    volcano = clusterer._split_off(harbour, ["v0", "v1", "v2"])
+    mixed = clusterer._split_off(harbour, ["m0", "m1", "m2"])
+    clusterer._remake(harbour, ["h0", "h1", "h2"])
+    # the volcano reports were cut off the harbour story; the mixed story, which the
+    # harbour story would join, would take them too
+    block = {harbour.id, volcano, mixed}
+    assert clusterer._rejoined(block, {volcano: harbour.id}, SETTINGS) == {}
+    assert clusterer.story_id("v0") == volcano

@@ -472,8 +472,8 @@ class StoryClusterer(JournaledState):
     ) -> dict[str, list[str]]:
         """Each part just cut off, scored as one undated article (its centroid and
         actors), joins the story of `block` it fits best and would join, other than the
-        story it was cut from and that story's other parts; the stories changed -> their
-        articles now."""
+        story it was cut from, that story's other parts, and a story one of those would
+        join; the stories changed -> their articles now."""
         groups = self._checkable(block)
         family = {p: {s, *(q for q, t in cut_from.items() if t == s)} for p, s in cut_from.items()}
         moved: dict[str, str] = {}
@@ -492,6 +492,13 @@ class StoryClusterer(JournaledState):
                     ),
                     settings,
                 )
+            ]
+            # nor a story that a part it was cut from would join: that is the other event's
+            siblings = [self.stories[q] for q in family[part_id] - {part_id} if q in self.stories]
+            fits = [
+                (fit, other)
+                for fit, other in fits
+                if not any(bridged(self.stories[other], sibling, settings) for sibling in siblings)
             ]
             if fits:  # the best fit; ties: the smaller story id
                 best = min(fits, key=lambda f: (-(f[0] or 0.0), f[1]))
