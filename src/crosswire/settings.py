@@ -135,7 +135,14 @@ class StoriesSettings(Section):
         le=1,
         description="At the end of a run a story is cut in two (stories/cohesion.py) when the"
         " mean similarity across the two parts is below this share of the lesser mean"
-        " similarity within them (0: never cut).",
+        " similarity within them (0: never cut so; see cohesion_undated_ratio).",
+    )
+    cohesion_undated_ratio: float = Field(
+        default=0.85,
+        ge=0,
+        le=1,
+        description="The same share for the cut that sets a story's undated articles closer"
+        " to one another than to its dated ones apart from the rest (0: never cut so).",
     )
     cohesion_actor_weight: float = Field(
         default=0.3,

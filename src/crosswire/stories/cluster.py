@@ -62,7 +62,7 @@ from crosswire.stories.scoring import (
 from crosswire.stories.spilled import SpilledDict
 from crosswire.stories.split import SIGNAL, Signal, SmallStories, components, parts
 from crosswire.stories.state import JournaledState
-from crosswire.stories.vectors import Centroid, term_counts, tfidf
+from crosswire.stories.vectors import Centroid, normalised, term_counts, tfidf
 
 __all__ = ["StoryClusterer", "term_counts"]
 
@@ -257,11 +257,13 @@ class StoryClusterer(JournaledState):
         block = {self._resolve(s) for s in recent}
         folds = Folds()  # the stories' evidence, kept from round to round
         self._moved_between(block, changed, settings, folds)
-        cut = self._cut_apart(block, settings)
-        if cut:  # the parts cut apart are stories the articles may move to
-            changed.update(cut)
-            block.update(cut)
-            self._moved_between(block, changed, settings, folds)
+        # the cut is the last step: moving its parts' articles one at a time by their fit
+        # to a centroid undid it (on ECB+ dev, dated reports of one jewel heist moved back
+        # into the story of the look-alike heist's undated reports just cut apart)
+        cut, cut_from = self._cut_apart(block, settings)
+        changed.update(cut)
+        block.update(cut)
+        changed.update(self._rejoined(block, cut_from, settings))
         self._unsettled = {}
         return changed
 
@@ -445,11 +447,15 @@ class StoryClusterer(JournaledState):
                     groups[story_id] = list(members)
         return groups
 
-    def _cut_apart(self, block: set[str], settings: StoriesSettings) -> dict[str, list[str]]:
+    def _cut_apart(
+        self, block: set[str], settings: StoriesSettings
+    ) -> tuple[dict[str, list[str]], dict[str, str]]:
         """Cut the stories of `block` whose articles fall into groups apart
-        (cohesion.py); the stories changed -> their articles now."""
-        if not settings.cohesion_ratio:
-            return {}
+        (cohesion.py); the stories changed -> their articles now, and each part cut off ->
+        the story it was cut from."""
+        cut_from: dict[str, str] = {}
+        if not (settings.cohesion_ratio or settings.cohesion_undated_ratio):
+            return {}, cut_from
         groups = self._checkable(block)
         signals = {a: self.signals[a] for members in groups.values() for a in members}
         terms = {a: signal.vector() for a, signal in signals.items()}
@@ -457,7 +463,8 @@ class StoryClusterer(JournaledState):
         changed: dict[str, list[str]] = {}
         for story_id, members in groups.items():
             similarity = similarities(members, terms, actors, settings.cohesion_actor_weight)
-            found = cohesive_parts(members, similarity, settings)
+            dated = {a for a in members if signals[a].day is not None}
+            found = cohesive_parts(members, similarity, settings, dated)
             if len(found) == 1:
                 continue
             story = self.stories[story_id]
@@ -467,7 +474,46 @@ class StoryClusterer(JournaledState):
                 new_id = self._split_off(story, part)
                 self._splits.pop(new_id)  # reported here, among the stories changed
                 changed[new_id] = part
-        return changed
+                cut_from[new_id] = story_id
+        return changed, cut_from
+
+    def _rejoined(
+        self, block: set[str], cut_from: dict[str, str], settings: StoriesSettings
+    ) -> dict[str, list[str]]:
+        """Each part just cut off, scored as one undated article (its centroid and
+        actors), joins the story of `block` it fits best and would join, other than the
+        story it was cut from, that story's other parts, and a story one of those would
+        join; the stories changed -> their articles now."""
+        groups = self._checkable(block)
+        family = {p: {s, *(q for q, t in cut_from.items() if t == s)} for p, s in cut_from.items()}
+        moved: dict[str, str] = {}
+        for part_id in sorted(cut_from.keys() & groups.keys()):
+            members = groups[part_id]
+            part = self.stories[part_id]
+            vector, actors = dict(normalised(part.centroid)), Counter(part.actors)
+            places = tuple(part.places)
+            candidates = set(self.story_index.candidates(vector, actors, None)) & groups.keys()
+            fits = [
+                (fit, other)
+                for other in sorted(candidates - family[part_id] - cut_from.keys())
+                if joins(
+                    fit := score(
+                        self.stories[other], vector, actors, None, settings, places=places
+                    ),
+                    settings,
+                )
+            ]
+            # nor a story that a part it was cut from would join: that is the other event's
+            siblings = [self.stories[q] for q in family[part_id] - {part_id} if q in self.stories]
+            fits = [
+                (fit, other)
+                for fit, other in fits
+                if not any(bridged(self.stories[other], sibling, settings) for sibling in siblings)
+            ]
+            if fits:  # the best fit; ties: the smaller story id
+                best = min(fits, key=lambda f: (-(f[0] or 0.0), f[1]))
+                moved.update({a: best[1] for a in members})
+        return self._move(groups, moved) if moved else {}
 
     def _candidates_of(self, signal: Signal) -> list[str]:
         return self.story_index.candidates(signal.vector(), Counter(signal.actors), signal.day)
