@@ -18,16 +18,15 @@ story.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from crosswire.model import Analysis, TimeExpr
+from crosswire.timex.values import writes_its_year
 
 # A story's years are the likely years of its articles; an article fits a story whose years
 # reach within this many years of its own (a January report on December's events, a
 # preview of next year's fair), not one wholly before or after that.
 YEAR_SLACK = 1
-_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
 
 def stated_years(times: list[TimeExpr]) -> list[int]:
@@ -35,14 +34,11 @@ def stated_years(times: list[TimeExpr]) -> list[int]:
     2013", "in March 2011", "31.05.2018"), sorted, each once. A bare year ("since 2000",
     "the 1987 quake") is not among them: it is as often background as the article's own
     time."""
-    found = set()
-    for time in times:
-        value = time.value or ""
-        if time.type != "DATE" or len(value) < len("2000-01") or not value[:4].isdigit():
-            continue
-        year = value[:4]
-        if year in _WRITTEN_YEAR.findall(time.text):
-            found.add(int(year))
+    found = {
+        int(time.value[:4])
+        for time in times
+        if time.type == "DATE" and time.value and writes_its_year(time.value, time.text)
+    }
     return sorted(found)
 
 
