@@ -16,6 +16,13 @@ def code(text: str, published: str = "2020-01-16") -> list[EventMention]:
     return stages.run(state, until="events").events
 
 
+def only_one(text: str, type_: str) -> EventMention:
+    """The one event of `type_` the coder finds in `text`, asserted to be one."""
+    events = [e for e in code(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
+    return events[0]
+
+
 def proposed(text: str, published: str = "2020-01-16") -> list[EventMention]:
     """What the patterns alone code in `text` (before the learned decision and before
     content is folded in): for tests of what the patterns set, such as modality."""

@@ -7,18 +7,12 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 from tests.events.conftest import code
+from tests.events.conftest import only_one as _one
 
 from crosswire.events.arguments import _run_into_next
-from crosswire.model import EventMention
 
 pytestmark = pytest.mark.slow
 VOCAB = English().vocab  # with the lexical attributes (punctuation) of English words
-
-
-def _one(text: str, type_: str) -> EventMention:
-    events = [e for e in code(text) if e.type == type_]
-    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
-    return events[0]
 
 
 def test_a_team_name_run_into_a_person_is_no_second_subject() -> None:

@@ -6,20 +6,13 @@ written for the test."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import only_one as _one
 
 from crosswire import nlp
 from crosswire.events.harmed import harmed_targets
 from crosswire.events.patterns import Pattern
-from crosswire.model import EventMention
 
 pytestmark = pytest.mark.slow
-
-
-def _one(text: str, type_: str) -> EventMention:
-    events = [e for e in code(text) if e.type == type_]
-    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
-    return events[0]
 
 
 def test_a_building_surrounded_is_no_target() -> None:

@@ -4,17 +4,10 @@ data/events/recipients.yaml). Each sentence is written for the test."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import built, code
-
-from crosswire.model import EventMention
+from tests.events.conftest import built
+from tests.events.conftest import only_one as _one
 
 pytestmark = pytest.mark.slow
-
-
-def _one(text: str, type_: str) -> EventMention:
-    events = [e for e in code(text) if e.type == type_]
-    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
-    return events[0]
 
 
 def test_whom_an_apology_is_made_to_is_its_target() -> None:

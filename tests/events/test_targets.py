@@ -5,7 +5,7 @@ Each sentence is written for the test."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import only_one as _one
 
 from crosswire import nlp, stages
 from crosswire.events.content import _target_from_content
@@ -15,12 +15,6 @@ from crosswire.events.triggers import code_learned
 from crosswire.model import ActorRef, Article, EventMention
 
 pytestmark = pytest.mark.slow
-
-
-def _one(text: str, type_: str) -> EventMention:
-    events = [e for e in code(text) if e.type == type_]
-    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
-    return events[0]
 
 
 def test_a_content_clause_subject_is_the_one_addressed() -> None:

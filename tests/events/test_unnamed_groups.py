@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import pytest
 from tests.events.conftest import code
+from tests.events.conftest import only_one as _one
 
-from crosswire.model import ActorRef, EventMention
+from crosswire.model import ActorRef
 
 pytestmark = pytest.mark.slow
-
-
-def _one(text: str, type_: str) -> EventMention:
-    events = [e for e in code(text) if e.type == type_]
-    assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
-    return events[0]
 
 
 def _sector(actor: ActorRef | None) -> str | None:
