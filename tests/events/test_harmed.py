@@ -15,6 +15,14 @@ from crosswire.events.patterns import Pattern
 pytestmark = pytest.mark.slow
 
 
+def _harmed(text: str, lemma: str, cameo: str = "190") -> list[str]:
+    """The names of what `harmed_targets` finds for an ASSAULT at the verb `lemma`."""
+    doc = next(nlp.parse([text]))
+    verb = next(t for t in doc if t.lemma_ == lemma)
+    pattern = Pattern(lemma=lemma, type="ASSAULT", example="", cameo=cameo)
+    return [t.name for t in harmed_targets(verb, pattern)]
+
+
 def test_a_building_surrounded_is_no_target() -> None:
     event = _one("Police surrounded the building and waited for hours.", "COERCE")
     assert event.source is not None and event.source.name == "Police"
@@ -48,29 +56,23 @@ def test_a_building_stormed_is_the_target_of_the_attack() -> None:
 
 
 def test_the_object_harmed_comes_before_where_it_happened() -> None:
-    doc = next(nlp.parse(["He injured two others on Monday at an accounting firm."]))
-    verb = next(t for t in doc if t.lemma_ == "injure")
-    pattern = Pattern(lemma="injure", type="ASSAULT", example="", cameo="180")
-    assert [t.name for t in harmed_targets(verb, pattern)] == ["two others"]
+    assert _harmed("He injured two others on Monday at an accounting firm.", "injure", "180") == [
+        "two others"
+    ]
 
 
 def test_an_act_stepped_up_is_not_what_is_harmed() -> None:
-    doc = next(nlp.parse(["The army stepped up its offensive in the north."]))
-    verb = next(t for t in doc if t.lemma_ == "step")
-    pattern = Pattern(lemma="step", type="ASSAULT", example="", cameo="190")
-    assert harmed_targets(verb, pattern) == []
+    assert _harmed("The army stepped up its offensive in the north.", "step") == []
 
 
 def test_a_barrier_broken_through_is_on_the_place_it_closes() -> None:
     # the cars are the means of going in; the window is the store's
-    doc = next(nlp.parse(["The gang drove two cars through the window of a jewellery store."]))
-    verb = next(t for t in doc if t.lemma_ == "drive")
-    pattern = Pattern(lemma="drive", type="ASSAULT", example="", cameo="190")
-    assert [t.name for t in harmed_targets(verb, pattern)] == ["jewellery store"]
+    assert _harmed("The gang drove two cars through the window of a jewellery store.", "drive") == [
+        "jewellery store"
+    ]
 
 
 def test_the_way_an_attack_went_comes_after_its_object() -> None:
-    doc = next(nlp.parse(["Riot police chased the youths through parts of the city."]))
-    verb = next(t for t in doc if t.lemma_ == "chase")
-    pattern = Pattern(lemma="chase", type="ASSAULT", example="", cameo="190")
-    assert [t.name for t in harmed_targets(verb, pattern)] == ["youths"]
+    assert _harmed("Riot police chased the youths through parts of the city.", "chase") == [
+        "youths"
+    ]

@@ -216,8 +216,7 @@ def _country_between(
     for mention in sorted(mentions, key=lambda m: -m.start):
         if not (start <= mention.start and mention.end <= end):
             continue
-        between = listed_before[mention.end - start :]
-        if listed_before and mention.type == "PERSON" and _LISTING.search(between):
+        if mention.type == "PERSON" and _LISTING.search(listed_before[mention.end - start :]):
             return None
         if mention.type in {"COUNTRY", "ORG", "GROUP"} and mention.actor.country:
             return mention.actor.country

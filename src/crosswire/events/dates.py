@@ -44,7 +44,7 @@ NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
 RECENT_DAYS = 7
-_WEEKDAYS = frozenset(calendar.day_name[i].lower() for i in range(7))
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 # A charge or a verdict for what the sentence dates within the past year is still news
 # ("charged with murdering the deputy on June 24"); one for what it dates before is told
 # as background ("given life after being convicted of stabbing his wife in 1999")
@@ -178,28 +178,28 @@ def attached(head: Token, context: Context) -> list[Dating]:
         root = _root(time, context)
         if root is not None and any(_dates(root, word) for word in words):
             fixed = _fixed(time, context.text)
-            if _scheduled(head, time, fixed, context):
+            if fixed is not None and _scheduled(head, time, fixed, context):
                 fixed = _week_later(fixed)
             found.append(Dating(time, fixed))
     return found
 
 
-def _scheduled(verb: Token, time: TimeExpr, fixed: str | None, context: Context) -> bool:
+def _scheduled(verb: Token, time: TimeExpr, fixed: str, context: Context) -> bool:
     """A bare weekday dating a verb in the simple present ("he and Arafat meet Monday"):
     news tells a past event in the past, so this one is scheduled, and its
     Monday is the next, not the last (the time stage, which reads no parse, took the
     last)."""
     published = context.article.published
-    if fixed is None or not published or len(fixed) != len("2000-01-01") or fixed >= published:
+    if not published or len(fixed) != len("2000-01-01") or fixed >= published:
         return False
     if verb.tag_ not in {"VBP", "VBZ"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
-    words = time.text.lower().split()
-    return words[-1:] in ([d] for d in _WEEKDAYS) and words[:-1] in ([], ["on"])
+    *before, last = time.text.lower().split() or [""]
+    return last in _WEEKDAYS and before in ([], ["on"])
 
 
-def _week_later(day: str | None) -> str | None:
-    return None if day is None else (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
+def _week_later(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
 
 
 def recent_report(trigger: Token, status: Modality) -> bool:

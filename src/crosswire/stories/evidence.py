@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from crosswire.model import Analysis, TimeExpr
-from crosswire.timex.values import writes_its_year
+from crosswire.timex.values import written_with_year
 
 # A story's years are the likely years of its articles; an article fits a story whose years
 # reach within this many years of its own (a January report on December's events, a
@@ -34,12 +34,7 @@ def stated_years(times: list[TimeExpr]) -> list[int]:
     2013", "in March 2011", "31.05.2018"), sorted, each once. A bare year ("since 2000",
     "the 1987 quake") is not among them: it is as often background as the article's own
     time."""
-    found = {
-        int(time.value[:4])
-        for time in times
-        if time.type == "DATE" and time.value and writes_its_year(time.value, time.text)
-    }
-    return sorted(found)
+    return sorted({int((time.value or "")[:4]) for time in times if written_with_year(time)})
 
 
 def stated_year(analysis: Analysis) -> int | None:

@@ -19,23 +19,20 @@ CONTRACT = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # YYYY, YYYY-MM, YYYY-MM-
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
 
-def writes_its_year(value: str | None, text: str) -> bool:
+def written_with_year(time: TimeExpr) -> bool:
     """Whether a DATE of month precision or finer is written with its year in digits ("May
     2, 2013", "in March 2011", "31.05.2018"): its year is the text's, not one resolved from
     "last May" against a guessed date. A bare year ("since 2000") is not such a date."""
-    if not value or len(value) < len("2000-01") or not value[:4].isdigit():
+    value = time.value or ""
+    if time.type != "DATE" or len(value) < len("2000-01") or not value[:4].isdigit():
         return False
-    return value[:4] in _WRITTEN_YEAR.findall(text)
+    return value[:4] in _WRITTEN_YEAR.findall(time.text)
 
 
 def latest_written_day(times: list[TimeExpr]) -> date | None:
     """The latest calendar day among the dates written out with their year: an undated
     article's likely time (None if it writes none)."""
-    days = [
-        calendar_day(time.value)
-        for time in times
-        if time.type == "DATE" and writes_its_year(time.value, time.text)
-    ]
+    days = [calendar_day(time.value) for time in times if written_with_year(time)]
     return max((d for d in days if d is not None), default=None)
 
 
