@@ -64,6 +64,18 @@ def test_sentences_split_inside_lines_with_trimmed_offsets():
     assert split_sentences(text, cap=1) == spans[:1]
 
 
+def test_a_second_tier_adds_batches_and_leaves_the_first_tiers_as_they_were():
+    first = [article(s, f"d{i}") for i in range(40) for s in ("extraction", "pubdate", "ecb")]
+    second = [article("te3", f"w{i}", n=12) for i in range(30)]
+    before = design(first, [])
+    after = design(first + second, [])
+    assert after[: len(before)] == before
+    added = after[len(before) :]
+    assert [b["id"] for b in added] == ["e01", "e02"]
+    assert [k for b in added for k in b["articles"]] == [a.key for a in second]
+    assert all(b["by_source"]["te3"] == b["n_sentences"] for b in added)
+
+
 def test_the_stored_pool_meets_the_design(shared):
     pool = load_pool()
     by_source = Counter(a.source for a in pool.articles.values())

@@ -25,6 +25,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tools.labelling.pool import (
+    EXTENSION_SOURCE,
     POOL_DIR,
     PoolArticle,
     PoolSentence,
@@ -45,7 +46,8 @@ def design(
 ) -> list[dict[str, Any]]:
     """The batches: pilot, overlap, then regular batches of about BATCH_SIZE sentences."""
     del sentences  # sizes come from the articles; kept in the signature for the caller
-    queue = _interleaved([a for a in articles if a.n_pooled > 0])
+    extension = [a for a in articles if a.source == EXTENSION_SOURCE and a.n_pooled > 0]
+    queue = _interleaved([a for a in articles if a.n_pooled > 0 and a not in extension])
     pilot = _pilot(queue)
     queue = [a for a in queue if a not in pilot]
     overlap: list[PoolArticle] = []
@@ -66,6 +68,21 @@ def design(
         current.append(article)
     if current:
         batches.append(_batch(f"b{len(batches) - 2:02d}", "single", current))
+    return batches + _extension_batches(extension)
+
+
+def _extension_batches(articles: list[PoolArticle]) -> list[dict[str, Any]]:
+    """The pool's second tier (`pool._extension`) in batches ``e01``... of about BATCH_SIZE
+    sentences, after the first tier's, which they leave as they were."""
+    batches: list[dict[str, Any]] = []
+    current: list[PoolArticle] = []
+    for article in articles:
+        if current and sum(a.n_pooled for a in current) + article.n_pooled > BATCH_SIZE + 10:
+            batches.append(_batch(f"e{len(batches) + 1:02d}", "single", current))
+            current = []
+        current.append(article)
+    if current:
+        batches.append(_batch(f"e{len(batches) + 1:02d}", "single", current))
     return batches
 
 
@@ -97,12 +114,14 @@ def _pilot(queue: list[PoolArticle]) -> list[PoolArticle]:
 
 
 def _batch(name: str, kind: str, members: list[PoolArticle]) -> dict[str, Any]:
+    extended = any(a.source == EXTENSION_SOURCE for a in members)
+    sources = (*SOURCES, EXTENSION_SOURCE) if extended else SOURCES
     return {
         "id": name,
         "kind": kind,
         "articles": [a.key for a in members],
         "n_sentences": sum(a.n_pooled for a in members),
-        "by_source": {s: sum(a.n_pooled for a in members if a.source == s) for s in SOURCES},
+        "by_source": {s: sum(a.n_pooled for a in members if a.source == s) for s in sources},
     }
 
 

@@ -131,7 +131,7 @@ def _argument_problems(role: str, span: Span | None, note: str | None) -> list[s
 
 
 class SentenceLabel(Strict):
-    id: str = Field(pattern=r"^(extraction|pubdate|ecb):[^:]+:\d+-\d+$")
+    id: str = Field(pattern=r"^(extraction|pubdate|ecb|te3):[^:]+:\d+-\d+$")
     sha: str = Field(pattern=r"^[0-9a-f]{10}$")
     labeller: str = Field(pattern=LABELLER)
     scope: Scope
@@ -155,7 +155,7 @@ class SentenceLabel(Strict):
 
 
 class ArticleLabel(Strict):
-    article: str = Field(pattern=r"^(extraction|pubdate|ecb):[^:]+$")
+    article: str = Field(pattern=r"^(extraction|pubdate|ecb|te3):[^:]+$")
     labeller: str = Field(pattern=LABELLER)
     scope: Scope
     comment: str | None = Field(default=None, max_length=200)
