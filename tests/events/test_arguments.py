@@ -255,6 +255,17 @@ def test_capitals_in_ain_title_case_line_make_no_actor() -> None:
     assert not in_title_case(sentence[0])
 
 
+def test_a_sentence_full_of_names_is_no_title_for_its_verbs_are_lower_case() -> None:
+    sentence = next(
+        nlp.parse(["Gomes is scheduled to be arraigned in New Bedford District Court Wednesday."])
+    )
+    assert not in_title_case(sentence[0])
+    event = one(
+        "Gomes is scheduled to be arraigned in New Bedford District Court Wednesday.", "ACCUSE"
+    )
+    assert event.target is not None and event.target.name == "Gomes"
+
+
 def test_a_meeting_takes_its_counterpart_only_from_its_own_prepositions() -> None:
     event = one("The two ministers met on the sidelines of the summit in Geneva.", "CONSULT")
     assert event.target is None  # the sidelines are where, not whom

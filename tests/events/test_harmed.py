@@ -6,6 +6,7 @@ written for the test."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import code
 from tests.events.conftest import only_one as _one
 
 from crosswire import nlp
@@ -76,3 +77,20 @@ def test_the_way_an_attack_went_comes_after_its_object() -> None:
     assert _harmed("Riot police chased the youths through parts of the city.", "chase") == [
         "youths"
     ]
+
+
+def test_an_attack_with_no_doer_is_done_to_whom_its_clause_says_it_killed() -> None:
+    text = "A bomb exploded Friday at a bank branch in Woodburn, killing a police officer."
+    event = _one(text, "ASSAULT")
+    assert event.source is None
+    assert event.target is not None and "officer" in event.target.name
+
+
+def test_an_attack_with_no_doer_and_no_victim_is_done_to_the_place_it_hit() -> None:
+    event = _one("A bomb exploded at an Oregon bank after it was evacuated.", "ASSAULT")
+    assert event.source is None
+    assert event.target is not None and "bank" in event.target.name
+
+
+def test_a_blast_that_harms_no_one_named_is_no_event() -> None:
+    assert not [e for e in code("A bomb exploded on Friday.") if e.type == "ASSAULT"]

@@ -9,6 +9,7 @@ from crosswire.events.attributes import attribution, event_date, numbers
 from crosswire.events.codes import EventCode, pattern_code
 from crosswire.events.context import Context
 from crosswire.events.data import frames
+from crosswire.events.harmed import harmed_without_doer
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
@@ -28,7 +29,9 @@ def build(
 ) -> EventMention | None:
     """The event `pattern` codes at `trigger`, or None where its actors do not make one."""
     if not subjects and not targets:
-        return None
+        targets = harmed_without_doer(trigger, pattern, context)
+        if not targets:
+            return None
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]

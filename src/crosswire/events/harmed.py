@@ -15,13 +15,16 @@ from spacy.tokens import Token
 from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import shared_object
+from crosswire.events.context import Context
 from crosswire.events.data import frames
-from crosswire.events.participants import agent_key
-from crosswire.events.patterns import Pattern, noun_patterns
+from crosswire.events.participants import actors_of, agent_key
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
+# Links from an attack to the participial clause that says whom it harmed
+HARM_CLAUSES = {"advcl", "conj", "xcomp"}
 # Entity labels of words that are a time or an amount, never a thing harmed
 NOT_THING_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -68,6 +71,28 @@ def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
         if _harmed_noun(noun, pattern):
             return [_thing(noun)]
     return []
+
+
+def harmed_without_doer(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
+    """Whom an attack that names no doer harmed: the victims of its harming clause ("a bomb
+    exploded at the bank, killing two officers": the officers), else what it was done to
+    ("a bomb exploded at the bank", "hundreds of stores were smashed"). An attack with
+    neither is no event to code."""
+    if pattern.type not in harmed().types:
+        return []
+    for clause in trigger.children:
+        if clause.dep_ in HARM_CLAUSES and clause.tag_ == "VBG" and _harms(clause):
+            victim = direct_object(clause)
+            if victim is not None:
+                found = actors_of(victim, context) or harmed_targets(clause, pattern)
+                if found:
+                    return found
+    return harmed_targets(trigger, pattern)
+
+
+def _harms(verb: Token) -> bool:
+    """A verb some pattern codes as an attack ("killing", "injuring", "wounding")."""
+    return any(p.type == "ASSAULT" for p in verb_patterns().get(verb_lemma(verb), ()))
 
 
 def _locative(noun: Token) -> bool:

@@ -27,6 +27,7 @@ DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 # at least this share of its longer words are capitalised
 TITLE_CASE_SHARE = 0.7
 TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_SLIPS = 1  # long words a title may leave in lower case
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
 QUOTES = ('"', "\u201c", "\u201d")  # straight and curly quotation marks
@@ -235,7 +236,11 @@ def in_title_case(token: Token) -> bool:
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
     if len(words) < TITLE_CASE_MIN_WORDS:
         return False
-    return sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+    capitalised = sum(t.text[0].isupper() for t in words)
+    # a sentence full of names still writes its verbs in lower case ("Gomes is scheduled
+    # to be arraigned in New Bedford District Court Wednesday"); a title capitalises them
+    lower = len(words) - capitalised
+    return capitalised >= TITLE_CASE_SHARE * len(words) and lower <= TITLE_CASE_SLIPS
 
 
 def _role_word(token: Token) -> bool:
