@@ -27,6 +27,14 @@ def test_disputed_sentences_are_left_out_of_the_test_figures_only():
     assert figures["train+dev"]["false_events"]["not_in_scope"]["per_100"] == 100.0
 
 
+def test_the_first_tier_figures_leave_the_second_tiers_newswire_out():
+    first = case("train", False)
+    second = Case("te3:w:0-24", "w", "te3", "train", "out", (0, 24))
+    figures = figures_by_split([first, second], {"a": Found(TEXT), "w": Found(TEXT)})
+    assert figures["train"]["sentences"] == 2
+    assert figures["train (first tier)"]["sentences"] == 1
+
+
 def test_a_run_is_written_beside_the_runs_already_in_the_file(tmp_path: Path):
     path = tmp_path / "events_real.json"
     write("before", {"code_version": "aaa"}, path)

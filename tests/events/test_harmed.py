@@ -94,3 +94,21 @@ def test_an_attack_with_no_doer_and_no_victim_is_done_to_the_place_it_hit() -> N
 
 def test_a_blast_that_harms_no_one_named_is_no_event() -> None:
     assert not [e for e in code("A bomb exploded on Friday.") if e.type == "ASSAULT"]
+
+
+def test_a_thing_that_destroys_is_no_attacker_and_its_damage_no_attack() -> None:
+    text = "Officials say a slab of hillside could break loose and destroy a neighbourhood."
+    assert not [e for e in code(text) if e.type == "ASSAULT"]
+
+
+def test_a_quake_kills_but_attacks_no_one() -> None:
+    assert not [
+        e
+        for e in code("The quake killed six people in the mountain villages.")
+        if e.type == "ASSAULT"
+    ]
+
+
+def test_bombings_that_killed_people_are_an_attack_on_them() -> None:
+    event = _one("The bombings killed more than 200 people in the capital.", "ASSAULT")
+    assert event.source is None and event.target is not None and "people" in event.target.name

@@ -271,6 +271,15 @@ def _from_another_line(subject: Token) -> bool:
     )
 
 
+def active_subjects(verb: Token, context: Context) -> list[Token]:
+    """The words that do what an active `verb` says: its own subjects, else those its
+    clause takes from the one it hangs on ("a slab could break loose and destroy")."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own or _passive_form(verb):
+        return own
+    return _inherited_subject(verb, context)
+
+
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
     """The subject a predicate without one takes from the clause or noun it depends on."""
     head = verb.head

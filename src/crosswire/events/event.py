@@ -9,7 +9,7 @@ from crosswire.events.attributes import attribution, event_date, numbers
 from crosswire.events.codes import EventCode, pattern_code
 from crosswire.events.context import Context
 from crosswire.events.data import frames
-from crosswire.events.harmed import harmed_without_doer
+from crosswire.events.harmed import done_by_a_thing, harmed_without_doer
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
@@ -28,6 +28,8 @@ def build(
     heads: list[Token],
 ) -> EventMention | None:
     """The event `pattern` codes at `trigger`, or None where its actors do not make one."""
+    if not subjects and done_by_a_thing(trigger, pattern, context):
+        return None  # "a slab of hillside could destroy the neighbourhood": no attack
     if not subjects and not targets:
         targets = harmed_without_doer(trigger, pattern, context)
         if not targets:

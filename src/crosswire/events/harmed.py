@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
-from crosswire.events.arguments import shared_object
+from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, agent_key
@@ -40,6 +40,7 @@ class Harmed(DataModel):
     operations: frozenset[PloverType]
     places: Words
     thoroughfares: Words
+    forces: Words
 
 
 @cache
@@ -78,7 +79,7 @@ def harmed_without_doer(trigger: Token, pattern: Pattern, context: Context) -> l
     exploded at the bank, killing two officers": the officers), else what it was done to
     ("a bomb exploded at the bank", "hundreds of stores were smashed"). An attack with
     neither is no event to code."""
-    if pattern.type not in harmed().types:
+    if pattern.type not in harmed().types or not _by_means_or_unsaid(trigger, context):
         return []
     for clause in trigger.children:
         if clause.dep_ in HARM_CLAUSES and clause.tag_ == "VBG" and _harms(clause):
@@ -88,6 +89,34 @@ def harmed_without_doer(trigger: Token, pattern: Pattern, context: Context) -> l
                 if found:
                     return found
     return harmed_targets(trigger, pattern)
+
+
+def done_by_a_thing(trigger: Token, pattern: Pattern, context: Context) -> bool:
+    """Whether an attack's subject is a force of nature or an accident (`forces`: "a slab
+    of hillside could break loose and destroy the neighbourhood", "the quake killed six"):
+    no one attacks."""
+    if pattern.type not in harmed().types or trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(_a_force(s) for s in active_subjects(trigger, context))
+
+
+def _a_force(noun: Token) -> bool:
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = {fold(w.lemma_) for w in (noun, *of) if w.dep_ != "prep"}
+    words |= {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    return bool(words & harmed().forces)
+
+
+def _by_means_or_unsaid(trigger: Token, context: Context) -> bool:
+    """Whether the attack's subject is a means or an attack ("a car bomb exploded", "the
+    bombings killed 200") or it has none (a passive, an event noun)."""
+    subjects = active_subjects(trigger, context) if trigger.pos_ in {"VERB", "AUX"} else []
+    return all(_means(s) or fold(s.lemma_) in noun_patterns() for s in subjects)
+
+
+def _means(noun: Token) -> bool:
+    words = {fold(noun.lemma_)} | {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    return bool(words & harmed().means)
 
 
 def _harms(verb: Token) -> bool:
