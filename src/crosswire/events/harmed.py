@@ -102,7 +102,7 @@ def done_by_a_thing(trigger: Token, pattern: Pattern, context: Context) -> bool:
 
 def _a_force(noun: Token) -> bool:
     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    words = {fold(w.lemma_) for w in (noun, *of) if w.dep_ != "prep"}
+    words = {fold(w.lemma_) for w in (noun, *of)}
     words |= {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
     return bool(words & harmed().forces)
 
