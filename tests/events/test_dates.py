@@ -379,3 +379,15 @@ def test_an_act_told_in_the_simple_present_passive_is_going_on() -> None:
     # "are shelled" is no status the act left: the shelling goes on as the report is written
     text = "Officials said the cities of the region are shelled every night."
     assert word_date(text, "shelled") == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The bombings on Aug. 7 killed 259 people in the two capitals.", "1998-08-07"),
+        ("The attack on Monday killed three soldiers near the border.", "1998-08-17"),
+    ],
+)
+def test_a_verb_whose_subject_names_the_event_has_the_subjects_time(text: str, date: str) -> None:
+    killed = [e for e in code(text, published="1998-08-20") if e.type == "ASSAULT"]
+    assert [(e.date, e.date_from) for e in killed] == [(date, "text")]

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from crosswire.events.context import Context
 from crosswire.events.data import dates, modality
+from crosswire.events.patterns import noun_patterns, verb_patterns
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -70,7 +71,18 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     subject = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_SUBJECTS
     if subject and trigger.head.i != trigger.i and trigger.head not in words:
         words.append(trigger.head)
+    # and the other way round: a verb whose subject names the event itself has its
+    # subject's time ("the bombings on Aug. 7 killed 259 people")
+    words += [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS and _event_noun(c)]
     return [d for word in words for d in attached(word, context)]
+
+
+def _event_noun(noun: Token) -> bool:
+    """An event noun of the pattern files, or the "-ing" noun of a pattern verb ("the
+    bombing", "the shooting")."""
+    lemma = noun.lemma_.lower()
+    gerund = lemma.endswith("ing") and lemma[:-3] in verb_patterns()
+    return noun.pos_ == "NOUN" and (lemma in noun_patterns() or gerund)
 
 
 def sentence_date(trigger: Token, context: Context) -> str | None:
