@@ -17,6 +17,7 @@ from crosswire.crosscheck import CrossCheck
 from crosswire.model import Analysis, Article
 from crosswire.pipeline import Analysed
 from crosswire.store import open_store
+from crosswire.stories.vectors import term_counts
 from crosswire.story_build import Built, StoryWork
 
 
@@ -96,6 +97,33 @@ def test_partitioned_and_sequential_runs_agree(tmp_path: Path) -> None:
     assert stories_of(weekly) == stories_of(sequential)
 
 
+def test_a_partition_weighs_terms_by_the_store_and_the_partitions_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document counts a partition clusters with are those the replay's stages have
+    when its articles arrive there in time order: the earlier partitions', not the later."""
+    real = partition.cluster_partition
+    seen: dict[str, partition.DocumentCounts] = {}
+    files: list[Path] = []
+
+    def noted(task: partition.PartitionTask) -> Any:
+        assert task.counts is not None
+        # each file is deleted once its partition is back (one worker: before the next)
+        assert not any(path.exists() for path in files)
+        files.append(task.counts)
+        seen[task.key] = partition.DocumentCounts.load(task.counts)
+        return real(task)
+
+    monkeypatch.setattr(partition, "cluster_partition", noted)
+    run(tmp_path, "counts", CORPUS, workers=1)
+    volcano = set(term_counts(CORPUS[4]))  # a March report's terms
+    only_march = volcano - {t for a in CORPUS if a is not CORPUS[4] for t in term_counts(a)}
+    assert only_march
+    assert seen["2021-02"].n_docs == 3 and not only_march & set(seen["2021-02"].df)
+    assert seen["2021-03"].n_docs == 6
+    assert all(seen["2021-03"].df[t] == 1 for t in only_march)
+
+
 def test_an_undated_report_joins_its_dated_story(tmp_path: Path) -> None:
     check = run(tmp_path, "undated", [*CORPUS, harbour("u1", None, 67)])
     assert stories_of(check) == {frozenset(HARBOUR_IDS | {"u1"}), *OTHERS}
@@ -109,11 +137,12 @@ def test_a_copy_in_another_partition_joins_its_original(tmp_path: Path) -> None:
     assert stories_of(check) == {frozenset(HARBOUR_IDS | {"c1"}), *OTHERS}
 
 
-def test_a_copy_stays_where_its_own_partition_put_it(
+def test_a_copy_stays_where_its_own_partition_put_it_until_the_consolidation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The partition saw the copy and its original: where its consolidation put them is
-    the partition's decision, which the replay keeps (as the sequential stages would)."""
+    """The partition saw the copy and its original: where it put them is the partition's
+    decision, which the replay keeps; the consolidation at the end of the batch then
+    examines it as it would a sequential batch's (a lone copy joins its original)."""
     copy = article("c1", VOLCANO, "2021-03-03")  # v1 reposted, in v1's partition
     real = partition.cluster_partition
 
@@ -123,12 +152,24 @@ def test_a_copy_stays_where_its_own_partition_put_it(
             placed.story_of["c1"] = "a story of its own"
         return placed
 
+    replayed: list[set[frozenset[str]]] = []
+    consolidate = PartitionedCrossCheck.consolidate
+
+    def noted(self: PartitionedCrossCheck) -> Any:
+        with self.store.transaction():
+            story_of = {a.id: self.store.story_of(a.id) for a in [*CORPUS, copy]}
+        replayed.append(
+            {frozenset(a for a in story_of if story_of[a] == s) for s in story_of.values()}
+        )
+        return consolidate(self)
+
     monkeypatch.setattr(partition, "cluster_partition", parted)
+    monkeypatch.setattr(PartitionedCrossCheck, "consolidate", noted)
     check = run(tmp_path, "copy-parted", [*CORPUS, copy], workers=1)
     [stored] = check.store.articles(["c1"])
     assert stored.duplicate_of == "v1"
-    assert stories_of(check) == {frozenset(HARBOUR_IDS), frozenset({"e1"}), frozenset({"v1"}),
-                                 frozenset({"c1"})}  # fmt: skip
+    assert replayed == [{frozenset(HARBOUR_IDS), *OTHERS, frozenset({"c1"})}]
+    assert stories_of(check) == {frozenset(HARBOUR_IDS), frozenset({"e1"}), frozenset({"v1", "c1"})}
 
 
 def test_every_story_is_built_once_at_the_end_by_the_story_map(

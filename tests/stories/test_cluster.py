@@ -19,9 +19,9 @@ from tests.stories.factory import (
     article,
 )
 
-from crosswire.model import Analysis, stable_id
+from crosswire.model import Analysis, Article, stable_id
 from crosswire.stories.buckets import MAX_CANDIDATES, Bucket, bucket_stories, with_, without
-from crosswire.stories.cluster import StoryClusterer
+from crosswire.stories.cluster import StoryClusterer, term_counts
 
 
 def test_a_later_article_joins_and_an_unrelated_one_opens_a_story() -> None:
@@ -158,3 +158,43 @@ def test_a_story_missing_a_members_signal_settles_instead_of_failing() -> None:
     moved = article("a", HARBOUR, published="2021-03-09")
     assert clusterer.revise(moved, Analysis("a")) == story
     assert clusterer.story_members(story) == []  # settled
+
+
+def test_a_story_decided_elsewhere_is_drawn_to_the_one_its_articles_would_move_to() -> None:
+    """The stitch of a partitioned batch: a story is part of an older one when most of
+    its articles would each move there by the consolidation's rule."""
+    clusterer = StoryClusterer()
+
+    def place(item: Article, parsed: Analysis, story_id: str | None = None) -> str:
+        return clusterer.place(item, parsed, term_counts(item), None, story_id)
+
+    first = article("h1", HARBOUR, published="2021-02-27")
+    harbour = place(first, analysis(first, CHILE))
+    later = article("h2", HARBOUR_OTHER_OUTLET, published="2021-03-01")
+    other_outlet = place(later, analysis(later, CHILE))
+    volcano = place(article("v", VOLCANO, "2021-03-01"), Analysis("v"))
+    assert clusterer.drawn_to(other_outlet, [harbour, volcano]) == harbour
+    assert clusterer.drawn_to(volcano, [harbour, other_outlet]) is None
+    # a story without its articles' signals (too large to keep them) is scored whole
+    del clusterer.signals["h2"]
+    assert clusterer.drawn_to(other_outlet, [harbour, volcano]) == harbour
+    del clusterer.signals["v"]
+    assert clusterer.drawn_to(volcano, [harbour, other_outlet]) is None
+
+
+def test_stories_decided_elsewhere_are_consolidated_as_the_run_s_own() -> None:
+    """An article placed in a story (by a partition) is examined by the consolidation at
+    the end of the run, as one that joined it here."""
+    clusterer = StoryClusterer()
+
+    def place(item: Article, parsed: Analysis, story_id: str | None = None) -> str:
+        return clusterer.place(item, parsed, term_counts(item), None, story_id)
+
+    first = article("h", HARBOUR, published="2021-03-01")
+    harbour = place(first, analysis(first, CHILE))
+    volcano = place(article("v", VOLCANO, "2021-03-01"), Analysis("v"))
+    misplaced = article("o", HARBOUR_OTHER_OUTLET, published="2021-03-01")
+    assert place(misplaced, analysis(misplaced, CHILE), volcano)
+    assert clusterer.story_id("o") == volcano
+    clusterer.consolidate()
+    assert clusterer.story_id("o") == harbour

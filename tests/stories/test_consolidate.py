@@ -18,7 +18,7 @@ from tests.stories.factory import (
 
 from crosswire.stories import cluster
 from crosswire.stories.cluster import StoryClusterer
-from crosswire.stories.consolidate import moves
+from crosswire.stories.consolidate import drawn, moves, state_of
 from crosswire.stories.split import Signal
 from crosswire.stories.vectors import term_counts, tfidf
 
@@ -90,3 +90,24 @@ def test_only_the_stories_grown_last_are_consolidated(monkeypatch: MonkeyPatch) 
     monkeypatch.setattr(cluster, "CONSOLIDATE_MAX_STORIES", 1)
     assert clusterer.consolidate() == {}
     assert clusterer.story_id("o") == lone
+
+
+def test_a_story_is_drawn_to_another_by_how_many_of_its_articles_would_move_there() -> None:
+    """The stitch of a partitioned batch asks of a whole story what a round asks of each
+    article: would the other story take it, and does it fit it better than its own story
+    without it."""
+    signals = {"h": signal("h"), "o": signal("o"), "v": signal("v"), "e": signal("e")}
+    seen = {a: (s, s.vector(), Counter(s.actors)) for a, s in signals.items()}
+    harbour = state_of(["h"], seen)
+    # the other outlet's harbour report, with the volcano: it alone would move
+    count, gain = drawn(["o", "v"], harbour, signals)
+    assert count == 1 and gain > 0
+    assert drawn(["o"], harbour, signals)[0] == 1  # a lone article: the other would take it
+    assert drawn(["v", "e"], harbour, signals) == (0, 0.0)
+
+
+def test_a_copy_is_drawn_with_its_original() -> None:
+    signals = {"h": signal("h"), "o": signal("o"), "c": signal("e", "o"), "v": signal("v")}
+    seen = {a: (s, s.vector(), Counter(s.actors)) for a, s in signals.items()}
+    # as in a round: the copy is not scored, it goes where its original goes
+    assert drawn(["o", "c", "v"], state_of(["h"], seen), signals)[0] == 2

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from datasketch import MinHashLSH
 from tests.stories.factory import ELECTION, HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, article
 
 from crosswire.model import Citation
 from crosswire.provenance import outlet_keys, url_key
 from crosswire.settings import DEFAULT, DedupSettings
-from crosswire.stories.dedup import BandTable, DuplicateIndex
+from crosswire.stories.dedup import (
+    CANDIDATE_THRESHOLD,
+    LEAD_PERM,
+    NUM_PERM,
+    BandTable,
+    DuplicateIndex,
+    candidate_index,
+)
 from crosswire.stories.spilled import SpilledBuckets
 
 BOILERPLATE = "Advertisement\nHome | World | Business\n{}\nShare this story. Read more on our site."
@@ -133,3 +141,11 @@ def test_a_band_table_lists_every_article_in_a_bucket_of_its_own_band() -> None:
     other.insert(b"x", "e")
     assert table.get(b"x") == ["a", "c", "d"] and table.get(b"y") == ["b"]
     assert table.get(b"z") == [] and other.get(b"x") == ["e"]
+
+
+def test_the_candidate_index_has_the_bands_datasketch_finds_for_its_threshold() -> None:
+    """The bands and rows are found once per signature size, not for every index made."""
+    for num_perm in (NUM_PERM, LEAD_PERM):
+        found = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
+        made = candidate_index(num_perm, SpilledBuckets())
+        assert (made.b, made.r, made.hashranges) == (found.b, found.r, found.hashranges)

@@ -5,28 +5,36 @@ batch"). The per-article stages run as in any batch; each batch's new articles a
 and spooled to a file of their partition (the month or ISO week of their publication date;
 undated articles apart, `UNDATED`), not cross-checked. At the end:
 
-1. **Partitions in parallel**: each dated partition's dedup and clustering, with its
-   consolidation, run in one worker process (`cluster_partition`), from empty stages but
-   with the document frequencies of the whole batch and store (`DocumentCounts`), in
-   input order. A partition that fails is recorded as one error, and its articles are
-   cross-checked by the driver in input order as in an unpartitioned batch.
+1. **Partitions in parallel**: each dated partition's dedup and clustering (greedy, in
+   input order, as a sequential batch's) run in one worker process (`cluster_partition`),
+   from empty stages but with the document frequencies of the store and of the
+   partitions up to it in time (`DocumentCounts`): those the store's stages have when
+   the replay puts the partition's articles in. Not its consolidation: that is made once,
+   over all the batch's stories, at the end (4). A partition that fails is recorded as
+   one error, and its articles are cross-checked by the driver in input order as in an
+   unpartitioned batch.
 2. **Replay**: the driver puts each partition's articles, partition by partition in time
    order, into the store's stages as decided there (`place`): every article goes through
    the store's dedup index, and a copy of an article of another partition or of an
    earlier run joins its original's story; the others (a copy of an article of its own
    partition too: the partition saw both) join their partition's story, unscored. So the
    stored state is the one later runs continue from.
-3. **Stitch**: each story the batch made is scored, as one article on its median day (the
-   rule a merge checks two stories by, `merge.bridged`), against the older stories of
-   other partitions (and of earlier runs) the blocking index gives for it, and joins the
-   best one it would join (`scoring.joins`).
+3. **Stitch**: each story the batch made joins the older story of another partition (or
+   of an earlier run), among those the blocking index gives for it, that it is part of
+   by the consolidation's rule: more than half of its articles would each move there (the
+   other story would take the article, and fits it better than its own story without it;
+   `StoryClusterer.drawn_to`). The consolidation moves articles one at a time, so it
+   cannot join two halves of one story cut by a partition boundary; the stitch moves
+   them together. A story too large to keep its articles' signals is scored as one
+   article on its median day (`merge.bridged`'s rule) and joins the best story it would.
 4. **Undated articles** are then cross-checked by the driver in input order, as in an
    unpartitioned batch: each joins the story it fits best among all there are (no month
    to put them in: the year an article states is too coarse, and an inferred date comes
-   from a story). The stories joined are consolidated (moves and cohesion cut,
-   stories/consolidate.py) before the stale stories are rebuilt, as at the end of a run.
-   No story is built before then: every story the batch touched is built once, by
-   `finish`'s story map (in parallel), not by the driver as undated articles join it.
+   from a story). Then every story the batch made or grew is consolidated (moves,
+   cohesion cut, the parts rejoined: stories/consolidate.py), as at the end of a
+   sequential batch, and the stale stories are rebuilt. No story is built before then:
+   every story the batch touched is built once, by `finish`'s story map (in parallel),
+   not by the driver as undated articles join it.
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from crosswire.batch.pool import chunks, ordered_map
 from crosswire.budget import failure_reason
@@ -52,7 +61,6 @@ from crosswire.store import Store
 from crosswire.stories.cluster import StoryClusterer
 from crosswire.stories.dedup import DuplicateIndex
 from crosswire.stories.schedule import StoryBuilds
-from crosswire.stories.scoring import joins, score
 from crosswire.stories.vectors import normalised
 from crosswire.story_build import StoryMap
 
@@ -89,11 +97,27 @@ class Spool:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
 
+    def terms_path(self, key: str) -> Path:
+        return self.folder / f"{key}.terms.pickle"
+
     def write(self, key: str, items: Sequence[Analysed]) -> None:
         with self.path(key).open("ab") as spool:
             for item in items:
                 pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        # the articles each term is in, batch by batch: the partition's document counts
+        df: Counter[int] = Counter()
+        for item in items:
+            df.update(item.terms.keys())
+        with self.terms_path(key).open("ab") as spool:
+            pickle.dump(df, spool, protocol=pickle.HIGHEST_PROTOCOL)
         self.sizes[key] = self.sizes.get(key, 0) + len(items)
+
+    def document_counts(self, key: str) -> Counter[int]:
+        """Hashed term -> the partition's articles it is in."""
+        df: Counter[int] = Counter()
+        for some in _unpickled(self.terms_path(key)):
+            df.update(some)
+        return df
 
     def sorted_keys(self) -> list[str]:
         return sorted(self.sizes)
@@ -104,6 +128,10 @@ class Spool:
 
 
 def read_spool(path: Path) -> Iterator[Analysed]:
+    return _unpickled(path)
+
+
+def _unpickled(path: Path) -> Iterator[Any]:
     with path.open("rb") as spool:
         while True:
             try:
@@ -117,16 +145,21 @@ class PartitionTask:
     key: str
     spool: Path
     settings: Settings = DEFAULT
-    # the document frequencies of the whole batch and of the store (`DocumentCounts`)
+    # the document frequencies of the store and of the batch's partitions up to this one
+    # (`DocumentCounts`)
     counts: Path | None = None
 
 
 @dataclass(frozen=True)
 class DocumentCounts:
     """Hashed term -> the articles it is in, and how many articles: what TF-IDF weighs
-    terms by. A partition is weighed by the whole batch's (and the store's), not by its
-    own few articles: within a small partition nearly every word is rare, and the event
-    words two look-alike events share would weigh as much as their names."""
+    terms by. A partition is weighed by the store's articles and the batch's before it in
+    time (the earlier partitions'), its own counting in as they are added: what the
+    store's stages count when the replay puts the partitions into them in time order, so
+    the partition clusters with the vectors its articles then have there (and would have
+    in a sequential batch read in time order). Not by its own few articles alone: within
+    a small partition nearly every word is rare, and the event words two look-alike
+    events share would weigh as much as their names."""
 
     df: Counter[int]
     n_docs: int
@@ -158,8 +191,8 @@ class PartitionFailed:
 
 
 def cluster_partition(task: PartitionTask) -> Placed | PartitionFailed:
-    """One partition's dedup, clustering and consolidation, from empty stages, in memory
-    (run in a worker process); an exception is the partition's failure, not the run's."""
+    """One partition's dedup and clustering, from empty stages, in memory (run in a
+    worker process); an exception is the partition's failure, not the run's."""
     try:
         items = list(read_spool(task.spool))
         counts = DocumentCounts.load(task.counts)
@@ -181,7 +214,6 @@ def _clustered(items: list[Analysed], settings: Settings, counts: DocumentCounts
         article.duplicate_of = dedup.add(article, keys, settings.dedup)
         clusterer.add(article, analysis, terms, settings.stories, meaning)
         ids.append(article.id)
-    clusterer.consolidate(settings.stories)
     return {article_id: clusterer.story_id(article_id) for article_id in ids}
 
 
@@ -192,7 +224,8 @@ def _nothing_to_warm() -> None:
 class PartitionedCrossCheck(CrossCheck):
     """`CrossCheck` for a partitioned batch: `add` spools each batch's new articles by
     partition, `finish` clusters the partitions in `workers` processes, replays and
-    stitches them (module docstring), then consolidates and rebuilds as `CrossCheck`."""
+    stitches them (module docstring), then consolidates all the batch's stories and
+    rebuilds as `CrossCheck`."""
 
     def __init__(
         self,
@@ -209,7 +242,6 @@ class PartitionedCrossCheck(CrossCheck):
         self.by, self.workers = by, workers
         self._spool = Spool()
         self._run = os.urandom(8).hex().encode()  # marks this run's pending articles
-        self._counts = DocumentCounts(Counter(), 0)  # the batch's articles'
 
     def add(self, batch: Sequence[Analysed]) -> Changes:
         """Spool the batch's new, stored articles to their partitions (cross-checked by
@@ -217,7 +249,6 @@ class PartitionedCrossCheck(CrossCheck):
         by_key: dict[str, list[Analysed]] = {}
         for item in batch:
             by_key.setdefault(partition_of(item.article.published, self.by), []).append(item)
-            self._counts.df.update(item.terms.keys())
         for key, items in sorted(by_key.items()):
             self._spool.write(key, items)
         self.store.save_entries(PENDING, {i.article.id.encode(): self._run for i in batch})
@@ -234,31 +265,40 @@ class PartitionedCrossCheck(CrossCheck):
     # ------------------------------------------------------------------ the passes
     def _partitioned(self) -> tuple[frozenset[str], list[IngestError]]:
         self._take_in_pending()
-        counts = self._all_counts().save(self._spool.folder / "counts.pickle")
-        tasks = [
-            PartitionTask(key, self._spool.path(key), self.settings, counts)
-            for key in self._spool.sorted_keys()
-        ]
-        dated = [task for task in tasks if task.key != UNDATED]
+        keys = self._spool.sorted_keys()
+        dated = [key for key in keys if key != UNDATED]
         made: dict[str, str] = {}  # story made by this batch -> its partition
         failures: list[IngestError] = []
-        results = ordered_map(cluster_partition, dated, self.workers, warm_up=_nothing_to_warm)
-        for task, result in zip(dated, results, strict=True):
+        tasks = self._tasks(dated)
+        results = ordered_map(cluster_partition, tasks, self.workers, warm_up=_nothing_to_warm)
+        for key, result in zip(dated, results, strict=True):
+            task = PartitionTask(key, self._spool.path(key), self.settings)
+            self._counts_path(key).unlink(missing_ok=True)
             if isinstance(result, PartitionFailed):
                 failures += self._failed_partition(task, result)
             else:
                 failures += self._replay(task, result, made)
         touched = self._stitch(made)
-        for task in tasks[len(dated) :]:  # the undated articles, in input order
-            failures += self._in_order(task)
+        if UNDATED in keys:  # the undated articles, in input order
+            undated = PartitionTask(UNDATED, self._spool.path(UNDATED), self.settings)
+            failures += self._in_order(undated)
         return touched, failures
 
-    def _all_counts(self) -> DocumentCounts:
-        """The document frequencies of the store's articles and of the batch's."""
+    def _tasks(self, keys: list[str]) -> Iterator[PartitionTask]:
+        """The dated partitions' tasks in time order, each with the document counts of the
+        store and of the partitions up to it (`DocumentCounts`), made as the workers take
+        them (a file each, deleted once its partition is back)."""
         with self.store.transaction():
             clusterer = self._clusterer.load(self.store)
-            df = clusterer.df + self._counts.df
-            return DocumentCounts(df, clusterer.n_docs + sum(self._spool.sizes.values()))
+            df, n_docs = Counter(clusterer.df), clusterer.n_docs
+        for key in keys:
+            df.update(self._spool.document_counts(key))
+            n_docs += self._spool.sizes[key]
+            counts = DocumentCounts(df, n_docs).save(self._counts_path(key))
+            yield PartitionTask(key, self._spool.path(key), self.settings, counts)
+
+    def _counts_path(self, key: str) -> Path:
+        return self._spool.folder / f"{key}.counts.pickle"
 
     def _take_in_pending(self) -> None:
         """Spool the articles an earlier, killed partitioned batch stored but did not
@@ -339,7 +379,7 @@ class PartitionedCrossCheck(CrossCheck):
         story), or, a copy of an article of another partition or an earlier run, into its
         original's story; the story and whether it was such a copy's. A copy of an article
         of its own `partition` (article id -> its story there) stays where the partition
-        put it: the partition saw both, and its consolidation may have parted them."""
+        put it: the partition saw both (the consolidation at the end may part them)."""
         article, analysis, keys, terms, meaning = item
         original = article.duplicate_of = dedup.add(article, keys, self.settings.dedup)
         if original is not None and original not in partition and original in clusterer.story_of:
@@ -350,8 +390,9 @@ class PartitionedCrossCheck(CrossCheck):
         return placed, False
 
     def _stitch(self, made: dict[str, str]) -> frozenset[str]:
-        """Join each story made by the batch to the best older story of another partition
-        it would join as one article; the stories joined."""
+        """Join each story made by the batch, oldest first, to the older story of another
+        partition it is part of by the consolidation's rule (`_stitched_to`); the stories
+        the batch made, and those joined."""
         with self.store.transaction():
             clusterer = self._clusterer.load(self.store)
             builds = self._builds.load(self.store)
@@ -371,8 +412,9 @@ class PartitionedCrossCheck(CrossCheck):
 def _stitched_to(
     clusterer: StoryClusterer, story_id: str, made: dict[str, str], settings: Settings
 ) -> str | None:
-    """The older story of another partition (or of an earlier run) that `story_id`, scored
-    as one article on its median day, fits best and would join; None if none."""
+    """The older story of another partition (or of an earlier run) that `story_id` is part
+    of by the consolidation's rule (`StoryClusterer.drawn_to`); None if none. The
+    candidates are those the blocking index gives for the story on its median day."""
     if story_id not in clusterer.stories:  # joined already
         return None
     story = clusterer.stories[story_id]
@@ -380,16 +422,14 @@ def _stitched_to(
     day = story.days[len(story.days) // 2] if story.days else None
     candidates = clusterer.story_index.candidates(vector, story.actors, day)
     clusterer.stories.fetch(candidates)
-    best: tuple[float, str] | None = None
-    for other_id in candidates:
-        other = clusterer.stories.get(other_id)
-        if other is None or other.order >= story.order or made.get(other_id) == made[story_id]:
-            continue
-        places = tuple(story.places)  # its event places, as a merge checks two stories
-        found = score(other, vector, story.actors, day, settings.stories, places=places)
-        if found is not None and joins(found, settings.stories) and (not best or found > best[0]):
-            best = (found, other_id)
-    return best[1] if best else None
+    older = [
+        other_id
+        for other_id in candidates
+        if (other := clusterer.stories.get(other_id)) is not None
+        and other.order < story.order
+        and made.get(other_id) != made[story_id]
+    ]
+    return clusterer.drawn_to(story_id, older, settings.stories)
 
 
 def partitioned(pipeline: Pipeline, by: str, workers: int) -> Pipeline:

@@ -24,6 +24,7 @@ state.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from crosswire.model import Analysis, Article, stable_id
@@ -34,6 +35,7 @@ from crosswire.stories.consolidate import (
     CONSOLIDATE_MAX_STORIES,
     CONSOLIDATE_ROUNDS,
     Folds,
+    drawn,
     moves,
 )
 from crosswire.stories.crosslingual import (
@@ -160,8 +162,9 @@ class StoryClusterer(JournaledState):
         settings: StoriesSettings = DEFAULT.stories,
     ) -> str:
         """Add an article to a story decided elsewhere (a partition of a partitioned batch,
-        batch/partition.py, consolidated there): `story_id`, or a new story named after the
-        article when None. Nothing is scored or merged, and the story counts as settled."""
+        batch/partition.py): `story_id`, or a new story named after the article when None.
+        Nothing is scored or merged; the story is consolidated with the others a run grew
+        (`consolidate`), as if the article had joined it here."""
         if article.id in self.story_of:
             return self.story_id(article.id)
         vector = self._vector(terms)
@@ -170,7 +173,6 @@ class StoryClusterer(JournaledState):
         places = event_places(article, analysis, settings.place_lead_sentences)
         story_id = self._resolve(story_id) if story_id else self._open_new(article.id)
         self._absorb(self.stories[story_id], vector, actors, day, places)
-        self._unsettled.pop(story_id, None)
         self.story_of[article.id] = story_id
         self._touch("story_of", article.id)
         self.across.add(article.id, meaning or meaning_of(article, day))
@@ -191,6 +193,65 @@ class StoryClusterer(JournaledState):
             story = older
         self._unsettled[story.id] = None
         return str(story.id)
+
+    def drawn_to(
+        self, story_id: str, others: Iterable[str], settings: StoriesSettings = DEFAULT.stories
+    ) -> str | None:
+        """The story of `others` that `story_id` is part of, article by article, by the
+        consolidation's rule: the one that more than half of its articles would each move
+        to (`consolidate.drawn`: it would take the article, and fits it better than the
+        article's own story without it), the most of them (ties: the larger gain, then the
+        smaller id). A story too large to keep its articles' signals (`split.SPLIT_MAX`) is
+        scored as one article on its median day, as a merge checks two stories
+        (`merge.bridged`), and goes to the story it fits best and would join. None if none
+        does."""
+        story: StoryState = self.stories[self._resolve(story_id)]
+        candidates = sorted({self._resolve(s) for s in others} - {story.id})
+        self.stories.fetch(candidates)
+        candidates = [s for s in candidates if s in self.stories]
+        members = self._with_signals(story.id)
+        if members is None:
+            vector, day = dict(normalised(story.centroid)), _median(story.days)
+            fits = [
+                (fit, other_id)
+                for other_id in candidates
+                if joins(
+                    fit := score(
+                        self.stories[other_id],
+                        vector,
+                        story.actors,
+                        day,
+                        settings,
+                        places=tuple(story.places),
+                    ),
+                    settings,
+                )
+            ]
+            return min(fits, key=lambda f: (-(f[0] or 0.0), f[1]))[1] if fits else None
+        folds = Folds()
+        best: tuple[tuple[int, float], str] | None = None
+        for other_id in candidates:
+            other_members = self._with_signals(other_id)
+            other = (
+                self.stories[other_id]
+                if other_members is None
+                else folds.whole(
+                    other_members, {a: folds.seen(a, self.signals) for a in other_members}
+                )
+            )
+            found = drawn(members, other, self.signals, settings, folds)
+            if 2 * found[0] > len(members) and (best is None or found > best[0]):
+                best = (found, other_id)
+        return best[1] if best else None
+
+    def _with_signals(self, story_id: str) -> list[str] | None:
+        """A story's articles, when it is small enough to keep every one's signal."""
+        self.members.fetch([story_id])
+        members = self.members.get(story_id)
+        if not members:
+            return None
+        self.signals.fetch(members)
+        return list(members) if all(self.signals.get(m) is not None for m in members) else None
 
     def revise(
         self, article: Article, analysis: Analysis, settings: StoriesSettings = DEFAULT.stories
@@ -607,3 +668,8 @@ class StoryClusterer(JournaledState):
             actors = Counter(signal.actors)
             self._absorb(story, signal.vector(), actors, signal.day, signal.places)
             self.small.set(story.id, [*self.members[story.id], article_id])
+
+
+def _median(days: list[int]) -> int | None:
+    """A story's median day (of its sorted days), as a merge scores a story on it."""
+    return days[len(days) // 2] if days else None

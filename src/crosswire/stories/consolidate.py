@@ -191,3 +191,46 @@ def _best_move(
         if gain > best[0]:
             best = (gain, other_id)
     return best
+
+
+def drawn(
+    members: list[str],
+    other: StoryState,
+    signals: Mapping[str, Signal],
+    settings: StoriesSettings = DEFAULT.stories,
+    folds: Folds | None = None,
+) -> tuple[int, float]:
+    """How many of a story's `members` would each move to `other` by a round's rule (it
+    would take the article, and fits it better than the article's own story without it,
+    `_best_move`), and their gains summed: what tells whether a story is, article by
+    article, part of another one (the stitch of a partitioned batch, batch/partition.py).
+    A copy counts with its original, as it moves with it."""
+    folds = folds or Folds()
+    seen = {article_id: folds.seen(article_id, signals) for article_id in members}
+    story_of = dict.fromkeys(members, "")
+    count, gains = 0, 0.0
+    for article_id in members:
+        if _follows_original(article_id, story_of, seen):
+            continue
+        signal, vector, actors = seen[article_id]
+        fit = score(other, vector, actors, signal.day, settings, signal.year, signal.places)
+        if fit is None or not joins(fit, settings):
+            continue
+        own = (
+            score(
+                folds.without(article_id, members, seen),
+                vector,
+                actors,
+                signal.day,
+                settings,
+                signal.year,
+                signal.places,
+            )
+            if len(members) > 1
+            else 0.0
+        )
+        gain = fit - (own or 0.0)
+        if gain > 0:
+            followers = 1 + len(_copies_of(article_id, members, seen))
+            count, gains = count + followers, gains + gain
+    return count, gains

@@ -298,10 +298,19 @@ def candidate_index(num_perm: int, buckets: SpilledBuckets) -> MinHashLSH:
     """datasketch's LSH at ``CANDIDATE_THRESHOLD``, for inserting and querying only, its
     bands' buckets all in `buckets` (`BandTable`), and no record of each key's bands (which
     only removing a key needs; an article is never removed)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm, params=_bands(num_perm))
     lsh.hashtables = [BandTable(buckets, i) for i in range(lsh.b)]
     lsh.keys = _NoKeys()
     return lsh
+
+
+@cache
+def _bands(num_perm: int) -> tuple[int, int]:
+    """datasketch's bands and rows for ``CANDIDATE_THRESHOLD`` at `num_perm`: found by
+    numerical integration, about 50 ms an index (every load of the dedup stage, every
+    partition of a partitioned batch), so found once."""
+    found = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
+    return found.b, found.r
 
 
 def band_keys(lsh: MinHashLSH, signature: MinHash) -> list[bytes]:
