@@ -174,9 +174,20 @@ def _child(n: int, mode: str, workers: int, out: Path | None = None) -> dict[str
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def growth(sizes: list[int]) -> dict[str, Any]:
-    runs = [_child(n, "sequential", WORKERS) for n in sizes]
-    steps = [
+def growth(sizes: list[int], label: str = "growth") -> dict[str, Any]:
+    """Each size in turn, the figures so far saved under `label` after each (a long size
+    that does not finish leaves the shorter ones measured)."""
+    runs: list[dict[str, Any]] = []
+    for n in sizes:
+        runs.append(_child(n, "sequential", WORKERS))
+        figures = {"runs": runs, "steps": _steps(runs)}
+        if len(runs) < len(sizes):
+            save(label, {**figures, "unfinished": sizes[len(runs) :]})
+    return figures
+
+
+def _steps(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
         {
             "from": a["articles"],
             "to": b["articles"],
@@ -186,7 +197,6 @@ def growth(sizes: list[int]) -> dict[str, Any]:
         }
         for a, b in itertools.pairwise(runs)
     ]
-    return {"runs": runs, "steps": steps}
 
 
 def bcubed(gold: dict[str, str], found: dict[str, str]) -> dict[str, float]:
@@ -253,7 +263,8 @@ def main() -> None:
     if args.part == "one":
         print(json.dumps(run_one(args.n, args.mode, args.workers, args.out)))
     elif args.part == "growth":
-        save(args.label or "growth", growth([int(s) for s in args.sizes.split(",")]))
+        label = args.label or "growth"
+        save(label, growth([int(s) for s in args.sizes.split(",")], label))
     else:
         save(args.label or "partition", partition(args.n))
 
