@@ -166,20 +166,7 @@ def _best_move(
     much (ties: the smaller story id, so the answer does not depend on the order stories
     were made); (0, None) when none does. A lone article moves to a story it would join."""
     signal, vector, actors = seen[article_id]
-    others = len(live[story_id]) > 1
-    own = (
-        score(
-            folds.without(article_id, live[story_id], seen),
-            vector,
-            actors,
-            signal.day,
-            settings,
-            signal.year,
-            signal.places,
-        )
-        if others
-        else 0
-    )
+    own = _own_fit(article_id, live[story_id], seen, folds, settings)
     best: tuple[float, str | None] = (0.0, None)
     for other_id in sorted(near[article_id] - {story_id}):
         fit = score(
@@ -187,7 +174,7 @@ def _best_move(
         )
         if fit is None or not joins(fit, settings) or not states[other_id].size:
             continue
-        gain = fit - (own or 0.0)
+        gain = fit - own
         if gain > best[0]:
             best = (gain, other_id)
     return best
@@ -216,21 +203,27 @@ def drawn(
         fit = score(other, vector, actors, signal.day, settings, signal.year, signal.places)
         if fit is None or not joins(fit, settings):
             continue
-        own = (
-            score(
-                folds.without(article_id, members, seen),
-                vector,
-                actors,
-                signal.day,
-                settings,
-                signal.year,
-                signal.places,
-            )
-            if len(members) > 1
-            else 0.0
-        )
-        gain = fit - (own or 0.0)
+        gain = fit - _own_fit(article_id, members, seen, folds, settings)
         if gain > 0:
             followers = 1 + len(_copies_of(article_id, members, seen))
             count, gains = count + followers, gains + gain
     return count, gains
+
+
+def _own_fit(
+    article_id: str, members: list[str], seen: Seen, folds: Folds, settings: StoriesSettings
+) -> float:
+    """How well the article fits its own story without it (0 for a story of one)."""
+    if len(members) <= 1:
+        return 0.0
+    signal, vector, actors = seen[article_id]
+    fit = score(
+        folds.without(article_id, members, seen),
+        vector,
+        actors,
+        signal.day,
+        settings,
+        signal.year,
+        signal.places,
+    )
+    return fit or 0.0
