@@ -103,20 +103,26 @@ def done_by_a_thing(trigger: Token, pattern: Pattern, context: Context) -> bool:
 def _a_force(noun: Token) -> bool:
     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     words = {fold(w.lemma_) for w in (noun, *of)}
-    words |= {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    words |= _compounds(noun)
     return bool(words & harmed().forces)
 
 
 def _by_means_or_unsaid(trigger: Token, context: Context) -> bool:
-    """Whether the attack's subject is a means or an attack ("a car bomb exploded", "the
-    bombings killed 200") or it has none (a passive, an event noun)."""
+    """Whether the attack's subject is a means or an event noun of the pattern files ("a
+    car bomb exploded", "the attack killed 200") or it has none (a passive, an event
+    noun)."""
     subjects = active_subjects(trigger, context) if trigger.pos_ in {"VERB", "AUX"} else []
     return all(_means(s) or fold(s.lemma_) in noun_patterns() for s in subjects)
 
 
 def _means(noun: Token) -> bool:
-    words = {fold(noun.lemma_)} | {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    words = {fold(noun.lemma_)} | _compounds(noun)
     return bool(words & harmed().means)
+
+
+def _compounds(noun: Token) -> set[str]:
+    """The lemmas of the nouns written into the noun ("car bomb": car)."""
+    return {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
 
 
 def _harms(verb: Token) -> bool:
@@ -159,7 +165,7 @@ def _harmed_noun(noun: Token, pattern: Pattern) -> bool:
         return False
     lemma = fold(noun.lemma_)
     words = {lemma, fold(noun.text)}
-    words |= {fold(c.lemma_) for c in noun.children if c.dep_ == "compound"}
+    words |= _compounds(noun)
     if words & set(pattern.object):
         return False
     return not words & (harmed().means | harmed().not_things)
@@ -215,7 +221,7 @@ def _goods(noun: Token) -> bool:
     for member in members:
         whole = _whole(member)
         words = {fold(whole.lemma_), fold(whole.text)}
-        words |= {fold(c.lemma_) for c in whole.children if c.dep_ == "compound"}
+        words |= _compounds(whole)
         words |= {w[:-1] for w in words if w.endswith("s")}  # "Rifles" the tagger left plural
         if words & harmed().means:
             return True
