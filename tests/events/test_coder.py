@@ -126,7 +126,8 @@ def test_two_party_summit_is_not_multilateral() -> None:
     ("sentence", "type_", "modality", "negated"),
     [
         ("Justin Trudeau did not meet Narendra Modi.", "CONSULT", "asserted", True),
-        ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "CONSULT", "planned", False),
+        # a planned meeting is coded as PLOVER codes a future one (the labelling guideline)
+        ("Justin Trudeau planned to meet Narendra Modi in Delhi.", "AGREE", "planned", False),
         ("Justin Trudeau will meet Narendra Modi in Delhi.", "AGREE", "planned", False),
         ("Justin Trudeau denied meeting Narendra Modi.", "CONSULT", "denied", True),
         (
@@ -142,9 +143,15 @@ def test_two_party_summit_is_not_multilateral() -> None:
             "asserted",
             False,
         ),
-        (
+        (  # a planned meeting is coded as PLOVER codes a future one
             "Officials worked on a planned summit between Justin Trudeau and Narendra Modi.",
-            "CONSULT",
+            "AGREE",
+            "planned",
+            False,
+        ),
+        (
+            "Justin Trudeau has decided to visit Narendra Modi in Delhi.",
+            "AGREE",
             "planned",
             False,
         ),

@@ -135,3 +135,18 @@ def test_gerund_clause_after_an_event_is_kept() -> None:
         {"wounded": "ASSAULT", "killing": "ASSAULT"},
     )
     assert kept == ["wounded", "killing"]
+
+
+def test_an_event_coded_agree_only_for_being_planned_has_no_content() -> None:
+    # "summit" is a meeting word: planned, it is coded AGREE (the future recoding), but it
+    # is no speech act, and the meeting hanging on it is an event of its own
+    text = (
+        "Officials are organising a landmark summit between the two leaders, with the"
+        " foreign ministers also meeting in Geneva late Friday."
+    )
+    found = _coded(text, {"summit": "AGREE", "meeting": "CONSULT"})
+    summit = next(event for _, event in found if event.trigger == "summit")
+    summit.modality = "planned"
+    assert [event.trigger for _, event in absorb_content(found)] == ["summit", "meeting"]
+    summit.modality = "asserted"  # a summit agreed (as a speech act would be) takes it in
+    assert "meeting" not in [event.trigger for _, event in absorb_content(found)]

@@ -391,3 +391,30 @@ def test_an_act_told_in_the_simple_present_passive_is_going_on() -> None:
 def test_a_verb_whose_subject_names_the_event_has_the_subjects_time(text: str, date: str) -> None:
     killed = [e for e in code(text, published="1998-08-20") if e.type == "ASSAULT"]
     assert [(e.date, e.date_from) for e in killed] == [(date, "text")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police fired on the crowd when protesters marched on the palace on Monday.", "fired"),
+        (
+            "Slepian was shot in his home shortly after he returned from synagogue on Monday.",
+            "shot",
+        ),
+    ],
+)
+def test_a_clause_at_the_same_time_lends_its_date_to_the_main_one(text: str, trigger: str) -> None:
+    assert dated(text, trigger) == ("2020-01-13", "text")
+
+
+def test_a_clause_the_event_only_follows_lends_no_date() -> None:
+    text = "Police arrested Alexei Navalny after he fled the scene on Monday."
+    assert dated(text, "arrested")[0] != "2020-01-13"
+
+
+def test_a_planned_event_takes_the_time_it_is_scheduled_for() -> None:
+    # planned by the participle ("set for"), hence an AGREE: the future recoding
+    text = "The issue is expected to dominate a NATO summit set for Washington in April."
+    [summit] = [e for e in code(text, PUBLISHED) if e.trigger == "summit"]
+    assert (summit.type, summit.modality) == ("AGREE", "planned")
+    assert (summit.date, summit.date_from) == ("2020-04", "text")

@@ -75,9 +75,12 @@ def test_invitation_to_moscow(events: list[EventMention]) -> None:
 def test_planned_trump_kim_summit_in_singapore_is_not_asserted(
     events: list[EventMention],
 ) -> None:
+    # "had planned to meet in Singapore": a planned meeting, coded as PLOVER codes a future
+    # one (AGREE, CAMEO 036), and planned, not asserted
     found = [
         e
-        for e in _find(events, "CONSULT", "Trump", "Kim")
+        for e in _find(events, "AGREE", "Trump", "Kim")
         if e.location and e.location.name == "Singapore"
     ]
-    assert found and all(e.modality == "planned" for e in found)
+    assert found and all(e.modality == "planned" and e.cameo == "036" for e in found)
+    assert not [e for e in _find(events, "CONSULT", "Trump", "Kim") if e.modality == "asserted"]

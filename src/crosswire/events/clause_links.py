@@ -115,3 +115,17 @@ def bounded_by_until(verb: Token) -> bool:
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in bounds for m in c.children))
         for c in verb.children
     )
+
+
+def scheduling_participle(noun: Token) -> Token | None:
+    """The participle that plans an event noun ("the summit set for April", "talks
+    scheduled for Monday"): its time is the event's, its plan the event's modality."""
+    if noun.pos_ not in NOUNS:
+        return None
+    governors = modality().governors
+    planning = (
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and governors.get(c.lemma_.lower()) == "planned"
+    )
+    return next(planning, None)

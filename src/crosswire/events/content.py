@@ -43,15 +43,35 @@ def absorb_content(found: Coded) -> Coded:
     event either: it is dropped and leaves the governor's code as it is. A clause reported
     as a fact under a verb that codes nothing ("police said he shot X") keeps its event."""
     by_token = {token.i: event for token, event in found}
+    trigger_of = {id(event): token for token, event in found}
     kept: Coded = []
     for token, event in found:
         governor = _content_governor(token, by_token)
-        if governor is not None and governor.type in modality().content_codes:
+        if governor is not None and _has_content(governor, trigger_of[id(governor)]):
             _code_by_content(governor, event)
             _target_from_content(governor, event)
         elif not _is_argument(token, by_token) and not _restates(token, event, governor):
             kept.append((token, event))
     return kept
+
+
+def _has_content(governor: EventMention, trigger: Token) -> bool:
+    """A speech act ("agreed to meet", "urged X to lift") has content; an event coded AGREE
+    only because it is planned ("to organise a summit, with Pompeo also meeting Kim Yong
+    Chol") says nothing of the events below it, which stay events of their own."""
+    if governor.type not in modality().content_codes:
+        return False
+    return not (governor.modality == "planned" and governor.type not in _pattern_types(trigger))
+
+
+def _pattern_types(token: Token) -> set[str]:
+    """The event types the pattern files give the word (before any recoding)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        patterns = verb_patterns().get(verb_lemma(token), ())
+    else:
+        nouns = noun_patterns()
+        patterns = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_, ())
+    return {p.type for p in patterns}
 
 
 def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:

@@ -158,6 +158,8 @@ class DateCues(DataModel):
     bounding_preps: Words
     near_bounds: Words
     bounding_marks: Words
+    close_modifiers: Words
+    simultaneous_marks: Words
     vague_values: Words
     vague_types: Words
     present_values: Words

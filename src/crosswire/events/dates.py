@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
@@ -74,6 +75,9 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     # and the other way round: a verb whose subject names the event itself has its
     # subject's time ("the bombings on Aug. 7 killed 259 people")
     words += [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS and _event_noun(c)]
+    planning = scheduling_participle(trigger)  # "a summit set for Washington in April"
+    if planning is not None:
+        words.append(planning)
     return [d for word in words for d in attached(word, context)]
 
 
@@ -94,13 +98,35 @@ def sentence_date(trigger: Token, context: Context) -> str | None:
     described = _described_time(trigger, context)
     if described is not None:
         return described
-    for token in _sharing(trigger):
+    for token in [*_sharing(trigger), *_simultaneous_clauses(trigger)]:
         if not _same_line(context.text, token.idx, trigger.idx):
             continue
         for dating in attached(token, context):
             if dating.date is not None:
                 return dating.date
     return _frame_date(trigger, context)
+
+
+def _simultaneous_clauses(trigger: Token) -> list[Token]:
+    """The adverbial clauses of the trigger's own clause that tell its time: "fired on
+    the crowd when protesters marched on Tuesday", "was shot shortly after he returned
+    home on Friday"; not "arrested after he fled on Sunday"."""
+    verb = _clause_verb(trigger)
+    if verb is None or (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ not in NOUN_SUBJECTS):
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and _close_in_time(c)]
+
+
+def _close_in_time(clause: Token) -> bool:
+    """A clause introduced as simultaneous ("when", "as", "while") or as just after or
+    before ("shortly after"); not one that only places ("where a vote will be held
+    Thursday") or bounds ("after he fled on Sunday") the main clause."""
+    cues = dates()
+    links = [c for c in clause.children if c.dep_ in {"mark", "advmod", "npadvmod"}]
+    if any(c.lower_ in cues.simultaneous_marks for c in links):
+        return not _future(clause)
+    bounded = any(c.dep_ == "mark" and c.lower_ in cues.bounding_marks for c in links)
+    return bounded and any(c.lower_ in cues.close_modifiers for c in links)
 
 
 def _described_time(trigger: Token, context: Context) -> str | None:

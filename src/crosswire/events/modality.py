@@ -14,6 +14,7 @@ from crosswire.events.clause_links import (
     first_conjunct,
     higher_governors,
     modal_governor,
+    scheduling_participle,
     temporal_host,
 )
 from crosswire.events.codes import EventCode
@@ -156,6 +157,8 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
         reading.intent = intent and child.lower_ in cues.intent_auxiliaries
     if child.dep_ == "amod" and child.lower_ in cues.noun_modifiers:
         reading.status = cues.noun_modifiers[child.lower_]
+    if child.dep_ == "acl" and child == scheduling_participle(clause):
+        reading.status = "planned"  # "a summit set for April", "talks scheduled for Monday"
     if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
         reading.hypothetical()
     if child.dep_ == "advcl" and _conditional(child) and not _performed(clause):
@@ -381,18 +384,23 @@ def stance(
     recode = by_code if by_code is not None else cues.intent_codes.get(code.type)
     if recode is None or negated:
         return code, negated, status
-    if intent or _planned_threat(trigger, code, status, recode):
+    if intent or _planned(trigger, code, status, recode):
         return EventCode(recode.type, recode.mode, recode.cameo), negated, status
     return code, negated, status
 
 
-def _planned_threat(trigger: Token, code: EventCode, status: Modality, recode: Recode) -> bool:
-    """Coercion the actor plans or prepares ("plans to impose restrictions") is a threat."""
+def _planned(trigger: Token, code: EventCode, status: Modality, recode: Recode) -> bool:
+    """What is planned, scheduled or expected is coded as PLOVER codes the future: any
+    planned meeting, visit, support or aid ("plans to visit France", "the summit set for
+    April", "a meeting next month") is an AGREE (the labelling guideline), and coercion the
+    actor plans or prepares ("plans to impose restrictions") a threat. A coercive act is only
+    a threat by its actor's own plan (a governor), not by a date ahead: "the trial opens on
+    Monday" stays what it is, planned."""
+    if status != "planned":
+        return False
+    if recode.type == "AGREE":
+        return True
     governor = modal_governor(trigger)
-    return (
-        status == "planned"
-        and code.type in modality().planned_threats
-        and governor is not None
-        and governor.lemma_.lower() in modality().governors
-        and recode.type == "THREATEN"
-    )
+    if governor is None or governor.lemma_.lower() not in modality().governors:
+        return False
+    return code.type in modality().planned_threats and recode.type == "THREATEN"
