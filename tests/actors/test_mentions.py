@@ -65,6 +65,18 @@ def test_all_caps_name_is_recased_and_joined(analyse) -> None:
     assert not any(m.text == "UN" for m in doc.mentions)
 
 
+def test_a_surname_that_is_also_a_place_stays_in_the_name(analyse) -> None:
+    doc = analyse("Police Superintendent Pedro Toledo urged residents to stay alert on Monday.")
+    person = [m for m in doc.mentions if m.type == "PERSON"]
+    assert [m.text for m in person] == ["Superintendent Pedro Toledo"]
+    assert not [m for m in doc.mentions if m.type == "PLACE"]
+
+
+def test_a_place_after_a_name_in_a_phrase_of_its_own_stays_a_place(analyse) -> None:
+    doc = analyse("The mayor met Anne Hidalgo in Toledo on Monday.")
+    assert doc.find("Toledo").type == "PLACE"
+
+
 def test_mentions_inside_urls_are_dropped(analyse) -> None:
     doc = analyse("Read more at <https://example.com/world/putin-visits-china> today.")
     assert not any("putin" in m.text.lower() for m in doc.mentions)

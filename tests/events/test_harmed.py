@@ -112,3 +112,19 @@ def test_a_quake_kills_but_attacks_no_one() -> None:
 def test_bombings_that_killed_people_are_an_attack_on_them() -> None:
     event = _one("The bombings killed more than 200 people in the capital.", "ASSAULT")
     assert event.source is None and event.target is not None and "people" in event.target.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Oregon are warning residents that heavy rains will cause landslides.",
+        "The United Nations warned that the storm could kill thousands in Bangladesh.",
+    ],
+)
+def test_a_warning_of_what_a_force_will_do_is_no_threat(text: str) -> None:
+    assert not [e for e in code(text) if e.type == "THREATEN"]
+
+
+def test_a_warning_of_what_an_actor_will_do_is_still_a_threat() -> None:
+    text = "Officials in Oregon warned residents that the army will destroy their homes."
+    assert [e for e in code(text) if e.type == "THREATEN"]

@@ -206,6 +206,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
                     found.extend(_split_title(text, piece))
     found = [c for c in found if _keep(text, c, urls)]
     found = _extend_caps_names(text, found)
+    found = _join_place_surnames(doc, text, found)
     found += _added_mentions(doc, text, found, urls)
     found = _with_kb_names(text, found, urls)
     found = _extend_state_bodies(doc, text, found)
@@ -254,6 +255,29 @@ def _extend_caps_names(text: str, found: list[Candidate]) -> list[Candidate]:
                 cand = Candidate(cand.start, cand.end + after.end(), "PERSON", cand.origin)
         result.append(cand)
     return [c for c in result if not _inside(swallowed, c.start, c.end)]
+
+
+def _join_place_surnames(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Pedro" + "Toledo": a person's name cut before a surname that is also a place
+    ("Superintendent Pedro Toledo urged ..."), which the parser still reads as one name (the
+    person's last word a compound of the place word): one person, the place dropped."""
+    ordered = sorted(found, key=lambda c: (c.start, -c.end))
+    joined: dict[int, Candidate] = {}
+    swallowed: set[int] = set()
+    for first, second in pairwise(ordered):
+        if first.label != "PERSON" or second.label != "GPE" or id(first) in swallowed:
+            continue
+        if text[first.end : second.start] != " " or " " in second.text(text):
+            continue
+        if countries.country_code(second.text(text)) is not None:
+            continue
+        name, place = doc.char_span(first.start, first.end), doc.char_span(second.start, second.end)
+        if name is None or place is None or name[-1].dep_ != "compound":
+            continue
+        if name[-1].head.i == place.root.i:
+            joined[id(first)] = Candidate(first.start, second.end, "PERSON", first.origin)
+            swallowed.add(id(second))
+    return [joined.get(id(c), c) for c in found if id(c) not in swallowed]
 
 
 def _added_mentions(

@@ -9,7 +9,7 @@ from crosswire.events.attributes import attribution, event_date, numbers
 from crosswire.events.codes import EventCode, pattern_code
 from crosswire.events.context import Context
 from crosswire.events.data import frames
-from crosswire.events.harmed import done_by_a_thing, harmed_without_doer
+from crosswire.events.harmed import a_hazard_warning, done_by_a_thing, harmed_without_doer
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
@@ -30,6 +30,8 @@ def build(
     """The event `pattern` codes at `trigger`, or None where its actors do not make one."""
     if not subjects and done_by_a_thing(trigger, pattern, context):
         return None  # "a slab of hillside could destroy the neighbourhood": no attack
+    if a_hazard_warning(trigger, pattern):
+        return None  # "warned residents that the rains will cause landslides": no threat
     if not subjects and not targets:
         targets = harmed_without_doer(trigger, pattern, context)
         if not targets:

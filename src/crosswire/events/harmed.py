@@ -100,6 +100,31 @@ def done_by_a_thing(trigger: Token, pattern: Pattern, context: Context) -> bool:
     return any(_a_force(s) for s in active_subjects(trigger, context))
 
 
+def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
+    """Whether a warning is of what a force of nature or an accident will do ("warning
+    residents that oncoming rains will cause landslides", "warned of flooding"): an
+    advisory, no threat by the one who warns."""
+    if pattern.type != "THREATEN" or trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    for clause in _warned_content(trigger):
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and all(_a_force(s) for s in subjects):
+            return True
+    about = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}]
+    return any(_a_force(o) for p in about for o in p.children if o.dep_ == "pobj")
+
+
+def _warned_content(trigger: Token) -> list[Token]:
+    """The clauses that say what is warned of: the trigger's complement clause, or a
+    "that" clause the parse hangs on its object ("warning residents that ...")."""
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    for clause in (c for o in objects for c in o.children if c.dep_ in {"acl", "relcl"}):
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            clauses.append(clause)
+    return clauses
+
+
 def _a_force(noun: Token) -> bool:
     of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     words = {fold(w.lemma_) for w in (noun, *of)}
