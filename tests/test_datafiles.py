@@ -38,6 +38,7 @@ from crosswire.events import (
 )
 from crosswire.events.fr import data as french_data
 from crosswire.export import gdelt
+from crosswire.ingest import jsonl
 from crosswire.kb import build as kb_build
 from crosswire.kb import user as kb_user
 from crosswire.scope import model as scope_model
@@ -50,6 +51,7 @@ DATA = Path(str(resources.files("crosswire") / "data"))
 
 # Every data file: its schema, and the function its reader loads it with
 DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
+    "ingest/jsonl_fields.yaml": (jsonl.FieldNames, jsonl.field_names),
     "events/verbs.yaml": (patterns.PatternFile, patterns.verb_patterns),
     "events/nouns.yaml": (patterns.PatternFile, patterns.noun_patterns),
     "events/frames.yaml": (events_data.Frames, events_data.frames),
@@ -128,6 +130,7 @@ WRONG_TYPES = {
     # a range that is not two hexadecimal code points
     "search/unspaced_scripts.yaml": ('ranges: ["0E00-0E7F"]', 'ranges: ["0E00..0E7F"]'),
     "boilerplate.yaml": ("max_outlet_words: 4", "max_outlet_words: four"),
+    "ingest/jsonl_fields.yaml": ("html: [html, raw_html]", "html: html"),
     "plover_quads.yaml": ('colour: "#4c9f70"', "colour: green"),
     "export/gdelt.yaml": ("  verbal_cooperation: 1", "  verbal_cooperation: one"),
     "stories/brief.yaml": ("  - he", "  - no"),

@@ -83,6 +83,27 @@ def test_jsonl_fields_and_bad_lines(tmp_path: Path) -> None:
     assert all(e.reason for e in errors(items))
 
 
+def test_jsonl_fields_by_the_names_scrapers_and_datasets_give_them(tmp_path: Path) -> None:
+    rows = [
+        {"maintext": "A news-please record.", "date_publish": "2019-11-18 09:30:00"},
+        {"content": "A NewsAPI record.", "publishedAt": "2019-11-18T09:30:00Z", "link": "u"},
+        {"text": "A dataset record.", "date": "2012-06-11", "headline": "Launch"},
+        {"text": "Its own names win.", "published": "2024-03-12", "date": "1999-01-01"},
+        {"text": "A date of the wrong type.", "date": {"day": 1}, "pubDate": "2024-01-02"},
+    ]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    found = sources(list(read([str(tmp_path / "a.jsonl")])))
+    assert [s.published for s in found] == [
+        "2019-11-18 09:30:00",
+        "2019-11-18T09:30:00Z",
+        "2012-06-11",
+        "2024-03-12",
+        "2024-01-02",
+    ]
+    assert found[0].text == "A news-please record." and found[1].url == "u"
+    assert found[2].title == "Launch"
+
+
 def test_stdin_jsonl() -> None:
     stream = io.StringIO(json.dumps({"text": "From a pipe."}) + "\n")
     [source] = list(read(["-"], stdin=stream))

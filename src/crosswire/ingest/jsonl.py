@@ -1,4 +1,5 @@
-"""JSONL: one article per line, `text` or `html`, plus optional url, title, published, outlet.
+"""JSONL: one article per line, `text` or `html`, plus optional url, title, published, outlet
+(or the names common scrapers and datasets give them: ``data/ingest/jsonl_fields.yaml``).
 
 A file holding one JSON document instead (an array of such objects, or one pretty-printed
 object) is read too, whole and size-capped.
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, Protocol
 
+from crosswire.datafiles import DataModel, load
 from crosswire.ingest.sniff import (
     MAX_RECORD_BYTES,
     SniffError,
@@ -26,6 +29,24 @@ from crosswire.model import IngestError, Source
 Item = Source | IngestError
 BODY_FIELDS = ("text", "html")
 META_FIELDS = ("url", "title", "published", "outlet")
+
+
+class FieldNames(DataModel):
+    """The names each article field may have in a record, in the order they are tried."""
+
+    text: tuple[str, ...]
+    html: tuple[str, ...]
+    url: tuple[str, ...]
+    title: tuple[str, ...]
+    published: tuple[str, ...]
+    outlet: tuple[str, ...]
+
+
+@cache
+def field_names() -> FieldNames:
+    return load("ingest/jsonl_fields.yaml", FieldNames)
+
+
 DRAIN_CHUNK = 1 << 20  # how much of an over-long line is skipped per read
 
 
@@ -125,18 +146,26 @@ def jsonl_source(path: str, record: str | None, data: Any) -> Item:
     if not isinstance(data, dict):
         what = "record" if record else "file"
         return IngestError(path, f"{what} is a JSON {type(data).__name__}, not an object", record)
-    body = {key: data.get(key) for key in BODY_FIELDS}
-    wrong = [key for key, value in body.items() if value is not None and not isinstance(value, str)]
+    wrong = [key for key in BODY_FIELDS if data.get(key) is not None]
+    wrong = [key for key in wrong if not isinstance(data[key], str)]
     if wrong:
         return IngestError(path, f"field '{wrong[0]}' must be a string", record)
-    if not any(value and value.strip() for value in body.values()):
+    names = field_names()
+    body = {key: _first(data, getattr(names, key), strip=False) for key in BODY_FIELDS}
+    if not any(body.values()):
         return IngestError(path, "record has no non-empty 'text' or 'html' field", record)
-    meta = {key: _string(data.get(key)) for key in META_FIELDS}
-    if body["text"] and body["text"].strip():
+    meta = {key: _first(data, getattr(names, key)) for key in META_FIELDS}
+    if body["text"]:
         return Source(path=path, format="jsonl", record=record, text=repair(body["text"]), **meta)
     return Source(path=path, format="jsonl", record=record, html=body["html"], **meta)
 
 
-def _string(value: Any) -> str | None:
-    """Metadata of the wrong type is dropped (the article is still good), not guessed."""
-    return value.strip() or None if isinstance(value, str) else None
+def _first(data: dict[str, Any], names: tuple[str, ...], strip: bool = True) -> str | None:
+    """The first of the field's names holding a non-empty string (stripped, unless it is
+    the body); a value of the wrong type is passed over (the article is still good), not
+    guessed at."""
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip() if strip else value
+    return None
