@@ -20,6 +20,9 @@ from crosswire.settings import DEFAULT
 from crosswire.stories import calendar_day, days_apart, infer_published, story_title
 from crosswire.stories.brief import (
     SIMILAR,
+    Candidate,
+    _best,
+    _chosen,
     _overlap,
     _similar_sets,
     _when,
@@ -232,3 +235,45 @@ def test_story_title_is_the_most_representative_articles_not_a_short_posts() -> 
     assert story_title(items) == "Valparaiso terminal doubles port capacity"
     latest = article("z", "Port update.", published="2021-03-09", title="Latest short update")
     assert story_title([*items, latest]) == "Valparaiso terminal doubles port capacity"
+
+
+def chosen_one_pick_at_a_time(candidates: list[Candidate], size: int) -> list[Candidate]:
+    """The greedy choice as first written: every candidate checked against every chosen
+    sentence on every pick."""
+    chosen: list[Candidate] = []
+    covered: set[str] = set()
+    while len(chosen) < size:
+        open_ = [
+            c
+            for c in candidates
+            if c not in chosen and not any(_overlap(c.words, o.words) > SIMILAR for o in chosen)
+        ]
+        best = _best(open_, covered)
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= set(best.events)
+    return chosen
+
+
+SENTENCES = st.lists(
+    st.tuples(
+        st.frozensets(st.sampled_from("abcdefgh"), max_size=5),  # its words
+        st.dictionaries(st.sampled_from("xyz"), st.sampled_from([1.0, 1.5, 2.0])),  # events
+        st.integers(0, 4),  # its position
+        st.integers(1, 3),  # its support
+    ),
+    max_size=14,
+)
+
+
+@FAST
+@given(SENTENCES, st.integers(1, 8))
+def test_the_open_candidates_kept_give_the_same_choice(
+    sentences: list[tuple[frozenset[str], dict[str, float], int, int]], size: int
+) -> None:
+    candidates = [
+        Candidate(f"s{i}", f"a{i % 3}", position, set(words), "", events, ["a"] * support)
+        for i, (words, events, position, support) in enumerate(sentences)
+    ]
+    assert _chosen(candidates, size) == chosen_one_pick_at_a_time(candidates, size)

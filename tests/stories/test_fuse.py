@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.fuzz.strategies import FAST
 from tests.stories.factory import (
+    CHILE,
     MINISTRY,
     PERU,
     ROJAS,
@@ -263,3 +264,59 @@ def test_posts_with_no_known_outlet_count_together_as_at_most_one_source() -> No
     assert event.n_sources == 3  # two outlets, and the unknown publisher once
     [alone], _ = fuse([meeting(i) for i in "cdef"], anonymous)
     assert alone.n_sources == 1
+
+
+# sides that meet only through one rule of `_same_actor` each: a surname for the full name,
+# a country for its officials, a name with no country; and kinds with and without roles
+SOME_SIDES = st.sampled_from(
+    [
+        ROJAS,
+        SOTO,
+        VEGA,
+        PERU,
+        CHILE,
+        MINISTRY,
+        ActorRef("person:soto", "Soto"),
+        ActorRef("person:rojas", "Rojas", "CHL"),
+        ActorRef("org:acme", "Acme"),
+        None,
+    ]
+)
+MIXED = st.tuples(
+    st.integers(0, 3),
+    SOME_SIDES,
+    SOME_SIDES,
+    st.sampled_from([None, "2021-03-01", "2021-03-02"]),
+    st.sampled_from([None, LIMA, Place("Santiago", "CHL")]),
+    st.sampled_from(["CONSULT", "ACCUSE", "AGREE"]),
+)
+
+
+@FAST
+@given(st.lists(MIXED, max_size=30))
+def test_groups_skipped_by_their_actors_give_the_same_events(
+    reports: list[tuple[int, ActorRef | None, ActorRef | None, str | None, Place | None, str]],
+) -> None:
+    """A group is skipped when none of its members' actors can be one of the mention's
+    (`_ActorTokens`): an exact filter, so fusing without it gives the same events."""
+    mentions = [
+        replace(meeting(f"a{n}", date, 50 * i, place, source, target), type=kind)
+        for i, (n, source, target, date, place, kind) in enumerate(reports)
+    ]
+    grouped = fuse(mentions)
+    with patch.object(_Group, "may_join", lambda group, wanted: True):
+        assert fuse(mentions) == grouped
+
+
+def test_a_group_of_other_actors_is_not_compared() -> None:
+    """Meetings between other people are not compared with a group at all."""
+    others = meeting("b", start=80, source=VEGA, target=None)  # Peru's, not Chile's
+    compared: list[EventMention] = []
+
+    def joins(group: _Group, mention: EventMention) -> bool:
+        compared.append(mention)
+        return _joins(mention, group.members, group.max_day_gap)
+
+    with patch.object(_Group, "joins", joins):
+        events, _ = fuse([meeting("a", source=ROJAS, target=CHILE), others])
+    assert len(events) == 2 and compared == []

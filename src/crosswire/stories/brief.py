@@ -96,14 +96,7 @@ def write_brief(
     order of the days they report within `window_days` of their article's date."""
     candidates = _candidates(articles, analyses, events, window_days)
     _add_support(candidates)
-    chosen: list[Candidate] = []
-    covered: set[str] = set()
-    while len(chosen) < brief_size(articles):
-        best = _best(candidates, chosen, covered)
-        if best is None:
-            break
-        chosen.append(best)
-        covered |= set(best.events)
+    chosen = _chosen(candidates, brief_size(articles))
     chosen.sort(key=lambda c: (c.when, c.article_id, c.position))
     return [BriefSentence(text=c.text, article_ids=list(c.support)) for c in chosen]
 
@@ -217,13 +210,28 @@ def _similar_sets(sets: list[frozenset[str]]) -> list[set[int]]:
     return similar
 
 
-def _best(
-    candidates: list[Candidate], chosen: list[Candidate], covered: set[str]
-) -> Candidate | None:
+def _chosen(candidates: list[Candidate], size: int) -> list[Candidate]:
+    """Up to `size` candidates, greedily: each the best (`_best`) of those neither chosen
+    nor too similar to one chosen (word overlap above SIMILAR)."""
+    chosen: list[Candidate] = []
+    covered: set[str] = set()
+    # the candidates still open, each compared once with each sentence chosen (not with all
+    # of them on every pick: a story of many articles has thousands of candidates)
+    open_ = list(candidates)
+    while len(chosen) < size:
+        best = _best(open_, covered)
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= set(best.events)
+        open_ = [c for c in open_ if c != best and _overlap(c.words, best.words) <= SIMILAR]
+    return chosen
+
+
+def _best(candidates: list[Candidate], covered: set[str]) -> Candidate | None:
+    """The open candidate of the highest score (the first of equals)."""
     best, best_score = None, float("-inf")
     for candidate in candidates:
-        if candidate in chosen or any(_overlap(candidate.words, c.words) > SIMILAR for c in chosen):
-            continue
         new_events = sum(w for e, w in candidate.events.items() if e not in covered)
         score = new_events + 0.75 * len(candidate.support) + 1.0 / (1 + candidate.position)
         if score > best_score:

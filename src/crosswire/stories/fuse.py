@@ -77,7 +77,8 @@ def fuse_events(
     of_kind: dict[tuple[str, bool, bool], list[_Group]] = {}
     for mention in mentions:
         candidates = of_kind.setdefault(_kind(mention), [])
-        group = next((g for g in candidates if g.joins(mention)), None)
+        wanted = _ActorTokens.wanted(mention)
+        group = next((g for g in candidates if g.may_join(wanted) and g.joins(mention)), None)
         if group is None:
             group = _Group(settings.max_day_gap)
             groups.append(group)
@@ -140,11 +141,18 @@ class _Group:
         self.members: list[EventMention] = []
         self.by_report: dict[tuple[object, ...], list[EventMention]] = {}
         self.by_article: dict[str, list[EventMention]] = {}
+        self.actors = _ActorTokens()
 
     def add(self, mention: EventMention) -> None:
         self.members.append(mention)
         self.by_report.setdefault(_report(mention), []).append(mention)
         self.by_article.setdefault(mention.article_id, []).append(mention)
+        self.actors.add(mention)
+
+    def may_join(self, wanted: frozenset[tuple[str, str]] | None) -> bool:
+        """False when no member can be the same event as a mention wanting these actor
+        tokens (`_ActorTokens`): `joins` would say no, so it is not asked."""
+        return self.actors.may_match(wanted)
 
     def joins(self, mention: EventMention) -> bool:
         compared = list(self.by_article.get(mention.article_id, []))
@@ -153,6 +161,53 @@ class _Group:
             if other is not None:
                 compared.append(other)
         return _joins(mention, compared, self.max_day_gap)
+
+
+class _ActorTokens:
+    """What a group's members offer to `_same_actor`, so that a group none of whose members
+    can be the same event as a mention is skipped without comparing them (a story of many
+    articles has many events of one type, each between its own actors).
+
+    Two actors are the same (`_same_actor`) only if what one wants meets what the other
+    offers: the key ("k"); a country actor's country meets any actor of that country ("c");
+    an actor's country meets a country actor of it ("C"); a person's last name word meets
+    another person's ("p"). Every way `same_event` says yes needs a pair of the same actors,
+    except a non-reciprocal type where one side names no actor at all, which this keeps
+    apart (`actorless`): an exact filter, which never changes what `joins` answers."""
+
+    def __init__(self) -> None:
+        self.offered: set[tuple[str, str]] = set()
+        self.actorless = False  # a member of a non-reciprocal type that names no actor
+
+    def add(self, mention: EventMention) -> None:
+        actors = _actors(mention).values()
+        self.actorless |= not actors and mention.type not in RECIPROCAL
+        self.offered.update(t for actor in actors for t in _actor_tokens(actor, "C", "c"))
+
+    @staticmethod
+    def wanted(mention: EventMention) -> frozenset[tuple[str, str]] | None:
+        """The tokens a mention's actors want; None for a mention that may match a member
+        whatever its actors (a non-reciprocal type, and no actor named)."""
+        actors = _actors(mention).values()
+        if not actors and mention.type not in RECIPROCAL:
+            return None
+        return frozenset(t for actor in actors for t in _actor_tokens(actor, "c", "C"))
+
+    def may_match(self, wanted: frozenset[tuple[str, str]] | None) -> bool:
+        return wanted is None or self.actorless or not self.offered.isdisjoint(wanted)
+
+
+def _actor_tokens(actor: ActorRef, as_country: str, of_country: str) -> list[tuple[str, str]]:
+    """An actor's tokens (`_ActorTokens`): its key, its country marked `as_country` when it
+    is a country actor and `of_country` whenever it has one, and a person's last name word."""
+    tokens = [("k", actor.key)]
+    if actor.country:
+        tokens.append((of_country, actor.country))
+        if _is_country(actor):
+            tokens.append((as_country, actor.country))
+    if _is_person(actor) and (words := actor.key.split(":", 1)[1].split()):
+        tokens.append(("p", words[-1]))
+    return tokens
 
 
 def _report(mention: EventMention) -> tuple[object, ...]:

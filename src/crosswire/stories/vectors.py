@@ -25,8 +25,12 @@ _vectoriser = HashingVectorizer(
 def term_counts(article: Article) -> Counter[int]:
     """The article's hashed term counts (the title counted twice): a pure function of the
     article, made by the worker that analyses it."""
-    text = f"{article.title or ''}\n{article.title or ''}\n{article.text}"
-    row = _vectoriser.transform([text])
+    return words_term_counts(article.title, article.text)
+
+
+def words_term_counts(title: str | None, text: str) -> Counter[int]:
+    """`term_counts` of an article with this title and text (all it reads of one)."""
+    row = _vectoriser.transform([f"{title or ''}\n{title or ''}\n{text}"])
     return Counter(dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)))
 
 
