@@ -97,3 +97,21 @@ def test_a_type_with_its_own_cut_is_added_by_that_cut() -> None:
         expected = event_type if event_type == "ACCUSE" else None
         assert tuned.verdict(row, None) == expected  # 0.4: over ACCUSE's cut, under 0.5
         row[model.classes.index(event_type)] = 0.0
+
+
+def test_a_type_the_other_event_types_together_outweigh_is_not_added() -> None:
+    # "opened" in "opened fire" / "opened an inquiry": labelled both ways, no event to add
+    model = event_model()
+    limits = model.card.thresholds.model_copy(update={"add": 0.5, "add_by_type": {"ASSAULT": 0.2}})
+    card = model.card.model_copy(update={"thresholds": limits})
+    tuned = EventModel(card, model.slots, model.weights, model.intercept)
+    row = np.zeros(len(model.classes))
+    row[model.classes.index(NONE)] = 0.05
+    row[model.classes.index("ASSAULT")] = 0.45
+    row[model.classes.index("ACCUSE")] = 0.3
+    row[model.classes.index("COERCE")] = 0.2
+    assert tuned.verdict(row, None) is None  # 0.45 over its cut, under 0.3 + 0.2
+    row[model.classes.index(NONE)] = 0.15
+    row[model.classes.index("ACCUSE")] = 0.4
+    row[model.classes.index("COERCE")] = 0.0
+    assert tuned.verdict(row, None) == "ASSAULT"  # likelier than the others together

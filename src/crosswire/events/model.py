@@ -99,7 +99,8 @@ class EventModel:
         """The type a candidate is coded as, or None: a proposed type stays unless the
         candidate is unlikely an event (``keep``) or another type wins by ``retype``; an
         unproposed candidate becomes an event of the likeliest type where that type's own
-        probability reaches ``add``. A proposal
+        probability reaches ``add`` and the other event types' together do not exceed
+        it. A proposal
         stays as it is where the labels are too thin to overrule it: a noun pattern's event
         (`nominal`: those patterns already demand the noun's own participants, "a dinner
         between A and B", and the train split holds 9 of them), and an event of a type with
@@ -117,9 +118,11 @@ class EventModel:
         if proposed is None:
             # The type itself must be likely, not only "some event": a word the labels
             # split between two types ("opened fire" / "opened an embassy") is no event
-            # to add
+            # to add, however low its type's cut: the type must be at least as likely
+            # as every other event type together
             cut = limits.add_by_type.get(best, limits.add)
-            return best if float(row[self.classes.index(best)]) >= cut else None
+            chance = float(row[self.classes.index(best)])
+            return best if chance >= cut and chance >= event - chance else None
         if event < limits.keep:
             return None
         if proposed in self.classes:
