@@ -163,7 +163,11 @@ def main() -> None:
         figures[f"{name}_f1"] = {"seeds": list(SHUFFLE_SEEDS), "f1": f1s,
                                  "spread": round(max(f1s) - min(f1s), 4),
                                  "mean": round(statistics.mean(f1s), 4)}  # fmt: skip
-    label = sys.argv[1] if len(sys.argv) > 1 else "ecbplus_dev"
+    save(sys.argv[1] if len(sys.argv) > 1 else "ecbplus_dev", figures)
+
+
+def save(label: str, figures: dict[str, object]) -> None:
+    """Print the figures and keep them in results/stories.json under `label`."""
     print(json.dumps(figures, indent=2), flush=True)
     out = ROOT / "benchmarks" / "results" / "stories.json"
     result = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}

@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, bench_data
+from common import bench_data
 from crosswire.pipeline import Pipeline
 from stories import bcubed
+from stories_ecb import save
 
 
 def gold_rows(path: Path) -> dict[str, dict[str, str | None]]:
@@ -72,12 +73,7 @@ def run(path: Path) -> dict[str, object]:
 def main() -> None:
     label = sys.argv[1] if len(sys.argv) > 1 else "ecbplus_dev_run"
     path = bench_data("stories", "ecbplus-dev.jsonl")
-    figures = run(path)
-    print(json.dumps(figures, indent=2), flush=True)
-    out = ROOT / "benchmarks" / "results" / "stories.json"
-    result = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
-    result[label] = {"dataset": "shared/bench/stories/ecbplus-dev.jsonl", **figures}
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    save(label, run(path))
 
 
 if __name__ == "__main__":

@@ -87,9 +87,7 @@ def test_npz_bytes_are_the_same_for_the_same_arrays() -> None:
 
 def test_a_type_with_its_own_cut_is_added_by_that_cut() -> None:
     model = event_model()
-    limits = model.card.thresholds.model_copy(update={"add": 0.5, "add_by_type": {"ACCUSE": 0.3}})
-    card = model.card.model_copy(update={"thresholds": limits})
-    tuned = EventModel(card, model.slots, model.weights, model.intercept)
+    tuned = _with_type_cuts(model, {"ACCUSE": 0.3})
     row = np.zeros(len(model.classes))
     row[model.classes.index(NONE)] = 0.6
     for event_type in ("ACCUSE", "ASSAULT"):
@@ -102,9 +100,7 @@ def test_a_type_with_its_own_cut_is_added_by_that_cut() -> None:
 def test_a_type_the_other_event_types_together_outweigh_is_not_added() -> None:
     # "opened" in "opened fire" / "opened an inquiry": labelled both ways, no event to add
     model = event_model()
-    limits = model.card.thresholds.model_copy(update={"add": 0.5, "add_by_type": {"ASSAULT": 0.2}})
-    card = model.card.model_copy(update={"thresholds": limits})
-    tuned = EventModel(card, model.slots, model.weights, model.intercept)
+    tuned = _with_type_cuts(model, {"ASSAULT": 0.2})
     row = np.zeros(len(model.classes))
     row[model.classes.index(NONE)] = 0.05
     row[model.classes.index("ASSAULT")] = 0.45
@@ -115,3 +111,10 @@ def test_a_type_the_other_event_types_together_outweigh_is_not_added() -> None:
     row[model.classes.index("ACCUSE")] = 0.4
     row[model.classes.index("COERCE")] = 0.0
     assert tuned.verdict(row, None) == "ASSAULT"  # likelier than the others together
+
+
+def _with_type_cuts(model: EventModel, cuts: dict[str, float]) -> EventModel:
+    """`model` adding at 0.5, and at `cuts` for the types they name."""
+    limits = model.card.thresholds.model_copy(update={"add": 0.5, "add_by_type": cuts})
+    card = model.card.model_copy(update={"thresholds": limits})
+    return EventModel(card, model.slots, model.weights, model.intercept)
