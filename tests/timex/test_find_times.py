@@ -49,6 +49,12 @@ def test_future_tense_points_a_weekday_forward() -> None:
     assert ("Monday", "DATE", "2018-05-28") in values("The two leaders met on Monday.")
 
 
+def test_a_passive_future_points_a_weekday_forward() -> None:
+    text = "Unions marched on parliament, where a vote will be held Tuesday."
+    assert ("Tuesday", "DATE", "2018-06-05") in values(text)
+    assert ("Tuesday", "DATE", "2018-05-29") in values("A vote was held Tuesday.")
+
+
 def test_without_a_publication_date_relative_values_are_unknown() -> None:
     found = values("They met on Monday and signed on 5 March 2018.", published=None)
     assert ("Monday", "DATE", None) in found
