@@ -128,3 +128,19 @@ def test_a_warning_of_what_a_force_will_do_is_no_threat(text: str) -> None:
 def test_a_warning_of_what_an_actor_will_do_is_still_a_threat() -> None:
     text = "Officials in Oregon warned residents that the army will destroy their homes."
     assert [e for e in code(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seventy soldiers were killed near the border when two military helicopters crashed.",
+        "Two police officers were killed in a car crash on Monday.",
+    ],
+)
+def test_a_harm_with_an_accident_for_its_cause_is_no_attack(text: str) -> None:
+    assert not [e for e in code(text) if e.type == "ASSAULT"]
+
+
+def test_a_harm_with_an_attack_for_its_cause_is_still_an_attack() -> None:
+    text = "Two police officers were killed in an ambush near the border on Monday."
+    assert [e for e in code(text) if e.type == "ASSAULT"]

@@ -41,6 +41,7 @@ class Harmed(DataModel):
     places: Words
     thoroughfares: Words
     forces: Words
+    accident_verbs: Words
 
 
 @cache
@@ -97,7 +98,25 @@ def done_by_a_thing(trigger: Token, pattern: Pattern, context: Context) -> bool:
     no one attacks."""
     if pattern.type not in harmed().types or trigger.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(_a_force(s) for s in active_subjects(trigger, context))
+    forced = any(_a_force(s) for s in active_subjects(trigger, context))
+    return forced or _harmed_by_an_accident(trigger)
+
+
+def _harmed_by_an_accident(trigger: Token) -> bool:
+    """A harm told with no doer whose stated cause is an accident or a force ("73 soldiers
+    were killed when two helicopters crashed", "six died ... killed in a car crash")."""
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return False
+    causes = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by"}]
+    if any(_a_force(o) for c in causes for o in c.children if o.dep_ == "pobj"):
+        return True
+    return any(c.dep_ == "advcl" and _an_accident(c) for c in trigger.children)
+
+
+def _an_accident(clause: Token) -> bool:
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    forced = bool(subjects) and all(_a_force(s) for s in subjects)
+    return forced or fold(clause.lemma_) in harmed().accident_verbs
 
 
 def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
