@@ -23,6 +23,7 @@ Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
 CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "advcl"}
 CONTENT_DEPTH = 4  # steps up to the governing predicate ("convicted of the murder of a man shot")
 NOMINAL_POS = {"NOUN", "PROPN"}
+TRIGGER_POS = {"VERB", "AUX"} | NOMINAL_POS  # the words the pattern files hold
 GERUND_LINKS = {"pcomp", "pobj", "dobj", "nsubjpass"}
 # Prepositions whose object names what a predicate is about ("accused of", "arrested for",
 # "an inquiry into"), and those that name its background ("released after his arrest",
@@ -139,11 +140,7 @@ def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventM
 
 def is_trigger_word(token: Token) -> bool:
     """A verb or noun some pattern codes as an event (whether or not it coded one here)."""
-    if token.pos_ in {"VERB", "AUX"}:
-        return verb_lemma(token) in verb_patterns()
-    if token.pos_ in NOMINAL_POS:
-        return token.lemma_.lower() in noun_patterns() or token.lower_ in noun_patterns()
-    return False
+    return token.pos_ in TRIGGER_POS and bool(_pattern_types(token))
 
 
 def _is_nominal(token: Token) -> bool:

@@ -107,16 +107,25 @@ def _harmed_by_an_accident(trigger: Token) -> bool:
     were killed when two helicopters crashed", "six died ... killed in a car crash")."""
     if any(c.dep_ == "agent" for c in trigger.children):
         return False
-    causes = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by"}]
-    if any(_a_force(o) for c in causes for o in c.children if o.dep_ == "pobj"):
+    if _a_force_after(trigger, {"in", "by"}):
         return True
     return any(c.dep_ == "advcl" and _an_accident(c) for c in trigger.children)
 
 
 def _an_accident(clause: Token) -> bool:
+    return _told_of_forces(clause) or fold(clause.lemma_) in harmed().accident_verbs
+
+
+def _told_of_forces(clause: Token) -> bool:
+    """Whether a clause's subjects are all forces ("oncoming rains will cause ...")."""
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    forced = bool(subjects) and all(_a_force(s) for s in subjects)
-    return forced or fold(clause.lemma_) in harmed().accident_verbs
+    return bool(subjects) and all(_a_force(s) for s in subjects)
+
+
+def _a_force_after(word: Token, prepositions: set[str]) -> bool:
+    """Whether a force is the object of one of the word's `prepositions` ("in a crash")."""
+    links = [c for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return any(_a_force(o) for link in links for o in link.children if o.dep_ == "pobj")
 
 
 def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
@@ -125,12 +134,9 @@ def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
     advisory, no threat by the one who warns."""
     if pattern.type != "THREATEN" or trigger.pos_ not in {"VERB", "AUX"}:
         return False
-    for clause in _warned_content(trigger):
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects and all(_a_force(s) for s in subjects):
-            return True
-    about = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}]
-    return any(_a_force(o) for p in about for o in p.children if o.dep_ == "pobj")
+    if any(_told_of_forces(clause) for clause in _warned_content(trigger)):
+        return True
+    return _a_force_after(trigger, {"of", "about"})
 
 
 def _warned_content(trigger: Token) -> list[Token]:

@@ -29,6 +29,7 @@ from crosswire.model import IngestError, Source
 Item = Source | IngestError
 BODY_FIELDS = ("text", "html")
 META_FIELDS = ("url", "title", "published", "outlet")
+DRAIN_CHUNK = 1 << 20  # how much of an over-long line is skipped per read
 
 
 class FieldNames(DataModel):
@@ -45,9 +46,6 @@ class FieldNames(DataModel):
 @cache
 def field_names() -> FieldNames:
     return load("ingest/jsonl_fields.yaml", FieldNames)
-
-
-DRAIN_CHUNK = 1 << 20  # how much of an over-long line is skipped per read
 
 
 class LineStream(Protocol):
@@ -146,8 +144,7 @@ def jsonl_source(path: str, record: str | None, data: Any) -> Item:
     if not isinstance(data, dict):
         what = "record" if record else "file"
         return IngestError(path, f"{what} is a JSON {type(data).__name__}, not an object", record)
-    wrong = [key for key in BODY_FIELDS if data.get(key) is not None]
-    wrong = [key for key in wrong if not isinstance(data[key], str)]
+    wrong = [k for k in BODY_FIELDS if data.get(k) is not None and not isinstance(data[k], str)]
     if wrong:
         return IngestError(path, f"field '{wrong[0]}' must be a string", record)
     names = field_names()
