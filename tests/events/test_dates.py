@@ -418,3 +418,13 @@ def test_a_planned_event_takes_the_time_it_is_scheduled_for() -> None:
     [summit] = [e for e in code(text, PUBLISHED) if e.trigger == "summit"]
     assert (summit.type, summit.modality) == ("AGREE", "planned")
     assert (summit.date, summit.date_from) == ("2020-04", "text")
+
+
+def test_a_time_after_a_compared_party_is_that_party_s_not_the_event_s() -> None:
+    # "after Egypt in 1979": Egypt's elided establishing, not the Gulf states'
+    text = (
+        "The two Gulf states are the third and fourth Arab countries to establish diplomatic"
+        " relations with Israel, after Egypt in 1979 and Jordan in 1994."
+    )
+    assert word_date(text, "establish")[0] != "1979"
+    assert word_date("Kim met Putin in Vladivostok in April 2019.", "met") == ("2019-04", "text")

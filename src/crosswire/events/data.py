@@ -159,6 +159,7 @@ class DateCues(DataModel):
     near_bounds: Words
     bounding_marks: Words
     close_modifiers: Words
+    comparing_preps: Words
     simultaneous_marks: Words
     vague_values: Words
     vague_types: Words

@@ -43,6 +43,7 @@ ARGUMENT_LINKS = {
 # What a time expression can be to a word without dating it: "2016 was a hard year" (but a
 # copula's predicate dates its subject: "the meeting was Monday")
 NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+PARTY_ENTITIES = {"GPE", "ORG", "PERSON", "NORP"}  # the named parties a comparison may name
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
 RECENT_DAYS = 7
@@ -449,7 +450,7 @@ def _dates(root: Token, head: Token) -> bool:
         return root.dep_ not in NOT_MODIFIERS
     link = root.head
     if link.dep_ in {"prep", "agent"} and link.head.i == head.i:
-        return _dating_link(link)
+        return _dating_link(link) and not _after_compared_party(link)
     setting = _setting(root)
     return setting is not None and setting.head.head.i == head.i
 
@@ -462,6 +463,16 @@ def _dating_link(link: Token) -> bool:
         return True
     near = any(c.lower_ in cues.near_bounds for c in link.children)
     return link.lower_ in cues.bounding_preps and near
+
+
+def _after_compared_party(link: Token) -> bool:
+    """Whether the preposition `link` follows a comparison with a named party ("after
+    Egypt in 1979", "like Sweden in 2014"): its time is that party's elided event's."""
+    if link.i == 0:
+        return False
+    before = link.doc[link.i - 1]
+    named = before.pos_ == "PROPN" or before.ent_type_ in PARTY_ENTITIES
+    return before.dep_ == "pobj" and named and before.head.lower_ in dates().comparing_preps
 
 
 def _setting(root: Token) -> Token | None:
