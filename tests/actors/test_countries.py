@@ -125,3 +125,9 @@ def test_an_airport_code_is_no_city_and_an_acronym_stays_an_organisation() -> No
     assert countries.city_country("BAK") is None
     abc = classify("ABC", 0, 3, "ORG", set())
     assert (abc.type, abc.actor.country) == ("ORG", None)
+
+
+def test_a_continent_is_no_city_whatever_old_name_a_city_had() -> None:
+    # geonames lists "Africa" among the alternate names of Mahdia, Tunisia
+    assert countries.city_country("Africa") is None
+    assert countries.city_country("Mahdia") == "TUN"

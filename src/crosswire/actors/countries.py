@@ -195,6 +195,7 @@ def _cities() -> dict[str, tuple[str, int]]:
     An alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
     Albacete), not a name news writes for the city: it would make acronyms places."""
     cities: dict[str, tuple[str, int]] = {}
+    continents = _continent_names()
     for city in geonames_cities():
         code = alpha3(city["countrycode"])
         if code is None or city["population"] < MIN_CITY_POPULATION:
@@ -202,14 +203,18 @@ def _cities() -> dict[str, tuple[str, int]]:
         names = [city["name"], _ascii(city["name"])]
         names += [n for n in city.get("alternatenames", []) if n.isascii() and not n.isupper()]
         for name in names:
-            if len(name) < 3 or not name[0].isupper():
-                continue
+            if len(name) < 3 or not name[0].isupper() or name in continents:
+                continue  # "Africa" is an old name of Mahdia, Tunisia, not a city news names
             known = cities.get(name)
             if known is None or known[1] < city["population"]:
                 cities[name] = (code, city["population"])
     for state in _geonames().get_us_states().values():
         cities.setdefault(state["name"], ("USA", 1))
     return cities
+
+
+def _continent_names() -> frozenset[str]:
+    return frozenset(str(c["name"]) for c in _geonames().get_continents().values())
 
 
 def _ascii(text: str) -> str:
