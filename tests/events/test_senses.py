@@ -88,6 +88,7 @@ def test_fire_with_a_doer_named_on_it_is_still_shooting() -> None:
     [
         "A cyclist was killed in a hit-and-run in Leeds on Sunday.",
         "A drunken driver struck and killed a pedestrian in Queens.",
+        "A drunken driver who fled after striking and killing a pedestrian was charged.",
     ],
 )
 def test_a_hit_and_run_or_a_drivers_harm_is_an_accident(sentence: str) -> None:
@@ -127,3 +128,9 @@ def test_committing_a_crime_is_no_pledge() -> None:
 
 def test_an_apology_is_a_concession() -> None:
     assert types("Japan apologized to South Korea for the incident.") == ["CONCEDE"]
+
+
+def test_a_strike_on_a_person_both_verbs_act_on_is_no_labour_strike() -> None:
+    # the object shared through the coordination is the struck one's too
+    assert "PROTEST" not in types("Rebels ambushed the convoy, striking and killing two soldiers.")
+    assert types("Workers struck and occupied the plant on Monday.")[:1] == ["PROTEST"]

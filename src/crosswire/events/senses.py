@@ -43,6 +43,10 @@ class Senses(DataModel):
     discharges: Discharges
 
 
+RELATIVE_TAGS = {"WP", "WDT"}  # "who", "that", "which" as a relative clause's subject
+MAX_CLIMB = 3  # clauses climbed for the doer of a verb without a subject
+
+
 @cache
 def senses() -> Senses:
     return load("events/senses.yaml", Senses)
@@ -107,12 +111,25 @@ def _complement(verb: Token, preps: Collection[str]) -> bool:
 def _vehicle_doer(verb: Token) -> bool:
     """'A car struck the woman', 'was hit by a train', 'an earthquake destroyed the town':
     the doer's head word is a vehicle or a natural force."""
+    return any(_head_word(d) in senses().vehicles or _natural_force(d) for d in _doers(verb))
+
+
+def _doers(verb: Token, depth: int = 0) -> list[Token]:
+    """The words naming who does what `verb` says: its subjects or passive agents, else
+    those of the clause it hangs on ("a driver struck and killed a pedestrian", "a driver
+    fled after striking a woman"), the noun a relative pronoun stands for ("a driver who
+    fled")."""
     doers = [c for c in verb.children if c.dep_ in SUBJECTS]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
-    if not doers and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _vehicle_doer(verb.head)  # "a driver struck and killed a pedestrian"
-    return any(_head_word(d) in senses().vehicles or _natural_force(d) for d in doers)
+    if verb.dep_ == "relcl" and any(d.tag_ in RELATIVE_TAGS for d in doers):
+        return [verb.head]
+    if doers or depth >= MAX_CLIMB:
+        return doers
+    clause = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ in {"conj", "pcomp", "advcl"} and clause.pos_ in {"VERB", "AUX"}:
+        return _doers(clause, depth + 1)
+    return []
 
 
 def _in_mishap(verb: Token) -> bool:

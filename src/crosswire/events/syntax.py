@@ -35,6 +35,17 @@ def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
 
 
+def shared_object(verb: Token) -> Token | None:
+    """The object of the verb coordinated right after `verb`, when only the conjunction
+    and adverbs stand between them: both take it ("striking and fatally injuring a woman":
+    the woman was struck)."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        between = verb.doc[verb.i + 1 : conj.i]
+        if all(t.dep_ in {"cc", "advmod"} for t in between):
+            return direct_object(conj)
+    return None
+
+
 def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
 

@@ -30,6 +30,7 @@ from crosswire.events.syntax import (
     direct_object,
     object_matches,
     passive_subject,
+    shared_object,
 )
 from crosswire.events.undergoers import undergoes, undergone_from
 from crosswire.model import ActorRef, EventMention
@@ -142,12 +143,20 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     obj = direct_object(verb)
     if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
         return False
-    if pattern.transitive and obj is None and _patient(verb, context) is None:
-        return False  # "was struck once in the back": the passive's subject is its object
+    # the passive's subject is its object ("was struck once in the back", "their demands
+    # are met"), and so is a person or group both verbs act on ("striking and injuring a
+    # woman"; in "struck and occupied the plant" only the occupying has the plant)
+    patient = obj or _patient(verb, context) or _shared_actor(verb, context)
+    if pattern.transitive and patient is None:
+        return False
     if not pattern.object_not:
         return True
-    patient = obj or _patient(verb, context)  # "their demands are met"
     return patient is None or not object_matches(patient, pattern.object_not)
+
+
+def _shared_actor(verb: Token, context: Context) -> Token | None:
+    shared = shared_object(verb)
+    return shared if shared is not None and actors_of(shared, context) else None
 
 
 def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
