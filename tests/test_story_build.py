@@ -11,6 +11,7 @@ from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, analysis, artic
 from crosswire import story_build
 from crosswire.model import Analysis, Article
 from crosswire.settings import Settings
+from crosswire.stories import InferredDate
 from crosswire.story_build import StoryWork, build_work
 
 
@@ -62,3 +63,26 @@ def test_an_analysis_already_against_the_date_is_neither_redone_nor_deferred(
     assert isinstance(build, story_build.StoryBuild)
     assert redone == [] and build.reanalysed == [] and build.deferred == []
     assert [a.published for a in build.dated] == ["2021-03-01"]
+
+
+def test_a_redone_analysis_that_moves_the_date_is_redone_once_more(
+    redone: list[tuple[str, str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undated, an article's "March 4" has no year; redone against the story's date it has
+    one, and bounds the date: the article is dated again, and its analysis redone again."""
+
+    def inferred_date(item: Article, analysis: Analysis, *rest: object) -> InferredDate:
+        if analysis.anchor is None:
+            return InferredDate("2021-03-01")  # the story's median date
+        return InferredDate("2021-03-04", "March 4")
+
+    monkeypatch.setattr(story_build, "inferred_date", inferred_date)
+    build = build_work(work(reanalyse=True))
+    assert isinstance(build, story_build.StoryBuild)
+    assert redone == [("u", "2021-03-01"), ("u", "2021-03-04")]
+    [(dated, again)] = build.reanalysed
+    assert dated.published == again.anchor == "2021-03-04"
+    assert dated.inferred_from_text == "March 4"
+    deferred = build_work(work(reanalyse=False))  # one dating, with the analysis as it is
+    assert isinstance(deferred, story_build.StoryBuild)
+    assert len(redone) == 2 and [a.published for a in deferred.dated] == ["2021-03-01"]

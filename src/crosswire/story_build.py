@@ -21,6 +21,10 @@ from crosswire.stories.brief import story_timeline, write_brief
 from crosswire.stories.fuse import fuse_events
 
 log = logging.getLogger(__name__)
+# How many times a build dates an article from its story and redoes its analysis against
+# the date, while the redone analysis moves the date: the first analysis of an undated
+# article cannot resolve a date written without its year, the second can
+REDATINGS = 2
 
 
 @dataclass
@@ -88,7 +92,9 @@ def build_story(
     given their dates are changed in place).
 
     An article dated from the story has its analysis redone against that date when the
-    date moved its anchor (a full re-analysis, the costliest part of a build). With
+    date moved its anchor (a full re-analysis, the costliest part of a build); then it is
+    dated again with the redone analysis, whose date expressions now resolve ("Nov 11"
+    once it has a year), and redone again if that moved the date (`REDATINGS`). With
     `reanalyse` false it is not: the story is built from the analysis as it was, and the
     article is listed in `StoryBuild.deferred`, for a later build to redo (the driver's
     builds while a run goes on, whose stories are built again at its end: crosscheck.py).
@@ -98,13 +104,17 @@ def build_story(
     for i, article in enumerate(articles):
         if article.published is None or article.published_inferred:
             dated.append(article)
-            if not _date_from_story(article, analyses[i], articles, story_id, settings):
-                continue
-            if not reanalyse:
-                deferred.append((article, analyses[i]))
-                continue
-            [analyses[i]] = analyse_articles([article], settings)
-            reanalysed.append((article, analyses[i]))
+            redone = False
+            for _ in range(REDATINGS):
+                if not _date_from_story(article, analyses[i], articles, story_id, settings):
+                    break
+                if not reanalyse:
+                    deferred.append((article, analyses[i]))
+                    break
+                [analyses[i]] = analyse_articles([article], settings)
+                redone = True
+            if redone:
+                reanalysed.append((article, analyses[i]))
     fused, contradictions = fuse_events(story_id, articles, analyses, settings.fusion)
     dates = sorted(a.published for a in articles if a.published)
     story = Story(
