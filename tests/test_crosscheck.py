@@ -5,12 +5,14 @@ goes on."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.stories.factory import HARBOUR, HARBOUR_OTHER_OUTLET, VOLCANO, analysis, article
 
+from crosswire import story_build
 from crosswire.crosscheck import Changes, CrossCheck
 from crosswire.model import Analysis, Article, IngestError
 from crosswire.pipeline import Analysed
@@ -146,12 +148,47 @@ def test_an_article_dated_from_its_story_goes_back_to_the_clusterer(
 
     monkeypatch.setattr(StoryClusterer, "revise", revise)
     commit(check, article("a", HARBOUR), article("b", VOLCANO))
-    # undated, it joins the story, whose rebuild dates it and redoes its analysis
-    commit(check, article("c", HARBOUR_OTHER_OUTLET, published=None))
-    assert revised == [("c", "2021-03-01", "2021-03-01")]
+    # undated, it joins the story, whose rebuild in the batch dates it: the clusterer
+    # learns the date at once; its analysis is redone by the story's build at the end (the
+    # story stays stale until then), and the clusterer learns that too
+    [story] = commit(check, article("c", HARBOUR_OTHER_OUTLET, published=None)).touched
+    assert revised == [("c", "2021-03-01", None)]
     [stored] = check.store.articles(["c"])
     assert stored.published == "2021-03-01" and stored.published_inferred
-    assert check.store.analysis("c").anchor == "2021-03-01"
+    assert check.store.analysis("c").anchor is None and check.stale_ids() == [story]
+    seen: list[str] = []
+    assert check.finish(built_by(seen)) == Changes(rebuilt=1) and seen == [story]
+    assert revised[1:] == [("c", "2021-03-01", "2021-03-01")]
+    assert check.store.analysis("c").anchor == "2021-03-01" and check.stale_ids() == []
+
+
+def test_a_batch_s_build_dates_an_article_and_leaves_its_analysis_to_the_end(
+    check: CrossCheck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undated article's story is built again and again as it grows, its date moving:
+    its analysis is not redone each time (the batches' builds redid it three times here),
+    only once at the end, against the date it ends with, if any."""
+    redone: list[tuple[str, str | None]] = []
+
+    def analyse_articles(items: list[Article], settings: Settings) -> list[Analysis]:
+        redone.extend((a.id, a.published) for a in items)
+        return [replace(analysis(a), anchor=a.published) for a in items]
+
+    monkeypatch.setattr(story_build, "analyse_articles", analyse_articles)
+    commit(check, article("h0", HARBOUR), article("b", VOLCANO))
+    [story] = commit(check, article("u", HARBOUR_OTHER_OUTLET, published=None)).touched
+    commit(check, article("h1", f"{HARBOUR} Outlet 1 adds 7.", published="2021-03-05"))
+    assert set(members(check.store)[story]) == {"h0", "u", "h1"}
+    commit(check, article("h2", f"{HARBOUR} Outlet 2 adds 14.", published="2021-03-09"))
+    commit(check, article("h3", f"{HARBOUR} Outlet 3 adds 21.", published="2021-03-12"))
+    # dated 2021-03-05 by the build at four articles, it no longer hangs together with the
+    # story: the clusterer, told the date in the batch, split it off on its own, undated
+    assert set(members(check.store)[story]) == {"h0", "h1", "h2", "h3"}
+    [alone] = (s for s, ids in members(check.store).items() if "u" in ids)
+    check.finish(built_by([]))
+    [dated] = check.store.articles(["u"])
+    assert set(members(check.store)[alone]) == {"u"} and dated.published is None
+    assert redone == [] and check.store.analysis("u").anchor is None
 
 
 HARBOUR_THIRD_OUTLET = (

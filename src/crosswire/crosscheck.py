@@ -4,7 +4,9 @@ rebuilds over one store.
 `Pipeline` hands `CrossCheck.add` each batch of new, stored articles inside the batch's
 store transaction, and calls `CrossCheck.finish` at the end of a run: it consolidates the
 run's stories (each article moved to the story it fits best once they all exist,
-stories/consolidate.py) and rebuilds the stories left stale. Each call says what it changed
+stories/consolidate.py) and rebuilds the stories left stale. An article a batch's build
+dates from its story keeps its analysis until then: `finish`'s build redoes it against the
+date, once (`_rebuild_story`). Each call says what it changed
 as a value (`Changes`): the stories touched, the stale stories rebuilt, and the failures,
 each one error record (stored as well), so a failing article or story never stops the
 others. The stages' state lives in the store (journals, `stories/state.py`) and stays in
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
     from crosswire.pipeline import Analysed
 
 log = logging.getLogger(__name__)
-# An article dated from its story, and its analysis redone against that date
+# An article dated from its story, and its analysis: redone against that date, or the one it
+# keeps until `finish` redoes it
 Revised = tuple[Article, Analysis]
 # What storing one story's build gives: the articles it re-analysed, or its error record
 Stored = list[Revised] | IngestError
@@ -82,12 +85,12 @@ class CrossCheck:
         placed, failures = self._place(batch, dedup, clusterer)
         touched = placed | self._apply_merges(clusterer, builds)
         stored = [
-            self._rebuild_story(story_id, builds)
+            self._rebuild_story(story_id, builds, reanalyse=False)
             for story_id in sorted(touched)
             if self._build_now(story_id, builds)
         ]
         revised, failed = _sorted_out(stored)
-        failures += failed + self._rebuild_splits(clusterer, builds, revised)
+        failures += failed + self._rebuild_splits(clusterer, builds, revised, reanalyse=False)
         self._dedup.save(self.store, dedup)
         self._save_stories(clusterer, builds)
         return Changes(frozenset(touched), failures=tuple(failures))
@@ -214,7 +217,11 @@ class CrossCheck:
 
     # ------------------------------------------------------------------ stories
     def _rebuild_splits(
-        self, clusterer: StoryClusterer, builds: StoryBuilds, revised: list[Revised]
+        self,
+        clusterer: StoryClusterer,
+        builds: StoryBuilds,
+        revised: list[Revised],
+        reanalyse: bool = True,
     ) -> list[IngestError]:
         """Tell the clusterer which articles got their date from their story; move the
         articles of any story that split off as a result, and rebuild both parts. The
@@ -230,11 +237,18 @@ class CrossCheck:
         for new in split:
             for article in self.store.articles(clusterer.story_members(new)):
                 self.store.update_article(article, new)
-        parts = [self._rebuild_story(s, builds) for s in sorted({*split, *split.values()})]
+        parts = [
+            self._rebuild_story(s, builds, reanalyse) for s in sorted({*split, *split.values()})
+        ]
         return failures + _sorted_out(parts)[1]
 
-    def _rebuild_story(self, story_id: str, builds: StoryBuilds) -> Stored:
-        build = build_work(self._story_work(story_id))
+    def _rebuild_story(self, story_id: str, builds: StoryBuilds, reanalyse: bool = True) -> Stored:
+        """Build a story here and store it. Without `reanalyse` (a batch's builds), the
+        articles it dates keep their analyses, and a story that has any whose analysis is
+        to be redone against its new date stays stale: `finish` builds it again and redoes
+        them there, once, in parallel, rather than each time the story's date moves (the
+        clusterer learns their dates at once all the same, `_store_build`)."""
+        build = build_work(self._story_work(story_id, reanalyse))
         if isinstance(build, StoryFailed):
             return self._story_failed(build, builds)
         if build is None:
@@ -243,19 +257,24 @@ class CrossCheck:
             return []
         return self._store_build(build, builds)
 
-    def _story_work(self, story_id: str) -> StoryWork:
+    def _story_work(self, story_id: str, reanalyse: bool = True) -> StoryWork:
         articles = list(self.store.articles(self.store.story_article_ids(story_id)))
         analyses = [self.store.analysis(a.id) for a in articles]
-        return StoryWork(story_id, articles, analyses, self.settings)
+        return StoryWork(story_id, articles, analyses, self.settings, reanalyse)
 
     def _store_build(self, build: StoryBuild, builds: StoryBuilds) -> list[Revised]:
+        """Store a story's build; the articles whose evidence for the clusterer changed:
+        those it re-analysed, and those it dated whose analyses are still to be redone
+        (with the analyses they keep), so that the clusterer learns their dates now."""
         for article in build.dated:
             self.store.update_article(article, build.story.id)
         for _, analysis in build.reanalysed:
             self.store.replace_analysis(analysis)
         self.store.replace_story(build.story, build.events)
         builds.rebuilt(build.story.id, len(build.story.article_ids))
-        return list(build.reanalysed)
+        if build.deferred:  # built again, its analyses redone, by `finish`
+            builds.changed(build.story.id)
+        return [*build.reanalysed, *build.deferred]
 
     def _save_stories(self, clusterer: StoryClusterer, builds: StoryBuilds) -> None:
         self._clusterer.save(self.store, clusterer)

@@ -7,7 +7,9 @@ once it has grown by the growth factor G since it was last built (``stories.rebu
 in `crosswire.settings`, 1.5); otherwise it is marked stale, and every stale story is
 rebuilt when the run ends. The sizes at which one story is rebuilt grow geometrically, so
 all its rebuilds together read at most G / (G - 1) times its final size in articles; while
-a run goes on, a stored story lacks at most a third (1 - 1 / G) of its articles.
+a run goes on, a stored story lacks at most a third (1 - 1 / G) of its articles. A story
+built while the run goes on that dated an article whose analysis is to be redone against
+that date stays stale too: the build at the end redoes it, once (crosscheck.py).
 """
 
 from __future__ import annotations
