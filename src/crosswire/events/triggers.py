@@ -143,14 +143,14 @@ def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     obj = direct_object(verb)
     if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
         return False
+    if not pattern.transitive and not pattern.object_not:
+        return True  # nothing below reads the patient: it is not looked for
     # the passive's subject is its object ("was struck once in the back", "their demands
     # are met"), and so is a person or group both verbs act on ("striking and injuring a
     # woman"; in "struck and occupied the plant" only the occupying has the plant)
     patient = obj or _patient(verb, context) or _shared_actor(verb, context)
     if pattern.transitive and patient is None:
         return False
-    if not pattern.object_not:
-        return True
     return patient is None or not object_matches(patient, pattern.object_not)
 
 
