@@ -1,4 +1,5 @@
-"""Choosing the decision's thresholds on dev: a cut of its own for a well-attested type."""
+"""Choosing the decision's setting on dev: the simplest model within one standard error of
+the best, and a cut of its own for a well-attested type."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 
 from crosswire.events.features import HASH_WIDTH, hashed
 from crosswire.events.model import NONE, EventModel, ModelCard, Thresholds
-from crosswire.events.train import PER_TYPE_MIN, per_type, scores
+from crosswire.events.train import PER_TYPE_MIN, Tried, _simplest, per_type, scores
 from crosswire.events.train_data import Corpus
 from crosswire.events.training import Example
 
@@ -65,3 +66,24 @@ def test_a_decided_event_the_coder_cannot_make_counts_as_none() -> None:
     assert scores(model, corpus.dev)["coded"] == PER_TYPE_MIN
     unbuilt = [dataclasses.replace(e, builds=frozenset({"ASSAULT"})) for e in corpus.dev]
     assert scores(model, unbuilt)["coded"] == 0
+
+
+def _tried(c: float, f05: float, missed: int = 0) -> Tried:
+    setting = {"C": c, "dev": {"f0.5": f05, "labelled": 140}, "patterns_missed": missed}
+    return ((-missed, f05, 0.7), _model(), setting)
+
+
+def test_a_stronger_regularisation_within_one_standard_error_is_preferred() -> None:
+    # one standard error of an F0.5 near 0.7 on 140 events is about 0.04
+    chosen = _simplest([_tried(1.0, 0.69), _tried(0.3, 0.67), _tried(0.3, 0.60)])
+    assert {t[2]["C"] for t in chosen} == {0.3} and len(chosen) == 2
+
+
+def test_a_weaker_regularisation_that_is_clearly_better_is_kept() -> None:
+    chosen = _simplest([_tried(1.0, 0.75), _tried(0.3, 0.60)])
+    assert [t[2]["C"] for t in chosen] == [1.0]
+
+
+def test_settings_that_veto_pattern_examples_are_not_weighed() -> None:
+    chosen = _simplest([_tried(0.3, 0.80, missed=2), _tried(1.0, 0.60)])
+    assert [t[2]["C"] for t in chosen] == [1.0]

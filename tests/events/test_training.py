@@ -70,12 +70,12 @@ def test_gold_halves_are_fixed_and_both_used() -> None:
 
 
 def test_an_unproposed_candidate_knows_the_types_the_coder_could_make_of_it() -> None:
-    text = "Russia berated Ukraine on Monday. The weather stayed mild all week."
+    text = "Russia scolded Ukraine on Monday. The weather stayed mild all week."
     context = _context(text)
     first, second = (0, text.index(".") + 1), (text.index("The"), len(text))
     examples = labelled_examples(context, {first: [], second: []}, Tally())
     builds = {_lemma(e.features): e.builds for e in examples}
-    assert builds["berate"] is not None and "ACCUSE" in builds["berate"]  # two actors named
+    assert builds["scold"] is not None and "ACCUSE" in builds["scold"]  # two actors named
     assert builds["stay"] == frozenset()  # no actor: no event of any type
 
 
