@@ -9,7 +9,7 @@ from tests.events.conftest import code
 from crosswire import nlp, stages
 from crosswire.events.arguments import arguments
 from crosswire.events.context import article_context
-from crosswire.model import ActorRef, Article
+from crosswire.model import ActorRef, Article, EventMention
 
 pytestmark = pytest.mark.slow
 
@@ -76,3 +76,26 @@ def test_he_after_a_report_goes_on_with_whom_it_is_about_not_its_speaker() -> No
     convicted = [e for e in code(text) if e.trigger == "convicted"]
     assert len(convicted) == 1, [(e.type, e.trigger) for e in code(text)]
     assert convicted[0].target is not None and convicted[0].target.name == "Arcade Comeaux"
+
+
+def _by_trigger(text: str, trigger: str) -> list[EventMention]:
+    return [e for e in code(text) if e.trigger.split()[0] == trigger]
+
+
+def test_a_main_clause_they_goes_on_with_the_previous_sentences_subject() -> None:
+    text = "Kenyan police searched the house in Mombasa. They arrested two men on Monday."
+    arrests = _by_trigger(text, "arrested")
+    assert len(arrests) == 1, [(e.type, e.trigger) for e in code(text)]
+    assert arrests[0].source is not None and arrests[0].source.country == "KEN"
+
+
+def test_they_after_a_report_is_not_the_reporter() -> None:
+    # the ministry said it; "they" are more likely those the report is about
+    text = "The Kenyan interior ministry said rebels had crossed the border. They attacked a police post."
+    attacks = _by_trigger(text, "attacked")
+    assert all(e.source is None or "ministry" not in e.source.name.lower() for e in attacks)
+
+
+def test_a_quoted_they_is_not_the_previous_subject() -> None:
+    text = 'Kenyan police searched the house in Mombasa. "They arrested my brother on Monday."'
+    assert all(e.source is None for e in _by_trigger(text, "arrested"))

@@ -1,7 +1,8 @@
 """Whom a pronoun stands for, from the parse: the subject of the clause that reports it
 ("Syria says it will ...", "Iraq renewed its demand ..."), else, for he/she, the person
-named last. The candidate must fit the pronoun: "he" is a person, never "police"; "it" is
-no person; an object pronoun is not the subject of its own clause ("police killed him");
+named last, and a main clause's "they" the previous sentence's main subject. The
+candidate must fit the pronoun: "he" is a person, never "police"; "it" is no person; an
+object pronoun is not the subject of its own clause ("police killed him");
 and a pronoun inside a quotation is not the speaker outside it, unless it is the speaker's
 own "we"."""
 
@@ -37,6 +38,28 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
         if previous is not None and _reporter(previous, context) and not _reporting(pronoun):
             previous = _reported_person(previous, context) or previous
         return previous.actor if previous else None
+    if pronoun.lower_ in frames().continuing_pronouns:
+        return _previous_subject(pronoun, context, resolve)
+    return None
+
+
+def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """For the subject of a sentence's main clause, the named subject of the previous
+    sentence's main clause, where the pronoun fits it (subject continuity: "Police searched
+    the house. They arrested two men"); not inside a quotation, where "they" is the
+    speaker's to define."""
+    sentence = context.sentence_of(pronoun)
+    if pronoun.dep_ not in SUBJECTS or pronoun.head.i != sentence.root.i or _quoted(pronoun):
+        return None
+    if sentence.start == 0:
+        return None
+    previous = context.sentence_of(context.doc[sentence.start - 1]).root
+    if previous.lemma_.lower() in reporting_verbs():
+        return None  # "the ministry said two men were held. They ...": not the ministry
+    for subject in (c for c in previous.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+        fits = subject.lower_ not in frames().pronouns and _fits(pronoun, subject, context)
+        if fits and not _quoted(subject) and (actors := resolve(subject, context)):
+            return actors[0]
     return None
 
 
