@@ -19,6 +19,8 @@ def types(text: str) -> list[str]:
         "A bus struck a protester in Caracas.",
         "A young mother was killed in a crash in Richmond Hill.",
         "Two soldiers were killed in a helicopter crash in Mali.",
+        "A supermarket in Leeds was destroyed after a fire broke out on Friday night.",
+        "Three villagers were killed when a storm hit the coast of Bangladesh.",
     ],
 )
 def test_harm_by_a_vehicle_or_in_a_crash_is_an_accident(sentence: str) -> None:
@@ -30,6 +32,8 @@ def test_a_person_doing_harm_with_a_vehicle_or_a_car_bomb_is_an_assault() -> Non
     assert "ASSAULT" in types("Three people were killed by a car bomb in Baghdad.")
     assert "ASSAULT" in types("Government tanks fired on the protesters in Hama.")
     assert "ASSAULT" in types("British aircraft killed four Iraqi soldiers near Basra.")
+    assert "ASSAULT" in types("Three villagers were killed when gunmen attacked the village.")
+    assert "ASSAULT" in types("The embassy was destroyed after a bomb exploded in Nairobi.")
 
 
 def test_an_idiom_is_not_the_verbs_event() -> None:

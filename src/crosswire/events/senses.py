@@ -61,7 +61,8 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
         return True
     if _state_object(verb, lemma) or _discharge(verb, lemma):
         return True
-    return bool(data.harm_types & set(event_types)) and (_vehicle_doer(verb) or _in_mishap(verb))
+    harm = bool(data.harm_types & set(event_types))
+    return harm and (_vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb))
 
 
 def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> bool:
@@ -140,6 +141,20 @@ def _in_mishap(verb: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
         for obj in prep.children
         if obj.dep_ == "pobj"
+    )
+
+
+def _after_a_force(verb: Token) -> bool:
+    """'was destroyed after a fire broke out', 'were killed when a storm hit the coast': a
+    harm with no doer of its own, whose adverbial clause has a natural force or a mishap
+    as its subject."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "agent"]
+    return not own and any(
+        _natural_force(subject) or _head_word(subject) in senses().mishaps
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for subject in clause.children
+        if subject.dep_ in SUBJECTS
     )
 
 
