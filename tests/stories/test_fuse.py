@@ -320,3 +320,23 @@ def test_a_group_of_other_actors_is_not_compared() -> None:
     with patch.object(_Group, "joins", joins):
         events, _ = fuse([meeting("a", source=ROJAS, target=CHILE), others])
     assert len(events) == 2 and compared == []
+
+
+def _resignation(article_id: str, source: ActorRef | None, target: ActorRef | None) -> EventMention:
+    return replace(meeting(article_id, source=source, target=target), type="RETREAT")
+
+
+def test_one_actor_named_on_each_side_by_different_reports_is_no_self_loop() -> None:
+    # "Rojas resigned" and "the resignation of Rojas": one happening, Rojas its source
+    [event], _ = fuse([_resignation("a", ROJAS, None), _resignation("b", None, ROJAS)])
+    assert event.source == ROJAS and event.target is None
+
+
+def test_the_actor_keeps_the_role_more_reports_give_it() -> None:
+    mentions = [
+        _resignation("a", ROJAS, None),
+        _resignation("b", None, ROJAS),
+        _resignation("c", None, ROJAS),
+    ]
+    [event], _ = fuse(mentions)
+    assert event.source is None and event.target == ROJAS

@@ -379,14 +379,15 @@ def _event(story_id: str, group: list[EventMention], articles: dict[str, Article
         or [m for m in ordered if m.date]
     )
     participants = {p.key: p for m in ordered for p in m.participants}
+    source, target = _dyad(main)
     return Event(
         id=stable_id("v", story_id, first.id),
         story_id=story_id,
         type=first.type,
         mode=_majority(m.mode for m in main),
         cameo=_most_specific_code(m.cameo for m in main),
-        source=_majority_actor(m.source for m in main),
-        target=_majority_actor(m.target for m in main),
+        source=source,
+        target=target,
         participants=sorted(participants.values(), key=lambda p: p.key),
         location=_most_specific_place([m.location for m in main]),
         date=_most_specific(m.date for m in dated),
@@ -397,6 +398,22 @@ def _event(story_id: str, group: list[EventMention], articles: dict[str, Article
         n_sources=independent_sources(ordered, articles),
         mentions=ordered,
     )
+
+
+def _dyad(mentions: list[EventMention]) -> tuple[ActorRef | None, ActorRef | None]:
+    """The most reported source and target, never one actor on both sides: mentions that
+    each name one side fuse ("Nixon resigned", "the resignation of Nixon"), and the actor
+    keeps the role more of them give it (the source on a tie); the other side is the next
+    most reported actor there, if any."""
+    sources = [m.source for m in mentions if m.source is not None]
+    targets = [m.target for m in mentions if m.target is not None]
+    source, target = _majority_actor(sources), _majority_actor(targets)
+    if source is None or target is None or source.key != target.key:
+        return source, target
+    key = source.key
+    if sum(a.key == key for a in sources) >= sum(a.key == key for a in targets):
+        return source, _majority_actor(a for a in targets if a.key != key)
+    return _majority_actor(a for a in sources if a.key != key), target
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
