@@ -40,6 +40,7 @@ def test_an_idiom_is_not_the_verbs_event() -> None:
     assert types("The miners struck out on their own after the union talks failed.") == []
     assert types("The senator beat out two rivals for the nomination.") == []
     assert types("The speech fired up the protesters in Cairo.") == []
+    assert types("The Supreme Court of Kenya struck down the election law.") == []
     assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]
 
 
