@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code
 
+from crosswire import nlp, stages
+from crosswire.events.context import article_context
+from crosswire.events.senses import other_sense
+from crosswire.model import Article
+
 
 def types(text: str) -> list[str]:
     return [e.type for e in code(text)]
@@ -139,3 +144,19 @@ def test_a_strike_on_a_person_both_verbs_act_on_is_no_labour_strike() -> None:
     # the object shared through the coordination is the struck one's too
     assert "PROTEST" not in types("Rebels ambushed the convoy, striking and killing two soldiers.")
     assert types("Workers struck and occupied the plant on Monday.")[:1] == ["PROTEST"]
+
+
+def _calls_are_requests(text: str) -> bool:
+    article = Article(id="t", text=text, path="t.txt", published="2021-03-02")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
+    context = article_context(state.doc, article, state.mentions, [], [])
+    verb = next(t for t in state.doc if t.lemma_ == "call")
+    return not other_sense(verb, "call", "REQUEST", context)
+
+
+def test_calling_someone_something_is_no_request() -> None:
+    # the learned decision may read a request into any "call"; the sense check vetoes it
+    assert not _calls_are_requests("Mob experts called him a traditional boss.")
+    assert _calls_are_requests("Germany called on Iran to release the British sailors.")
+    assert _calls_are_requests("The Egyptian president called for a ceasefire in Gaza.")
+    assert _calls_are_requests("The UN called the warring parties to return to talks.")
