@@ -19,7 +19,8 @@ Two mentions report the same happening when (all of):
   reported as a contradiction; dates that are only the publication date are no evidence
   either way.
 Reciprocal mentions sharing only some participants fuse when they name the same day and
-place: the differing participants are then a contradiction.
+place: the differing participants are then a contradiction. The fused event takes the most
+reported source and target, never one actor on both sides (`_dyad`).
 
 Grouping: a mention joins the first group (earliest article first) in which it matches a
 member and conflicts with none, so fusion never chains two incompatible reports together;
