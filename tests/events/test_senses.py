@@ -26,6 +26,7 @@ def types(text: str) -> list[str]:
         "Two soldiers were killed in a helicopter crash in Mali.",
         "A supermarket in Leeds was destroyed after a fire broke out on Friday night.",
         "Three villagers were killed when a storm hit the coast of Bangladesh.",
+        "His father, whom the senator shot and killed in a hunting accident, was a rancher.",
     ],
 )
 def test_harm_by_a_vehicle_or_in_a_crash_is_an_accident(sentence: str) -> None:
@@ -160,3 +161,10 @@ def test_calling_someone_something_is_no_request() -> None:
     assert _calls_are_requests("Germany called on Iran to release the British sailors.")
     assert _calls_are_requests("The Egyptian president called for a ceasefire in Gaza.")
     assert _calls_are_requests("The UN called the warring parties to return to talks.")
+
+
+def test_a_time_is_no_complement_of_a_call() -> None:
+    # "on Monday" is no "called on": a call to the president is no request
+    assert not _calls_are_requests("The German chancellor called the Turkish president on Monday.")
+    assert "REQUEST" not in types("The German chancellor called the Turkish president on Monday.")
+    assert _calls_are_requests("Germany called on Iran on Monday to release the sailors.")

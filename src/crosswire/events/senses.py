@@ -16,7 +16,7 @@ from crosswire.datafiles import DataModel, load
 from crosswire.events.context import Context
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
-from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
+from crosswire.events.syntax import SUBJECTS, complement_preps, direct_object, passive_subject
 from crosswire.model import PloverType
 
 Words = frozenset[str]
@@ -106,7 +106,7 @@ def _discharge(verb: Token, lemma: str) -> bool:
 
 def _complement(verb: Token, preps: Collection[str]) -> bool:
     """'committed to a partnership', 'committed itself to ...', 'committed to cut tariffs'."""
-    return any((c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "xcomp" for c in verb.children)
+    return bool(complement_preps(verb, preps)) or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _vehicle_doer(verb: Token) -> bool:
@@ -134,10 +134,12 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _in_mishap(verb: Token) -> bool:
-    """'killed in a crash', 'died in a hit-and-run accident', 'died in a fire'."""
+    """'killed in a crash', 'died in a hit-and-run accident', 'died in a fire'; also on a
+    verb it is coordinated with ('shot and killed in a hunting accident')."""
     return any(
         _head_word(obj) in senses().mishaps or _word(obj) in senses().mishaps or _natural_force(obj)
-        for prep in verb.children
+        for word in (verb, *verb.conjuncts)
+        for prep in word.children
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
         for obj in prep.children
         if obj.dep_ == "pobj"

@@ -15,6 +15,7 @@ CLAUSAL_SUBJECTS = {"csubj", "csubjpass"}
 PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a past form
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
+TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 
 
 def clause_subject(subject: Token) -> Token:
@@ -90,3 +91,15 @@ def own_tokens(heads: list[Token]) -> list[Token]:
             tokens.append(token)
             stack.extend(c for c in token.children if c.dep_ not in CLAUSES or c in heads)
     return tokens
+
+
+def complement_preps(verb: Token, words: Collection[str]) -> list[Token]:
+    """The verb's prepositions among `words` that take a complement, not a time ("called
+    on Iran", not "called ... on Sunday")."""
+    return [
+        prep
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in words
+        and not any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTITIES for o in prep.children)
+    ]

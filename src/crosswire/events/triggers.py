@@ -27,6 +27,7 @@ from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
     PHONE_WORDS,
     SUBJECTS,
+    complement_preps,
     direct_object,
     object_matches,
     passive_subject,
@@ -200,7 +201,7 @@ def _phone_named(verb: Token, pattern: Pattern, context: Context) -> bool:
 def _content_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     return (
         not pattern.requires_content
-        or any(c.dep_ == "prep" and c.lower_ in pattern.content_preps for c in verb.children)
+        or bool(complement_preps(verb, pattern.content_preps))
         or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     )
 
