@@ -137,7 +137,7 @@ def _in_mishap(verb: Token) -> bool:
     """'killed in a crash', 'died in a hit-and-run accident', 'died in a fire'; also on a
     verb it is coordinated with ('shot and killed in a hunting accident')."""
     return any(
-        _head_word(obj) in senses().mishaps or _word(obj) in senses().mishaps or _natural_force(obj)
+        _mishap(obj)
         for word in (verb, *verb.conjuncts)
         for prep in word.children
         if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
@@ -152,12 +152,18 @@ def _after_a_force(verb: Token) -> bool:
     as its subject."""
     own = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "agent"]
     return not own and any(
-        _natural_force(subject) or _head_word(subject) in senses().mishaps
+        _mishap(subject)
         for clause in verb.children
         if clause.dep_ == "advcl"
         for subject in clause.children
         if subject.dep_ in SUBJECTS
     )
+
+
+def _mishap(noun: Token) -> bool:
+    """A crash, an accident ("hit-and-run" as written) or a natural force."""
+    mishaps = senses().mishaps
+    return _head_word(noun) in mishaps or _word(noun) in mishaps or _natural_force(noun)
 
 
 def _natural_force(noun: Token) -> bool:
