@@ -158,3 +158,30 @@ def test_the_subject_of_a_verb_of_taking_part_does_the_event() -> None:
     assert named(subjects, "students")
     subjects, _ = roles("Nurses were seen in a protest outside the ministry.", "protest", "PROTEST")
     assert not subjects
+
+
+def test_whom_a_meeting_is_with_is_the_target_of_its_holder() -> None:
+    subjects, targets = roles(
+        "The Chilean president's meeting with the Bolivian president lasted an hour.",
+        "meeting",
+        "CONSULT",
+    )
+    assert named(subjects, "chilean") and not named(subjects, "bolivian"), subjects
+    assert named(targets, "bolivian"), targets
+
+
+def test_a_support_verbs_subject_holds_a_meeting_with_the_other_party() -> None:
+    found = code(
+        "The Chilean foreign minister wrapped up a meeting with the Bolivian president in La Paz on Monday."
+    )
+    meetings = [e for e in found if e.type == "CONSULT"]
+    assert len(meetings) == 1, found
+    meeting = meetings[0]
+    assert meeting.source is not None and meeting.source.country == "CHL", meeting
+    assert meeting.target is not None and meeting.target.country == "BOL", meeting
+    assert meeting.date == "2020-01-13", meeting  # the support verb's "on Monday"
+
+
+def test_talks_with_a_party_and_no_holder_keep_that_party_as_the_source() -> None:
+    subjects, targets = roles("Talks with Bolivia resumed in Santiago.", "Talks", "CONSULT")
+    assert named(subjects, "bolivia") and not targets, (subjects, targets)

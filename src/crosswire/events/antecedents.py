@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from crosswire.actors.keys import media_key
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
@@ -23,24 +24,55 @@ Resolve = Callable[[Token, Context], list[ActorRef]]  # the actors a noun phrase
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 REPORTING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
+MEDIA_PREFIX = media_key("")  # how an outlet's key begins
+CONTROLLED = {"xcomp", "advcl", "conj"}  # clauses whose missing subject is the one above
 MAX_REPORTING_STEPS = 4
-QUOTES = {'"', "“", "”"}
+QUOTES = {'"', "“", "”", "``", "''"}
 MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
 
 
 def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
     """The actor `pronoun` stands for (module docstring), or None."""
+    speaking = speaker_pronoun(pronoun) and _quoted(pronoun)
+    if speaker_pronoun(pronoun) and pronoun.lower_ not in frames().pronouns:
+        return _speaker(pronoun, context) if speaking else None  # "I", "me", "my"
     found = _subject_above(pronoun, context, resolve)
+    if found is None and speaking:
+        found = _speaker(pronoun, context)  # '"We will punish them," the president said'
     if found is not None:
         return found
     if pronoun.lower_ in frames().person_pronouns:
-        previous = context.previous_person(pronoun)
+        previous = context.previous_person(pronoun, _bound_subjects(pronoun, context))
         if previous is not None and _reporter(previous, context) and not _reporting(pronoun):
             previous = _reported_person(previous, context) or previous
         return previous.actor if previous else None
     if pronoun.lower_ in frames().continuing_pronouns:
         return _previous_subject(pronoun, context, resolve)
     return None
+
+
+def speaker_pronoun(token: Token) -> bool:
+    """A first-person pronoun ("I", "we"), not the capitals of a name ("the US")."""
+    return (
+        token.lower_ in frames().speaker_pronouns
+        and token.pos_ == "PRON"
+        and (token.text == "I" or not token.text.isupper())
+    )
+
+
+def _speaker(pronoun: Token, context: Context) -> ActorRef | None:
+    """Who says a quotation's "I" or "we": the one its sentence is attributed to, not the
+    outlet that reports it ('... police said, according to The New York Times')."""
+    return next(
+        (
+            a.source
+            for a in context.attributions
+            if a.sentence_start <= pronoun.idx < a.sentence_end
+            and a.source is not None
+            and not a.source.key.startswith(MEDIA_PREFIX)
+        ),
+        None,
+    )
 
 
 def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
@@ -99,8 +131,10 @@ def _token(mention: Mention, context: Context) -> Token | None:
 def _subject_above(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
     """The first fitting named subject of the pronoun's clause or of the clauses above it."""
     clause = _clause(pronoun)
-    for step in range(MAX_REPORTING_STEPS):
-        bound = step == 0 and pronoun.dep_ in OBJECTS  # "police killed him": not police
+    binding = _binding_clause(pronoun)
+    for _ in range(MAX_REPORTING_STEPS):
+        # "police killed him", "Clinton met Blair, welcoming him": not the subject
+        bound = binding is not None and (clause == binding or _controls(clause, binding))
         if not bound:
             actor = _named_subject(pronoun, clause, context, resolve)
             if actor is not None:
@@ -109,6 +143,35 @@ def _subject_above(pronoun: Token, context: Context, resolve: Resolve) -> ActorR
             break
         clause = clause.head
     return None
+
+
+def _binding_clause(pronoun: Token) -> Token | None:
+    """The clause whose subject an object pronoun cannot stand for: its own."""
+    return _clause(pronoun) if pronoun.dep_ in OBJECTS else None
+
+
+def _controls(clause: Token, own: Token) -> bool:
+    """Whether `clause`'s subject is also the subject of `own`, a clause without one of its
+    own below it ("Clinton met Blair, welcoming him": Clinton welcomes)."""
+    return (
+        own.head.i == clause.i
+        and own.dep_ in CONTROLLED
+        and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in own.children)
+    )
+
+
+def _bound_subjects(pronoun: Token, context: Context) -> list[tuple[int, int]]:
+    """The character spans of the subjects an object pronoun cannot stand for: its own
+    clause's, or the controlling clause's ("Putin welcomed him": someone named before
+    Putin, not Putin); only the subject's own name ("a witness against Timmons identified
+    him": Timmons may be him)."""
+    own = _binding_clause(pronoun)
+    if own is None:
+        return []
+    clauses = [own, own.head] if _controls(own.head, own) else [own]
+    subjects = (c for k in clauses for c in k.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)
+    named = (context.mention_at(s) for s in subjects)
+    return [(m.start, m.end) for m in named if m is not None]
 
 
 def _clause(pronoun: Token) -> Token:
@@ -188,10 +251,9 @@ def _one_person(token: Token, context: Context) -> bool:
 
 def _quoted(token: Token) -> bool:
     """Inside a quotation: an odd number of quotation marks before it in its paragraph (a
-    quotation may run over several sentences, not over a paragraph)."""
-    marks = 0
-    for word in reversed(token.doc[max(0, token.i - MAX_QUOTE_TOKENS) : token.i]):
-        if "\n" in word.text_with_ws:
-            break
-        marks += word.text in QUOTES
-    return marks % 2 == 1
+    quotation may run over several sentences, not over a paragraph), counted in the text
+    ("``" and "''" are one mark each, whichever token the parser hangs them on)."""
+    text = token.doc.text
+    earliest = token.doc[max(0, token.i - MAX_QUOTE_TOKENS)].idx
+    start = max(text.rfind("\n", 0, token.idx) + 1, earliest)
+    return sum(text.count(mark, start, token.idx) for mark in QUOTES) % 2 == 1

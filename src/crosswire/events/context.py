@@ -44,11 +44,17 @@ class Context:
             return self.mentions[i]
         return None
 
-    def previous_person(self, token: Token) -> Mention | None:
+    def previous_person(
+        self, token: Token, excluded: list[tuple[int, int]] | None = None
+    ) -> Mention | None:
+        """The person named last before `token`, none of whose mention starts inside an
+        `excluded` character span."""
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0:
-            if self.mentions[i].type == "PERSON":
-                return self.mentions[i]
+            mention = self.mentions[i]
+            inside = any(start <= mention.start < end for start, end in excluded or ())
+            if mention.type == "PERSON" and not inside:
+                return mention
             i -= 1
         return None
 

@@ -59,6 +59,7 @@ class Frames(DataModel):
     event_containers: Words
     pronouns: Words
     person_pronouns: Words
+    speaker_pronouns: Words
     continuing_pronouns: Words
     object_target_preps: Words
     state_sectors: frozenset[Sector]

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
-from crosswire.events.data import dates, modality
+from crosswire.events.data import dates, frames, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
@@ -73,6 +73,8 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     subject = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_SUBJECTS
     if subject and trigger.head.i != trigger.i and trigger.head not in words:
         words.append(trigger.head)
+    if _supported(trigger) and trigger.head not in words:
+        words.append(trigger.head)  # "wrapped up a meeting with Saddam on Monday"
     # and the other way round: a verb whose subject names the event itself has its
     # subject's time ("the bombings on Aug. 7 killed 259 people")
     words += [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS and _event_noun(c)]
@@ -80,6 +82,15 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     if planning is not None:
         words.append(planning)
     return [d for word in words for d in attached(word, context)]
+
+
+def _supported(noun: Token) -> bool:
+    """A noun event that is the object of a support verb, whose time is the event's."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in {"dobj", "obj"}
+        and noun.head.lemma_.lower() in frames().support_verbs
+    )
 
 
 def _event_noun(noun: Token) -> bool:

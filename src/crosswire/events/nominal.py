@@ -25,6 +25,7 @@ from crosswire.model import ActorRef, EventMention
 # How a noun hangs on a support verb: its object, or its subject in the passive
 LIGHT_LINKS = {"dobj", "obj", "nsubjpass"}
 HYPHENS = {"-", "\u2010", "\u2011"}
+PARTNER_PREPS = {"with"}  # "talks with X": X is the other party, not the one holding them
 
 
 def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
@@ -67,13 +68,20 @@ def noun_roles(
     the actors of its target prepositions, else the one who undergoes it ("the minister
     faced a probe")."""
     participants: list[ActorRef] = []
+    partners: list[ActorRef] = []
     targets: list[ActorRef] = []
     for prep in _phrase_preps(noun, pattern):
         if prep.lower_ in pattern.participant_preps:
-            participants += actors_under(prep, context)
+            found = actors_under(prep, context)
+            (partners if prep.lower_ in PARTNER_PREPS else participants).extend(found)
         if prep.lower_ in pattern.target_preps:
             targets += actors_under(prep, context)
     participants += _givers(noun, context)
+    if partners and not participants:
+        doers = _doers(noun, context)
+        if doers:  # "Putin's meeting with Xi", "Annan wrapped up a meeting with Saddam"
+            return doers, targets + partners
+    participants += partners
     objects = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps]
     owners = _owners(noun, context, has_object=bool(objects))
     parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
@@ -92,6 +100,13 @@ def noun_roles(
         )
         targets += participants[1:]
     return subjects, targets or _undergoers(noun, context)
+
+
+def _doers(noun: Token, context: Context) -> list[ActorRef]:
+    """Who does what a noun names when its phrase names only whom they do it with: the
+    possessor ("Putin's meeting with Xi"), else a support verb's subject ("Annan wrapped
+    up a meeting with Saddam")."""
+    return _owners(noun, context, has_object=True) or _support_subjects(noun, context)
 
 
 def _phrase_preps(noun: Token, pattern: Pattern) -> list[Token]:

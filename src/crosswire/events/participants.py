@@ -14,7 +14,7 @@ from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.actors.titles import is_title
-from crosswire.events.antecedents import antecedent
+from crosswire.events.antecedents import antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.syntax import CLAUSES
@@ -30,7 +30,7 @@ TITLE_CASE_MIN_WORDS = 3
 TITLE_CASE_SLIPS = 1  # long words a title may leave in lower case
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
-QUOTES = ('"', "\u201c", "\u201d")  # straight and curly quotation marks
+QUOTES = ('"', "\u201c", "\u201d", "``", "''")  # straight, curly and typeset quotation marks
 PLURALS = frozenset({"NNS", "NNPS"})
 HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
@@ -93,7 +93,7 @@ def title_word(token: Token) -> bool:
 
 
 def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
-    if token.lower_ in frames().pronouns:
+    if token.lower_ in frames().pronouns or speaker_pronoun(token):
         found = antecedent(token, context, actors_of)
         return None if found is not None and _quoting(token, found, context) else found
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
