@@ -150,3 +150,32 @@ def test_an_event_coded_agree_only_for_being_planned_has_no_content() -> None:
     assert [event.trigger for _, event in absorb_content(found)] == ["summit", "meeting"]
     summit.modality = "asserted"  # a summit agreed (as a speech act would be) takes it in
     assert "meeting" not in [event.trigger for _, event in absorb_content(found)]
+
+
+def _folded(text: str, triggers: dict[str, str]) -> list[EventMention]:
+    return [event for _, event in absorb_content(_coded(text, triggers))]
+
+
+def test_a_promise_of_a_coercive_act_is_a_threat_coded_by_it() -> None:
+    kept = _folded(
+        "The Kenyan president vowed to arrest the gunmen.", {"vowed": "AGREE", "arrest": "COERCE"}
+    )
+    assert [(e.trigger, e.type) for e in kept] == [("vowed", "THREATEN")]
+    assert kept[0].cameo == "132"  # THREATEN's code for a coercive content
+
+
+def test_a_promise_of_cooperation_and_an_agreement_to_coerce_stay_agree() -> None:
+    kept = _folded("Kenya vowed to help Somalia.", {"vowed": "AGREE", "help": "AID"})
+    assert [(e.trigger, e.type) for e in kept] == [("vowed", "AGREE")]
+    kept = _folded("Kenya agreed to arrest the gunmen.", {"agreed": "AGREE", "arrest": "COERCE"})
+    assert [(e.trigger, e.type) for e in kept] == [("agreed", "AGREE")]
+
+
+def test_a_warning_beside_a_promise_does_not_make_it_a_threat() -> None:
+    found = _coded(
+        "Blair pledged to stand with Clinton, warning Saddam that the threat is real.",
+        {"pledged": "AGREE", "warning": "THREATEN"},
+    )
+    assert all(event.type != "THREATEN" for _, event in found if event.trigger == "pledged")
+    kept = [event for _, event in absorb_content(found) if event.trigger == "pledged"]
+    assert kept and kept[0].type == "AGREE"

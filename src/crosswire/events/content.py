@@ -32,6 +32,8 @@ GERUND_LINKS = {"pcomp", "pobj", "dobj", "nsubjpass"}
 # protest") an event noun is its own event
 ARGUMENT_PREPOSITIONS = {"of", "for", "into"}
 BACKGROUND_PREPOSITIONS = {"after", "following", "before", "since", "amid", "over"}
+GENERIC_THREAT = "130"  # CAMEO's threaten, not otherwise specified
+GENERIC_CODES = {"030", "100", "120", GENERIC_THREAT}  # codes a content makes specific
 
 
 def absorb_content(found: Coded) -> Coded:
@@ -49,6 +51,7 @@ def absorb_content(found: Coded) -> Coded:
     for token, event in found:
         governor = _content_governor(token, by_token)
         if governor is not None and _has_content(governor, trigger_of[id(governor)]):
+            _threat_by_content(governor, trigger_of[id(governor)], event)
             _code_by_content(governor, event)
             _target_from_content(governor, event)
         elif not _is_argument(token, by_token) and not _restates(token, event, governor):
@@ -102,9 +105,23 @@ def _restates(token: Token, event: EventMention, governor: EventMention | None) 
     return token.head.pos_ in NOMINAL_POS
 
 
+def _threat_by_content(governor: EventMention, trigger: Token, content: EventMention) -> None:
+    """A promise of a coercive act is a threat ("vowed to hunt down the bombers"): THREATEN,
+    to be coded by what it threatens."""
+    cues = modality()
+    promise = trigger.pos_ in {"VERB", "AUX"} and verb_lemma(trigger) in cues.promises
+    # the promised act, or the threat its future recoding made of it (not a warning made
+    # beside the promise: "pledged to stand united with him, warning Saddam")
+    recoded = content.type == "THREATEN" and content.modality == "planned"
+    threat = content.type in cues.planned_threats or recoded
+    if governor.type == "AGREE" and promise and threat:
+        governor.type = "THREATEN"
+        governor.mode, governor.cameo = None, GENERIC_THREAT
+
+
 def _code_by_content(governor: EventMention, content: EventMention) -> None:
     """A governor with no mode or only a generic code takes the one its content gives."""
-    if governor.mode is None or governor.cameo in {"030", "100", "120", "130"}:
+    if governor.mode is None or governor.cameo in GENERIC_CODES:
         code = modality().content_codes[governor.type].get(content.type)
         if code is not None and code.cameo is not None:
             governor.mode = code.mode if code.mode is not None else governor.mode

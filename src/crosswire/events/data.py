@@ -119,6 +119,7 @@ class ModalityCues(DataModel):
     intent_codes: dict[TypeKey, Recode]
     intent_cameo_codes: dict[Cameo, Recode]
     planned_threats: frozenset[PloverType]
+    promises: Words
     content_codes: dict[TypeKey, dict[TypeKey, ContentCode]]
     noun_modifiers: dict[str, Modality]
     conditional_marks: Words
