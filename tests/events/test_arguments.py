@@ -478,3 +478,14 @@ def test_a_headline_run_into_the_line_below_is_a_passive() -> None:
         headline = [e for e in code(text) if e.type == "COERCE" and e.start < text.index("\n")]
         assert headline and headline[0].source is None, text
         assert headline[0].target is not None and arrested in headline[0].target.name, text
+
+
+def test_a_place_object_does_not_control_a_purpose_clause() -> None:
+    # the small tagger takes "Taser" for a place; police, not the United States, arrest
+    found = [
+        e
+        for e in code("Police used a Taser to arrest the suspect in Minneapolis.")
+        if e.type == "COERCE"
+    ]
+    assert len(found) == 1 and found[0].source is not None, found
+    assert found[0].source.name.lower() == "police"

@@ -156,6 +156,15 @@ def test_a_recent_story_keeps_the_publication_date_for_its_past_events() -> None
     assert dated(text, "fired") == (PUBLISHED, "published")
 
 
+def test_a_background_clause_dated_long_ago_does_not_date_the_story() -> None:
+    # "since ... in October 2011" tells the past beside the news; the arrest is today's
+    text = (
+        "Brownsville has been tense since Zurana Horton was killed in October 2011. Police"
+        " arrested two men in Brooklyn."
+    )
+    assert dated(text, "arrested") == (PUBLISHED, "published")
+
+
 def test_a_present_perfect_report_is_recent_whatever_the_article_dated_before() -> None:
     text = (
         "Zurana Horton was killed in October 2011 in Brownsville. Police have arrested"

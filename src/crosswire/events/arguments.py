@@ -359,12 +359,13 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 def _complement_controller(head: Token, context: Context) -> list[Token]:
-    """The object that names an actor ("urged Iran to", not "used a stun gun to"), else
-    the subject, active or passive ("Israel is prepared to", "were seen beating")."""
+    """The object that names an actor ("urged Iran to", not "used a stun gun to", nor a
+    place: "used a Taser to", which the tagger may take for one), else the subject, active
+    or passive ("Israel is prepared to", "were seen beating")."""
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return [head.head]  # "a son suspected of killing": the son
     objects = [c for c in head.children if c.dep_ in OBJECTS - {"pobj"}]
-    named = [o for o in objects if actors_of(o, context)]
+    named = [o for o in objects if actors_of(o, context) and not _a_place(o, context)]
     if named:
         return named
     found = _subjects(head, passive=True)
@@ -372,6 +373,12 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
         # "Israel is prepared [to impose]": the adjective's clause holds the subject
         return _subjects(head.head, passive=True)
     return found
+
+
+def _a_place(token: Token, context: Context) -> bool:
+    """A named place that is not a state's capital standing for it."""
+    mention = context.mention_at(token)
+    return mention is not None and mention.type == "PLACE"
 
 
 def _subjects(verb: Token, passive: bool) -> list[Token]:

@@ -52,6 +52,7 @@ _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 # ("charged with murdering the deputy on June 24"); one for what it dates before is told
 # as background ("given life after being convicted of stabbing his wife in 1999")
 YEAR = 365
+BACKGROUND_CLAUSES = {"relcl", "acl", "advcl"}  # clauses beside a sentence's news
 RECENT_ASPECT_AUXILIARIES = {"has", "have", "'ve", "'s", "is", "are", "am", "'re", "'m"}
 
 
@@ -319,9 +320,17 @@ def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
                 continue  # "charged with murdering the deputy on June 24": still news
             if _same_line(context.text, time.start, trigger.idx):
                 return True
-        elif time.start < sentence.start_char and _older(_fixed(time, context.text), published):
+        elif time.start < sentence.start_char and _frames_story(time, head, context, published):
             return True
     return False
+
+
+def _frames_story(time: TimeExpr, head: Token, context: Context, published: str) -> bool:
+    """Whether an earlier sentence's time places the story long before publication: it
+    dates that sentence's news, not a relative or adverbial clause beside it ("since Sinn
+    Fein was expelled from the talks on Feb. 20") or a participle on a noun."""
+    older = _older(_fixed(time, context.text), published)
+    return older and head.dep_ not in BACKGROUND_CLAUSES
 
 
 def _unrealised(trigger: Token) -> bool:
