@@ -328,6 +328,9 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
         owner = _owner_agent(token, context)
         if owner is not None:  # "a sheriff's SWAT team": the sheriff's, so named
             return owner
+    group = _holding_group(token, context)
+    if group is not None:  # "leaders of the largest labor unions": the unions' leaders
+        return replace(group, name=_agent_name(token, context))
     sector = noun_sector(token)
     if sector is None and not _named_holder(token, context):
         sector = unnamed_sector(token)
@@ -342,6 +345,19 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     name = _agent_name(token, context)
     kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
     return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def _holding_group(token: Token, context: Context) -> ActorRef | None:
+    """The unnamed group whose role holders a role noun names by its "of" phrase ("leaders
+    of labor unions", "members of the opposition"): they act for it, in its sector."""
+    if fold(token.lemma_) not in roles() and fold(token.text) not in roles():
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for group in (g for g in prep.children if g.dep_ == "pobj"):
+            found = generic_actor(group, context)
+            if found is not None and found.sector is not None:
+                return found
+    return None
 
 
 def _agent_name(token: Token, context: Context) -> str:
