@@ -144,3 +144,12 @@ def test_a_harm_with_an_accident_for_its_cause_is_no_attack(text: str) -> None:
 def test_a_harm_with_an_attack_for_its_cause_is_still_an_attack() -> None:
     text = "Two police officers were killed in an ambush near the border on Monday."
     assert [e for e in code(text) if e.type == "ASSAULT"]
+
+
+def test_what_a_ban_forbids_is_no_target() -> None:
+    doc = next(nlp.parse(["Officials banned firecrackers ahead of the festival."]))
+    verb = next(t for t in doc if t.lemma_ == "ban")
+    ban = Pattern(lemma="ban", type="COERCE", mode="restrict", example="", cameo="172")
+    assert harmed_targets(verb, ban) == []
+    raid = Pattern(lemma="ban", type="COERCE", mode="seize", example="", cameo="170")
+    assert [t.name for t in harmed_targets(verb, raid)] == ["firecrackers"]

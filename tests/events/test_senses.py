@@ -50,6 +50,11 @@ def test_an_idiom_is_not_the_verbs_event() -> None:
     assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]
 
 
+def test_striking_someone_as_odd_is_no_event_but_striking_a_fleeing_man_is() -> None:
+    assert types("The decision struck many Kenyan diplomats as strange.") == []
+    assert types("Kenyan police struck the man as he fled the scene.") == ["ASSAULT"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -31,6 +31,7 @@ NOT_THING_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"
 
 class Harmed(DataModel):
     types: frozenset[PloverType]
+    restricting_modes: Words
     preps: Words
     means: Words
     not_things: Words
@@ -52,7 +53,7 @@ def harmed() -> Harmed:
 def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     """The unnamed things or people an attack or seizure at `trigger` is done to: its
     `preps`' objects ("fired at the car"), else its object or passive subject."""
-    if pattern.type not in harmed().types:
+    if pattern.type not in harmed().types or pattern.mode in harmed().restricting_modes:
         return []
     objects = [
         g

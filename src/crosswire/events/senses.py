@@ -36,6 +36,7 @@ class Senses(DataModel):
     natural_forces: Words
     mishaps: Words
     idioms: dict[str, Words]
+    seeming: Words
     means_objects: Words
     needs_people_object: dict[str, frozenset[PloverType]]
     needs_complement: dict[str, dict[PloverType, Words]]
@@ -59,7 +60,7 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
     data = senses()
     if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
         return True
-    if _state_object(verb, lemma) or _discharge(verb, lemma):
+    if _state_object(verb, lemma) or _discharge(verb, lemma) or _seeming(verb, lemma):
         return True
     harm = bool(data.harm_types & set(event_types))
     return harm and (_vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb))
@@ -85,6 +86,15 @@ def _state_object(verb: Token, lemma: str) -> bool:
     objects = senses().state_objects.get(lemma, frozenset())
     obj = direct_object(verb)
     return obj is not None and _head_word(obj) in objects
+
+
+def _seeming(verb: Token, lemma: str) -> bool:
+    """ "That struck me as different": "as" right after the object, not opening a clause."""
+    obj = direct_object(verb)
+    if lemma not in senses().seeming or obj is None or obj.right_edge.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[obj.right_edge.i + 1]
+    return after.lower_ == "as" and after.dep_ != "mark"
 
 
 def _discharge(verb: Token, lemma: str) -> bool:
