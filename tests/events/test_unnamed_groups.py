@@ -86,3 +86,8 @@ def test_leaders_of_an_unnamed_group_act_for_it() -> None:
     )
     assert _sector(event.source) == "LAB", event
     assert event.target is not None and event.target.sector == "GOV", event
+
+
+def test_a_person_noun_after_an_organisations_name_is_that_person() -> None:
+    event = _one("Kenyan police arrested a Nairobi University football player on Monday.", "COERCE")
+    assert event.target is not None and event.target.name.endswith("football player"), event
