@@ -31,6 +31,7 @@ def test_transitive_strike_is_an_attack_and_a_struck_deal_a_concluded_agreement(
     "sentence",
     [
         "The Spanish king flew home to Madrid on Friday.",
+        "The Spanish king arrived in Barcelona on Friday.",
         "Mr Biden agreed in a television interview that Mr Putin was a killer.",
         "Iran has met its commitments under the deal.",
         "The two leaders agreed to meet again.",
@@ -39,6 +40,10 @@ def test_transitive_strike_is_an_attack_and_a_struck_deal_a_concluded_agreement(
 )
 def test_no_event(sentence: str) -> None:
     assert code(sentence) == []
+
+
+def test_a_visit_abroad_is_a_visit() -> None:
+    assert types("The Spanish king arrived in Lisbon on Friday.") == ["CONSULT"]
 
 
 def test_parties_agreeing_together_is_an_accord() -> None:

@@ -31,6 +31,9 @@ class Context:
     # The tokens whose actors are being resolved: a pronoun's antecedent may lead back to it
     # ("She said she she talks": each "she" the other's subject), and must end there
     resolving: set[int] = field(default_factory=set)
+    # The tokens a rule found to report no event whatever its type ("Clinton arrived in
+    # Philadelphia": a trip at home): the learned decision adds none there either
+    vetoed: set[int] = field(default_factory=set)
 
     def sentence_of(self, token: Token) -> Span:
         i = bisect_right(self.sentence_starts, token.i) - 1

@@ -63,7 +63,7 @@ def _events(
     for candidate, verdict in verdicts:
         if verdict is None or candidate.proposed is not None:
             continue
-        if _object_of(candidate.token, taken):
+        if _object_of(candidate.token, taken) or candidate.token.i in context.vetoed:
             continue
         event = code_learned(candidate.token, verdict, sentence, context)
         if event is not None:

@@ -78,6 +78,9 @@ def _try_verb_pattern(
     if pattern.requires_target and not targets:
         return None
     found = places(verb, context, heads)
+    if pattern.mode == "visit" and _trip_at_home(subjects, targets):
+        context.vetoed.add(verb.i)  # "Clinton arrived in Philadelphia": no event at all
+        return None
     return build(verb, pattern, sentence, context, subjects, targets, found, heads)
 
 
@@ -113,6 +116,17 @@ def _verb_targets(
         # the prepositional actor is the one it is done to
         return recipients + targets
     return targets + recipients
+
+
+def _trip_at_home(subjects: list[ActorRef], targets: list[ActorRef]) -> bool:
+    """A visit whose only host is the visitor's own country: a trip at home, no visit
+    between states. (A visitor of no known country may come from anywhere.)"""
+    home = subjects[0].country if subjects else None
+    return (
+        home is not None
+        and bool(targets)
+        and all(t.key.startswith("country:") and t.country == home for t in targets)
+    )
 
 
 def _visited_country(verb: Token, context: Context) -> list[ActorRef]:
