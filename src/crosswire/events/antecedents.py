@@ -27,14 +27,15 @@ REPORTING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
 MEDIA_PREFIX = media_key("")  # how an outlet's key begins
 CONTROLLED = {"xcomp", "advcl", "conj"}  # clauses whose missing subject is the one above
 MAX_REPORTING_STEPS = 4
-QUOTES = {'"', "“", "”", "``", "''"}
+QUOTES = ('"', "“", "”", "``", "''")  # straight, curly and typeset quotation marks
 MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
 
 
 def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
     """The actor `pronoun` stands for (module docstring), or None."""
-    speaking = speaker_pronoun(pronoun) and _quoted(pronoun)
-    if speaker_pronoun(pronoun) and pronoun.lower_ not in frames().pronouns:
+    first_person = speaker_pronoun(pronoun)
+    speaking = first_person and _quoted(pronoun)
+    if first_person and pronoun.lower_ not in frames().pronouns:
         return _speaker(pronoun, context) if speaking else None  # "I", "me", "my"
     found = _subject_above(pronoun, context, resolve)
     if found is None and speaking:

@@ -14,6 +14,7 @@ from crosswire.events.participants import (
     actors_of,
     dateline,
     generic_actor,
+    named_place,
     title_word,
     unique,
 )
@@ -365,7 +366,7 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return [head.head]  # "a son suspected of killing": the son
     objects = [c for c in head.children if c.dep_ in OBJECTS - {"pobj"}]
-    named = [o for o in objects if actors_of(o, context) and not _a_place(o, context)]
+    named = [o for o in objects if actors_of(o, context) and not named_place(o, context)]
     if named:
         return named
     found = _subjects(head, passive=True)
@@ -373,12 +374,6 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
         # "Israel is prepared [to impose]": the adjective's clause holds the subject
         return _subjects(head.head, passive=True)
     return found
-
-
-def _a_place(token: Token, context: Context) -> bool:
-    """A named place that is not a state's capital standing for it."""
-    mention = context.mention_at(token)
-    return mention is not None and mention.type == "PLACE"
 
 
 def _subjects(verb: Token, passive: bool) -> list[Token]:

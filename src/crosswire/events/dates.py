@@ -72,10 +72,10 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     trigger = heads[0]
     words = list(heads)
     subject = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in NOUN_SUBJECTS
-    if subject and trigger.head.i != trigger.i and trigger.head not in words:
+    # so has one that a support verb carries ("wrapped up a meeting with Saddam on Monday")
+    clause = subject or _supported(trigger)
+    if clause and trigger.head.i != trigger.i and trigger.head not in words:
         words.append(trigger.head)
-    if _supported(trigger) and trigger.head not in words:
-        words.append(trigger.head)  # "wrapped up a meeting with Saddam on Monday"
     # and the other way round: a verb whose subject names the event itself has its
     # subject's time ("the bombings on Aug. 7 killed 259 people")
     words += [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS and _event_noun(c)]

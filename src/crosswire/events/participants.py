@@ -14,7 +14,7 @@ from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.actors.titles import is_title
-from crosswire.events.antecedents import antecedent, speaker_pronoun
+from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.syntax import CLAUSES
@@ -30,7 +30,6 @@ TITLE_CASE_MIN_WORDS = 3
 TITLE_CASE_SLIPS = 1  # long words a title may leave in lower case
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
-QUOTES = ('"', "\u201c", "\u201d", "``", "''")  # straight, curly and typeset quotation marks
 PLURALS = frozenset({"NNS", "NNPS"})
 HOLDER_PREPS = frozenset({"of", "from"})  # "members of MASSOB", "observers from the OSCE"
 
@@ -568,6 +567,12 @@ def modifier_actor(token: Token, context: Context) -> ActorRef | None:
 def country_actor(place: Place) -> ActorRef:
     code = place.country or ""
     return ActorRef(key=f"country:{code}", name=country_name(code) or code, country=code)
+
+
+def named_place(token: Token, context: Context) -> bool:
+    """A named place that is not a state ("the San Diego County Jail", not "China")."""
+    mention = context.mention_at(token)
+    return mention is not None and mention.type == "PLACE"
 
 
 def unique(actors: list[ActorRef]) -> list[ActorRef]:

@@ -13,7 +13,7 @@ from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.context import Context
 from crosswire.events.data import frames
-from crosswire.events.participants import actors_of, agent_kind
+from crosswire.events.participants import actors_of, agent_kind, named_place
 from crosswire.events.patterns import verb_lemma
 from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
@@ -49,7 +49,7 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
         for prep in trigger.children
         if prep.dep_ == "prep" and prep.lower_ in preps
         for g in prep.children
-        if g.dep_ == "pobj" and not _place(g, context)
+        if g.dep_ == "pobj" and not named_place(g, context)
         for a in actors_of(g, context)
     ]
 
@@ -118,12 +118,6 @@ def _each_other(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and before.lower_ in {"each", "one"}
-
-
-def _place(token: Token, context: Context) -> bool:
-    """A named place that is not a state ("the San Diego County Jail", not "China")."""
-    mention = context.mention_at(token)
-    return mention is not None and mention.type == "PLACE"
 
 
 def _person(token: Token, context: Context) -> bool:

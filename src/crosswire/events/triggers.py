@@ -77,10 +77,10 @@ def _try_verb_pattern(
         targets = targets or _visited_country(verb, context)
     if pattern.requires_target and not targets:
         return None
-    found = places(verb, context, heads)
     if pattern.mode == "visit" and _trip_at_home(subjects, targets):
         context.vetoed.add(verb.i)  # "Clinton arrived in Philadelphia": no event at all
         return None
+    found = places(verb, context, heads)
     return build(verb, pattern, sentence, context, subjects, targets, found, heads)
 
 
