@@ -101,26 +101,29 @@ def test_a_quoted_they_is_not_the_previous_subject() -> None:
     assert all(e.source is None for e in _by_trigger(text, "arrested"))
 
 
+def _one_actor(text: str, trigger: str, role: str) -> ActorRef:
+    """The `role` ("source" or "target") of the one event coded at `trigger`."""
+    found = _by_trigger(text, trigger)
+    assert len(found) == 1, code(text)
+    actor: ActorRef | None = getattr(found[0], role)
+    assert actor is not None, found[0]
+    return actor
+
+
 def test_an_object_pronoun_is_someone_named_before_its_own_clauses_subject() -> None:
     text = "Kenyan President Uhuru Kenyatta arrived in Addis Ababa on Monday. Ethiopian Prime Minister Abiy Ahmed praised him at the palace."
-    praise = _by_trigger(text, "praised")
-    assert len(praise) == 1 and praise[0].target is not None, code(text)
-    assert "kenyatta" in praise[0].target.name.lower()
+    assert "kenyatta" in _one_actor(text, "praised", "target").name.lower()
 
 
 def test_an_object_pronoun_is_not_the_subject_controlling_its_clause() -> None:
     # the participle's subject is the main clause's: "Ruto welcomed him", so not Ruto
     text = "Kenyan President William Ruto greeted Ugandan President Yoweri Museveni in Nairobi, praising him as a partner."
-    praise = _by_trigger(text, "praising")
-    assert len(praise) == 1 and praise[0].target is not None, code(text)
-    assert "museveni" in praise[0].target.name.lower()
+    assert "museveni" in _one_actor(text, "praising", "target").name.lower()
 
 
 def test_a_quoted_i_is_the_one_the_quotation_is_attributed_to() -> None:
     text = 'Kenyan Foreign Minister Raphael Tuju arrived in Kampala. "I condemn the attack on our embassy," he said.'
-    condemn = _by_trigger(text, "condemn")
-    assert len(condemn) == 1 and condemn[0].source is not None, code(text)
-    assert "tuju" in condemn[0].source.name.lower()
+    assert "tuju" in _one_actor(text, "condemn", "source").name.lower()
 
 
 def test_an_unquoted_i_and_the_capitals_of_the_us_are_no_speaker() -> None:
@@ -134,9 +137,7 @@ def test_an_unquoted_i_and_the_capitals_of_the_us_are_no_speaker() -> None:
 
 def test_an_object_pronoun_may_be_someone_named_inside_its_clauses_subject() -> None:
     text = "The mother of the Kenyan activist Daniel Kiprop praised him at a rally in Nairobi on Tuesday."
-    found = _by_trigger(text, "praised")
-    assert len(found) == 1 and found[0].target is not None, code(text)
-    assert "kiprop" in found[0].target.name.lower()
+    assert "kiprop" in _one_actor(text, "praised", "target").name.lower()
 
 
 def test_typeset_quotation_marks_open_and_close_a_quotation() -> None:
@@ -146,9 +147,5 @@ def test_typeset_quotation_marks_open_and_close_a_quotation() -> None:
         "They arrested two men on Sunday. ``I condemn the bombers,'' Kenyan President Uhuru "
         "Kenyatta said."
     )
-    arrests = _by_trigger(text, "arrested")
-    assert len(arrests) == 1 and arrests[0].source is not None, code(text)
-    assert arrests[0].source.country == "KEN"
-    condemn = _by_trigger(text, "condemn")
-    assert len(condemn) == 1 and condemn[0].source is not None, code(text)
-    assert "kenyatta" in condemn[0].source.name.lower()
+    assert _one_actor(text, "arrested", "source").country == "KEN"
+    assert "kenyatta" in _one_actor(text, "condemn", "source").name.lower()
