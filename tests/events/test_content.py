@@ -171,6 +171,27 @@ def test_a_promise_of_cooperation_and_an_agreement_to_coerce_stay_agree() -> Non
     assert [(e.trigger, e.type) for e in kept] == [("agreed", "AGREE")]
 
 
+def test_a_promise_to_pursue_people_is_a_threat_though_the_pursuit_codes_nothing() -> None:
+    for text in (
+        "The president vowed to hunt down the bombers.",
+        "The president vowed to find the bombers and bring them to justice.",
+        "The minister promised to track down the killers.",
+    ):
+        trigger = text.split()[2]
+        kept = _folded(text, {trigger: "AGREE"})
+        assert [(e.trigger, e.type) for e in kept] == [(trigger, "THREATEN")], text
+        assert kept[0].cameo == "130"
+
+
+def test_a_promise_to_bring_something_or_agree_to_pursue_stays_agree() -> None:
+    for text, trigger in (
+        ("The president vowed to bring aid to the victims.", "vowed"),
+        ("The president agreed to hunt down the bombers.", "agreed"),
+    ):
+        kept = _folded(text, {trigger: "AGREE"})
+        assert [(e.trigger, e.type) for e in kept] == [(trigger, "AGREE")], text
+
+
 def test_a_warning_beside_a_promise_does_not_make_it_a_threat() -> None:
     found = _coded(
         "Blair pledged to stand with Clinton, warning Saddam that the threat is real.",

@@ -56,6 +56,8 @@ def absorb_content(found: Coded) -> Coded:
             _target_from_content(governor, event)
         elif not _is_argument(token, by_token) and not _restates(token, event, governor):
             kept.append((token, event))
+    for token, event in kept:
+        _threat_by_pursuit(token, event)
     return kept
 
 
@@ -117,6 +119,37 @@ def _threat_by_content(governor: EventMention, trigger: Token, content: EventMen
     if governor.type == "AGREE" and promise and threat:
         governor.type = "THREATEN"
         governor.mode, governor.cameo = None, GENERIC_THREAT
+
+
+def _threat_by_pursuit(trigger: Token, event: EventMention) -> None:
+    """A promise to pursue people is a threat even where the pursuit codes no event of its
+    own ("vowed to hunt down the bombers", "promised to bring the killers to justice")."""
+    cues = modality()
+    if event.type != "AGREE" or trigger.pos_ not in {"VERB", "AUX"}:
+        return
+    if verb_lemma(trigger) in cues.promises and any(map(_pursues, _promised(trigger))):
+        event.type = "THREATEN"
+        event.mode, event.cameo = None, GENERIC_THREAT
+
+
+def _promised(trigger: Token) -> list[Token]:
+    """The acts a promise names: its complement clauses and their conjuncts ("vowed to
+    find the bombers and bring them to justice")."""
+    clauses = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    return clauses + [c for clause in clauses for c in clause.conjuncts]
+
+
+def _pursues(act: Token) -> bool:
+    cues = modality()
+    if act.lemma_.lower() in cues.pursuits:
+        return True
+    return act.lemma_.lower() == "bring" and any(
+        goal.lemma_.lower() in cues.pursuit_goals
+        for prep in act.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for goal in prep.children
+        if goal.dep_ == "pobj"
+    )
 
 
 def _code_by_content(governor: EventMention, content: EventMention) -> None:

@@ -120,6 +120,8 @@ class ModalityCues(DataModel):
     intent_cameo_codes: dict[Cameo, Recode]
     planned_threats: frozenset[PloverType]
     promises: Words
+    pursuits: Words
+    pursuit_goals: Words
     content_codes: dict[TypeKey, dict[TypeKey, ContentCode]]
     noun_modifiers: dict[str, Modality]
     conditional_marks: Words
