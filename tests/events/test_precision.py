@@ -42,6 +42,12 @@ def test_no_event(sentence: str) -> None:
     assert code(sentence) == []
 
 
+def test_a_legal_act_by_unnamed_agents_is_kept_where_their_statement_is_not() -> None:
+    # a charge is news whoever brings it; "the two leaders agreed" (above) is not
+    assert "ACCUSE" in types("Police arrested the man and charged him with murder.")
+    assert types("Officials urged calm.") == []
+
+
 def test_a_visit_abroad_is_a_visit() -> None:
     assert types("The Spanish king arrived in Lisbon on Friday.") == ["CONSULT"]
 
