@@ -38,6 +38,13 @@ def test_a_passive_strike_on_a_person_is_an_assault_not_a_labour_strike() -> Non
     assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "struck")]
 
 
+def test_a_support_verb_carrying_a_coded_event_adds_no_event_of_its_own() -> None:
+    events = code("For weeks the communist government has held such rallies almost daily.")
+    assert [(e.type, e.trigger) for e in events] == [("PROTEST", "rallies")]
+    events = code("Police held the suspect for two days.")  # a detention, its own event
+    assert [(e.type, e.trigger) for e in events] == [("COERCE", "held")]
+
+
 def test_verdicts_follow_the_thresholds() -> None:
     model = event_model()
     none = model.classes.index("none")

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from crosswire.events.candidates import Candidate
 from crosswire.events.content import Coded
 from crosswire.events.context import Context
+from crosswire.events.data import frames
 from crosswire.events.features import candidate_features, hashed
 from crosswire.events.learned import retyped
 from crosswire.events.model import event_model
@@ -65,11 +66,22 @@ def _events(
             continue
         if _object_of(candidate.token, taken) or candidate.token.i in context.vetoed:
             continue
+        if _carries_event(candidate.token, taken):
+            continue
         event = code_learned(candidate.token, verdict, sentence, context)
         if event is not None:
             kept.append((candidate.token, event))
             taken.add(candidate.token.i)
     return sorted(kept, key=lambda pair: pair[0].i)
+
+
+def _carries_event(token: Token, taken: set[int]) -> bool:
+    """A support verb whose object is an event already coded ("the government has held
+    such rallies"): the noun's event is the one, the verb adds no other (it was a
+    detention)."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in frames().support_verbs:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} and c.i in taken for c in token.children)
 
 
 def _object_of(token: Token, taken: set[int]) -> bool:
