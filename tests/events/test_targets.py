@@ -198,3 +198,12 @@ def test_the_troops_a_state_sends_are_moved_not_its_target() -> None:
     event = _one("The United States sent troops to Saudi Arabia on Tuesday.", "MOBILIZE")
     assert event.source is not None and event.source.key == "country:USA"
     assert event.target is not None and event.target.key == "country:SAU"
+
+
+def test_a_protest_at_an_actors_premises_is_against_it_not_the_host_country() -> None:
+    event = _one("Protesters rallied outside the Russian embassy in Kyiv.", "PROTEST")
+    assert event.target is not None and event.target.country == "RUS"
+    event = _one("Students demonstrated in front of parliament in Seoul.", "PROTEST")
+    assert event.target is not None and "parliament" in event.target.name.lower()
+    event = _one("Thousands of farmers protested in Paris on Sunday.", "PROTEST")
+    assert event.target is not None and event.target.key == "country:FRA"  # no site named

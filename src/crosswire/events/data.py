@@ -69,6 +69,8 @@ class Frames(DataModel):
     content_target_preps: Words
     irregular_pasts: dict[str, str]
     verb_target_preps: Words
+    site_target_types: frozenset[PloverType]
+    site_preps: Words
     adverbial_preps: Words
     homeward: Words
     verbal_objects: Words

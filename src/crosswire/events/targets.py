@@ -63,6 +63,7 @@ def complete_roles(
         found = (
             prepositional_recipients(trigger, pattern.type, context)
             or fallback_targets(trigger, context, pattern.target_preps, source, requested)
+            or site_targets(trigger, pattern, context)
             or refused(trigger, pattern.type, context)
         )  # "called on Iran to release the sailors": Iran, before the content clause
         targets = [t for t in found if not one_side(source, t)]  # "Turkey ... Turkish forces"
@@ -244,6 +245,24 @@ def fallback_targets(
         if g.dep_ == "pobj"
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
+
+
+def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
+    """The actor at whose premises an event done there is held ("rallied outside the
+    Russian embassy", "in front of parliament"): for the `site_target_types`."""
+    if pattern.type not in frames().site_target_types:
+        return []
+    sites = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ in frames().site_preps]
+    sites += [  # "in front of X": the object of "of" on "front"
+        of
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for front in p.children
+        if front.dep_ == "pobj" and front.lower_ == "front"
+        for of in front.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+    ]
+    return [a for site in sites for a in actors_under(site, context)]
 
 
 def _asked_of(trigger: Token, context: Context) -> list[ActorRef]:
