@@ -489,3 +489,13 @@ def test_a_place_object_does_not_control_a_purpose_clause() -> None:
     ]
     assert len(found) == 1 and found[0].source is not None, found
     assert found[0].source.name.lower() == "police"
+
+
+def test_a_protest_the_parser_read_as_a_participle_is_done_by_its_noun() -> None:
+    # the tagger reads "protested" as a participle on the verbless sentence's root
+    event = one("Hundreds of people protested outside the US embassy in London.", "PROTEST")
+    assert event.source is not None and "people" in event.source.name
+    assert event.target is not None and event.target.country == "USA"
+    # a caption or headline drops a passive's auxiliary: its noun is still the victim
+    event = one("Two people killed in Kabul blast.", "ASSAULT")
+    assert event.source is None and event.target is not None

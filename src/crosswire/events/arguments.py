@@ -18,6 +18,7 @@ from crosswire.events.participants import (
     title_word,
     unique,
 )
+from crosswire.events.patterns import verb_lemma, verb_patterns
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
 from crosswire.model import ActorRef
 
@@ -36,8 +37,11 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     agents = _agents(verb) or [a for c in _bare_conjuncts(verb) for a in _agents(c)]
     if not agents and verb.dep_ == "conj" and _passive_form(verb):
         agents = _agents(verb.head)  # "was hauled out by police and taken into custody"
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive:
-        passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive and not subject_tokens:
+        if _misread_main_verb(verb, agents):
+            subject_tokens = [verb.head]  # "Hundreds of people protested outside ... ."
+        else:
+            passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
     if _headline_passive(verb) or _bare_passive(verb):
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
     if not subject_tokens and not passive:
@@ -155,6 +159,27 @@ def _headline_run_on(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     opens = all(s.left_edge.idx == first for s in subjects)
     return bool(line.strip()) and line.strip()[-1] not in STATEMENT_ENDS and opens
+
+
+def _misread_main_verb(participle: Token, agents: list[Token]) -> bool:
+    """A past form the parser hung as a participle on a sentence's root noun, in a
+    sentence that ends with a full stop and has no other verb ("Hundreds of people
+    protested outside the US embassy in London."), coding only acts their doer is the one
+    named (`doers_acts`): the sentence's main verb in the active, its subject that noun
+    (as `_headline_passive` reads a past form that heads such a sentence). A headline drops
+    a passive's auxiliary ("Man shot dead in Dallas"), as a caption may ("Two people
+    killed in Kabul blast.")."""
+    head = participle.head
+    acts = {p.type for p in verb_patterns().get(verb_lemma(participle), ())}
+    return (
+        bool(acts)
+        and acts <= frames().doers_acts
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN", "NUM"}
+        and not agents
+        and not any(c.dep_ in {"dobj", "obj"} for c in participle.children)
+        and not _headline(participle)
+    )
 
 
 def _headline(verb: Token) -> bool:

@@ -71,6 +71,7 @@ class Frames(DataModel):
     verb_target_preps: Words
     site_target_types: frozenset[PloverType]
     site_preps: Words
+    doers_acts: frozenset[PloverType]
     adverbial_preps: Words
     homeward: Words
     verbal_objects: Words
