@@ -499,3 +499,17 @@ def test_a_protest_the_parser_read_as_a_participle_is_done_by_its_noun() -> None
     # a caption or headline drops a passive's auxiliary: its noun is still the victim
     event = one("Two people killed in Kabul blast.", "ASSAULT")
     assert event.source is None and event.target is not None
+
+
+def test_a_passive_without_agent_takes_the_doer_its_when_clause_names() -> None:
+    event = one(
+        "A Brooklyn woman was killed on Thursday when two robbers emptied their pistols.",
+        "ASSAULT",
+    )
+    assert event.source is not None and "robbers" in event.source.name
+    assert event.target is not None and "woman" in event.target.name
+    # the patient of the passive is no doer of its own "when" clause
+    assert all(
+        e.source is None or "man" not in e.source.name.lower()
+        for e in code("The man was shot when the man stepped out of his car.")
+    )

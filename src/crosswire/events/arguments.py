@@ -50,6 +50,8 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
             passive = inherited  # "was identified and arrested", "is believed to have been"
         else:
             subject_tokens = inherited
+    if passive and not agents and not subject_tokens:
+        agents = _doers_when(verb, passive)  # "was killed when two robbers opened fire"
     obj = direct_object(verb) or shared_object(verb)
     subjects = [a for t in subject_tokens for a in _actors(t, context)]
     subjects += [a for t in agents for a in agent_actors(t, context)]
@@ -180,6 +182,23 @@ def _misread_main_verb(participle: Token, agents: list[Token]) -> bool:
         and not any(c.dep_ in {"dobj", "obj"} for c in participle.children)
         and not _headline(participle)
     )
+
+
+def _doers_when(verb: Token, patients: list[Token]) -> list[Token]:
+    """The doers a passive with no "by" phrase names in its "when" clause: the clause's
+    active subject, a noun (not a pronoun) other than the patient ("was killed when two
+    would-be robbers emptied their pistols", "was arrested when police raided his home";
+    not "was shot when he stepped out of his car")."""
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ in {"mark", "advmod"} and m.lower_ == "when" for m in clause.children)
+        for subject in clause.children
+        if subject.dep_ in SUBJECTS
+        and subject.pos_ in {"NOUN", "PROPN"}
+        and subject.lemma_.lower() not in {p.lemma_.lower() for p in patients}
+    ]
 
 
 def _headline(verb: Token) -> bool:
