@@ -140,6 +140,7 @@ def _promised(trigger: Token) -> list[Token]:
 
 
 def _pursues(act: Token) -> bool:
+    """Whether a promised act pursues someone: "hunt down", "bring them to justice"."""
     cues = modality()
     if act.lemma_.lower() in cues.pursuits:
         return True
