@@ -186,14 +186,16 @@ def _misread_main_verb(participle: Token, agents: list[Token]) -> bool:
 
 def _doers_when(verb: Token, patients: list[Token]) -> list[Token]:
     """The doers a passive with no "by" phrase names in its "when" clause: the clause's
-    active subject, a noun (not a pronoun) other than the patient ("was killed when two
-    would-be robbers emptied their pistols", "was arrested when police raided his home";
-    not "was shot when he stepped out of his car")."""
+    active subject, a noun (not a pronoun) other than the patient, of an act with an object
+    ("was killed when two would-be robbers emptied their pistols", "was arrested when
+    police raided his home"; not "was shot when he stepped out of his car", nor "were killed
+    when two helicopters crashed")."""
     return [
         subject
         for clause in verb.children
         if clause.dep_ == "advcl"
         and any(m.dep_ in {"mark", "advmod"} and m.lower_ == "when" for m in clause.children)
+        and direct_object(clause) is not None  # an act on something, not "helicopters crashed"
         for subject in clause.children
         if subject.dep_ in SUBJECTS
         and subject.pos_ in {"NOUN", "PROPN"}
