@@ -178,3 +178,19 @@ def test_a_country_and_the_troops_it_sends_are_no_group(analyse: Callable[[str],
     # "Israel sent troops": a clause, not "Israeli troops"
     doc = analyse("Israel sent troops to the border on Tuesday.")
     assert doc.find("Israel").text == "Israel" and doc.find("Israel").type == "COUNTRY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Secretary of State Madeleine Albright headed on Tuesday to East Africa.",
+        "U.S. officials travelled to the Middle East.",
+        "Chinese diplomats toured Latin America in May.",
+    ],
+)
+def test_regions_larger_than_a_state_take_no_host(
+    analyse: Callable[[str], Analysed], text: str
+) -> None:
+    doc = analyse(text)
+    regions = [m for m in doc.mentions if m.type == "PLACE"]
+    assert regions and all(m.actor.country is None for m in regions)

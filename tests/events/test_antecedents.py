@@ -149,3 +149,38 @@ def test_typeset_quotation_marks_open_and_close_a_quotation() -> None:
     )
     assert _one_actor(text, "arrested", "source").country == "KEN"
     assert "kenyatta" in _one_actor(text, "condemn", "source").name.lower()
+
+
+def test_an_object_pronoun_of_a_coordinated_verb_is_the_object_before_it() -> None:
+    # object continuity: "put him" is the man arrested, not a person named earlier
+    text = "Governor Ann Ruiz spoke on Monday. Police arrested the man and put him in jail."
+    assert "man" in _one_actor(text, "put", "target").name.lower()
+
+
+def test_them_is_the_plural_object_of_the_verb_before_it() -> None:
+    text = "Senator Tom Hale started calling Republican senators and asking them to back the bill."
+    assert "senators" in _one_actor(text, "asking", "target").name.lower()
+
+
+def test_a_singular_thing_object_stands_for_no_them() -> None:
+    # "them" is not the bill: the pronoun is left to the other rules
+    text = "The senators met on Monday. The governor vetoed the bill and criticised them."
+    criticised = _by_trigger(text, "criticised")
+    assert len(criticised) == 1, code(text)
+    target = criticised[0].target
+    assert target is None or "bill" not in target.name.lower()
+
+
+def test_a_pronoun_is_the_subject_of_the_clause_that_opens_its_own() -> None:
+    # the opening "after" clause introduces the woman; no person is named in the sentence
+    text = (
+        "Minutes after a woman was suspended from her job at the plant, she returned with "
+        "a gun and opened fire, killing two co-workers."
+    )
+    source = _by_trigger(text, "killing")[0].source
+    assert source is not None and "woman" in source.name.lower()
+
+
+def test_an_object_pronoun_is_the_subject_of_the_clause_that_opens_its_own() -> None:
+    text = "Officers said the car was stolen. After the suspect resisted, police tased him."
+    assert "suspect" in _one_actor(text, "tased", "target").name.lower()

@@ -30,6 +30,7 @@ from crosswire.actors.lexicon import (
     member_nouns,
     non_state_codes,
     org_heads,
+    supranational_region,
 )
 from crosswire.actors.regions import regional_body
 from crosswire.kb.base import knowledge_base, user_files
@@ -407,12 +408,8 @@ def _ends_with(folded: str, phrase: str) -> bool:
 def _place(text: str, start: int, end: int, shown: str, label: str) -> Typed:
     capital = countries.capital_country(shown)
     bare = _COMPASS.sub("", shown)
-    country = (
-        capital
-        or countries.city_country(shown)
-        or countries.country_code(bare)
-        or countries.city_country(bare)
-        or country_in(shown)
-    )
+    country = capital or countries.city_country(shown)
+    if country is None and not supranational_region(shown):  # "Latin America", "East Africa"
+        country = countries.country_code(bare) or countries.city_country(bare) or country_in(shown)
     ref = ActorRef(place_key(shown, country), shown, country, None)
     return Typed(start, end, text, "PLACE", ref, label, is_capital=capital is not None)

@@ -17,6 +17,7 @@ Names = tuple[str, ...]  # in the file's order: readers sort by length, stable
 class Countries(DataModel):
     aliases: dict[str, Code | None]  # None: the name says no one country
     supranational: Names
+    supranational_regions: Names
     epithets: dict[str, Code]
     code_overrides: dict[Code, Code]
     names: dict[Code, str]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from crosswire.actors import countries
 from crosswire.actors.classify import STATE_SECTORS, Typed
 from crosswire.actors.keys import fold, group_key, org_key, people_key, place_key
-from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational_words
+from crosswire.actors.lexicon import non_state_codes, role_pattern_any_case, supranational
 from crosswire.actors.regions import region_names
 from crosswire.model import ActorRef
 
@@ -179,7 +179,7 @@ def fill_local_actors(typed: list[Typed], host: str | None) -> None:
             continue
         if mention.type == "ORG" and actor.sector not in _LOCAL_ORG_SECTORS:
             continue
-        if set(fold(actor.name).split()) & supranational_words():
+        if supranational(actor.name):
             continue
         if _community(mention):
             continue

@@ -185,9 +185,22 @@ def non_state_codes() -> frozenset[str]:
 
 
 @cache
-def supranational_words() -> frozenset[str]:
-    """Folded adjectives of regions larger than a state (see countries.yaml)."""
-    return frozenset(fold(w) for w in countries().supranational)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(rf"(?:^| )(?:{'|'.join(re.escape(p) for p in folded)})(?: |$)")
+
+
+def supranational(name: str) -> bool:
+    """Whether a name holds a region larger than a state or its adjective ("European
+    partners", "Latin American leaders", "East Africa"; see countries.yaml)."""
+    phrases = (*countries().supranational, *countries().supranational_regions)
+    return bool(_phrase_pattern(phrases).search(fold(name)))
+
+
+def supranational_region(name: str) -> bool:
+    """Whether a place's name holds a region larger than a state ("North America", "the
+    Middle East"); an adjective alone does not make one ("Western Australia")."""
+    return bool(_phrase_pattern(countries().supranational_regions).search(fold(name)))
 
 
 @cache

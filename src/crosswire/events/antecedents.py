@@ -23,6 +23,7 @@ from crosswire.nlp import MAX_CLIMB
 Resolve = Callable[[Token, Context], list[ActorRef]]  # the actors a noun phrase names
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
+DIRECT_OBJECTS = {"dobj", "obj"}
 REPORTING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl"}
 MEDIA_PREFIX = media_key("")  # how an outlet's key begins
 CONTROLLED = {"xcomp", "advcl", "conj"}  # clauses whose missing subject is the one above
@@ -40,6 +41,11 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     found = _subject_above(pronoun, context, resolve)
     if found is None and speaking:
         found = _speaker(pronoun, context)  # '"We will punish them," the president said'
+    if found is not None:
+        return found
+    found = _parallel_object(pronoun, context, resolve) or _leading_clause_subject(
+        pronoun, context, resolve
+    )
     if found is not None:
         return found
     if pronoun.lower_ in frames().person_pronouns:
@@ -94,6 +100,50 @@ def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> Act
         if fits and not _quoted(subject) and (actors := resolve(subject, context)):
             return actors[0]
     return None
+
+
+def _parallel_object(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """For the object of a coordinated verb, the object of the verb before it, where the
+    pronoun fits it (object continuity: "police arrested the man and put him in jail",
+    "called the Republicans and asked them to act"); a thing is no one's antecedent."""
+    verb = pronoun.head
+    if pronoun.dep_ not in DIRECT_OBJECTS or verb.dep_ != "conj" or _quoted(pronoun):
+        return None
+    earlier = [v for v in (verb.head, *verb.head.conjuncts) if v.i < verb.i]
+    for other in reversed(earlier):
+        for noun in (c for c in other.children if c.dep_ in DIRECT_OBJECTS):
+            if noun.lower_ in frames().pronouns or not _fits_object(pronoun, noun, context):
+                continue
+            if actors := resolve(noun, context):
+                return actors[0]
+    return None
+
+
+def _leading_clause_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """The subject of an adverbial clause that opens the pronoun's clause, where the pronoun
+    fits it ("after a woman was suspended, she returned"; "when the suspect resisted,
+    police tased him"): the clause is told first, so it introduces whom the pronoun is."""
+    clause = _clause(pronoun)
+    leading = [c for c in clause.children if c.dep_ == "advcl" and c.i < pronoun.i]
+    for subordinate in leading:
+        for subject in (c for c in subordinate.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+            if subject.lower_ in frames().pronouns or not _fits(pronoun, subject, context):
+                continue
+            if actors := resolve(subject, context):
+                return actors[0]
+    return None
+
+
+def _fits_object(pronoun: Token, noun: Token, context: Context) -> bool:
+    """He/him stand for one person; they/them for a plural noun, a group or a
+    coordination; "it" is left alone (most objects it could stand for are things)."""
+    if pronoun.lower_ in frames().person_pronouns:
+        return _one_person(noun, context)
+    if _singular(pronoun) or pronoun.lower_ not in frames().pronouns:
+        return False
+    mention = context.mention_at(noun)
+    group = mention is not None and mention.type == "GROUP"
+    return noun.tag_ in {"NNS", "NNPS"} or group or bool(noun.conjuncts)
 
 
 def _reporter(mention: Mention, context: Context) -> bool:

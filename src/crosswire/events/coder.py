@@ -13,6 +13,7 @@ from crosswire.events.candidates import candidates
 from crosswire.events.codes import appeal_code
 from crosswire.events.content import Coded, absorb_content, obligations
 from crosswire.events.context import Context, article_context
+from crosswire.events.coordinated import one_act
 from crosswire.events.decision import decide
 from crosswire.events.nominal import code_noun
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
@@ -33,7 +34,7 @@ def code_events(
     found = [candidates(sentence, proposals(sentence, context)) for sentence in sentences]
     events: list[EventMention] = []
     for coded in decide(sentences, found, context):
-        events.extend(appeal_code(token, event) for token, event in absorb_content(coded))
+        events.extend(appeal_code(token, e) for token, e in absorb_content(one_act(coded)))
     return events
 
 
