@@ -38,3 +38,15 @@ def test_a_refusal_coordinated_by_and_names_no_one_refused() -> None:
     text = "Police arrived at the scene and Mark Dunn refused to pull over."
     event = built(text, "refused", "REJECT")
     assert event.target is None
+
+
+def test_whom_a_state_stands_by_is_whom_it_supports() -> None:
+    text = "Turkey has been standing by Azerbaijan since the war began, the ambassador said."
+    event = built(text, "standing", "SUPPORT")
+    assert event.target is not None and event.target.country == "AZE"
+
+
+def test_whom_a_vote_is_against_is_whom_it_rejects() -> None:
+    text = "Senator Ann Ruiz voted against Judge Tom Hale on Tuesday."
+    event = built(text, "voted", "REJECT")
+    assert event.target is not None and "Hale" in event.target.name
