@@ -91,3 +91,9 @@ def test_leaders_of_an_unnamed_group_act_for_it() -> None:
 def test_a_person_noun_after_an_organisations_name_is_that_person() -> None:
     event = _one("Kenyan police arrested a Nairobi University football player on Monday.", "COERCE")
     assert event.target is not None and event.target.name.endswith("football player"), event
+
+
+def test_federal_agents_are_law_enforcement() -> None:
+    event = _one("Federal agents took Tom Hale into custody in Atlanta on Monday.", "COERCE")
+    assert event.source is not None and "agents" in event.source.name
+    assert _sector(event.source) == "COP"
