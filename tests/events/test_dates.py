@@ -437,3 +437,20 @@ def test_a_time_after_a_compared_party_is_that_party_s_not_the_event_s() -> None
     )
     assert word_date(text, "establish")[0] != "1979"
     assert word_date("Kim met Putin in Vladivostok in April 2019.", "met") == ("2019-04", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        ("Israel seized the Golan Heights in the 1967 war.", "seized", "1967"),
+        ("Iraq invaded Kuwait during the 1990 crisis.", "invaded", "1990"),
+    ],
+)
+def test_a_period_the_clause_happens_within_dates_it(text: str, trigger: str, date: str) -> None:
+    assert dated(text, trigger) == (date, "text")
+
+
+def test_a_crime_a_clause_is_about_does_not_date_it() -> None:
+    # "in the 2019 shooting": in connection with it, the arrest is not dated 2019
+    text = "Kenyan police arrested two men in the 2019 shooting."
+    assert dated(text, "arrested") == (PUBLISHED, "published")

@@ -177,6 +177,8 @@ class DateCues(DataModel):
     present_passive_auxiliaries: Words
     status_verbs: Words
     setting_preps: Words
+    period_preps: Words
+    period_nouns: Words
     spanning: Words
     frame_openers: Words
     prospective_governors: Words

@@ -43,6 +43,7 @@ ARGUMENT_LINKS = {
 # What a time expression can be to a word without dating it: "2016 was a hard year" (but a
 # copula's predicate dates its subject: "the meeting was Monday")
 NOT_MODIFIERS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+PRE_MODIFIERS = {"nummod", "compound", "amod", "poss"}  # "the 1967 war", "2016's election"
 PARTY_ENTITIES = {"GPE", "ORG", "PERSON", "NORP"}  # the named parties a comparison may name
 # A news report tells the past few days' events; a date the article gives that ends more
 # than this many days before its publication places the story it tells in that past
@@ -502,7 +503,7 @@ def _setting(root: Token) -> Token | None:
     month"). The clause happens in its setting, so the setting's date is the clause's;
     None for any other noun ("charged with the murder in 2005" keeps the charge undated)."""
     link = root.head
-    if root.dep_ in {"npadvmod", "nmod"}:
+    if root.dep_ in {"npadvmod", "nmod"} or (root.dep_ in PRE_MODIFIERS and root.i < link.i):
         noun = link
     elif link.dep_ == "prep" and link.lower_ in dates().dating_preps:
         noun = link.head
@@ -510,7 +511,7 @@ def _setting(root: Token) -> Token | None:
         return None
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or noun.head.i == noun.i:
         return None
-    if root.i < noun.i:
+    if root.i < noun.i and not _period(noun):
         return None  # "in the March 2005 rampage": the date of the noun's own event
     if any(_owns_time(c, root) for c in noun.children if noun.i < c.i < root.i):
         return None  # "in connection with the murder in 2005": the murder's date
@@ -518,6 +519,12 @@ def _setting(root: Token) -> Token | None:
     if preposition.dep_ == "agent" or preposition.lower_ in dates().setting_preps:
         return noun if preposition.dep_ in {"prep", "agent"} else None
     return None
+
+
+def _period(noun: Token) -> bool:
+    """A setting the clause happens within, not one it is about (dates.yaml)."""
+    cues = dates()
+    return noun.head.lower_ in cues.period_preps or noun.lemma_.lower() in cues.period_nouns
 
 
 def _owns_time(link: Token, root: Token) -> bool:
