@@ -200,6 +200,12 @@ def test_the_troops_a_state_sends_are_moved_not_its_target() -> None:
     assert event.target is not None and event.target.key == "country:SAU"
 
 
+def test_troops_counted_by_thousands_are_moved_not_the_target() -> None:
+    # "thousands of troops": the count's "of" phrase names them, still the forces moved
+    event = _one("Turkey has sent thousands of troops in the last month.", "MOBILIZE")
+    assert event.target is None
+
+
 def test_a_protest_at_an_actors_premises_is_against_it_not_the_host_country() -> None:
     event = _one("Protesters rallied outside the Russian embassy in Kyiv.", "PROTEST")
     assert event.target is not None and event.target.country == "RUS"

@@ -46,6 +46,8 @@ def build(
         # names; an act ("gunmen killed 12") is kept for its place and date
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
+    if pattern.type == "MOBILIZE":  # nor are they what completing the roles finds
+        targets = [t for t in targets if not _moved_forces(t)]
     code, negated, status = _code(trigger, pattern, len(subjects + targets))
     event = _mention(trigger, sentence, context, heads, code)
     event.source = subjects[0] if subjects else None
