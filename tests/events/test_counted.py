@@ -49,3 +49,9 @@ def test_a_number_that_is_a_thing_or_a_date_is_no_one() -> None:
     assert _counted("Robbers crashed a 4x4 into the store.", "4x4") == []
     assert _counted("The army arrested him in 2019.", "2019") == []
     assert _counted("The court fined him 500 dollars.", "500") == []
+
+
+def test_a_sum_after_a_currency_word_is_no_one() -> None:
+    # wire copy writes the currency before the amount: a sum, not 50 million people
+    assert _counted("The minister requested dlrs 50 million in aid.", "million") == []
+    assert _counted("Gunmen killed 50 in Kano.", "50") == ["50"]

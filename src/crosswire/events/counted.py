@@ -37,8 +37,14 @@ def counted_people(token: Token, context: Context) -> list[ActorRef]:
 
 def _count(token: Token) -> bool:
     """A cardinal number or a noun of a great number ("dozens") heading its phrase."""
-    if token.ent_type_ in NOT_COUNTS:
+    if token.ent_type_ in NOT_COUNTS or _sum(token):
         return False
     if token.pos_ == "NUM":
         return token.like_num  # "200", "two"; not "4x4"
     return token.pos_ == "NOUN" and token.lower_ in frames().people_counts
+
+
+def _sum(token: Token) -> bool:
+    """A number with a currency before it ("dlrs 50 million", "$3 million")."""
+    before = [t for t in token.subtree if t.i < token.i]
+    return any(t.is_currency or t.lower_ in frames().currency_words for t in before)

@@ -53,6 +53,7 @@ class Frames(DataModel):
     undergoer_verbs: Words
     participation_verbs: Words
     people_counts: Words
+    currency_words: Words
     harm_results: Words
     undergoer_nouns: Words
     doer_nouns: Words
