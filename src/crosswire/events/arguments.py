@@ -179,7 +179,7 @@ def _misread_main_verb(participle: Token, agents: list[Token]) -> bool:
         and head.dep_ == "ROOT"
         and head.pos_ in {"NOUN", "PROPN", "NUM"}
         and not agents
-        and not any(c.dep_ in {"dobj", "obj"} for c in participle.children)
+        and direct_object(participle) is None
         and not _headline(participle)
     )
 

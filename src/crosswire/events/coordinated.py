@@ -14,10 +14,9 @@ from crosswire.actors.keys import fold
 from crosswire.events.content import Coded
 from crosswire.events.data import frames
 from crosswire.events.patterns import verb_lemma, verb_patterns
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
 from crosswire.model import ActorRef, EventMention
 
-OBJECTS = {"dobj", "obj"}
 OWN_CLAUSE = SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass"}  # a verb telling its own act
 JOINING = {"and", "&"}  # "shot but did not kill" tells two things
 
@@ -29,7 +28,7 @@ def one_act(found: Coded) -> Coded:
     kept: Coded = []
     for token, event in found:
         first = by_token.get(token.head.i) if _shares_the_act(token) else None
-        if first is not None and first is not event and _same_act(first, event):
+        if first is not None and _same_act(first, event):
             _fold(first, event)
             continue
         kept.append((token, event))
@@ -46,8 +45,7 @@ def _shares_the_act(verb: Token) -> bool:
         return False
     joined = any(c.dep_ == "cc" and c.lower_ in JOINING for c in verb.head.children)
     own_clause = any(c.dep_ in OWN_CLAUSE for c in verb.children)
-    first_object = any(c.dep_ in OBJECTS for c in verb.head.children)
-    return joined and not own_clause and not first_object
+    return joined and not own_clause and direct_object(verb.head) is None
 
 
 def _tells_harm_done(verb: Token) -> bool:

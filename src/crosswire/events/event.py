@@ -39,15 +39,13 @@ def build(
     if pattern.requires_actor_pair and not (subjects and targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
-    if pattern.type == "MOBILIZE":  # "sent troops to the border": the troops are moved
-        targets = [t for t in targets if not _moved_forces(t)]
+    targets = _not_moved(pattern, targets)  # "sent troops to the border": the troops are moved
     if pattern.type in frames().verbal_types and only_vague(subjects + targets, places):
         # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
         # names; an act ("gunmen killed 12") is kept for its place and date
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
-    if pattern.type == "MOBILIZE":  # nor are they what completing the roles finds
-        targets = [t for t in targets if not _moved_forces(t)]
+    targets = _not_moved(pattern, targets)  # nor are they what completing the roles finds
     code, negated, status = _code(trigger, pattern, len(subjects + targets))
     event = _mention(trigger, sentence, context, heads, code)
     event.source = subjects[0] if subjects else None
@@ -57,6 +55,13 @@ def build(
     event.negated, event.modality = negated, status
     event.numbers = numbers(trigger, pattern)
     return event
+
+
+def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:
+    """The targets less the forces a mobilisation moves, which are its means."""
+    if pattern.type != "MOBILIZE":
+        return targets
+    return [t for t in targets if not _moved_forces(t)]
 
 
 def _moved_forces(actor: ActorRef) -> bool:
