@@ -9,6 +9,7 @@ from spacy.vocab import Vocab
 
 from crosswire import nlp
 from crosswire.model import EventMention, Scope
+from crosswire.scope import confirm
 from crosswire.scope.confirm import confirmed, in_scope
 from crosswire.scope.model import load_model
 
@@ -24,6 +25,30 @@ def test_the_same_sentence_is_kept_or_dropped_by_its_page_s_probability() -> Non
     out_page = Scope(language="en", document=0.0, english=5)
     assert confirmed(sentence, [], in_page) == sentence
     assert confirmed(sentence, [], out_page) == []
+
+
+@pytest.mark.slow
+def test_a_sentence_is_embedded_only_where_its_page_leaves_the_decision_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentence = list(next(nlp.parse([ARREST])).sents)
+    decision = load_model().full_decision
+    always_in = decision.threshold / (1 - decision.mix) + 0.01  # in, even at probability 0
+    always_out = (decision.threshold - decision.mix) / (1 - decision.mix) - 0.01
+    open_band = (decision.threshold - decision.mix / 2) / (1 - decision.mix)
+    embedded: list[str] = []
+
+    def embed(texts: list[str]) -> object:
+        embedded.extend(texts)
+        return real_embed(texts)
+
+    real_embed = confirm.embed
+    monkeypatch.setattr(confirm, "embed", embed)
+    assert confirmed(sentence, [], Scope(language="en", document=always_in, english=5))
+    assert confirmed(sentence, [], Scope(language="en", document=always_out, english=5)) == []
+    assert embedded == []
+    confirmed(sentence, [], Scope(language="en", document=open_band, english=5))
+    assert embedded == [sentence[0].text]
 
 
 @pytest.mark.slow

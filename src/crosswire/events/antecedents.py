@@ -16,7 +16,7 @@ from crosswire.actors.keys import media_key
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, doc_text
 from crosswire.model import ActorRef, Mention
 from crosswire.nlp import MAX_CLIMB
 
@@ -304,7 +304,7 @@ def _quoted(token: Token) -> bool:
     """Inside a quotation: an odd number of quotation marks before it in its paragraph (a
     quotation may run over several sentences, not over a paragraph), counted in the text
     ("``" and "''" are one mark each, whichever token the parser hangs them on)."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     earliest = token.doc[max(0, token.i - MAX_QUOTE_TOKENS)].idx
     start = max(text.rfind("\n", 0, token.idx) + 1, earliest)
     return sum(text.count(mark, start, token.idx) for mark in QUOTES) % 2 == 1

@@ -19,7 +19,13 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import verb_lemma, verb_patterns
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, clause_subject, direct_object
+from crosswire.events.syntax import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    clause_subject,
+    direct_object,
+    doc_text,
+)
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
@@ -149,7 +155,7 @@ def _headline_run_on(verb: Token) -> bool:
     verb whose sentence goes on past its line, hung on the next line or the root, and
     whose own line, opening with its subject, has no closing punctuation, heads that
     headline."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     start = text.rfind("\n", 0, verb.idx) + 1
     end = text.find("\n", verb.idx)
     if end < 0 or end >= verb.sent.end_char:

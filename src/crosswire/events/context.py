@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events.syntax import doc_text
 from crosswire.model import Article, Attribution, Mention, TimeExpr
 
 
@@ -74,5 +75,13 @@ def article_context(
     starts = [m.start for m in ordered]
     first_tokens = [s.start for s in sentences]
     return Context(
-        doc, article, ordered, starts, times, attributions, sentences, first_tokens, text=doc.text
+        doc,
+        article,
+        ordered,
+        starts,
+        times,
+        attributions,
+        sentences,
+        first_tokens,
+        text=doc_text(doc),
     )

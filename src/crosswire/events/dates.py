@@ -23,6 +23,7 @@ from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
+from crosswire.events.syntax import doc_text
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -344,7 +345,7 @@ def _unrealised(trigger: Token) -> bool:
         head = current.head
         if head.i == current.i or current.dep_ not in GOVERNED:
             return False  # a reported, relative or adverbial clause keeps its own status
-        if not _same_line(trigger.doc.text, head.idx, trigger.idx):
+        if not _same_line(doc_text(trigger.doc), head.idx, trigger.idx):
             return False
         if current.dep_ == "xcomp" and head.lower_ in cues.prospective_governors:
             return True

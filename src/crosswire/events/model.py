@@ -71,8 +71,8 @@ class ModelCard(BaseModel):
 class EventModel:
     card: ModelCard
     slots: NDArray[np.int32]  # per hashed column: its row in `weights`, or -1
-    weights: NDArray[np.float32]
-    intercept: NDArray[np.float32]
+    weights: NDArray[np.float64]  # stored as float32; widened once here, not per product
+    intercept: NDArray[np.float64]
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -154,8 +154,10 @@ def read_model(card_file: Traversable, weights_file: Traversable) -> EventModel:
         )
     with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
         columns = arrays["columns"].astype(np.int64)
-        weights = arrays["weights"].astype(np.float32)
-        intercept = arrays["intercept"].astype(np.float32)
+        # Widened to the features' float64 at load: scipy would otherwise copy the whole
+        # float32 matrix to float64 on every product (most of the model's cost).
+        weights = arrays["weights"].astype(np.float32).astype(np.float64)
+        intercept = arrays["intercept"].astype(np.float32).astype(np.float64)
     if weights.shape != (len(columns), len(card.classes)) or NONE not in card.classes:
         raise ModelError(f"{weights_file}: weights of shape {weights.shape} for {card.classes}")
     slots = np.full(card.hash_width, -1, dtype=np.int32)

@@ -17,7 +17,7 @@ from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import CLAUSES
+from crosswire.events.syntax import CLAUSES, doc_text
 from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
 
@@ -179,7 +179,7 @@ def _quoting(pronoun: Token, actor: ActorRef, context: Context) -> bool:
 def _in_quotes(token: Token) -> bool:
     """An odd number of quotation marks before the token in its line, or after it in its
     sentence (a quotation may open lines or sentences earlier)."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     opening = text.rfind("\n", 0, token.idx) + 1
     before = sum(text.count(mark, opening, token.idx) for mark in QUOTES)
     after = sum(text.count(mark, token.idx, token.sent.end_char) for mark in QUOTES)

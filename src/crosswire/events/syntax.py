@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from crosswire.events.data import agents
 
@@ -16,6 +16,16 @@ PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
+_TEXT_KEY = ("crosswire", "text")  # where `doc_text` keeps a doc's text in its user data
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined from its tokens once: spaCy joins them again on every
+    ``doc.text``, and the coder asks for it per candidate (quotation marks, lines)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def clause_subject(subject: Token) -> Token:

@@ -73,14 +73,16 @@ def confirmed(
 ) -> list[Span]:
     """The sentences in English and in scope by the ``full`` model."""
     english = [s for s in sentences if is_english(s.text, scope.language or "", settings)]
-    if not english:
-        return []
     model = load_model()
+    decision = model.full_for(scope.english)
+    if not english or not decision.in_scope(1.0, scope.document):
+        return []  # the page's probability alone keeps it out, whatever its sentences say
+    if decision.in_scope(0.0, scope.document):
+        return english  # or alone keeps it in: nothing to embed
     inside = mentions_in(english, mentions)
     features = [sentence_features(s, m) for s, m in zip(english, inside, strict=True)]
     rows = vector(features, model.n_features)
     full = model.full.probability(rows, embed([s.text for s in english])).tolist()
-    decision = model.full_for(scope.english)
     return [s for s, f in zip(english, full, strict=True) if decision.in_scope(f, scope.document)]
 
 
