@@ -16,7 +16,7 @@ PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
-_TEXT_KEY = ("crosswire", "text")  # where `doc_text` keeps a doc's text in its user data
+_TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
 
 def doc_text(doc: Doc) -> str:
