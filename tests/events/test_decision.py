@@ -8,7 +8,10 @@ from tests.events.conftest import code
 from crosswire import nlp, stages
 from crosswire.events.coder import proposals
 from crosswire.events.context import article_context
+from crosswire.events.learned import learned_pattern
 from crosswire.events.model import event_model
+from crosswire.events.nominal import noun_roles
+from crosswire.events.triggers import code_learned
 from crosswire.model import Article
 
 SPORTS = "Russia beat Croatia 3-1 in the World Cup quarter-final on Saturday."
@@ -57,3 +60,13 @@ def test_verdicts_follow_the_thresholds() -> None:
     assert model.verdict(np.array(unsure), "PROTEST") is None  # no event: dropped
     assert model.verdict(np.array(sure), "ASSAULT") == "ASSAULT"
     assert model.verdict(np.array(unsure), "CONSULT", nominal=True) == "CONSULT"  # noun pattern
+
+
+def test_a_noun_that_says_something_is_no_event_the_model_may_find() -> None:
+    text = "Russian military sources said the convoy was attacked."
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    sources = next(t for t in state.doc if t.text == "sources")
+    assert code_learned(sources, "ASSAULT", sources.sent, context) is None
+    assert noun_roles(sources, learned_pattern(sources, "ASSAULT"), context)[0]  # it names one

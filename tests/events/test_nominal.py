@@ -185,3 +185,10 @@ def test_a_support_verbs_subject_holds_a_meeting_with_the_other_party() -> None:
 def test_talks_with_a_party_and_no_holder_keep_that_party_as_the_source() -> None:
     subjects, targets = roles("Talks with Bolivia resumed in Santiago.", "Talks", "CONSULT")
     assert named(subjects, "bolivia") and not targets, (subjects, targets)
+
+
+def test_a_country_named_before_the_adjectives_of_the_noun_does_it() -> None:
+    # the parser hangs "US" on "embargo" as nmod when adjectives come between
+    subjects, _ = roles("Canada has long opposed the US economic and political embargo.",
+                        "embargo", "SANCTION")  # fmt: skip
+    assert named(subjects, "united states")

@@ -213,3 +213,13 @@ def test_a_protest_at_an_actors_premises_is_against_it_not_the_host_country() ->
     assert event.target is not None and "parliament" in event.target.name.lower()
     event = _one("Thousands of farmers protested in Paris on Sunday.", "PROTEST")
     assert event.target is not None and event.target.key == "country:FRA"  # no site named
+
+
+def test_an_allegation_is_against_the_doer_a_passive_content_clause_names() -> None:
+    event = _one("Officials allege the attacks were planned by Hezbollah.", "ACCUSE")
+    assert event.target is not None and event.target.name == "Hezbollah"
+
+
+def test_the_subject_of_a_passive_content_clause_comes_before_its_doer() -> None:
+    event = _one("The opposition alleged that the governor was paid by Acme Corp.", "ACCUSE")
+    assert event.target is not None and "governor" in event.target.name.lower()

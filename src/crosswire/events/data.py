@@ -59,6 +59,7 @@ class Frames(DataModel):
     doer_nouns: Words
     light_verb_target_preps: Words
     event_containers: Words
+    saying_verbs: Words
     pronouns: Words
     person_pronouns: Words
     speaker_pronouns: Words

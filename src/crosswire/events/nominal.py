@@ -26,6 +26,9 @@ from crosswire.model import ActorRef, EventMention
 LIGHT_LINKS = {"dobj", "obj", "nsubjpass"}
 HYPHENS = {"-", "\u2010", "\u2011"}
 PARTNER_PREPS = {"with"}  # "talks with X": X is the other party, not the one holding them
+# A name before the noun: the parser's "compound", or "nmod" where adjectives come between
+# ("the US economic and political embargo")
+NAME_MODIFIERS = {"compound", "nmod"}
 
 
 def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | None:
@@ -176,11 +179,11 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
     for child in noun.children:
         if _prefixed(child):
             continue  # "anti-American protests", "intra-Afghan talks": no doer named
-        if child.dep_ == "poss" or (child.dep_ == "compound" and is_country(child, context)):
+        if child.dep_ == "poss" or (child.dep_ in NAME_MODIFIERS and is_country(child, context)):
             found += actors_of(child, context)
         elif child.dep_ == "amod":
             found += [a for c in (child, *child.conjuncts) if (a := modifier_actor(c, context))]
-        elif child.dep_ == "compound" and _before(child, noun, context):
+        elif child.dep_ in NAME_MODIFIERS and _before(child, noun, context):
             actors = actors_of(child, context)
             if has_object or any(_state_body(a) for a in actors):
                 found += actors

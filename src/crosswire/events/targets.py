@@ -313,8 +313,9 @@ def _conditioned(clause: Token, context: Context) -> list[ActorRef]:
 
 
 def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
-    """The content clause's named subjects, else the actors of its first complement that
-    names any."""
+    """The content clause's named subjects, else the doer a passive clause names in its
+    "by" phrase ("allege the attacks were plotted by bin Laden"), else the actors of its
+    first complement that names any."""
     subjects = [
         a
         for c in clause.children
@@ -323,6 +324,16 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
     ]
     if subjects:
         return subjects
+    doers = [
+        a
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for g in agent.children
+        if g.dep_ == "pobj"
+        for a in actors_of(g, context)
+    ]
+    if doers:
+        return doers
     for child in clause.children:
         found = _complement_actors(child, context)
         if found:

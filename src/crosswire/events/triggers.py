@@ -286,6 +286,8 @@ def code_learned(
         if no_event(token, verb_lemma(token), {event_type}):
             return None
         return _try_verb_pattern(token, pattern, sentence, context)
+    if _speaker(token):
+        return None
     subjects, targets = noun_roles(token, pattern, context)
     if not subjects and not targets:
         return None
@@ -293,3 +295,8 @@ def code_learned(
     return build(
         token, pattern, sentence, context, unique(subjects), unique(targets), found, [token]
     )
+
+
+def _speaker(noun: Token) -> bool:
+    """A noun that says something ("military sources said"): a speaker or a document."""
+    return noun.dep_ in SUBJECTS and noun.head.lemma_.lower() in frames().saying_verbs
