@@ -454,3 +454,35 @@ def test_a_crime_a_clause_is_about_does_not_date_it() -> None:
     # "in the 2019 shooting": in connection with it, the arrest is not dated 2019
     text = "Kenyan police arrested two men in the 2019 shooting."
     assert dated(text, "arrested") == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police have arrested the activist more than a dozen times.", "arrested"),
+        ("Rebels repeatedly attacked the convoy near Kabul.", "attacked"),
+        ("Three times, gunmen attacked the clinic.", "attacked"),
+        ("Police had arrested suspects in only four cases.", "arrested"),
+    ],
+)
+def test_an_act_told_as_done_several_times_takes_no_publication_date(text: str, word: str) -> None:
+    assert word_date(text, word) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guard was hit several times by the robbers.",  # blows in one attack
+        "Police arrested the activist on the march.",
+    ],
+)
+def test_one_act_keeps_its_publication_date(text: str) -> None:
+    word = "hit" if "hit" in text else "arrested"
+    assert word_date(text, word) == (PUBLISHED, "published")
+
+
+def test_a_blast_s_own_date_dates_what_it_did() -> None:
+    assert dated("The Jan. 7 blast killed 12 people in the market.", "killed") == (
+        "2020-01-07",
+        "text",
+    )

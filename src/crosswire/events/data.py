@@ -185,6 +185,10 @@ class DateCues(DataModel):
     frame_openers: Words
     prospective_governors: Words
     preventing_governors: Words
+    iterative_adverbs: Words
+    occasion_nouns: Words
+    times_nouns: Words
+    perfect_auxiliaries: Words
 
 
 @cache

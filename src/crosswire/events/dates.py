@@ -97,11 +97,13 @@ def _supported(noun: Token) -> bool:
 
 
 def _event_noun(noun: Token) -> bool:
-    """An event noun of the pattern files, or the "-ing" noun of a pattern verb ("the
-    bombing", "the shooting")."""
+    """An event noun of the pattern files, a word for a bombing's blast (frames.yaml
+    ``bombings``: "the Aug. 7 blasts killed 257 people"), or the "-ing" noun of a pattern
+    verb ("the bombing", "the shooting")."""
     lemma = noun.lemma_.lower()
     gerund = lemma.endswith("ing") and lemma[:-3] in verb_patterns()
-    return noun.pos_ == "NOUN" and (lemma in noun_patterns() or gerund)
+    blast = any(lemma in means.words for means in frames().bombings)
+    return noun.pos_ == "NOUN" and (lemma in noun_patterns() or gerund or blast)
 
 
 def sentence_date(trigger: Token, context: Context) -> str | None:
@@ -268,9 +270,44 @@ def recent_report(trigger: Token, status: Modality) -> bool:
         return True  # a nominal headline: "Rebel attack on border town"
     if _stative_passive(verb):
         return False  # "he is charged in three attacks": a standing state, done before
+    if _iterated(verb):
+        return False  # "arrested more than a dozen times": no one day
     if verb.dep_ == "relcl":
         return _recent_aspect(verb)  # "Hiller, who has been arrested and charged, ..."
     return not _past_perfect(verb) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _iterated(verb: Token) -> bool:
+    """An act told as done several times: an adverb that says so ("repeatedly attacked"),
+    or a plural count of occasions on the verb ("in only four cases"; "times" in the
+    perfect or before the verb: "has been arrested a dozen times", "Three times, ...")."""
+    cues = dates()
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in cues.iterative_adverbs:
+            return True
+        nouns = [child] if child.dep_ == "npadvmod" else []
+        if child.dep_ == "prep":
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+        if any(_occasions(noun, verb) for noun in nouns):
+            return True
+    return False
+
+
+def _occasions(noun: Token, verb: Token) -> bool:
+    """ "four cases", "a dozen times" (see `_iterated`): a plural count of occasions."""
+    cues = dates()
+    if noun.tag_ not in {"NNS", "NNPS"} or not any(
+        c.dep_ in {"nummod", "amod"} for c in noun.children
+    ):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in cues.occasion_nouns:
+        return True
+    perfect = any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.perfect_auxiliaries
+        for c in verb.children
+    )
+    return lemma in cues.times_nouns and (perfect or noun.i < verb.i)
 
 
 def _stative_passive(verb: Token) -> bool:
