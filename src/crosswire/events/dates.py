@@ -304,8 +304,7 @@ def _occasions(noun: Token, verb: Token) -> bool:
     if lemma in cues.occasion_nouns:
         return True
     perfect = any(
-        c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.perfect_auxiliaries
-        for c in verb.children
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.perfect_auxiliaries for c in verb.children
     )
     return lemma in cues.times_nouns and (perfect or noun.i < verb.i)
 
