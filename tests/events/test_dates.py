@@ -486,3 +486,29 @@ def test_a_blast_s_own_date_dates_what_it_did() -> None:
         "2020-01-07",
         "text",
     )
+
+
+def test_a_participle_on_the_object_of_a_verb_takes_the_verb_s_date() -> None:
+    text = (
+        "Last Friday, a group of scientists sent letters to the Interior Department "
+        "urging the government to overturn the rule."
+    )
+    assert word_date(text, "urging") == ("2020-01-10", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Earlier, the demand had been refused by the Taliban government.", "refused"),
+        ("Police previously arrested the man in Denver.", "arrested"),
+    ],
+)
+def test_an_act_placed_before_the_news_takes_no_publication_date(text: str, word: str) -> None:
+    assert word_date(text, word) == (None, None)
+
+
+def test_earlier_on_a_day_is_that_day() -> None:
+    assert word_date("Police arrested the man earlier on Tuesday.", "arrested") == (
+        "2020-01-14",
+        "text",
+    )

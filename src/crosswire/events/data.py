@@ -189,6 +189,7 @@ class DateCues(DataModel):
     occasion_nouns: Words
     times_nouns: Words
     perfect_auxiliaries: Words
+    earlier_adverbs: Words
 
 
 @cache

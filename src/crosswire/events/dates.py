@@ -30,6 +30,8 @@ from crosswire.timex.values import contract_date
 # Links up the tree along which a clause shares its time with the one above it (see
 # `_shares_time_upward`); anything else (a reported, relative or object clause) stops.
 MAX_LEVELS = 3  # how many clauses up a date is looked for
+# The nouns whose "-ing" participle takes the time of their verb (`_shares_time_upward`)
+PARTICIPLE_HOSTS = {"dobj", "obj", "nsubj", "nsubjpass", "pobj"}
 NOUN_SUBJECTS = {"nsubj", "nsubjpass"}
 # Links from a word to the word that governs what it names ("foiled an attack", "foiling
 # the intention of attacking", "was going to be shot")
@@ -272,6 +274,8 @@ def recent_report(trigger: Token, status: Modality) -> bool:
         return False  # "he is charged in three attacks": a standing state, done before
     if _iterated(verb):
         return False  # "arrested more than a dozen times": no one day
+    if any(c.dep_ == "advmod" and c.lower_ in dates().earlier_adverbs for c in verb.children):
+        return False  # "Earlier, the demand has been refused": before the news
     if verb.dep_ == "relcl":
         return _recent_aspect(verb)  # "Hiller, who has been arrested and charged, ..."
     return not _past_perfect(verb) or verb.dep_ in {"ccomp", "parataxis"}
@@ -607,20 +611,43 @@ def _sharing(trigger: Token) -> list[Token]:
         if not _shares_time_upward(first):
             break
         current = first.head
+        if first.dep_ == "acl":  # "sent letters last Friday urging them": when sent
+            verb = _verb_of_argument(current)
+            if verb is None:
+                break
+            current = verb
     return found
+
+
+def _verb_of_argument(noun: Token) -> Token | None:
+    """The verb whose subject or object `noun` is, directly or through a preposition
+    ("sent letters to the departments")."""
+    current = noun
+    for _ in range(MAX_LEVELS):
+        if current.dep_ not in PARTICIPLE_HOSTS | {"prep", "dative"}:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
 
 
 def _shares_time_upward(token: Token) -> bool:
     """A noun event that is the subject of its clause ("the shootings happened Thursday"),
-    an infinitive complement ("tried to storm"), or an adverbial clause that is not
-    introduced by a bounding subordinator ("as police fought", a participle) takes the
-    date of the clause above; an object, a reported or a relative clause does not."""
+    an infinitive complement ("tried to storm"), an "-ing" participle on the subject or
+    object of a verb, or on a noun of its prepositions ("sent letters to the departments
+    urging them to ...", "protesters chanting slogans were arrested": the verb's time), or
+    an adverbial clause that is not introduced by a bounding subordinator ("as police
+    fought", a participle) takes the date of the clause above; an object, a reported or a
+    relative clause does not."""
     if token.head.i == token.i:
         return False
     if token.dep_ in NOUN_SUBJECTS:
         return token.pos_ in {"NOUN", "PROPN"}
     if token.dep_ == "xcomp":
         return True
+    if token.dep_ == "acl":
+        return token.tag_ == "VBG" and token.head.dep_ in PARTICIPLE_HOSTS
     if token.dep_ != "advcl":
         return False
     marks = dates().bounding_marks
