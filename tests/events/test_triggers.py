@@ -3,6 +3,7 @@ object named by a personal pronoun ("released him"). Sentences written for the t
 
 from __future__ import annotations
 
+import pytest
 from tests.events.conftest import code, proposed
 
 
@@ -29,3 +30,20 @@ def test_a_personal_pronoun_object_is_a_person() -> None:
     released = [e for e in proposed(text) if e.type == "RETREAT"]
     assert len(released) == 1 and released[0].mode == "release"
     assert released[0].target is not None and "smith" in released[0].target.name.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, who arrived in Miami in 1961, believes the boy should stay.",
+        "New advice says travellers should exercise caution when visiting Kenya.",
+    ],
+)
+def test_a_trip_by_no_one_of_known_office_is_no_visit(text: str) -> None:
+    assert not [e for e in code(text) if e.type == "CONSULT"]
+
+
+def test_an_official_s_arrival_abroad_is_a_visit() -> None:
+    events = [e for e in code("Foreign Minister Sergei Lavrov arrived in Ankara on Monday.")]
+    visits = [e for e in events if e.type == "CONSULT"]
+    assert visits and visits[0].source is not None and "Lavrov" in visits[0].source.name

@@ -67,6 +67,7 @@ class Frames(DataModel):
     object_target_preps: Words
     state_sectors: frozenset[Sector]
     moved_sectors: frozenset[Sector]
+    private_sectors: frozenset[Sector]
     jurisdiction_types: frozenset[PloverType]
     home_types: frozenset[PloverType]
     content_target_preps: Words

@@ -80,6 +80,9 @@ def _try_verb_pattern(
     if pattern.mode == "visit" and _trip_at_home(subjects, targets):
         context.vetoed.add(verb.i)  # "Clinton arrived in Philadelphia": no event at all
         return None
+    if pattern.mode == "visit" and _private_trip(subjects):
+        context.vetoed.add(verb.i)  # "Juanita Castro, who arrived in Miami in 1961"
+        return None
     found = places(verb, context, heads)
     return build(verb, pattern, sentence, context, subjects, targets, found, heads)
 
@@ -127,6 +130,20 @@ def _trip_at_home(subjects: list[ActorRef], targets: list[ActorRef]) -> bool:
         and bool(targets)
         and all(t.key.startswith("country:") and t.country == home for t in targets)
     )
+
+
+def _private_trip(subjects: list[ActorRef]) -> bool:
+    """A trip by no one named, by people of no known office or by private people
+    (frames.yaml ``private_sectors``): travel ("Juanita Castro, who arrived in Miami",
+    "tourists visited Egypt"), not a visit between political actors, which an official,
+    a state or an organisation makes."""
+    return all(_private(s) for s in subjects)
+
+
+def _private(actor: ActorRef) -> bool:
+    if actor.sector is None:
+        return actor.key.startswith("person:")
+    return actor.sector in frames().private_sectors
 
 
 def _visited_country(verb: Token, context: Context) -> list[ActorRef]:
