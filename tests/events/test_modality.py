@@ -303,3 +303,16 @@ def test_a_clause_of_means_shares_its_verbs_mood_a_reason_does_not(
 def test_in_charge_of_is_no_charge() -> None:
     text = "The detective in charge of the investigation retired."
     assert reading(text, "investigation") == ("asserted", False)
+
+
+def test_a_meeting_in_the_simple_present_dated_after_publication_is_planned() -> None:
+    # published on Thursday 2020-01-16: "Monday" is the Monday after
+    events = code("Netanyahu and Arafat meet separately Monday with Albright.", "2020-01-16")
+    meeting = next(e for e in events if e.trigger == "meet")
+    assert (meeting.type, meeting.modality, meeting.date) == ("AGREE", "planned", "2020-01-20")
+
+
+def test_an_act_in_the_past_tense_dated_on_an_earlier_day_stays_asserted() -> None:
+    events = code("Netanyahu met Albright on Monday.", "2020-01-16")
+    meeting = next(e for e in events if e.trigger == "met")
+    assert (meeting.type, meeting.modality, meeting.date) == ("CONSULT", "asserted", "2020-01-13")

@@ -14,7 +14,7 @@ from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
 from crosswire.events.targets import complete_roles, only_vague
-from crosswire.model import ActorRef, EventMention, Modality, Place
+from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
 
 def build(
@@ -46,8 +46,10 @@ def build(
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
     targets = _not_moved(pattern, targets)  # nor are they what completing the roles finds
-    code, negated, status = _code(trigger, pattern, len(subjects + targets))
-    event = _mention(trigger, sentence, context, heads, code)
+    dating = event_date(heads, context)
+    ahead = _scheduled_ahead(trigger, dating, context)
+    code, negated, status = _code(trigger, pattern, len(subjects + targets), ahead)
+    event = _mention(trigger, sentence, context, heads, code, dating)
     event.source = subjects[0] if subjects else None
     event.target = _target(pattern, subjects, targets)
     event.participants = unique(subjects + targets)
@@ -75,9 +77,28 @@ def _target(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef])
     return subjects[1] if pattern.reciprocal and len(subjects) > 1 else None
 
 
-def _code(trigger: Token, pattern: Pattern, parties: int) -> tuple[EventCode, bool, Modality]:
-    """(code, negated, modality) after the trigger's modality and the speaker's stance."""
+def _scheduled_ahead(
+    trigger: Token, dating: tuple[str | None, DateFrom | None], context: Context
+) -> bool:
+    """A verb in the simple present that its own text dates after the publication day
+    ("he and Arafat meet Monday with Albright", "the court rules on Friday"): scheduled,
+    not yet done. (A past-tense verb dated ahead is the time stage's misreading, not a
+    plan.)"""
+    date, source = dating
+    published = context.article.published
+    if date is None or source != "text" or not published:
+        return False
+    return trigger.tag_ in {"VBP", "VBZ"} and date > published[: len(date)]
+
+
+def _code(
+    trigger: Token, pattern: Pattern, parties: int, ahead: bool = False
+) -> tuple[EventCode, bool, Modality]:
+    """(code, negated, modality) after the trigger's modality and the speaker's stance; a
+    scheduled act (`_scheduled_ahead`) is planned."""
     negated, status, intent = modality_of(trigger)
+    if ahead and status == "asserted":
+        status = "planned"
     code, negated, status = stance(trigger, pattern_code(trigger, pattern), negated, status, intent)
     if code.type == "CONSULT" and code.mode == "multilateral" and parties < 3:
         code = code._replace(mode=None)
@@ -85,10 +106,15 @@ def _code(trigger: Token, pattern: Pattern, parties: int) -> tuple[EventCode, bo
 
 
 def _mention(
-    trigger: Token, sentence: Span, context: Context, heads: list[Token], code: EventCode
+    trigger: Token,
+    sentence: Span,
+    context: Context,
+    heads: list[Token],
+    code: EventCode,
+    dating: tuple[str | None, DateFrom | None],
 ) -> EventMention:
     """The event's words, sentence, code, date and attribution; its actors are set after."""
-    date, date_from = event_date(heads, context)
+    date, date_from = dating
     start = min(h.idx for h in heads)
     end = max(h.idx + len(h.text) for h in heads)
     return EventMention(
