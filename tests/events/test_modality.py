@@ -63,8 +63,16 @@ def test_the_event_itself_negated(text: str, trigger: str) -> None:
         ("Will Russia attack Ukraine?", "attack"),
         ("The Malian rebels could have attacked the convoy.", "attacked"),
         ("If the talks between Russia and Ukraine collapse, the war will go on.", "talks"),
+        ("The ministers met to discuss a withdrawal of Russian troops from Georgia.", "withdrawal"),
     ],
-    ids=["option-can", "conditional-if", "question", "counterfactual", "noun-in-if-clause"],
+    ids=[
+        "option-can",
+        "conditional-if",
+        "question",
+        "counterfactual",
+        "noun-in-if-clause",
+        "topic-of-discussion",
+    ],
 )
 def test_conditionals_counterfactuals_options_and_questions_are_hypothetical(
     text: str, trigger: str
