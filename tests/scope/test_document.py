@@ -42,11 +42,33 @@ def test_an_article_s_lead_is_embedded_once_for_scope_and_stories(monkeypatch) -
         calls.append(list(texts))
         return np.ones((len(texts), embedding.DIMENSIONS), dtype=np.float32)
 
-    monkeypatch.setattr(embedding, "embed", counted)
-    embedding._embedded.cache_clear()
+    monkeypatch.setattr(embedding, "_encode", counted)
+    embedding.clear_cache()
     article = Article(id="once", text="Ministers met in Oslo on Monday.", path="once")
     first = embedding.lead_vector(article)
     assert meaning_of(article, None).vector is first  # the stories' meaning reads it
     assert calls == [[embedding.lead(article)]]
     assert not first.flags.writeable  # shared, so nobody may change it in place
-    embedding._embedded.cache_clear()
+    embedding.clear_cache()
+
+
+def test_a_text_embedded_lately_is_not_encoded_again(monkeypatch) -> None:
+    from crosswire.scope import embedding
+
+    calls: list[list[str]] = []
+
+    def counted(texts):
+        calls.append(list(texts))
+        return np.arange(len(texts) * embedding.DIMENSIONS, dtype=np.float32).reshape(
+            len(texts), embedding.DIMENSIONS
+        )
+
+    monkeypatch.setattr(embedding, "_encode", counted)
+    embedding.clear_cache()
+    first = embedding.embed(["Talks resumed.", "Troops withdrew.", "Talks resumed."])
+    again = embedding.embed(["Troops withdrew.", "Rebels attacked."])
+    assert calls == [["Talks resumed.", "Troops withdrew."], ["Rebels attacked."]]
+    assert (first[0] == first[2]).all() and (again[0] == first[1]).all()
+    again[0] += 1  # the caller's own array: the cached vector stays as it was
+    assert (embedding.embed(["Troops withdrew."])[0] == first[1]).all()
+    embedding.clear_cache()
