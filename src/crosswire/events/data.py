@@ -189,7 +189,7 @@ class DateCues(DataModel):
     iterative_adverbs: Words
     occasion_nouns: Words
     times_nouns: Words
-    perfect_auxiliaries: Words
+    present_perfect_auxiliaries: Words
     earlier_adverbs: Words
 
 

@@ -307,10 +307,13 @@ def _occasions(noun: Token, verb: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in cues.occasion_nouns:
         return True
-    perfect = any(
-        c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.perfect_auxiliaries for c in verb.children
-    )
-    return lemma in cues.times_nouns and (perfect or noun.i < verb.i)
+    perfect = cues.present_perfect_auxiliaries | cues.past_perfect_auxiliaries
+    return lemma in cues.times_nouns and (bool(_auxiliaries(verb) & perfect) or noun.i < verb.i)
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The verb's auxiliaries, lower-cased ("has", "been")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _stative_passive(verb: Token) -> bool:
@@ -329,10 +332,7 @@ def _past_perfect(word: Token) -> bool:
     """Whether `word`'s clause is in the past perfect ("had been arrested"): background,
     told as before the news."""
     verb = _clause_verb(word)
-    perfect = dates().past_perfect_auxiliaries
-    return verb is not None and any(
-        c.dep_ in {"aux", "auxpass"} and c.lower_ in perfect for c in verb.children
-    )
+    return verb is not None and bool(_auxiliaries(verb) & dates().past_perfect_auxiliaries)
 
 
 def dated_elsewhere(trigger: Token, context: Context, published: str) -> bool:
@@ -397,8 +397,7 @@ def _unrealised(trigger: Token) -> bool:
 
 def _recent_aspect(verb: Token) -> bool:
     """A present, present perfect or progressive clause: it reports what is so now."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ in {"VBZ", "VBP"} or bool(auxiliaries & RECENT_ASPECT_AUXILIARIES)
+    return verb.tag_ in {"VBZ", "VBP"} or bool(_auxiliaries(verb) & RECENT_ASPECT_AUXILIARIES)
 
 
 def _future(verb: Token) -> bool:

@@ -324,14 +324,7 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
     ]
     if subjects:
         return subjects
-    doers = [
-        a
-        for agent in clause.children
-        if agent.dep_ == "agent"
-        for g in agent.children
-        if g.dep_ == "pobj"
-        for a in actors_of(g, context)
-    ]
+    doers = _agents_of(clause, context)
     if doers:
         return doers
     for child in clause.children:
