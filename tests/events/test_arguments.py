@@ -91,6 +91,13 @@ def test_a_passive_agent_is_the_source() -> None:
     assert "sniper" in named(event.source) and "soldier" in named(event.target)
 
 
+def test_a_relative_pronoun_stands_for_the_actor_right_before_it() -> None:
+    # the parse hangs "who was murdered" on "shooting", not on "mayor"
+    text = "Two men were arrested in the shooting of a city's mayor who was murdered outside."
+    murdered = one(text, "ASSAULT", "murdered")
+    assert "mayor" in named(murdered.target)
+
+
 def test_a_relative_pronoun_subject_is_its_noun() -> None:
     killed = one("Prosecutors said the man who killed three guards had escaped.", "ASSAULT")
     assert "man" in named(killed.source) and "guards" in named(killed.target)
@@ -281,6 +288,14 @@ def test_a_participle_joined_to_a_passive_shares_its_patient() -> None:
     event = one(text, "COERCE", "arrested")
     assert "driver" in named(event.target)
     assert event.source is None or "witness" not in named(event.source)
+
+
+def test_a_passive_joined_to_an_active_clause_is_done_to_its_subject() -> None:
+    text = "The driver turned himself in at the station and was charged with manslaughter."
+    event = one(text, "ACCUSE", "charged")
+    assert event.source is None and "driver" in named(event.target)
+    dispersed = one("Farmers marched on the ministry and were dispersed by police.", "COERCE")
+    assert "police" in named(dispersed.source) and "farmers" in named(dispersed.target)
 
 
 def test_an_infinitive_passive_takes_its_controller_as_patient() -> None:

@@ -372,8 +372,11 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         if head.dep_ == "acomp":
             # "X was Tasered and taken into custody": the predicate adjective's subject
             return _subjects(head.head, passive=True) or None
-        # "X was identified and arrested": the passive subject of the first is the second's
-        return [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS] or None
+        # "X was identified and arrested": the passive subject of the first is the second's;
+        # "X turned himself in and was charged": so is the active one (joined predicates
+        # share their subject, whatever each one's voice)
+        passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+        return passive or _subjects(head, passive=False) or None
     if verb.dep_ == "conj":
         # "Officers were called to the scene and arrested the gunman": a bare verb joined
         # to a passive shares its subject; one with a tense of its own ("has been indicted

@@ -96,7 +96,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
         found = antecedent(token, context, actors_of)
         return None if found is not None and _quoting(token, found, context) else found
     if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
-        return _first(actors_of(_described(token.head.head), context))  # "the man who killed"
+        return _relative_antecedent(token, context)  # "the man who killed"
     named_by = ("appos", "compound", "nmod")  # "the Hizbollah group": the name is a modifier
     # an apposition names the very one ("the Mafia leader Salvatore Riina": Riina, not the
     # Mafia), so it is tried before the modifiers
@@ -184,6 +184,17 @@ def _in_quotes(token: Token) -> bool:
     before = sum(text.count(mark, opening, token.idx) for mark in QUOTES)
     after = sum(text.count(mark, token.idx, token.sent.end_char) for mark in QUOTES)
     return before % 2 == 1 or after % 2 == 1
+
+
+def _relative_antecedent(pronoun: Token, context: Context) -> ActorRef | None:
+    """The actor a relative pronoun stands for: the noun its clause is on, else the noun
+    right before it ("the shooting of a deputy who was murdered": the parse hung the clause
+    on the shooting, but a relative clause follows the noun it describes)."""
+    found = _first(actors_of(_described(pronoun.head.head), context))
+    if found is not None or pronoun.i == 0:
+        return found
+    before = pronoun.nbor(-1)
+    return _first(actors_of(before, context)) if before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _described(noun: Token) -> Token:

@@ -167,8 +167,12 @@ def domestic_target(subjects: list[ActorRef], places: list[Place]) -> list[Actor
 
 
 def only_vague(actors: list[ActorRef], places: list[Place]) -> bool:
-    """Every actor is an unnamed agent of no known country, and no place says whose."""
-    vague = all(a.key.startswith("agent:XXX:") for a in actors)
+    """Every actor is an unnamed agent of no known country, none of them a state's
+    office ("police appealed for witnesses", "prosecutors negotiated": an institution acts
+    in its office, named or not; "a group was meeting", "doctors offered": unnamed people
+    speak for themselves), and no place says whose."""
+    offices = frames().state_sectors
+    vague = all(a.key.startswith("agent:XXX:") and a.sector not in offices for a in actors)
     return vague and not any(p.country for p in places)
 
 
