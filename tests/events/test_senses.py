@@ -173,3 +173,25 @@ def test_a_time_is_no_complement_of_a_call() -> None:
     assert not _calls_are_requests("The German chancellor called the Turkish president on Monday.")
     assert "REQUEST" not in types("The German chancellor called the Turkish president on Monday.")
     assert _calls_are_requests("Germany called on Iran on Monday to release the sailors.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both officials requested anonymity.",
+        "An embassy official in Nairobi refused to identify himself.",
+        "Reuters asked the ministry for comment.",
+        "The lawyer said he would not be offering any comments on the testimony.",
+    ],
+)
+def test_a_sources_terms_with_the_reporter_are_no_event(sentence: str) -> None:
+    assert types(sentence) == []
+
+
+def test_the_same_verbs_with_an_act_for_object_are_events() -> None:
+    assert types("Iran refused to release the British sailors.") == ["REJECT"]
+    assert types("Kenya requested assistance from the World Bank.") == ["REQUEST"]
+    text = "The prosecutor asked the media not to identify the witnesses."
+    assert types(text) == ["REQUEST"]
+    assert types("China rebuked Australia for its comments.") == ["ACCUSE"]
+    assert types("The minister criticised the comments of the Iranian envoy.") == ["ACCUSE"]

@@ -63,6 +63,11 @@ def test_a_protesters_demand_is_the_protests_content() -> None:
     ("sentence", "type_", "cameo"),
     [
         ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "035"),
+        ("Iraq said it would allow the return of U.N. weapons inspectors.", "AGREE", "035"),
+        # an announced future withdrawal with no one's stated readiness: the ontology's
+        # "announced future withdrawals = CONCEDE"
+        ("The Ethiopian army will withdraw from Somalia next month.", "CONCEDE", "035"),
+        ("Israel wants to withdraw from southern Lebanon.", "CONCEDE", "035"),
         ("Greece plans to impose sanctions on Turkey.", "THREATEN", "131"),
         ("The United Nations will withdraw its monitors from Georgia.", "THREATEN", "136"),
     ],

@@ -124,6 +124,7 @@ class ModalityCues(DataModel):
     governors: dict[str, Modality]
     intent_governors: Words
     intent_codes: dict[TypeKey, Recode]
+    announced_codes: dict[TypeKey, Recode]
     intent_cameo_codes: dict[Cameo, Recode]
     planned_threats: frozenset[PloverType]
     promises: Words

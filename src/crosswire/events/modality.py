@@ -370,10 +370,11 @@ def stance(
     trigger: Token, code: EventCode, negated: bool, status: Modality, intent: bool
 ) -> tuple[EventCode, bool, Modality]:
     """PLOVER codes what an actor states it will do by its content: a stated future
-    CONSULT/AID/RETREAT is an AGREE, a stated future SANCTION/COERCE/ASSAULT (or one the
-    actor plans or prepares) a THREATEN, and "will not accept/allow/meet" a REJECT, as is
-    an acceptance withheld ("did not accept the offer": a refusal, asserted, not a negated
-    agreement). The statement is the event; what it promises or refuses stays planned."""
+    CONSULT/AID is an AGREE, a future RETREAT an AGREE or a CONCEDE (`_recode`), a stated
+    future SANCTION/COERCE/ASSAULT (or one the actor plans or prepares) a THREATEN, and
+    "will not accept/allow/meet" a REJECT, as is an acceptance withheld ("did not accept
+    the offer": a refusal, asserted, not a negated agreement). The statement is the event;
+    what it promises or refuses stays planned."""
     cues = modality()
     refusals = cues.content_codes["REJECT"]
     withheld = negated and status == "asserted" and trigger.lemma_.lower() in cues.acceptances
@@ -381,12 +382,37 @@ def stance(
         refused = refusals[code.type]
         return EventCode("REJECT", refused.mode, refused.cameo), False, "asserted"
     by_code = cues.intent_cameo_codes.get((code.cameo or "")[:3])
-    recode = by_code if by_code is not None else cues.intent_codes.get(code.type)
+    recode = by_code if by_code is not None else _recode(trigger, code.type)
     if recode is None or negated:
         return code, negated, status
     if intent or _planned(trigger, code, status, recode):
         return EventCode(recode.type, recode.mode, recode.cameo), negated, status
     return code, negated, status
+
+
+def _recode(trigger: Token, event_type: str) -> Recode | None:
+    """How a stated or planned act of this type is coded: a withdrawal or easing someone
+    states they are ready for ("is willing to withdraw", "said it would withdraw") is an
+    AGREE, one only announced as future ("the army will withdraw next month") a CONCEDE
+    (`announced_codes`)."""
+    cues = modality()
+    announced = cues.announced_codes.get(event_type)
+    if announced is None or _stated_readiness(trigger):
+        return cues.intent_codes.get(event_type)
+    return announced
+
+
+def _stated_readiness(trigger: Token) -> bool:
+    """The actor states it will do it: a governor of intent ("is willing to withdraw"), or
+    its own words ("Iraq said it would allow the inspectors back": the clause a verb of
+    saying reports, with a pronoun for subject that stands for the one who says it)."""
+    governor = modal_governor(trigger)
+    if governor is not None and governor.lemma_.lower() in modality().intent_governors:
+        return True
+    clause = trigger if trigger.dep_ == "ccomp" else trigger.head
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in frames().saying_verbs
+    return said and any(s.lower_ in frames().pronouns for s in subjects)
 
 
 def _planned(trigger: Token, code: EventCode, status: Modality, recode: Recode) -> bool:
@@ -398,8 +424,8 @@ def _planned(trigger: Token, code: EventCode, status: Modality, recode: Recode) 
     Monday" stays what it is, planned."""
     if status != "planned":
         return False
-    if recode.type == "AGREE":
-        return True
+    if recode.type in {"AGREE", "CONCEDE"}:
+        return True  # planned cooperation, an announced withdrawal
     governor = modal_governor(trigger)
     if governor is None or governor.lemma_.lower() not in modality().governors:
         return False

@@ -2,8 +2,8 @@
 whatever proposed it. An accident is no assault ("was struck by a car", "killed in a
 crash"), an idiom is not the verb's event ("struck out on his own"), firing a board is a
 dismissal, people evacuating a building aid no one, a prisoner serving a sentence is in a
-state, a patient released from hospital is no freed captive, and committing a crime is no
-pledge."""
+state, a patient released from hospital is no freed captive, committing a crime is no
+pledge, and a source's terms with the reporter ("requested anonymity") are no request."""
 
 from __future__ import annotations
 
@@ -30,6 +30,11 @@ class Discharges(DataModel):
     care_verbs: Words
 
 
+class Sourcing(DataModel):
+    objects: Words
+    verbs: Words
+
+
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
@@ -42,6 +47,7 @@ class Senses(DataModel):
     needs_complement: dict[str, dict[PloverType, Words]]
     state_objects: dict[str, Words]
     discharges: Discharges
+    sourcing: Sourcing
 
 
 RELATIVE_TAGS = {"WP", "WDT"}  # "who", "that", "which" as a relative clause's subject
@@ -61,6 +67,8 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
     if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
         return True
     if _state_object(verb, lemma) or _discharge(verb, lemma) or _seeming(verb, lemma):
+        return True
+    if _sourcing(verb):
         return True
     harm = bool(data.harm_types & set(event_types))
     return harm and (_vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb))
@@ -86,6 +94,35 @@ def _state_object(verb: Token, lemma: str) -> bool:
     objects = senses().state_objects.get(lemma, frozenset())
     obj = direct_object(verb)
     return obj is not None and _head_word(obj) in objects
+
+
+def _sourcing(verb: Token) -> bool:
+    """'requested anonymity', 'asked for comment', 'declined to comment', 'asked not to be
+    named': a source's terms with the reporter, no act between actors."""
+    data = senses().sourcing
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    if any(_head_word(o) in data.objects and _unowned(o) for o in objects):
+        return True
+    # the source's own terms ("refused to identify himself"), not a request that another
+    # party keep something back ("asked the media not to identify the witnesses")
+    own = not objects
+    return own and any(c.dep_ == "xcomp" and c.lemma_.lower() in data.verbs for c in verb.children)
+
+
+def _unowned(noun: Token) -> bool:
+    """ "anonymity", "any comments", "no comment": the source's own terms; "his comments",
+    "the comments" are someone's words, which an event may be about ("rebuked Australia for
+    its comments")."""
+    return all(
+        c.dep_ != "poss" and (c.dep_ != "det" or c.lower_ in {"any", "no"}) for c in noun.children
+    )
 
 
 def _seeming(verb: Token, lemma: str) -> bool:
