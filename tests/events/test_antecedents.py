@@ -121,6 +121,18 @@ def test_an_object_pronoun_is_not_the_subject_controlling_its_clause() -> None:
     assert "museveni" in _one_actor(text, "praising", "target").name.lower()
 
 
+def test_a_subject_pronoun_is_not_the_object_of_its_own_verb() -> None:
+    # the last person named before "He" is Wilhelm, whom he shot: not Wilhelm
+    text = (
+        "In Atlanta, the escaped inmate killed a federal agent, David Wilhelm. He shot "
+        "Wilhelm, an off-duty customs agent."
+    )
+    shot = [e for e in code(text) if e.trigger == "shot"]
+    source, target = shot[0].source, shot[0].target
+    assert len(shot) == 1 and target is not None and "wilhelm" in target.name.lower()
+    assert source is None or "wilhelm" not in source.name.lower()
+
+
 def test_a_quoted_i_is_the_one_the_quotation_is_attributed_to() -> None:
     text = 'Kenyan Foreign Minister Raphael Tuju arrived in Kampala. "I condemn the attack on our embassy," he said.'
     assert "tuju" in _one_actor(text, "condemn", "source").name.lower()

@@ -195,3 +195,10 @@ def test_the_same_verbs_with_an_act_for_object_are_events() -> None:
     assert types(text) == ["REQUEST"]
     assert types("China rebuked Australia for its comments.") == ["ACCUSE"]
     assert types("The minister criticised the comments of the Iranian envoy.") == ["ACCUSE"]
+
+
+def test_a_phone_number_is_no_one_called_upon() -> None:
+    # "call on" is a request where its object is someone, not where it is a number
+    text = "Anyone with information should call police on 0800 555 111."
+    assert "REQUEST" not in types(text)
+    assert types("The United Nations called on Iran to free the sailors.") == ["REQUEST"]

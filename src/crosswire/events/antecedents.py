@@ -49,7 +49,9 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     if found is not None:
         return found
     if pronoun.lower_ in frames().person_pronouns:
-        previous = context.previous_person(pronoun, _bound_subjects(pronoun, context))
+        previous = context.previous_person(
+            pronoun, _bound_subjects(pronoun, context), _bound_objects(pronoun, context)
+        )
         if previous is not None and _reporter(previous, context) and not _reporting(pronoun):
             previous = _reported_person(previous, context) or previous
         return previous.actor if previous else None
@@ -223,6 +225,16 @@ def _bound_subjects(pronoun: Token, context: Context) -> list[tuple[int, int]]:
     subjects = (c for k in clauses for c in k.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS)
     named = (context.mention_at(s) for s in subjects)
     return [(m.start, m.end) for m in named if m is not None]
+
+
+def _bound_objects(pronoun: Token, context: Context) -> frozenset[str]:
+    """The actors a subject pronoun cannot stand for: the named objects of its own verb
+    ("He shot Wilhelm": not Wilhelm, whoever was named last)."""
+    if pronoun.dep_ not in SUBJECTS:
+        return frozenset()
+    objects = (c for c in pronoun.head.children if c.dep_ in DIRECT_OBJECTS)
+    named = (context.mention_at(o) for o in objects)
+    return frozenset(m.actor.key for m in named if m is not None)
 
 
 def _clause(pronoun: Token) -> Token:

@@ -49,15 +49,19 @@ class Context:
         return None
 
     def previous_person(
-        self, token: Token, excluded: list[tuple[int, int]] | None = None
+        self,
+        token: Token,
+        excluded: list[tuple[int, int]] | None = None,
+        others: frozenset[str] = frozenset(),
     ) -> Mention | None:
         """The person named last before `token`, none of whose mention starts inside an
-        `excluded` character span."""
+        `excluded` character span, and who is none of the actors keyed `others`."""
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0:
             mention = self.mentions[i]
             inside = any(start <= mention.start < end for start, end in excluded or ())
-            if mention.type == "PERSON" and not inside:
+            other = mention.actor.key in others
+            if mention.type == "PERSON" and not inside and not other:
                 return mention
             i -= 1
         return None

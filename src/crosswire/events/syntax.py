@@ -104,12 +104,15 @@ def own_tokens(heads: list[Token]) -> list[Token]:
 
 
 def complement_preps(verb: Token, words: Collection[str]) -> list[Token]:
-    """The verb's prepositions among `words` that take a complement, not a time ("called
-    on Iran", not "called ... on Sunday")."""
+    """The verb's prepositions among `words` that take a complement, not a time or a number
+    ("called on Iran", not "called ... on Sunday" or "call police on 0800 555 111")."""
     return [
         prep
         for prep in verb.children
         if prep.dep_ == "prep"
         and prep.lower_ in words
-        and not any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTITIES for o in prep.children)
+        and not any(
+            o.dep_ == "pobj" and (o.ent_type_ in TIME_ENTITIES or o.pos_ == "NUM")
+            for o in prep.children
+        )
     ]
