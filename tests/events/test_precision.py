@@ -108,3 +108,9 @@ def test_dateline_is_no_subject_and_a_place_is_no_target_of_talk() -> None:
 def test_stated_intention_is_an_agreement() -> None:
     events = code("Donald Trump expressed his intention to lift sanctions on Cuba.")
     assert [(e.type, e.modality) for e in events] == [("AGREE", "planned")]
+
+
+def test_a_state_force_blocking_a_street_restricts_and_does_not_protest() -> None:
+    # guideline: "block (by authorities)" is COERCE; a protest is civilians'
+    assert types("Police blocked the street in the Mount Pleasant neighborhood.") == ["COERCE"]
+    assert types("Farmers blocked roads in Warsaw.") == ["PROTEST"]

@@ -182,6 +182,9 @@ def test_a_time_is_no_complement_of_a_call() -> None:
         "An embassy official in Nairobi refused to identify himself.",
         "Reuters asked the ministry for comment.",
         "The lawyer said he would not be offering any comments on the testimony.",
+        "Asked about the appeal, the deputy district attorney said such cases are rare.",
+        "Pressed on the sanctions, the Russian foreign minister told reporters nothing.",
+        '"I just say thank God it is over," the officer\'s mother said.',
     ],
 )
 def test_a_sources_terms_with_the_reporter_are_no_event(sentence: str) -> None:

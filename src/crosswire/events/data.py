@@ -48,6 +48,14 @@ class Bombing(DataModel):
     cameo: Cameo
 
 
+class Recode(DataModel):
+    """What a stated intention is coded as."""
+
+    type: PloverType
+    mode: str | None = None
+    cameo: Cameo
+
+
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
@@ -66,6 +74,7 @@ class Frames(DataModel):
     continuing_pronouns: Words
     object_target_preps: Words
     state_sectors: frozenset[Sector]
+    state_acts: dict[str, Recode]
     moved_sectors: frozenset[Sector]
     private_sectors: frozenset[Sector]
     jurisdiction_types: frozenset[PloverType]
@@ -84,14 +93,6 @@ class Frames(DataModel):
     domestic_types: frozenset[PloverType]
     not_states: frozenset[Code]
     bombings: tuple[Bombing, ...]  # most specific first
-
-
-class Recode(DataModel):
-    """What a stated intention is coded as."""
-
-    type: PloverType
-    mode: str | None = None
-    cameo: Cameo
 
 
 class ContentCode(DataModel):

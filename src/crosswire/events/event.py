@@ -46,6 +46,7 @@ def build(
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
     targets = _not_moved(pattern, targets)  # nor are they what completing the roles finds
+    pattern = _by_state(pattern, subjects)
     dating = event_date(heads, context)
     ahead = _scheduled_ahead(trigger, dating, context)
     code, negated, status = _code(trigger, pattern, len(subjects + targets), ahead)
@@ -57,6 +58,18 @@ def build(
     event.negated, event.modality = negated, status
     event.numbers = numbers(trigger, pattern)
     return event
+
+
+def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:
+    """The pattern as a state's office does its act (frames.yaml `state_acts`: "police
+    blocked the street" restricts, it is no protest)."""
+    recode = frames().state_acts.get(f"{pattern.type}/{pattern.mode}")
+    offices = frames().state_sectors
+    if recode is None or not subjects or any(s.sector not in offices for s in subjects):
+        return pattern
+    return pattern.model_copy(
+        update={"type": recode.type, "mode": recode.mode, "cameo": recode.cameo}
+    )
 
 
 def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:

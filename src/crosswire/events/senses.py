@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from crosswire.actors.lexicon import reporting_verbs
 from crosswire.datafiles import DataModel, load
 from crosswire.events.context import Context
 from crosswire.events.harmed import harmed
@@ -33,6 +34,7 @@ class Discharges(DataModel):
 class Sourcing(DataModel):
     objects: Words
     verbs: Words
+    questions: Words
 
 
 class Senses(DataModel):
@@ -100,6 +102,8 @@ def _sourcing(verb: Token) -> bool:
     """'requested anonymity', 'asked for comment', 'declined to comment', 'asked not to be
     named': a source's terms with the reporter, no act between actors."""
     data = senses().sourcing
+    if _question_put(verb, data.questions):
+        return True
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     objects += [
         o
@@ -114,6 +118,13 @@ def _sourcing(verb: Token) -> bool:
     # party keep something back ("asked the media not to identify the witnesses")
     own = not objects
     return own and any(c.dep_ == "xcomp" and c.lemma_.lower() in data.verbs for c in verb.children)
+
+
+def _question_put(verb: Token, questions: Collection[str]) -> bool:
+    """ "Asked about the appeal, the prosecutor said": a participle clause of asking on a
+    verb of reporting is the reporter's question to the one who answers."""
+    asked = verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in questions
+    return asked and verb.head.lemma_.lower() in reporting_verbs()
 
 
 def _unowned(noun: Token) -> bool:
