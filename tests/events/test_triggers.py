@@ -6,6 +6,12 @@ from __future__ import annotations
 import pytest
 from tests.events.conftest import code, proposed
 
+from crosswire import nlp, stages
+from crosswire.events.context import article_context
+from crosswire.events.learned import learned_pattern
+from crosswire.events.triggers import _roles
+from crosswire.model import Article
+
 
 def test_a_phrase_pattern_codes_its_phrase() -> None:
     found = [e for e in code("Egyptian police took the opposition leader into custody.")]
@@ -47,3 +53,29 @@ def test_an_official_s_arrival_abroad_is_a_visit() -> None:
     events = [e for e in code("Foreign Minister Sergei Lavrov arrived in Ankara on Monday.")]
     visits = [e for e in events if e.type == "CONSULT"]
     assert visits and visits[0].source is not None and "Lavrov" in visits[0].source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "feeler", "cause"),
+    [
+        (
+            "The Kenyan minister said she was heartened by cooperation from Ethiopia.",
+            "KEN",
+            "ETH",
+        ),
+        ("Iranian officials were outraged by the British seizure of the tanker.", "IRN", "GBR"),
+        ("The British seizure of the tanker angered Iranian officials.", "IRN", "GBR"),
+    ],
+)
+def test_one_who_feels_is_the_doer_and_the_cause_is_done_to(
+    text: str, feeler: str, cause: str
+) -> None:
+    # verbs of feeling turn the parse's roles round (frames.yaml experiencer_verbs)
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    verb = next(t for t in state.doc if t.lemma_ in {"hearten", "outrage", "anger"})
+    pattern = learned_pattern(verb, "ACCUSE")
+    doers, done_to = _roles(verb, pattern, context)
+    assert [a.country for a in doers] == [feeler]
+    assert done_to and done_to[0].country == cause

@@ -68,6 +68,7 @@ class Frames(DataModel):
     light_verb_target_preps: Words
     event_containers: Words
     saying_verbs: Words
+    experiencer_verbs: Words
     pronouns: Words
     person_pronouns: Words
     speaker_pronouns: Words

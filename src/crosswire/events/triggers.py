@@ -33,6 +33,7 @@ from crosswire.events.syntax import (
     passive_subject,
     shared_object,
 )
+from crosswire.events.targets import owner_actors
 from crosswire.events.undergoers import undergoes, undergone_from
 from crosswire.model import ActorRef, EventMention
 
@@ -91,14 +92,26 @@ def _roles(
     verb: Token, pattern: Pattern, context: Context
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(doers, ones acted on): the verb's arguments, turned round where its subject
-    undergoes the event ("LaSalle faces charges"), and a passive's doer taken from its
+    undergoes the event ("LaSalle faces charges") or its object feels it ("the decision
+    angered China", frames.yaml ``experiencer_verbs``), and a passive's doer taken from its
     reporter where the reporter's office does such acts ("X was charged, the DA said")."""
     subjects, objects = arguments(verb, context)
+    if verb_lemma(verb) in frames().experiencer_verbs:
+        return objects, subjects or _stimulus_owners(verb, context)
     if undergoes(verb, pattern.type):
         return undergone_from(verb, context), subjects + objects
     if not subjects and _patient(verb, context) is not None:
         return reporting_doers(verb, pattern.type, context), objects
     return subjects, objects
+
+
+def _stimulus_owners(verb: Token, context: Context) -> list[ActorRef]:
+    """Whose act caused a feeling ("heartened by cooperation from Kenya": Kenya; "China's
+    decision angered Japan": China): the owners of the passive's "by" noun or the active's
+    subject."""
+    stimuli = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    stimuli += [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [a for noun in stimuli if noun.pos_ == "NOUN" for a in owner_actors(noun, context)]
 
 
 def _verb_targets(
