@@ -135,6 +135,15 @@ def test_reports_the_text_vouches_for_are_no_hedge() -> None:
     assert read(text, "killed") == ("asserted", False)
 
 
+def test_a_scheduled_passive_is_no_ones_threat() -> None:
+    # "will be sentenced": the one sentenced commits to nothing, and no doer is named
+    events = code("Former Kenyan minister John Mwangi will be sentenced on May 3.")
+    assert [(e.type, e.modality) for e in events] == [("SANCTION", "planned")]
+    # ... while a condition put to the one it would be done to keeps it a threat
+    text = "The opposition leader will be arrested if he returns, the interior minister said."
+    assert [e.type for e in code(text)] == ["THREATEN"]
+
+
 def test_a_conditional_threat_is_still_a_threat_and_hypothetical() -> None:
     threat = [e for e in code("If talks fail, Russia will impose sanctions on Ukraine.")]
     assert [(e.type, e.modality) for e in threat] == [("THREATEN", "hypothetical")]

@@ -141,6 +141,16 @@ def _negated(trigger: Token) -> bool:
     )
 
 
+def _undergone(clause: Token) -> bool:
+    """A passive with no doer named and no condition ("he will be sentenced May 3"): its
+    subject is the one it is done to, so its "will" states no one's commitment ("he will be
+    arrested if he returns" is still a threat: a condition is put to him)."""
+    deps = {c.dep_ for c in clause.children}
+    passive = bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
+    conditioned = any(c.dep_ == "advcl" and _conditional(c) for c in clause.children)
+    return passive and not conditioned
+
+
 def _negative(argument: Token) -> bool:
     return argument.lower_ in modality().negative_arguments or any(
         c.dep_ == "det" and c.lower_ == "no" for c in argument.children
@@ -154,7 +164,8 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
     cues = modality()
     if child.dep_ in {"aux", "auxpass"} and child.lower_ in cues.auxiliaries:
         reading.status = _auxiliary(child, clause)
-        reading.intent = intent and child.lower_ in cues.intent_auxiliaries
+        committed = intent and not _undergone(clause)
+        reading.intent = committed and child.lower_ in cues.intent_auxiliaries
     if child.dep_ == "amod" and child.lower_ in cues.noun_modifiers:
         reading.status = cues.noun_modifiers[child.lower_]
     if child.dep_ == "acl" and child == scheduling_participle(clause):
