@@ -290,6 +290,13 @@ def test_a_participle_joined_to_a_passive_shares_its_patient() -> None:
     assert event.source is None or "witness" not in named(event.source)
 
 
+def test_a_joined_ed_form_read_as_a_past_shares_the_passive() -> None:
+    # the tagger reads "sentenced" as a past tense (VBD): still "was ... sentenced"
+    text = "The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail."
+    event = one(text, "SANCTION")
+    assert event.source is None and "australian" in named(event.target)
+
+
 def test_a_passive_joined_to_an_active_clause_is_done_to_its_subject() -> None:
     text = "The driver turned himself in at the station and was charged with manslaughter."
     event = one(text, "ACCUSE", "charged")

@@ -249,7 +249,10 @@ def _passive_form(verb: Token) -> bool:
     children = {c.dep_ for c in verb.children}
     if "auxpass" in children:
         return True
-    if verb.tag_ != "VBN" or children & {"aux", "dobj", "obj"}:
+    # a joined "-ed" form the tagger read as a past is as much a participle ("was evicted
+    # in April and sentenced to 50 weeks")
+    joined_ed = verb.tag_ == "VBD" and verb.dep_ == "conj" and verb.lower_.endswith("ed")
+    if (verb.tag_ != "VBN" and not joined_ed) or children & {"aux", "dobj", "obj"}:
         return False
     if verb.dep_ in {"xcomp", "oprd"}:
         return True
