@@ -205,3 +205,9 @@ def test_a_phone_number_is_no_one_called_upon() -> None:
     text = "Anyone with information should call police on 0800 555 111."
     assert "REQUEST" not in types(text)
     assert types("The United Nations called on Iran to free the sailors.") == ["REQUEST"]
+
+
+def test_striking_oil_or_gold_is_a_find() -> None:
+    assert types("The Texan oilman struck oil in Mississippi.") == []
+    assert types("The Texan struck gold in California.") == []
+    assert types("Israeli jets struck Hamas targets in Gaza.") == ["ASSAULT"]
