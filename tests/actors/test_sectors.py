@@ -212,3 +212,12 @@ def test_an_international_body_s_acronym_is_not_the_country_of_that_iso_code(
     doc = analyse(text)
     group = next(m for m in doc.mentions if m.type == "GROUP")
     assert (group.actor.country, group.actor.sector) == ("IGO", "MIL")
+
+
+def test_an_office_of_a_named_organisation_has_its_sector(analyse) -> None:
+    # roles.yaml organisation_offices: "FBI Director" is the FBI's (COP), "Microsoft chief"
+    # Microsoft's (BUS)
+    doc = analyse("FBI Director Louis Freeh arrived in Nairobi on Monday.")
+    assert _found(doc)["Louis Freeh"] == ("PERSON", "USA", "COP")
+    doc = analyse("Microsoft chief Satya Nadella met the Indian prime minister in Delhi.")
+    assert _found(doc)["Satya Nadella"][2] == "BUS"

@@ -56,6 +56,8 @@ def test_a_statement_by_an_unnamed_office_of_state_is_an_event() -> None:
 
 def test_a_visit_abroad_is_a_visit() -> None:
     assert types("The Spanish king arrived in Lisbon on Friday.") == ["CONSULT"]
+    # the head of an agency holds an office: his trip abroad is no private travel
+    assert types("FBI Director Louis Freeh arrived in Nairobi on Monday.") == ["CONSULT"]
 
 
 def test_parties_agreeing_together_is_an_accord() -> None:

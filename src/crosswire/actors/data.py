@@ -56,6 +56,7 @@ class Reporting(DataModel):
 
 class Roles(DataModel):
     roles: dict[str, Sector]
+    organisation_offices: Names
     modifiers: Names
     named_without_country: Names
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors.agents import agent_nouns, agent_sector, former_role, sector_file
 from crosswire.actors.classify import Typed
+from crosswire.actors.data import roles_file
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
     capitalised_role_pattern,
@@ -182,7 +183,11 @@ def find_role(
     appos_end = right_apposition(doc, text, span, at, mentions)
     title = text[title_start : mention.start]
     appos = text[mention.end : appos_end]
-    found = _stated_role(title) or _stated_role(appos)
+    found = (
+        _stated_role(title)
+        or _stated_role(appos)
+        or _organisation_office(title, mentions, title_start, mention.start)
+    )
     country = (
         _country_of(text, mention.end, mentions)
         or _country_between(mentions, title_start, mention.start, title)
@@ -192,6 +197,21 @@ def find_role(
         return None
     role, sector = found if found else (None, None)
     return RoleFound(role, sector, country, possessor)
+
+
+def _organisation_office(
+    title: str, mentions: list[Typed], start: int, end: int
+) -> tuple[str, str] | None:
+    """ "FBI Director Louis Freeh": an office of an organisation named in the title, in that
+    organisation's sector (roles.yaml `organisation_offices`)."""
+    words = fold(title).split()
+    if not words or words[-1] not in roles_file().organisation_offices:
+        return None
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        inside = start <= mention.start and mention.end <= end
+        if inside and mention.type in {"ORG", "GROUP"} and mention.actor.sector:
+            return words[-1], mention.actor.sector
+    return None
 
 
 def _country_of(text: str, end: int, mentions: list[Typed]) -> str | None:
