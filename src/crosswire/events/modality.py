@@ -421,7 +421,7 @@ def _stated_readiness(trigger: Token) -> bool:
     if governor is not None and governor.lemma_.lower() in modality().intent_governors:
         return True
     clause = trigger if trigger.dep_ == "ccomp" else trigger.head
-    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS]
     said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in frames().saying_verbs
     return said and any(s.lower_ in frames().pronouns for s in subjects)
 

@@ -105,13 +105,7 @@ def _sourcing(verb: Token) -> bool:
     if _question_put(verb, data.questions):
         return True
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    objects += [
-        o
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "for"
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
+    objects += _prep_objects(verb, {"for"})
     if any(_head_word(o) in data.objects and _unowned(o) for o in objects):
         return True
     # the source's own terms ("refused to identify himself"), not a request that another
@@ -150,13 +144,7 @@ def _discharge(verb: Token, lemma: str) -> bool:
     data = senses().discharges
     if lemma not in data.verbs:
         return False
-    from_care = any(
-        _head_word(obj) in data.places
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "from"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    )
+    from_care = any(_head_word(obj) in data.places for obj in _prep_objects(verb, {"from"}))
     joined = [verb.head] if verb.dep_ == "conj" else []
     after_care = any(v.lemma_.lower() in data.care_verbs for v in (*joined, *verb.conjuncts))
     return from_care or after_care
@@ -197,10 +185,7 @@ def _in_mishap(verb: Token) -> bool:
     return any(
         _mishap(obj)
         for word in (verb, *verb.conjuncts)
-        for prep in word.children
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
-        for obj in prep.children
-        if obj.dep_ == "pobj"
+        for obj in _prep_objects(word, {"in", "during"})
     )
 
 
@@ -261,6 +246,17 @@ def _people_object(verb: Token, context: Context) -> bool:
     if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
         return True
     return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
+
+
+def _prep_objects(word: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the word's prepositions among `preps` ("released from hospital")."""
+    return [
+        obj
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _head_word(noun: Token) -> str:
