@@ -535,3 +535,19 @@ def test_a_passive_without_agent_takes_the_doer_its_when_clause_names() -> None:
         e.source is None or "man" not in e.source.name.lower()
         for e in code("The man was shot when the man stepped out of his car.")
     )
+
+
+def test_a_participle_of_stance_after_be_is_done_by_its_subject() -> None:
+    # "is committed to" states China's own commitment: China is the source, not the target
+    event = one("China said it is committed to the formula granting Hong Kong autonomy.", "AGREE")
+    assert event.source is not None and event.source.country == "CHN"
+    assert event.target is None
+    event = one("The government is committed to talks with the rebels.", "AGREE")
+    assert "government" in named(event.source)
+
+
+def test_a_doer_the_parser_joined_to_the_first_verb_as_one_noun_does_the_next() -> None:
+    # the parse reads "sniper shot" as one noun, the root, and "killed" as its conjunct
+    event = one("A sniper shot and killed a doctor in Buffalo.", "ASSAULT")
+    assert "sniper" in named(event.source)
+    assert "doctor" in named(event.target)

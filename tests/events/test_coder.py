@@ -189,3 +189,16 @@ def test_offsets_point_at_the_trigger() -> None:
     event = only(code(text), "CONSULT")
     assert text[event.start : event.end] == event.trigger == "met"
     assert text[event.sentence_start : event.sentence_end] == text
+
+
+def test_obligation_on_a_predicate_adjective_is_a_request() -> None:
+    # "must be ready to mediate" asks the US to mediate; it is no US promise to mediate
+    events = code(
+        "Egyptian President Hosni Mubarak said on Wednesday that the US must be ready to"
+        " mediate between Israelis and Palestinians."
+    )
+    event = only(events, "REQUEST")
+    assert event.trigger == "be ready"
+    assert event.source is not None and event.source.country == "EGY"
+    assert event.target is not None and event.target.country == "USA"
+    assert not [e for e in events if e.type == "AGREE"]

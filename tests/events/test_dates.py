@@ -345,6 +345,16 @@ def test_a_future_clause_s_date_does_not_place_a_past_event() -> None:
             "rallied",
             "2019-12",
         ),
+        # the parser may hang the "when" clause on another noun: the time before "when" is
+        # what it describes
+        (
+            "The protest marked a return to the larger demonstrations of early December, when"
+            " hundreds of thousands of people rallied in some of Cuba's biggest gatherings"
+            " since the triumph of the revolution that brought Castro to power 41 years ago.",
+            "rallied",
+            "2019-12",
+        ),
+        ("In 1998, when the police arrested him, the group protested.", "arrested", "1998"),
     ],
 )
 def test_a_relative_clause_takes_the_date_of_the_event_noun_it_describes(

@@ -333,3 +333,20 @@ def test_an_act_in_the_past_tense_dated_on_an_earlier_day_stays_asserted() -> No
     events = code("Netanyahu met Albright on Monday.", "2020-01-16")
     meeting = next(e for e in events if e.trigger == "met")
     assert (meeting.type, meeting.modality, meeting.date) == ("CONSULT", "asserted", "2020-01-13")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Vice-President Moody Awori has declined to resign despite growing pressure.", "yield"),
+        ("The rebels refused to negotiate with the government.", "meet"),
+    ],
+)
+def test_declining_or_refusing_an_act_is_a_refusal_not_a_negated_act(text: str, mode: str) -> None:
+    events = [e for e in code(text) if e.type not in {"ASSAULT"}]
+    assert [(e.type, e.mode, e.modality, e.negated) for e in events] == [
+        ("REJECT", mode, "asserted", False)
+    ]
+    # denying an act negates it: no refusal
+    denied = code("Iran denied meeting the US envoy.")
+    assert [(e.type, e.negated) for e in denied] == [("CONSULT", True)]

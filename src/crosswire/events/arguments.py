@@ -50,6 +50,8 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
             passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
     if _headline_passive(verb) or _bare_passive(verb):
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
+    if passive and not agents and verb_lemma(verb) in frames().stance_participles:
+        subject_tokens, passive = passive, []  # "the government is committed to talks"
     if not subject_tokens and not passive:
         inherited = _inherited_subject(verb, context)
         if _passive_form(verb):
@@ -261,7 +263,9 @@ def _passive_form(verb: Token) -> bool:
         # question put to the subject ("Asked whether ..., Biden said": his answer is news)
         return True
     if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
-        return True  # "Kathina was slain in front of her home": read as an adjective
+        # "Kathina was slain in front of her home": read as an adjective; but "China is
+        # committed to the formula" states China's own stance
+        return verb_lemma(verb) not in frames().stance_participles
     if verb.dep_ == "conj" and verb.head.dep_ == "acomp" and verb.head.tag_ in {"VBN", "JJ"}:
         return True  # "was Tasered and taken": joined to a participle read as an adjective
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -366,8 +370,9 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # whose subject is the main clause's, active or passive; never its doer ("Asked
         # whether ..., Biden said": Biden was asked, not asking)
         return _subjects(head, passive=True) if _passive_form(verb) else None
-    if verb.dep_ == "acomp" and _passive_form(verb):
-        return _subjects(head, passive=True) or None  # "X was slain": X
+    if verb.dep_ == "acomp":
+        # "X was slain": X undergoes it; "X is committed to": X takes its own stance
+        return _subjects(head, passive=_passive_form(verb)) or None
     stranded = _stranded_subject(verb)
     if stranded is not None:
         return [stranded]
@@ -380,6 +385,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # share their subject, whatever each one's voice)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
         return passive or _subjects(head, passive=False) or None
+    if verb.dep_ == "conj" and head.pos_ == "NOUN" and head.dep_ == "ROOT":
+        # "A sniper shot and killed a doctor": the parser took the doer and the first verb
+        # for one noun ("sniper shot"), whose modifier is the doer
+        return [c for c in head.children if c.dep_ == "compound" and actors_of(c, context)]
     if verb.dep_ == "conj":
         # "Officers were called to the scene and arrested the gunman": a bare verb joined
         # to a passive shares its subject; one with a tense of its own ("has been indicted

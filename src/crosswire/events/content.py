@@ -157,6 +157,10 @@ def _code_by_content(governor: EventMention, content: EventMention) -> None:
     """A governor with no mode or only a generic code takes the one its content gives."""
     if governor.mode is None or governor.cameo in GENERIC_CODES:
         code = modality().content_codes[governor.type].get(content.type)
+        if content.type == governor.type and content.cameo not in GENERIC_CODES:
+            # a content coded as the governor's own act already ("refused to meet": the
+            # meeting refused is a REJECT meet) gives its code as it is
+            code = ContentCode(mode=content.mode, cameo=content.cameo)
         if code is not None and code.cameo is not None:
             governor.mode = code.mode if code.mode is not None else governor.mode
             governor.cameo = code.cameo
@@ -207,19 +211,30 @@ def obligations(sentence: Span, context: Context, found: Coded) -> Coded:
         event = _demand(token, sentence, context)
         if event is None:
             continue
-        content = coded.get(token.i)
+        inner = _demanded(token)
+        content = coded.get(inner.i)
         if content is not None:
             code = modality().content_codes["REQUEST"].get(content.type, ContentCode())
             event.mode, event.cameo = code.mode, code.cameo or "100"
-            found = [(t, e) for t, e in found if t.i != token.i]
+            found = [(t, e) for t, e in found if t.i != inner.i]
         found.append((token, event))
     return found
 
 
+def _demanded(verb: Token) -> Token:
+    """What an obligation asks done: the verb, or what its predicate adjective governs
+    ("the US must be ready to mediate": mediate)."""
+    for predicate in (c for c in verb.children if c.dep_ == "acomp"):
+        for complement in (c for c in predicate.children if c.dep_ == "xcomp"):
+            return complement
+    return verb
+
+
 def _demand(token: Token, sentence: Span, context: Context) -> EventMention | None:
     """The demand a reported clause with an obligation modal makes, if both sides are named."""
-    if token.pos_ != "VERB" or token.dep_ != "ccomp":
-        return None
+    copula = token.pos_ == "AUX" and any(c.dep_ == "acomp" for c in token.children)
+    if (token.pos_ != "VERB" and not copula) or token.dep_ != "ccomp":
+        return None  # "said the US must be ready to mediate": a demand too
     cues = modality().obligation_auxiliaries
     if not any(c.dep_ == "aux" and c.lower_ in cues for c in token.children):
         return None
@@ -227,8 +242,11 @@ def _demand(token: Token, sentence: Span, context: Context) -> EventMention | No
     addressees, _ = arguments(token, context)
     if not speakers or not addressees:
         return None
-    pattern = Pattern(lemma=token.lemma_, type="REQUEST", example="", cameo="100")
-    event = build(token, pattern, sentence, context, speakers, addressees, [], [token])
+    # a copula's demand is named by its predicate ("must be ready")
+    trigger = next((c for c in token.children if c.dep_ == "acomp"), token) if copula else token
+    pattern = Pattern(lemma=trigger.lemma_, type="REQUEST", example="", cameo="100")
+    heads = sorted({token, trigger}, key=lambda t: t.i)  # "be ready"
+    event = build(trigger, pattern, sentence, context, speakers, addressees, [], heads)
     if event is not None:
         event.modality, event.negated = "asserted", False
     return event

@@ -60,6 +60,7 @@ class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
     participation_verbs: Words
+    stance_participles: Words
     people_counts: Words
     currency_words: Words
     harm_results: Words
@@ -142,6 +143,7 @@ class ModalityCues(DataModel):
     negative_arguments: Words
     negating_governors: Words
     acceptances: Words
+    refusal_governors: Words
     infinitive_governors: dict[str, Modality]
     reported_future: Words
     reported_adverbs: Words

@@ -152,12 +152,34 @@ def _described_time(trigger: Token, context: Context) -> str | None:
     """The date of the time expression the trigger's clause describes: "on Sunday night
     when thieves stormed a depot", "the day the army fired on the crowd"."""
     verb = _clause_verb(trigger)
-    if verb is None or verb.dep_ not in {"relcl", "acl"} or verb.head.i == verb.i:
+    if verb is None or verb.head.i == verb.i:
+        return None
+    antecedent = _when_antecedent(verb, context)
+    if antecedent is not None:
+        return _fixed(antecedent, context.text)
+    if verb.dep_ not in {"relcl", "acl"}:
         return None
     for time in _near(verb.head, context):
         if time.start <= verb.head.idx < time.end:
             return _fixed(time, context.text)
     return _described_noun_date(verb.head, context)
+
+
+def _when_antecedent(verb: Token, context: Context) -> TimeExpr | None:
+    """The time a "when" clause describes, whatever the parser hung the clause on: the time
+    expression right before its "when" ("the demonstrations of early December, when
+    thousands rallied", "in 1998, when he was arrested"). A "when" clause after a time is
+    about that time; one in the future tells nothing that happened then."""
+    when = next(
+        (c for c in verb.children if c.dep_ in {"advmod", "mark"} and c.lower_ == "when"), None
+    )
+    if when is None or when.i > verb.i or _future(verb):
+        return None
+    for time in _near(verb, context):
+        between = context.text[time.end : when.idx]  # "December, when": a comma at most
+        if time.end <= when.idx and not between.strip(" ,"):
+            return time
+    return None
 
 
 def _described_noun_date(noun: Token, context: Context) -> str | None:

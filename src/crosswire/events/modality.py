@@ -389,7 +389,9 @@ def stance(
     cues = modality()
     refusals = cues.content_codes["REJECT"]
     withheld = negated and status == "asserted" and trigger.lemma_.lower() in cues.acceptances
-    if (intent or withheld) and negated and code.type in refusals:
+    governor = modal_governor(trigger)
+    declined = governor is not None and governor.lemma_.lower() in cues.refusal_governors
+    if (intent or withheld or declined) and negated and code.type in refusals:
         refused = refusals[code.type]
         return EventCode("REJECT", refused.mode, refused.cameo), False, "asserted"
     by_code = cues.intent_cameo_codes.get((code.cameo or "")[:3])
