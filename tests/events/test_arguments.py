@@ -551,3 +551,12 @@ def test_a_doer_the_parser_joined_to_the_first_verb_as_one_noun_does_the_next() 
     event = one("A sniper shot and killed a doctor in Buffalo.", "ASSAULT")
     assert "sniper" in named(event.source)
     assert "doctor" in named(event.target)
+
+
+def test_a_pronoun_found_guilty_is_the_verdicts_target() -> None:
+    # "found him guilty": "him" is the subject of the small clause "him guilty", and the
+    # one the verdict is on
+    events = code("Police arrested Michael Webb. The jury found him guilty.")
+    verdict = next(e for e in events if e.type == "SANCTION")
+    assert "jury" in named(verdict.source)
+    assert named(verdict.target) == "michael webb"

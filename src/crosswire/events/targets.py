@@ -320,10 +320,14 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
     """The content clause's named subjects, else the doer a passive clause names in its
     "by" phrase ("allege the attacks were plotted by bin Laden"), else the actors of its
     first complement that names any."""
+    # a verbless small clause's subject is the predicate's object, a pronoun as well
+    # ("found him guilty"); a pronoun subject of a clause of its own may be the speaker's
+    # side ("warned that they will act"), left to the rules below
+    small = clause.pos_ in {"ADJ", "NOUN"}
     subjects = [
         a
         for c in clause.children
-        if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.lower_ not in frames().pronouns
+        if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and (small or c.lower_ not in frames().pronouns)
         for a in actors_of(c, context)
     ]
     if subjects:
