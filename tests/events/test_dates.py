@@ -522,3 +522,17 @@ def test_earlier_on_a_day_is_that_day() -> None:
         "2020-01-14",
         "text",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Nearly 200 Israeli soldiers have been killed since 1985.", "killed"),
+        ("Investigators have been searching for Kopp since the Oct. 23 slaying.", "searching"),
+    ],
+)
+def test_a_perfect_tally_since_a_bound_has_no_one_date(text: str, trigger: str) -> None:
+    # neither the bound nor the publication day is when it happened
+    assert dated(text, trigger) == (None, None)
+    # without the bound the perfect is a recent report
+    assert dated("Police have arrested 20 people.", "arrested") == (PUBLISHED, "published")

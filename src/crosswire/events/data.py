@@ -173,6 +173,7 @@ class ModalityCues(DataModel):
 class DateCues(DataModel):
     dating_preps: Words
     bounding_preps: Words
+    tally_bounds: Words
     near_bounds: Words
     bounding_marks: Words
     close_modifiers: Words

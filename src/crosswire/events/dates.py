@@ -57,6 +57,7 @@ _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 # as background ("given life after being convicted of stabbing his wife in 1999")
 YEAR = 365
 BACKGROUND_CLAUSES = {"relcl", "acl", "advcl"}  # clauses beside a sentence's news
+PERFECT_AUXILIARIES = {"has", "have", "'ve", "'s"}
 RECENT_ASPECT_AUXILIARIES = {"has", "have", "'ve", "'s", "is", "are", "am", "'re", "'m"}
 
 
@@ -294,8 +295,8 @@ def recent_report(trigger: Token, status: Modality) -> bool:
         return True  # a nominal headline: "Rebel attack on border town"
     if _stative_passive(verb):
         return False  # "he is charged in three attacks": a standing state, done before
-    if _iterated(verb):
-        return False  # "arrested more than a dozen times": no one day
+    if _iterated(verb) or _tally(verb):
+        return False  # "arrested more than a dozen times", "killed since 1985": no one day
     if any(c.dep_ == "advmod" and c.lower_ in dates().earlier_adverbs for c in verb.children):
         return False  # "Earlier, the demand has been refused": before the news
     if verb.dep_ == "relcl":
@@ -317,6 +318,20 @@ def _iterated(verb: Token) -> bool:
         if any(_occasions(noun, verb) for noun in nouns):
             return True
     return False
+
+
+def _tally(verb: Token) -> bool:
+    """A perfect clause bounded by "since" counts up to the report ("Since 1993, three
+    doctors have been murdered", "have been searching for Kopp since the slaying")."""
+    perfect = bool(_auxiliaries(verb) & PERFECT_AUXILIARIES)
+    bounds = dates().tally_bounds
+    return perfect and any(
+        c.dep_ in {"prep", "mark", "advmod"} and c.lower_ in bounds
+        for c in (
+            *verb.children,
+            *(g for a in verb.children if a.dep_ == "advcl" for g in a.children),
+        )
+    )
 
 
 def _occasions(noun: Token, verb: Token) -> bool:
