@@ -235,3 +235,13 @@ def test_a_capital_after_by_acts_for_its_government(analyse) -> None:
         )
     place = analyse("Talks were held in a village near Ankara.").find("Ankara")
     assert place.type == "PLACE"
+
+
+def test_a_law_or_a_text_is_no_actor(analyse) -> None:
+    doc = analyse(
+        "The Hong Kong Human Rights and Democracy Act, under consideration by the US Senate,"
+        " would impose sanctions. The Patriot Act gave the FBI new powers."
+    )
+    names = {m.text for m in doc.mentions}
+    assert not {n for n in names if n.endswith("Act")}, names
+    assert {"US Senate", "FBI"} <= names

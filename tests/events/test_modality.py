@@ -350,3 +350,10 @@ def test_declining_or_refusing_an_act_is_a_refusal_not_a_negated_act(text: str, 
     # denying an act negates it: no refusal
     denied = code("Iran denied meeting the US envoy.")
     assert [(e.type, e.negated) for e in denied] == [("CONSULT", True)]
+
+
+def test_a_subject_of_not_or_neither_nor_negates_its_predicate() -> None:
+    events = code(
+        "Not the US nor any of the rebels it backs are preventing civilians from leaving."
+    )
+    assert [(e.type, e.negated) for e in events] == [("COERCE", True)]

@@ -211,3 +211,18 @@ def test_striking_oil_or_gold_is_a_find() -> None:
     assert types("The Texan oilman struck oil in Mississippi.") == []
     assert types("The Texan struck gold in California.") == []
     assert types("Israeli jets struck Hamas targets in Gaza.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("Democrats said the judge has demonstrated hostility to voting rights.", False),
+        ("The opposition rallied support for the strike.", False),
+        ("Thousands demonstrated in Cairo against the government.", True),
+        ("Supporters rallied outside the court in Lagos.", True),
+    ],
+)
+def test_demonstrating_or_rallying_something_shows_or_gathers_it(
+    sentence: str, protest: bool
+) -> None:
+    assert ("PROTEST" in {e.type for e in code(sentence)}) is protest

@@ -43,6 +43,7 @@ class Organisations(DataModel):
     heads: dict[str, Sector]
     company_suffixes: Names
     facility_heads: Names
+    document_heads: Names
     group_heads: dict[str, Sector]
     groups: dict[str, tuple[Code | None, Sector]]  # name -> (country, sector)
     member_nouns: dict[str, Sector]  # "Democrats" -> PTY: members, not a people

@@ -207,3 +207,9 @@ def supranational_region(name: str) -> bool:
 def facility_heads() -> frozenset[str]:
     """Nouns that make the name before them a building or a place (organisations.yaml)."""
     return frozenset(fold(w) for w in organisations().facility_heads)
+
+
+@cache
+def document_heads() -> frozenset[str]:
+    """Last words that make a name a law or a text ("... Democracy Act"), no actor."""
+    return frozenset(fold(w) for w in organisations().document_heads)

@@ -22,7 +22,13 @@ from crosswire.actors.host import (
     reread_places,
 )
 from crosswire.actors.keys import fold, person_words, place_key
-from crosswire.actors.lexicon import facility_heads, famous_roles, role_pattern_any_case, roles
+from crosswire.actors.lexicon import (
+    document_heads,
+    facility_heads,
+    famous_roles,
+    role_pattern_any_case,
+    roles,
+)
 from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
@@ -57,6 +63,7 @@ def find_mentions(doc: Doc, article: Article, times: list[TimeExpr] | None = Non
     text = article.text
     day = _article_day(article) or latest_written_day(times or [])
     candidates = _drop_role_words(text, confirmed_names(text, repaired_entities(doc, text)))
+    candidates = _drop_documents(text, candidates)
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
     share_heads(text, typed, day)
@@ -81,6 +88,18 @@ def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if c.label == "PERSON" or not any(s <= c.start and c.end <= e for s, e in titles)
     ]
+
+
+def _drop_documents(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "The Hong Kong Human Rights and Democracy Act would impose sanctions": a law or a
+    text is no actor, whatever the model tagged it (organisations.yaml `document_heads`)."""
+    heads = document_heads()
+
+    def document(candidate: Candidate) -> bool:
+        words = fold(display(candidate.text(text))).split()
+        return candidate.label != "PERSON" and len(words) > 1 and words[-1] in heads
+
+    return [c for c in candidates if not document(c)]
 
 
 def _article_day(article: Article) -> date | None:

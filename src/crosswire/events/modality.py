@@ -152,9 +152,13 @@ def _undergone(clause: Token) -> bool:
 
 
 def _negative(argument: Token) -> bool:
-    return argument.lower_ in modality().negative_arguments or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in argument.children
+    """ "nobody", "no protesters", "neither X nor Y", "not X nor Y": an argument that
+    names no one it holds for."""
+    children = {(c.dep_, c.lower_) for c in argument.children}
+    excluded = ("cc", "nor") in children and bool(
+        children & {("neg", "not"), ("preconj", "neither")}
     )
+    return excluded or argument.lower_ in modality().negative_arguments or ("det", "no") in children
 
 
 def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = True) -> None:

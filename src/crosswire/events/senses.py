@@ -46,6 +46,7 @@ class Senses(DataModel):
     seeming: Words
     means_objects: Words
     needs_people_object: dict[str, frozenset[PloverType]]
+    objectless: dict[str, frozenset[PloverType]]
     needs_complement: dict[str, dict[PloverType, Words]]
     state_objects: dict[str, Words]
     discharges: Discharges
@@ -84,6 +85,8 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return _patient_not_means(verb)
     if event_type in data.needs_people_object.get(lemma, ()):
         return not _people_object(verb, context)
+    if event_type in data.objectless.get(lemma, ()) and direct_object(verb) is not None:
+        return True  # "demonstrated hostility": shown, no protest
     needs = data.needs_complement.get(lemma, {})
     preps = next((p for kind, p in needs.items() if kind == event_type), None)
     if preps is not None:
