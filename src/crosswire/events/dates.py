@@ -256,6 +256,8 @@ def attached(head: Token, context: Context) -> list[Dating]:
         if (time.value or "") in dates().present_values:
             continue  # "now": the time of the report, which the publication date gives
         root = _root(time, context)
+        if time.type == "DURATION" and root is not None and root.dep_ in PRE_MODIFIERS:
+            continue  # "a two-day visit": how long, not when (unlike "fought for years")
         if root is not None and any(_dates(root, word) for word in words):
             fixed = _fixed(time, context.text)
             if fixed is not None and _scheduled(head, time, fixed, context):
