@@ -202,3 +202,12 @@ def test_obligation_on_a_predicate_adjective_is_a_request() -> None:
     assert event.source is not None and event.source.country == "EGY"
     assert event.target is not None and event.target.country == "USA"
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_wanting_another_actor_to_act_is_a_request_of_it() -> None:
+    # not the UK's plan to extradite him: a US request of the UK
+    event = only(code("The US wants the UK to extradite Julian Assange."), "REQUEST")
+    assert event.trigger == "wants"
+    assert event.source is not None and event.source.country == "USA"
+    assert event.target is not None and event.target.country == "GBR"
+    assert not code("Russia does not want NATO to expand.")

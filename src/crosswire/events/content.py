@@ -204,14 +204,15 @@ def _is_nominal(token: Token) -> bool:
 
 
 def obligations(sentence: Span, context: Context, found: Coded) -> Coded:
-    """ "X said Y must/should do Z": a demand by X on Y (REQUEST), from the parse alone. A
-    coded Z ("must release") is the demand's content: it sets the mode and is dropped."""
+    """ "X said Y must/should do Z", "X wants Y to do Z": a demand by X on Y (REQUEST), from
+    the parse alone. A coded Z ("must release") is the demand's content: it sets the mode
+    and is dropped."""
     coded = {token.i: event for token, event in found}
     for token in sentence:
-        event = _demand(token, sentence, context)
-        if event is None:
+        demand = _demand(token, sentence, context) or _wish(token, sentence, context)
+        if demand is None:
             continue
-        inner = _demanded(token)
+        event, inner = demand
         content = coded.get(inner.i)
         if content is not None:
             code = modality().content_codes["REQUEST"].get(content.type, ContentCode())
@@ -230,8 +231,37 @@ def _demanded(verb: Token) -> Token:
     return verb
 
 
-def _demand(token: Token, sentence: Span, context: Context) -> EventMention | None:
-    """The demand a reported clause with an obligation modal makes, if both sides are named."""
+def _wish(token: Token, sentence: Span, context: Context) -> tuple[EventMention, Token] | None:
+    """ "The US wants the UK to extradite Assange": a wish that another named actor act is
+    a request of it (the labelling guideline's REQUEST), not that actor's own plan."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in modality().wishing_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None  # "does not want X to": no request
+    inner = next((c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)), None)
+    if inner is None:
+        return None
+    speakers, _ = arguments(token, context)
+    addressees, _ = arguments(inner, context)
+    if not speakers or not addressees:
+        return None
+    pattern = Pattern(lemma=token.lemma_, type="REQUEST", example="", cameo="100")
+    event = build(token, pattern, sentence, context, speakers, addressees, [], [token])
+    if event is None:
+        return None
+    event.modality, event.negated = "asserted", False
+    return event, inner
+
+
+def _infinitive(clause: Token) -> bool:
+    """A "to" clause with a subject of its own ("wants [the UK to extradite]")."""
+    deps = {(c.dep_, c.lower_) for c in clause.children}
+    return ("aux", "to") in deps and any(d in {"nsubj", "nsubjpass"} for d, _ in deps)
+
+
+def _demand(token: Token, sentence: Span, context: Context) -> tuple[EventMention, Token] | None:
+    """The demand a reported clause with an obligation modal makes, if both sides are
+    named, and what it asks done."""
     copula = token.pos_ == "AUX" and any(c.dep_ == "acomp" for c in token.children)
     if (token.pos_ != "VERB" and not copula) or token.dep_ != "ccomp":
         return None  # "said the US must be ready to mediate": a demand too
@@ -247,6 +277,7 @@ def _demand(token: Token, sentence: Span, context: Context) -> EventMention | No
     pattern = Pattern(lemma=trigger.lemma_, type="REQUEST", example="", cameo="100")
     heads = sorted({token, trigger}, key=lambda t: t.i)  # "be ready"
     event = build(trigger, pattern, sentence, context, speakers, addressees, [], heads)
-    if event is not None:
-        event.modality, event.negated = "asserted", False
-    return event
+    if event is None:
+        return None
+    event.modality, event.negated = "asserted", False
+    return event, _demanded(token)

@@ -124,6 +124,7 @@ class ModalityCues(DataModel):
     auxiliaries: dict[str, Modality]
     intent_auxiliaries: Words
     obligation_auxiliaries: Words
+    wishing_verbs: Words
     governors: dict[str, Modality]
     intent_governors: Words
     intent_codes: dict[TypeKey, Recode]
