@@ -223,3 +223,10 @@ def test_an_allegation_is_against_the_doer_a_passive_content_clause_names() -> N
 def test_the_subject_of_a_passive_content_clause_comes_before_its_doer() -> None:
     event = _one("The opposition alleged that the governor was paid by Acme Corp.", "ACCUSE")
     assert event.target is not None and "governor" in event.target.name.lower()
+
+
+def test_forces_a_threat_would_send_are_its_means_not_its_target() -> None:
+    assert _one("China warned on Monday that it could send troops.", "THREATEN").target is None
+    # forces it would attack are its target
+    threat = _one("Israel threatened to attack troops in Lebanon.", "THREATEN")
+    assert threat.target is not None and "troops" in threat.target.name

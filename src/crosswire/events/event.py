@@ -13,7 +13,7 @@ from crosswire.events.harmed import a_hazard_warning, done_by_a_thing, harmed_wi
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
-from crosswire.events.targets import complete_roles, only_vague
+from crosswire.events.targets import complete_roles, moved_forces, only_vague
 from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
 
@@ -76,12 +76,7 @@ def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:
     """The targets less the forces a mobilisation moves, which are its means."""
     if pattern.type != "MOBILIZE":
         return targets
-    return [t for t in targets if not _moved_forces(t)]
-
-
-def _moved_forces(actor: ActorRef) -> bool:
-    """Unnamed forces ("troops", "police units"), which a mobilisation moves."""
-    return actor.key.startswith("agent:") and actor.sector in frames().moved_sectors
+    return [t for t in targets if not moved_forces(t)]
 
 
 def _target(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> ActorRef | None:

@@ -344,12 +344,12 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
 
 def _complement_actors(child: Token, context: Context) -> list[ActorRef]:
     if child.dep_ in {"dobj", "obj", "dative"}:
+        named = actors_of(child, context)
+        if child.head.lemma_.lower() in recipients().movements:
+            # "warned it could send troops": the forces sent are the means, not the target
+            named = [a for a in named if not moved_forces(a)]
         # "threatened to resume attacks in Israel": an act done in a country is aimed at it
-        return (
-            actors_of(child, context)
-            or owner_actors(child, context)
-            or _countries_in(child, context)
-        )
+        return named or owner_actors(child, context) or _countries_in(child, context)
     if child.dep_ == "prep" and child.lower_ in frames().content_target_preps:
         return [
             a
@@ -358,6 +358,11 @@ def _complement_actors(child: Token, context: Context) -> list[ActorRef]:
             for a in (actors_of(g, context) or owner_actors(g, context))
         ]
     return []
+
+
+def moved_forces(actor: ActorRef) -> bool:
+    """Unnamed forces ("troops", "police units"), which a mobilisation moves."""
+    return actor.key.startswith("agent:") and actor.sector in frames().moved_sectors
 
 
 def _countries_in(noun: Token, context: Context) -> list[ActorRef]:
