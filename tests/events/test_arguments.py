@@ -560,3 +560,9 @@ def test_a_pronoun_found_guilty_is_the_verdicts_target() -> None:
     verdict = next(e for e in events if e.type == "SANCTION")
     assert "jury" in named(verdict.source)
     assert named(verdict.target) == "michael webb"
+
+
+def test_a_statement_closed_by_a_quotation_mark_is_no_headline() -> None:
+    # the sentence ends with a full stop inside the closing quotes: its past form is active
+    event = one("The crowd marched to the ministry in Nairobi, chanting ``resign.''", "PROTEST")
+    assert "crowd" in named(event.source)

@@ -34,6 +34,7 @@ TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of i
 SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
+QUOTE_MARKS = {'"', "\u201d", "'", "\u2019", "''"}
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -214,6 +215,8 @@ def _doers_when(verb: Token, patients: list[Token]) -> list[Token]:
 def _headline(verb: Token) -> bool:
     """Whether the verb's sentence is a line with no closing punctuation (a headline)."""
     words = [t for t in verb.sent if not t.is_space]
+    while words and words[-1].text in QUOTE_MARKS and len(words) > 1:
+        words.pop()  # "Hong Kong 'threatened with intervention'": the quote closes no statement
     return bool(words) and words[-1].text not in STATEMENT_ENDS
 
 
