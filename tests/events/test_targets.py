@@ -5,6 +5,7 @@ Each sentence is written for the test."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import code as code_all
 from tests.events.conftest import only_one as _one
 
 from crosswire import nlp, stages
@@ -230,3 +231,15 @@ def test_forces_a_threat_would_send_are_its_means_not_its_target() -> None:
     # forces it would attack are its target
     threat = _one("Israel threatened to attack troops in Lebanon.", "THREATEN")
     assert threat.target is not None and "troops" in threat.target.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FBI also dispatched dozens of agents and bombing specialists there.",
+        "The State Department has sent dozens of investigators to the two countries.",
+    ],
+)
+def test_what_is_sent_is_the_means_not_the_target(text: str) -> None:
+    events = [e for e in code_all(text) if e.trigger in {"sent", "dispatched"}]
+    assert events and all(e.target is None for e in events), events

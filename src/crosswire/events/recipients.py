@@ -25,6 +25,7 @@ CASE_DEPTH = 2  # cases inside cases: "an inquiry into an allegation against the
 class Recipients(DataModel):
     by_type: dict[PloverType, Words]
     movements: Words
+    conveying_verbs: Words
     destination_preps: Words
     exchanges: Words
     cases: Words

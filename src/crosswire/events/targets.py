@@ -214,6 +214,8 @@ def fallback_targets(
     the thing asked for is ("asked for the public's help", "called for Iran's withdrawal")
     comes before the prepositions."""
     patient = direct_object(trigger) or passive_subject(trigger)
+    if trigger.lemma_.lower() in recipients().conveying_verbs:
+        patient = None  # "dispatched dozens of agents": what is sent belongs to no target
     if patient is not None and is_case(
         patient
     ):  # "dropped its investigation into the mayor": the mayor

@@ -22,6 +22,7 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.recipients import recipients
 from crosswire.events.reporters import reporting_doers
 from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
@@ -117,21 +118,23 @@ def _stimulus_owners(verb: Token, context: Context) -> list[ActorRef]:
 def _verb_targets(
     objects: list[ActorRef], heads: list[Token], pattern: Pattern, context: Context
 ) -> list[ActorRef]:
-    """The objects (unless the pattern's object is a thing: "held talks") and the actors of
-    the pattern's target prepositions ("met with X") and of a dative ("gave X a loan")."""
-    targets = list(objects) if not pattern.object else []
-    recipients: list[ActorRef] = []
+    """The objects (unless the pattern's object is a thing, "held talks", or what is sent,
+    "sent an envoy to Baghdad") and the actors of the pattern's target prepositions ("met
+    with X") and of a dative ("gave X a loan")."""
+    conveyed = verb_lemma(heads[0]) in recipients().conveying_verbs
+    targets = list(objects) if not (pattern.object or conveyed) else []
+    found: list[ActorRef] = []
     for head in heads:
         for prep in head.children:
             if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
-                recipients += actors_under(prep, context)
+                found += actors_under(prep, context)
             elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
-                recipients += actors_of(prep, context)  # "gave Vietnam a loan"
-    if recipients and all(t.key.startswith("agent:") for t in targets):
+                found += actors_of(prep, context)  # "gave Vietnam a loan"
+    if found and all(t.key.startswith("agent:") for t in targets):
         # "offered its troops to Lebanon": the unnamed object is what is given or moved,
         # the prepositional actor is the one it is done to
-        return recipients + targets
-    return targets + recipients
+        return found + targets
+    return targets + found
 
 
 def _trip_at_home(subjects: list[ActorRef], targets: list[ActorRef]) -> bool:
