@@ -5,6 +5,7 @@ are actors. Each sentence is written for the test."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 from tests.events.conftest import code
@@ -566,3 +567,30 @@ def test_a_statement_closed_by_a_quotation_mark_is_no_headline() -> None:
     # the sentence ends with a full stop inside the closing quotes: its past form is active
     event = one("The crowd marched to the ministry in Nairobi, chanting ``resign.''", "PROTEST")
     assert "crowd" in named(event.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality", "negated"),
+    [
+        (
+            "Narendra Modi became the first Indian prime minister to visit Israel.",
+            "CONSULT",
+            "asserted",
+            False,
+        ),
+        # the copula's mood carries over, its negation does not: she did condemn it
+        (
+            "Angela Merkel was not the first leader to condemn the attack.",
+            "ACCUSE",
+            "asserted",
+            False,
+        ),
+        ("Japan will be the first country to send aid to Nepal.", "AGREE", "planned", False),
+    ],
+)
+def test_the_first_to_act_is_the_copulas_subject(
+    text: str, type_: str, modality: str, negated: bool
+) -> None:
+    event = one(text, type_)
+    assert event.source is not None and text.startswith(event.source.name)
+    assert (event.modality, event.negated) == (modality, negated)

@@ -25,6 +25,7 @@ from crosswire.events.syntax import (
     clause_subject,
     direct_object,
     doc_text,
+    predicated_infinitive,
 )
 from crosswire.model import ActorRef
 
@@ -400,6 +401,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
     if verb.dep_ == "advcl":
         return _subjects(head, passive=False)
+    if predicated_infinitive(verb):
+        # "Modi became the first Indian prime minister to visit Israel": the one the
+        # predicate noun says is first to do it, the subject of "became"
+        return _subjects(head.head, passive=False) or None
     if verb.dep_ == "acl":
         if actors_of(head, context):
             return [head]  # "security forces beating protesters"

@@ -23,7 +23,7 @@ from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
-from crosswire.events.syntax import doc_text
+from crosswire.events.syntax import doc_text, predicated_infinitive
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -295,6 +295,8 @@ def recent_report(trigger: Token, status: Modality) -> bool:
     verb = _clause_verb(trigger)
     if verb is None:
         return True  # a nominal headline: "Rebel attack on border town"
+    if predicated_infinitive(verb):
+        verb = verb.head.head  # "was the only Republican to vote against": when "was" is
     if _stative_passive(verb):
         return False  # "he is charged in three attacks": a standing state, done before
     if _iterated(verb) or _tally(verb):

@@ -19,6 +19,7 @@ from crosswire.events.clause_links import (
 )
 from crosswire.events.codes import EventCode
 from crosswire.events.data import Recode, frames, modality
+from crosswire.events.syntax import predicated_infinitive
 from crosswire.events.unverified import (
     alleged_by,
     cites_reports,
@@ -69,6 +70,11 @@ def modality_of(trigger: Token) -> tuple[bool, Modality, bool]:
     report it is the content of; and a question. A clause with no cue of its own takes
     the modality of the clause it hangs on (`clause_links`): the first of conjoined
     predicates, or the main clause of a present-tense temporal clause."""
+    if predicated_infinitive(trigger):
+        # "Japan will be the first country to send aid": the copula's mood is the act's;
+        # its negation is not ("was not the first to condemn it": she did condemn it)
+        _, status, intent = modality_of(trigger.head.head)
+        return _own_reading(trigger).negated, status, intent
     reading = _own_reading(trigger)
     if reading.status == "asserted" and not reading.negated:
         _read_host_clause(trigger, reading)
