@@ -594,3 +594,11 @@ def test_the_first_to_act_is_the_copulas_subject(
     event = one(text, type_)
     assert event.source is not None and text.startswith(event.source.name)
     assert (event.modality, event.negated) == (modality, negated)
+
+
+def test_a_participle_with_an_object_is_its_nouns_active_verb() -> None:
+    # the parser hangs "killed" on "airstrikes" as a participle, the noun being the subject
+    # of "said"; a passive participle takes no object, so the airstrikes killed
+    event = one("Israeli airstrikes killed at least 20 people in Gaza, officials said.", "ASSAULT")
+    assert "airstrikes" in named(event.source)
+    assert "people" in named(event.target)
