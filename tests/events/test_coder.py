@@ -211,3 +211,17 @@ def test_wanting_another_actor_to_act_is_a_request_of_it() -> None:
     assert event.source is not None and event.source.country == "USA"
     assert event.target is not None and event.target.country == "GBR"
     assert not code("Russia does not want NATO to expand.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea test-fired a ballistic missile on Wednesday, its neighbour's army said.",
+        "North Korea fired a test missile on Wednesday.",
+    ],
+)
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(text: str) -> None:
+    events = code(text)
+    assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "150")]
+    # a missile fired at someone is an attack
+    assert "ASSAULT" in {e.type for e in code("Hamas fired dozens of rockets into Israel.")}

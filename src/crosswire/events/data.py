@@ -56,6 +56,13 @@ class Recode(DataModel):
     cameo: Cameo
 
 
+class Trials(DataModel):
+    """Weapons fired as a test: the words that mark one and what it is coded as."""
+
+    words: Words
+    code: Recode
+
+
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
@@ -77,6 +84,7 @@ class Frames(DataModel):
     object_target_preps: Words
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]
+    trials: Trials
     moved_sectors: frozenset[Sector]
     private_sectors: frozenset[Sector]
     jurisdiction_types: frozenset[PloverType]

@@ -13,6 +13,7 @@ from crosswire.events.harmed import a_hazard_warning, done_by_a_thing, harmed_wi
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
+from crosswire.events.syntax import direct_object
 from crosswire.events.targets import complete_roles, moved_forces, only_vague
 from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
@@ -46,7 +47,7 @@ def build(
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
     targets = _not_moved(pattern, targets)  # nor are they what completing the roles finds
-    pattern = _by_state(pattern, subjects)
+    pattern = _as_trial(_by_state(pattern, subjects), trigger)
     dating = event_date(heads, context)
     ahead = _scheduled_ahead(trigger, dating, context)
     code, negated, status = _code(trigger, pattern, len(subjects + targets), ahead)
@@ -70,6 +71,18 @@ def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:
     return pattern.model_copy(
         update={"type": recode.type, "mode": recode.mode, "cameo": recode.cameo}
     )
+
+
+def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
+    """An attack fired as a test ("test-fired a ballistic missile", "fired a test missile"):
+    a show of force, coded as frames.yaml ``trials`` says."""
+    trials = frames().trials
+    obj = direct_object(trigger)
+    words = [*trigger.children, *(obj.children if obj is not None else ())]
+    if pattern.type != "ASSAULT" or not any(w.lower_ in trials.words for w in words):
+        return pattern
+    code = trials.code
+    return pattern.model_copy(update={"type": code.type, "mode": code.mode, "cameo": code.cameo})
 
 
 def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:
