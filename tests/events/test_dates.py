@@ -542,3 +542,9 @@ def test_a_duration_on_an_event_noun_tells_how_long_not_when() -> None:
     # "a two-day visit" leaves the visit a recent report, dated by the publication
     text = "The German defence minister, ending a two-day visit, said Poland was ready."
     assert dated(text, "visit") == (PUBLISHED, "published")
+
+
+def test_a_time_between_subject_and_verb_dates_the_verb() -> None:
+    # the parse hangs "on Monday" on "police"; news style dates the firing
+    text = "Kenyan police on Monday fired tear gas at opposition supporters in Kisumu."
+    assert dated(text, "fired") == ("2020-01-13", "text")

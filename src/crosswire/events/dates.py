@@ -553,8 +553,23 @@ def _dates(root: Token, head: Token) -> bool:
     link = root.head
     if link.dep_ in {"prep", "agent"} and link.head.i == head.i:
         return _dating_link(link) and not _after_compared_party(link)
+    if _between_subject_and_verb(link, head):
+        return _dating_link(link)  # "Kenyan police on Monday fired": the parse puts it on "police"
     setting = _setting(root)
     return setting is not None and setting.head.head.i == head.i
+
+
+def _between_subject_and_verb(link: Token, verb: Token) -> bool:
+    """A preposition on the verb's subject that stands right between the subject and the
+    verb ("Kenyan police on Monday fired tear gas"): news style dates the verb there."""
+    subject = link.head
+    return (
+        link.dep_ == "prep"
+        and subject.dep_ in NOUN_SUBJECTS
+        and subject.head.i == verb.i
+        and subject.i < link.i < verb.i
+        and link.right_edge.i == verb.i - 1
+    )
 
 
 def _dating_link(link: Token) -> bool:
