@@ -243,3 +243,18 @@ def test_forces_a_threat_would_send_are_its_means_not_its_target() -> None:
 def test_what_is_sent_is_the_means_not_the_target(text: str) -> None:
     events = [e for e in code_all(text) if e.trigger in {"sent", "dispatched"}]
     assert events and all(e.target is None for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("The US State Department condemned the arrest of the journalist.", "ACCUSE", None),
+        ("Iran's supreme leader praised the attack on Israel.", "SUPPORT", None),
+        ("Germany condemned Russia's attack on Ukraine.", "ACCUSE", "RUS"),
+    ],
+)
+def test_a_judgement_of_an_act_is_of_its_doer_not_its_victim(
+    text: str, type_: str, target: str | None
+) -> None:
+    event = _one(text, type_)
+    assert (event.target.country if event.target else None) == target

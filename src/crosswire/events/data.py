@@ -85,6 +85,8 @@ class Frames(DataModel):
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]
     trials: Trials
+    told_acts: frozenset[PloverType]
+    judging_types: frozenset[PloverType]
     moved_sectors: frozenset[Sector]
     private_sectors: frozenset[Sector]
     jurisdiction_types: frozenset[PloverType]

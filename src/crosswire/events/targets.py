@@ -21,7 +21,7 @@ from crosswire.events.participants import (
     modifier_actor,
     unique,
 )
-from crosswire.events.patterns import Pattern
+from crosswire.events.patterns import Pattern, noun_patterns, verb_patterns
 from crosswire.events.recipients import (
     accused,
     is_case,
@@ -62,7 +62,9 @@ def complete_roles(
         requested = pattern.type == "REQUEST"
         found = (
             prepositional_recipients(trigger, pattern.type, context)
-            or fallback_targets(trigger, context, pattern.target_preps, source, requested)
+            or fallback_targets(
+                trigger, context, pattern.target_preps, source, requested, _judging(pattern)
+            )
             or site_targets(trigger, pattern, context)
             or refused(trigger, pattern.type, context)
         )  # "called on Iran to release the sailors": Iran, before the content clause
@@ -199,6 +201,7 @@ def fallback_targets(
     own_preps: tuple[str, ...] = (),
     source: ActorRef | None = None,
     requested: bool = False,
+    judging: bool = False,
 ) -> list[ActorRef]:
     """No target among the arguments: the actor behind a non-actor object or patient
     ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
@@ -212,7 +215,7 @@ def fallback_targets(
     the Chinese government will not sit on its hands": his government will act). For a
     request (`requested`), whom the thing is asked "from" comes before its owner, and whose
     the thing asked for is ("asked for the public's help", "called for Iran's withdrawal")
-    comes before the prepositions."""
+    comes before the prepositions. A judgement (`judging`) of an act is of its doer."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if trigger.lemma_.lower() in recipients().conveying_verbs:
         patient = None  # "dispatched dozens of agents": what is sent belongs to no target
@@ -222,6 +225,11 @@ def fallback_targets(
         found = [a for a in case_targets(trigger, patient, context) if not one_side(source, a)]
         if found:
             return found
+    if patient is not None and judging and _told_act(patient):
+        # "condemned the arrest of the journalist", "praised the attack on Israel": said of
+        # an act, to the one who did it ("condemned Russia's attack", "the arrest by
+        # police"), never to the one it was done to
+        return [a for a in _act_doers(patient, context) if not one_side(source, a)]
     if patient is not None:
         # a request of a thing is made of whom it is asked "from" ("seeking Assange's
         # extradition from the UK": the UK is asked, Assange is extradited)
@@ -251,6 +259,37 @@ def fallback_targets(
         if g.dep_ == "pobj"
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
+
+
+def _judging(pattern: Pattern) -> bool:
+    """Whether the pattern judges what it is about (condemns, praises: frames.yaml
+    ``judging_types``), rather than promising or threatening to do it."""
+    return pattern.type in frames().judging_types
+
+
+def _told_act(noun: Token) -> bool:
+    """A noun that names a harmful act ("the arrest", "the attack", "the killing"): a noun
+    pattern of one of frames.yaml ``told_acts``, or the noun of such a verb pattern."""
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    verb = lemma[:-3] if lemma.endswith("ing") else lemma
+    patterns = [*noun_patterns().get(lemma, ()), *verb_patterns().get(verb, ())]
+    return any(p.type in frames().told_acts for p in patterns)
+
+
+def _act_doers(noun: Token, context: Context) -> list[ActorRef]:
+    """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
+    "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found += actors_of(child, context)
+        elif child.dep_ in {"amod", "compound", "nmod"} and (
+            actor := modifier_actor(child, context)
+        ):
+            found.append(actor)
+    return found or actors_under_prep(noun, "by", context)
 
 
 def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
