@@ -14,7 +14,7 @@ from crosswire.events.data import ContentCode, modality
 from crosswire.events.event import build
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.targets import one_side
-from crosswire.model import EventMention
+from crosswire.model import ActorRef, EventMention
 
 Coded = list[tuple[Token, EventMention]]  # the events of a sentence by trigger
 
@@ -243,14 +243,8 @@ def _wish(token: Token, sentence: Span, context: Context) -> tuple[EventMention,
         return None
     speakers, _ = arguments(token, context)
     addressees, _ = arguments(inner, context)
-    if not speakers or not addressees:
-        return None
-    pattern = Pattern(lemma=token.lemma_, type="REQUEST", example="", cameo="100")
-    event = build(token, pattern, sentence, context, speakers, addressees, [], [token])
-    if event is None:
-        return None
-    event.modality, event.negated = "asserted", False
-    return event, inner
+    event = _request(token, [token], sentence, context, speakers, addressees)
+    return None if event is None else (event, inner)
 
 
 def _infinitive(clause: Token) -> bool:
@@ -270,14 +264,26 @@ def _demand(token: Token, sentence: Span, context: Context) -> tuple[EventMentio
         return None
     speakers, _ = arguments(token.head, context)
     addressees, _ = arguments(token, context)
-    if not speakers or not addressees:
-        return None
     # a copula's demand is named by its predicate ("must be ready")
     trigger = next((c for c in token.children if c.dep_ == "acomp"), token) if copula else token
-    pattern = Pattern(lemma=trigger.lemma_, type="REQUEST", example="", cameo="100")
     heads = sorted({token, trigger}, key=lambda t: t.i)  # "be ready"
-    event = build(trigger, pattern, sentence, context, speakers, addressees, [], heads)
-    if event is None:
+    event = _request(trigger, heads, sentence, context, speakers, addressees)
+    return None if event is None else (event, _demanded(token))
+
+
+def _request(
+    trigger: Token,
+    heads: list[Token],
+    sentence: Span,
+    context: Context,
+    speakers: list[ActorRef],
+    addressees: list[ActorRef],
+) -> EventMention | None:
+    """The REQUEST an obligation or a wish makes, asserted, where both sides are named."""
+    if not speakers or not addressees:
         return None
-    event.modality, event.negated = "asserted", False
-    return event, _demanded(token)
+    pattern = Pattern(lemma=trigger.lemma_, type="REQUEST", example="", cameo="100")
+    event = build(trigger, pattern, sentence, context, speakers, addressees, [], heads)
+    if event is not None:
+        event.modality, event.negated = "asserted", False
+    return event

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from crosswire.events.attributes import attribution, event_date, numbers
 from crosswire.events.codes import EventCode, pattern_code
 from crosswire.events.context import Context
-from crosswire.events.data import frames
+from crosswire.events.data import Recode, frames
 from crosswire.events.harmed import a_hazard_warning, done_by_a_thing, harmed_without_doer
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
@@ -68,9 +68,7 @@ def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:
     offices = frames().state_sectors
     if recode is None or not subjects or any(s.sector not in offices for s in subjects):
         return pattern
-    return pattern.model_copy(
-        update={"type": recode.type, "mode": recode.mode, "cameo": recode.cameo}
-    )
+    return _recoded(pattern, recode)
 
 
 def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
@@ -81,8 +79,13 @@ def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
     words = [*trigger.children, *(obj.children if obj is not None else ())]
     if pattern.type != "ASSAULT" or not any(w.lower_ in trials.words for w in words):
         return pattern
-    code = trials.code
-    return pattern.model_copy(update={"type": code.type, "mode": code.mode, "cameo": code.cameo})
+    return _recoded(pattern, trials.code)
+
+
+def _recoded(pattern: Pattern, recode: Recode) -> Pattern:
+    return pattern.model_copy(
+        update={"type": recode.type, "mode": recode.mode, "cameo": recode.cameo}
+    )
 
 
 def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:

@@ -281,15 +281,18 @@ def _told_act(noun: Token) -> bool:
 def _act_doers(noun: Token, context: Context) -> list[ActorRef]:
     """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
     "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
-    found: list[ActorRef] = []
-    for child in noun.children:
-        if child.dep_ == "poss":
-            found += actors_of(child, context)
-        elif child.dep_ in {"amod", "compound", "nmod"} and (
-            actor := modifier_actor(child, context)
-        ):
-            found.append(actor)
+    found = [a for child in noun.children for a in _named_owner(child, context)]
     return found or actors_under_prep(noun, "by", context)
+
+
+def _named_owner(child: Token, context: Context) -> list[ActorRef]:
+    """The actor a noun's possessor or modifier names ("Russia's", "Israeli")."""
+    if child.dep_ == "poss":
+        return actors_of(child, context)
+    if child.dep_ in {"amod", "compound", "nmod"}:
+        actor = modifier_actor(child, context)
+        return [actor] if actor is not None else []
+    return []
 
 
 def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
@@ -416,12 +419,8 @@ def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef
     the object of one of its prepositions ("offer from Kabul", "boycott of contact with")."""
     found: list[ActorRef] = []
     for child in noun.children:
-        if child.dep_ == "poss":
-            found += actors_of(child, context)
-        elif child.dep_ in {"amod", "compound", "nmod"} and (
-            actor := modifier_actor(child, context)
-        ):
-            found.append(actor)
+        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            found += _named_owner(child, context)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += _agents_of(child, context)  # "the move announced by Pompeo"
         elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
