@@ -138,6 +138,10 @@ def test_a_headline_participle_is_a_passive() -> None:
     event = one("Local councillor arrested on suspicion of fraud", "COERCE")
     assert event.source is None
     assert "councillor" in named(event.target)
+    # so is one of its adverbial clauses
+    event = one("Protests in Lyon after local mayor gunned down outside town hall", "ASSAULT")
+    assert event.source is None
+    assert "mayor" in named(event.target)
 
 
 # ------------------------------------------------------------------ titles
@@ -602,3 +606,55 @@ def test_a_participle_with_an_object_is_its_nouns_active_verb() -> None:
     event = one("Israeli airstrikes killed at least 20 people in Gaza, officials said.", "ASSAULT")
     assert "airstrikes" in named(event.source)
     assert "people" in named(event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the parse hangs the participle on "governors"; "them" cannot be its own subject
+        (
+            "Hundreds of teachers wrote to the governors urging them to raise pay.",
+            "teachers",
+            "governors",
+        ),
+        ("Farmers surrounded the minister, urging him to resign.", "farmers", "minister"),
+    ],
+)
+def test_a_participle_adding_to_a_clause_is_done_by_its_subject_to_its_object(
+    text: str, source: str, target: str
+) -> None:
+    event = one(text, "REQUEST", "urging")
+    assert source in named(event.source) and target in named(event.target)
+
+
+def test_a_predicate_left_unlinked_after_a_comma_shares_the_subject() -> None:
+    text = (
+        "A sacked gunman bought a rifle, then returned to the plant and opened fire on his bosses."
+    )
+    assert "gunman" in named(one(text, "ASSAULT").source)
+
+
+def test_an_infinitive_on_a_noun_of_purpose_is_the_clause_subjects() -> None:
+    event = one("Turkey opened its border in a move to demand EU support.", "REQUEST")
+    assert event.source is not None and event.source.country == "TUR"
+    # a noun set beside the clause is not the subject's means
+    text = "Despite parliamentary reports urging new rules, officials in Britain made no changes."
+    assert all(e.source is None or "official" not in e.source.name for e in code(text))
+
+
+def test_an_infinitive_on_a_possessed_noun_is_the_possessors() -> None:
+    event = one("The navy foiled the pirates' attempt to attack a tanker.", "ASSAULT")
+    assert "pirates" in named(event.source)
+
+
+def test_a_past_form_with_a_charge_preposition_is_a_passive_even_with_a_full_stop() -> None:
+    event = one("John Smith charged with murdering his neighbour.", "ACCUSE")
+    assert event.source is None and "smith" in named(event.target)
+
+
+def test_the_purpose_of_a_passive_participle_is_its_agents() -> None:
+    text = (
+        "Police prevented the sit-in staged by nurses near the town hall to protest the closures."
+    )
+    event = one(text, "PROTEST", "protest")
+    assert "nurses" in named(event.source)

@@ -70,3 +70,8 @@ def test_a_noun_that_says_something_is_no_event_the_model_may_find() -> None:
     sources = next(t for t in state.doc if t.text == "sources")
     assert code_learned(sources, "ASSAULT", sources.sent, context) is None
     assert noun_roles(sources, learned_pattern(sources, "ASSAULT"), context)[0]  # it names one
+
+
+def test_a_verb_that_says_an_event_began_adds_no_event_of_its_own() -> None:
+    events = code("The officer drew his pistol and started firing at the teenager.")
+    assert [e.trigger for e in events if e.type == "ASSAULT"] == ["firing"]

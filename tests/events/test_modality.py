@@ -357,3 +357,8 @@ def test_a_subject_of_not_or_neither_nor_negates_its_predicate() -> None:
         "Not the US nor any of the rebels it backs are preventing civilians from leaving."
     )
     assert [(e.type, e.negated) for e in events] == [("COERCE", True)]
+
+
+def test_what_a_refusal_or_failure_names_did_not_happen() -> None:
+    text = "Farmers began a hunger strike in protest of the Greek government's refusal to accept the ruling."
+    assert read(text, "accept") == ("denied", True)

@@ -192,3 +192,8 @@ def test_a_country_named_before_the_adjectives_of_the_noun_does_it() -> None:
     subjects, _ = roles("Canada has long opposed the US economic and political embargo.",
                         "embargo", "SANCTION")  # fmt: skip
     assert named(subjects, "united states")
+
+
+def test_whom_an_attack_comes_from_does_it() -> None:
+    found = [e for e in code("The convoy came under attack from militants.") if e.type == "ASSAULT"]
+    assert found and found[0].source is not None and "militants" in found[0].source.name

@@ -226,3 +226,25 @@ def test_demonstrating_or_rallying_something_shows_or_gathers_it(
     sentence: str, protest: bool
 ) -> None:
     assert ("PROTEST" in {e.type for e in code(sentence)}) is protest
+
+
+def test_hosting_refugees_is_no_visit() -> None:
+    assert "CONSULT" not in types("Lebanon hosts more than a million Syrian refugees.")
+    assert "CONSULT" in types("Kenya hosted the Ugandan president on Friday.")
+
+
+def test_talking_about_something_with_no_one_is_no_consultation() -> None:
+    assert "CONSULT" not in types("Investigators heard Smith talking about the robbery.")
+    assert "CONSULT" in types("Putin and Erdogan talked about Syria.")
+    assert "CONSULT" in types("The Indian prime minister talked with the Japanese premier.")
+
+
+def test_conferring_something_on_someone_is_no_consultation() -> None:
+    text = "The governor conferred the medal on a firefighter."
+    doc = next(nlp.parse([text]))
+    verb = next(t for t in doc if t.text == "conferred")
+    article = Article(id="t", text=text, path="t.txt")
+    state = stages.run(stages.ArticleState(article, doc), until="scope")
+    context = article_context(doc, article, state.mentions, state.times, state.attributions)
+    assert other_sense(verb, "confer", "CONSULT", context)
+    assert "CONSULT" in types("The minister conferred with his advisers on Friday.")

@@ -5,6 +5,7 @@ Each sentence is written for the test."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import built
 from tests.events.conftest import code as code_all
 from tests.events.conftest import only_one as _one
 
@@ -258,3 +259,35 @@ def test_a_judgement_of_an_act_is_of_its_doer_not_its_victim(
 ) -> None:
     event = _one(text, type_)
     assert (event.target.country if event.target else None) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The navy foiled an attack by pirates on a Greek tanker.", "pirates"),
+        ("The navy foiled an attack on a Greek tanker.", None),
+    ],
+)
+def test_an_act_that_is_stopped_is_done_to_its_doer_not_its_victim(
+    text: str, target: str | None
+) -> None:
+    event = built(text, "foiled", "COERCE")  # "foil" has no pattern: the model's verdict
+    assert (event.target.name if event.target else None) == target
+
+
+def test_whose_help_an_act_has_is_no_target() -> None:
+    event = _one("Kenyan police investigated with the help of the FBI.", "ACCUSE")
+    assert event.target is None
+
+
+def test_a_target_preposition_the_parse_hung_on_a_path_is_the_verbs() -> None:
+    event = _one("The gunman fired through a door at two police officers.", "ASSAULT")
+    assert event.target is not None and "officers" in event.target.name
+
+
+def test_forces_flown_somewhere_are_no_one_visited() -> None:
+    assert "CONSULT" not in {
+        e.type for e in code_all("The air force flew its special forces to the border.")
+    }
+    event = _one("The Canadian foreign minister flew into Tokyo on Thursday.", "CONSULT")
+    assert event.target is not None and event.target.country == "JPN"

@@ -16,7 +16,7 @@ from crosswire.actors.keys import media_key
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, doc_text
+from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, doc_text, verb_of_argument
 from crosswire.model import ActorRef, Mention
 from crosswire.nlp import MAX_CLIMB
 
@@ -43,8 +43,10 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
         found = _speaker(pronoun, context)  # '"We will punish them," the president said'
     if found is not None:
         return found
-    found = _parallel_object(pronoun, context, resolve) or _leading_clause_subject(
-        pronoun, context, resolve
+    found = (
+        _parallel_object(pronoun, context, resolve)
+        or _participle_host(pronoun, context, resolve)
+        or _leading_clause_subject(pronoun, context, resolve)
     )
     if found is not None:
         return found
@@ -119,6 +121,35 @@ def _parallel_object(pronoun: Token, context: Context, resolve: Resolve) -> Acto
             if actors := resolve(noun, context):
                 return actors[0]
     return None
+
+
+def _participle_host(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
+    """For the object of a participle that adds to a clause ("surrounded the minister,
+    urging him to quit"; "sent a letter to the mayor urging him", which the parse may hang
+    on the mayor), the one the clause acts on or addresses, where the pronoun fits it."""
+    verb = pronoun.head
+    if pronoun.dep_ not in DIRECT_OBJECTS or verb.tag_ != "VBG" or _quoted(pronoun):
+        return None
+    for noun in _addressed(verb):
+        if noun.lower_ in frames().pronouns or not _fits_object(pronoun, noun, context):
+            continue
+        if actors := resolve(noun, context):
+            return actors[0]
+    return None
+
+
+def _addressed(participle: Token) -> list[Token]:
+    """The nouns a participle's clause acts on or writes to, nearest first."""
+    if participle.dep_ == "acl" and verb_of_argument(participle.head) is not None:
+        return [participle.head]
+    if participle.dep_ != "advcl":
+        return []
+    clause = participle.head
+    nouns = [c for c in clause.children if c.dep_ in DIRECT_OBJECTS]
+    nouns += [
+        g for c in clause.children if c.dep_ == "dative" for g in c.children if g.dep_ == "pobj"
+    ]
+    return sorted(nouns, key=lambda t: -t.i)
 
 
 def _leading_clause_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:

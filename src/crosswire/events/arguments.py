@@ -25,7 +25,9 @@ from crosswire.events.syntax import (
     clause_subject,
     direct_object,
     doc_text,
+    plain_pronoun_object,
     predicated_infinitive,
+    verb_of_argument,
 )
 from crosswire.model import ActorRef
 
@@ -36,6 +38,9 @@ SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": se
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 QUOTE_MARKS = {'"', "\u201d", "'", "\u2019", "''"}
+# Clauses of a headline whose past form may be a passive without its auxiliary ("Man
+# charged after CEO gunned down at party")
+HEADLINE_CLAUSES = {"ROOT", "advcl"}
 
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -130,7 +135,8 @@ def shared_object(verb: Token) -> Token | None:
 def _headline_passive(verb: Token) -> bool:
     """ "Chargers' Jackson arrested on suspicion of DUI": a headline drops the auxiliary of
     a passive (and tells an active past in the present: "Police arrest ..."); a past form
-    heading a line with no full stop, with a subject, no auxiliary and no object is one.
+    heading a line with no full stop, or an adverbial clause of one ("... after CEO gunned
+    down at party"), with a subject, no auxiliary and no object is one.
     In a sentence that ends with one ("Turkish forces attacked on Monday."), the past form
     is the active past whatever the tagger says."""
     children = {c.dep_ for c in verb.children}
@@ -138,8 +144,19 @@ def _headline_passive(verb: Token) -> bool:
         (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _one_subject(verb)))
         and bool(children & SUBJECTS)
         and not children & {"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp"}
-        and ((verb.dep_ == "ROOT" and _headline(verb)) or _headline_run_on(verb))
+        and (
+            (verb.dep_ in HEADLINE_CLAUSES and _headline(verb))
+            or _headline_run_on(verb)
+            or _patient_complement(verb)
+        )
     )
+
+
+def _patient_complement(verb: Token) -> bool:
+    """A preposition only the one acted on takes ("charged with", "accused of": frames.yaml
+    ``patient_complements``)."""
+    preps = frames().patient_complements.get(verb_lemma(verb), frozenset())
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
 
 
 def _one_subject(verb: Token) -> bool:
@@ -413,16 +430,31 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         bare = not any(c.dep_ == "aux" for c in verb.children)
         return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
     if verb.dep_ == "advcl":
+        # "the demonstration staged by students to protest": a passive's purpose is its doer's
+        return _subjects(head, passive=False) or _agents(head)
+    if verb.dep_ == "dep" and verb.tag_ == head.tag_ and verb.tag_ in TENSED:
+        # "bought a shotgun the day after he lost his job, then returned ... and opened
+        # fire": a predicate of the same tense the parse left unlinked after a comma is a
+        # further predicate of the same subject
         return _subjects(head, passive=False)
     if predicated_infinitive(verb):
         # "Modi became the first Indian prime minister to visit Israel": the one the
         # predicate noun says is first to do it, the subject of "became"
         return _subjects(head.head, passive=False) or None
     if verb.dep_ == "acl":
+        host = verb_of_argument(head)
+        if host is not None and plain_pronoun_object(verb):
+            # "sent letters to the departments urging them to": the pronoun is the noun,
+            # so the parse hung the participle of the clause on its own object
+            return active_subjects(host, context) or None
         if actors_of(head, context):
             return [head]  # "security forces beating protesters"
-        if head.dep_ in OBJECTS:
-            return _subjects(head.head, passive=False)  # "issued a declaration demanding"
+        owners = [c for c in head.children if c.dep_ == "poss" and actors_of(c, context)]
+        if owners:
+            return owners  # "foiling the pirates' attempt to attack merchant vessels"
+        if _purpose(head) and host is not None and verb.tag_ != "VBN":
+            # "issued a declaration demanding", "opened its borders in a move to demand"
+            return active_subjects(host, context) or None
         return None
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         if head.lower_ in frames().adverbial_preps:
@@ -432,6 +464,14 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _purpose(noun: Token) -> bool:
+    """A noun through which its verb's subject acts: the verb's object ("issued a
+    declaration demanding") or "in" phrase ("in a move to demand", "in a bid to"), not a
+    noun set beside it ("despite reports urging new rules": the reports urge)."""
+    in_phrase = noun.dep_ == "pobj" and noun.head.lower_ in frames().purpose_preps
+    return noun.dep_ in OBJECTS - {"pobj"} or in_phrase
 
 
 def _stranded_subject(verb: Token) -> Token | None:

@@ -87,6 +87,10 @@ class Frames(DataModel):
     trials: Trials
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]
+    thwarting_verbs: Words
+    helper_nouns: Words
+    purpose_preps: Words
+    patient_complements: dict[str, Words]
     moved_sectors: frozenset[Sector]
     private_sectors: frozenset[Sector]
     jurisdiction_types: frozenset[PloverType]

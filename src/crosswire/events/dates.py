@@ -23,7 +23,7 @@ from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
-from crosswire.events.syntax import doc_text, predicated_infinitive
+from crosswire.events.syntax import doc_text, predicated_infinitive, verb_of_argument
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -667,24 +667,11 @@ def _sharing(trigger: Token) -> list[Token]:
             break
         current = first.head
         if first.dep_ == "acl":  # "sent letters last Friday urging them": when sent
-            verb = _verb_of_argument(current)
+            verb = verb_of_argument(current)
             if verb is None:
                 break
             current = verb
     return found
-
-
-def _verb_of_argument(noun: Token) -> Token | None:
-    """The verb whose subject or object `noun` is, directly or through a preposition
-    ("sent letters to the departments")."""
-    current = noun
-    for _ in range(MAX_LEVELS):
-        if current.dep_ not in PARTICIPLE_HOSTS | {"prep", "dative"}:
-            return None
-        current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-    return None
 
 
 def _shares_time_upward(token: Token) -> bool:

@@ -78,8 +78,16 @@ def _events(
 def _carries_event(token: Token, taken: set[int]) -> bool:
     """A support verb whose object is an event already coded ("the government has held
     such rallies"): the noun's event is the one, the verb adds no other (it was a
-    detention)."""
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in frames().support_verbs:
+    detention). A verb no pattern codes whose infinitive or gerund is an event ("started
+    firing at Kimani", "managed to escape"), with no object, only says when or how that
+    event happened."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    objects = {"dobj", "obj", "dative"}
+    if any(c.dep_ == "xcomp" and c.i in taken for c in token.children):
+        # not one acting on someone to do it ("joined Canadian authorities to investigate")
+        return not any(c.dep_ in objects for c in token.children)
+    if token.lemma_.lower() not in frames().support_verbs:
         return False
     return any(c.dep_ in {"dobj", "obj"} and c.i in taken for c in token.children)
 

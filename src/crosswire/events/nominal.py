@@ -225,13 +225,23 @@ def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
 
 
 def _givers(noun: Token, context: Context) -> list[ActorRef]:
-    """'received an inquiry from X', 'drew criticism from X': the one an undergoer verb
-    says the event comes from does it."""
+    """'received an inquiry from X', 'drew criticism from X', 'were under attack from X':
+    the one an event undergone comes from does it (not "the withdrawal from Iraq", which
+    no one undergoes)."""
     verb = _light_verb(noun)
-    if verb is None or verb.lemma_.lower() not in frames().undergoer_verbs:
+    phrase = list(verb.children) if verb is not None else []
+    if _under(noun):
+        phrase = [*noun.children, *noun.head.head.children]  # "from" on either
+    elif verb is None or verb.lemma_.lower() not in frames().undergoer_verbs:
         return []
-    froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    froms = [c for c in phrase if c.dep_ == "prep" and c.lower_ == "from"]
     return [a for prep in froms for a in actors_under(prep, context)]
+
+
+def _under(noun: Token) -> bool:
+    """ "came under attack", "were under fire": the noun of "under" on a verb."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in {"VERB", "AUX"}
 
 
 def _undergoers(noun: Token, context: Context) -> list[ActorRef]:
@@ -241,7 +251,7 @@ def _undergoers(noun: Token, context: Context) -> list[ActorRef]:
     verb = _light_verb(noun)
     if verb is not None and verb.lemma_.lower() in frames().undergoer_verbs:
         clause = verb
-    elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in {"VERB", "AUX"}:
+    elif _under(noun):
         clause = head.head
     elif noun.dep_ == "pobj" and head.lower_ == "of" and _role(head.head, "undergoer"):
         return _holders(head.head, context)

@@ -25,6 +25,14 @@ Words = frozenset[str]
 TIMES = {"DATE", "TIME"}
 
 
+class Monologue(DataModel):
+    """Talk about a topic with no partner: speech, no consultation."""
+
+    verbs: Words
+    topic_preps: Words
+    partner_preps: Words
+
+
 class Discharges(DataModel):
     verbs: Words
     places: Words
@@ -49,6 +57,7 @@ class Senses(DataModel):
     objectless: dict[str, frozenset[PloverType]]
     needs_complement: dict[str, dict[PloverType, Words]]
     state_objects: dict[str, Words]
+    monologue: Monologue
     discharges: Discharges
     sourcing: Sourcing
 
@@ -87,11 +96,26 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return not _people_object(verb, context)
     if event_type in data.objectless.get(lemma, ()) and direct_object(verb) is not None:
         return True  # "demonstrated hostility": shown, no protest
+    if lemma in data.monologue.verbs and _monologue(verb, data.monologue):
+        return True  # "talking about his appearance": speech, no talks
     needs = data.needs_complement.get(lemma, {})
     preps = next((p for kind, p in needs.items() if kind == event_type), None)
     if preps is not None:
         return not _complement(verb, preps)
     return False
+
+
+def _monologue(verb: Token, data: Monologue) -> bool:
+    """A verb of talk with a topic ("about ...") and no one it is with or to, its subject
+    one party (not "he and Bushnell had been talking about the visit", "the two sides
+    talked about trade")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.conjuncts or s.tag_ in {"NNS", "NNPS"} for s in subjects):
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    # the parse may hang the partner on the topic ("spoke about Syria with Merkel")
+    anywhere = {t.lower_ for t in verb.subtree if t.dep_ in {"prep", "dative"}}
+    return bool(preps & data.topic_preps) and not anywhere & data.partner_preps
 
 
 def _state_object(verb: Token, lemma: str) -> bool:

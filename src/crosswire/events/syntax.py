@@ -15,6 +15,10 @@ CLAUSAL_SUBJECTS = {"csubj", "csubjpass"}
 PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a past form
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
+# The links by which a noun is a verb's subject or object, directly or through a preposition
+ARGUMENT_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "dative"}
+MAX_ARGUMENT_DEPTH = 3  # "sent letters to the departments": departments -> to -> sent
+PLAIN_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me"}  # not "themselves"
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 _TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
@@ -124,3 +128,23 @@ def predicated_infinitive(verb: Token) -> bool:
     infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     on_noun = verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr"
     return infinitival and on_noun and verb.head.head.i != verb.head.i
+
+
+def verb_of_argument(noun: Token) -> Token | None:
+    """The verb whose subject or object `noun` is, directly or through a preposition
+    ("sent letters to the departments")."""
+    current = noun
+    for _ in range(MAX_ARGUMENT_DEPTH):
+        if current.dep_ not in ARGUMENT_LINKS:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def plain_pronoun_object(verb: Token) -> bool:
+    """Whether the verb's object is a plain personal pronoun ("urging them"), which never
+    names the verb's own subject (that takes "themselves")."""
+    obj = direct_object(verb)
+    return obj is not None and obj.lower_ in PLAIN_OBJECT_PRONOUNS

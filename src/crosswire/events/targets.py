@@ -4,6 +4,7 @@ of unnamed agents ("police" where the event happens)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -21,7 +22,7 @@ from crosswire.events.participants import (
     modifier_actor,
     unique,
 )
-from crosswire.events.patterns import Pattern, noun_patterns, verb_patterns
+from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.recipients import (
     accused,
     is_case,
@@ -63,7 +64,12 @@ def complete_roles(
         found = (
             prepositional_recipients(trigger, pattern.type, context)
             or fallback_targets(
-                trigger, context, pattern.target_preps, source, requested, _judging(pattern)
+                trigger,
+                context,
+                pattern.target_preps,
+                source,
+                requested,
+                _judging(trigger, pattern),
             )
             or site_targets(trigger, pattern, context)
             or refused(trigger, pattern.type, context)
@@ -251,20 +257,37 @@ def fallback_targets(
         if found:
             return found
     preps = own_preps or frames().verb_target_preps
+    own = [c for c in trigger.children if c.dep_ == "prep"]
+    # else the pattern's own the parse hung on the object of another ("fired through a
+    # wall at police officers": "at" on the wall; not "condemned the acts in a telegram to
+    # Clinton", where any verb's "to" would be taken)
+    nested = [p for prep in own if prep.lower_ not in preps for p in _object_preps(prep)]
+    nested = [p for p in nested if p.lower_ in own_preps]
+    return _prep_targets(own, preps, context) or _prep_targets(nested, preps, context)
+
+
+def _object_preps(prep: Token) -> list[Token]:
+    return [p for g in prep.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep"]
+
+
+def _prep_targets(preps: list[Token], words: Collection[str], context: Context) -> list[ActorRef]:
+    """The actors (or their owners) the objects of those of `preps` in `words` name."""
     return [
         a
-        for prep in trigger.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
+        for prep in preps
+        if prep.lower_ in words
         for g in prep.children
-        if g.dep_ == "pobj"
+        if g.dep_ == "pobj" and g.lemma_.lower() not in frames().helper_nouns
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
 
 
-def _judging(pattern: Pattern) -> bool:
+def _judging(trigger: Token, pattern: Pattern) -> bool:
     """Whether the pattern judges what it is about (condemns, praises: frames.yaml
-    ``judging_types``), rather than promising or threatening to do it."""
-    return pattern.type in frames().judging_types
+    ``judging_types``) or stops it (``thwarting_verbs``), rather than promising or
+    threatening to do it."""
+    thwarting = verb_lemma(trigger) in frames().thwarting_verbs
+    return thwarting or pattern.type in frames().judging_types
 
 
 def _told_act(noun: Token) -> bool:
