@@ -196,3 +196,13 @@ def test_a_pronoun_is_the_subject_of_the_clause_that_opens_its_own() -> None:
 def test_an_object_pronoun_is_the_subject_of_the_clause_that_opens_its_own() -> None:
     text = "Officers said the car was stolen. After the suspect resisted, police tased him."
     assert "suspect" in _one_actor(text, "tased", "target").name.lower()
+
+
+def test_he_is_no_person_written_with_a_womans_title() -> None:
+    text = (
+        "Police arrested Peter Daniels on Tuesday. Ms. Walsh was the victim in that case. "
+        "In 2015, he was charged with assaulting Ms. Walsh."
+    )
+    charged = [e for e in code(text) if e.trigger == "charged"]
+    assert charged and charged[0].target is not None
+    assert charged[0].target.name == "Peter Daniels"

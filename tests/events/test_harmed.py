@@ -119,6 +119,7 @@ def test_bombings_that_killed_people_are_an_attack_on_them() -> None:
     [
         "Officials in Oregon are warning residents that heavy rains will cause landslides.",
         "The United Nations warned that the storm could kill thousands in Bangladesh.",
+        "The finance minister warned that the crisis could spread to Portugal.",
     ],
 )
 def test_a_warning_of_what_a_force_will_do_is_no_threat(text: str) -> None:
@@ -153,3 +154,8 @@ def test_what_a_ban_forbids_is_no_target() -> None:
     assert harmed_targets(verb, ban) == []
     raid = Pattern(lemma="ban", type="COERCE", mode="seize", example="", cameo="170")
     assert [t.name for t in harmed_targets(verb, raid)] == ["firecrackers"]
+
+
+def test_a_body_part_hit_is_its_owner_hit() -> None:
+    event = _one("The protester's head was struck with a baton.", "ASSAULT")
+    assert event.target is not None and event.target.name == "protester"

@@ -317,12 +317,22 @@ def _same_kind(pronoun: Token, other: Token) -> bool:
 
 
 def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
-    """He/she stand for one person; it/they/we for no single person; "it" for no plural
-    noun ("police said the bomb was found and it exploded": not police)."""
+    """He/she stand for one person, of their sex; it/they/we for no single person; "it"
+    for no plural noun ("police said the bomb was found and it exploded": not police)."""
     personal = pronoun.lower_ in frames().person_pronouns
     if _singular(pronoun) and subject.tag_ == "NNS" and context.mention_at(subject) is None:
         return False
-    return _one_person(subject, context) == personal
+    return _one_person(subject, context) == personal and _same_sex(pronoun, subject, context)
+
+
+def _same_sex(pronoun: Token, noun: Token, context: Context) -> bool:
+    """Whether no title gives the person named at `noun` the other sex than the pronoun's
+    ("he" is no "Ms. Walsh")."""
+    gender = pronoun.morph.get("Gender", [])
+    mention = context.mention_at(noun)
+    if not gender or mention is None:
+        return True
+    return context.gender_of(mention.actor.key) in (None, *gender)
 
 
 def _singular(pronoun: Token) -> bool:

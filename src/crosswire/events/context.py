@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events.data import frames
 from crosswire.events.syntax import doc_text
 from crosswire.model import Article, Attribution, Mention, TimeExpr
+
+TITLE_REACH = 12  # characters before a name looked through for its title ("Mrs. ")
+FULL_NAME = 2  # words of a full name ("John Jenkin"), not a surname alone
+# A word and one space right before a name, with an abbreviation's full stop only
+# ("Mrs. ", "Ms ", "Queen "): a longer word with a full stop ends a sentence
+TITLE_BEFORE = re.compile(r"(?:^|\s)(\w{1,3}\.|\w+) $")
 
 
 @dataclass
@@ -35,6 +43,8 @@ class Context:
     # The tokens a rule found to report no event whatever its type ("Clinton arrived in
     # Philadelphia": a trip at home): the learned decision adds none there either
     vetoed: set[int] = field(default_factory=set)
+    # The sex each person's title gives, by actor key (`gender_of`), worked out when asked
+    genders: dict[str, str] | None = None
 
     def sentence_of(self, token: Token) -> Span:
         i = bisect_right(self.sentence_starts, token.i) - 1
@@ -55,16 +65,65 @@ class Context:
         others: frozenset[str] = frozenset(),
     ) -> Mention | None:
         """The person named last before `token`, none of whose mention starts inside an
-        `excluded` character span, and who is none of the actors keyed `others`."""
+        `excluded` character span, who is none of the actors keyed `others`, and whose
+        title, if any says it, has the sex of `token` (a pronoun; "he" is no "Ms. Mendes")."""
+        gender = token.morph.get("Gender", [])
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0:
             mention = self.mentions[i]
             inside = any(start <= mention.start < end for start, end in excluded or ())
             other = mention.actor.key in others
-            if mention.type == "PERSON" and not inside and not other:
+            agrees = not gender or self.gender_of(mention.actor.key) in (None, *gender)
+            if mention.type == "PERSON" and not inside and not other and agrees:
                 return mention
             i -= 1
         return None
+
+    def gender_of(self, key: str) -> str | None:
+        """The sex ("Masc", "Fem") a title before any mention of the person keyed `key`
+        gives ("Ms. Mendes", "Mr Gomes"), or None where none says it."""
+        if self.genders is None:
+            self.genders = _titled_genders(self.mentions, self.text)
+        return self.genders.get(key)
+
+
+def _titled_genders(mentions: list[Mention], text: str) -> dict[str, str]:
+    """Actor key -> "Masc"/"Fem" for the people a gendered title is written before or in
+    ("Ms. Mendes", "Mrs McMeekin"), where all their titles agree. A title on a surname
+    that several people named in the article share says nothing of which one it is ("John
+    Jenkin", "Kathryn Jenkin" ... "Miss Jenkin")."""
+    people = [m for m in mentions if m.type == "PERSON"]
+    shared = _shared_surnames([text[m.start : m.end] for m in people])
+    found: dict[str, set[str]] = {}
+    for mention in people:
+        name = text[mention.start : mention.end].split()
+        if not name or (name[-1].lower() in shared and len(name) < FULL_NAME):
+            continue
+        gender = _title_gender(name[0]) or _title_gender(_word_before(text, mention.start))
+        if gender is not None:
+            found.setdefault(mention.actor.key, set()).add(gender)
+    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word written right before `start` on its line and in its sentence ("Ms." in
+    "Ms. Mendes", not "sister." ending the sentence before "John Jenkin")."""
+    found = TITLE_BEFORE.search(text[max(0, start - TITLE_REACH) : start])
+    return found.group(1) if found else ""
+
+
+def _title_gender(word: str) -> str | None:
+    word = word.rstrip(".").lower()
+    return next((g for g, words in frames().gendered_titles.items() if word in words), None)
+
+
+def _shared_surnames(names: list[str]) -> set[str]:
+    """The last names of more than one full name ("John Jenkin", "Kathryn Jenkin")."""
+    words = [n.split() for n in names]
+    full = {tuple(w.lower() for w in n) for n in words if len(n) >= FULL_NAME}
+    full = {n for n in full if _title_gender(n[0]) is None}  # "Mrs McMeekin" is no other
+    last = [n[-1] for n in full]
+    return {name for name in last if last.count(name) > 1}
 
 
 def article_context(

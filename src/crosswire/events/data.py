@@ -79,6 +79,7 @@ class Frames(DataModel):
     experiencer_verbs: Words
     pronouns: Words
     person_pronouns: Words
+    gendered_titles: dict[str, Words]
     speaker_pronouns: Words
     continuing_pronouns: Words
     object_target_preps: Words

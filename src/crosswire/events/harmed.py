@@ -38,6 +38,7 @@ class Harmed(DataModel):
     portions: Words
     locative_preps: Words
     barriers: Words
+    body_parts: Words
     operations: frozenset[PloverType]
     places: Words
     thoroughfares: Words
@@ -193,7 +194,11 @@ def _locative(noun: Token) -> bool:
 def _whole(noun: Token) -> Token:
     """The thing a portion, an amount or a barrier is of: "entered parts of the town" (the
     town), "did not cross an inch of its territory", "seized a cache of arms" (arms: a
-    means), "smashed the windows of the embassy" (the embassy)."""
+    means), "smashed the windows of the embassy" (the embassy), "hit an officer's face"
+    (the officer)."""
+    if fold(noun.lemma_) in harmed().body_parts:
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        return owner[0] if owner else noun  # "an officer's face": the officer
     if fold(noun.lemma_) not in harmed().portions | harmed().barriers:
         return noun  # "shot into crowds of people": the crowds
     of = [
