@@ -131,3 +131,16 @@ def test_a_continent_is_no_city_whatever_old_name_a_city_had() -> None:
     # geonames lists "Africa" among the alternate names of Mahdia, Tunisia
     assert countries.city_country("Africa") is None
     assert countries.city_country("Mahdia") == "TUN"
+
+
+@pytest.mark.parametrize("word", ["MAN", "HERE", "Here", "IRON", "Iron"])
+def test_a_short_word_countrynames_spells_for_a_state_is_none(word: str) -> None:
+    assert countries.country_code(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Iran", "IRN"), ("OMAN", "OMN"), ("Peru", "PER"), ("Chad", "TCD"), ("Eire", "IRL")],
+)
+def test_a_short_name_of_a_state_is_still_the_state(word: str, code: str) -> None:
+    assert countries.country_code(word) == code

