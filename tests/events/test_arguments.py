@@ -658,3 +658,9 @@ def test_the_purpose_of_a_passive_participle_is_its_agents() -> None:
     )
     event = one(text, "PROTEST", "protest")
     assert "nurses" in named(event.source)
+
+
+def test_a_past_form_of_a_verb_that_needs_its_object_without_one_is_a_passive() -> None:
+    text = "The judge spoke of a rampage that left two guards dead and a third guard wounded."
+    event = one(text, "ASSAULT", "wounded")
+    assert event.source is None and "guard" in named(event.target)

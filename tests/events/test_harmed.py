@@ -159,3 +159,8 @@ def test_what_a_ban_forbids_is_no_target() -> None:
 def test_a_body_part_hit_is_its_owner_hit() -> None:
     event = _one("The protester's head was struck with a baton.", "ASSAULT")
     assert event.target is not None and event.target.name == "protester"
+
+
+def test_a_hyphenated_word_the_parse_split_keeps_its_whole_name() -> None:
+    event = _one("A factory worker shot three co-workers on Monday.", "ASSAULT")
+    assert event.target is not None and event.target.name == "three co-workers"

@@ -154,9 +154,11 @@ def _headline_passive(verb: Token) -> bool:
 
 def _patient_complement(verb: Token) -> bool:
     """A preposition only the one acted on takes ("charged with", "accused of": frames.yaml
-    ``patient_complements``)."""
-    preps = frames().patient_complements.get(verb_lemma(verb), frozenset())
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
+    ``patient_complements``), or none for a verb that always takes its object ("wounded")."""
+    preps = frames().patient_complements.get(verb_lemma(verb))
+    if preps is None:
+        return False
+    return not preps or any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
 
 
 def _one_subject(verb: Token) -> bool:

@@ -17,7 +17,7 @@ from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
 from crosswire.events.data import frames
-from crosswire.events.participants import actors_of, agent_key
+from crosswire.events.participants import actors_of, agent_key, written_word
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
@@ -234,7 +234,8 @@ def _thing(noun: Token) -> ActorRef:
         for c in noun.children
         if c.dep_ in {"amod", "compound", "nummod"} and c.i < noun.i
     ]
-    name = noun.doc[min([noun.i, *modifiers]) : noun.i + 1].text
+    before = noun.doc[min([noun.i, *modifiers]) : noun.i].text_with_ws
+    name = before + written_word(noun)  # "three co-workers", split at the hyphen
     return ActorRef(key=agent_key(None, None, fold(noun.lemma_)), name=name)
 
 

@@ -19,12 +19,11 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns
-from crosswire.events.syntax import PHONE_WORDS
+from crosswire.events.syntax import HYPHENS, PHONE_WORDS
 from crosswire.model import ActorRef, EventMention
 
 # How a noun hangs on a support verb: its object, or its subject in the passive
 LIGHT_LINKS = {"dobj", "obj", "nsubjpass"}
-HYPHENS = {"-", "\u2010", "\u2011"}
 PARTNER_PREPS = {"with"}  # "talks with X": X is the other party, not the one holding them
 # A name before the noun: the parser's "compound", or "nmod" where adjectives come between
 # ("the US economic and political embargo")

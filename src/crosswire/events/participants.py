@@ -17,7 +17,7 @@ from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import CLAUSES, doc_text
+from crosswire.events.syntax import CLAUSES, HYPHENS, doc_text
 from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
 
@@ -388,7 +388,20 @@ def _agent_name(token: Token, context: Context) -> str:
         and not _across_lines(w, token, context)
     ]
     ordered = sorted({*words, token}, key=lambda w: w.i)
-    return "".join(w.text_with_ws for w in ordered[:-1]) + token.text  # "US-led forces"
+    # "US-led forces"; "three co-workers", which the parse split at the hyphen
+    return "".join(w.text_with_ws for w in ordered[:-1]) + written_word(token)
+
+
+def written_word(token: Token) -> str:
+    """The word as written from `token` through the hyphens joining it to the next words
+    ("co-workers": "co", "-", "workers" to spaCy), not a possessive or a mark after it."""
+    end = token.i
+    doc = token.doc
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in HYPHENS:
+        if doc[end + 1].whitespace_ or not doc[end + 2].is_alpha:
+            break
+        end += 2
+    return doc[token.i : end + 1].text
 
 
 def _owner_agent(unit: Token, context: Context) -> ActorRef | None:

@@ -19,6 +19,7 @@ PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videol
 ARGUMENT_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "dative"}
 MAX_ARGUMENT_DEPTH = 3  # "sent letters to the departments": departments -> to -> sent
 PLAIN_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me"}  # not "themselves"
+HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 _TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
