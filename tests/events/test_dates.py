@@ -548,3 +548,8 @@ def test_a_time_between_subject_and_verb_dates_the_verb() -> None:
     # the parse hangs "on Monday" on "police"; news style dates the firing
     text = "Kenyan police on Monday fired tear gas at opposition supporters in Kisumu."
     assert dated(text, "fired") == ("2020-01-13", "text")
+
+
+def test_an_infinitive_of_purpose_takes_the_time_of_its_clause() -> None:
+    text = "Turkey opened its border in March 2020 in a move to demand EU support."
+    assert word_date(text, "demand") == ("2020-03", "text")

@@ -209,6 +209,7 @@ def test_a_phone_number_is_no_one_called_upon() -> None:
 
 def test_striking_oil_or_gold_is_a_find() -> None:
     assert types("The Texan oilman struck oil in Mississippi.") == []
+    assert types("The moment Smith hit the gas, the woman died.") == []  # drove on
     assert types("The Texan struck gold in California.") == []
     assert types("Israeli jets struck Hamas targets in Gaza.") == ["ASSAULT"]
 
@@ -235,6 +236,7 @@ def test_hosting_refugees_is_no_visit() -> None:
 
 def test_talking_about_something_with_no_one_is_no_consultation() -> None:
     assert "CONSULT" not in types("Investigators heard Smith talking about the robbery.")
+    assert "CONSULT" not in types("Kimani Gray does not talk.")
     assert "CONSULT" in types("Putin and Erdogan talked about Syria.")
     assert "CONSULT" in types("The Indian prime minister talked with the Japanese premier.")
 

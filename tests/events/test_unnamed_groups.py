@@ -97,3 +97,13 @@ def test_federal_agents_are_law_enforcement() -> None:
     event = _one("Federal agents took Tom Hale into custody in Atlanta on Monday.", "COERCE")
     assert event.source is not None and "agents" in event.source.name
     assert _sector(event.source) == "COP"
+
+
+def test_a_judge_and_a_lawyer_are_different_participants() -> None:
+    text = (
+        "Julian Assange's lawyer in London said he would appeal the ruling. "
+        "Last month, a judge in London rejected Assange's attempt to delay the hearing."
+    )
+    events = {e.trigger: e for e in code(text)}
+    lawyer, judge = events["appeal"].source, events["rejected"].source
+    assert lawyer is not None and judge is not None and lawyer.key != judge.key

@@ -689,7 +689,11 @@ def _shares_time_upward(token: Token) -> bool:
     if token.dep_ == "xcomp":
         return True
     if token.dep_ == "acl":
-        return token.tag_ == "VBG" and token.head.dep_ in PARTICIPLE_HOSTS
+        host = token.head
+        purpose = host.dep_ == "pobj" and host.head.lower_ in frames().purpose_preps
+        # "in a move to demand EU support": the purpose is the clause's, at its time
+        infinitive = token.tag_ == "VB" and purpose
+        return (token.tag_ == "VBG" and host.dep_ in PARTICIPLE_HOSTS) or infinitive
     if token.dep_ != "advcl":
         return False
     marks = dates().bounding_marks

@@ -106,16 +106,19 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
 
 
 def _monologue(verb: Token, data: Monologue) -> bool:
-    """A verb of talk with a topic ("about ...") and no one it is with or to, its subject
-    one party (not "he and Bushnell had been talking about the visit", "the two sides
-    talked about trade")."""
+    """A verb of talk with a topic ("about ...") or nothing at all ("he doesn't talk"),
+    and no one it is with or to, its subject one party (not "he and Bushnell had been
+    talking about the visit", "the two sides talked about trade", "they were talking")."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(s.conjuncts or s.tag_ in {"NNS", "NNPS"} for s in subjects):
         return False
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     # the parse may hang the partner on the topic ("spoke about Syria with Merkel")
     anywhere = {t.lower_ for t in verb.subtree if t.dep_ in {"prep", "dative"}}
-    return bool(preps & data.topic_preps) and not anywhere & data.partner_preps
+    # "He doesn't talk": no one to talk with and nothing said of how
+    alone = not preps and not any(c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
+    alone = alone and all(s.morph.get("Number", ["Sing"]) == ["Sing"] for s in subjects)
+    return bool(preps & data.topic_preps or alone) and not anywhere & data.partner_preps
 
 
 def _state_object(verb: Token, lemma: str) -> bool:
