@@ -5,6 +5,7 @@ undergoer verb's subject undergoes it). Sentences written for the tests."""
 
 from __future__ import annotations
 
+import pytest
 from tests.events.conftest import code
 
 from crosswire import nlp, stages
@@ -197,3 +198,33 @@ def test_a_country_named_before_the_adjectives_of_the_noun_does_it() -> None:
 def test_whom_an_attack_comes_from_does_it() -> None:
     found = [e for e in code("The convoy came under attack from militants.") if e.type == "ASSAULT"]
     assert found and found[0].source is not None and "militants" in found[0].source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "During a visit to Kenya, the British foreign minister praised the elections.",
+            "minister",
+            "Kenya",
+        ),
+        (
+            "After talks with Putin in Sochi, Merkel said the ceasefire must hold.",
+            "Merkel",
+            "Putin",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_a_meeting_sets_took_part_in_it(
+    text: str, source: str, target: str
+) -> None:
+    event = next(e for e in code(text) if e.type == "CONSULT")
+    assert event.source is not None and source in event.source.name
+    assert event.target is not None and target in event.target.name
+
+
+def test_an_attack_or_a_reported_call_sets_no_ones_part_in_it() -> None:
+    found = [e for e in code("After the attack on the embassy, the US evacuated its staff.")]
+    assert all(e.source is None or e.source.country != "USA" for e in found if e.type == "ASSAULT")
+    text = "One source, reporting on a call from the minister to a senator, said talks failed."
+    assert all(e.source is None or "source" not in e.source.name for e in code(text))

@@ -91,6 +91,7 @@ class Frames(DataModel):
     thwarting_verbs: Words
     helper_nouns: Words
     purpose_preps: Words
+    setting_preps: Words
     patient_complements: dict[str, Words]
     moved_sectors: frozenset[Sector]
     private_sectors: frozenset[Sector]

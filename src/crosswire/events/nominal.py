@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.arguments import arguments
+from crosswire.events.arguments import active_subjects, arguments
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames
@@ -215,12 +215,30 @@ def _state_body(actor: ActorRef) -> bool:
 
 def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
     """'Teachers began a hunger strike': the subject of a support verb is the noun's actor
-    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent)."""
+    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent);
+    so is the subject of a clause a meeting or visit sets the time of ("during a visit to
+    Kenya, the minister said", "after talks with Putin, Merkel said")."""
     verb = _light_verb(noun)
     doers = frames().support_verbs | frames().participation_verbs
     if verb is None or verb.lemma_.lower() not in doers:
-        return []
+        return _framing_subjects(noun, context)
     return arguments(verb, context)[0]
+
+
+def _framing_subjects(noun: Token, context: Context) -> list[ActorRef]:
+    """The active subjects of the clause whose time phrase, set before it, a talk noun
+    heads ("During a visit ...", "After talks ...", "On a trip ..."): its participants
+    (not "after the attack, the US evacuated staff": an attack is no one's setting)."""
+    prep = noun.head
+    clause = prep.head
+    # set before the clause ("reporting on a call from X to Y" tells what is reported)
+    fronted = prep.i < clause.i
+    if noun.dep_ != "pobj" or prep.lower_ not in frames().setting_preps or not fronted:
+        return []
+    talk = any(p.type == "CONSULT" for p in noun_patterns().get(noun.lemma_.lower(), ()))
+    if not talk or clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [a for t in active_subjects(clause, context) for a in actors_of(t, context)]
 
 
 def _givers(noun: Token, context: Context) -> list[ActorRef]:
