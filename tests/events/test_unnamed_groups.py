@@ -107,3 +107,8 @@ def test_a_judge_and_a_lawyer_are_different_participants() -> None:
     events = {e.trigger: e for e in code(text)}
     lawyer, judge = events["appeal"].source, events["rejected"].source
     assert lawyer is not None and judge is not None and lawyer.key != judge.key
+
+
+def test_a_mark_left_out_of_a_name_leaves_its_space() -> None:
+    event = _one("The (former) factory worker shot three colleagues.", "ASSAULT")
+    assert event.source is not None and event.source.name == "former factory worker"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -388,8 +389,15 @@ def _agent_name(token: Token, context: Context) -> str:
         and not _across_lines(w, token, context)
     ]
     ordered = sorted({*words, token}, key=lambda w: w.i)
-    # "US-led forces"; "three co-workers", which the parse split at the hyphen
-    return "".join(w.text_with_ws for w in ordered[:-1]) + written_word(token)
+    # "US-led forces"; "three co-workers", which the parse split at the hyphen; a space
+    # where a mark left out stood between two words ("very spiritual' female employee")
+    joined = [w.text + (" " if _spaced(w, after) else "") for w, after in pairwise(ordered)]
+    return "".join(joined) + written_word(token)
+
+
+def _spaced(word: Token, following: Token) -> bool:
+    """Whether any space is written between `word` and the later `following`."""
+    return any(t.whitespace_ for t in word.doc[word.i : following.i])
 
 
 def written_word(token: Token) -> str:
