@@ -664,3 +664,13 @@ def test_a_past_form_of_a_verb_that_needs_its_object_without_one_is_a_passive() 
     text = "The judge spoke of a rampage that left two guards dead and a third guard wounded."
     event = one(text, "ASSAULT", "wounded")
     assert event.source is None and "guard" in named(event.target)
+
+
+def test_a_past_form_after_a_clause_set_off_on_the_root_noun_is_its_main_verb() -> None:
+    text = (
+        "The Kenyan opposition - which considers the US biased and has rejected the Trump "
+        "administration as a mediator if peace talks are ever revived - called for an "
+        "emergency meeting of the council."
+    )
+    event = one(text, "REQUEST", "called")
+    assert "opposition" in named(event.source)

@@ -38,6 +38,7 @@ SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": se
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 QUOTE_MARKS = {'"', "\u201d", "'", "\u2019", "''"}
+PARENTHESIS_MARKS = {"-", "\u2013", "\u2014", ","}  # what closes a clause set in a sentence
 # Clauses of a headline whose past form may be a passive without its auxiliary ("Man
 # charged after CEO gunned down at party")
 HEADLINE_CLAUSES = {"ROOT", "advcl"}
@@ -51,7 +52,11 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     if not agents and verb.dep_ == "conj" and _passive_form(verb):
         agents = _agents(verb.head)  # "was hauled out by police and taken into custody"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive and not subject_tokens:
-        if _misread_main_verb(verb, agents) or _active_participle(verb, agents):
+        if (
+            _misread_main_verb(verb, agents)
+            or _active_participle(verb, agents)
+            or _after_parenthesis(verb, agents)
+        ):
             subject_tokens = [verb.head]  # "Hundreds of people protested outside ... ."
         else:
             passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
@@ -211,6 +216,18 @@ def _misread_main_verb(participle: Token, agents: list[Token]) -> bool:
         and direct_object(participle) is None
         and not _headline(participle)
     )
+
+
+def _after_parenthesis(participle: Token, agents: list[Token]) -> bool:
+    """A past form right after a clause set off by dashes or commas on the sentence's root
+    noun ("The Palestinian Authority - which has rejected the US as a mediator - called for
+    an emergency meeting"): a participle of the noun follows it directly ("citizens
+    abducted by North Korea"), so this one is the noun's main verb."""
+    head = participle.head
+    if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or agents:
+        return False
+    between = [c for c in head.children if c.dep_ in {"relcl", "appos"} and c.i < participle.i]
+    return bool(between) and participle.nbor(-1).text in PARENTHESIS_MARKS
 
 
 def _active_participle(participle: Token, agents: list[Token]) -> bool:
