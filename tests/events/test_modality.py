@@ -362,3 +362,9 @@ def test_a_subject_of_not_or_neither_nor_negates_its_predicate() -> None:
 def test_what_a_refusal_or_failure_names_did_not_happen() -> None:
     text = "Farmers began a hunger strike in protest of the Greek government's refusal to accept the ruling."
     assert read(text, "accept") == ("denied", True)
+
+
+def test_an_act_of_anyone_at_all_is_hypothetical() -> None:
+    assert read("Anyone who attacks Iran will regret it, the minister said.", "attacks")[0] == (
+        "hypothetical"
+    )

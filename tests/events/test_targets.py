@@ -291,3 +291,8 @@ def test_forces_flown_somewhere_are_no_one_visited() -> None:
     }
     event = _one("The Canadian foreign minister flew into Tokyo on Thursday.", "CONSULT")
     assert event.target is not None and event.target.country == "JPN"
+
+
+def test_anyone_asked_for_information_is_the_public_asked() -> None:
+    event = _one("Bratton asked anyone with information to call police.", "REQUEST")
+    assert event.target is not None and event.target.sector == "CVL"

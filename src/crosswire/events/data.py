@@ -153,6 +153,7 @@ class ModalityCues(DataModel):
     content_codes: dict[TypeKey, dict[TypeKey, ContentCode]]
     noun_modifiers: dict[str, Modality]
     conditional_marks: Words
+    generic_pronouns: Words
     governing_nouns: dict[str, Modality]
     appeal_verbs: Words
     opinion_verbs: Words

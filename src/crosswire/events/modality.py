@@ -126,7 +126,7 @@ def _own_reading(trigger: Token) -> _Reading:
         reading.unverified()
     if reading.status == "asserted" and _future_time(trigger):
         reading.status = "planned"  # "a meeting next month", "the summit opens tomorrow"
-    if _question(trigger):
+    if _question(trigger) or _said_of_anyone(trigger):
         reading.hypothetical()
     if reading.conditional or reading.consequence:
         reading.status = "hypothetical"  # over a "will" read after the condition
@@ -209,6 +209,12 @@ def _performed(clause: Token) -> bool:
     cues = modality()
     modal = any(c.dep_ == "aux" and c.lower_ in cues.auxiliaries for c in clause.children)
     return clause.lemma_.lower() in cues.performed_under_condition and not modal
+
+
+def _said_of_anyone(trigger: Token) -> bool:
+    """A relative clause on "anyone" ("anyone who attacks Iran"): a condition on whoever
+    it may be, not an act done."""
+    return trigger.dep_ == "relcl" and trigger.head.lower_ in modality().generic_pronouns
 
 
 def _conditional(clause: Token) -> bool:
