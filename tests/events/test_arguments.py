@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from tests.events.conftest import code
 
 from crosswire import nlp
-from crosswire.events.arguments import _agreeing_conjunct
+from crosswire.events.arguments import _agreeing_conjunct, _verb_above
 from crosswire.events.participants import in_title_case
 from crosswire.model import ActorRef, EventMention
 
@@ -674,3 +674,15 @@ def test_a_past_form_after_a_clause_set_off_on_the_root_noun_is_its_main_verb() 
     )
     event = one(text, "REQUEST", "called")
     assert "opposition" in named(event.source)
+
+
+def test_a_verb_the_parse_joined_to_a_named_object_hangs_on_the_objects_verb() -> None:
+    # the parse of "Officials escorted the Libyan, Salem, and put him on a flight, said X":
+    # "put" joined to the name apposed to the object
+    words = ["Officials", "escorted", "the", "Libyan", ",", "Salem", ",", "and", "put", "him"]
+    heads = [1, 1, 3, 1, 1, 1, 5, 5, 5, 8]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "conj", "punct", "cc", "conj", "dobj"]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "VERB", "PRON"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _verb_above(doc[8]).text == "escorted"
+    assert _verb_above(doc[1]).text == "escorted"  # the root hangs on itself

@@ -32,6 +32,8 @@ from crosswire.events.syntax import (
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
+# Links by which a noun is a verb's object, or joined to one ("the Libyan, Atif Issa Enhamed")
+OBJECT_CHAIN = {"dobj", "obj", "dative", "conj", "appos"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
 SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
@@ -395,9 +397,7 @@ def active_subjects(verb: Token, context: Context) -> list[Token]:
 
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
     """The subject a predicate without one takes from the clause or noun it depends on."""
-    head = verb.head
-    if verb.dep_ == "conj" and head.dep_ in OBJECTS - {"pobj"} and verb.pos_ == "VERB":
-        head = head.head  # "to disperse protests and beating": a verb the parse put on a noun
+    head = _verb_above(verb)
     if depth > MAX_INHERITANCE or head.i == verb.i:
         return []
     found = _controller(verb, head, context)
@@ -409,6 +409,21 @@ def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[To
     if not found and above.pos_ in {"VERB", "AUX"}:
         return _inherited_subject(above, context, depth + 1)
     return found
+
+
+def _verb_above(verb: Token) -> Token:
+    """The word a verb's clause hangs on: for a verb joined to a noun the parse took for
+    its conjunct ("to disperse protests and beating", "escorted the Libyan, Atif Issa
+    Enhamed, to the airport and put him on a flight": on the named object), the verb whose
+    object that noun is."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return head
+    for _ in range(MAX_INHERITANCE):
+        if head.pos_ in {"VERB", "AUX"} or head.dep_ not in OBJECT_CHAIN or head.head.i == head.i:
+            break
+        head = head.head
+    return head
 
 
 def _controller(verb: Token, head: Token, context: Context) -> list[Token] | None:
