@@ -266,6 +266,7 @@ def test_a_judgement_of_an_act_is_of_its_doer_not_its_victim(
     [
         ("The navy foiled an attack by pirates on a Greek tanker.", "pirates"),
         ("The navy foiled an attack on a Greek tanker.", None),
+        ("The navy foiled a piracy attempt on a Greek tanker.", None),
     ],
 )
 def test_an_act_that_is_stopped_is_done_to_its_doer_not_its_victim(

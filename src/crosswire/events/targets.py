@@ -231,10 +231,12 @@ def fallback_targets(
         found = [a for a in case_targets(trigger, patient, context) if not one_side(source, a)]
         if found:
             return found
-    if patient is not None and judging and _told_act(patient):
+    thwarting = verb_lemma(trigger) in frames().thwarting_verbs
+    if patient is not None and judging and (_told_act(patient) or thwarting):
         # "condemned the arrest of the journalist", "praised the attack on Israel": said of
         # an act, to the one who did it ("condemned Russia's attack", "the arrest by
-        # police"), never to the one it was done to
+        # police"), never to the one it was done to; whatever a thwarting verb stops is an
+        # act ("foiled a piracy attempt on five vessels")
         return [a for a in _act_doers(patient, context) if not one_side(source, a)]
     if patient is not None:
         # a request of a thing is made of whom it is asked "from" ("seeking Assange's
