@@ -686,3 +686,11 @@ def test_a_verb_the_parse_joined_to_a_named_object_hangs_on_the_objects_verb() -
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _verb_above(doc[8]).text == "escorted"
     assert _verb_above(doc[1]).text == "escorted"  # the root hangs on itself
+    # an object the tagger took for a verb ("foiled the attack, capturing 26 brigands and
+    # confiscating their weapons": "brigands" a verb, the object of "foiled")
+    words = ["Warship", "foiled", "brigands", "and", "confiscating", "weapons"]
+    heads = [1, 1, 1, 2, 2, 4]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj"]
+    pos = ["NOUN", "VERB", "VERB", "CCONJ", "VERB", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _verb_above(doc[4]).text == "foiled"

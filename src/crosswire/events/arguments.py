@@ -32,8 +32,6 @@ from crosswire.events.syntax import (
 from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
-# Links by which a noun is a verb's object, or joined to one ("the Libyan, Atif Issa Enhamed")
-OBJECT_CHAIN = {"dobj", "obj", "dative", "conj", "appos"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
 SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
@@ -420,7 +418,9 @@ def _verb_above(verb: Token) -> Token:
     if verb.dep_ != "conj" or verb.pos_ != "VERB":
         return head
     for _ in range(MAX_INHERITANCE):
-        if head.pos_ in {"VERB", "AUX"} or head.dep_ not in OBJECT_CHAIN or head.head.i == head.i:
+        # an object, whatever its tag ("brigands" read as a verb), or a name joined to one
+        joined = head.dep_ in {"conj", "appos"} and head.pos_ in {"NOUN", "PROPN"}
+        if not (head.dep_ in OBJECTS - {"pobj"} or joined) or head.head.i == head.i:
             break
         head = head.head
     return head
