@@ -4,7 +4,7 @@ data/events/recipients.yaml). Each sentence is written for the test."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import built
+from tests.events.conftest import built, code
 from tests.events.conftest import only_one as _one
 
 pytestmark = pytest.mark.slow
@@ -50,3 +50,10 @@ def test_whom_a_vote_is_against_is_whom_it_rejects() -> None:
     text = "Senator Ann Ruiz voted against Judge Tom Hale on Tuesday."
     event = built(text, "voted", "REJECT")
     assert event.target is not None and "Hale" in event.target.name
+
+
+def test_acting_on_each_others_things_is_mutual() -> None:
+    text = "In a debate on Tuesday, Johnson and Corbyn attacked each other's policies on Brexit."
+    event = next(e for e in code(text) if e.trigger == "attacked")
+    assert event.source is not None and event.target is not None
+    assert {event.source.name, event.target.name} == {"Johnson", "Corbyn"}

@@ -105,11 +105,13 @@ def is_case(noun: Token | None) -> bool:
 def mutual(trigger: Token) -> bool:
     """Whether `trigger` is an act its subjects do to each other: a verb of exchange ("traded
     threats", "exchanged fire") or one whose object says so ("accused each other", "fought
-    with one another")."""
+    with one another", "attacked each other's policies")."""
     if trigger.pos_ in {"VERB", "AUX"} and verb_lemma(trigger) in recipients().exchanges:
         return True
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    # "attacked each other's policies": the owner of what is acted on
+    objects += [m for o in objects for m in o.children if m.dep_ in {"poss", "amod"}]
     return any(_each_other(o) for o in objects)
 
 
