@@ -326,13 +326,9 @@ def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
 
 
 def _same_sex(pronoun: Token, noun: Token, context: Context) -> bool:
-    """Whether no title gives the person named at `noun` the other sex than the pronoun's
-    ("he" is no "Ms. Walsh")."""
-    gender = pronoun.morph.get("Gender", [])
+    """Whether the person named at `noun`, if a mention names one, may be the pronoun's."""
     mention = context.mention_at(noun)
-    if not gender or mention is None:
-        return True
-    return context.gender_of(mention.actor.key) in (None, *gender)
+    return mention is None or context.sex_agrees(pronoun, mention.actor.key)
 
 
 def _singular(pronoun: Token) -> bool:

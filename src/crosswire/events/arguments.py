@@ -25,6 +25,7 @@ from crosswire.events.syntax import (
     clause_subject,
     direct_object,
     doc_text,
+    in_purpose_phrase,
     plain_pronoun_object,
     predicated_infinitive,
     verb_of_argument,
@@ -504,8 +505,7 @@ def _purpose(noun: Token) -> bool:
     """A noun through which its verb's subject acts: the verb's object ("issued a
     declaration demanding") or "in" phrase ("in a move to demand", "in a bid to"), not a
     noun set beside it ("despite reports urging new rules": the reports urge)."""
-    in_phrase = noun.dep_ == "pobj" and noun.head.lower_ in frames().purpose_preps
-    return noun.dep_ in OBJECTS - {"pobj"} or in_phrase
+    return noun.dep_ in OBJECTS - {"pobj"} or in_purpose_phrase(noun)
 
 
 def _stranded_subject(verb: Token) -> Token | None:

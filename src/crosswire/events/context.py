@@ -67,17 +67,22 @@ class Context:
         """The person named last before `token`, none of whose mention starts inside an
         `excluded` character span, who is none of the actors keyed `others`, and whose
         title, if any says it, has the sex of `token` (a pronoun; "he" is no "Ms. Mendes")."""
-        gender = token.morph.get("Gender", [])
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0:
             mention = self.mentions[i]
             inside = any(start <= mention.start < end for start, end in excluded or ())
             other = mention.actor.key in others
-            agrees = not gender or self.gender_of(mention.actor.key) in (None, *gender)
+            agrees = self.sex_agrees(token, mention.actor.key)
             if mention.type == "PERSON" and not inside and not other and agrees:
                 return mention
             i -= 1
         return None
+
+    def sex_agrees(self, pronoun: Token, key: str) -> bool:
+        """Whether no title gives the person keyed `key` the other sex than the pronoun's
+        ("he" is no "Ms. Walsh"); a pronoun without a sex agrees with anyone."""
+        gender = pronoun.morph.get("Gender", [])
+        return not gender or self.gender_of(key) in (None, *gender)
 
     def gender_of(self, key: str) -> str | None:
         """The sex ("Masc", "Fem") a title before any mention of the person keyed `key`

@@ -23,7 +23,12 @@ from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
 from crosswire.events.patterns import noun_patterns, verb_patterns
-from crosswire.events.syntax import doc_text, predicated_infinitive, verb_of_argument
+from crosswire.events.syntax import (
+    doc_text,
+    in_purpose_phrase,
+    predicated_infinitive,
+    verb_of_argument,
+)
 from crosswire.model import Modality, TimeExpr
 from crosswire.timex.values import contract_date
 
@@ -689,11 +694,9 @@ def _shares_time_upward(token: Token) -> bool:
     if token.dep_ == "xcomp":
         return True
     if token.dep_ == "acl":
-        host = token.head
-        purpose = host.dep_ == "pobj" and host.head.lower_ in frames().purpose_preps
         # "in a move to demand EU support": the purpose is the clause's, at its time
-        infinitive = token.tag_ == "VB" and purpose
-        return (token.tag_ == "VBG" and host.dep_ in PARTICIPLE_HOSTS) or infinitive
+        infinitive = token.tag_ == "VB" and in_purpose_phrase(token.head)
+        return (token.tag_ == "VBG" and token.head.dep_ in PARTICIPLE_HOSTS) or infinitive
     if token.dep_ != "advcl":
         return False
     marks = dates().bounding_marks

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from crosswire.events.data import agents
+from crosswire.events.data import agents, frames
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -149,3 +149,9 @@ def plain_pronoun_object(verb: Token) -> bool:
     names the verb's own subject (that takes "themselves")."""
     obj = direct_object(verb)
     return obj is not None and obj.lower_ in PLAIN_OBJECT_PRONOUNS
+
+
+def in_purpose_phrase(noun: Token) -> bool:
+    """Whether `noun` heads a phrase of purpose on its verb ("in a move to demand", "for a
+    rally supporting": frames.yaml ``purpose_preps``)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in frames().purpose_preps

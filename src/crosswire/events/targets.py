@@ -69,7 +69,7 @@ def complete_roles(
                 pattern.target_preps,
                 source,
                 requested,
-                _judging(trigger, pattern),
+                pattern.type in frames().judging_types,
             )
             or site_targets(trigger, pattern, context)
             or refused(trigger, pattern.type, context)
@@ -221,7 +221,8 @@ def fallback_targets(
     the Chinese government will not sit on its hands": his government will act). For a
     request (`requested`), whom the thing is asked "from" comes before its owner, and whose
     the thing asked for is ("asked for the public's help", "called for Iran's withdrawal")
-    comes before the prepositions. A judgement (`judging`) of an act is of its doer."""
+    comes before the prepositions. A judgement (`judging`: frames.yaml ``judging_types``)
+    of an act is of its doer, as is stopping one (``thwarting_verbs``)."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if trigger.lemma_.lower() in recipients().conveying_verbs:
         patient = None  # "dispatched dozens of agents": what is sent belongs to no target
@@ -232,7 +233,7 @@ def fallback_targets(
         if found:
             return found
     thwarting = verb_lemma(trigger) in frames().thwarting_verbs
-    if patient is not None and judging and (_told_act(patient) or thwarting):
+    if patient is not None and ((judging and _told_act(patient)) or thwarting):
         # "condemned the arrest of the journalist", "praised the attack on Israel": said of
         # an act, to the one who did it ("condemned Russia's attack", "the arrest by
         # police"), never to the one it was done to; whatever a thwarting verb stops is an
@@ -282,14 +283,6 @@ def _prep_targets(preps: list[Token], words: Collection[str], context: Context) 
         if g.dep_ == "pobj" and g.lemma_.lower() not in frames().helper_nouns
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
-
-
-def _judging(trigger: Token, pattern: Pattern) -> bool:
-    """Whether the pattern judges what it is about (condemns, praises: frames.yaml
-    ``judging_types``) or stops it (``thwarting_verbs``), rather than promising or
-    threatening to do it."""
-    thwarting = verb_lemma(trigger) in frames().thwarting_verbs
-    return thwarting or pattern.type in frames().judging_types
 
 
 def _told_act(noun: Token) -> bool:
