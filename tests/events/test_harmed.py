@@ -126,6 +126,20 @@ def test_a_warning_of_what_a_force_will_do_is_no_threat(text: str) -> None:
     assert not [e for e in code(text) if e.type == "THREATEN"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president warned of the dangers of a trade war with Uganda.",
+        "The Wikileaks editor spoke of the threat Julian Assange has been warning about.",
+        "Brazilian doctors warned about the risk of a measles outbreak in Sao Paulo.",
+    ],
+    ids=["of-dangers", "stranded-about", "about-risk"],
+)
+def test_a_warning_of_a_danger_is_no_threat(text: str) -> None:
+    """Who warns of a danger tells of it; the danger is not his threat."""
+    assert not [e for e in code(text) if e.type == "THREATEN"]
+
+
 def test_a_warning_of_what_an_actor_will_do_is_still_a_threat() -> None:
     text = "Officials in Oregon warned residents that the army will destroy their homes."
     assert [e for e in code(text) if e.type == "THREATEN"]

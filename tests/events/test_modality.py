@@ -59,7 +59,7 @@ def test_the_event_itself_negated(text: str, trigger: str) -> None:
     ("text", "trigger"),
     [
         ("Or you can kidnap the relatives of the Colombian commander.", "kidnap"),
-        ("If talks fail, Russia will impose sanctions on Ukraine.", "impose"),
+        ("If Ukraine agrees, Russia will send humanitarian aid to Kyiv.", "send"),
         ("Will Russia attack Ukraine?", "attack"),
         ("The Malian rebels could have attacked the convoy.", "attacked"),
         ("If the talks between Russia and Ukraine collapse, the war will go on.", "talks"),
@@ -144,9 +144,27 @@ def test_a_scheduled_passive_is_no_ones_threat() -> None:
     assert [e.type for e in code(text)] == ["THREATEN"]
 
 
-def test_a_conditional_threat_is_still_a_threat_and_hypothetical() -> None:
-    threat = [e for e in code("If talks fail, Russia will impose sanctions on Ukraine.")]
-    assert [(e.type, e.modality) for e in threat] == [("THREATEN", "hypothetical")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If talks fail, Russia will impose sanctions on Ukraine.",
+        "The Russian president said he would impose sanctions on Ukraine if no deal is reached.",
+        "China warned Japan of dangerous consequences if Japanese troops enter the islands.",
+        "Iran threatened Britain with retaliation if the tanker is not released.",
+    ],
+    ids=["will-if", "said-would-if", "warned-if", "threatened-if"],
+)
+def test_a_conditional_threat_is_a_threat_made(text: str) -> None:
+    """The condition is what is threatened; the threat itself was made (asserted)."""
+    threats = [e for e in code(text) if e.type == "THREATEN"]
+    assert [e.modality for e in threats] == ["asserted"]
+
+
+def test_a_threat_only_possible_or_a_conditional_promise_stays_hypothetical() -> None:
+    possible = code("If talks fail, Russia could impose sanctions on Ukraine.")
+    assert [e.modality for e in possible] == ["hypothetical"]
+    promise = code("The Russian president would meet the Ukrainian president if invited.")
+    assert [(e.type, e.modality) for e in promise] == [("AGREE", "hypothetical")]
 
 
 @pytest.mark.parametrize(
@@ -186,9 +204,9 @@ def test_an_apology_with_an_if_clause_was_made(text: str) -> None:
 
 
 def test_a_real_condition_stays_hypothetical() -> None:
-    assert read("Kenya will attack Somali militants if they are provoked.", "attack")[0] == (
-        "hypothetical"
-    )
+    # the clause is conditional; the event coded from it is a threat made (see above)
+    text = "Kenya will attack Somali militants if they are provoked."
+    assert reading(text, "attack")[0] == "hypothetical"
     text = "The Kenyan president would apologize if the raid killed civilians."
     assert reading(text, "apologize")[0] == "hypothetical"
 

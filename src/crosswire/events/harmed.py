@@ -43,6 +43,7 @@ class Harmed(DataModel):
     places: Words
     thoroughfares: Words
     forces: Words
+    hazards: Words
     accident_verbs: Words
 
 
@@ -132,13 +133,27 @@ def _a_force_after(word: Token, prepositions: set[str]) -> bool:
 
 def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
     """Whether a warning is of what a force of nature or an accident will do ("warning
-    residents that oncoming rains will cause landslides", "warned of flooding"): an
-    advisory, no threat by the one who warns."""
+    residents that oncoming rains will cause landslides", "warned of flooding") or of a
+    danger ("warned of the dangers of a trade war", "the threat he has been warning
+    about"): an advisory, no threat by the one who warns."""
     if pattern.type != "THREATEN" or trigger.pos_ not in {"VERB", "AUX"}:
         return False
     if any(_told_of_forces(clause) for clause in _warned_content(trigger)):
         return True
-    return _a_force_after(trigger, {"of", "about"})
+    return _a_force_after(trigger, {"of", "about"}) or any(
+        fold(noun.lemma_) in harmed().hazards for noun in _warned_about(trigger)
+    )
+
+
+def _warned_about(trigger: Token) -> list[Token]:
+    """What a warning is of or about: the preposition's object, or the noun a relative
+    clause that leaves the preposition stranded hangs on ("the threat he warned about")."""
+    links = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "about"}]
+    objects = [o for link in links for o in link.children if o.dep_ == "pobj"]
+    stranded = [link for link in links if not any(c.dep_ == "pobj" for c in link.children)]
+    if stranded and trigger.dep_ == "relcl":
+        objects.append(trigger.head)
+    return objects
 
 
 def _warned_content(trigger: Token) -> list[Token]:

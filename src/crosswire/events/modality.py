@@ -412,11 +412,17 @@ def stance(
         return EventCode("REJECT", refused.mode, refused.cameo), False, "asserted"
     by_code = cues.intent_cameo_codes.get((code.cameo or "")[:3])
     recode = by_code if by_code is not None else _recode(trigger, code.type)
-    if recode is None or negated:
-        return code, negated, status
-    if intent or _planned(trigger, code, status, recode):
-        return EventCode(recode.type, recode.mode, recode.cameo), negated, status
-    return code, negated, status
+    if recode is not None and not negated and (intent or _planned(trigger, code, status, recode)):
+        code = EventCode(recode.type, recode.mode, recode.cameo)
+    return code, negated, _stated(code, status, intent)
+
+
+def _stated(code: EventCode, status: Modality, intent: bool) -> Modality:
+    """A threat its actor states is made whatever it hangs on: "Trump said he would raise
+    tariffs if no deal is reached" is a threat made, asserted; the condition is what is
+    threatened (a promise on a condition stays hypothetical, as the labelling guideline
+    has it, and so does a threat someone only could make)."""
+    return "asserted" if code.type == "THREATEN" and intent and status == "hypothetical" else status
 
 
 def _recode(trigger: Token, event_type: str) -> Recode | None:
