@@ -315,6 +315,14 @@ def test_an_infinitive_passive_takes_its_controller_as_patient() -> None:
     assert event.source is None and "man" in named(event.target)
 
 
+def test_a_reduced_clause_of_time_or_condition_is_a_passive() -> None:
+    """ "when directly attacked": the subordinator opens a passive without subject or
+    auxiliary (the tagger read a past tense), undergone by the main clause's subject."""
+    text = "Although police have responded when directly attacked, they stood back."
+    event = one(text, "ASSAULT", "attacked")
+    assert event.source is None and "police" in named(event.target)
+
+
 def test_a_bare_participle_complement_is_a_passive() -> None:
     event = one("A woman was seen shot in the arm near the market.", "ASSAULT")
     assert event.source is None and "woman" in named(event.target)

@@ -229,6 +229,13 @@ def test_demonstrating_or_rallying_something_shows_or_gathers_it(
     assert ("PROTEST" in {e.type for e in code(sentence)}) is protest
 
 
+def test_offering_an_explanation_is_no_offer_to_act() -> None:
+    text = "His lawyer, Benjamin Brafman, offered the explanation that he was too old to fight."
+    assert "AGREE" not in types(text)
+    assert types("The minister offered few details about the Kenyan plan.") == []
+    assert "AGREE" in types("Norway offered to mediate between the two sides.")
+
+
 def test_hosting_refugees_is_no_visit() -> None:
     assert "CONSULT" not in types("Lebanon hosts more than a million Syrian refugees.")
     assert "CONSULT" in types("Kenya hosted the Ugandan president on Friday.")
@@ -237,6 +244,8 @@ def test_hosting_refugees_is_no_visit() -> None:
 def test_talking_about_something_with_no_one_is_no_consultation() -> None:
     assert "CONSULT" not in types("Investigators heard Smith talking about the robbery.")
     assert "CONSULT" not in types("Kimani Gray does not talk.")
+    # a place or a time is no one to talk with
+    assert "CONSULT" not in types("As Whiteside talked in court, the victim's daughter sobbed.")
     assert "CONSULT" in types("Putin and Erdogan talked about Syria.")
     assert "CONSULT" in types("The Indian prime minister talked with the Japanese premier.")
 

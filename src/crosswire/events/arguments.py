@@ -303,7 +303,7 @@ def _passive_form(verb: Token) -> bool:
     arrested"), a bare participle complement ("was seen shot"), or a participle conjoined
     to a passive and sharing its auxiliary ("was identified and arrested")."""
     children = {c.dep_ for c in verb.children}
-    if "auxpass" in children:
+    if "auxpass" in children or _reduced_passive(verb):
         return True
     # a joined "-ed" form the tagger read as a past is as much a participle ("was evicted
     # in April and sentenced to 50 weeks")
@@ -326,6 +326,18 @@ def _passive_form(verb: Token) -> bool:
         head = {c.dep_ for c in verb.head.children}
         return bool(head & (PASSIVE_SUBJECTS | {"auxpass"})) or _passive_form(verb.head)
     return False
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "responded when directly attacked", "will retaliate if attacked": a past form a
+    subordinator opens with no subject, auxiliary or object of its own (the tagger often
+    reads it as an active past)."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if {c.dep_ for c in verb.children} & (SUBJECTS | {"aux", "auxpass", "dobj", "obj"}):
+        return False
+    marks = frames().reduced_clause_marks
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in verb.children)
 
 
 def _bare_passive(verb: Token) -> bool:

@@ -104,6 +104,7 @@ class Frames(DataModel):
     site_preps: Words
     doers_acts: frozenset[PloverType]
     adverbial_preps: Words
+    reduced_clause_marks: Words
     homeward: Words
     verbal_objects: Words
     verbal_types: frozenset[PloverType]

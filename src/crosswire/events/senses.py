@@ -116,7 +116,7 @@ def _monologue(verb: Token, data: Monologue) -> bool:
     # the parse may hang the partner on the topic ("spoke about Syria with Merkel")
     anywhere = {t.lower_ for t in verb.subtree if t.dep_ in {"prep", "dative"}}
     # "He doesn't talk": no one to talk with and nothing said of how
-    alone = not preps and not any(c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
+    alone = not any(c.dep_ in {"dobj", "npadvmod"} for c in verb.children)
     alone = alone and all(s.morph.get("Number", ["Sing"]) == ["Sing"] for s in subjects)
     return bool(preps & data.topic_preps or alone) and not anywhere & data.partner_preps
 
