@@ -125,6 +125,19 @@ def test_a_thwarted_attack_was_still_an_attack() -> None:
     assert read(text, "attack") == ("asserted", False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jurors asked the holdouts how many people would Nichols have to kill.",
+        "He asked when would the army attack the rebels.",
+    ],
+)
+def test_a_reported_question_is_hypothetical_and_no_threat(text: str) -> None:
+    """A question written as asked inside a statement (a wh-word, then an auxiliary before
+    the subject) asks about the act; no one states it will happen."""
+    assert [(e.type, e.modality) for e in code(text)] == [("ASSAULT", "hypothetical")]
+
+
 def test_a_question_about_another_clause_leaves_the_event_asserted() -> None:
     text = "Kenyan police arrested the opposition leader, so why is nobody talking about it?"
     assert read(text, "arrested") == ("asserted", False)

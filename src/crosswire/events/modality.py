@@ -384,13 +384,29 @@ def _question(trigger: Token) -> bool:
     is a wh-word, follows an auxiliary, or is missing). "X was arrested, so why ...?"
     asks about something else."""
     if not trigger.sent.text.rstrip(" \"'”’)").endswith("?"):
-        return False
+        return _indirect_question(trigger)
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     subject = next((c for c in verb.children if c.dep_ in NOUN_SUBJECTS), None)
     if subject is None or subject.tag_ in {"WP", "WDT"}:
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.i < subject.i for a in auxiliaries)
+
+
+def _indirect_question(trigger: Token) -> bool:
+    """A question reported in a statement, written as asked ("asked the holdouts how many
+    people would Nichols have to kill"): a complement clause with a wh-word before its
+    subject and an auxiliary before the subject."""
+    clause = trigger
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ in NOUN_SUBJECTS), None)
+    if clause.dep_ not in {"ccomp", "advcl"} or subject is None:
+        return False
+    start = clause.left_edge.i
+    asked = any(t.tag_ in {"WRB", "WP", "WDT"} for t in clause.doc[start : subject.i])
+    inverted = any(c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in clause.children)
+    return asked and inverted
 
 
 def stance(
