@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosswire.actors.story import merge_entities, story_actors
+from crosswire.actors.story import canonical_ref, merge_entities, story_actors
 from crosswire.model import ActorRef, Entity
 
 
@@ -92,3 +92,15 @@ def test_merged_entity_keeps_the_sector_only_its_surname_mentions_gave() -> None
     ]  # fmt: skip
     (merged,) = merge_entities(entities)
     assert merged.id == "e2" and merged.sector == "MIL"
+
+
+def test_an_unnamed_agent_keeps_the_name_its_own_report_gives() -> None:
+    """Two reports' women are one kind of participant, not one person: "a woman" he
+    kidnapped is not renamed after the jury's "six black women"."""
+    kidnapped = ref("agent:XXX:CVL:woman", "woman", None, "CVL")
+    jurors = ref("agent:XXX:CVL:woman", "six black women", None, "CVL")
+    table = story_actors([kidnapped, jurors, jurors])
+    assert canonical_ref(kidnapped, table) == kidnapped
+    biden = ref("person:biden", "Biden")
+    table = story_actors([biden, ref("person:joe biden", "Joe Biden", "USA", "GOV")])
+    assert canonical_ref(biden, table) == ref("person:joe biden", "Joe Biden", "USA", "GOV")

@@ -236,6 +236,18 @@ def test_offering_an_explanation_is_no_offer_to_act() -> None:
     assert "AGREE" in types("Norway offered to mediate between the two sides.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan detective said he asked how she felt after the shootings.",
+        "The British minister asked whether Iran would release the sailors.",
+    ],
+)
+def test_asking_a_question_is_no_request(text: str) -> None:
+    assert "REQUEST" not in types(text)
+    assert "REQUEST" in types("The British minister asked Iran to release the sailors.")
+
+
 def test_hosting_refugees_is_no_visit() -> None:
     assert "CONSULT" not in types("Lebanon hosts more than a million Syrian refugees.")
     assert "CONSULT" in types("Kenya hosted the Ugandan president on Friday.")

@@ -19,6 +19,7 @@ from crosswire.labels import display_name, most_common
 from crosswire.model import ActorRef, Entity
 
 PERSON = "person:"
+AGENT = "agent:"  # an unnamed actor known by its kind (`events.participants.agent_key`)
 GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
 
 
@@ -36,7 +37,13 @@ def story_actors(refs: Iterable[ActorRef]) -> dict[str, ActorRef]:
 
 
 def canonical_ref(ref: ActorRef | None, table: dict[str, ActorRef]) -> ActorRef | None:
-    return None if ref is None else table.get(ref.key, ref)
+    """The canonical reference of `ref`'s actor; an unnamed agent keeps the words its own
+    report names it by: its key is a kind ("agent:XXX:CVL:woman"), and one report's "a
+    woman" he kidnapped is not another's "six black women" of the jury."""
+    if ref is None:
+        return None
+    found = table.get(ref.key, ref)
+    return replace(found, name=ref.name) if ref.key.startswith(AGENT) else found
 
 
 def merge_entities(entities: list[Entity]) -> list[Entity]:

@@ -45,6 +45,12 @@ class Sourcing(DataModel):
     questions: Words
 
 
+class Inquiries(DataModel):
+    verbs: Words
+    openers: Words
+    permissions: Words
+
+
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
@@ -60,6 +66,7 @@ class Senses(DataModel):
     monologue: Monologue
     discharges: Discharges
     sourcing: Sourcing
+    inquiries: Inquiries
 
 
 RELATIVE_TAGS = {"WP", "WDT"}  # "who", "that", "which" as a relative clause's subject
@@ -80,7 +87,7 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
         return True
     if _state_object(verb, lemma) or _discharge(verb, lemma) or _seeming(verb, lemma):
         return True
-    if _sourcing(verb):
+    if _sourcing(verb) or _inquiry(verb, lemma):
         return True
     harm = bool(data.harm_types & set(event_types))
     return harm and (_vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb))
@@ -142,6 +149,21 @@ def _sourcing(verb: Token) -> bool:
     # party keep something back ("asked the media not to identify the witnesses")
     own = not objects
     return own and any(c.dep_ == "xcomp" and c.lemma_.lower() in data.verbs for c in verb.children)
+
+
+def _inquiry(verb: Token, lemma: str) -> bool:
+    """ "asked how she felt", "asked whether Iran would release the sailors": a question,
+    no request (not "asked if he could see his son")."""
+    data = senses().inquiries
+    if lemma not in data.verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "advcl"}]
+    return any(
+        verb.doc[clause.left_edge.i].lower_ in data.openers
+        and not any(c.dep_ == "aux" and c.lower_ in data.permissions for c in clause.children)
+        for clause in clauses
+        if clause.i > verb.i
+    )
 
 
 def _question_put(verb: Token, questions: Collection[str]) -> bool:
