@@ -557,6 +557,10 @@ def test_a_participle_of_stance_after_be_is_done_by_its_subject() -> None:
     assert event.target is None
     event = one("The government is committed to talks with the rebels.", "AGREE")
     assert "government" in named(event.source)
+    # ... and so is one joined to a first predicate, whose subject it shares
+    text = "He said the new administration represents change and is committed to the protection."
+    event = one(text, "AGREE")
+    assert "administration" in named(event.source)
 
 
 def test_a_doer_the_parser_joined_to_the_first_verb_as_one_noun_does_the_next() -> None:
@@ -652,6 +656,9 @@ def test_an_infinitive_on_a_noun_of_purpose_is_the_clause_subjects() -> None:
 
 def test_an_infinitive_on_a_possessed_noun_is_the_possessors() -> None:
     event = one("The navy foiled the pirates' attempt to attack a tanker.", "ASSAULT")
+    assert "pirates" in named(event.source)
+    text = "The navy foiled the pirates' intention of attacking merchant vessels."
+    [event] = [e for e in code(text) if e.trigger.startswith("attacking")]
     assert "pirates" in named(event.source)
 
 

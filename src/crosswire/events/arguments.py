@@ -63,14 +63,15 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
             passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
     if _headline_passive(verb) or _bare_passive(verb):
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
-    if passive and not agents and verb_lemma(verb) in frames().stance_participles:
-        subject_tokens, passive = passive, []  # "the government is committed to talks"
     if not subject_tokens and not passive:
         inherited = _inherited_subject(verb, context)
         if _passive_form(verb):
             passive = inherited  # "was identified and arrested", "is believed to have been"
         else:
             subject_tokens = inherited
+    if passive and not agents and verb_lemma(verb) in frames().stance_participles:
+        # "the government is committed to talks", "represents change and is committed to"
+        subject_tokens, passive = passive, []
     if passive and not agents and not subject_tokens:
         agents = _doers_when(verb, passive)  # "was killed when two robbers opened fire"
     obj = direct_object(verb) or shared_object(verb)
@@ -503,6 +504,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # "issued a declaration demanding", "opened its borders in a move to demand"
             return active_subjects(host, context) or None
         return None
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "the pirates' intention of attacking merchant vessels": the possessor's
+        owners = [c for c in head.head.children if c.dep_ == "poss" and actors_of(c, context)]
+        return owners or None
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         if head.lower_ in frames().adverbial_preps:
             # "criticised Germany after meeting X": a time or manner phrase's doer is the
