@@ -21,6 +21,24 @@ def test_attacking_an_agreement_is_criticism() -> None:
     assert "ASSAULT" in types("Rebels attacked an army base in Mali.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over time, Gigante proved better at beating the law than Gotti.",
+        "Republicans in the Kenyan parliament killed the bill on Tuesday.",
+    ],
+    ids=["beating-the-law", "killed-the-bill"],
+)
+def test_harming_a_text_or_a_rule_by_another_verb_than_attack_is_no_event(text: str) -> None:
+    assert types(text) == []
+
+
+def test_a_persons_name_is_no_text_attacked() -> None:
+    # "Bill" is a first name here, not legislation
+    text = "Oregon State Police bomb technician Bill Hakim was killed in the blast."
+    assert types(text) == ["ASSAULT"]
+
+
 def test_transitive_strike_is_an_attack_and_a_struck_deal_a_concluded_agreement() -> None:
     assert types("Israeli jets struck Hamas targets in Gaza.") == ["ASSAULT"]
     assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]

@@ -24,7 +24,7 @@ def pattern_code(trigger: Token, pattern: Pattern) -> EventCode:
     mode, cameo = pattern.mode, pattern.cameo
     if pattern.type == "REQUEST":
         mode, cameo = request_content(trigger, mode, cameo)
-    if pattern.type == "ASSAULT" and verbal_attack(trigger):
+    if pattern.type == "ASSAULT" and criticism(trigger):
         # "attacked the agreement", "attacks on the plan": criticism, not violence
         return EventCode("ACCUSE", "disapprove", "111")
     if pattern.type == "ASSAULT" and (means := bombing(trigger)) is not None:
@@ -56,6 +56,12 @@ def bombing(trigger: Token) -> Bombing | None:
         words.add(lemma)
         words.update(f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ == "compound")
     return next((m for m in frames().bombings if words & m.words), None)
+
+
+def criticism(trigger: Token) -> bool:
+    """A verb or noun of attack on a text, plan or stance ("attacked the agreement")."""
+    lemma = trigger.lemma_.lower() if trigger.pos_ in {"NOUN", "PROPN"} else verb_lemma(trigger)
+    return lemma in frames().criticism_verbs and verbal_attack(trigger)
 
 
 def verbal_attack(trigger: Token) -> bool:

@@ -107,6 +107,7 @@ class Frames(DataModel):
     reduced_clause_marks: Words
     homeward: Words
     verbal_objects: Words
+    criticism_verbs: Words
     verbal_types: frozenset[PloverType]
     talk_types: frozenset[PloverType]
     domestic_types: frozenset[PloverType]

@@ -14,7 +14,9 @@ from spacy.tokens import Token
 
 from crosswire.actors.lexicon import reporting_verbs
 from crosswire.datafiles import DataModel, load
+from crosswire.events.codes import verbal_attack
 from crosswire.events.context import Context
+from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
 from crosswire.events.syntax import SUBJECTS, complement_preps, direct_object, passive_subject
@@ -99,6 +101,9 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
     data = senses()
     if event_type in data.harm_types and lemma in data.means_objects:
         return _patient_not_means(verb)
+    harm = event_type in data.harm_types and lemma not in frames().criticism_verbs
+    if harm and verbal_attack(verb):
+        return True  # "beating the law", "killed the bill": no harm, no criticism
     if event_type in data.needs_people_object.get(lemma, ()):
         return not _people_object(verb, context)
     if event_type in data.objectless.get(lemma, ()) and direct_object(verb) is not None:

@@ -72,10 +72,17 @@ def object_matches(obj: Token, words: Collection[str]) -> bool:
     for head in (obj, contained(obj)):
         if head is None:
             continue
-        compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+        # a person's name is no word of the list ("Bill Hakim" is no bill); a title on it
+        # is ("Judge Rowland Barnes")
+        compounds = [
+            c.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "compound" and c.ent_type_ != "PERSON"
+        ]
         lemma = head.lemma_.lower()
         phrase = " ".join([*compounds[-1:], lemma])
-        if {lemma, head.lower_, phrase} & set(words) or set(compounds) & set(words):
+        named = head.ent_type_ == "PERSON"
+        if (not named and {lemma, head.lower_, phrase} & set(words)) or set(compounds) & set(words):
             return True
     return False
 
