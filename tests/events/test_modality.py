@@ -138,6 +138,25 @@ def test_a_reported_question_is_hypothetical_and_no_threat(text: str) -> None:
     assert [(e.type, e.modality) for e in code(text)] == [("ASSAULT", "hypothetical")]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        ("Israel has the right to attack Hamas in Gaza.", "attack", "hypothetical"),
+        ("Police foiled a plot to bomb the Kenyan embassy.", "bomb", "planned"),
+    ],
+    ids=["right-to", "plot-to-misparsed"],
+)
+def test_what_one_has_a_right_to_or_plots_is_not_done(text: str, trigger: str, status: str) -> None:
+    assert read(text, trigger)[0] == status
+
+
+def test_a_foiled_plot_is_not_the_foilers_act() -> None:
+    [bombing] = [
+        e for e in code("Police foiled a plot to bomb the Kenyan embassy.") if e.trigger == "bomb"
+    ]
+    assert bombing.source is None or "police" not in bombing.source.name.lower()
+
+
 def test_a_question_about_another_clause_leaves_the_event_asserted() -> None:
     text = "Kenyan police arrested the opposition leader, so why is nobody talking about it?"
     assert read(text, "arrested") == ("asserted", False)

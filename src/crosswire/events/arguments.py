@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosswire.events.clause_links import governing_object
 from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
@@ -477,6 +478,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # and will resign") may start a clause of its own, left as it was
         bare = not any(c.dep_ == "aux" for c in verb.children)
         return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
+    plan = governing_object(verb)
+    if plan is not None:
+        # "foiled the pirates' plot to attack": the plotters', not the foilers'
+        return [c for c in plan.children if c.dep_ == "poss" and actors_of(c, context)] or None
     if verb.dep_ == "advcl":
         # "the demonstration staged by students to protest": a passive's purpose is its doer's
         return _subjects(head, passive=False) or _agents(head)

@@ -27,7 +27,10 @@ def modal_governor(trigger: Token) -> Token | None:
     salvage]", "accused of [shooting]", "the intention of [attacking]". A clause with a
     subject of its own hanging on a noun is no complement of it (a headline's "attempt
     foiled, 26 pirates arrested"), unless it is what a report or an allegation says."""
-    if trigger.dep_ not in COMPLEMENTS:
+    noun = governing_object(trigger)
+    if noun is not None:
+        return noun
+    if trigger.dep_ not in COMPLEMENTS and not _infinitive_on_noun(trigger):
         return None
     governor = trigger.head
     if governor.dep_ == "prep":
@@ -100,6 +103,28 @@ def _open(node: Token) -> bool:
     if node.pos_ in NOUNS:
         return node.dep_ in {"dobj", "obj", "pobj"}
     return node.dep_ == "xcomp" and not _own_subject(node)
+
+
+def governing_object(trigger: Token) -> Token | None:
+    """ "foiled a plot to bomb the embassy": an infinitive the parser hung on the verb as
+    its purpose, right after the verb's object, a noun of plan or attempt whose complement
+    it is (`governing_nouns`): that noun."""
+    if trigger.dep_ != "advcl" or _own_subject(trigger):
+        return None
+    to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "obj"}]
+    if to is None or not objects or objects[0].right_edge.i + 1 != to.i:
+        return None
+    noun = objects[0]
+    return noun if noun.lemma_.lower() in modality().governing_nouns else None
+
+
+def _infinitive_on_noun(trigger: Token) -> bool:
+    """ "a rescue mission to free the hostages": an infinitive without a subject that the
+    parser hung on a noun as a relative clause is the noun's complement."""
+    if trigger.dep_ != "relcl" or trigger.head.pos_ not in NOUNS or _own_subject(trigger):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 def _own_subject(clause: Token) -> bool:
