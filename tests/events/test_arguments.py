@@ -709,3 +709,9 @@ def test_a_verb_the_parse_joined_to_a_named_object_hangs_on_the_objects_verb() -
     pos = ["NOUN", "VERB", "VERB", "CCONJ", "VERB", "NOUN"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _verb_above(doc[4]).text == "foiled"
+
+
+def test_a_measure_of_distance_or_time_is_no_object() -> None:
+    """ "five buildings away": the parser's object is where, not what, was acted on."""
+    event = one("Orozco was arrested five buildings away on 223rd Street.", "COERCE")
+    assert "orozco" in named(event.target)

@@ -47,8 +47,22 @@ def clause_subject(subject: Token) -> Token:
     return own[0]
 
 
+# Adverbs after a counted noun that make it a measure of distance or time ("five buildings
+# away", "two days later", "three years ago"), which the parser may take for an object
+MEASURE_ADVERBS = {"away", "later", "earlier", "ago", "apart", "before", "after", "afterwards"}
+
+
 def direct_object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    """The verb's object; not a measure the parser read as one ("was arrested five
+    buildings away")."""
+    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and not _measure(c)), None)
+
+
+def _measure(noun: Token) -> bool:
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    after = noun.right_edge.i + 1
+    return after < len(noun.doc) and noun.doc[after].lower_ in MEASURE_ADVERBS
 
 
 def shared_object(verb: Token) -> Token | None:
