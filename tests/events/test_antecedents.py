@@ -206,3 +206,13 @@ def test_he_is_no_person_written_with_a_womans_title() -> None:
     charged = [e for e in code(text) if e.trigger == "charged"]
     assert charged and charged[0].target is not None
     assert charged[0].target.name == "Peter Daniels"
+
+
+def test_he_is_no_person_whose_first_name_is_a_womans() -> None:
+    text = (
+        "Brian Nichols shot the judge and the court reporter, Julie Ann Brandau. "
+        "He was convicted of killing a deputy."
+    )
+    convicted = [e for e in code(text) if e.trigger == "convicted"]
+    assert convicted and convicted[0].target is not None
+    assert convicted[0].target.name == "Brian Nichols"

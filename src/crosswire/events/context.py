@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.actors.first_names import sex_of_first_name
 from crosswire.events.data import frames
 from crosswire.events.syntax import doc_text
 from crosswire.model import Article, Attribution, Mention, TimeExpr
@@ -43,7 +44,8 @@ class Context:
     # The tokens a rule found to report no event whatever its type ("Clinton arrived in
     # Philadelphia": a trip at home): the learned decision adds none there either
     vetoed: set[int] = field(default_factory=set)
-    # The sex each person's title gives, by actor key (`gender_of`), worked out when asked
+    # The sex each person's title or first name gives, by actor key (`gender_of`), worked
+    # out when asked
     genders: dict[str, str] | None = None
 
     def sentence_of(self, token: Token) -> Span:
@@ -79,14 +81,16 @@ class Context:
         return None
 
     def sex_agrees(self, pronoun: Token, key: str) -> bool:
-        """Whether no title gives the person keyed `key` the other sex than the pronoun's
-        ("he" is no "Ms. Walsh"); a pronoun without a sex agrees with anyone."""
+        """Whether no title or first name gives the person keyed `key` the other sex than
+        the pronoun's ("he" is no "Ms. Walsh", no "Julie Ann Brandau"); a pronoun without a
+        sex agrees with anyone."""
         gender = pronoun.morph.get("Gender", [])
         return not gender or self.gender_of(key) in (None, *gender)
 
     def gender_of(self, key: str) -> str | None:
         """The sex ("Masc", "Fem") a title before any mention of the person keyed `key`
-        gives ("Ms. Mendes", "Mr Gomes"), or None where none says it."""
+        gives ("Ms. Mendes", "Mr Gomes"), or the first name of a full one ("Julie Ann
+        Brandau"), or None where none says it."""
         if self.genders is None:
             self.genders = _titled_genders(self.mentions, self.text)
         return self.genders.get(key)
@@ -94,7 +98,8 @@ class Context:
 
 def _titled_genders(mentions: list[Mention], text: str) -> dict[str, str]:
     """Actor key -> "Masc"/"Fem" for the people a gendered title is written before or in
-    ("Ms. Mendes", "Mrs McMeekin"), where all their titles agree. A title on a surname
+    ("Ms. Mendes", "Mrs McMeekin") or whose full name starts with a first name of one sex
+    ("Julie Ann Brandau": `actors.first_names`), where all these agree. A title on a surname
     that several people named in the article share says nothing of which one it is ("John
     Jenkin", "Kathryn Jenkin" ... "Miss Jenkin")."""
     people = [m for m in mentions if m.type == "PERSON"]
@@ -105,6 +110,8 @@ def _titled_genders(mentions: list[Mention], text: str) -> dict[str, str]:
         if not name or (name[-1].lower() in shared and len(name) < FULL_NAME):
             continue
         gender = _title_gender(name[0]) or _title_gender(_word_before(text, mention.start))
+        if gender is None and len(name) >= FULL_NAME:
+            gender = sex_of_first_name(name[0])  # "Julie Ann Brandau", not "Brandau"
         if gender is not None:
             found.setdefault(mention.actor.key, set()).add(gender)
     return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
