@@ -198,21 +198,27 @@ def test_an_object_pronoun_is_the_subject_of_the_clause_that_opens_its_own() -> 
     assert "suspect" in _one_actor(text, "tased", "target").name.lower()
 
 
-def test_he_is_no_person_written_with_a_womans_title() -> None:
-    text = (
-        "Police arrested Peter Daniels on Tuesday. Ms. Walsh was the victim in that case. "
-        "In 2015, he was charged with assaulting Ms. Walsh."
-    )
-    charged = [e for e in code(text) if e.trigger == "charged"]
-    assert charged and charged[0].target is not None
-    assert charged[0].target.name == "Peter Daniels"
-
-
-def test_he_is_no_person_whose_first_name_is_a_womans() -> None:
-    text = (
-        "Brian Nichols shot the judge and the court reporter, Julie Ann Brandau. "
-        "He was convicted of killing a deputy."
-    )
-    convicted = [e for e in code(text) if e.trigger == "convicted"]
-    assert convicted and convicted[0].target is not None
-    assert convicted[0].target.name == "Brian Nichols"
+@pytest.mark.parametrize(
+    ("text", "trigger", "meant"),
+    [
+        (
+            "Police arrested Peter Daniels on Tuesday. Ms. Walsh was the victim in that case. "
+            "In 2015, he was charged with assaulting Ms. Walsh.",
+            "charged",
+            "Peter Daniels",
+        ),
+        (
+            "Brian Nichols shot the judge and the court reporter, Julie Ann Brandau. "
+            "He was convicted of killing a deputy.",
+            "convicted",
+            "Brian Nichols",
+        ),
+    ],
+    ids=["womans-title", "womans-first-name"],
+)
+def test_he_is_no_person_a_title_or_first_name_says_is_a_woman(
+    text: str, trigger: str, meant: str
+) -> None:
+    found = [e for e in code(text) if e.trigger == trigger]
+    assert found and found[0].target is not None
+    assert found[0].target.name == meant
