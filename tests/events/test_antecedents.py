@@ -222,3 +222,14 @@ def test_he_is_no_person_a_title_or_first_name_says_is_a_woman(
     found = [e for e in code(text) if e.trigger == trigger]
     assert found and found[0].target is not None
     assert found[0].target.name == meant
+
+
+def test_a_main_clause_he_goes_on_with_the_previous_sentences_subject() -> None:
+    """Subject continuity: "he" is the one the story is about, the subject before it,
+    through a chain of "he" (not the person named last, the one he shot)."""
+    text = (
+        "Brian Nichols overpowered a deputy and shot Judge Rowland Barnes. "
+        "He then ran outside. Four seconds later, he shot the court reporter."
+    )
+    shot = [e for e in code(text) if e.trigger == "shot"]
+    assert [e.source.name if e.source else None for e in shot] == ["Brian Nichols"] * 2

@@ -51,6 +51,9 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     if found is not None:
         return found
     if pronoun.lower_ in frames().person_pronouns:
+        found = _previous_subject(pronoun, context, resolve)
+        if found is not None:
+            return found  # "Nichols shot the judge. ... he shot the court reporter"
         previous = context.previous_person(
             pronoun, _bound_subjects(pronoun, context), _bound_objects(pronoun, context)
         )
@@ -88,9 +91,11 @@ def _speaker(pronoun: Token, context: Context) -> ActorRef | None:
 
 def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
     """For the subject of a sentence's main clause, the named subject of the previous
-    sentence's main clause, where the pronoun fits it (subject continuity: "Police searched
-    the house. They arrested two men"); not inside a quotation, where "they" is the
-    speaker's to define."""
+    sentence's main clause, where the pronoun fits it, or the same person pronoun there,
+    whom it stands for in turn (subject continuity: "Police searched the house. They
+    arrested two men"; "Nichols shot the judge. ... he shot the court reporter": Nichols,
+    not the judge named last); not inside a quotation, where "they" is the speaker's to
+    define."""
     sentence = context.sentence_of(pronoun)
     if pronoun.dep_ not in SUBJECTS or pronoun.head.i != sentence.root.i or _quoted(pronoun):
         return None
@@ -100,8 +105,14 @@ def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> Act
     if previous.lemma_.lower() in reporting_verbs():
         return None  # "the ministry said two men were held. They ...": not the ministry
     for subject in (c for c in previous.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
-        fits = subject.lower_ not in frames().pronouns and _fits(pronoun, subject, context)
-        if fits and not _quoted(subject) and (actors := resolve(subject, context)):
+        if _quoted(subject):
+            continue
+        if subject.lower_ in frames().pronouns:
+            # "He fled. Later he shot ...": the chain of one person told of
+            fits = subject.lower_ == pronoun.lower_ and pronoun.lower_ in frames().person_pronouns
+        else:
+            fits = _fits(pronoun, subject, context)
+        if fits and (actors := resolve(subject, context)):
             return actors[0]
     return None
 

@@ -48,8 +48,9 @@ def clause_subject(subject: Token) -> Token:
 
 
 # Adverbs after a counted noun that make it a measure of distance or time ("five buildings
-# away", "two days later", "three years ago"), which the parser may take for an object
-MEASURE_ADVERBS = {"away", "later", "earlier", "ago", "apart", "before", "after", "afterwards"}
+# away", "three years ago"), which the parser may take for an object ("later" may follow an
+# object: "arrested two men later")
+MEASURE_ADVERBS = {"away", "ago", "apart"}
 
 
 def direct_object(verb: Token) -> Token | None:
