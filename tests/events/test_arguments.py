@@ -47,6 +47,12 @@ def test_the_us_as_subject_is_no_dateline() -> None:
     assert event.source is not None and event.source.country == "USA"
 
 
+def test_a_dateline_is_not_the_doer_of_an_infinitive() -> None:
+    text = "BLOOMINGTON, Minn. - Police used a Taser to arrest a man suspected of killing a woman."
+    event = one(text, "COERCE", "arrest")
+    assert "police" in named(event.source)
+
+
 def test_a_dateline_city_is_not_the_target_of_a_passive() -> None:
     event = one("LONDON (AP) — Britain's Labour Party was accused on Friday of lying.", "ACCUSE")
     assert event.target is not None and "labour party" in named(event.target)

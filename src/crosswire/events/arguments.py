@@ -561,9 +561,7 @@ def _complement_controller(head: Token, context: Context) -> list[Token]:
 
 
 def _subjects(verb: Token, passive: bool) -> list[Token]:
+    """The verb's subjects as its clause's own are read (`_undated_subject`: not a dateline
+    the parser took for one, "BLOOMINGTON, Minn. - Police used a Taser to arrest")."""
     deps = SUBJECTS | PASSIVE_SUBJECTS if passive else SUBJECTS
-    return [
-        clause_subject(c)
-        for c in verb.children
-        if c.dep_ in deps and not _run_into_next(c) and not _from_another_line(c)
-    ]
+    return [t for c in verb.children if c.dep_ in deps for t in _undated_subject(c)]
