@@ -297,3 +297,17 @@ def test_forces_flown_somewhere_are_no_one_visited() -> None:
 def test_anyone_asked_for_information_is_the_public_asked() -> None:
     event = _one("Bratton asked anyone with information to call police.", "REQUEST")
     assert event.target is not None and event.target.sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gonzalez wrote to Attorney General Janet Reno, demanding that Elian be returned to him.",
+        "Juan Miguel sent a letter to Attorney General Janet Reno asking that his son be moved.",
+    ],
+    ids=["wrote-to", "letter-to"],
+)
+def test_a_request_in_a_message_is_made_of_whom_it_is_sent_to(text: str) -> None:
+    """Not of whom its content is about (Elian, the son): of the letter's addressee."""
+    event = _one(text, "REQUEST")
+    assert event.target is not None and event.target.name == "Janet Reno"

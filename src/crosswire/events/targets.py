@@ -246,6 +246,10 @@ def fallback_targets(
         owners = asked or owner_actors(patient, context)
         if owners:
             return owners
+    if requested:
+        found = _written_to(trigger, context)
+        if found:
+            return found  # "wrote to Janet Reno, demanding that Elian be returned"
     clauses = _content_clauses(trigger)
     for clause in clauses:
         found = [t for t in _content_targets(clause, context) if not one_side(source, t)]
@@ -329,6 +333,24 @@ def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[Act
         if of.dep_ == "prep" and of.lower_ == "of"
     ]
     return [a for site in sites for a in actors_under(site, context)]
+
+
+def _written_to(trigger: Token, context: Context) -> list[ActorRef]:
+    """Whom the message a request's participle says is sent to, before whom its content
+    is about: the "to" object of the verb or the letter it hangs on ("wrote to Janet Reno,
+    demanding that Elian be returned", "sent a letter to Reno asking that his son be
+    moved")."""
+    if trigger.dep_ not in {"advcl", "acl"}:
+        return []
+    head = trigger.head
+    verb = head.head if head.pos_ in {"NOUN", "PROPN"} else head
+    letters = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    for host in [head, verb, *letters]:
+        to = [c for c in host.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
+        found = [a for prep in to for a in actors_under(prep, context)]
+        if found:
+            return found
+    return []
 
 
 def _asked_of(trigger: Token, context: Context) -> list[ActorRef]:
