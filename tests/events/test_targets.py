@@ -311,3 +311,17 @@ def test_a_request_in_a_message_is_made_of_whom_it_is_sent_to(text: str) -> None
     """Not of whom its content is about (Elian, the son): of the letter's addressee."""
     event = _one(text, "REQUEST")
     assert event.target is not None and event.target.name == "Janet Reno"
+
+
+def test_a_harm_told_in_the_passive_is_done_by_the_doer_of_the_act_it_happened_in() -> None:
+    text = "One Turkish soldier was killed and another wounded in shelling by Syrian forces."
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and event.source.country == "SYR"
+    text = "At least 51 people were killed in clashes between Serb police and Albanians."
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and "police" in event.source.name.lower()
+
+
+def test_a_body_part_owner_is_no_doer() -> None:
+    event = _one("Police confirmed that Escalante was shot in his head from behind.", "ASSAULT")
+    assert event.source is None

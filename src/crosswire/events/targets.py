@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from crosswire.actors.countries import country_name
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.harmed import harmed_targets, operated_thing
+from crosswire.events.harmed import harmed, harmed_targets, operated_thing
 from crosswire.events.participants import (
     actors_of,
     actors_under,
@@ -53,6 +53,8 @@ def complete_roles(
     of a mutual act are each other's target: the first named is the source (guideline 5)."""
     if not targets and len(subjects) == 2 and mutual(trigger):
         subjects, targets = subjects[:1], subjects[1:]  # "Turkey and Russia traded threats"
+    if not subjects:
+        subjects = _doers_of_the_act_in(trigger, pattern, context)
     thing = operated_thing(trigger, pattern)
     if thing is not None:  # "surrounded the building", "seized rifles from the rebels"
         source = subjects[0] if subjects else None
@@ -87,6 +89,35 @@ def complete_roles(
         # destination and the country of the case are no target
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
+
+
+def _doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
+    """ "one of its soldiers was killed in shelling by Syrian government forces", "killed
+    in clashes between Serb police and ethnic Albanians": a harm told in the passive with
+    no doer of its own is done by the doer the act it happened in names, its possessor or
+    "by" phrase, or the first party "between" (as the guideline orders a reciprocal act)."""
+    if pattern.type not in harmed().types or trigger.tag_ != "VBN":
+        return []
+    # "was killed and another wounded in shelling": the phrase on the joined participle
+    verbs = [trigger, *(c for c in trigger.conjuncts if c.tag_ == "VBN")]
+    for prep in (p for verb in verbs for p in verb.children):
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for act in (g for g in prep.children if g.dep_ in {"pobj", "pcomp"} and _an_act(g)):
+            owners = [a for c in act.children if c.dep_ == "poss" for a in actors_of(c, context)]
+            found = owners or actors_under_prep(act, "by", context)
+            found = found or actors_under_prep(act, "between", context)[:1]
+            if found:
+                return found
+    return []
+
+
+def _an_act(word: Token) -> bool:
+    """A noun or gerund of a harmful act ("shelling", "clashes", "a raid"), not a body
+    part or a place ("shot in his head")."""
+    if word.tag_ == "VBG":
+        return any(p.type in frames().told_acts for p in verb_patterns().get(verb_lemma(word), ()))
+    return _told_act(word)
 
 
 def _on_a_case(trigger: Token) -> bool:
