@@ -721,3 +721,9 @@ def test_a_measure_of_distance_or_time_is_no_object() -> None:
     """ "five buildings away": the parser's object is where, not what, was acted on."""
     event = one("Orozco was arrested five buildings away on 223rd Street.", "COERCE")
     assert "orozco" in named(event.target)
+
+
+def test_a_headlines_second_predicate_shares_the_first_ones_subject() -> None:
+    """ "X foils attack, nabs 26 pirates": the parser hangs the first on the second."""
+    event = one("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates", "COERCE", "nabs")
+    assert "indian navy" in named(event.source)

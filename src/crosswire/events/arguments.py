@@ -410,6 +410,9 @@ def active_subjects(verb: Token, context: Context) -> list[Token]:
 
 def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[Token]:
     """The subject a predicate without one takes from the clause or noun it depends on."""
+    first = _headline_first_predicate(verb)
+    if first is not None:
+        return _subjects(first, passive=False)  # "Indian Navy foils attack, nabs 26 pirates"
     head = _verb_above(verb)
     if depth > MAX_INHERITANCE or head.i == verb.i:
         return []
@@ -422,6 +425,25 @@ def _inherited_subject(verb: Token, context: Context, depth: int = 0) -> list[To
     if not found and above.pos_ in {"VERB", "AUX"}:
         return _inherited_subject(above, context, depth + 1)
     return found
+
+
+def _headline_first_predicate(verb: Token) -> Token | None:
+    """ "Indian Navy foils attack in Gulf of Aden, nabs 26 pirates": in a headline, the
+    parser may hang the first of two predicates sharing a subject on the second as its
+    complement; the first, of the same tense, with a subject of its own."""
+    if verb.dep_ != "ROOT" or not _headline(verb):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.i < verb.i
+            and c.tag_ == verb.tag_
+            and any(s.dep_ in SUBJECTS for s in c.children)
+        ),
+        None,
+    )
 
 
 def _verb_above(verb: Token) -> Token:
