@@ -176,6 +176,7 @@ def test_a_promise_to_pursue_people_is_a_threat_though_the_pursuit_codes_nothing
         "The president vowed to hunt down the bombers.",
         "The president vowed to find the bombers and bring them to justice.",
         "The minister promised to track down the killers.",
+        "The minister vowed to bring those responsible to justice.",  # "to" on "responsible"
     ):
         trigger = text.split()[2]
         kept = _folded(text, {trigger: "AGREE"})

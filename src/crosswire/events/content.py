@@ -140,13 +140,14 @@ def _promised(trigger: Token) -> list[Token]:
 
 
 def _pursues(act: Token) -> bool:
-    """Whether a promised act pursues someone: "hunt down", "bring them to justice"."""
+    """Whether a promised act pursues someone: "hunt down", "bring them to justice" (the
+    parse may hang "to justice" on the object: "bring those responsible to justice")."""
     cues = modality()
     if act.lemma_.lower() in cues.pursuits:
         return True
     return act.lemma_.lower() == "bring" and any(
         goal.lemma_.lower() in cues.pursuit_goals
-        for prep in act.children
+        for prep in act.subtree
         if prep.dep_ == "prep" and prep.lower_ == "to"
         for goal in prep.children
         if goal.dep_ == "pobj"
