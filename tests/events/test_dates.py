@@ -273,6 +273,14 @@ def test_a_time_inside_the_sentence_does_not_frame_a_bounded_clause() -> None:
     assert dated(text, "arrested") == (None, None)
 
 
+def test_a_participle_joined_to_a_past_perfect_shares_it() -> None:
+    """ "had moved troops and attacked": both told as before the news; "arrested the man
+    and charged him" (no "had") is the news."""
+    text = "The United States had moved troops into the Gulf and attacked Iraq."
+    assert dated(text, "attacked") == (None, None)
+    assert dated("Police arrested the man and charged him.", "charged") == (PUBLISHED, "published")
+
+
 def test_a_present_perfect_relative_clause_is_a_recent_report() -> None:
     text = "Yvonne Hiller, who has been arrested by police in Philadelphia, is a Muslim."
     assert dated(text, "arrested") == (PUBLISHED, "published")

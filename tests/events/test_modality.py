@@ -213,6 +213,12 @@ def test_a_withheld_acceptance_is_a_refusal_stated_now(text: str) -> None:
     assert (event.date, event.date_from) == ("2020-01-16", "published")
 
 
+def test_wont_is_will_not() -> None:
+    """ "won't", split by spaCy into "wo" and "n't", is a refusal stated as "will not"."""
+    [event] = code("Syria says it won't cooperate with Turkey.")
+    assert (event.type, event.modality, event.negated) == ("REJECT", "asserted", False)
+
+
 def reading(text: str, word: str) -> tuple[str, bool]:
     """(modality, negated) that `modality_of` gives the first token `word` of `text`:
     for the clause rules, whatever the coder then decides about the event."""

@@ -233,8 +233,6 @@ def test_offering_an_explanation_is_no_offer_to_act() -> None:
     text = "His lawyer, Benjamin Brafman, offered the explanation that he was too old to fight."
     assert "AGREE" not in types(text)
     assert types("The minister offered few details about the Kenyan plan.") == []
-    text = "The Kenyan government is offering a reward of $5,000 for information on the bombers."
-    assert "AGREE" not in types(text)
     assert "AGREE" in types("Norway offered to mediate between the two sides.")
 
 

@@ -358,8 +358,14 @@ def _occasions(noun: Token, verb: Token) -> bool:
 
 
 def _auxiliaries(verb: Token) -> set[str]:
-    """The verb's auxiliaries, lower-cased ("has", "been")."""
-    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    """The verb's auxiliaries, lower-cased ("has", "been"); a participle joined to a verb
+    with neither subject nor auxiliary of its own shares the first one's ("had moved
+    troops and said it would strike": "had")."""
+    own = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    joined = verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and verb.head.pos_ == "VERB"
+    if own or not joined or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return own
+    return _auxiliaries(verb.head)
 
 
 def _stative_passive(verb: Token) -> bool:
