@@ -245,3 +245,11 @@ def test_a_law_or_a_text_is_no_actor(analyse) -> None:
     names = {m.text for m in doc.mentions}
     assert not {n for n in names if n.endswith("Act")}, names
     assert {"US Senate", "FBI"} <= names
+
+
+def test_an_honour_is_no_actor(analyse) -> None:
+    doc = analyse(
+        "She received the 2000 National Caring Award which was inspired by Mother Teresa."
+    )
+    names = {m.text for m in doc.mentions}
+    assert not {n for n in names if n.endswith("Award")}, names

@@ -91,8 +91,9 @@ def _drop_role_words(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _drop_documents(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """ "The Hong Kong Human Rights and Democracy Act would impose sanctions": a law or a
-    text is no actor, whatever the model tagged it (organisations.yaml `document_heads`)."""
+    """ "The Hong Kong Human Rights and Democracy Act would impose sanctions": a law, a
+    text or an honour ("the National Caring Award") is no actor, whatever the model tagged
+    it (organisations.yaml `document_heads`)."""
     heads = document_heads()
 
     def document(candidate: Candidate) -> bool:
