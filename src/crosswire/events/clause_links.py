@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from crosswire.events.data import modality
+from crosswire.events.syntax import infinitive_marker
 
 NOUN_SUBJECTS = {"nsubj", "nsubjpass"}
 SUBJECTS = NOUN_SUBJECTS | {"csubj", "csubjpass", "expl"}
@@ -111,7 +112,7 @@ def governing_object(trigger: Token) -> Token | None:
     it is (`governing_nouns`): that noun."""
     if trigger.dep_ != "advcl" or _own_subject(trigger):
         return None
-    to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = infinitive_marker(trigger)
     objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "obj"}]
     if to is None or not objects or objects[0].right_edge.i + 1 != to.i:
         return None
@@ -124,7 +125,7 @@ def _infinitive_on_noun(trigger: Token) -> bool:
     parser hung on a noun as a relative clause is the noun's complement."""
     if trigger.dep_ != "relcl" or trigger.head.pos_ not in NOUNS or _own_subject(trigger):
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return infinitive_marker(trigger) is not None
 
 
 def _own_subject(clause: Token) -> bool:

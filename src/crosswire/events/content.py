@@ -13,6 +13,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, modality
 from crosswire.events.event import build
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.syntax import infinitive_marker
 from crosswire.events.targets import one_side
 from crosswire.model import ActorRef, EventMention
 
@@ -250,8 +251,8 @@ def _wish(token: Token, sentence: Span, context: Context) -> tuple[EventMention,
 
 def _infinitive(clause: Token) -> bool:
     """A "to" clause with a subject of its own ("wants [the UK to extradite]")."""
-    deps = {(c.dep_, c.lower_) for c in clause.children}
-    return ("aux", "to") in deps and any(d in {"nsubj", "nsubjpass"} for d, _ in deps)
+    subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    return infinitive_marker(clause) is not None and subject
 
 
 def _demand(token: Token, sentence: Span, context: Context) -> tuple[EventMention, Token] | None:

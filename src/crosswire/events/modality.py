@@ -19,7 +19,7 @@ from crosswire.events.clause_links import (
 )
 from crosswire.events.codes import EventCode
 from crosswire.events.data import Recode, frames, modality
-from crosswire.events.syntax import predicated_infinitive
+from crosswire.events.syntax import infinitive_marker, predicated_infinitive
 from crosswire.events.unverified import (
     alleged_by,
     cites_reports,
@@ -344,9 +344,7 @@ def _conditional_on(child: Token, clause: Token) -> bool:
 
 
 def _infinitive(trigger: Token) -> bool:
-    return trigger.dep_ == "xcomp" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
-    )
+    return trigger.dep_ == "xcomp" and infinitive_marker(trigger) is not None
 
 
 def _negation_carries(governor: Token, trigger: Token) -> bool:

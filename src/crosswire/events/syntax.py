@@ -145,10 +145,15 @@ def complement_preps(verb: Token, words: Collection[str]) -> list[Token]:
     ]
 
 
+def infinitive_marker(verb: Token) -> Token | None:
+    """The "to" that makes `verb` an infinitive ("[to] visit"), or None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
 def predicated_infinitive(verb: Token) -> bool:
     """A "to" clause on a predicate noun: "Modi became the first prime minister [to visit
     Israel]". Its doer and its time are those of the copula's subject and tense."""
-    infinitival = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitival = infinitive_marker(verb) is not None
     on_noun = verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr"
     return infinitival and on_noun and verb.head.head.i != verb.head.i
 

@@ -143,11 +143,12 @@ def thing_owners(trigger: Token, thing: Token, context: Context) -> list[ActorRe
 
 
 def actors_under_prep(head: Token, preposition: str, context: Context) -> list[ActorRef]:
-    """The actors named by the objects of the head's `preposition` ("from the UK")."""
+    """The actors named by the objects of the head's `preposition` ("from the UK"), also
+    where the parser calls it a dative ("sent a letter to Reno")."""
     return [
         a
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == preposition
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ == preposition
         for a in actors_under(prep, context)
     ]
 
@@ -376,12 +377,8 @@ def _written_to(trigger: Token, context: Context) -> list[ActorRef]:
     head = trigger.head
     verb = head.head if head.pos_ in {"NOUN", "PROPN"} else head
     letters = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    for host in [head, verb, *letters]:
-        to = [c for c in host.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
-        found = [a for prep in to for a in actors_under(prep, context)]
-        if found:
-            return found
-    return []
+    found = (actors_under_prep(host, "to", context) for host in [head, verb, *letters])
+    return next((actors for actors in found if actors), [])
 
 
 def _asked_of(trigger: Token, context: Context) -> list[ActorRef]:
