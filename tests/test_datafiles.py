@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from crosswire import graph
 from crosswire.actors import agents as actors_agents
 from crosswire.actors import data as actors_data
-from crosswire.actors import first_names
+from crosswire.actors import first_names, noun_senses
 from crosswire.actors import regions as actors_regions
 from crosswire.boilerplate import Boilerplate
 from crosswire.clean import phrases
@@ -80,6 +80,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
     "actors/transliteration.tsv": (actors_data.Transliteration, actors_data.transliteration),
     "actors/agents.tsv": (actors_agents.AgentRow, actors_agents.agent_rows),
     "actors/first_names.tsv": (first_names.FirstName, first_names.first_name_sexes),
+    "actors/noun_senses.tsv": (noun_senses.NounSense, noun_senses.noun_classes),
     "actors/sectors.yaml": (actors_agents.SectorNames, actors_agents.sector_file),
     "time_rules.yaml": (TimeRules, engine.rules_data),
     "search/unspaced_scripts.yaml": (grams.UnspacedScripts, grams.scripts_file),
@@ -97,7 +98,7 @@ DATA_FILES: dict[str, tuple[type[BaseModel], Callable[[], Any]]] = {
 # (tests/scope/test_model.py)
 WEIGHTS = {"models/scope.npz"}
 # The licence of third-party knowledge compiled into a data file, kept beside it
-NOTICES = {"actors/agents.LICENSE", "actors/first_names.LICENSE"}
+NOTICES = {"actors/agents.LICENSE", "actors/first_names.LICENSE", "actors/noun_senses.LICENSE"}
 # The compiled actor knowledge base and the licence of its sources (tests/kb/)
 COMPILED = {"kb/kb.json.gz", "kb/LICENSE-phoenix.txt"}
 

@@ -1,4 +1,4 @@
-"""The spaCy pass: sentence boundaries at blank lines."""
+"""The spaCy pass: sentence boundaries at blank lines, titles kept whole."""
 
 from __future__ import annotations
 
@@ -31,3 +31,9 @@ def test_climb_stops_where_the_condition_fails() -> None:
     # "Friday" -> "on" -> "ended" -> "said": not past "ended"
     top = climb(doc[7], lambda head: head.text != "said")
     assert top.text == "ended"
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    [doc] = list(parse(["Nichols shot and killed Deputy Sgt. Hoyt Teasley on Friday."]))
+    assert len(list(doc.sents)) == 1
+    assert "Sgt." in [t.text for t in doc]

@@ -27,8 +27,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process, with the abbreviated titles of
+    data/actors/titles.yaml kept whole: the tokenizer cuts "Sgt." from its full stop, and
+    the parser then ends the sentence there ("killed Deputy Sgt. | Hoyt Teasley")."""
+    from crosswire.actors.data import titles  # the actors stage's data: loaded with the model
+
     nlp = spacy.load(model)
+    special_case = getattr(nlp.tokenizer, "add_special_case", None)  # spaCy's Tokenizer
+    for abbreviation in titles().abbreviations:
+        if special_case is not None and " " not in abbreviation:
+            special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 

@@ -253,3 +253,35 @@ def test_an_honour_is_no_actor(analyse) -> None:
     )
     names = {m.text for m in doc.mentions}
     assert not {n for n in names if n.endswith("Award")}, names
+
+
+def test_a_surname_the_parse_took_for_a_noun_is_the_person_named_in_full(analyse) -> None:
+    doc = analyse(
+        "The trial of 16-year-old Jermayne Timmons opened on Tuesday.\n"
+        "Timmons, who was arrested 12 days after the shooting, faces a long sentence."
+    )
+    later = [m for m in doc.mentions if m.text == "Timmons" and m.start > 60]
+    assert later and later[0].type == "PERSON"
+    assert later[0].actor.key == doc.find("Jermayne Timmons").actor.key
+
+
+def test_a_first_name_and_surname_the_model_took_for_a_place_or_body_is_a_person(analyse) -> None:
+    doc = analyse(
+        "Anthony LaCalamita shot Paul Riva and Gerald Kafoury at the office on Monday. "
+        "LaCalamita shot Riva in the upper chest, then left the building."
+    )
+    rivas = [m for m in doc.mentions if "Riva" in m.text]
+    assert len(rivas) == 2 and all(m.type == "PERSON" for m in rivas)
+    assert rivas[0].actor.key == rivas[1].actor.key
+    firms = analyse("Wells Fargo paid the fine, and Goldman Sachs agreed to pay.")
+    assert {m.type for m in firms.mentions} == {"ORG"}
+
+
+def test_a_name_after_an_abbreviated_title_is_a_person_whatever_the_model_says(analyse) -> None:
+    doc = analyse(
+        "Capt. Tom Tennant of the Woodburn Police Department was killed in the blast.\n"
+        "Woodburn Police Sgt. Jason Tlusty became emotional describing Capt. Tennant, who "
+        "also was killed in the blast."
+    )
+    tennants = [m for m in doc.mentions if "Tennant" in m.text]
+    assert len(tennants) == 2 and {m.actor.key for m in tennants} == {"person:tom tennant"}

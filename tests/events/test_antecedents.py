@@ -7,6 +7,7 @@ import pytest
 from tests.events.conftest import code
 
 from crosswire import nlp, stages
+from crosswire.events.antecedents import noun_sex
 from crosswire.events.arguments import arguments
 from crosswire.events.context import article_context
 from crosswire.model import ActorRef, Article, EventMention
@@ -233,3 +234,19 @@ def test_a_main_clause_he_goes_on_with_the_previous_sentences_subject() -> None:
     )
     shot = [e for e in code(text) if e.trigger == "shot"]
     assert [e.source.name if e.source else None for e in shot] == ["Brian Nichols"] * 2
+
+
+def test_an_object_pronoun_continues_the_object_of_a_preposition_before_the_reporter() -> None:
+    text = (
+        "A convicted sex offender pulled a gun on two guards during a prison transfer Monday and "
+        "held them hostage temporarily before fleeing on foot, authorities said."
+    )
+    held = [e for e in code(text) if e.trigger == "held"]
+    assert held and held[0].target is not None and held[0].target.name == "guards"
+
+
+def test_he_is_no_spokeswoman_and_she_no_gunman() -> None:
+    assert noun_sex("spokeswoman") == "Fem" and noun_sex("congressman") == "Masc"
+    assert noun_sex("human") is None and noun_sex("official") is None
+    events = code("The spokeswoman said he was arrested on Friday.")
+    assert all(e.target is None or "spokeswoman" not in e.target.name for e in events)

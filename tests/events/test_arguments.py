@@ -727,3 +727,23 @@ def test_a_headlines_second_predicate_shares_the_first_ones_subject() -> None:
     """ "X foils attack, nabs 26 pirates": the parser hangs the first on the second."""
     event = one("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates", "COERCE", "nabs")
     assert "indian navy" in named(event.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Gray pointed a revolver at the officers, who fired 11 rounds, striking Gray.",
+            "officers",
+        ),
+        (
+            "Troops opened fire on the protesters, who had gathered in the square, killing three.",
+            "Troops",
+        ),
+    ],
+)
+def test_a_result_of_harm_is_done_by_the_doer_of_the_harm_it_follows(
+    text: str, source: str
+) -> None:
+    results = [e for e in code(text) if e.trigger in {"striking", "killing"}]
+    assert results and results[0].source is not None and results[0].source.name == source

@@ -178,3 +178,10 @@ def test_a_body_part_hit_is_its_owner_hit() -> None:
 def test_a_hyphenated_word_the_parse_split_keeps_its_whole_name() -> None:
     event = _one("A factory worker shot three co-workers on Monday.", "ASSAULT")
     assert event.target is not None and event.target.name == "three co-workers"
+
+
+def test_a_part_of_the_body_no_list_names_is_no_target_of_its_own() -> None:
+    events = code("Police shot Kimani Gray. The last bullet hit his left lower forearm.")
+    assert all(e.target is None or "forearm" not in e.target.name for e in events)
+    events = code("Police shot the teen, striking his lower rib cage.")
+    assert all(e.target is None or "cage" not in e.target.name for e in events)

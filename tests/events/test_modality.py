@@ -424,3 +424,51 @@ def test_an_act_of_anyone_at_all_is_hypothetical() -> None:
     assert read("Anyone who attacks Iran will regret it, the minister said.", "attacks")[0] == (
         "hypothetical"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Voters appeared reluctant to criticise the government.",
+            "criticise",
+            ("hypothetical", False),
+        ),
+        ("The minister was unwilling to meet the rebels.", "meet", ("denied", True)),
+        ("The minister was willing to meet the rebels.", "meet", ("planned", False)),
+    ],
+)
+def test_reluctance_leaves_an_act_open_and_unwillingness_says_it_does_not_happen(
+    text: str, trigger: str, expected: tuple[str, bool]
+) -> None:
+    assert read(text, trigger) == expected
+
+
+def test_what_would_have_happened_did_not_and_commits_no_one() -> None:
+    events = code("Had the police arrived earlier, they would have arrested the gunman.")
+    assert [(e.type, e.modality) for e in events] == [("COERCE", "hypothetical")]
+
+
+def test_a_condition_without_if_is_a_condition() -> None:
+    events = code("Had the rebels attacked the town, the army would have responded.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "hypothetical")]
+    events = code("Should the rebels attack the town, the army will respond.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "hypothetical")]
+    events = code("The rebels should attack the town, the commander said.")
+    assert all(e.modality != "asserted" or e.type != "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("His fear of being extradited to the US kept him in the embassy.", "extradited"),
+        ("The migrants face being deported by Germany.", "deported"),
+    ],
+)
+def test_what_one_fears_or_faces_may_yet_come(text: str, trigger: str) -> None:
+    assert read(text, trigger)[0] == "hypothetical"
+
+
+def test_facing_charges_is_an_accusation_made() -> None:
+    events = [e for e in code("Nichols faces charges of murder.") if e.type == "ACCUSE"]
+    assert events and all(e.modality == "asserted" for e in events)

@@ -228,3 +228,27 @@ def test_an_attack_or_a_reported_call_sets_no_ones_part_in_it() -> None:
     assert all(e.source is None or e.source.country != "USA" for e in found if e.type == "ASSAULT")
     text = "One source, reporting on a call from the minister to a senator, said talks failed."
     assert all(e.source is None or "source" not in e.source.name for e in code(text))
+
+
+def test_the_owner_of_an_arrest_is_the_one_arrested() -> None:
+    event = next(
+        e
+        for e in code("The mayor's arrest by police angered his supporters.")
+        if e.type == "COERCE"
+    )
+    assert event.source is not None and event.source.name == "police"
+    assert event.target is not None and event.target.name == "mayor"
+    text = "A mafioso committed suicide hours after his arrest in a police bust of 100 people."
+    arrests = [e for e in code(text) if e.type == "COERCE"]
+    assert arrests and all(e.target is not None and e.target.name == "mafioso" for e in arrests)
+
+
+def test_an_arrest_owned_by_its_undergoer_names_no_doer() -> None:
+    events = [e for e in code("The mayor's arrest angered his supporters.") if e.type == "COERCE"]
+    assert all(e.source is None or "mayor" not in e.source.name for e in events)
+
+
+def test_a_noun_that_says_what_kind_of_actor_is_no_event() -> None:
+    events = code("Egyptian riot police arrested ten protesters.")
+    assert [e.type for e in events] == ["COERCE"]
+    assert events[0].source is not None and events[0].source.name == "Egyptian riot police"

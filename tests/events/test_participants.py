@@ -120,3 +120,26 @@ def test_a_person_an_organisation_is_written_before_is_named_as_that_person() ->
     event = _one("Police arrested a suspected Mafia boss in Palermo on Monday.", "COERCE")
     assert event.target is not None and event.target.name.endswith("Mafia boss")
     assert event.target.key == "org:mafia"
+
+
+def test_a_noun_the_dictionary_gives_as_a_person_names_a_doer() -> None:
+    text = "A fired accountant returned to the office and opened fire on his bosses."
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and event.source.name == "fired accountant"
+    assert event.source.sector == "CVL"
+
+
+def test_no_one_is_no_doer() -> None:
+    assert all(e.source is None for e in code("Nobody talks to Fidel Castro."))
+
+
+def test_people_of_a_mission_from_a_named_body_are_that_body() -> None:
+    text = "The prime minister received a mission of observers from the OSCE on Monday."
+    targets = [e.target.name for e in code(text) if e.target is not None]
+    assert targets and all("OSCE" in name for name in targets)
+
+
+def test_a_dateline_is_no_part_of_the_name_of_the_doer_after_it() -> None:
+    text = "BLOOMINGTON, Minn. - Police used a Taser to arrest a hit-and-run suspect on Friday."
+    event = _one(text, "COERCE")
+    assert event.source is not None and event.source.name == "Police"

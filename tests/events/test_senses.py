@@ -271,3 +271,39 @@ def test_conferring_something_on_someone_is_no_consultation() -> None:
     context = article_context(doc, article, state.mentions, state.times, state.attributions)
     assert other_sense(verb, "confer", "CONSULT", context)
     assert "CONSULT" in types("The minister conferred with his advisers on Friday.")
+
+
+def test_pulling_off_a_feat_is_no_coercion_or_attack() -> None:
+    text = (
+        "Thieves pulled off a two million-euro jewellery heist in central Paris on Monday "
+        "morning after smashing their car through the store's front window."
+    )
+    assert all(e.trigger != "pulled" for e in code(text))
+    assert "COERCE" in types("Nigerian police pulled over the opposition senator near Abuja.")
+
+
+def test_harm_to_oneself_alone_is_no_event_but_what_it_does_to_others_is() -> None:
+    assert "ASSAULT" not in types("A mafioso killed himself hours after his arrest.")
+    found = code("A suicide bomber blew himself up in a market, killing 20 people.")
+    assert [(e.type, e.target and e.target.name) for e in found] == [("ASSAULT", "people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greek unions concede that the government was forced to increase consumer taxes.",
+        "Woodward struck up a conversation with Felt in a waiting room.",
+    ],
+)
+def test_an_admission_or_a_phrasal_verb_is_no_concession_or_attack(text: str) -> None:
+    assert not {"CONCEDE", "ASSAULT"} & set(types(text))
+
+
+def test_conceding_a_demand_is_a_concession() -> None:
+    assert "CONCEDE" in types("The Bolivian government conceded the opposition's main demand.")
+
+
+def test_arresting_a_thing_is_no_arrest() -> None:
+    text = "The Fish and Wildlife Service is not the agency to arrest global warming."
+    assert "COERCE" not in types(text)
+    assert "COERCE" in types("Police arrested three looters on Friday.")

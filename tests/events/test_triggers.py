@@ -79,3 +79,13 @@ def test_one_who_feels_is_the_doer_and_the_cause_is_done_to(
     doers, done_to = _roles(verb, pattern, context)
     assert [a.country for a in doers] == [feeler]
     assert done_to and done_to[0].country == cause
+
+
+def test_an_official_a_killing_pattern_names_is_its_target() -> None:
+    events = code("Gunmen killed Deputy Governor John Smith on Friday.")
+    assert [(e.type, e.target and e.target.name) for e in events] == [("ASSAULT", "John Smith")]
+
+
+def test_a_passive_subject_is_the_one_charged_whatever_the_charge_looks_like() -> None:
+    events = [e for e in code("The driver was charged with DWI.") if e.type == "ACCUSE"]
+    assert events and events[0].target is not None and events[0].target.name == "driver"

@@ -113,3 +113,27 @@ def test_cameo_sector_codes_become_plover_sectors() -> None:
     assert parse_code("NGOHLH") == ("NGO", ("MED",))
     assert parse_code("AFGINSMUS") == ("AFG", ("REB",))
     assert parse_code("HLH") == (None, ("MED",))
+
+
+def test_a_phrase_after_a_blank_line_is_an_actor_of_its_own_sharing_the_codes_that_follow() -> None:
+    text = [
+        "UNITED_STATES_DEPARTMENT_OF_HOUSING_AND_URBAN_DEVELOPMENT_",
+        "+FEDERAL_HOUSING_ADMINISTRATION_",
+        "",
+        "UNITED_STATES_DEPARTMENT_OF_THE_INTERIOR_",
+        "+FISH_AND_WILDLIFE_SERVICE_",
+        "\t[USAGOV]",
+        "BORIS_YELTSIN_",
+        "YELTSIN",
+        "\t[RUSGOV]",
+    ]
+    records = parse(text).records
+    assert [(r.name, r.aliases) for r in records] == [
+        (
+            "UNITED STATES DEPARTMENT OF HOUSING AND URBAN DEVELOPMENT",
+            ["FEDERAL HOUSING ADMINISTRATION"],
+        ),
+        ("UNITED STATES DEPARTMENT OF THE INTERIOR", ["FISH AND WILDLIFE SERVICE"]),
+        ("BORIS YELTSIN", ["YELTSIN"]),
+    ]
+    assert [[r.country for r in rec.roles] for rec in records] == [["USA"], ["USA"], ["RUS"]]

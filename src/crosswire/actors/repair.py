@@ -11,14 +11,15 @@ foreign ministry") are added.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from crosswire.actors import countries
 from crosswire.actors.agents import agent_of, plural_agents
+from crosswire.actors.first_names import sex_of_first_name
 from crosswire.actors.keys import fold
 from crosswire.actors.lexicon import (
     group_heads,
@@ -195,9 +196,10 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     known_words = _name_words(doc)
     found: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        label = "PERSON" if _named_after_title(ent) else ent.label_
+        if label not in ENTITY_LABELS:
             continue
-        for piece in _split_breaks(text, Candidate(ent.start_char, ent.end_char, ent.label_)):
+        for piece in _split_breaks(text, Candidate(ent.start_char, ent.end_char, label)):
             trimmed = _after_title(text, _trim(text, piece))
             if trimmed is None:
                 continue
@@ -205,6 +207,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
                 for piece in _split_missing_apostrophe(text, pair):
                     found.extend(_split_title(text, piece))
     found = [c for c in found if _keep(text, c, urls)]
+    found = _surnames_as_people(doc, text, found)
     found = _extend_caps_names(text, found)
     found = _join_place_surnames(doc, text, found)
     found += _added_mentions(doc, text, found, urls)
@@ -313,16 +316,76 @@ def _added_mentions(
             if free(match.start(), match.end()):
                 added.append(Candidate(match.start(), match.end(), "GPE", "added"))
                 covered.append((match.start(), match.end()))
+    surnames = _surnames(doc)
     for token in doc:
         if token.ent_type_ or not token.text[:1].isupper():
             continue  # spaCy's other labels (LANGUAGE: "in English") are not countries
         if (token.is_stop and not token.text.isupper()) or is_title(token.text):
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if free(start, end) and countries.country_code(token.text):
+        if not free(start, end):
+            continue
+        if countries.country_code(token.text):
             added.append(Candidate(start, end, "NORP", "added"))
             covered.append((start, end))
+        elif token.text in surnames:
+            # "Timmons, who was arrested ...": the surname of a person the article names
+            # in full ("Jermayne Timmons"), read as a common noun where it opens a sentence
+            added.append(Candidate(start, end, "PERSON", "added"))
+            covered.append((start, end))
     return added
+
+
+def _named_after_title(ent: Span) -> bool:
+    """ "Capt. Tennant", which the model may label a product: a name in capitals with an
+    abbreviated title of a person written right before it, or as its first word."""
+    words = [t for t in ent if not is_title(t.text)]
+    titled = (ent.start > 0 and is_title(ent.doc[ent.start - 1].text)) or is_title(ent[0].text)
+    return titled and bool(words) and all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+def _surnames_as_people(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "LaCalamita shot Riva": a name the model took for an organisation or a place that
+    is a first name and a surname ("Paul Riva"), or the surname alone of a person the
+    article names in full, is that person; a country's name stays a country."""
+    people = [c for c in found if c.label == "PERSON" or _first_and_last(c.text(text))]
+    surnames = {_surname(c.text(text)) for c in people if " " in c.text(text)} - {None}
+    surnames |= _surnames(doc)
+
+    def person(c: Candidate) -> bool:
+        written = c.text(text)
+        if c.label not in {"ORG", "GPE", "LOC"} or countries.country_code(written):
+            return False
+        return _first_and_last(written) or written in surnames
+
+    return [replace(c, label="PERSON") if person(c) else c for c in found]
+
+
+def _first_and_last(written: str) -> bool:
+    """Two capitalised words, the first a first name that says its bearer's sex ("Paul
+    Riva"; not "Wells Fargo", whose first word is no such name)."""
+    words = written.split()
+    return (
+        len(words) == 2
+        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
+        and sex_of_first_name(words[0]) is not None
+    )
+
+
+def _surname(written: str) -> str | None:
+    last = written.split()[-1]
+    return last if last.isalpha() and last[:1].isupper() and not last.isupper() else None
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The last words, as written, of the names of people spaCy found written in full."""
+    return {
+        last
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for last in [_surname(ent.text)]
+        if last is not None
+    }
 
 
 def _with_kb_names(

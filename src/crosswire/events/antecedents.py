@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from crosswire.actors.keys import media_key
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
+from crosswire.actors.noun_senses import names_a_person
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, doc_text, verb_of_argument
@@ -38,15 +39,15 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     speaking = first_person and _quoted(pronoun)
     if first_person and pronoun.lower_ not in frames().pronouns:
         return _speaker(pronoun, context) if speaking else None  # "I", "me", "my"
-    found = _subject_above(pronoun, context, resolve)
+    # "pulled a gun on two guards and held them hostage, authorities said": an object's
+    # continuity comes before the reporter's
+    found = _parallel_object(pronoun, context, resolve) or _subject_above(pronoun, context, resolve)
     if found is None and speaking:
         found = _speaker(pronoun, context)  # '"We will punish them," the president said'
     if found is not None:
         return found
-    found = (
-        _parallel_object(pronoun, context, resolve)
-        or _participle_host(pronoun, context, resolve)
-        or _leading_clause_subject(pronoun, context, resolve)
+    found = _participle_host(pronoun, context, resolve) or _leading_clause_subject(
+        pronoun, context, resolve
     )
     if found is not None:
         return found
@@ -126,12 +127,20 @@ def _parallel_object(pronoun: Token, context: Context, resolve: Resolve) -> Acto
         return None
     earlier = [v for v in (verb.head, *verb.head.conjuncts) if v.i < verb.i]
     for other in reversed(earlier):
-        for noun in (c for c in other.children if c.dep_ in DIRECT_OBJECTS):
+        for noun in _objects(other):
             if noun.lower_ in frames().pronouns or not _fits_object(pronoun, noun, context):
                 continue
             if actors := resolve(noun, context):
                 return actors[0]
     return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects, then the objects of its prepositions ("pulled a gun on
+    two guards")."""
+    direct = [c for c in verb.children if c.dep_ in DIRECT_OBJECTS]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return direct + [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _participle_host(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
@@ -337,9 +346,28 @@ def _fits(pronoun: Token, subject: Token, context: Context) -> bool:
 
 
 def _same_sex(pronoun: Token, noun: Token, context: Context) -> bool:
-    """Whether the person named at `noun`, if a mention names one, may be the pronoun's."""
+    """Whether the person named at `noun` may be the pronoun's: by the title or first name
+    of a person a mention names, else by the noun ("he" is no "spokeswoman")."""
     mention = context.mention_at(noun)
-    return mention is None or context.sex_agrees(pronoun, mention.actor.key)
+    if mention is not None:
+        return context.sex_agrees(pronoun, mention.actor.key)
+    gender = pronoun.morph.get("Gender", [])
+    sex = noun_sex(noun.lower_)
+    return not gender or sex is None or sex in gender
+
+
+def noun_sex(word: str) -> str | None:
+    """The sex a noun of people says ("spokeswoman": Fem, "gunman": Masc), if any."""
+    data = agents()
+    for sex, words in data.sexed_nouns.items():
+        if word in words:
+            return sex
+    if word in data.unsexed_endings:
+        return None
+    for sex, endings in data.sexed_endings.items():  # "woman" before "man"
+        if any(word.endswith(e) for e in endings):
+            return sex
+    return None
 
 
 def _singular(pronoun: Token) -> bool:
@@ -357,7 +385,7 @@ def _one_person(token: Token, context: Context) -> bool:
     word = token.lemma_.lower()
     if token.tag_ != "NN" or word in group_heads():
         return False
-    return word in agents().individuals or word in roles()
+    return word in agents().individuals or word in roles() or names_a_person(word)
 
 
 def _quoted(token: Token) -> bool:

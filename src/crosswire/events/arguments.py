@@ -505,6 +505,12 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "foiled the pirates' plot to attack": the plotters', not the foilers'
         return [c for c in plan.children if c.dep_ == "poss" and actors_of(c, context)] or None
     if verb.dep_ == "advcl":
+        harm = _harm_before(verb, head)
+        if harm is not None:
+            # "pointed it at the officers, who fired 11 rounds, striking Gray", "opened fire
+            # on the protesters, who had gathered there, killing three": a harm's result
+            # follows the harm, in or out of a relative clause, whatever the parse says
+            return _subjects(harm, passive=False)
         # "the demonstration staged by students to protest": a passive's purpose is its doer's
         return _subjects(head, passive=False) or _agents(head)
     if verb.dep_ == "dep" and verb.tag_ == head.tag_ and verb.tag_ in TENSED:
@@ -543,6 +549,33 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _harm_before(participle: Token, head: Token) -> Token | None:
+    """For a gerund of harm, the act of harm it results from where the parse hung it on
+    another predicate: a relative clause's act of harm ending right before it (a comma
+    between at most), or, where it hangs on a relative clause of no harm, the act of harm
+    whose argument that clause is on."""
+    if participle.tag_ != "VBG" or head.i > participle.i or not _harms(participle):
+        return None
+    if head.dep_ == "relcl" and not _harms(head):
+        outer = verb_of_argument(head.head)
+        return outer if outer is not None and _harms(outer) else None
+    for verb in participle.doc[head.i + 1 : participle.i]:
+        if verb.dep_ != "relcl" or verb.head.i <= head.i:
+            continue
+        gap = participle.doc[verb.right_edge.i + 1 : participle.i]
+        if len(gap) <= 1 and all(t.is_punct for t in gap) and _harms(verb):
+            return verb if any(c.dep_ in SUBJECTS for c in verb.children) else None
+    return None
+
+
+def _harms(verb: Token) -> bool:
+    """Whether the verb is coded an attack ("killed") or acts with a weapon ("opened fire")."""
+    if any(p.type == "ASSAULT" for p in verb_patterns().get(verb_lemma(verb), ())):
+        return True
+    found = direct_object(verb)
+    return found is not None and found.lower_ in frames().harm_objects
 
 
 def _purpose(noun: Token) -> bool:

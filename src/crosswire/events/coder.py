@@ -17,6 +17,7 @@ from crosswire.events.coordinated import one_act
 from crosswire.events.decision import decide
 from crosswire.events.nominal import code_noun
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.senses import self_inflicted
 from crosswire.events.triggers import code_verb
 from crosswire.model import Article, Attribution, EventMention, Mention, TimeExpr
 
@@ -34,7 +35,8 @@ def code_events(
     found = [candidates(sentence, proposals(sentence, context)) for sentence in sentences]
     events: list[EventMention] = []
     for coded in decide(sentences, found, context):
-        events.extend(appeal_code(token, e) for token, e in absorb_content(one_act(coded)))
+        acts = [(token, e) for token, e in coded if not self_inflicted(token, e.type)]
+        events.extend(appeal_code(token, e) for token, e in absorb_content(one_act(acts)))
     return events
 
 

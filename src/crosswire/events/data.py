@@ -5,7 +5,7 @@ Each field is explained where the data file sets it."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, model_validator
 
@@ -35,6 +35,9 @@ class Agents(DataModel):
     not_people: Words
     quantities: Words
     individuals: Words
+    sexed_nouns: dict[Literal["Masc", "Fem"], Words]
+    sexed_endings: dict[Literal["Masc", "Fem"], Words]
+    unsexed_endings: Words
     relative_pronouns: Words
     home_sectors: frozenset[Sector]
     keyed_by_noun: frozenset[Sector]
@@ -71,7 +74,11 @@ class Frames(DataModel):
     people_counts: Words
     currency_words: Words
     harm_results: Words
+    harm_objects: Words
+    object_target_types: frozenset[PloverType]
+    passive_target_types: frozenset[PloverType]
     undergoer_nouns: Words
+    possessor_undergoes: Words
     doer_nouns: Words
     light_verb_target_preps: Words
     event_containers: Words
@@ -144,6 +151,7 @@ class ModalityCues(DataModel):
     obligation_auxiliaries: Words
     wishing_verbs: Words
     governors: dict[str, Modality]
+    verbal_governors: dict[str, Modality]
     intent_governors: Words
     intent_codes: dict[TypeKey, Recode]
     announced_codes: dict[TypeKey, Recode]
@@ -155,6 +163,7 @@ class ModalityCues(DataModel):
     content_codes: dict[TypeKey, dict[TypeKey, ContentCode]]
     noun_modifiers: dict[str, Modality]
     conditional_marks: Words
+    inverted_conditionals: Words
     generic_pronouns: Words
     governing_nouns: dict[str, Modality]
     appeal_verbs: Words

@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from crosswire.actors.keys import fold
+from crosswire.actors.noun_senses import names_a_body_part
 from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
@@ -211,7 +212,7 @@ def _whole(noun: Token) -> Token:
     town), "did not cross an inch of its territory", "seized a cache of arms" (arms: a
     means), "smashed the windows of the embassy" (the embassy), "hit an officer's face"
     (the officer)."""
-    if fold(noun.lemma_) in harmed().body_parts:
+    if body_part(noun):
         owner = [c for c in noun.children if c.dep_ == "poss"]
         return owner[0] if owner else noun  # "an officer's face": the officer
     if fold(noun.lemma_) not in harmed().portions | harmed().barriers:
@@ -298,3 +299,13 @@ def _goods(noun: Token) -> bool:
         if words & harmed().means:
             return True
     return False
+
+
+def body_part(noun: Token) -> bool:
+    """Whether the noun names a part of the body ("face", "forearm"), alone or with the
+    noun written before it ("rib cage")."""
+    lemma = fold(noun.lemma_)
+    if lemma in harmed().body_parts or names_a_body_part(lemma):
+        return True
+    before = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return bool(before) and names_a_body_part(f"{fold(before[0].lemma_)} {lemma}")

@@ -174,7 +174,7 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
     cues = modality()
     if child.dep_ in {"aux", "auxpass"} and child.lower_ in cues.auxiliaries:
         reading.status = _auxiliary(child, clause)
-        committed = intent and not _undergone(clause)
+        committed = intent and not _undergone(clause) and not _perfect_modal(child, clause)
         reading.intent = committed and child.lower_ in cues.intent_auxiliaries
     if child.dep_ == "amod" and child.lower_ in cues.noun_modifiers:
         reading.status = cues.noun_modifiers[child.lower_]
@@ -182,6 +182,8 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
         reading.status = "planned"  # "a summit set for April", "talks scheduled for Monday"
     if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
         reading.hypothetical()
+    if child.dep_ in {"aux", "auxpass"} and _inverted_condition(child, clause):
+        reading.hypothetical()  # "should the House vote to impeach"
     if child.dep_ == "advcl" and _conditional(child) and not _performed(clause):
         reading.on_condition()  # "if talks fail, they will impose sanctions"
     if child.dep_ == "advmod" and child.lower_ in cues.reported_adverbs:
@@ -191,11 +193,22 @@ def _read_cue(child: Token, clause: Token, reading: _Reading, intent: bool = Tru
 
 
 def _auxiliary(aux: Token, clause: Token) -> Modality:
-    """The modality an auxiliary gives; "would" in reported speech is the future told."""
+    """The modality an auxiliary gives; "would" in reported speech is the future told, "would
+    have arrested" what did not happen."""
     cues = modality()
+    if _perfect_modal(aux, clause):
+        return "hypothetical"
     if aux.lower_ in cues.reported_future and _reported_speech(clause):
         return "planned"
     return cues.auxiliaries[aux.lower_]
+
+
+def _perfect_modal(aux: Token, clause: Token) -> bool:
+    """A modal with a perfect after it ("would have arrested", "could have prevented"):
+    what might have been, no plan and no one's commitment."""
+    if aux.tag_ != "MD" or clause.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > aux.i for c in clause.children)
 
 
 def _reported_speech(clause: Token) -> bool:
@@ -219,7 +232,20 @@ def _said_of_anyone(trigger: Token) -> bool:
 
 def _conditional(clause: Token) -> bool:
     marks = modality().conditional_marks
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    return any(_inverted_condition(c, clause) for c in auxiliaries)
+
+
+def _inverted_condition(aux: Token, clause: Token) -> bool:
+    """A subordinate clause whose auxiliary of condition comes before its subject ("should
+    the House vote", not "the House should vote" nor the question "Should we talk?")."""
+    if aux.lower_ not in modality().inverted_conditionals or clause.dep_ not in {"advcl", "ccomp"}:
+        return False
+    # the parse may take the subject for a compound of the verb ("should the House vote")
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "compound"}]
+    return any(aux.i < s.i < clause.i for s in subjects)
 
 
 def _read_noun_clause(trigger: Token, reading: _Reading) -> None:
@@ -261,6 +287,9 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     cues = modality()
     lemma = governor.lemma_.lower()
     governed = _governing(lemma)
+    if governed is None and trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.i == governor.i:
+        governed = cues.verbal_governors.get(lemma)  # "face being driven back", not "face
+        # life in prison for killing"
     if governed is not None:
         reading.status = governed
         reading.intent = lemma in cues.intent_governors  # "his intention to lift sanctions"

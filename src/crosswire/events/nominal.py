@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from crosswire.actors.keys import fold
 from crosswire.events.arguments import active_subjects, arguments
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
@@ -34,6 +35,8 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
     """The event of the first of the noun's patterns whose words and actors are there
     ("talks between A and B", "a hunger strike by prisoners")."""
     patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
+    if kind_of_actor(noun, context):
+        return None
     for pattern in patterns:
         if not _noun_fits(noun, pattern):
             continue
@@ -47,6 +50,13 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
             noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]
         )
     return None
+
+
+def kind_of_actor(noun: Token, context: Context) -> bool:
+    """A noun written before an actor's noun only says what kind of actor it is ("riot
+    police", "attack helicopters", "protest leaders"), no event."""
+    head = noun.head
+    return noun.dep_ == "compound" and head.i > noun.i and bool(actors_of(head, context))
 
 
 def _noun_fits(noun: Token, pattern: Pattern) -> bool:
@@ -86,6 +96,12 @@ def noun_roles(
     participants += partners
     objects = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps]
     owners = _owners(noun, context, has_object=bool(objects))
+    if not objects and fold(noun.lemma_) in frames().possessor_undergoes:
+        # "hours after his arrest": the one arrested, not the arrester
+        undergoers = _possessors(noun, context)
+        keys = {a.key for a in undergoers}
+        owners = [a for a in owners if a.key not in keys]
+        targets = undergoers + targets
     parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
     if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
         # "an inquiry by A and B": both do it; "the mayor's arrest by police": with the

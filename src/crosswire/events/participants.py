@@ -14,6 +14,7 @@ from crosswire.actors.countries import country_code, country_name
 from crosswire.actors.datelines import dateline_end
 from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
+from crosswire.actors.noun_senses import names_a_person
 from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
@@ -378,7 +379,10 @@ def _agent_name(token: Token, context: Context) -> str:
     modifiers = [
         c
         for c in token.children
-        if c.dep_ in {"amod", "compound"} and c.i < token.i and not _across_lines(c, token, context)
+        if c.dep_ in {"amod", "compound"}
+        and c.i < token.i
+        and not _across_lines(c, token, context)
+        and not (dateline(c) and not dateline(token))  # "BLOOMINGTON, Minn. - Police"
     ]
     words = [
         w
@@ -464,7 +468,11 @@ def unnamed_sector(token: Token) -> str | None:
         return _kind_before(token) or data.organisations[lemma]
     if lemma in data.members:
         return _kind_before(token) or "CVL"
-    return _suffix_sector(lemma)
+    if lemma in data.not_people:
+        return None
+    # "a fired accountant opened fire": a person by what the dictionary says the noun
+    # most often names
+    return _suffix_sector(lemma) or ("CVL" if names_a_person(lemma) else None)
 
 
 def _named_holder(
@@ -473,8 +481,14 @@ def _named_holder(
     """Whether an "of" or "from" phrase on the noun names whose people they are ("observers
     from the OSCE", "members of MASSOB"): that named actor, found after the generic ones,
     answers for them, not a sector of their noun. (The "of" phrase of a quantity is the
-    people themselves: "thousands of Nigerians".)"""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+    people themselves: "thousands of Nigerians"; the holder a quantity's phrase names is
+    theirs: "a mission of observers from the OSCE".)"""
+    owners = [token]
+    of_quantity = token.dep_ == "pobj" and token.head.lower_ == "of"
+    if of_quantity and token.head.head.lower_ in agents().quantities:
+        owners.append(token.head.head)
+    preps_on = (c for owner in owners for c in owner.children if c.dep_ == "prep")
+    for prep in (c for c in preps_on if c.lower_ in preps):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             mention = context.mention_at(obj)
             if mention is not None and mention.type in ACTOR_TYPES - {"COUNTRY"}:

@@ -61,9 +61,12 @@ class Senses(DataModel):
     idioms: dict[str, Words]
     seeming: Words
     means_objects: Words
+    reflexives: Words
     needs_people_object: dict[str, frozenset[PloverType]]
+    people_objects: dict[str, frozenset[PloverType]]
     objectless: dict[str, frozenset[PloverType]]
     needs_complement: dict[str, dict[PloverType, Words]]
+    stating_clause: dict[str, frozenset[PloverType]]
     state_objects: dict[str, Words]
     monologue: Monologue
     discharges: Discharges
@@ -106,8 +109,13 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return True  # "beating the law", "killed the bill": no harm, no criticism
     if event_type in data.needs_people_object.get(lemma, ()):
         return not _people_object(verb, context)
+    if event_type in data.people_objects.get(lemma, ()) and _thing_object(verb, context):
+        return True  # "to arrest global warming"
     if event_type in data.objectless.get(lemma, ()) and direct_object(verb) is not None:
         return True  # "demonstrated hostility": shown, no protest
+    stating = event_type in data.stating_clause.get(lemma, ())
+    if stating and any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "concede that the government was forced": admitted, not yielded
     if lemma in data.monologue.verbs and _monologue(verb, data.monologue):
         return True  # "talking about his appearance": speech, no talks
     needs = data.needs_complement.get(lemma, {})
@@ -115,6 +123,17 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
     if preps is not None:
         return not _complement(verb, preps)
     return False
+
+
+def self_inflicted(trigger: Token, event_type: str) -> bool:
+    """Harm whose object is the doer's own self and no one else ("killed himself", not
+    "shot himself and his wife"). Read once the model has decided the sentence's events,
+    whose features see the sentence's proposals: "blew himself up, killing 20 people"
+    keeps the killing."""
+    if event_type not in senses().harm_types or trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    found = direct_object(trigger)
+    return found is not None and found.lower_ in senses().reflexives and not found.conjuncts
 
 
 def _monologue(verb: Token, data: Monologue) -> bool:
@@ -303,6 +322,14 @@ def _people_object(verb: Token, context: Context) -> bool:
     if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
         return True
     return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
+
+
+def _thing_object(verb: Token, context: Context) -> bool:
+    """The verb's object is a common noun that names no one ("global warming")."""
+    found = direct_object(verb)
+    if found is None or found.pos_ != "NOUN":
+        return False
+    return context.mention_at(found) is None and generic_actor(found, context) is None
 
 
 def _prep_objects(word: Token, preps: Collection[str]) -> list[Token]:

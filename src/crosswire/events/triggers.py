@@ -13,7 +13,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
 from crosswire.events.event import build
 from crosswire.events.learned import learned_pattern
-from crosswire.events.nominal import noun_roles
+from crosswire.events.nominal import kind_of_actor, noun_roles
 from crosswire.events.participants import (
     actors_of,
     actors_under,
@@ -122,7 +122,8 @@ def _verb_targets(
     "sent an envoy to Baghdad") and the actors of the pattern's target prepositions ("met
     with X") and of a dative ("gave X a loan")."""
     conveyed = verb_lemma(heads[0]) in recipients().conveying_verbs
-    targets = list(objects) if not (pattern.object or conveyed) else []
+    thing = pattern.object and pattern.type not in frames().object_target_types
+    targets = list(objects) if not (thing or conveyed) else []
     found: list[ActorRef] = []
     for head in heads:
         for prep in head.children:
@@ -130,9 +131,12 @@ def _verb_targets(
                 found += actors_under(prep, context)
             elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
                 found += actors_of(prep, context)  # "gave Vietnam a loan"
-    if found and all(t.key.startswith("agent:") for t in targets):
+    passive = any(c.dep_ == "nsubjpass" for c in heads[0].children)
+    undergoer = passive and pattern.type in frames().passive_target_types
+    if found and all(t.key.startswith("agent:") for t in targets) and not undergoer:
         # "offered its troops to Lebanon": the unnamed object is what is given or moved,
-        # the prepositional actor is the one it is done to
+        # the prepositional actor is the one it is done to (not so a passive's subject:
+        # "the driver was charged with DWI")
         return found + targets
     return targets + found
 
@@ -319,7 +323,7 @@ def code_learned(
         if no_event(token, verb_lemma(token), {event_type}):
             return None
         return _try_verb_pattern(token, pattern, sentence, context)
-    if _speaker(token):
+    if _speaker(token) or kind_of_actor(token, context):
         return None
     subjects, targets = noun_roles(token, pattern, context)
     if not subjects and not targets:

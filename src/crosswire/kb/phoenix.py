@@ -8,7 +8,8 @@ aliases and bracketed codes, each code optionally restricted to dates.
         [USAELI]
 
 Phrase lines in a row before the codes are one record (PETRARCH2's reader gives them the
-codes that follow): the first is its name, the others aliases.
+codes that follow): the first is its name, the others aliases. A phrase after a blank line
+starts a record of its own, which shares the codes that follow.
 
 Dates follow PETRARCH2's ``dstr_to_ordate``: up to 7 characters are YYMMDD (years 00-30 are
 20YY, others 19YY), longer ones YYYYMMDD (first 8 characters); an invalid date drops that
@@ -136,28 +137,37 @@ def parse(lines: Iterable[str], source: str = "") -> Parsed:
     records: list[RawRecord] = []
     bad: list[str] = []
     current: RawRecord | None = None
+    waiting: list[RawRecord] = []  # records before `current` that share its codes
+    blank = False  # a blank line since the last phrase
     for raw in lines:
         comment_match = _COMMENT.search(raw)
         comment = comment_match.group(0)[1:].strip() if comment_match else ""
         line = _COMMENT.sub("", raw).rstrip()
         if not line.strip():
+            blank = True
             continue
         stripped = line.strip()
         if stripped.startswith("+") and current is not None:
             current.aliases.extend(a for a in map(phrase, stripped.split("+")) if a)
+            blank = False
             continue
         if not stripped.startswith("["):
             name = phrase(_CODE.split(stripped)[0])
             if not name:
                 continue
-            if current is not None and not current.roles and "[" not in stripped:
+            uncoded = current is not None and not current.roles
+            if current is not None and uncoded and not blank and "[" not in stripped:
                 # PETRARCH2 reads a phrase after a primary phrase that has no code yet as
                 # sharing the codes that follow ("BORIS_YELTSIN_" then "YELTSIN", then
                 # the dated codes of both): an alias, as if it began with "+"
                 current.aliases.append(name)
                 continue
+            # after a blank line it is an actor of its own that shares those codes (the
+            # Department of Housing, then the Department of the Interior and its bureaus)
+            waiting = [*waiting, current] if uncoded and blank and current is not None else []
             current = RawRecord(name, comment=comment, source=source)
             records.append(current)
+            blank = False
         if current is None:
             continue
         for inside in _CODE.findall(stripped):
@@ -167,5 +177,8 @@ def parse(lines: Iterable[str], source: str = "") -> Parsed:
                 bad.append(f"{current.name}: [{inside}]")
                 continue
             if role is not None:
-                current.roles.append(role)
+                for record in (*waiting, current):
+                    record.roles.append(role)
+        if current.roles:
+            waiting = []
     return Parsed(records, bad)
