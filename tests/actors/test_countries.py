@@ -144,3 +144,10 @@ def test_a_short_word_countrynames_spells_for_a_state_is_none(word: str) -> None
 )
 def test_a_short_name_of_a_state_is_still_the_state(word: str, code: str) -> None:
     assert countries.country_code(word) == code
+
+
+def test_a_towns_name_in_another_language_is_no_place_a_great_citys_is() -> None:
+    assert countries.city_country("Tabar") is None  # Tábor's: written for an Indian warship
+    assert countries.city_country("Samarra") == "IRQ"  # its own name, written plainly
+    assert countries.city_country("Bombay") == "IND"
+    assert countries.city_country("Peking") == "CHN"

