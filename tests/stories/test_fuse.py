@@ -340,3 +340,10 @@ def test_the_actor_keeps_the_role_more_reports_give_it() -> None:
     ]
     [event], _ = fuse(mentions)
     assert event.source is None and event.target == ROJAS
+
+
+def test_an_event_whose_two_names_the_story_finds_one_person_loses_its_target() -> None:
+    surname = ActorRef(key="person:rojas", name="Rojas", country="CHL")
+    [event], _ = fuse([meeting("a", source=ROJAS, target=surname)])
+    assert all(m.target is None for m in event.mentions)
+    assert all(m.source is not None and m.source.key == ROJAS.key for m in event.mentions)

@@ -105,12 +105,21 @@ def with_story_actors(mentions: list[EventMention]) -> list[EventMention]:
     return [
         replace(
             m,
-            source=canonical_ref(m.source, table),
-            target=canonical_ref(m.target, table),
+            source=(source := canonical_ref(m.source, table)),
+            target=_other_than(canonical_ref(m.target, table), source),
             participants=participants(m),
         )
         for m in mentions
     ]
+
+
+def _other_than(target: ActorRef | None, source: ActorRef | None) -> ActorRef | None:
+    """The target, unless the story's actors make it the source itself: two names an
+    article kept apart that the story finds to be one person make no event of its own doing
+    to itself (an event the text tells so keeps its reflexive target: none is coded)."""
+    if target is not None and source is not None and target.key == source.key:
+        return None
+    return target
 
 
 def _arrival(
