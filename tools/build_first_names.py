@@ -20,12 +20,12 @@ nothing.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from tools.compiled_table import source_folder, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "crosswire" / "data" / "actors" / "first_names.tsv"
-LICENSE_TARGET = TARGET.with_suffix(".LICENSE")
 DOMINANT = 0.95  # share of a name's bearers of one sex for the name to say it
 MIN_SHARE = 0.002  # per cent of that sex's people: rarer names are left out
 
@@ -86,15 +86,10 @@ def table(male: dict[str, float], female: dict[str, float]) -> list[tuple[str, s
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        raise SystemExit(__doc__)
-    source = Path(args[0])
+    source = source_folder(argv, __doc__)
     rows = table(shares(source / "dist.male.first"), shares(source / "dist.female.first"))
-    lines = [HEADER, *(f"{name}\t{sex}\t{share}\n" for name, sex, share in rows)]
-    TARGET.write_text("".join(lines), encoding="utf-8")
-    LICENSE_TARGET.write_text(NOTICE, encoding="utf-8")
-    print(f"{len(rows)} names -> {TARGET.relative_to(ROOT)}")
+    count = write_table(TARGET, HEADER, rows, NOTICE)
+    print(f"{count} names -> {TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -20,12 +20,12 @@ a part of the body may be a phrase ("rib cage", whose head alone is no part).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from tools.compiled_table import source_folder, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "crosswire" / "data" / "actors" / "noun_senses.tsv"
-LICENSE_TARGET = TARGET.with_suffix(".LICENSE")
 CLASSES = {18: "person", 8: "body"}  # lexicographer file numbers (lexnames(5WN)) -> class
 INSTANCE = "@i"  # the pointer from an instance to its class
 
@@ -98,15 +98,10 @@ def noun_classes(
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        raise SystemExit(__doc__)
-    source = Path(args[0])
+    source = source_folder(argv, __doc__)
     rows = noun_classes(source / "index.noun", synset_kinds(source / "data.noun"))
-    lines = [HEADER, *("\t".join(map(str, row)) + "\n" for row in rows)]
-    TARGET.write_text("".join(lines), encoding="utf-8")
-    LICENSE_TARGET.write_text(NOTICE, encoding="utf-8")
-    print(f"{len(rows)} nouns -> {TARGET.relative_to(ROOT)}")
+    count = write_table(TARGET, HEADER, rows, NOTICE)
+    print(f"{count} nouns -> {TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
