@@ -143,3 +143,8 @@ def test_a_dateline_is_no_part_of_the_name_of_the_doer_after_it() -> None:
     text = "BLOOMINGTON, Minn. - Police used a Taser to arrest a hit-and-run suspect on Friday."
     event = _one(text, "COERCE")
     assert event.source is not None and event.source.name == "Police"
+
+
+def test_a_host_of_people_are_those_people() -> None:
+    event = _one("Police arrested a host of protesters.", "COERCE")
+    assert event.target is not None and "protesters" in event.target.name

@@ -307,3 +307,27 @@ def test_arresting_a_thing_is_no_arrest() -> None:
     text = "The Fish and Wildlife Service is not the agency to arrest global warming."
     assert "COERCE" not in types(text)
     assert "COERCE" in types("Police arrested three looters on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma", "event_type"),
+    [
+        ("Governments recognized that the vote was fair.", "recognized", "recognize", "SUPPORT"),
+        ("Israel acknowledged that the talks were useful.", "acknowledged", "acknowledge", "AGREE"),
+        (
+            "The ministry accepted that the rebels had taken the town.",
+            "accepted",
+            "accept",
+            "AGREE",
+        ),
+    ],
+)
+def test_acknowledging_that_something_is_so_is_no_concession_or_agreement(
+    text: str, word: str, lemma: str, event_type: str
+) -> None:
+    doc = next(nlp.parse([text]))
+    verb = next(t for t in doc if t.text == word)
+    article = Article(id="t", text=text, path="t.txt")
+    state = stages.run(stages.ArticleState(article, doc), until="scope")
+    context = article_context(doc, article, state.mentions, state.times, state.attributions)
+    assert other_sense(verb, lemma, event_type, context)

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -204,10 +204,35 @@ def capital_country(text: str) -> str | None:
 @cache
 def _cities() -> dict[str, tuple[str, int]]:
     """City name (and the ASCII alternate names of a great city) -> (alpha-3, population) of
-    the largest such city.
-    An alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
-    Albacete), not a name news writes for the city: it would make acronyms places."""
+    the largest such city."""
     cities: dict[str, tuple[str, int]] = {}
+    for name, code, population in _named_cities():
+        known = cities.get(name)
+        if known is None or known[1] < population:
+            cities[name] = (code, population)
+    for state in _geonames().get_us_states().values():
+        cities.setdefault(state["name"], ("USA", 1))
+    return cities
+
+
+@cache
+def _towns() -> dict[str, frozenset[str]]:
+    """City name -> the countries with a city of that name, whatever its size."""
+    towns: dict[str, set[str]] = {}
+    for name, code, _ in _named_cities():
+        towns.setdefault(name, set()).add(code)
+    return {name: frozenset(codes) for name, codes in towns.items()}
+
+
+def town_countries(text: str) -> frozenset[str]:
+    """The countries with a city named `text` ("Florida": Colombia, Cuba, Uruguay)."""
+    return _towns().get(strip_possessive(text.strip()), frozenset())
+
+
+def _named_cities() -> Iterator[tuple[str, str, int]]:
+    """(name, alpha-3, population) for each name of each city news may write it by. An
+    alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
+    Albacete), not a name news writes for the city: it would make acronyms places."""
     continents = _continent_names()
     for city in geonames_cities():
         code = alpha3(city["countrycode"])
@@ -221,15 +246,10 @@ def _cities() -> dict[str, tuple[str, int]]:
             for n in city.get("alternatenames", [])
             if n.isascii() and not n.isupper() and (great or _letters(n).startswith(own))
         ]
-        for name in names:
+        for name in dict.fromkeys(names):
             if len(name) < 3 or not name[0].isupper() or name in continents:
                 continue  # "Africa" is an old name of Mahdia, Tunisia, not a city news names
-            known = cities.get(name)
-            if known is None or known[1] < city["population"]:
-                cities[name] = (code, city["population"])
-    for state in _geonames().get_us_states().values():
-        cities.setdefault(state["name"], ("USA", 1))
-    return cities
+            yield name, code, city["population"]
 
 
 def _letters(name: str) -> str:

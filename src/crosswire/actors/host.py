@@ -136,19 +136,20 @@ def location_votes(text: str, typed: list[Typed], skip: set[int]) -> LocationVot
 
 
 def reread_places(typed: list[Typed], votes: LocationVotes) -> bool:
-    """A place whose name is a town of one country and a region of others ("Florida": a
-    town in Colombia, a US state, a department of Uruguay) is the one of them the rest of
-    the document points to more often than to the town's; whether any was read again."""
+    """A place whose name is a town of one country and a region or a town of others
+    ("Florida": a town in Cuba and in Colombia, a US state, a department of Uruguay) is the
+    one of them the rest of the document points to more often than to the town's; whether
+    any was read again."""
     pointed = votes.places + votes.others
     changed = False
     for mention in typed:
         town = mention.actor.country
         if mention.type != "PLACE" or mention.is_capital or town is None:
             continue
-        regions = region_names().get(fold(mention.actor.name), frozenset()) - {town}
-        best = max(sorted(regions), key=lambda code: pointed[code], default=None)
+        name = mention.actor.name
+        elsewhere = region_names().get(fold(name), frozenset()) | countries.town_countries(name)
+        best = max(sorted(elsewhere - {town}), key=lambda code: pointed[code], default=None)
         if best is not None and pointed[best] > max(pointed[town] - 1, 0):  # less its own
-            name = mention.actor.name
             mention.actor = ActorRef(place_key(name, best), name, best, mention.actor.sector)
             changed = True
     return changed
