@@ -229,10 +229,17 @@ def town_countries(text: str) -> frozenset[str]:
     return _towns().get(strip_possessive(text.strip()), frozenset())
 
 
-def _named_cities() -> Iterator[tuple[str, str, int]]:
-    """(name, alpha-3, population) for each name of each city news may write it by. An
-    alternate name in capitals is an airport's code ("BAK" Baku, "CNN" Kannur, "ABC"
-    Albacete), not a name news writes for the city: it would make acronyms places."""
+@cache
+def _named_cities() -> tuple[tuple[str, str, int], ...]:
+    """(name, alpha-3, population) for each name of each city news may write it by, read
+    once for the largest city of a name (`_cities`) and all of them (`_towns`)."""
+    return tuple(_city_names_in_geonames())
+
+
+def _city_names_in_geonames() -> Iterator[tuple[str, str, int]]:
+    """`_named_cities`, as geonames lists them. An alternate name in capitals is an
+    airport's code ("BAK" Baku, "CNN" Kannur, "ABC" Albacete), not a name news writes for
+    the city: it would make acronyms places."""
     continents = _continent_names()
     for city in geonames_cities():
         code = alpha3(city["countrycode"])

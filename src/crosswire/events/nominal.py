@@ -17,6 +17,7 @@ from crosswire.events.participants import (
     actors_under,
     is_country,
     modifier_actor,
+    possessor_actors,
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns
@@ -96,20 +97,19 @@ def noun_roles(
     participants += partners
     objects = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps]
     owners = _owners(noun, context, has_object=bool(objects))
-    if not objects and fold(noun.lemma_) in frames().possessor_undergoes:
-        # "hours after his arrest": the one arrested, not the arrester
-        undergoers = _possessors(noun, context)
-        keys = {a.key for a in undergoers}
-        owners = [a for a in owners if a.key not in keys]
-        targets = undergoers + targets
     parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
-    if participants and all(p == "by" for p in parties if p in pattern.participant_preps):
-        # "an inquiry by A and B": both do it; "the mayor's arrest by police": with the
-        # doer in a "by" phrase, the possessor is the one it is done to
-        possessed = _possessors(noun, context)
+    by_doer = participants and all(p == "by" for p in parties if p in pattern.participant_preps)
+    undergone = not objects and fold(noun.lemma_) in frames().possessor_undergoes
+    if by_doer or undergone:
+        # "the mayor's arrest by police": with the doer in a "by" phrase, the possessor is
+        # the one it is done to; so of an arrest whatever names its doer ("hours after his
+        # arrest": the one arrested, not the arrester)
+        possessed = possessor_actors(noun, context)
         keys = {a.key for a in possessed}
-        subjects = [a for a in owners if a.key not in keys] + participants
+        owners = [a for a in owners if a.key not in keys]
         targets = possessed + targets
+    if by_doer:
+        subjects = owners + participants  # "an inquiry by A and B": both do it
     else:
         subjects = (
             owners + participants[:1]
@@ -203,10 +203,6 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
             if has_object or any(_state_body(a) for a in actors):
                 found += actors
     return found
-
-
-def _possessors(noun: Token, context: Context) -> list[ActorRef]:
-    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
 
 
 def _prefixed(modifier: Token) -> bool:

@@ -65,6 +65,11 @@ def _listed(token: Token) -> list[Token]:
     return members
 
 
+def possessor_actors(noun: Token, context: Context) -> list[ActorRef]:
+    """The actors the noun's possessive names ("Ireland's demand", "his arrest")."""
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
+
+
 def actors_under(prep: Token, context: Context) -> list[ActorRef]:
     return [a for child in prep.children if child.dep_ == "pobj" for a in actors_of(child, context)]
 
@@ -511,7 +516,7 @@ def _suffix_sector(lemma: str) -> str | None:
     """A noun of people by its suffix ("anarchist", "historian"): of the sector of the
     organisation its stem names ("unionist": LAB), else an ordinary person (CVL)."""
     data = agents()
-    if len(lemma) < data.person_suffix_min or lemma in data.not_people:
+    if len(lemma) < data.person_suffix_min:
         return None
     for suffix in data.person_suffixes:
         if lemma.endswith(suffix):

@@ -20,6 +20,7 @@ from crosswire.events.participants import (
     agent_kind,
     country_actor,
     modifier_actor,
+    possessor_actors,
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
@@ -104,8 +105,7 @@ def _doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> 
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
             continue
         for act in (g for g in prep.children if g.dep_ in {"pobj", "pcomp"} and _an_act(g)):
-            owners = [a for c in act.children if c.dep_ == "poss" for a in actors_of(c, context)]
-            found = owners or actors_under_prep(act, "by", context)
+            found = possessor_actors(act, context) or actors_under_prep(act, "by", context)
             found = found or actors_under_prep(act, "between", context)[:1]
             if found:
                 return found

@@ -136,7 +136,7 @@ def _verb_targets(
         # "called for the minister to resign": the one asked is the clause's subject
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         found += [a for s in subjects for a in actors_of(s, context)]
-    passive = any(c.dep_ == "nsubjpass" for c in heads[0].children)
+    passive = passive_subject(heads[0]) is not None
     undergoer = passive and pattern.type in frames().passive_target_types
     if found and all(t.key.startswith("agent:") for t in targets) and not undergoer:
         # "offered its troops to Lebanon": the unnamed object is what is given or moved,

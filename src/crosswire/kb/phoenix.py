@@ -155,16 +155,16 @@ def parse(lines: Iterable[str], source: str = "") -> Parsed:
             name = phrase(_CODE.split(stripped)[0])
             if not name:
                 continue
-            uncoded = current is not None and not current.roles
-            if current is not None and uncoded and not blank and "[" not in stripped:
+            uncoded = current if current is not None and not current.roles else None
+            if uncoded is not None and not blank and "[" not in stripped:
                 # PETRARCH2 reads a phrase after a primary phrase that has no code yet as
                 # sharing the codes that follow ("BORIS_YELTSIN_" then "YELTSIN", then
                 # the dated codes of both): an alias, as if it began with "+"
-                current.aliases.append(name)
+                uncoded.aliases.append(name)
                 continue
             # after a blank line it is an actor of its own that shares those codes (the
             # Department of Housing, then the Department of the Interior and its bureaus)
-            waiting = [*waiting, current] if uncoded and blank and current is not None else []
+            waiting = [*waiting, uncoded] if uncoded is not None and blank else []
             current = RawRecord(name, comment=comment, source=source)
             records.append(current)
             blank = False
