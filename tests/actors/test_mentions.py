@@ -285,3 +285,20 @@ def test_a_name_after_an_abbreviated_title_is_a_person_whatever_the_model_says(a
     )
     tennants = [m for m in doc.mentions if "Tennant" in m.text]
     assert len(tennants) == 2 and {m.actor.key for m in tennants} == {"person:tom tennant"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_person(analyse) -> None:
+    # the small model tags the capitalised first word a person
+    doc = analyse("Arson is suspected in the fire that destroyed the mosque in Bradford.")
+    assert "Arson" not in {m.text for m in doc.mentions}
+
+
+def test_a_surname_opening_a_sentence_stays_a_person(analyse) -> None:
+    doc = analyse("Mayor John Smith of Leeds resigned on Monday. Smith said he was tired.")
+    assert doc.find("Smith").actor.key == doc.find("John Smith").actor.key
+
+
+def test_an_organisation_named_by_a_common_noun_is_no_town(analyse) -> None:
+    # Bank is a town in India; "the Bank" here is an organisation
+    doc = analyse("Rioters in Athens threw petrol bombs at the Bank on Friday.")
+    assert doc.find("Bank").type != "PLACE"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span
 
 from crosswire import nlp, stages
@@ -77,3 +78,17 @@ def test_a_phrase_pattern_gives_its_word_no_lexicon_type() -> None:
     assert not any(f.startswith("lex-verb=") for f in features)
     custody, context = _candidate("Police took the mayor into custody.", "took")
     assert custody.proposed is not None and custody.proposed.type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Inspectors found the documents in a drawer.", "found"),  # "find guilty"
+        ("The ministry turned the page on the dispute.", "turned"),  # "turn oneself in"
+    ],
+)
+def test_a_complement_or_particle_pattern_gives_its_word_no_lexicon_type(
+    text: str, word: str
+) -> None:
+    candidate, context = _candidate(text, word)
+    assert not any(f.startswith("lex-verb=") for f in candidate_features(candidate, context))

@@ -10,7 +10,7 @@ from tests.events.conftest import code
 from tests.events.conftest import only_one as _one
 
 from crosswire import nlp
-from crosswire.events.harmed import harmed_targets
+from crosswire.events.harmed import harm_told_of, harmed_targets
 from crosswire.events.patterns import Pattern
 
 pytestmark = pytest.mark.slow
@@ -185,3 +185,27 @@ def test_a_part_of_the_body_no_list_names_is_no_target_of_its_own() -> None:
     assert all(e.target is None or "forearm" not in e.target.name for e in events)
     events = code("Police shot the teen, striking his lower rib cage.")
     assert all(e.target is None or "cage" not in e.target.name for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("A car bomb explosion in the market killed two Somali soldiers.", "explosion", "killed"),
+        ("Three Kenyan guards were wounded in the blast on Friday.", "blast", "wounded"),
+        ("The explosion destroyed the warehouse.", "explosion", None),  # no harm to people told
+        ("Investigators examined the blast site.", "blast", None),
+    ],
+)
+def test_the_harm_an_event_noun_did_is_told_by_its_verb(
+    text: str, noun: str, verb: str | None
+) -> None:
+    doc = next(nlp.parse([text]))
+    told = harm_told_of(next(t for t in doc if t.text == noun))
+    assert (told.text if told is not None else None) == verb
+
+
+def test_an_event_noun_that_killed_is_one_attack_on_those_killed() -> None:
+    attacks = [e for e in code("A bomb explosion at the bank killed a Kenyan police officer.")]
+    assert [(e.type, e.target and e.target.name) for e in attacks] == [
+        ("ASSAULT", "Kenyan police officer")
+    ]

@@ -68,8 +68,9 @@ def test_a_decided_event_the_coder_cannot_make_counts_as_none() -> None:
     assert scores(model, unbuilt)["coded"] == 0
 
 
-def _tried(c: float, f05: float, missed: int = 0) -> Tried:
-    setting = {"C": c, "dev": {"f0.5": f05, "labelled": 140}, "patterns_missed": missed}
+def _tried(c: float, f05: float, missed: int = 0, keep: float = 0.15, add: float = 0.7) -> Tried:
+    setting = {"C": c, "keep": keep, "add": add, "dev": {"f0.5": f05, "labelled": 140},
+               "patterns_missed": missed}  # fmt: skip
     return ((-missed, f05, 0.7), _model(), setting)
 
 
@@ -87,3 +88,23 @@ def test_a_weaker_regularisation_that_is_clearly_better_is_kept() -> None:
 def test_settings_that_veto_pattern_examples_are_not_weighed() -> None:
     chosen = _simplest([_tried(0.3, 0.80, missed=2), _tried(1.0, 0.60)])
     assert [t[2]["C"] for t in chosen] == [1.0]
+
+
+def test_the_weakest_veto_within_one_standard_error_is_preferred() -> None:
+    chosen = _simplest([_tried(0.3, 0.72, keep=0.3), _tried(0.3, 0.70, keep=0.15)])
+    assert [t[2]["keep"] for t in chosen] == [0.15]
+
+
+def test_a_stronger_veto_that_is_clearly_better_is_kept() -> None:
+    chosen = _simplest([_tried(0.3, 0.78, keep=0.3), _tried(0.3, 0.70, keep=0.15)])
+    assert [t[2]["keep"] for t in chosen] == [0.3]
+
+
+def test_the_most_cautious_addition_within_one_standard_error_is_preferred() -> None:
+    chosen = _simplest([_tried(0.3, 0.72, add=0.5), _tried(0.3, 0.70, add=0.7)])
+    assert [t[2]["add"] for t in chosen] == [0.7]
+
+
+def test_a_bolder_addition_that_is_clearly_better_is_kept() -> None:
+    chosen = _simplest([_tried(0.3, 0.78, add=0.5), _tried(0.3, 0.70, add=0.7)])
+    assert [t[2]["add"] for t in chosen] == [0.5]

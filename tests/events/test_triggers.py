@@ -104,3 +104,61 @@ def test_a_call_for_someone_to_act_is_a_request_of_them_not_their_act(
     events = code(text)
     assert [e.type for e in events] == ["REQUEST"]
     assert events[0].target is not None and events[0].target.name == target
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Norwegian envoy encouraged Sudan to sign the ceasefire.", "NOR", "SDN"),
+        ("The Malian minister pleaded with Algeria to reopen the border.", "MLI", "DZA"),
+    ],
+)
+def test_an_emotion_verb_with_the_act_it_urges_is_a_request(
+    text: str, source: str, target: str
+) -> None:
+    events = [e for e in code(text) if e.type == "REQUEST"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in events] == [
+        (source, target)
+    ]
+
+
+def test_an_emotion_verb_without_an_act_requests_nothing() -> None:
+    assert [
+        e for e in code("The Ethiopian decision encouraged Kenya.") if e.type == "REQUEST"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second suspect in the robbery turned himself in Tuesday.",
+        "The wanted Serbian commander turned himself in to the police on Friday.",
+    ],
+)
+def test_one_who_gives_himself_up_surrenders(text: str) -> None:
+    assert [e.type for e in code(text)] == ["RETREAT"]
+
+
+def test_a_preposition_with_its_own_place_is_no_particle() -> None:
+    assert [
+        e.type for e in code("The defendant turned himself in the chair to face the jury.")
+    ] == []
+
+
+def test_one_who_faces_charges_is_the_accused() -> None:
+    events = [
+        e
+        for e in code("The Zambian finance minister faced charges of fraud.")
+        if e.type == "ACCUSE"
+    ]
+    assert [e.target and e.target.name.lower().removeprefix("the ") for e in events] == [
+        "zambian finance minister"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister slammed the door of the car.", "A winter storm blasted the coast of Maine."],
+)
+def test_a_verb_of_criticism_needs_an_actor_criticised(text: str) -> None:
+    assert [e for e in code(text) if e.type == "ACCUSE"] == []

@@ -37,6 +37,7 @@ from crosswire.kb.base import knowledge_base, user_files
 from crosswire.kb.model import ORG_WORDS, Entry
 from crosswire.kb.resolve import choose
 from crosswire.model import ActorRef
+from crosswire.nlp import english_nouns
 
 # persons are resolved with the whole doc (mentions.py), organisations and groups here
 KB_TYPES = frozenset({"organisation", "group"})
@@ -126,7 +127,7 @@ def classify(
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
     if label == "GROUP":
         return _group(text, start, end, shown, label)
-    if label == "ORG" and (countries.capital_country(shown) or countries.city_country(shown)):
+    if label == "ORG" and (countries.capital_country(shown) or _town_not_word(shown)):
         return _place(text, start, end, shown, label)  # the small model's "Abu Dhabi" ORG
     if label == "ORG":
         return _organisation(text, start, end, shown, label)
@@ -135,6 +136,13 @@ def classify(
         ref = ActorRef(group_key(shown, None), shown, None, sector)
         return Typed(start, end, text, "GROUP", ref, label)
     return _place(text, start, end, shown, label)
+
+
+def _town_not_word(shown: str) -> bool:
+    """A town's name the model called an organisation, unless it is one common noun of
+    English ("attacked the Bank" names no town in India called Bank)."""
+    common = " " not in shown and shown.lower() in english_nouns()
+    return not common and countries.city_country(shown) is not None
 
 
 def _known(text: str, start: int, end: int, label: str, known: Known) -> Typed:

@@ -32,6 +32,7 @@ from crosswire.actors.lexicon import (
 from crosswire.actors.regions import regional_bodies
 from crosswire.actors.titles import is_title, leading_title, title_before
 from crosswire.kb.matcher import kb_spans
+from crosswire.nlp import english_nouns
 
 # Up to three lowercase words right after a country word ("Croatian extremists")
 # "a", "an" and up to two lowercase modifiers right before a country word
@@ -197,7 +198,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
         label = "PERSON" if _named_after_title(ent) else ent.label_
-        if label not in ENTITY_LABELS:
+        if label not in ENTITY_LABELS or _common_word_opening(ent, label):
             continue
         for piece in _split_breaks(text, Candidate(ent.start_char, ent.end_char, label)):
             trimmed = _after_title(text, _trim(text, piece))
@@ -217,6 +218,24 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     # "the Ontario government": the region's body, whether or not spaCy tagged the region
     found += [Candidate(start, end, "ORG", "added") for start, end, _ in regional_bodies(text)]
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
+
+
+def _common_word_opening(ent: Span, label: str) -> bool:
+    """A sentence's first word, capitalised only for being first, that the model took for a
+    person ("Arson is suspected in the burning of the church"): a common noun of English,
+    no known first name, place or leader's surname, and no word of another person named in
+    the document."""
+    if label != "PERSON" or len(ent) != 1 or not ent[0].is_sent_start:
+        return False
+    word = ent.text.lower()
+    if word not in english_nouns() or sex_of_first_name(ent.text) is not None:
+        return False
+    if countries.country_code(ent.text) or countries.city_country(ent.text):
+        return False  # "Jordan condemned the decision": a country tagged a person
+    if countries.is_leader_surname(ent.text):
+        return False
+    others = [e for e in ent.doc.ents if e.label_ == "PERSON" and e.start != ent.start]
+    return not any(word in (w.lower_ for w in other) for other in others)
 
 
 def _national_branches(text: str, found: list[Candidate]) -> list[Candidate]:

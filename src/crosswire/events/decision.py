@@ -18,6 +18,7 @@ from crosswire.events.content import Coded
 from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.features import candidate_features, hashed
+from crosswire.events.harmed import harm_told_of
 from crosswire.events.learned import retyped
 from crosswire.events.model import event_model
 from crosswire.events.triggers import code_learned
@@ -61,14 +62,18 @@ def _events(
         if candidate.proposed is not None:
             kept.append((candidate.token, retyped(candidate.token, candidate.proposed, verdict)))
     taken = {token.i for token, _ in kept}
+    types = {token.i: event.type for token, event in kept}
     for candidate, verdict in verdicts:
         if verdict is None or candidate.proposed is not None:
             continue
         if _object_of(candidate.token, taken) or candidate.token.i in context.vetoed:
             continue
-        if _carries_event(candidate.token, taken):
+        if _carries_event(candidate.token, taken) or _told_by_its_result(
+            candidate.token, verdict, types
+        ):
             continue
-        event = code_learned(candidate.token, verdict, sentence, context)
+        borrow = not _harm_coded(candidate.token, verdict, types)
+        event = code_learned(candidate.token, verdict, sentence, context, borrow)
         if event is not None:
             kept.append((candidate.token, event))
             taken.add(candidate.token.i)
@@ -90,6 +95,22 @@ def _carries_event(token: Token, taken: set[int]) -> bool:
     if token.lemma_.lower() not in frames().support_verbs:
         return False
     return any(c.dep_ in {"dobj", "obj"} and c.i in taken for c in token.children)
+
+
+def _told_by_its_result(token: Token, verdict: str, types: dict[int, str]) -> bool:
+    """A verb whose participle clause codes the same act already ("opened fire on Monday,
+    killing a student"): the act is that event, not a second one."""
+    return any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and types.get(c.i) == verdict for c in token.children
+    )
+
+
+def _harm_coded(token: Token, verdict: str, types: dict[int, str]) -> bool:
+    """A noun whose verb of harm is coded as the same act ("the explosion killed an
+    officer", with the killing coded): the noun adds an event only with actors of its own
+    ("the bombings at the embassies"), not by borrowing the killed."""
+    harm = harm_told_of(token) if token.pos_ in NOUNS else None
+    return harm is not None and types.get(harm.i) == verdict
 
 
 def _object_of(token: Token, taken: set[int]) -> bool:

@@ -17,7 +17,7 @@ from crosswire.events.candidates import Candidate
 from crosswire.events.context import Context
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
 HASH_WIDTH = 2**18
 
 # Dependents whose relation, and whose head word with it, describe the predicate's frame
@@ -84,7 +84,7 @@ def lexicon_types(token: Token, lemma: str) -> Iterator[tuple[str, set[str]]]:
     """The types the pattern files give the word, whether or not a pattern held: as a
     verb, as a noun, and, for a noun, as the verb it is made from ("shooting", "arrest").
     A pattern of a phrase ("take into custody") says nothing of its word alone ("took
-    the complaints into account") and is left out."""
+    the complaints into account") and is left out (`_word_types`)."""
     if types := _word_types(verb_patterns().get(lemma, ())):
         yield "lex-verb", types
     if types := _word_types(noun_patterns().get(lemma, ())):
@@ -96,7 +96,10 @@ def lexicon_types(token: Token, lemma: str) -> Iterator[tuple[str, set[str]]]:
 
 
 def _word_types(patterns: tuple[Pattern, ...]) -> set[str]:
-    return {p.type for p in patterns if not p.phrase}
+    """The types of the word's own patterns: not of the phrases it is part of, whether a
+    prepositional phrase ("take into custody"), a complement ("take hostage", "find
+    guilty") or a particle ("turn in", "call off")."""
+    return {p.type for p in patterns if not (p.phrase or p.complement or p.particle)}
 
 
 def _verbs_of(noun: str) -> Iterator[str]:

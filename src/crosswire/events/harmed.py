@@ -309,3 +309,28 @@ def body_part(noun: Token) -> bool:
         return True
     before = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
     return bool(before) and names_a_body_part(f"{fold(before[0].lemma_)} {lemma}")
+
+
+def harm_told_of(noun: Token) -> Token | None:
+    """The verb that tells the harm an event named by a noun did, as its subject or the
+    phrase it was done in or by ("the explosion killed a police officer", "were killed in
+    the blast"), or None."""
+    verb, preposition = noun.head, None
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"in", "by"}:
+        verb, preposition = verb.head, verb
+    elif noun.dep_ != "nsubj":
+        return None
+    tells = verb_patterns().get(verb_lemma(verb), ())
+    if verb.pos_ != "VERB" or not any(p.count in frames().harm_results for p in tells):
+        return None
+    return verb if preposition is None or passive_subject(verb) is not None else None
+
+
+def harmed_by_event(noun: Token, context: Context) -> list[ActorRef]:
+    """Those the harm an event named by a noun did fell on (`harm_told_of`): the verb's
+    object, or its passive subject."""
+    verb = harm_told_of(noun)
+    if verb is None:
+        return []
+    victim = direct_object(verb) if noun.dep_ == "nsubj" else passive_subject(verb)
+    return actors_of(victim, context) if victim is not None else []

@@ -23,7 +23,9 @@ same labels, gold sets and code give the same weights.
    setting that vetoes one is wrong whatever its dev figures); of those, the strongest
    regularisation (smallest C) whose best F0.5 is within one standard error of the best
    overall (the one-standard-error rule: dev has about 140 labelled events, so smaller
-   differences are noise, and the simpler model generalises better), and with it the
+   differences are noise, and the simpler model generalises better), then likewise the
+   lowest cut for dropping a pattern's event (`KEEP`: the weakest veto) and the highest
+   for adding one no pattern coded (`ADD`: the most cautious), and with them the
    thresholds of the best F0.5 (ties: the higher precision, then the first tried):
    precision weighs double, since a coded event is only useful where an analyst can trust
    it. Then, for
@@ -184,16 +186,24 @@ def choose(corpus: Corpus) -> tuple[EventModel, dict[str, Any]]:
 
 
 def _simplest(tried: list[Tried]) -> list[Tried]:
-    """The settings of the smallest C whose best dev F0.5 is within one standard error of
-    the best, among those that veto the fewest pattern examples (the one-standard-error
-    rule; the error of an F0.5 on n labelled events taken as a proportion's)."""
+    """The settings of the smallest C, then of the lowest ``keep``, then of the highest
+    ``add``, whose best dev F0.5 is within one standard error of the best, among those that
+    veto the fewest pattern examples (the one-standard-error rule; the error of an F0.5 on
+    n labelled events taken as a proportion's)."""
     fewest = max(key[0] for key, _, _ in tried)
     kept = [t for t in tried if t[0][0] == fewest]
     best = max(key[1] for key, _, _ in kept)
     labelled = max(1, int(kept[0][2]["dev"]["labelled"]))
     error = math.sqrt(best * (1 - best) / labelled)
     c = min(setting["C"] for key, _, setting in kept if key[1] >= best - error)
-    return [t for t in kept if t[2]["C"] == c]
+    kept = [t for t in kept if t[2]["C"] == c]
+    # likewise the weakest veto and the most cautious addition: the model overrules or adds
+    # to the patterns further only where that clearly pays (a higher veto drops the
+    # passive killings with no named doer first; a lower cut adds what no pattern codes)
+    keep = min(setting["keep"] for key, _, setting in kept if key[1] >= best - error)
+    kept = [t for t in kept if t[2]["keep"] == keep]
+    add = max(setting["add"] for key, _, setting in kept if key[1] >= best - error)
+    return [t for t in kept if t[2]["add"] == add]
 
 
 def with_thresholds(model: EventModel, limits: Thresholds) -> EventModel:

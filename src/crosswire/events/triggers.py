@@ -12,6 +12,7 @@ from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
 from crosswire.events.event import build
+from crosswire.events.harmed import harmed_by_event
 from crosswire.events.learned import learned_pattern
 from crosswire.events.nominal import kind_of_actor, noun_roles
 from crosswire.events.participants import (
@@ -30,6 +31,7 @@ from crosswire.events.syntax import (
     SUBJECTS,
     complement_preps,
     direct_object,
+    infinitive_marker,
     marked_infinitives,
     object_matches,
     passive_subject,
@@ -71,9 +73,12 @@ def _try_verb_pattern(
     if other_sense(verb, verb_lemma(verb), pattern.type, context):
         return None  # "was struck by a car", "fired the board": another sense of the word
     subjects, objects = _roles(verb, pattern, context)
+    if pattern.particle and not objects and (moved := _particle_object(verb, pattern, context)):
+        objects = actors_of(moved, context)  # "pulled over the senator"
     obj = direct_object(verb)
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
-    targets = _verb_targets(objects, heads, pattern, context)
+    undergone = undergoes(verb, pattern.type)  # the objects are then the subject's actors
+    targets = _verb_targets(objects, heads, pattern, context, undergone)
     if pattern.mode == "visit" and not pattern.host:
         if _goes_home(verb):
             return None  # "flew home to Washington" is no visit
@@ -98,13 +103,28 @@ def _roles(
     angered China", frames.yaml ``experiencer_verbs``), and a passive's doer taken from its
     reporter where the reporter's office does such acts ("X was charged, the DA said")."""
     subjects, objects = arguments(verb, context)
-    if verb_lemma(verb) in frames().experiencer_verbs:
+    if verb_lemma(verb) in frames().experiencer_verbs and not _urges_an_act(verb):
         return objects, subjects or _stimulus_owners(verb, context)
     if undergoes(verb, pattern.type):
         return undergone_from(verb, context), subjects + objects
     if not subjects and _patient(verb, context) is not None:
         return reporting_doers(verb, pattern.type, context), objects
     return subjects, objects
+
+
+def _urged_not_felt(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """An emotion verb requests only with the act it urges ("encouraged Israel to show
+    restraint"); "the decision encouraged Japan" asks nothing of Japan."""
+    feeling = verb_lemma(verb) in frames().experiencer_verbs
+    return pattern.type != "REQUEST" or not feeling or _urges_an_act(verb)
+
+
+def _urges_an_act(verb: Token) -> bool:
+    """An emotion verb with an infinitive is said to someone, not felt: "encouraged
+    Israel to show restraint" urges Israel (the "results encouraged investors" feel)."""
+    return any(
+        c.dep_ in {"xcomp", "ccomp"} and infinitive_marker(c) is not None for c in verb.children
+    )
 
 
 def _stimulus_owners(verb: Token, context: Context) -> list[ActorRef]:
@@ -117,13 +137,19 @@ def _stimulus_owners(verb: Token, context: Context) -> list[ActorRef]:
 
 
 def _verb_targets(
-    objects: list[ActorRef], heads: list[Token], pattern: Pattern, context: Context
+    objects: list[ActorRef],
+    heads: list[Token],
+    pattern: Pattern,
+    context: Context,
+    undergone: bool = False,
 ) -> list[ActorRef]:
     """The objects (unless the pattern's object is a thing, "held talks", or what is sent,
-    "sent an envoy to Baghdad") and the actors of the pattern's target prepositions ("met
-    with X") and of a dative ("gave X a loan")."""
+    "sent an envoy to Baghdad"; not so the subject that `undergone` the act, "faced
+    charges") and the actors of the pattern's target prepositions ("met with X") and of a
+    dative ("gave X a loan")."""
     conveyed = verb_lemma(heads[0]) in recipients().conveying_verbs
     thing = pattern.object and pattern.type not in frames().object_target_types
+    thing = thing and not undergone
     targets = list(objects) if not (thing or conveyed) else []
     found: list[ActorRef] = []
     for head in heads:
@@ -217,17 +243,48 @@ def _shared_actor(verb: Token, context: Context) -> Token | None:
 
 
 def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
-    return not pattern.particle or any(
-        c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
+    return (
+        not pattern.particle
+        or any(
+            c.lower_ == pattern.particle and (c.dep_ == "prt" or _particle_before_time(c))
+            for c in verb.children
+        )
+        or _particle_object(verb, pattern, context) is not None
+    )
+
+
+def _particle_object(verb: Token, pattern: Pattern, context: Context) -> Token | None:
+    """The object of a phrasal verb whose particle the parser took for a preposition
+    governing it ("pulled [over the senator]"): an actor named right after the particle."""
+    for word in verb.children:
+        if word.dep_ != "prep" or word.lower_ != pattern.particle:
+            continue
+        objects = [c for c in word.children if c.dep_ == "pobj"]
+        if len(objects) == 1 and actors_of(objects[0], context):
+            return objects[0]
+    return None
+
+
+def _particle_before_time(word: Token) -> bool:
+    """A particle the parser took for a preposition governing the bare time phrase after it
+    ("turned himself in Monday": nobody turns in a Monday)."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return (
+        word.dep_ == "prep"
+        and len(objects) == 1
+        and objects[0].ent_type_ in {"DATE", "TIME"}
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in objects[0].children)
+        and objects[0].i == word.i + 1
     )
 
 
 def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
-    """'found him guilty': the predicate's complement is one of the pattern's words."""
+    """'found him guilty': the predicate's complement is one of the pattern's words; so is
+    a second object, the parser's reading of "held them hostage"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     return not pattern.complement or any(
         t.lemma_.lower() in pattern.complement
-        for c in verb.children
-        if c.dep_ in COMPLEMENTS
+        for c in [*(c for c in verb.children if c.dep_ in COMPLEMENTS), *objects[1:]]
         for t in (c, *c.children)
     )
 
@@ -270,6 +327,8 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     if not pattern.object_types:
         return True
     obj = direct_object(verb) or _patient(verb, context)
+    if obj is None and pattern.particle:
+        obj = _particle_object(verb, pattern, context)
     if obj is None:
         return False
     mention = context.mention_at(obj)
@@ -297,6 +356,7 @@ _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _phone_named,
     _content_present,
     _object_is_actor,
+    _urged_not_felt,
 )
 
 
@@ -320,10 +380,12 @@ def _states_an_opinion(verb: Token) -> bool:
 
 
 def code_learned(
-    token: Token, event_type: str, sentence: Span, context: Context
+    token: Token, event_type: str, sentence: Span, context: Context, borrow_harmed: bool = True
 ) -> EventMention | None:
     """The event the learned decision found at a word no pattern coded: its arguments are
-    found as a pattern's would be (`learned.learned_pattern`); None where it names none."""
+    found as a pattern's would be (`learned.learned_pattern`), for a noun with none of its
+    own those its harm fell on (`borrow_harmed`: "the explosion killed an officer"); None
+    where it names none."""
     pattern = learned_pattern(token, event_type)
     if token.pos_ in {"VERB", "AUX"}:
         if no_event(token, verb_lemma(token), {event_type}):
@@ -332,6 +394,8 @@ def code_learned(
     if _speaker(token) or kind_of_actor(token, context):
         return None
     subjects, targets = noun_roles(token, pattern, context)
+    if not subjects and not targets and borrow_harmed:
+        targets = harmed_by_event(token, context)  # "the explosion killed an officer"
     if not subjects and not targets:
         return None
     found = places(token, context, [token])
