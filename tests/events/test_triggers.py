@@ -162,3 +162,14 @@ def test_one_who_faces_charges_is_the_accused() -> None:
 )
 def test_a_verb_of_criticism_needs_an_actor_criticised(text: str) -> None:
     assert [e for e in code(text) if e.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bolivian governor pleaded not guilty to the charges in La Paz.",
+        "A Chilean court found the former general not guilty of torture.",
+    ],
+)
+def test_a_negated_complement_is_no_plea_or_conviction(text: str) -> None:
+    assert [e.type for e in code(text) if e.type in {"CONCEDE", "SANCTION"}] == []

@@ -283,10 +283,15 @@ def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool
     a second object, the parser's reading of "held them hostage"."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     return not pattern.complement or any(
-        t.lemma_.lower() in pattern.complement
+        t.lemma_.lower() in pattern.complement and not _negated_word(t)
         for c in [*(c for c in verb.children if c.dep_ in COMPLEMENTS), *objects[1:]]
         for t in (c, *c.children)
     )
+
+
+def _negated_word(word: Token) -> bool:
+    """ "pleaded not guilty", "found not liable": the complement says the opposite."""
+    return any(c.dep_ == "neg" or c.lower_ == "not" for c in word.children)
 
 
 def _phrase_present(verb: Token, pattern: Pattern, context: Context) -> bool:
