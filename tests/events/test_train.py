@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from crosswire.events.features import HASH_WIDTH, hashed
 from crosswire.events.model import NONE, EventModel, ModelCard, Thresholds
@@ -90,21 +91,20 @@ def test_settings_that_veto_pattern_examples_are_not_weighed() -> None:
     assert [t[2]["C"] for t in chosen] == [1.0]
 
 
-def test_the_weakest_veto_within_one_standard_error_is_preferred() -> None:
-    chosen = _simplest([_tried(0.3, 0.72, keep=0.3), _tried(0.3, 0.70, keep=0.15)])
-    assert [t[2]["keep"] for t in chosen] == [0.15]
-
-
-def test_a_stronger_veto_that_is_clearly_better_is_kept() -> None:
-    chosen = _simplest([_tried(0.3, 0.78, keep=0.3), _tried(0.3, 0.70, keep=0.15)])
-    assert [t[2]["keep"] for t in chosen] == [0.3]
-
-
-def test_the_most_cautious_addition_within_one_standard_error_is_preferred() -> None:
-    chosen = _simplest([_tried(0.3, 0.72, add=0.5), _tried(0.3, 0.70, add=0.7)])
-    assert [t[2]["add"] for t in chosen] == [0.7]
-
-
-def test_a_bolder_addition_that_is_clearly_better_is_kept() -> None:
-    chosen = _simplest([_tried(0.3, 0.78, add=0.5), _tried(0.3, 0.70, add=0.7)])
-    assert [t[2]["add"] for t in chosen] == [0.5]
+@pytest.mark.parametrize(
+    ("threshold", "bold", "cautious", "bold_f05", "chosen"),
+    [
+        ("keep", 0.3, 0.15, 0.72, 0.15),  # the weakest veto within one standard error
+        ("keep", 0.3, 0.15, 0.78, 0.3),  # a stronger veto that is clearly better
+        ("add", 0.5, 0.7, 0.72, 0.7),  # the most cautious addition within one error
+        ("add", 0.5, 0.7, 0.78, 0.5),  # a bolder addition that is clearly better
+    ],
+)
+def test_a_bolder_threshold_must_clearly_pay(
+    threshold: str, bold: float, cautious: float, bold_f05: float, chosen: float
+) -> None:
+    tried = [
+        _tried(0.3, bold_f05, **{threshold: bold}),
+        _tried(0.3, 0.70, **{threshold: cautious}),
+    ]
+    assert [t[2][threshold] for t in _simplest(tried)] == [chosen]
