@@ -8,6 +8,7 @@ from tests.events.conftest import code
 from crosswire import nlp, stages
 from crosswire.events.coder import proposals
 from crosswire.events.context import article_context
+from crosswire.events.decision import said_as
 from crosswire.events.learned import learned_pattern
 from crosswire.events.model import event_model
 from crosswire.events.nominal import noun_roles
@@ -75,3 +76,10 @@ def test_a_noun_that_says_something_is_no_event_the_model_may_find() -> None:
 def test_a_verb_that_says_an_event_began_adds_no_event_of_its_own() -> None:
     events = code("The officer drew his pistol and started firing at the teenager.")
     assert [e.trigger for e in events if e.type == "ASSAULT"] == ["firing"]
+
+
+def test_a_verb_of_saying_is_never_an_act_of_force() -> None:
+    doc = next(nlp.parse(["Two rebel commanders told AFP by phone on Sunday."]))
+    told = next(t for t in doc if t.text == "told")
+    assert said_as(told, "ASSAULT") and said_as(told, "COERCE")
+    assert not said_as(told, "ACCUSE") and not said_as(told, "REQUEST")

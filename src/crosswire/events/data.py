@@ -83,6 +83,7 @@ class Frames(DataModel):
     light_verb_target_preps: Words
     event_containers: Words
     saying_verbs: Words
+    said_types: frozenset[PloverType]
     experiencer_verbs: Words
     pronouns: Words
     person_pronouns: Words

@@ -72,6 +72,8 @@ def _events(
             candidate.token, verdict, types
         ):
             continue
+        if said_as(candidate.token, verdict):
+            continue
         borrow = not _harm_coded(candidate.token, verdict, types)
         event = code_learned(candidate.token, verdict, sentence, context, borrow)
         if event is not None:
@@ -103,6 +105,13 @@ def _told_by_its_result(token: Token, verdict: str, types: dict[int, str]) -> bo
     return any(
         c.dep_ == "advcl" and c.tag_ == "VBG" and types.get(c.i) == verdict for c in token.children
     )
+
+
+def said_as(token: Token, verdict: str) -> bool:
+    """A verb of saying decided an event of a type no saying can be ("two rebel commanders
+    told AFP": no attack, whatever the sentence around it tells; frames.yaml
+    ``said_types``)."""
+    return token.lemma_.lower() in frames().saying_verbs and verdict not in frames().said_types
 
 
 def _harm_coded(token: Token, verdict: str, types: dict[int, str]) -> bool:
