@@ -12,8 +12,7 @@ from spacy.tokens import Token
 
 from crosswire.actors.keys import fold
 from crosswire.events.content import Coded
-from crosswire.events.data import frames
-from crosswire.events.patterns import verb_lemma, verb_patterns
+from crosswire.events.harmed import tells_harm_done
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
 from crosswire.model import ActorRef, EventMention
 
@@ -41,16 +40,11 @@ def _shares_the_act(verb: Token) -> bool:
     teen", "was shot and killed"; not "was shot and was killed"."""
     if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "VERB":
         return False
-    if not _tells_harm_done(verb):
+    if not tells_harm_done(verb):
         return False
     joined = any(c.dep_ == "cc" and c.lower_ in JOINING for c in verb.head.children)
     own_clause = any(c.dep_ in OWN_CLAUSE for c in verb.children)
     return joined and not own_clause and direct_object(verb.head) is None
-
-
-def _tells_harm_done(verb: Token) -> bool:
-    patterns = verb_patterns().get(verb_lemma(verb), ())
-    return any(p.count in frames().harm_results for p in patterns)
 
 
 def _same_act(first: EventMention, later: EventMention) -> bool:

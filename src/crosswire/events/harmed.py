@@ -320,10 +320,16 @@ def harm_told_of(noun: Token) -> Token | None:
         verb, preposition = verb.head, verb
     elif noun.dep_ != "nsubj":
         return None
-    tells = verb_patterns().get(verb_lemma(verb), ())
-    if verb.pos_ != "VERB" or not any(p.count in frames().harm_results for p in tells):
+    if verb.pos_ != "VERB" or not tells_harm_done(verb):
         return None
     return verb if preposition is None or passive_subject(verb) is not None else None
+
+
+def tells_harm_done(verb: Token) -> bool:
+    """A verb whose pattern counts the harm an act did ("killed", "wounded": frames.yaml
+    ``harm_results``)."""
+    patterns = verb_patterns().get(verb_lemma(verb), ())
+    return any(p.count in frames().harm_results for p in patterns)
 
 
 def harmed_by_event(noun: Token, context: Context) -> list[ActorRef]:

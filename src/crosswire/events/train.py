@@ -195,15 +195,14 @@ def _simplest(tried: list[Tried]) -> list[Tried]:
     best = max(key[1] for key, _, _ in kept)
     labelled = max(1, int(kept[0][2]["dev"]["labelled"]))
     error = math.sqrt(best * (1 - best) / labelled)
-    c = min(setting["C"] for key, _, setting in kept if key[1] >= best - error)
-    kept = [t for t in kept if t[2]["C"] == c]
-    # likewise the weakest veto and the most cautious addition: the model overrules or adds
-    # to the patterns further only where that clearly pays (a higher veto drops the
-    # passive killings with no named doer first; a lower cut adds what no pattern codes)
-    keep = min(setting["keep"] for key, _, setting in kept if key[1] >= best - error)
-    kept = [t for t in kept if t[2]["keep"] == keep]
-    add = max(setting["add"] for key, _, setting in kept if key[1] >= best - error)
-    return [t for t in kept if t[2]["add"] == add]
+    # the smallest C; likewise the weakest veto and the most cautious addition: the model
+    # overrules or adds to the patterns further only where that clearly pays (a higher
+    # veto drops the passive killings with no named doer first; a lower cut adds what no
+    # pattern codes)
+    for name, simplest in (("C", min), ("keep", min), ("add", max)):
+        value = simplest(setting[name] for key, _, setting in kept if key[1] >= best - error)
+        kept = [t for t in kept if t[2][name] == value]
+    return kept
 
 
 def with_thresholds(model: EventModel, limits: Thresholds) -> EventModel:

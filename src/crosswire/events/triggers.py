@@ -3,7 +3,7 @@ constraints the sentence meets (event nouns: `nominal`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -73,7 +73,7 @@ def _try_verb_pattern(
     if other_sense(verb, verb_lemma(verb), pattern.type, context):
         return None  # "was struck by a car", "fired the board": another sense of the word
     subjects, objects = _roles(verb, pattern, context)
-    if pattern.particle and not objects and (moved := _particle_object(verb, pattern, context)):
+    if not objects and (moved := _particle_object(verb, pattern, context)):
         objects = actors_of(moved, context)  # "pulled over the senator"
     obj = direct_object(verb)
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
@@ -243,39 +243,41 @@ def _shared_actor(verb: Token, context: Context) -> Token | None:
 
 
 def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
+    if not pattern.particle:
+        return True
+    if any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
+        return True
+    # the particle the parser took for a preposition: before a bare time ("turned himself
+    # in Monday": nobody turns in a Monday) or the actor it moves ("pulled over the senator")
+    return any(
+        _bare_time_after(word, obj) or bool(actors_of(obj, context))
+        for word, obj in _particle_as_preposition(verb, pattern.particle)
+    )
+
+
+def _particle_as_preposition(verb: Token, particle: str) -> Iterator[tuple[Token, Token]]:
+    """The verb's prepositions written as the particle, each with its one object."""
+    for word in verb.children:
+        objects = [c for c in word.children if c.dep_ == "pobj"]
+        if word.dep_ == "prep" and word.lower_ == particle and len(objects) == 1:
+            yield word, objects[0]
+
+
+def _bare_time_after(word: Token, obj: Token) -> bool:
     return (
-        not pattern.particle
-        or any(
-            c.lower_ == pattern.particle and (c.dep_ == "prt" or _particle_before_time(c))
-            for c in verb.children
-        )
-        or _particle_object(verb, pattern, context) is not None
+        obj.ent_type_ in {"DATE", "TIME"}
+        and obj.i == word.i + 1
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in obj.children)
     )
 
 
 def _particle_object(verb: Token, pattern: Pattern, context: Context) -> Token | None:
     """The object of a phrasal verb whose particle the parser took for a preposition
     governing it ("pulled [over the senator]"): an actor named right after the particle."""
-    for word in verb.children:
-        if word.dep_ != "prep" or word.lower_ != pattern.particle:
-            continue
-        objects = [c for c in word.children if c.dep_ == "pobj"]
-        if len(objects) == 1 and actors_of(objects[0], context):
-            return objects[0]
-    return None
-
-
-def _particle_before_time(word: Token) -> bool:
-    """A particle the parser took for a preposition governing the bare time phrase after it
-    ("turned himself in Monday": nobody turns in a Monday)."""
-    objects = [c for c in word.children if c.dep_ == "pobj"]
-    return (
-        word.dep_ == "prep"
-        and len(objects) == 1
-        and objects[0].ent_type_ in {"DATE", "TIME"}
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in objects[0].children)
-        and objects[0].i == word.i + 1
-    )
+    if not pattern.particle:
+        return None
+    pairs = _particle_as_preposition(verb, pattern.particle)
+    return next((obj for _, obj in pairs if actors_of(obj, context)), None)
 
 
 def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
@@ -331,9 +333,7 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
     prime minister": its holder, even where the KB does not know who that was)."""
     if not pattern.object_types:
         return True
-    obj = direct_object(verb) or _patient(verb, context)
-    if obj is None and pattern.particle:
-        obj = _particle_object(verb, pattern, context)
+    obj = direct_object(verb) or _patient(verb, context) or _particle_object(verb, pattern, context)
     if obj is None:
         return False
     mention = context.mention_at(obj)
