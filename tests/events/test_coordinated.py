@@ -43,3 +43,20 @@ def test_the_folded_verb_keeps_its_count() -> None:
 )
 def test_verbs_with_their_own_object_or_type_stay_two(text: str, types: list[str]) -> None:
     assert sorted(e.type for e in code(text)) == types
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Three soldiers were killed in an attack by rebels in Mali on Monday.", "ASSAULT"),
+        ("Five men were arrested in a police raid on a mosque in Nairobi.", "COERCE"),
+    ],
+    ids=["killed-in-an-attack", "arrested-in-a-raid"],
+)
+def test_the_act_a_harm_happened_in_is_that_one_event(text: str, event_type: str) -> None:
+    """Told by its result and by its name: one event, with the act's doer and date."""
+    events = [e for e in code(text) if e.type == event_type]
+    assert len(events) == 1, [(e.type, e.trigger) for e in events]
+    assert events[0].source is not None and events[0].target is not None
+    if "Monday" in text:
+        assert events[0].date_from == "text"

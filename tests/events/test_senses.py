@@ -33,6 +33,25 @@ def test_harm_by_a_vehicle_or_in_a_crash_is_an_accident(sentence: str) -> None:
     assert types(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez was struck outside the store on Friday. A car struck her near the crosswalk.",
+        "The driver fled the hit-and-run scene. The woman was struck in the parking lot.",
+        "The woman was struck and killed by a motorist. A man was hit outside the store.",
+    ],
+    ids=["car-elsewhere", "hit-and-run-named", "motorist-on-the-joined-verb"],
+)
+def test_a_collision_without_a_doer_is_the_accident_the_article_tells(text: str) -> None:
+    """One sense per discourse: the agentless "struck" is the car's, told in another clause."""
+    assert "ASSAULT" not in types(text)
+
+
+def test_a_collision_without_a_doer_stays_harm_where_the_article_tells_no_accident() -> None:
+    text = "A protester was struck on the head in Caracas. Police arrested two men there."
+    assert "ASSAULT" in types(text)
+
+
 def test_a_person_doing_harm_with_a_vehicle_or_a_car_bomb_is_an_assault() -> None:
     assert "ASSAULT" in types("A man drove his car into the crowd and killed four people.")
     assert "ASSAULT" in types("Three people were killed by a car bomb in Baghdad.")

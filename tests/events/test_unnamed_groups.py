@@ -112,3 +112,16 @@ def test_a_judge_and_a_lawyer_are_different_participants() -> None:
 def test_a_mark_left_out_of_a_name_leaves_its_space() -> None:
     event = _one("The (former) factory worker shot three colleagues.", "ASSAULT")
     assert event.source is not None and event.source.name == "former factory worker"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "who"),
+    [
+        ("A task force of Canadian officials is investigating the bank.", "ACCUSE", "officials"),
+        ("A mob of angry villagers attacked the Kenyan police station.", "ASSAULT", "villagers"),
+    ],
+    ids=["task-force-of", "mob-of"],
+)
+def test_a_body_of_people_is_the_people_it_is_of(text: str, event_type: str, who: str) -> None:
+    event = _one(text, event_type)
+    assert event.source is not None and who in event.source.name

@@ -47,6 +47,8 @@ class Context:
     # The sex each person's title or first name gives, by actor key (`gender_of`), worked
     # out when asked
     genders: dict[str, str] | None = None
+    # Whether the article tells a road accident (`senses.no_event`), worked out when asked
+    road_accident: bool | None = None
 
     def sentence_of(self, token: Token) -> Span:
         i = bisect_right(self.sentence_starts, token.i) - 1

@@ -22,7 +22,8 @@ JOINING = {"and", "&"}  # "shot but did not kill" tells two things
 
 def one_act(found: Coded) -> Coded:
     """The sentence's events with each later verb of a shared act folded into the first
-    (whose trigger and code stay): its counts, and its actors where they say more."""
+    (whose trigger and code stay): its counts, and its actors where they say more; and
+    the noun of the act a harm happened in folded into the harm's verb."""
     by_token = {token.i: event for token, event in found}
     kept: Coded = []
     for token, event in found:
@@ -30,8 +31,35 @@ def one_act(found: Coded) -> Coded:
         if first is not None and _same_act(first, event):
             _fold(first, event)
             continue
+        harm = _harm_it_is_in(token, event, by_token)
+        if harm is not None:
+            _fold_act_noun(harm, event)
+            continue
         kept.append((token, event))
     return kept
+
+
+def _fold_act_noun(harm: EventMention, act: EventMention) -> None:
+    """The act's doer and its own date ("killed in an attack on Monday") where the harm's
+    verb has none of its own."""
+    harm.source = harm.source or act.source
+    if harm.date_from != "text" and act.date_from == "text":
+        harm.date, harm.date_from = act.date, act.date_from
+
+
+def _harm_it_is_in(
+    noun: Token, event: EventMention, by_token: dict[int, EventMention]
+) -> EventMention | None:
+    """The event of the verb whose "in" phrase names the act, of the same type ("were
+    killed in an attack by rebels", "were arrested in a police raid"): one occurrence, told
+    by its result and by its name."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"}:
+        return None
+    harm = by_token.get(prep.head.i)
+    if harm is None or harm.type != event.type or prep.head.pos_ != "VERB":
+        return None
+    return harm
 
 
 def _shares_the_act(verb: Token) -> bool:

@@ -97,6 +97,7 @@ class Frames(DataModel):
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]
     thwarting_verbs: Words
+    operation_nouns: Words
     helper_nouns: Words
     purpose_preps: Words
     setting_preps: Words

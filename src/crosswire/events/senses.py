@@ -20,6 +20,7 @@ from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
 from crosswire.events.syntax import (
+    PASSIVE_SUBJECTS,
     SUBJECTS,
     complement_preps,
     direct_object,
@@ -64,6 +65,7 @@ class Senses(DataModel):
     vehicles: Words
     natural_forces: Words
     mishaps: Words
+    collision_verbs: Words
     idioms: dict[str, Words]
     seeming: Words
     means_objects: Words
@@ -89,10 +91,11 @@ def senses() -> Senses:
     return load("events/senses.yaml", Senses)
 
 
-def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
+def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Context) -> bool:
     """True where `verb` (keyed by `lemma`), which could be an event of `event_types`, is
     none in this sentence: an idiom, or an accident of a verb that could be harm (then it is
-    no other event either: "was struck by a car" is no labour strike)."""
+    no other event either: "was struck by a car" is no labour strike), also one the article
+    tells elsewhere (`_told_collision`)."""
     data = senses()
     if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
         return True
@@ -101,7 +104,39 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str]) -> bool:
     if _sourcing(verb) or _inquiry(verb, lemma):
         return True
     harm = bool(data.harm_types & set(event_types))
-    return harm and (_vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb))
+    accident = _vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb)
+    return harm and (accident or _told_collision(verb, lemma, context))
+
+
+def _told_collision(verb: Token, lemma: str, context: Context) -> bool:
+    """'she was struck in the crosswalk' in an article that says a car struck her (or
+    names the hit-and-run): a collision verb with no doer of its own is in the sense the
+    article gives it elsewhere, one sense per discourse (a named doer, "LaSalle hit a
+    woman", is left to its sentence)."""
+    if lemma not in senses().collision_verbs or _own_doers(verb):
+        return False
+    if context.road_accident is None:
+        context.road_accident = _road_accident(context)
+    return context.road_accident
+
+
+def _own_doers(verb: Token) -> list[Token]:
+    """The doers of the verb's own clause: a passive's are its "by" agents only (the clause
+    it hangs on has a doer of its own: "was walking when she was struck")."""
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        return [d for d in _doers(verb, MAX_CLIMB) if d.dep_ == "pobj"]
+    return _doers(verb)
+
+
+def _road_accident(context: Context) -> bool:
+    """Whether the article tells a road accident: a collision verb with a vehicle as its
+    doer, or the accident's name ("hit-and-run")."""
+    text = context.text.lower()
+    # a hyphenated name of a road accident only (the parse splits it): no "crash" of markets
+    if any(mishap in text for mishap in senses().mishaps if "-" in mishap):
+        return True
+    verbs = senses().collision_verbs
+    return any(t.lemma_.lower() in verbs and _vehicle_doer(t) for t in context.doc)
 
 
 def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> bool:
@@ -251,7 +286,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     fled after striking a woman"), the noun a relative pronoun stands for ("a driver who
     fled")."""
     doers = [c for c in verb.children if c.dep_ in SUBJECTS]
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    # "was struck and killed by a motorist": the joined participle's agent is the doer too
+    for agent in (c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
     if verb.dep_ == "relcl" and any(d.tag_ in RELATIVE_TAGS for d in doers):
         return [verb.head]

@@ -50,7 +50,7 @@ def code_verb(
     """The event of the first of the verb's patterns that holds; the nouns that belong to
     it ("held talks") are added to `claimed`."""
     lemma = verb_lemma(verb)
-    if no_event(verb, lemma, {p.type for p in verb_patterns()[lemma]}):
+    if no_event(verb, lemma, {p.type for p in verb_patterns()[lemma]}, context):
         return None
     for pattern in verb_patterns()[lemma]:
         event = _try_verb_pattern(verb, pattern, sentence, context)
@@ -393,7 +393,7 @@ def code_learned(
     where it names none."""
     pattern = learned_pattern(token, event_type)
     if token.pos_ in {"VERB", "AUX"}:
-        if no_event(token, verb_lemma(token), {event_type}):
+        if no_event(token, verb_lemma(token), {event_type}, context):
             return None
         return _try_verb_pattern(token, pattern, sentence, context)
     if _speaker(token) or kind_of_actor(token, context):
