@@ -350,3 +350,8 @@ def test_acknowledging_that_something_is_so_is_no_concession_or_agreement(
     state = stages.run(stages.ArticleState(article, doc), until="scope")
     context = article_context(doc, article, state.mentions, state.times, state.attributions)
     assert other_sense(verb, lemma, event_type, context)
+
+
+def test_a_danger_to_a_state_of_things_is_no_threat() -> None:
+    assert "THREATEN" not in types("Settlements in the West Bank threaten the viability of peace.")
+    assert types("Russia threatened sanctions against Ukraine.") == ["THREATEN"]

@@ -33,6 +33,7 @@ class Media(DataModel):
     agencies: tuple[Agency, ...]
     platforms: Names
     medium_words: Names
+    medium_descriptors: Names
 
 
 class Organisations(DataModel):

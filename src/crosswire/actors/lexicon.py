@@ -67,6 +67,11 @@ def medium_words() -> tuple[str, ...]:
 
 
 @cache
+def medium_descriptors() -> tuple[str, ...]:
+    return tuple(fold(w) for w in media().medium_descriptors)
+
+
+@cache
 def org_heads() -> dict[str, str]:
     """Head words of state bodies ("foreign ministry") -> sector, longest first."""
     heads = organisations().heads

@@ -21,10 +21,9 @@ from crosswire.actors.host import (
     mark_ethnic_groups,
     reread_places,
 )
-from crosswire.actors.keys import fold, person_words, place_key
+from crosswire.actors.keys import fold, person_words
 from crosswire.actors.lexicon import (
     document_heads,
-    facility_heads,
     famous_roles,
     role_pattern_any_case,
     roles,
@@ -32,6 +31,7 @@ from crosswire.actors.lexicon import (
 from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
 from crosswire.actors.repair import Candidate, repaired_entities
+from crosswire.actors.retype import retype_by_context
 from crosswire.actors.roles import RoleFound, find_role, role_spans
 from crosswire.kb.resolve import resolve_as
 from crosswire.model import ActorRef, Article, Mention, TimeExpr
@@ -67,7 +67,7 @@ def find_mentions(doc: Doc, article: Article, times: list[TimeExpr] | None = Non
     typed = _classify_all(text, candidates, day)
     typed = _drop_nested(typed)
     share_heads(text, typed, day)
-    _facilities_are_places(text, typed)
+    retype_by_context(text, typed)
     _capitals_as_states(doc, typed)
     ethnic = mark_ethnic_groups(text, typed)
     votes = location_votes(text, typed, skip=ethnic)
@@ -120,19 +120,6 @@ def _classify_all(text: str, candidates: list[Candidate], day: date | None) -> l
         if cand.label == "PERSON" and len(words) >= 2 and countries.country_code(shown) is None:
             evidence.update(words)
     return [classify(c.text(text), c.start, c.end, c.label, evidence, day) for c in candidates]
-
-
-def _facilities_are_places(text: str, typed: list[Typed]) -> None:
-    """ "the Capella hotel": a one-word "person" named before a building noun is the
-    building's name."""
-    for mention in typed:
-        if mention.type != "PERSON" or " " in mention.text.strip():
-            continue
-        following = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
-        if following and fold(following.group(1)) in facility_heads():
-            name = mention.text
-            mention.type = "PLACE"
-            mention.actor = ActorRef(place_key(name, None), name)
 
 
 def _drop_nested(typed: list[Typed]) -> list[Typed]:
