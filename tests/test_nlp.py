@@ -1,4 +1,5 @@
-"""The spaCy pass: sentence boundaries at blank lines, titles kept whole."""
+"""The spaCy pass: sentence boundaries at line breaks (at blank lines only in hard-wrapped
+prose), titles kept whole."""
 
 from __future__ import annotations
 
@@ -18,6 +19,25 @@ def test_a_blank_line_ends_a_sentence_without_a_full_stop() -> None:
         "A dinner between the two envoys was held in the capital on Friday",
     ]
     assert "Talks went on." in sentences
+
+
+def test_a_line_break_ends_a_heading_in_sentence_case() -> None:
+    text = "Police use stun gun to arrest robbery suspect\nPolice arrested a man on Friday."
+    [doc] = list(parse([text]))
+    sentences = [text[a:b] for a, b in sentence_spans(doc)]
+    assert sentences == [
+        "Police use stun gun to arrest robbery suspect",
+        "Police arrested a man on Friday.",
+    ]
+
+
+def test_a_line_break_inside_hard_wrapped_prose_ends_nothing() -> None:
+    text = (
+        "The minister said on Monday that the\ngovernment would not resign over the\n"
+        "scandal, which has shaken the country.\n\nHe left."
+    )
+    [doc] = list(parse([text]))
+    assert len(list(doc.sents)) == 2
 
 
 def test_climb_stops_at_the_root() -> None:

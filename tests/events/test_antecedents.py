@@ -79,6 +79,14 @@ def test_he_after_a_report_goes_on_with_whom_it_is_about_not_its_speaker() -> No
     assert convicted[0].target is not None and convicted[0].target.name == "Arcade Comeaux"
 
 
+def test_he_after_a_report_that_leads_with_it_goes_on_with_the_reported_doer() -> None:
+    """Not the officer who reports, named last: the unnamed gunman the report is about."""
+    text = "Officer John Kariuki said a gunman entered the bank in Nairobi. He shot two guards."
+    shootings = _by_trigger(text, "shot")
+    assert len(shootings) == 1, [(e.type, e.trigger) for e in code(text)]
+    assert shootings[0].source is not None and shootings[0].source.name == "gunman"
+
+
 def _by_trigger(text: str, trigger: str) -> list[EventMention]:
     return [e for e in code(text) if e.trigger.split()[0] == trigger]
 

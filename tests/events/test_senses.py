@@ -355,3 +355,8 @@ def test_acknowledging_that_something_is_so_is_no_concession_or_agreement(
 def test_a_danger_to_a_state_of_things_is_no_threat() -> None:
     assert "THREATEN" not in types("Settlements in the West Bank threaten the viability of peace.")
     assert types("Russia threatened sanctions against Ukraine.") == ["THREATEN"]
+
+
+def test_criminals_striking_is_no_labour_strike() -> None:
+    assert "PROTEST" not in types("A band of jewel thieves have struck in the heart of Paris.")
+    assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]

@@ -6,6 +6,7 @@ town the person lives in, and where the article names a place alike, that place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from crosswire.actors import countries
@@ -45,8 +46,10 @@ def places_named_alike(text: str, typed: list[Typed]) -> None:
     "Bloomington" is the town: one name, one sense in an article. A one-word "person" the
     article also names as a place is that place, unless a full person name of the article
     holds the word ("Palin" of "Sarah Palin"), a title stands before it anywhere in the
-    article ("Governor Palin") or it is a first name ("Eugene")."""
+    article ("Governor Palin"), it is a first name ("Eugene") or the article names it a
+    person more often than a place."""
     places = {fold(m.text): m for m in typed if m.type == "PLACE"}
+    named = Counter(fold(m.text) for m in typed if m.type in {"PERSON", "PLACE"})
     held = {w for m in typed if m.type == "PERSON" for w in person_words(m.text)[:-1]}
     held |= {person_words(m.text)[-1] for m in typed if m.type == "PERSON" and " " in m.text}
     held |= {fold(m.text) for m in typed if _titled(text, m.start)}
@@ -56,6 +59,8 @@ def places_named_alike(text: str, typed: list[Typed]) -> None:
             continue
         if word in held or sex_of_first_name(word) is not None:
             continue
+        if 2 * sum(fold(m.text) == word for m in typed if m.type == "PLACE") < named[word]:
+            continue  # named a person more often than a place ("Kimani", 8 to 1)
         mention.type = "PLACE"
         mention.actor = places[word].actor
 

@@ -95,8 +95,9 @@ def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> Act
     sentence's main clause, where the pronoun fits it, or the same person pronoun there,
     whom it stands for in turn (subject continuity: "Police searched the house. They
     arrested two men"; "Nichols shot the judge. ... he shot the court reporter": Nichols,
-    not the judge named last); not inside a quotation, where "they" is the speaker's to
-    define."""
+    not the judge named last); after a sentence that reports, the subject of what it
+    reports ("an officer said a gunman entered. He shot ...": the gunman, not the officer);
+    not inside a quotation, where "they" is the speaker's to define."""
     sentence = context.sentence_of(pronoun)
     if pronoun.dep_ not in SUBJECTS or pronoun.head.i != sentence.root.i or _quoted(pronoun):
         return None
@@ -104,7 +105,12 @@ def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> Act
         return None
     previous = context.sentence_of(context.doc[sentence.start - 1]).root
     if previous.lemma_.lower() in reporting_verbs():
-        return None  # "the ministry said two men were held. They ...": not the ministry
+        # "the ministry said two men were held. They ...": not the ministry; "an officer
+        # said a gunman entered the store. He shot ...": the reported doer goes on
+        reported = [c for c in previous.children if c.dep_ == "ccomp"]
+        if not reported:
+            return None
+        previous = reported[0]
     for subject in (c for c in previous.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
         if _quoted(subject):
             continue

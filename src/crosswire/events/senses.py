@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from crosswire.actors.lexicon import reporting_verbs
-from crosswire.datafiles import DataModel, load
+from crosswire.datafiles import DataModel, Sector, load
 from crosswire.events.codes import verbal_attack
 from crosswire.events.context import Context
 from crosswire.events.data import frames
@@ -66,6 +66,7 @@ class Senses(DataModel):
     natural_forces: Words
     mishaps: Words
     collision_verbs: Words
+    unprotesting_sectors: frozenset[Sector]
     idioms: dict[str, Words]
     seeming: Words
     means_objects: Words
@@ -159,11 +160,21 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return True  # "concede that the government was forced": admitted, not yielded
     if lemma in data.monologue.verbs and _monologue(verb, data.monologue):
         return True  # "talking about his appearance": speech, no talks
+    if event_type == "PROTEST" and _armed_doer(verb, context):
+        return True  # "jewel thieves have struck": a crime, no strike
     needs = data.needs_complement.get(lemma, {})
     preps = next((p for kind, p in needs.items() if kind == event_type), None)
     if preps is not None:
         return not _complement(verb, preps)
     return False
+
+
+def _armed_doer(verb: Token, context: Context) -> bool:
+    """The verb's subject is criminals or armed irregulars (`unprotesting_sectors`), who
+    do not protest: "thieves have struck", "gunmen stormed"."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    actors = [generic_actor(s, context) for s in subjects if context.mention_at(s) is None]
+    return any(a is not None and a.sector in senses().unprotesting_sectors for a in actors)
 
 
 def self_inflicted(trigger: Token, event_type: str) -> bool:
