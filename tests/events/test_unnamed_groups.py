@@ -125,3 +125,16 @@ def test_a_mark_left_out_of_a_name_leaves_its_space() -> None:
 def test_a_body_of_people_is_the_people_it_is_of(text: str, event_type: str, who: str) -> None:
     event = _one(text, event_type)
     assert event.source is not None and who in event.source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Governor Palin visited the church in Wasilla after the fire.", "CONSULT"),
+        ("Gunmen attacked a mosque in Kabul on Friday.", "ASSAULT"),
+    ],
+    ids=["visited", "attacked"],
+)
+def test_a_congregation_is_an_actor(text: str, event_type: str) -> None:
+    event = _one(text, event_type)
+    assert event.target is not None and event.target.sector == "REL"

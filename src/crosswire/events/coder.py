@@ -17,6 +17,7 @@ from crosswire.events.coordinated import one_act
 from crosswire.events.decision import decide
 from crosswire.events.nominal import code_noun
 from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.purposes import visits_purposes
 from crosswire.events.senses import self_inflicted
 from crosswire.events.triggers import code_verb
 from crosswire.model import Article, Attribution, EventMention, Mention, TimeExpr
@@ -36,7 +37,8 @@ def code_events(
     events: list[EventMention] = []
     for coded in decide(sentences, found, context):
         acts = [(token, e) for token, e in coded if not self_inflicted(token, e.type)]
-        events.extend(appeal_code(token, e) for token, e in absorb_content(one_act(acts)))
+        coded_acts = visits_purposes(absorb_content(one_act(acts)))
+        events.extend(appeal_code(token, e) for token, e in coded_acts)
     return events
 
 
