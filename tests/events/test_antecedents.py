@@ -258,3 +258,10 @@ def test_he_is_no_spokeswoman_and_she_no_gunman() -> None:
     assert noun_sex("human") is None and noun_sex("official") is None
     events = code("The spokeswoman said he was arrested on Friday.")
     assert all(e.target is None or "spokeswoman" not in e.target.name for e in events)
+
+
+def test_a_spokesmans_we_is_the_body_he_speaks_for() -> None:
+    text = '"We will not negotiate with the rebels," said Ahmed Ali, a spokesman for the Somali government.'
+    [refusal] = [e for e in code(text) if e.type == "REJECT"]
+    assert refusal.source is not None and refusal.source.country == "SOM"
+    assert refusal.source.key != "person:ahmed ali"

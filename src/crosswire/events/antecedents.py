@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from crosswire.actors.keys import media_key
 from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
@@ -38,12 +38,12 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     first_person = speaker_pronoun(pronoun)
     speaking = first_person and _quoted(pronoun)
     if first_person and pronoun.lower_ not in frames().pronouns:
-        return _speaker(pronoun, context) if speaking else None  # "I", "me", "my"
+        return _speaker(pronoun, context, resolve) if speaking else None  # "I", "me", "my"
     # "pulled a gun on two guards and held them hostage, authorities said": an object's
     # continuity comes before the reporter's
     found = _parallel_object(pronoun, context, resolve) or _subject_above(pronoun, context, resolve)
     if found is None and speaking:
-        found = _speaker(pronoun, context)  # '"We will punish them," the president said'
+        found = _speaker(pronoun, context, resolve)  # '"We will punish them," the president said'
     if found is not None:
         return found
     found = _participle_host(pronoun, context, resolve) or _leading_clause_subject(
@@ -75,10 +75,11 @@ def speaker_pronoun(token: Token) -> bool:
     )
 
 
-def _speaker(pronoun: Token, context: Context) -> ActorRef | None:
+def _speaker(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
     """Who says a quotation's "I" or "we": the one its sentence is attributed to, not the
-    outlet that reports it ('... police said, according to The New York Times')."""
-    return next(
+    outlet that reports it ('... police said, according to The New York Times'); a
+    spokesman's "we" is the body he speaks for ("Sinha, a navy spokesman": the navy)."""
+    speaker = next(
         (
             a.source
             for a in context.attributions
@@ -88,6 +89,30 @@ def _speaker(pronoun: Token, context: Context) -> ActorRef | None:
         ),
         None,
     )
+    if speaker is None or pronoun.lower_ not in frames().plural_speaker_pronouns:
+        return speaker
+    return _spoken_for(speaker, context.sentence_of(pronoun), context, resolve) or speaker
+
+
+def _spoken_for(
+    speaker: ActorRef, sentence: Span, context: Context, resolve: Resolve
+) -> ActorRef | None:
+    """The body a spokesman's apposition names: "a navy spokesman", "a spokesman for the
+    Somali government"."""
+    for token in sentence:
+        mention = context.mention_at(token)
+        if mention is None or mention.actor.key != speaker.key:
+            continue
+        for role in (c for c in token.children if c.dep_ == "appos"):
+            if role.lemma_.lower() not in frames().spokesman_nouns:
+                continue
+            bodies = [c for c in role.children if c.dep_ == "compound"]
+            bodies += [g for p in role.children if p.lower_ in {"for", "of"} for g in p.children]
+            for body in bodies:
+                found = resolve(body, context)
+                if found:
+                    return found[0]
+    return None
 
 
 def _previous_subject(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:

@@ -89,6 +89,8 @@ class Frames(DataModel):
     person_pronouns: Words
     gendered_titles: dict[str, Words]
     speaker_pronouns: Words
+    plural_speaker_pronouns: Words
+    spokesman_nouns: Words
     continuing_pronouns: Words
     object_target_preps: Words
     state_sectors: frozenset[Sector]
