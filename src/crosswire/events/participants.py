@@ -74,6 +74,17 @@ def actors_under(prep: Token, context: Context) -> list[ActorRef]:
     return [a for child in prep.children if child.dep_ == "pobj" for a in actors_of(child, context)]
 
 
+def actors_under_prep(head: Token, preposition: str, context: Context) -> list[ActorRef]:
+    """The actors named by the objects of the head's `preposition` ("from the UK"), also
+    where the parser calls it a dative ("sent a letter to Reno")."""
+    return [
+        a
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ == preposition
+        for a in actors_under(prep, context)
+    ]
+
+
 def dateline(token: Token) -> bool:
     """'GENEVA (Meridian Wire) - Putin and Biden agreed': the place opening a wire story
     (its sentence or its line) is where it was filed, never the subject the parser may take

@@ -10,22 +10,20 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_name
-from crosswire.actors.keys import fold
-from crosswire.actors.lexicon import facility_heads
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.harmed import harmed, harmed_targets, operated_thing
+from crosswire.events.harmed import harmed_targets, operated_thing
+from crosswire.events.operations import doers_of_the_act_in, named_owner, told_act
 from crosswire.events.participants import (
     actors_of,
     actors_under,
+    actors_under_prep,
     agent_key,
     agent_kind,
     country_actor,
-    modifier_actor,
-    possessor_actors,
     unique,
 )
-from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import Pattern, verb_lemma
 from crosswire.events.recipients import (
     accused,
     is_case,
@@ -57,7 +55,7 @@ def complete_roles(
     if not targets and len(subjects) == 2 and mutual(trigger):
         subjects, targets = subjects[:1], subjects[1:]  # "Turkey and Russia traded threats"
     if not subjects:
-        subjects = _doers_of_the_act_in(trigger, pattern, context)
+        subjects = doers_of_the_act_in(trigger, pattern, context)
     thing = operated_thing(trigger, pattern)
     if thing is not None:  # "surrounded the building", "seized rifles from the rebels"
         source = subjects[0] if subjects else None
@@ -94,78 +92,6 @@ def complete_roles(
     return subjects, targets
 
 
-def _doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
-    """ "one of its soldiers was killed in shelling by Syrian government forces", "killed
-    in clashes between Serb police and ethnic Albanians", "killed in an Israeli airstrike",
-    "the police sweep in which 89 people were arrested": a harm told in the passive with no
-    doer of its own is done by the doer the act or operation it happened in names, its
-    possessor, "by" phrase or actor modifier, or the first party "between" (as the
-    guideline orders a reciprocal act)."""
-    if pattern.type not in harmed().types or trigger.tag_ != "VBN":
-        return []
-    # "was killed and another wounded in shelling": the phrase on the joined participle
-    verbs = [trigger, *(c for c in trigger.conjuncts if c.tag_ == "VBN")]
-    for prep in (p for verb in verbs for p in verb.children):
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
-            continue
-        for act in (_relative_head(g) for g in prep.children if g.dep_ in {"pobj", "pcomp"}):
-            if not _an_act(act):
-                continue
-            found = possessor_actors(act, context) or actors_under_prep(act, "by", context)
-            found = found or (_modifier_doers(act, context) if _an_operation(act) else [])
-            found = found or actors_under_prep(act, "between", context)[:1]
-            if found:
-                return found
-    return []
-
-
-def _relative_head(word: Token) -> Token:
-    """The noun a relative "which" stands for ("the sweep in which 89 were arrested")."""
-    clause = word.head.head
-    if word.lower_ in agents().relative_pronouns and clause.dep_ == "relcl":
-        return clause.head
-    return word
-
-
-def _modifier_doers(act: Token, context: Context) -> list[ActorRef]:
-    """The doers an act's modifiers name: a country ("Israeli", "a US strike") or an actor
-    written before it ("a police raid", "a Taliban attack"); not a place or a building,
-    which says where or what was hit ("a Kabul attack", "the embassy bombing"). The actor
-    comes before the country ("a Sicilian police raid": the police, of Sicily's country
-    once placed)."""
-    before = [c for c in act.children if c.i < act.i]
-    actors = [
-        a
-        for c in before
-        if c.dep_ in {"compound", "nmod"} and not _a_place(c, context)
-        for a in actors_of(c, context)
-    ]
-    return actors or [a for c in before if c.dep_ == "amod" for a in _named_owner(c, context)]
-
-
-def _an_operation(act: Token) -> bool:
-    """An act's own noun ("raid", "airstrike", "shelling"), not the noun of a place that
-    a verb is also made of ("held in a police jail")."""
-    lemma = act.lemma_.lower()
-    own = lemma in noun_patterns() or lemma in frames().operation_nouns
-    return own or act.tag_ == "VBG" or act.lower_.endswith("ing")
-
-
-def _a_place(word: Token, context: Context) -> bool:
-    mention = context.mention_at(word)
-    if mention is not None and mention.type == "PLACE":
-        return True
-    return fold(word.lemma_) in facility_heads()
-
-
-def _an_act(word: Token) -> bool:
-    """A noun or gerund of a harmful act ("shelling", "clashes", "a raid") or of an
-    operation ("a police sweep"), not a body part or a place ("shot in his head")."""
-    if word.tag_ == "VBG":
-        return any(p.type in frames().told_acts for p in verb_patterns().get(verb_lemma(word), ()))
-    return _told_act(word) or word.lemma_.lower() in frames().operation_nouns
-
-
 def _on_a_case(trigger: Token) -> bool:
     """Whether the trigger acts on a case: whoever it is against, not the case's country."""
     return is_case(direct_object(trigger) or passive_subject(trigger))
@@ -186,17 +112,6 @@ def thing_owners(trigger: Token, thing: Token, context: Context) -> list[ActorRe
     """Whose a place or goods are: the thing's possessor or owner ("the suspect's door",
     "the home of the mayor"), else whom the trigger takes it "from"."""
     return owner_actors(thing, context) or actors_under_prep(trigger, "from", context)
-
-
-def actors_under_prep(head: Token, preposition: str, context: Context) -> list[ActorRef]:
-    """The actors named by the objects of the head's `preposition` ("from the UK"), also
-    where the parser calls it a dative ("sent a letter to Reno")."""
-    return [
-        a
-        for prep in head.children
-        if prep.dep_ in {"prep", "dative"} and prep.lower_ == preposition
-        for a in actors_under(prep, context)
-    ]
 
 
 def _ruler(pattern: Pattern, subjects: list[ActorRef]) -> ActorRef | None:
@@ -311,7 +226,7 @@ def fallback_targets(
         if found:
             return found
     thwarting = verb_lemma(trigger) in frames().thwarting_verbs
-    if patient is not None and ((judging and _told_act(patient)) or thwarting):
+    if patient is not None and ((judging and told_act(patient)) or thwarting):
         # "condemned the arrest of the journalist", "praised the attack on Israel": said of
         # an act, to the one who did it ("condemned Russia's attack", "the arrest by
         # police"), never to the one it was done to; whatever a thwarting verb stops is an
@@ -367,32 +282,11 @@ def _prep_targets(preps: list[Token], words: Collection[str], context: Context) 
     ]
 
 
-def _told_act(noun: Token) -> bool:
-    """A noun that names a harmful act ("the arrest", "the attack", "the killing"): a noun
-    pattern of one of frames.yaml ``told_acts``, or the noun of such a verb pattern."""
-    if noun.pos_ != "NOUN":
-        return False
-    lemma = noun.lemma_.lower()
-    verb = lemma[:-3] if lemma.endswith("ing") else lemma
-    patterns = [*noun_patterns().get(lemma, ()), *verb_patterns().get(verb, ())]
-    return any(p.type in frames().told_acts for p in patterns)
-
-
 def _act_doers(noun: Token, context: Context) -> list[ActorRef]:
     """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
     "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
-    found = [a for child in noun.children for a in _named_owner(child, context)]
+    found = [a for child in noun.children for a in named_owner(child, context)]
     return found or actors_under_prep(noun, "by", context)
-
-
-def _named_owner(child: Token, context: Context) -> list[ActorRef]:
-    """The actor a noun's possessor or modifier names ("Russia's", "Israeli")."""
-    if child.dep_ == "poss":
-        return actors_of(child, context)
-    if child.dep_ in {"amod", "compound", "nmod"}:
-        actor = modifier_actor(child, context)
-        return [actor] if actor is not None else []
-    return []
 
 
 def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
@@ -534,7 +428,7 @@ def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef
     found: list[ActorRef] = []
     for child in noun.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-            found += _named_owner(child, context)
+            found += named_owner(child, context)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += _agents_of(child, context)  # "the move announced by Pompeo"
         elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
