@@ -112,3 +112,8 @@ def test_shipped_table_is_built_from_the_shipped_dictionary(tmp_path: Path) -> N
     build_agents.write(rows, target)
     shipped = Path(str(data_file("actors/agents.tsv"))).read_text(encoding="utf-8")
     assert target.read_text(encoding="utf-8") == shipped
+
+
+def test_a_munition_the_agent_table_lists_is_no_agent() -> None:
+    assert agents.agent_of(["cruise", "missile"]) is None
+    assert agents.agent_of(["riot", "police"]) is not None

@@ -36,3 +36,10 @@ def test_a_harm_in_an_operation_is_done_by_the_one_its_modifier_names(text: str,
 def test_a_place_before_the_act_says_where_not_who() -> None:
     event = _one("Two soldiers were killed in a Kabul attack on Monday.", "ASSAULT")
     assert event.source is None
+
+
+def test_a_judgement_given_in_a_court_is_the_courts() -> None:
+    event = _one(
+        "The former mayor of Lagos was sentenced in federal court to five years.", "SANCTION"
+    )
+    assert event.source is not None and "court" in event.source.name

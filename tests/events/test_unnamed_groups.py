@@ -138,3 +138,9 @@ def test_a_body_of_people_is_the_people_it_is_of(text: str, event_type: str, who
 def test_a_congregation_is_an_actor(text: str, event_type: str) -> None:
     event = _one(text, event_type)
     assert event.target is not None and event.target.sector == "REL"
+
+
+def test_the_weapon_of_an_attack_is_not_its_doer() -> None:
+    text = "U.S. forces on Thursday launched cruise missile strikes against camps in Sudan."
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and event.source.country == "USA"

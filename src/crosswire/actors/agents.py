@@ -47,6 +47,7 @@ class SectorNames(DataModel):
     from_cameo: dict[Code, Code]  # a CAMEO agent code -> the PLOVER sector it is
     qualifiers: dict[Code, str]  # other agent codes: religion, kind of people
     former_markers: frozenset[str]  # "former", "ousted": the role's holder is ELI now
+    munitions: frozenset[str]  # "cruise missile": a weapon the agent table lists, no agent
 
     @model_validator(mode="after")
     def _cameo_codes_become_sectors(self) -> SectorNames:
@@ -112,7 +113,9 @@ def agent_rows() -> list[AgentRow]:
 
 @cache
 def agent_nouns() -> dict[str, AgentNoun]:
-    """Folded phrase -> the agent noun it is (singular and plural forms alike)."""
+    """Folded phrase -> the agent noun it is (singular and plural forms alike); a munition
+    the table lists ("cruise missile") is the means of an attack, no agent."""
+    munitions = sector_file().munitions
     return {
         row.phrase: AgentNoun(
             row.phrase,
@@ -120,6 +123,7 @@ def agent_nouns() -> dict[str, AgentNoun]:
             row.placement,
         )
         for row in agent_rows()
+        if row.phrase.split()[-1] not in munitions
     }
 
 

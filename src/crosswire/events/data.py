@@ -100,6 +100,8 @@ class Frames(DataModel):
     judging_types: frozenset[PloverType]
     thwarting_verbs: Words
     operation_nouns: Words
+    court_types: frozenset[PloverType]
+    court_nouns: Words
     helper_nouns: Words
     purpose_preps: Words
     setting_preps: Words

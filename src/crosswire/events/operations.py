@@ -27,7 +27,9 @@ def doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> l
     "the police sweep in which 89 people were arrested": a harm told in the passive with no
     doer of its own is done by the doer the act or operation it happened in names, its
     possessor, "by" phrase or actor modifier, or the first party "between" (as the
-    guideline orders a reciprocal act)."""
+    guideline orders a reciprocal act); a judgement given in a court is the court's."""
+    if trigger.tag_ == "VBN" and pattern.type in frames().court_types:
+        return _court_it_was_done_in(trigger, context)
     if pattern.type not in harmed().types or trigger.tag_ != "VBN":
         return []
     # "was killed and another wounded in shelling": the phrase on the joined participle
@@ -43,6 +45,16 @@ def doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> l
             found = found or actors_under_prep(act, "between", context)[:1]
             if found:
                 return found
+    return []
+
+
+def _court_it_was_done_in(trigger: Token, context: Context) -> list[ActorRef]:
+    """ "was convicted in state court", "was sentenced in federal court": a judgement told
+    in the passive with no doer of its own is the court's it was given in."""
+    for prep in (p for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"in", "by"}):
+        for court in (g for g in prep.children if g.dep_ == "pobj"):
+            if court.lemma_.lower() in frames().court_nouns:
+                return actors_of(court, context)
     return []
 
 
