@@ -252,3 +252,10 @@ def test_a_noun_that_says_what_kind_of_actor_is_no_event() -> None:
     events = code("Egyptian riot police arrested ten protesters.")
     assert [e.type for e in events] == ["COERCE"]
     assert events[0].source is not None and events[0].source.name == "Egyptian riot police"
+
+
+def test_the_of_phrase_of_an_own_act_noun_is_its_doer() -> None:
+    [doc] = list(nlp.parse(["The scandal led to the resignation of the Kenyan president."]))
+    resignation = next(t for t in doc if t.lemma_ == "resignation")
+    pattern = learned_pattern(resignation, "RETREAT")
+    assert "of" in pattern.participant_preps and "of" not in pattern.target_preps

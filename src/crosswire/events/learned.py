@@ -32,6 +32,7 @@ class LearnedCoding(DataModel):
     cameo: dict[TypeKey, Cameo]
     noun_participant_preps: frozenset[str]
     noun_target_preps: frozenset[str]
+    own_act_nouns: frozenset[str]
 
 
 @cache
@@ -60,14 +61,17 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
                 "target_preps": tuple(sorted(frames().verb_target_preps)),
             }
         )
+    participant_preps, target_preps = coding.noun_participant_preps, coding.noun_target_preps
+    if lemma in coding.own_act_nouns:  # "the resignation of President Nixon": his own act
+        participant_preps, target_preps = participant_preps | {"of"}, target_preps - {"of"}
     return Pattern.model_validate(
         {
             "lemma": lemma,
             "type": event_type,
             "example": "",
             "cameo": coding.cameo[event_type],
-            "participant_preps": tuple(sorted(coding.noun_participant_preps)),
-            "target_preps": tuple(sorted(coding.noun_target_preps)),
+            "participant_preps": tuple(sorted(participant_preps)),
+            "target_preps": tuple(sorted(target_preps)),
         }
     )
 
