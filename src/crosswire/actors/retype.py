@@ -40,24 +40,29 @@ def residences(text: str, typed: list[Typed]) -> None:
     """ "LuAnn Johnson, of Burnsville, was hit": a one-word "person" the "of" after a
     person's name and comma introduces is where that person lives."""
     for before, mention in pairwise(typed):
-        if mention.type != "PERSON" or before.type != "PERSON" or " " in mention.text.strip():
+        if not _one_word_person(mention) or before.type != "PERSON":
             continue
         if mention.start - before.end > MAX_RESIDENCE_GAP:
             continue
         if RESIDENCE.search(text[before.end : mention.start]):
-            name = mention.text
-            mention.type = "PLACE"
-            mention.actor = ActorRef(place_key(name, countries.city_country(name)), name)
+            _become_place(mention, countries.city_country(mention.text))
 
 
 def facilities_are_places(text: str, typed: list[Typed]) -> None:
     """ "the Capella hotel": a one-word "person" named before a building noun is the
     building's name."""
     for mention in typed:
-        if mention.type != "PERSON" or " " in mention.text.strip():
+        if not _one_word_person(mention):
             continue
         following = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
         if following and fold(following.group(1)) in facility_heads():
-            name = mention.text
-            mention.type = "PLACE"
-            mention.actor = ActorRef(place_key(name, None), name)
+            _become_place(mention, None)
+
+
+def _one_word_person(mention: Typed) -> bool:
+    return mention.type == "PERSON" and " " not in mention.text.strip()
+
+
+def _become_place(mention: Typed, country: str | None) -> None:
+    mention.type = "PLACE"
+    mention.actor = ActorRef(place_key(mention.text, country), mention.text)

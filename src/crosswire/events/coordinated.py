@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from crosswire.actors.keys import fold
 from crosswire.events.content import Coded
 from crosswire.events.harmed import tells_harm_done
+from crosswire.events.operations import ACT_PREPS
 from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, direct_object
 from crosswire.model import ActorRef, EventMention
 
@@ -54,7 +55,7 @@ def _harm_it_is_in(
     killed in an attack by rebels", "were arrested in a police raid"): one occurrence, told
     by its result and by its name."""
     prep = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"}:
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in ACT_PREPS:
         return None
     harm = by_token.get(prep.head.i)
     if harm is None or harm.type != event.type or prep.head.pos_ != "VERB":

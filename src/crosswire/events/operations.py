@@ -20,6 +20,10 @@ from crosswire.events.participants import (
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.model import ActorRef
 
+# Prepositions whose object names the act or operation a harm happened in ("killed in an
+# attack", "wounded during clashes"): read here for its doer, in `coordinated` to fold it
+ACT_PREPS = frozenset({"in", "during"})
+
 
 def doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
     """ "one of its soldiers was killed in shelling by Syrian government forces", "killed
@@ -35,7 +39,7 @@ def doers_of_the_act_in(trigger: Token, pattern: Pattern, context: Context) -> l
     # "was killed and another wounded in shelling": the phrase on the joined participle
     verbs = [trigger, *(c for c in trigger.conjuncts if c.tag_ == "VBN")]
     for prep in (p for verb in verbs for p in verb.children):
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+        if prep.dep_ != "prep" or prep.lower_ not in ACT_PREPS:
             continue
         for act in (_relative_head(g) for g in prep.children if g.dep_ in {"pobj", "pcomp"}):
             if not _an_act(act):

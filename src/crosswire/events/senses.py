@@ -125,6 +125,7 @@ def _own_doers(verb: Token) -> list[Token]:
     """The doers of the verb's own clause: a passive's are its "by" agents only (the clause
     it hangs on has a doer of its own: "was walking when she was struck")."""
     if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        # at the deepest climb `_doers` climbs no further: the verb's own "by" agents only
         return [d for d in _doers(verb, MAX_CLIMB) if d.dep_ == "pobj"]
     return _doers(verb)
 
