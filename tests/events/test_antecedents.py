@@ -183,6 +183,13 @@ def test_them_is_the_plural_object_of_the_verb_before_it() -> None:
     assert "senators" in _one_actor(text, "asking", "target").name.lower()
 
 
+def test_them_after_a_preposition_or_an_infinitive_is_the_object_before_it() -> None:
+    text = "Police surrounded the protesters in Hong Kong and fired tear gas at them."
+    assert "protesters" in _one_actor(text, "fired", "target").name.lower()
+    text = "Police pinned 800 students inside and threatened to use live ammunition on them."
+    assert "students" in _one_actor(text, "threatened", "target").name.lower()
+
+
 def test_a_singular_thing_object_stands_for_no_them() -> None:
     # "them" is not the bill: the pronoun is left to the other rules
     text = "The senators met on Monday. The governor vetoed the bill and criticised them."

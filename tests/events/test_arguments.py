@@ -380,6 +380,27 @@ def test_the_means_of_an_attack_is_never_its_target() -> None:
             assert event.target is None, (text, event.target)
 
 
+def test_missiles_thrown_at_people_attack_them_in_any_tense() -> None:
+    for text, doer in (
+        ("Protesters were throwing rocks at police.", "protesters"),
+        ("Youths threw stones at police.", "youths"),
+    ):
+        event = one(text, "ASSAULT")
+        assert (named(event.source), named(event.target)) == (doer, "police")
+
+
+def test_whom_one_pleads_with_to_act_is_the_target_whatever_the_parse() -> None:
+    text = "The doctors pleaded with the administration to reconsider its decision."
+    event = one(text, "REQUEST")
+    assert named(event.target) == "administration"
+
+
+def test_the_doer_of_an_ing_adjunct_is_the_subject_also_of_a_passive() -> None:
+    event = one("Two police officers were attacked while arresting the suspect.", "COERCE")
+    assert named(event.source) == "police officers"
+    assert named(event.target) == "suspect"
+
+
 # ------------------------------------------------------------------ bylines and cited media
 
 
@@ -574,6 +595,8 @@ def test_a_doer_the_parser_joined_to_the_first_verb_as_one_noun_does_the_next() 
     event = one("A sniper shot and killed a doctor in Buffalo.", "ASSAULT")
     assert "sniper" in named(event.source)
     assert "doctor" in named(event.target)
+    event = one("A detective shot and killed a woman in Brooklyn, the police said.", "ASSAULT")
+    assert "detective" in named(event.source)
 
 
 def test_a_pronoun_found_guilty_is_the_verdicts_target() -> None:
@@ -747,3 +770,10 @@ def test_a_result_of_harm_is_done_by_the_doer_of_the_harm_it_follows(
 ) -> None:
     results = [e for e in code(text) if e.trigger in {"striking", "killing"}]
     assert results and results[0].source is not None and results[0].source.name == source
+
+
+def test_of_two_subjects_the_parser_gave_one_verb_the_nearest_is_its_subject() -> None:
+    # a headline's two clauses, read as one with "woman" and "police" both subjects of arrest
+    text = "Woman killed in Queens hit-and-run, police arrest allegedly drunk driver"
+    event = one(text, "COERCE")
+    assert named(event.source) == "police"

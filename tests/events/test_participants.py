@@ -67,6 +67,12 @@ def test_a_relative_clause_on_an_apposition_is_about_the_named_one() -> None:
     assert event.source is not None and event.source.name == "Tom Hardy"
 
 
+def test_a_second_relative_clause_joined_by_and_is_about_the_same_noun() -> None:
+    text = "Reporters met Senator Tom Hardy, who chairs the panel and who backed Ali Farah."
+    event = _one(text, "SUPPORT")
+    assert event.source is not None and event.source.name == "Tom Hardy"
+
+
 def test_a_person_named_before_a_role_noun_is_whose_it_is_not_who() -> None:
     event = _one("A senior Putin aide who attacked a journalist was fired.", "ASSAULT")
     assert event.source is not None and "putin" not in event.source.key

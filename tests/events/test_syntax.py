@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from crosswire.events.syntax import doc_text
+from crosswire.events.syntax import doc_text, prep_objects, prepositional_objects
 
 
 def test_a_doc_s_text_is_joined_once_and_is_the_doc_s_text() -> None:
@@ -19,3 +20,43 @@ def test_each_doc_has_its_own_text() -> None:
     one = Doc(Vocab(), words=["Talks"])
     other = Doc(Vocab(), words=["Strikes"])
     assert (doc_text(one), doc_text(other)) == (one.text, other.text) == ("Talks ", "Strikes ")
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A parse written by hand: the parser's shape under test, whatever a model makes."""
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_the_subject_of_an_infinitive_hung_on_a_preposition_is_its_object() -> None:
+    # "pleaded with [the government to reconsider]": the parser's shape for the one asked
+    doc = _parsed(
+        ["Doctors", "pleaded", "with", "the", "government", "to", "reconsider", "."],
+        [1, 1, 1, 4, 6, 6, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "nsubj", "aux", "pcomp", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "."],
+    )
+    assert [t.text for t in prep_objects(doc[2])] == ["government"]
+    assert [t.text for t in prepositional_objects(doc[1], {"with"})] == ["government"]
+    assert prepositional_objects(doc[1], {"to"}) == []
+
+
+def test_a_clause_marked_by_the_preposition_gives_its_subject() -> None:
+    # "pleaded with the administration to reconsider", parsed as an adverbial clause
+    doc = _parsed(
+        ["Doctors", "pleaded", "with", "the", "administration", "to", "reconsider", "."],
+        [1, 1, 6, 4, 6, 6, 1, 1],
+        ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "advcl", "punct"],
+        ["NNS", "VBD", "IN", "DT", "NN", "TO", "VB", "."],
+    )
+    assert [t.text for t in prepositional_objects(doc[1], {"with"})] == ["administration"]
+
+
+def test_an_absolute_with_and_a_participle_is_no_object() -> None:
+    # "arrested, with police looking on": the police are no one the arrest is done with
+    doc = _parsed(
+        ["Ali", "was", "arrested", "with", "police", "looking", "on"],
+        [2, 2, 2, 2, 5, 3, 5],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "nsubj", "pcomp", "prt"],
+        ["NNP", "VBD", "VBN", "IN", "NNS", "VBG", "RP"],
+    )
+    assert prep_objects(doc[3]) == []

@@ -31,6 +31,7 @@ CONTROLLED = {"xcomp", "advcl", "conj"}  # clauses whose missing subject is the 
 MAX_REPORTING_STEPS = 4
 QUOTES = ('"', "“", "”", "``", "''")  # straight, curly and typeset quotation marks
 MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
+MAX_INFINITIVES = 2  # "threatened to try to use force on them": infinitives climbed to the verb
 
 
 def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef | None:
@@ -153,8 +154,8 @@ def _parallel_object(pronoun: Token, context: Context, resolve: Resolve) -> Acto
     """For the object of a coordinated verb, the object of the verb before it, where the
     pronoun fits it (object continuity: "police arrested the man and put him in jail",
     "called the Republicans and asked them to act"); a thing is no one's antecedent."""
-    verb = pronoun.head
-    if pronoun.dep_ not in DIRECT_OBJECTS or verb.dep_ != "conj" or _quoted(pronoun):
+    verb = _conjoined_verb(pronoun)
+    if verb is None or _quoted(pronoun):
         return None
     earlier = [v for v in (verb.head, *verb.head.conjuncts) if v.i < verb.i]
     for other in reversed(earlier):
@@ -164,6 +165,23 @@ def _parallel_object(pronoun: Token, context: Context, resolve: Resolve) -> Acto
             if actors := resolve(noun, context):
                 return actors[0]
     return None
+
+
+def _conjoined_verb(pronoun: Token) -> Token | None:
+    """The coordinated verb whose object the pronoun is: directly, through a preposition
+    ("fired tear gas at them") or through an infinitive ("threatened to use live ammunition
+    on them")."""
+    if pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep":
+        verb = pronoun.head.head
+    elif pronoun.dep_ in DIRECT_OBJECTS:
+        verb = pronoun.head
+    else:
+        return None
+    for _ in range(MAX_INFINITIVES):
+        if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+            break
+        verb = verb.head
+    return verb if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _objects(verb: Token) -> list[Token]:

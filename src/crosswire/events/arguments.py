@@ -48,7 +48,7 @@ HEADLINE_CLAUSES = {"ROOT", "advcl"}
 
 def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
-    subject_tokens = [t for c in verb.children if c.dep_ in SUBJECTS for t in _undated_subject(c)]
+    subject_tokens = [t for c in _own_subjects(verb) for t in _undated_subject(c)]
     passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for t in _undated_subject(c)]
     agents = _agents(verb) or [a for c in _bare_conjuncts(verb) for a in _agents(c)]
     if not agents and verb.dep_ == "conj" and _passive_form(verb):
@@ -82,6 +82,14 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     if obj is not None:
         objects += _actors(obj, context)
     return unique(subjects), unique(objects)
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    """The verb's subject; of two the parser gave it ("Woman killed in hit-and-run, police
+    arrest driver": a headline's two clauses read as one), the one nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1:] if len(subjects) > 1 and before else subjects
 
 
 def _actors(token: Token, context: Context) -> list[ActorRef]:
@@ -490,9 +498,10 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # share their subject, whatever each one's voice)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
         return passive or _subjects(head, passive=False) or None
-    if verb.dep_ == "conj" and head.pos_ == "NOUN" and head.dep_ == "ROOT":
-        # "A sniper shot and killed a doctor": the parser took the doer and the first verb
-        # for one noun ("sniper shot"), whose modifier is the doer
+    if verb.dep_ == "conj" and head.pos_ == "NOUN" and head.dep_ in {"ROOT", "ccomp"}:
+        # "A sniper shot and killed a doctor" (also reported: "..., the police said"): the
+        # parser took the doer and the first verb for one noun ("sniper shot"), whose
+        # modifier is the doer
         return [c for c in head.children if c.dep_ == "compound" and actors_of(c, context)]
     if verb.dep_ == "conj":
         # "Officers were called to the scene and arrested the gunman": a bare verb joined
@@ -511,6 +520,12 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # on the protesters, who had gathered there, killing three": a harm's result
             # follows the harm, in or out of a relative clause, whatever the parse says
             return _subjects(harm, passive=False)
+        if verb.tag_ == "VBG" and _time_marked(verb):
+            # "the deputy was killed while investigating an attack", "officers were attacked
+            # while arresting him": the doer of an "-ing" clause of time is the subject, also
+            # the subject of a passive (an unmarked one may be the agent's: "dispersed by
+            # police using tear gas")
+            return _subjects(head, passive=False) or _subjects(head, passive=True)
         # "the demonstration staged by students to protest": a passive's purpose is its doer's
         return _subjects(head, passive=False) or _agents(head)
     if verb.dep_ == "dep" and verb.tag_ == head.tag_ and verb.tag_ in TENSED:
@@ -549,6 +564,12 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _time_marked(clause: Token) -> bool:
+    """Whether a subordinator of time opens the clause ("while", "after", "before")."""
+    marks = frames().time_clause_marks
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in clause.children)
 
 
 def _harm_before(participle: Token, head: Token) -> Token | None:

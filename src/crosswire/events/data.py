@@ -98,6 +98,7 @@ class Frames(DataModel):
     trials: Trials
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]
+    charging_types: frozenset[PloverType]
     thwarting_verbs: Words
     operation_nouns: Words
     court_types: frozenset[PloverType]
@@ -118,6 +119,7 @@ class Frames(DataModel):
     doers_acts: frozenset[PloverType]
     adverbial_preps: Words
     reduced_clause_marks: Words
+    time_clause_marks: Words
     homeward: Words
     verbal_objects: Words
     criticism_verbs: Words

@@ -19,7 +19,7 @@ from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import CLAUSES, HYPHENS, doc_text
+from crosswire.events.syntax import CLAUSES, HYPHENS, doc_text, prep_objects, prepositional_objects
 from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
 
@@ -71,18 +71,13 @@ def possessor_actors(noun: Token, context: Context) -> list[ActorRef]:
 
 
 def actors_under(prep: Token, context: Context) -> list[ActorRef]:
-    return [a for child in prep.children if child.dep_ == "pobj" for a in actors_of(child, context)]
+    return [a for child in prep_objects(prep) for a in actors_of(child, context)]
 
 
 def actors_under_prep(head: Token, preposition: str, context: Context) -> list[ActorRef]:
     """The actors named by the objects of the head's `preposition` ("from the UK"), also
     where the parser calls it a dative ("sent a letter to Reno")."""
-    return [
-        a
-        for prep in head.children
-        if prep.dep_ in {"prep", "dative"} and prep.lower_ == preposition
-        for a in actors_under(prep, context)
-    ]
+    return [a for o in prepositional_objects(head, {preposition}) for a in actors_of(o, context)]
 
 
 def dateline(token: Token) -> bool:
@@ -113,7 +108,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if token.lower_ in frames().pronouns or speaker_pronoun(token):
         found = antecedent(token, context, actors_of)
         return None if found is not None and _quoting(token, found, context) else found
-    if token.lower_ in agents().relative_pronouns and token.head.dep_ == "relcl":
+    if token.lower_ in agents().relative_pronouns and _relative_clause(token.head):
         return _relative_antecedent(token, context)  # "the man who killed"
     named_by = ("appos", "compound", "nmod")  # "the Hizbollah group": the name is a modifier
     # an apposition names the very one ("the Mafia leader Salvatore Riina": Riina, not the
@@ -204,11 +199,20 @@ def _in_quotes(token: Token) -> bool:
     return before % 2 == 1 or after % 2 == 1
 
 
+def _relative_clause(verb: Token) -> Token | None:
+    """The relative clause a verb heads, or is joined to ("Eastland, who was chairman and
+    who supported ...": the second "who" is Eastland too)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" else None
+
+
 def _relative_antecedent(pronoun: Token, context: Context) -> ActorRef | None:
     """The actor a relative pronoun stands for: the noun its clause is on, else the noun
     right before it ("the shooting of a deputy who was murdered": the parse hung the clause
     on the shooting, but a relative clause follows the noun it describes)."""
-    found = _first(actors_of(_described(pronoun.head.head), context))
+    clause = _relative_clause(pronoun.head) or pronoun.head
+    found = _first(actors_of(_described(clause.head), context))
     if found is not None or pronoun.i == 0:
         return found
     before = pronoun.nbor(-1)

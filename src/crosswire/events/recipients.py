@@ -15,7 +15,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.participants import actors_of, agent_kind, named_place
 from crosswire.events.patterns import verb_lemma
-from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject
+from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject, prepositional_objects
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
@@ -47,10 +47,8 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
     preps = recipients().by_type.get(event_type, frozenset())  # type: ignore[call-overload]
     return [
         a
-        for prep in trigger.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for g in prep.children
-        if g.dep_ == "pobj" and not named_place(g, context)
+        for g in prepositional_objects(trigger, preps)
+        if not named_place(g, context)
         for a in actors_of(g, context)
     ]
 

@@ -159,6 +159,34 @@ def marked_infinitives(verb: Token, marks: Collection[str]) -> list[Token]:
     ]
 
 
+def prep_objects(prep: Token) -> list[Token]:
+    """The nouns a preposition governs: its object, and the subject of a "to" clause the
+    parser hung on it in the object's place ("pleaded with [the government to reconsider]",
+    "called on [Israel to halt]"): the one asked is the preposition's object. (An absolute
+    "with" takes a participle, not an infinitive: "with police looking on".)"""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for clause in (c for c in prep.children if c.dep_ == "pcomp"):
+        if infinitive_marker(clause) is not None:
+            objects += [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
+    return objects
+
+
+def prepositional_objects(head: Token, preps: Collection[str]) -> list[Token]:
+    """The nouns governed by the head's prepositions in `preps` (also where the parser calls
+    one a dative: "sent a letter to Reno"), and the subject of a "to" clause the parser
+    marked with one of them ("pleaded [with] the administration to reconsider")."""
+    objects = [
+        o
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps
+        for o in prep_objects(prep)
+    ]
+    for clause in (c for c in head.children if c.dep_ == "advcl" and infinitive_marker(c)):
+        if any(m.dep_ == "mark" and m.lower_ in preps for m in clause.children):
+            objects += [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
+    return objects
+
+
 def infinitive_marker(verb: Token) -> Token | None:
     """The "to" that makes `verb` an infinitive ("[to] visit"), or None."""
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
