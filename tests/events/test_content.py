@@ -56,6 +56,16 @@ def test_gerund_object_of_an_uncoded_accusation_is_no_event() -> None:
     assert kept == ["arrested"]
 
 
+def test_what_one_is_charged_with_is_no_event_even_where_the_charge_codes_nothing() -> None:
+    # a headline without a subject: "Charged" codes nothing, the murder is what is charged
+    kept = _kept("Charged with murdering a sheriff's deputy", {"murdering": "ASSAULT"})
+    assert kept == []
+    kept = _kept(
+        "Protesters were threatened with arrest.", {"threatened": "THREATEN", "arrest": "COERCE"}
+    )
+    assert kept == ["threatened"]
+
+
 def test_participle_accusation_on_an_object_is_its_own_event() -> None:
     kept = _kept(
         "Police arrested the officer accused of shooting the teenager.",

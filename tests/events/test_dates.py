@@ -548,7 +548,7 @@ def test_a_perfect_tally_since_a_bound_has_no_one_date(text: str, trigger: str) 
 
 def test_a_duration_on_an_event_noun_tells_how_long_not_when() -> None:
     # "a two-day visit" leaves the visit a recent report, dated by the publication
-    text = "The German defence minister, ending a two-day visit, said Poland was ready."
+    text = "The German defence minister, ending a two-day visit to Poland, said it was ready."
     assert dated(text, "visit") == (PUBLISHED, "published")
 
 

@@ -6,7 +6,7 @@ undergoer verb's subject undergoes it). Sentences written for the tests."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import built, code
 
 from crosswire import nlp, stages
 from crosswire.events.context import article_context
@@ -30,11 +30,12 @@ def named(names: list[str], word: str) -> bool:
 
 
 def test_a_compound_actor_before_the_object_does_it() -> None:
-    found = code("The police shooting of a Kenyan student sparked anger in Nairobi.")
-    shooting = [e for e in found if e.type == "ASSAULT"]
-    assert shooting and shooting[0].source is not None and shooting[0].target is not None
-    assert "police" in shooting[0].source.name.lower()
-    assert "student" in shooting[0].target.name.lower()
+    # the rule under test is the noun's arguments, whatever the model decides of the noun
+    text = "The police shooting of a Kenyan student sparked anger in Nairobi."
+    shooting = built(text, "shooting", "ASSAULT")
+    assert shooting.source is not None and shooting.target is not None
+    assert "police" in shooting.source.name.lower()
+    assert "student" in shooting.target.name.lower()
 
 
 def test_a_state_body_in_a_compound_does_it() -> None:
@@ -239,8 +240,8 @@ def test_the_owner_of_an_arrest_is_the_one_arrested() -> None:
     assert event.source is not None and event.source.name == "police"
     assert event.target is not None and event.target.name == "mayor"
     text = "A mafioso committed suicide hours after his arrest in a police bust of 100 people."
-    arrests = [e for e in code(text) if e.type == "COERCE"]
-    assert arrests and all(e.target is not None and e.target.name == "mafioso" for e in arrests)
+    arrest = built(text, "arrest", "COERCE")
+    assert arrest.target is not None and arrest.target.name == "mafioso"
 
 
 def test_an_arrest_owned_by_its_undergoer_names_no_doer() -> None:
@@ -259,3 +260,9 @@ def test_the_of_phrase_of_an_own_act_noun_is_its_doer() -> None:
     resignation = next(t for t in doc if t.lemma_ == "resignation")
     pattern = learned_pattern(resignation, "RETREAT")
     assert "of" in pattern.participant_preps and "of" not in pattern.target_preps
+
+
+def test_a_visit_to_no_one_and_nowhere_named_is_no_event() -> None:
+    assert not [e for e in code("Peavy said the reason for Ortiz's visit was unknown.")]
+    visits = [e for e in code("The Indian prime minister's visit to Nepal ended on Sunday.")]
+    assert [(e.type, e.target and e.target.country) for e in visits] == [("CONSULT", "NPL")]

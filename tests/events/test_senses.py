@@ -360,3 +360,16 @@ def test_a_danger_to_a_state_of_things_is_no_threat() -> None:
 def test_criminals_striking_is_no_labour_strike() -> None:
     assert "PROTEST" not in types("A band of jewel thieves have struck in the heart of Paris.")
     assert types("Dock workers in Rotterdam struck for higher pay.") == ["PROTEST"]
+
+
+def test_a_gunman_who_marches_in_is_no_protest_march() -> None:
+    text = "A woman was shot by a gunman who marched into an office party in Toronto."
+    assert "PROTEST" not in types(text)
+    assert "PROTEST" in types("Students who marched on parliament were arrested.")
+
+
+def test_a_person_fired_from_a_job_at_a_firm_is_dismissed_not_shot() -> None:
+    text = "A man who was fired last week from his job at an accounting firm walked in."
+    assert "ASSAULT" not in types(text)
+    assert types("Rockets were fired at Israel from Gaza.") == ["ASSAULT"]
+    assert types("Shots were fired at police in Athens.") == ["ASSAULT"]

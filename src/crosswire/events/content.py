@@ -10,9 +10,10 @@ from spacy.tokens import Span, Token
 
 from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
-from crosswire.events.data import ContentCode, modality
+from crosswire.events.data import ContentCode, frames, modality
 from crosswire.events.event import build
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.senses import senses
 from crosswire.events.syntax import infinitive_marker
 from crosswire.events.targets import one_side
 from crosswire.model import ActorRef, EventMention
@@ -50,7 +51,7 @@ def absorb_content(found: Coded) -> Coded:
     trigger_of = {id(event): token for token, event in found}
     kept: Coded = []
     for token, event in found:
-        governor = _content_governor(token, by_token)
+        governor = None if _harm_result(token, event) else _content_governor(token, by_token)
         if governor is not None and _has_content(governor, trigger_of[id(governor)]):
             _threat_by_content(governor, trigger_of[id(governor)], event)
             _code_by_content(governor, event)
@@ -96,6 +97,8 @@ def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
     preposition, predicate = token.head.lower_, token.head.head
     if preposition in ARGUMENT_PREPOSITIONS:
         return predicate.i in by_token or is_trigger_word(predicate)
+    if preposition == "with" and _pattern_types(predicate) & frames().charging_types:
+        return True  # "charged with murdering", "threatened with arrest"
     background = preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
     return background and predicate.i in by_token
 
@@ -193,6 +196,14 @@ def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventM
         if event is not None:
             return event
     return None
+
+
+def _harm_result(token: Token, event: EventMention) -> bool:
+    """A participle of harm added to a clause with no subordinator ("pointed a revolver at
+    the officers, who fired, striking Gray"): the harm the act did, never what was said."""
+    if event.type not in senses().harm_types or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in {"mark", "aux"} for c in token.children)
 
 
 def is_trigger_word(token: Token) -> bool:

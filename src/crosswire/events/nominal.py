@@ -46,6 +46,8 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
             continue
         if pattern.requires_actor_pair and not (subjects and targets):
             continue
+        if pattern.requires_target and not targets:
+            continue  # "the reason for Ortiz's visit": a visit to no one and nowhere named
         found = places(noun, context, [noun])
         return build(
             noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]

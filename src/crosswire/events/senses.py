@@ -141,9 +141,12 @@ def _road_accident(context: Context) -> bool:
     return any(t.lemma_.lower() in verbs and _vehicle_doer(t) for t in context.doc)
 
 
-def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> bool:
+def other_sense(
+    verb: Token, lemma: str, event_type: str, context: Context, object_named: bool = False
+) -> bool:
     """True where `verb` (keyed by `lemma`) is, in this sentence, no event of `event_type`
-    though it may be one of another type."""
+    though it may be one of another type. `object_named`: the pattern's own object words
+    matched ("prevented the rally"), which decide the sense where a thing is the object."""
     data = senses()
     if event_type in data.harm_types and lemma in data.means_objects:
         return _patient_not_means(verb)
@@ -152,7 +155,8 @@ def other_sense(verb: Token, lemma: str, event_type: str, context: Context) -> b
         return True  # "beating the law", "killed the bill": no harm, no criticism
     if event_type in data.needs_people_object.get(lemma, ()):
         return not _people_object(verb, context)
-    if event_type in data.people_objects.get(lemma, ()) and _thing_object(verb, context):
+    people = event_type in data.people_objects.get(lemma, ()) and not object_named
+    if people and _thing_object(verb, context):
         return True  # "to arrest global warming"
     if event_type in data.objectless.get(lemma, ()) and direct_object(verb) is not None:
         return True  # "demonstrated hostility": shown, no protest
@@ -174,6 +178,8 @@ def _armed_doer(verb: Token, context: Context) -> bool:
     """The verb's subject is criminals or armed irregulars (`unprotesting_sectors`), who
     do not protest: "thieves have struck", "gunmen stormed"."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "relcl":  # "a gunman who marched into a party": the gunman
+        subjects = [verb.head if s.tag_ in RELATIVE_TAGS else s for s in subjects]
     actors = [generic_actor(s, context) for s in subjects if context.mention_at(s) is None]
     return any(a is not None and a.sector in senses().unprotesting_sectors for a in actors)
 
@@ -354,7 +360,14 @@ def _natural_force(noun: Token) -> bool:
 
 def _patient_not_means(verb: Token) -> bool:
     """'fired the board': an object that is no weapon or shot ("fired shots") makes the
-    verb another word, unless it is fired at something ("fired batteries at Russia")."""
+    verb another word, unless it is fired at something ("fired batteries at Russia"). A
+    passive's subject decides alone: shots "were fired at police", a man "was fired from
+    his job at a firm"."""
+    undergoer = passive_subject(verb)
+    if undergoer is not None:
+        # a sentence's first word may be tagged a name and keep its plural ("Rockets")
+        forms = {_head_word(undergoer), undergoer.lower_, undergoer.lower_.removesuffix("s")}
+        return not forms & harmed().means
     if any(
         c.dep_ == "prep"
         and c.lower_ in harmed().preps

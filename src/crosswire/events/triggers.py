@@ -17,7 +17,6 @@ from crosswire.events.learned import learned_pattern
 from crosswire.events.nominal import kind_of_actor, noun_roles
 from crosswire.events.participants import (
     actors_of,
-    actors_under,
     country_actor,
     generic_actor,
     unique,
@@ -35,6 +34,7 @@ from crosswire.events.syntax import (
     marked_infinitives,
     object_matches,
     passive_subject,
+    prepositional_objects,
     shared_object,
 )
 from crosswire.events.targets import owner_actors
@@ -70,7 +70,7 @@ def _try_verb_pattern(
 ) -> EventMention | None:
     if not all(holds(verb, pattern, context) for holds in _VERB_CONSTRAINTS):
         return None
-    if other_sense(verb, verb_lemma(verb), pattern.type, context):
+    if other_sense(verb, verb_lemma(verb), pattern.type, context, bool(pattern.object)):
         return None  # "was struck by a car", "fired the board": another sense of the word
     subjects, objects = _roles(verb, pattern, context)
     if not objects and (moved := _particle_object(verb, pattern, context)):
@@ -153,11 +153,11 @@ def _verb_targets(
     targets = list(objects) if not (thing or conveyed) else []
     found: list[ActorRef] = []
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ in {"prep", "dative"} and prep.lower_ in pattern.target_preps:
-                found += actors_under(prep, context)
-            elif prep.dep_ == "dative" and prep.pos_ in {"NOUN", "PROPN"}:
-                found += actors_of(prep, context)  # "gave Vietnam a loan"
+        for noun in prepositional_objects(head, pattern.target_preps):
+            found += actors_of(noun, context)
+        for dative in (c for c in head.children if c.dep_ == "dative"):
+            if dative.pos_ in {"NOUN", "PROPN"}:
+                found += actors_of(dative, context)  # "gave Vietnam a loan"
     for clause in marked_infinitives(heads[0], pattern.content_preps):
         # "called for the minister to resign": the one asked is the clause's subject
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
@@ -395,6 +395,8 @@ def code_learned(
     if token.pos_ in {"VERB", "AUX"}:
         if no_event(token, verb_lemma(token), {event_type}, context):
             return None
+        if _object_excluded(token, event_type, context):
+            return None
         return _try_verb_pattern(token, pattern, sentence, context)
     if _speaker(token) or kind_of_actor(token, context):
         return None
@@ -406,6 +408,18 @@ def code_learned(
     found = places(token, context, [token])
     return build(
         token, pattern, sentence, context, unique(subjects), unique(targets), found, [token]
+    )
+
+
+def _object_excluded(verb: Token, event_type: str, context: Context) -> bool:
+    """The word's own pattern of this type excludes its object ("intercepted two rockets",
+    "met its commitments"): the learned decision does not code it either."""
+    return any(
+        p.type == event_type
+        and p.object_not
+        and not p.object
+        and not _object_fits(verb, p, context)
+        for p in verb_patterns().get(verb_lemma(verb), ())
     )
 
 
