@@ -50,3 +50,25 @@ def test_a_headline_parsed_apart_is_parsed_in_sentence_case() -> None:
         "VERB",
         "NOUN",
     ]
+
+
+def test_title_case_lines_of_a_text_are_recased_by_its_other_lines() -> None:
+    text = f"{TITLE}\n{BODY}\nGuard Had Been Sacked Last Week\nHe had worked there."
+    recased = headlines.recased_lines(text)
+    assert recased is not None and len(recased) == len(text)
+    lines = recased.split("\n")
+    assert lines[0] == "Sacked guard kills two women at Chicago warehouse: Police"
+    assert lines[1] == BODY and lines[3] == "He had worked there."
+    assert lines[2] == "Guard had been sacked last week"
+    assert headlines.recased_lines(BODY) is None
+
+
+def test_a_headline_opening_the_text_is_parsed_in_sentence_case() -> None:
+    article = Article(id="t", text=f"{TITLE}\n{BODY}", path="t.txt", published="2020-01-16")
+    doc = pipeline.parse_articles([article])[0].text
+    assert doc.text == article.text
+    assert [t.pos_ for t in doc[:8] if t.text in {"Guard", "Kills", "Women"}] == [
+        "NOUN",
+        "VERB",
+        "NOUN",
+    ]

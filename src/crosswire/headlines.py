@@ -3,8 +3,9 @@ as a run of names (every capitalised word a PROPN), so its verb and its nouns go
 The parser reads a headline parsed apart (`pipeline.parse_articles`) written in sentence
 case instead (each word as the article body writes it, `clean.casing.body_casing`), and
 its analysis is laid back onto the words as written, so every offset and every token's
-text stay those of the headline. A headline that opens the text is parsed with it, as
-written: the parser runs it into the line below, where a recased parse gained nothing."""
+text stay those of the headline. A headline that opens the text is parsed with it,
+recased like each title-case line of the text (`recased_lines`): a line ends its sentence
+(`nlp.paragraph_breaks`), so the recased words parse as a sentence of their own."""
 
 from __future__ import annotations
 
@@ -42,7 +43,25 @@ def sentence_cased(line: str, body: str) -> str | None:
     case."""
     if not title_case(line):
         return None
-    casing = body_casing(body)
+    return _recased(line, body_casing(body))
+
+
+def recased_lines(text: str) -> str | None:
+    """`text` with each line in title case (a headline, a subheading that opens or heads a
+    section) written in sentence case by the casing of its other lines, of the same length;
+    None where no line changes."""
+    lines = text.split("\n")
+    titled = {i for i, line in enumerate(lines) if title_case(line)}
+    if not titled:
+        return None
+    casing = body_casing("\n".join(line for i, line in enumerate(lines) if i not in titled))
+    recased = "\n".join(
+        _recased(line, casing) if i in titled else line for i, line in enumerate(lines)
+    )
+    return recased if recased != text else None
+
+
+def _recased(line: str, casing: dict[str, str]) -> str:
     out = list(line)
     for match in WORD.finditer(line):
         word = match.group(0)

@@ -275,7 +275,16 @@ class Parsed:
 def parse_articles(articles: list[Article]) -> list[Parsed]:
     """Each article's parses, in batches: one ``nlp.pipe`` stream each for the texts, the
     captions and the headlines, so a short headline does not cost a pipeline call of its own."""
-    docs = nlp.parse(a.text for a in articles)
+    recased = [headlines.recased_lines(a.text) for a in articles]
+    docs = (
+        headlines.as_written(doc, a.text) if cased else doc
+        for doc, a, cased in zip(
+            nlp.parse(cased or a.text for a, cased in zip(articles, recased, strict=True)),
+            articles,
+            recased,
+            strict=True,
+        )
+    )
     caption_docs = nlp.parse(a.caption_text for a in articles if a.captions)
     titles = [_separate_headline(a) for a in articles]
     apart = [(t, a.text) for t, a in zip(titles, articles, strict=True) if t]

@@ -27,3 +27,14 @@ def test_the_town_after_a_persons_name_and_of_is_where_the_person_lives(analyse)
     doc = analyse("Police said Luann Marie Johnson, 66, of Burnsville, was struck on Wednesday.")
     assert doc.find("Burnsville").type == "PLACE"
     assert doc.find("Luann Marie Johnson").type == "PERSON"
+
+
+def test_a_name_joined_by_a_comma_to_its_state_is_a_town_there(analyse) -> None:
+    doc = analyse("She treats the fishermen of Bayou La Batre, Alabama, every day.")
+    town = doc.find("Bayou La Batre")
+    assert town.type == "PLACE" and town.actor.country == "USA"
+
+
+def test_a_person_before_a_countrys_possessive_stays_a_person(analyse) -> None:
+    doc = analyse("Ali Farah, Somalia's envoy to Kenya, met the minister.")
+    assert doc.find("Ali Farah").type == "PERSON"

@@ -1,6 +1,7 @@
 """A mention's type read again from the words around it, where the small model's label is
 wrong: a one-word "person" before a building noun is the building, after a medium's
-descriptor the medium, after a person's ", of" the town the person lives in."""
+descriptor the medium, after a person's ", of" the town the person lives in, before ", <a
+state or country>" a town there."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from crosswire.model import ActorRef
 
 MAX_RESIDENCE_GAP = 16  # characters between a name and its ", 66, of"
 RESIDENCE = re.compile(r",\s*(?:(?:aged\s+)?\d{1,3},\s*)?of\s+$")  # "Luann Johnson, 66, of "
+POSSESSIVE = re.compile(r"^['\u2019]s\b")  # "Ali Farah, Somalia's envoy": the envoy is the person
 
 
 def retype_by_context(text: str, typed: list[Typed]) -> None:
     facilities_are_places(text, typed)
     described_media(text, typed)
     residences(text, typed)
+    localities(text, typed)
 
 
 def described_media(text: str, typed: list[Typed]) -> None:
@@ -46,6 +49,19 @@ def residences(text: str, typed: list[Typed]) -> None:
             continue
         if RESIDENCE.search(text[before.end : mention.start]):
             _become_place(mention, countries.city_country(mention.text))
+
+
+def localities(text: str, typed: list[Typed]) -> None:
+    """ "the people of Bayou La Batre, Alabama": a "person" a comma joins to the state or
+    country it lies in is a town there (not "Ali Farah, Somalia's envoy")."""
+    for mention, where in pairwise(typed):
+        if mention.type != "PERSON" or where.type not in {"PLACE", "COUNTRY"}:
+            continue
+        if text[mention.end : where.start] != ", " or not where.actor.country:
+            continue
+        if POSSESSIVE.match(text[where.end : where.end + 3]):
+            continue
+        _become_place(mention, where.actor.country)
 
 
 def facilities_are_places(text: str, typed: list[Typed]) -> None:
