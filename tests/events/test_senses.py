@@ -373,3 +373,9 @@ def test_a_person_fired_from_a_job_at_a_firm_is_dismissed_not_shot() -> None:
     assert "ASSAULT" not in types(text)
     assert types("Rockets were fired at Israel from Gaza.") == ["ASSAULT"]
     assert types("Shots were fired at police in Athens.") == ["ASSAULT"]
+
+
+def test_a_meal_or_meeting_held_is_no_one_held() -> None:
+    text = "A dinner between Kim Yong Chol and Mike Pompeo was held in Manhattan on Thursday."
+    assert "COERCE" not in types(text)
+    assert types("Egyptian police held the activist for two days.") == ["COERCE"]

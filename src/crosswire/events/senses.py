@@ -153,7 +153,7 @@ def other_sense(
     harm = event_type in data.harm_types and lemma not in frames().criticism_verbs
     if harm and verbal_attack(verb):
         return True  # "beating the law", "killed the bill": no harm, no criticism
-    if event_type in data.needs_people_object.get(lemma, ()):
+    if event_type in data.needs_people_object.get(lemma, ()) and not object_named:
         return not _people_object(verb, context)
     people = event_type in data.people_objects.get(lemma, ()) and not object_named
     if people and _thing_object(verb, context):
