@@ -6,7 +6,7 @@ written for the test."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import built, code
 from tests.events.conftest import only_one as _one
 
 from crosswire import nlp
@@ -31,7 +31,7 @@ def test_a_building_surrounded_is_no_target() -> None:
 
 
 def test_the_owner_of_a_place_surrounded_is_the_target() -> None:
-    event = _one("Police surrounded the suspect's house.", "COERCE")
+    event = built("Police surrounded the suspect's house.", "surrounded", "COERCE")  # the rule
     assert event.target is not None and event.target.name == "suspect"
 
 

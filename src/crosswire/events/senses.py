@@ -383,7 +383,7 @@ def _people_object(verb: Token, context: Context) -> bool:
     """The object (or passive subject) names people: an actor, an unnamed agent, or an
     adjective used as a noun ("evacuated the wounded"); or people are moved from a place
     ("evacuated the staff from the embassy")."""
-    patient = direct_object(verb) or passive_subject(verb)
+    patient = direct_object(verb) or passive_subject(verb) or _shared_passive_subject(verb)
     if patient is None:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
@@ -391,6 +391,12 @@ def _people_object(verb: Token, context: Context) -> bool:
     if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
         return True
     return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
+
+
+def _shared_passive_subject(verb: Token) -> Token | None:
+    """The subject a joined passive shares with the one before it ("two men were arrested
+    and were being held")."""
+    return passive_subject(verb.head) if verb.dep_ == "conj" else None
 
 
 def _thing_object(verb: Token, context: Context) -> bool:
