@@ -4,6 +4,8 @@ above (the controller of an infinitive or gerund, the noun a participle is on)."
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from crosswire.events.clause_links import governing_object
@@ -346,8 +348,7 @@ def _reduced_passive(verb: Token) -> bool:
         return False
     if {c.dep_ for c in verb.children} & (SUBJECTS | {"aux", "auxpass", "dobj", "obj"}):
         return False
-    marks = frames().reduced_clause_marks
-    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in verb.children)
+    return _opened_by(verb, frames().reduced_clause_marks)
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -520,7 +521,7 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # on the protesters, who had gathered there, killing three": a harm's result
             # follows the harm, in or out of a relative clause, whatever the parse says
             return _subjects(harm, passive=False)
-        if verb.tag_ == "VBG" and _time_marked(verb):
+        if verb.tag_ == "VBG" and _opened_by(verb, frames().time_clause_marks):
             # "the deputy was killed while investigating an attack", "officers were attacked
             # while arresting him": the doer of an "-ing" clause of time is the subject, also
             # the subject of a passive (an unmarked one may be the agent's: "dispersed by
@@ -566,9 +567,8 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     return None
 
 
-def _time_marked(clause: Token) -> bool:
-    """Whether a subordinator of time opens the clause ("while", "after", "before")."""
-    marks = frames().time_clause_marks
+def _opened_by(clause: Token, marks: Collection[str]) -> bool:
+    """Whether one of the subordinators `marks` opens the clause ("when", "while")."""
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks for c in clause.children)
 
 

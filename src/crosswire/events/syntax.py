@@ -167,7 +167,7 @@ def prep_objects(prep: Token) -> list[Token]:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     for clause in (c for c in prep.children if c.dep_ == "pcomp"):
         if infinitive_marker(clause) is not None:
-            objects += [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
+            objects += _subjects_before(clause)
     return objects
 
 
@@ -183,8 +183,14 @@ def prepositional_objects(head: Token, preps: Collection[str]) -> list[Token]:
     ]
     for clause in (c for c in head.children if c.dep_ == "advcl" and infinitive_marker(c)):
         if any(m.dep_ == "mark" and m.lower_ in preps for m in clause.children):
-            objects += [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
+            objects += _subjects_before(clause)
     return objects
+
+
+def _subjects_before(clause: Token) -> list[Token]:
+    """The subjects written before a clause's verb (an infinitive's own: "the government
+    [to reconsider]")."""
+    return [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
 
 
 def infinitive_marker(verb: Token) -> Token | None:
