@@ -67,3 +67,15 @@ def test_an_event_outside_every_sentence_is_kept() -> None:
     doc = Doc(Vocab(), words=["Talks", "."], sent_starts=[True, False])
     event = EventMention("t", "CONSULT", 40, 45, 40, 50)
     assert in_scope([event], doc, [], Scope(language="en", document=0.0)) == [event]
+
+
+@pytest.mark.slow
+def test_an_arrest_is_in_scope_on_any_page_an_english_sentence_of_another_act_is_not() -> None:
+    text = "Police arrested the team's striker on Sunday. The striker beat the goalkeeper twice."
+    doc = next(nlp.parse([text]))
+    arrest_at, beat_at = text.index("arrested"), text.index("beat")
+    arrest = EventMention("a", "COERCE", arrest_at, arrest_at + 8, 0, 0, mode="arrest")
+    beat = EventMention("b", "ASSAULT", beat_at, beat_at + 4, 0, 0)
+    sports_page = Scope(language="en", document=0.0, english=2)
+    assert in_scope([arrest, beat], doc, [], sports_page) == [arrest]
+    assert confirmed(list(doc.sents), [], sports_page) == []  # the page alone keeps both out

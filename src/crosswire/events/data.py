@@ -103,6 +103,7 @@ class Frames(DataModel):
     operation_nouns: Words
     court_types: frozenset[PloverType]
     court_nouns: Words
+    justice_modes: Words
     helper_nouns: Words
     purpose_preps: Words
     setting_preps: Words

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire import events
 from crosswire.events import fr as french
+from crosswire.events.data import frames
 from crosswire.events.fr import coder as french_coder
 from crosswire.model import Article, Attribution, EventMention, Mention, Scope, TimeExpr
 from crosswire.scope.decide import french_in_scope
@@ -59,9 +60,17 @@ def in_scope(
     scope: Scope,
     settings: ScopeSettings = DEFAULT.scope,
 ) -> list[EventMention]:
-    """The events of `coded` (offsets into `doc`) whose sentence is in scope."""
+    """The events of `coded` (offsets into `doc`) whose sentence is in scope, and the acts
+    of justice (frames.yaml ``justice_modes``: an arrest is crime and justice whatever the
+    page's topic) whose sentence is English."""
     holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
     kept = confirmed(holding, mentions, scope, settings)
+    language = scope.language or ""
+    kept += [
+        s for s in holding
+        if s not in kept and is_english(s.text, language, settings)
+        and any(_inside(e, s) and e.mode in frames().justice_modes for e in coded)
+    ]  # fmt: skip
     return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
 
 
