@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
-from tests.events.conftest import code
+from tests.events.conftest import built, code
 
 from crosswire import nlp
 from crosswire.events.arguments import _agreeing_conjunct, _verb_above
@@ -777,3 +777,13 @@ def test_of_two_subjects_the_parser_gave_one_verb_the_nearest_is_its_subject() -
     text = "Woman killed in Queens hit-and-run, police arrest allegedly drunk driver"
     event = one(text, "COERCE")
     assert named(event.source) == "police"
+
+
+def test_a_verb_joined_to_the_wrong_clause_takes_the_subject_it_agrees_with() -> None:
+    # the parse joins "have attempted" to "he will have"; "have" agrees with "relatives"
+    text = (
+        "The boy's Miami relatives say he will have a better life here and have attempted "
+        "to portray his father as a pawn of Fidel Castro."
+    )
+    event = built(text, "portray", "ACCUSE")
+    assert event.source is not None and event.source.name == "Miami relatives"

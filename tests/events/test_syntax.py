@@ -6,7 +6,13 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from crosswire.events.syntax import doc_text, prep_objects, prepositional_objects
+from crosswire.events.syntax import (
+    clause_subject,
+    disagrees,
+    doc_text,
+    prep_objects,
+    prepositional_objects,
+)
 
 
 def test_a_doc_s_text_is_joined_once_and_is_the_doc_s_text() -> None:
@@ -60,3 +66,33 @@ def test_an_absolute_with_and_a_participle_is_no_object() -> None:
         ["NNP", "VBD", "VBN", "IN", "NNS", "VBG", "RP"],
     )
     assert prep_objects(doc[3]) == []
+
+
+def test_a_participle_the_parser_took_for_a_nominal_subject_hands_over_to_its_own() -> None:
+    # "Turkey, worried about war spilling over, urged ...": "spilling" the subject of
+    # "urged", "Turkey" the subject of "spilling"
+    words = ["Turkey", ",", "worried", "about", "war", "spilling", "over", ",", "urged", "."]
+    doc = Doc(
+        English().vocab,
+        words=words,
+        heads=[5, 0, 0, 2, 3, 8, 5, 5, 8, 8],
+        deps=["nsubj", "punct", "amod", "prep", "pobj", "nsubj", "prt", "punct", "ROOT", "punct"],
+        tags=["NNP", ",", "VBN", "IN", "NN", "VBG", "RP", ",", "VBD", "."],
+        pos=["PROPN", "PUNCT", "VERB", "ADP", "NOUN", "VERB", "ADP", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert clause_subject(doc[5]).text == "Turkey"
+    assert clause_subject(doc[0]).text == "Turkey"  # a noun subject is itself
+
+
+def test_a_tensed_verb_disagrees_with_a_subject_of_the_other_number() -> None:
+    # "he will have a better life and have attempted": "have" is not the verb of "he"
+    doc = _parsed(
+        ["he", "have", "attempted", "they", "has", "left", "he", "was", "arrested", "it", "went"],
+        [2, 2, 2, 5, 5, 5, 8, 8, 8, 10, 10],
+        ["nsubj", "aux", "ROOT", "nsubj", "aux", "ROOT", "nsubjpass", "auxpass", "ROOT",
+         "nsubj", "ROOT"],
+        ["PRP", "VBP", "VBN", "PRP", "VBZ", "VBN", "PRP", "VBD", "VBN", "PRP", "VBD"],
+    )  # fmt: skip
+    assert disagrees(doc[2], doc[0]) and disagrees(doc[5], doc[3])
+    assert not disagrees(doc[8], doc[6])  # "he was arrested"
+    assert not disagrees(doc[10], doc[9])  # a past says nothing of its number

@@ -27,6 +27,7 @@ from crosswire.events.syntax import (
     SUBJECTS,
     clause_subject,
     direct_object,
+    disagrees,
     doc_text,
     in_purpose_phrase,
     plain_pronoun_object,
@@ -509,7 +510,12 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # to a passive shares its subject; one with a tense of its own ("has been indicted
         # and will resign") may start a clause of its own, left as it was
         bare = not any(c.dep_ == "aux" for c in verb.children)
-        return _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
+        found = _subjects(head, passive=False) or (_subjects(head, passive=True) if bare else [])
+        if found and all(disagrees(verb, s) for s in found) and head.head.i != head.i:
+            # "The relatives say he will have a better life and have attempted to portray":
+            # "have" is not the verb of "he" but of the clause above, joined to the wrong verb
+            return [s for s in _subjects(head.head, passive=False) if not disagrees(verb, s)]
+        return found
     plan = governing_object(verb)
     if plan is not None:
         # "foiled the pirates' plot to attack": the plotters', not the foilers'

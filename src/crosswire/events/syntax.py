@@ -36,10 +36,13 @@ def doc_text(doc: Doc) -> str:
 def clause_subject(subject: Token) -> Token:
     """The noun a clausal subject stands for where the parser took a participle on the
     subject for a clause of its own ("Indian Navy patrolling the Gulf thwarted an attack",
-    "The brother of a woman found dead has been charged"): a bare participle (no auxiliary,
-    no marker) with a nominal subject is a reduced relative on that noun, which is the
-    subject; any other subject is itself."""
-    if subject.dep_ not in CLAUSAL_SUBJECTS or subject.tag_ not in PARTICIPLES:
+    "The brother of a woman found dead has been charged"), or for a nominal subject ("Turkey,
+    worried about civil war in Kosovo spilling to the Balkans, urged ...": "spilling" the
+    subject, "Turkey" its own): a bare participle (no auxiliary, no marker) with a nominal
+    subject is a reduced relative on that noun, which is the subject; any other subject is
+    itself."""
+    clausal = subject.dep_ in CLAUSAL_SUBJECTS or subject.pos_ == "VERB"
+    if not clausal or subject.tag_ not in PARTICIPLES:
         return subject
     own = [c for c in subject.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if len(own) != 1 or any(c.dep_ in {"aux", "auxpass", "mark"} for c in subject.children):
@@ -230,3 +233,18 @@ def in_purpose_phrase(noun: Token) -> bool:
     """Whether `noun` heads a phrase of purpose on its verb ("in a move to demand", "for a
     rally supporting": frames.yaml ``purpose_preps``)."""
     return noun.dep_ == "pobj" and noun.head.lower_ in frames().purpose_preps
+
+
+def disagrees(verb: Token, subject: Token) -> bool:
+    """Whether the verb's tensed form cannot agree with `subject` ("he ... and have
+    attempted": "have" wants another subject than "he"; "they ... and has"); False where
+    either says nothing of its number (a past other than "was", a modal, joined subjects)."""
+    tensed = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), verb)
+    if subject.conjuncts:
+        return False
+    word = subject.lower_
+    singular_verb = tensed.tag_ == "VBZ" or tensed.lower_ == "was"
+    plural_verb = tensed.tag_ == "VBP" or tensed.lower_ == "were"
+    third_singular = word in {"he", "she", "it"} or subject.tag_ in {"NN", "NNP"}
+    plural = word in {"we", "they"} or subject.tag_ in {"NNS", "NNPS"}
+    return (singular_verb and plural) or (plural_verb and third_singular)
