@@ -209,3 +209,8 @@ def test_an_event_noun_that_killed_is_one_attack_on_those_killed() -> None:
     assert [(e.type, e.target and e.target.name) for e in attacks] == [
         ("ASSAULT", "Kenyan police officer")
     ]
+
+
+def test_the_destruction_an_attack_causes_is_no_one_it_harmed() -> None:
+    event = built("The militants caused massive destruction in the town.", "caused", "ASSAULT")
+    assert event.target is None or "destruction" not in event.target.name

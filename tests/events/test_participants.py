@@ -5,7 +5,7 @@ first; see crosswire.actors.agents)."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import built, code
 from tests.events.conftest import only_one as _one
 
 from crosswire.model import ActorRef
@@ -154,3 +154,11 @@ def test_a_dateline_is_no_part_of_the_name_of_the_doer_after_it() -> None:
 def test_a_host_of_people_are_those_people() -> None:
     event = _one("Police arrested a host of protesters.", "COERCE")
     assert event.target is not None and "protesters" in event.target.name
+
+
+def test_an_amount_of_a_country_s_money_is_not_its_people() -> None:
+    text = "On Friday, the Kenyan government planned to pay the first 32 death claims of 100,000 Kenyan shillings each."
+    planned = built(text, "planned", "AGREE")
+    assert planned.target is None or "shilling" not in planned.target.name
+    marched = _one("Thousands of Kenyan farmers marched in Nairobi on Monday.", "PROTEST")
+    assert marched.source is not None and marched.source.name.endswith("Kenyan farmers")

@@ -367,7 +367,9 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     if sector is None and not _named_holder(token, context):
         sector = unnamed_sector(token)
     country = _modifier_country(token, context)
-    of_people = _country_adjective(token, context) or token.lower_ in agents().quantities
+    of_people = (
+        _country_adjective(token, context) and _people_noun(token)
+    ) or token.lower_ in agents().quantities
     if sector is None and not (country and of_people and token.tag_ in PLURALS):
         # an unknown plural a country's name or adjective modifies ("Ugandan opposition
         # candidates"), or a number of a country's people ("thousands of Australians"), is
@@ -377,6 +379,14 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     name = _agent_name(token, context)
     kind = fold(token.lemma_) if sector in agents().keyed_by_noun else None
     return ActorRef(key=agent_key(country, sector, kind), name=name, country=country, sector=sector)
+
+
+def _people_noun(token: Token) -> bool:
+    """Whether a plural a country's adjective modifies may be that country's people (or,
+    by metonymy, its forces, states or towns: "Turkish drones", "US states"); not an
+    amount of its money ("100,000 Kenyan shillings", frames.yaml ``currency_words``)."""
+    money = token.ent_type_ in {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
+    return not money and token.lower_ not in frames().currency_words
 
 
 def _holding_group(token: Token, context: Context) -> ActorRef | None:
