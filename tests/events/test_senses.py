@@ -379,3 +379,11 @@ def test_a_meal_or_meeting_held_is_no_one_held() -> None:
     text = "A dinner between Kim Yong Chol and Mike Pompeo was held in Manhattan on Thursday."
     assert "COERCE" not in types(text)
     assert types("Egyptian police held the activist for two days.") == ["COERCE"]
+
+
+def test_seizing_an_initiative_is_no_seizure_but_seizing_a_tanker_is() -> None:
+    assert "COERCE" not in types(
+        "The rejection enabled Mr. Bush to seize the initiative from Iraq."
+    )
+    assert "COERCE" not in types("The Kenyan opposition seized the moment to demand new elections.")
+    assert types("Iran seized a British oil tanker in the Gulf.") == ["COERCE"]
