@@ -10,7 +10,8 @@ import yaml
 from tests.events.conftest import proposed
 
 from crosswire import nlp, stages
-from crosswire.model import Article, EventMention
+from crosswire.events.coder import _no_self_loop
+from crosswire.model import ActorRef, Article, EventMention
 
 PUBLISHED = "2020-01-16"  # a Thursday
 
@@ -225,3 +226,12 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(text: str) -> None:
     assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "150")]
     # a missile fired at someone is an attack
     assert "ASSAULT" in {e.type for e in code("Hamas fired dozens of rockets into Israel.")}
+
+
+def test_an_event_never_has_its_source_as_its_target() -> None:
+    ortiz = ActorRef(key="person:jerry ortiz", name="Jerry Ortiz")
+    suspect = ActorRef(key="agent:XXX:CVL:man", name="man")
+    looped = EventMention("t", "ACCUSE", 0, 7, 0, 40, source=ortiz, target=ortiz)
+    assert _no_self_loop(looped).target is None
+    kept = EventMention("t", "ACCUSE", 0, 7, 0, 40, source=ortiz, target=suspect)
+    assert _no_self_loop(kept).target == suspect

@@ -38,8 +38,18 @@ def code_events(
     for coded in decide(sentences, found, context):
         acts = [(token, e) for token, e in coded if not self_inflicted(token, e.type)]
         coded_acts = visits_purposes(absorb_content(one_act(acts)))
-        events.extend(appeal_code(token, e) for token, e in coded_acts)
+        events.extend(_no_self_loop(appeal_code(token, e)) for token, e in coded_acts)
     return events
+
+
+def _no_self_loop(event: EventMention) -> EventMention:
+    """The event without a target that is its source: whatever step found it (a pronoun
+    resolved to the doer, a content clause's subject), an actor acting on itself is told
+    by a reflexive, which `self_inflicted` has already set apart ("shot himself")."""
+    source, target = event.source, event.target
+    if source is not None and target is not None and source.key == target.key:
+        event.target = None
+    return event
 
 
 def proposals(sentence: Span, context: Context) -> Coded:
