@@ -26,3 +26,13 @@ def test_an_arrest_reported_by_police_keeps_its_arrester_unstated() -> None:
 def test_the_da_is_the_district_attorney() -> None:
     event = built("Mark Dunn has been charged with robbery, the DA said.", "charged", "ACCUSE")
     assert event.source is not None and event.source.sector == "JUD"
+
+
+def test_charges_filed_are_brought_by_the_prosecutor_who_announces_them() -> None:
+    text = (
+        "District Attorney Steve Cooley announced today that capital murder charges were "
+        "filed against a gang member accused of killing a deputy."
+    )
+    event = built(text, "charges", "ACCUSE")
+    assert event.source is not None and event.source.name == "Steve Cooley"
+    assert event.target is not None and "gang member" in event.target.name

@@ -21,7 +21,8 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns
-from crosswire.events.syntax import HYPHENS, PHONE_WORDS
+from crosswire.events.reporters import reporting_doers
+from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS
 from crosswire.model import ActorRef, EventMention
 
 # How a noun hangs on a support verb: its object, or its subject in the passive
@@ -115,7 +116,7 @@ def noun_roles(
     else:
         subjects = (
             owners + participants[:1]
-            or _support_subjects(noun, context)
+            or _support_subjects(noun, context, pattern.type)
             or _role_doers(noun, context)
         )
         targets += participants[1:]
@@ -227,16 +228,23 @@ def _state_body(actor: ActorRef) -> bool:
     return actor.sector in frames().state_sectors and not actor.key.startswith("person:")
 
 
-def _support_subjects(noun: Token, context: Context) -> list[ActorRef]:
+def _support_subjects(
+    noun: Token, context: Context, event_type: str | None = None
+) -> list[ActorRef]:
     """'Teachers began a hunger strike': the subject of a support verb is the noun's actor
-    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent);
-    so is the subject of a clause a meeting or visit sets the time of ("during a visit to
-    Kenya, the minister said", "after talks with Putin, Merkel said")."""
+    ("charges were filed by prosecutors", "an attack carried out by rebels": the agent;
+    with no agent, a reporter whose office does such acts: "the district attorney announced
+    that charges were filed", `reporters`); so is the subject of a clause a meeting or visit
+    sets the time of ("during a visit to Kenya, the minister said", "after talks with
+    Putin, Merkel said")."""
     verb = _light_verb(noun)
     doers = frames().support_verbs | frames().participation_verbs
     if verb is None or verb.lemma_.lower() not in doers:
         return _framing_subjects(noun, context)
-    return arguments(verb, context)[0]
+    subjects = arguments(verb, context)[0]
+    if subjects or event_type is None or noun.dep_ not in PASSIVE_SUBJECTS:
+        return subjects
+    return reporting_doers(verb, event_type, context)
 
 
 def _framing_subjects(noun: Token, context: Context) -> list[ActorRef]:
