@@ -4,7 +4,7 @@ self-evacuation are no events; the harm and aid senses of the same verbs still a
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code
+from tests.events.conftest import code, proposed
 
 from crosswire import nlp, stages
 from crosswire.events.context import article_context
@@ -387,3 +387,10 @@ def test_seizing_an_initiative_is_no_seizure_but_seizing_a_tanker_is() -> None:
     )
     assert "COERCE" not in types("The Kenyan opposition seized the moment to demand new elections.")
     assert types("Iran seized a British oil tanker in the Gulf.") == ["COERCE"]
+
+
+def test_calling_someone_a_name_of_blame_is_disapproval_a_name_of_praise_is_not() -> None:
+    blamed = [e for e in proposed("Saddam Hussein called President Bush a liar.")]
+    assert [(e.type, e.mode) for e in blamed] == [("ACCUSE", "disapprove")]
+    assert blamed[0].target is not None and blamed[0].target.name == "Bush"
+    assert proposed("The Kenyan president called his rival a hero.") == []
