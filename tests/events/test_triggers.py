@@ -173,3 +173,26 @@ def test_a_verb_of_criticism_needs_an_actor_criticised(text: str) -> None:
 )
 def test_a_negated_complement_is_no_plea_or_conviction(text: str) -> None:
     assert [e.type for e in code(text) if e.type in {"CONCEDE", "SANCTION"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors filed charges against the former Peruvian minister.",
+        "The Peruvian company brought a lawsuit against the former minister.",
+        "Lima police pressed charges against the former Peruvian minister.",
+    ],
+)
+def test_a_case_brought_against_someone_is_an_accusation_of_them(text: str) -> None:
+    found = [e for e in proposed(text) if e.type == "ACCUSE"]
+    assert [e.mode for e in found] == ["allege"]
+    assert found[0].target is not None and "minister" in found[0].target.name
+
+
+def test_filing_or_bringing_something_else_is_no_accusation() -> None:
+    assert not [
+        e for e in proposed("The Peruvian minister filed his tax return.") if e.type == "ACCUSE"
+    ]
+    assert not [
+        e for e in proposed("The Kenyan envoy brought a gift for the king.") if e.type == "ACCUSE"
+    ]
