@@ -196,3 +196,11 @@ def test_filing_or_bringing_something_else_is_no_accusation() -> None:
     assert not [
         e for e in proposed("The Kenyan envoy brought a gift for the king.") if e.type == "ACCUSE"
     ]
+
+
+def test_going_on_strike_is_a_strike_going_on_a_trip_is_not() -> None:
+    struck = [e for e in proposed("Thousands of teachers in Chile went on strike on Monday.")]
+    assert [(e.type, e.mode) for e in struck] == [("PROTEST", "strike")]
+    assert not [
+        e for e in proposed("The Chilean teachers went on a trip to Lima.") if e.type == "PROTEST"
+    ]

@@ -74,12 +74,15 @@ def _has_content(governor: EventMention, trigger: Token) -> bool:
 
 def _pattern_types(token: Token) -> set[str]:
     """The event types the pattern files give the word (before any recoding)."""
+    return {p.type for p in _patterns(token)}
+
+
+def _patterns(token: Token) -> tuple[Pattern, ...]:
+    """The word's patterns in the pattern files, as a verb or as a noun."""
     if token.pos_ in {"VERB", "AUX"}:
-        patterns = verb_patterns().get(verb_lemma(token), ())
-    else:
-        nouns = noun_patterns()
-        patterns = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_, ())
-    return {p.type for p in patterns}
+        return verb_patterns().get(verb_lemma(token), ())
+    nouns = noun_patterns()
+    return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_, ())
 
 
 def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
@@ -207,8 +210,13 @@ def _harm_result(token: Token, event: EventMention) -> bool:
 
 
 def is_trigger_word(token: Token) -> bool:
-    """A verb or noun some pattern codes as an event (whether or not it coded one here)."""
-    return token.pos_ in TRIGGER_POS and bool(_pattern_types(token))
+    """A verb or noun some pattern codes as an event (whether or not it coded one here),
+    by itself: a word that codes only within a phrase, with a complement or with a
+    particle ("go on strike", "find guilty", "turn in") is no event word elsewhere ("went
+    on trial for killing a teenager": the killing is no argument of "went")."""
+    if token.pos_ not in TRIGGER_POS:
+        return False
+    return any(not (p.phrase or p.complement or p.particle) for p in _patterns(token))
 
 
 def _is_nominal(token: Token) -> bool:
