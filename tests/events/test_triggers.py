@@ -204,3 +204,10 @@ def test_going_on_strike_is_a_strike_going_on_a_trip_is_not() -> None:
     assert not [
         e for e in proposed("The Chilean teachers went on a trip to Lima.") if e.type == "PROTEST"
     ]
+
+
+def test_exchanging_fire_is_fighting_exchanging_views_is_not() -> None:
+    fought = [e for e in proposed("Rebels exchanged fire with Congolese troops near Goma.")]
+    assert [e.type for e in fought] == ["ASSAULT"]
+    assert fought[0].target is not None and "troops" in fought[0].target.name
+    assert not proposed("The Congolese and Rwandan leaders exchanged views on trade.")
