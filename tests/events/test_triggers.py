@@ -211,3 +211,18 @@ def test_exchanging_fire_is_fighting_exchanging_views_is_not() -> None:
     assert [e.type for e in fought] == ["ASSAULT"]
     assert fought[0].target is not None and "troops" in fought[0].target.name
     assert not proposed("The Congolese and Rwandan leaders exchanged views on trade.")
+
+
+def test_martial_law_declared_or_the_internet_shut_down_is_coercion() -> None:
+    declared = proposed("The Thai army declared martial law in Bangkok on Tuesday.")
+    assert [(e.type, e.mode) for e in declared] == [("COERCE", "curfew")]
+    shut = proposed("Ethiopian authorities shut down the internet in Tigray.")
+    assert [(e.type, e.mode) for e in shut] == [("COERCE", "restrict")]
+    assert not proposed("The minister declared the election free and fair.")
+    assert not proposed("The Kenyan factory shut down its production line.")
+
+
+def test_rescued_people_are_helped_a_rescued_deal_is_not() -> None:
+    rescued = proposed("The coast guard rescued 200 Libyan migrants off Lampedusa.")
+    assert [e.type for e in rescued] == ["AID"]
+    assert not proposed("The Kenyan leaders tried to rescue the peace deal.")
