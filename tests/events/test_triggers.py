@@ -226,3 +226,17 @@ def test_rescued_people_are_helped_a_rescued_deal_is_not() -> None:
     rescued = proposed("The coast guard rescued 200 Libyan migrants off Lampedusa.")
     assert [e.type for e in rescued] == ["AID"]
     assert not proposed("The Kenyan leaders tried to rescue the peace deal.")
+
+
+def test_a_blocked_bill_is_vetoed_a_blocked_road_is_a_protest() -> None:
+    assert [e.type for e in proposed("Hungarian lawmakers blocked the Kenyan sanctions bill.")] == [
+        "REJECT"
+    ]
+    assert [e.type for e in proposed("Polish farmers blocked roads in Warsaw.")] == ["PROTEST"]
+
+
+def test_a_loan_approved_for_a_country_is_aid_a_budget_approved_is_not() -> None:
+    lent = proposed("The International Monetary Fund approved a loan to Pakistan.")
+    assert [e.type for e in lent] == ["AID"]
+    assert lent[0].target is not None and lent[0].target.key == "country:PAK"
+    assert not proposed("The Kenyan parliament approved the budget.")
