@@ -24,6 +24,7 @@ from crosswire.events.participants import (
 from crosswire.events.patterns import verb_lemma, verb_patterns
 from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
+    SINGULAR_PASTS,
     SUBJECTS,
     clause_subject,
     direct_object,
@@ -39,7 +40,6 @@ from crosswire.model import ActorRef
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
-SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only ("were": several)
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 QUOTE_MARKS = {'"', "\u201d", "'", "\u2019", "''"}

@@ -216,7 +216,7 @@ def is_trigger_word(token: Token) -> bool:
     on trial for killing a teenager": the killing is no argument of "went")."""
     if token.pos_ not in TRIGGER_POS:
         return False
-    return any(not (p.phrase or p.complement or p.particle) for p in _patterns(token))
+    return any(p.of_the_word for p in _patterns(token))
 
 
 def _is_nominal(token: Token) -> bool:

@@ -96,10 +96,8 @@ def lexicon_types(token: Token, lemma: str) -> Iterator[tuple[str, set[str]]]:
 
 
 def _word_types(patterns: tuple[Pattern, ...]) -> set[str]:
-    """The types of the word's own patterns: not of the phrases it is part of, whether a
-    prepositional phrase ("take into custody"), a complement ("take hostage", "find
-    guilty") or a particle ("turn in", "call off")."""
-    return {p.type for p in patterns if not (p.phrase or p.complement or p.particle)}
+    """The types of the word's own patterns (`Pattern.of_the_word`)."""
+    return {p.type for p in patterns if p.of_the_word}
 
 
 def _verbs_of(noun: str) -> Iterator[str]:

@@ -42,6 +42,13 @@ class Pattern(DataModel):
     phrase: tuple[str, ...] = ()
     count: str | None = None
 
+    @property
+    def of_the_word(self) -> bool:
+        """Whether the pattern codes its word by itself, not only within a phrase ("take
+        into custody"), with a complement ("find guilty") or with a particle ("turn in"):
+        only such a pattern says what the word means elsewhere."""
+        return not (self.phrase or self.complement or self.particle)
+
 
 class PatternFile(RootModel[list[Pattern]]):
     """A pattern file: a list of patterns, tried in order for each lemma."""

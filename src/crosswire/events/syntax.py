@@ -12,6 +12,8 @@ from crosswire.events.data import agents, frames
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 CLAUSAL_SUBJECTS = {"csubj", "csubjpass"}
+SINGULAR_PASTS = {"was"}  # a past that agrees with one subject only
+PLURAL_PASTS = {"were"}  # ... and one that agrees with several
 PARTICIPLES = {"VBG", "VBN", "VBD"}  # the tagger often takes a participle for a past form
 CLAUSES = {"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "conj"}
 PHONE_WORDS = {"telephone", "phone", "call", "video", "videoconference", "videolink"}
@@ -243,8 +245,8 @@ def disagrees(verb: Token, subject: Token) -> bool:
     if subject.conjuncts:
         return False
     word = subject.lower_
-    singular_verb = tensed.tag_ == "VBZ" or tensed.lower_ == "was"
-    plural_verb = tensed.tag_ == "VBP" or tensed.lower_ == "were"
+    singular_verb = tensed.tag_ == "VBZ" or tensed.lower_ in SINGULAR_PASTS
+    plural_verb = tensed.tag_ == "VBP" or tensed.lower_ in PLURAL_PASTS
     third_singular = word in {"he", "she", "it"} or subject.tag_ in {"NN", "NNP"}
     plural = word in {"we", "they"} or subject.tag_ in {"NNS", "NNPS"}
     return (singular_verb and plural) or (plural_verb and third_singular)

@@ -66,10 +66,11 @@ def in_scope(
     holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
     kept = confirmed(holding, mentions, scope, settings)
     language = scope.language or ""
-    kept += [
+    justice = [e for e in coded if e.mode in frames().justice_modes]
+    kept = kept + [  # the language guess only for the few sentences holding such an act
         s for s in holding
-        if s not in kept and is_english(s.text, language, settings)
-        and any(_inside(e, s) and e.mode in frames().justice_modes for e in coded)
+        if s not in kept and any(_inside(e, s) for e in justice)
+        and is_english(s.text, language, settings)
     ]  # fmt: skip
     return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
 
