@@ -192,6 +192,10 @@ def test_a_part_of_the_body_no_list_names_is_no_target_of_its_own() -> None:
     [
         ("A car bomb explosion in the market killed two Somali soldiers.", "explosion", "killed"),
         ("Three Kenyan guards were wounded in the blast on Friday.", "blast", "wounded"),
+        # a verb of harm suffered that codes no act of its own
+        ("Two Somali ministers were injured in the bombing.", "bombing", "injured"),
+        ("A Kenyan guard died in the blast on Friday.", "blast", "died"),
+        ("The guard injured his knee in the blast.", "blast", None),  # no one else
         ("The explosion destroyed the warehouse.", "explosion", None),  # no harm to people told
         ("Investigators examined the blast site.", "blast", None),
     ],
@@ -209,6 +213,11 @@ def test_an_event_noun_that_killed_is_one_attack_on_those_killed() -> None:
     assert [(e.type, e.target and e.target.name) for e in attacks] == [
         ("ASSAULT", "Kenyan police officer")
     ]
+
+
+def test_those_injured_in_an_attack_told_by_a_noun_are_its_targets() -> None:
+    event = built("Two Somali ministers were injured in the bombing.", "bombing", "ASSAULT")
+    assert event.target is not None and event.target.name == "Somali ministers"
 
 
 def test_the_destruction_an_attack_causes_is_no_one_it_harmed() -> None:

@@ -162,3 +162,12 @@ def test_an_amount_of_a_country_s_money_is_not_its_people() -> None:
     assert planned.target is None or "shilling" not in planned.target.name
     marched = _one("Thousands of Kenyan farmers marched in Nairobi on Monday.", "PROTEST")
     assert marched.source is not None and marched.source.name.endswith("Kenyan farmers")
+
+
+def test_a_relative_who_stands_for_the_list_member_right_before_it() -> None:
+    # the parse hangs the clause on "talks" or on the list's first member; a relative
+    # clause follows the noun it describes
+    for rebels in ("rebels", "Taliban"):
+        text = f"He hoped for talks between his government and the {rebels}, who have long refused to negotiate with Kabul."
+        sources = [e.source.name if e.source else None for e in code(text) if e.type == "REJECT"]
+        assert sources == [rebels]

@@ -46,6 +46,7 @@ class Harmed(DataModel):
     forces: Words
     hazards: Words
     accident_verbs: Words
+    suffering_verbs: Words
 
 
 @cache
@@ -314,15 +315,33 @@ def body_part(noun: Token) -> bool:
 def harm_told_of(noun: Token) -> Token | None:
     """The verb that tells the harm an event named by a noun did, as its subject or the
     phrase it was done in or by ("the explosion killed a police officer", "were killed in
-    the blast"), or None."""
+    the blast", "were injured in the blast", "died in the bombing"), or None."""
     verb, preposition = noun.head, None
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"in", "by"}:
         verb, preposition = verb.head, verb
     elif noun.dep_ != "nsubj":
         return None
-    if verb.pos_ != "VERB" or not tells_harm_done(verb):
+    if verb.pos_ != "VERB":
         return None
-    return verb if preposition is None or passive_subject(verb) is not None else None
+    if preposition is not None:
+        return verb if _sufferer(verb) is not None else None
+    return verb if tells_harm_done(verb) else None
+
+
+def _sufferer(verb: Token) -> Token | None:
+    """Whom a verb telling harm says suffered it: the passive subject of a verb of harm
+    done ("were killed"), the subject of a verb of harm suffered ("died", `suffering_verbs`)
+    where it has no object ("injured his leg" tells of no one else)."""
+    found = passive_subject(verb)
+    if found is not None:
+        return found if tells_harm_done(verb) or _suffering(verb) else None
+    if not _suffering(verb) or direct_object(verb) is not None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _suffering(verb: Token) -> bool:
+    return fold(verb.lemma_) in harmed().suffering_verbs
 
 
 def tells_harm_done(verb: Token) -> bool:
@@ -334,9 +353,9 @@ def tells_harm_done(verb: Token) -> bool:
 
 def harmed_by_event(noun: Token, context: Context) -> list[ActorRef]:
     """Those the harm an event named by a noun did fell on (`harm_told_of`): the verb's
-    object, or its passive subject."""
+    object, or whom it says suffered it."""
     verb = harm_told_of(noun)
     if verb is None:
         return []
-    victim = direct_object(verb) if noun.dep_ == "nsubj" else passive_subject(verb)
+    victim = direct_object(verb) if noun.dep_ == "nsubj" else _sufferer(verb)
     return actors_of(victim, context) if victim is not None else []

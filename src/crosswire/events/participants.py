@@ -209,14 +209,27 @@ def _relative_clause(verb: Token) -> Token | None:
 
 def _relative_antecedent(pronoun: Token, context: Context) -> ActorRef | None:
     """The actor a relative pronoun stands for: the noun its clause is on, else the noun
-    right before it ("the shooting of a deputy who was murdered": the parse hung the clause
-    on the shooting, but a relative clause follows the noun it describes)."""
+    right before it, past a comma ("the shooting of a deputy who was murdered", "talks
+    with the Taliban, who have refused": the parse hung the clause on the shooting or the
+    talks, but a relative clause follows the noun it describes). Of a list the clause is
+    on, the member right before it ("the government and the Taliban, who")."""
     clause = _relative_clause(pronoun.head) or pronoun.head
-    found = _first(actors_of(_described(clause.head), context))
-    if found is not None or pronoun.i == 0:
+    described, before = _described(clause.head), _noun_before(pronoun)
+    if before is not None and before in described.conjuncts:
+        described = before
+    found = _first(actors_of(described, context))
+    if found is not None or before is None:
         return found
-    before = pronoun.nbor(-1)
-    return _first(actors_of(before, context)) if before.pos_ in {"NOUN", "PROPN"} else None
+    return _first(actors_of(before, context))
+
+
+def _noun_before(word: Token) -> Token | None:
+    """The noun right before a word in its sentence, past punctuation, if it is one."""
+    i = word.i - 1
+    while i >= word.sent.start and word.doc[i].is_punct:
+        i -= 1
+    found = word.doc[i] if i >= word.sent.start else None
+    return found if found is not None and found.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _described(noun: Token) -> Token:
