@@ -223,3 +223,27 @@ def test_those_injured_in_an_attack_told_by_a_noun_are_its_targets() -> None:
 def test_the_destruction_an_attack_causes_is_no_one_it_harmed() -> None:
     event = built("The militants caused massive destruction in the town.", "caused", "ASSAULT")
     assert event.target is None or "destruction" not in event.target.name
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a warning that tells only what others are doing blames them
+        ("The minister warned that Russia is massing troops on the border.", ("ACCUSE", "Russia")),
+        # a warning of what will or may happen, on a condition or not, is a threat
+        ("The minister warned that Russia would pay a price.", ("THREATEN", None)),
+        (
+            "The minister warned that the army will act if Russia crosses the border.",
+            ("THREATEN", None),
+        ),
+        # a warning of no actor's conduct is left a threat
+        ("The minister warned that there is no room for compromise.", ("THREATEN", None)),
+    ],
+)
+def test_a_warning_of_what_others_do_is_blame_and_of_what_will_come_a_threat(
+    text: str, coded: tuple[str, str | None]
+) -> None:
+    event = built(text, "warned", "THREATEN")
+    assert event.type == coded[0]
+    if coded[1] is not None:
+        assert event.target is not None and event.target.name == coded[1]

@@ -171,3 +171,8 @@ def test_a_relative_who_stands_for_the_list_member_right_before_it() -> None:
         text = f"He hoped for talks between his government and the {rebels}, who have long refused to negotiate with Kabul."
         sources = [e.source.name if e.source else None for e in code(text) if e.type == "REJECT"]
         assert sources == [rebels]
+
+
+def test_a_word_with_a_capital_inside_is_a_name_however_it_was_tagged() -> None:
+    event = _one("WeWork is being investigated by the New York attorney general.", "ACCUSE")
+    assert event.target is not None and event.target.name == "WeWork"

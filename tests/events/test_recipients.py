@@ -57,3 +57,10 @@ def test_acting_on_each_others_things_is_mutual() -> None:
     event = next(e for e in code(text) if e.trigger == "attacked")
     assert event.source is not None and event.target is not None
     assert {event.source.name, event.target.name} == {"Johnson", "Corbyn"}
+
+
+def test_a_recipient_hung_on_what_is_asked_is_still_whom_it_is_asked_of() -> None:
+    # the parse hangs "from the World Bank" on "funding", inside the object
+    text = "Kenya requested 50 million dollars in emergency funding from the World Bank."
+    event = _one(text, "REQUEST")
+    assert event.target is not None and event.target.name == "World Bank"

@@ -78,11 +78,11 @@ def test_members_of_a_named_group_are_that_group() -> None:
 
 def test_leaders_of_an_unnamed_group_act_for_it() -> None:
     # "leaders" alone are the government's; of labor unions, labour's (so the government
-    # they warn about is another side, not their own)
+    # they blame is another side, not their own)
     event = _one(
         "Leaders of some of the largest Kenyan labor unions warned that the Kenyan government"
         " is ignoring workers.",
-        "THREATEN",
+        "ACCUSE",
     )
     assert _sector(event.source) == "LAB", event
     assert event.target is not None and event.target.sector == "GOV", event

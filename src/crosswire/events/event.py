@@ -9,7 +9,13 @@ from crosswire.events.attributes import attribution, event_date, numbers
 from crosswire.events.codes import EventCode, pattern_code
 from crosswire.events.context import Context
 from crosswire.events.data import Recode, frames
-from crosswire.events.harmed import a_hazard_warning, done_by_a_thing, harmed_without_doer
+from crosswire.events.harmed import (
+    a_hazard_warning,
+    done_by_a_thing,
+    harmed,
+    harmed_without_doer,
+    warned_conduct,
+)
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import unique
 from crosswire.events.patterns import Pattern
@@ -33,6 +39,10 @@ def build(
         return None  # "a slab of hillside could destroy the neighbourhood": no attack
     if a_hazard_warning(trigger, pattern):
         return None  # "warned residents that the rains will cause landslides": no threat
+    keys = {s.key for s in subjects}
+    blamed = [a for a in warned_conduct(trigger, pattern, context) if a.key not in keys]
+    if blamed:  # "warning that the administration is brushing aside workers"
+        pattern, targets = _recoded(pattern, harmed().warned_conduct), targets or blamed
     if not subjects and not targets:
         targets = harmed_without_doer(trigger, pattern, context)
         if not targets:

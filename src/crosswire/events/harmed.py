@@ -17,7 +17,7 @@ from crosswire.actors.noun_senses import names_a_body_part
 from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
-from crosswire.events.data import frames
+from crosswire.events.data import Recode, frames, modality
 from crosswire.events.participants import actors_of, agent_key, written_word
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import direct_object, passive_subject
@@ -47,6 +47,8 @@ class Harmed(DataModel):
     hazards: Words
     accident_verbs: Words
     suffering_verbs: Words
+    warning_verbs: Words
+    warned_conduct: Recode
 
 
 @cache
@@ -144,6 +146,44 @@ def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
         return True
     return _a_force_after(trigger, {"of", "about"}) or any(
         fold(noun.lemma_) in harmed().hazards for noun in _warned_about(trigger)
+    )
+
+
+def warned_conduct(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
+    """The actors a warning tells only of what they are doing or have done ("unions are
+    warning that the administration is brushing aside workers": the administration), or
+    none: a warning of what will or may happen, on a condition or not, is a threat ("warned
+    that air strikes could harm relations"), and one of no actor's conduct is left as it
+    is ("warned that there is no room for compromise")."""
+    if pattern.type != "THREATEN" or trigger.pos_ not in {"VERB", "AUX"}:
+        return []
+    if fold(trigger.lemma_) not in harmed().warning_verbs:
+        return []
+    clauses = _warned_content(trigger)
+    if not clauses or any(_to_come(clause) for clause in clauses):
+        return []
+    subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.lower_ in frames().pronouns for s in subjects):
+        return []  # "warned that they are ready": perhaps the warner's own side
+    return [a for s in subjects for a in actors_of(s, context)]
+
+
+def _to_come(clause: Token) -> bool:
+    """Whether a clause tells what will or may happen: a modal or a future on its verb or a
+    verb joined to it, or a condition on it ("if the situation becomes uncontrollable")."""
+    verbs = [clause, *clause.conjuncts]
+    modals = modality().auxiliaries
+    if any(a.dep_ == "aux" and a.lower_ in modals for v in verbs for a in v.children):
+        return True
+    if any(v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children) for v in verbs):
+        return True
+    conditions = modality().conditional_marks
+    return any(
+        m.dep_ == "mark" and m.lower_ in conditions
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "advcl"
+        for m in c.children
     )
 
 

@@ -255,8 +255,12 @@ def unrecognised_name(token: Token, context: Context) -> ActorRef | None:
     """A proper name the entity recogniser left out ("Orozco was arrested", "Armstead was
     shot"): the article's person whose name ends with it, else an actor of its own, keyed
     by the name (its kind unknown). Not in a line in title case, not a title, role, month
-    or weekday, and not a word the recogniser gave another label (a date, a number)."""
-    if token.tag_ != "NNP" or token.ent_type_ or not token.text[:1].isupper():
+    or weekday, and not a word the recogniser gave another label (a date, a number). A word
+    with a capital inside it is a name however it was tagged ("WeWork is being
+    investigated")."""
+    if token.tag_ != "NNP" and not _camel_case(token.text):
+        return None
+    if token.ent_type_ or not token.text[:1].isupper():
         return None
     if is_title(token.text) or _role_word(token) or _calendar_word(token):
         return None
@@ -269,6 +273,13 @@ def unrecognised_name(token: Token, context: Context) -> ActorRef | None:
         if mention.type == "PERSON" and last and person_words(mention.text)[-1:] == last:
             return mention.actor  # "Luis Orozco ... Orozco was arrested"
     return ActorRef(key=f"name:{fold(name)}", name=name)
+
+
+def _camel_case(word: str) -> bool:
+    """A word of letters with a capital after its first lower-case letter ("WeWork",
+    "PayPal", "McAleenan"): written so only as a name."""
+    lower = next((i for i, c in enumerate(word) if c.islower()), None)
+    return word.isalpha() and lower is not None and any(c.isupper() for c in word[lower:])
 
 
 def _calendar_word(token: Token) -> bool:

@@ -20,6 +20,7 @@ from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
 CASE_DEPTH = 2  # cases inside cases: "an inquiry into an allegation against the mayor"
+CONVEYED_DEPTH = 2  # "requested [$50 million] in [funding] from Congress"
 
 
 class Recipients(DataModel):
@@ -28,6 +29,7 @@ class Recipients(DataModel):
     conveying_verbs: Words
     destination_preps: Words
     exchanges: Words
+    conveyed_types: frozenset[PloverType]
     cases: Words
     case_preps: Words
     abroad_sectors: frozenset[str]
@@ -42,15 +44,37 @@ def recipients() -> Recipients:
 
 def prepositional_recipients(trigger: Token, event_type: str, context: Context) -> list[ActorRef]:
     """The actors named by the objects of the trigger's prepositions that mark the
-    recipient of an event of `event_type`; a place or a thing is none ("protested at the
-    embassy", "protested against the tuition increase")."""
+    recipient of an event of `event_type`, else by those the parse hung on what is asked
+    or given (`conveyed`); a place or a thing is none ("protested at the embassy",
+    "protested against the tuition increase")."""
     preps = recipients().by_type.get(event_type, frozenset())  # type: ignore[call-overload]
-    return [
-        a
-        for g in prepositional_objects(trigger, preps)
-        if not named_place(g, context)
-        for a in actors_of(g, context)
-    ]
+    for head in [trigger, *_conveyed(trigger, event_type, context)]:
+        found = [
+            a
+            for g in prepositional_objects(head, preps)
+            if not named_place(g, context)
+            for a in actors_of(g, context)
+        ]
+        if found:
+            return found
+    return []
+
+
+def _conveyed(trigger: Token, event_type: str, context: Context) -> list[Token]:
+    """What a verb of a type that conveys something asks, gives or offers, where it names
+    no actor: its object and the nouns of that object's phrases ("$50 million in
+    funding")."""
+    if event_type not in recipients().conveyed_types or trigger.pos_ not in {"VERB", "AUX"}:
+        return []
+    found: list[Token] = []
+    noun = direct_object(trigger)
+    for _ in range(CONVEYED_DEPTH):
+        if noun is None or actors_of(noun, context):
+            break
+        found.append(noun)
+        inner = [g for p in noun.children if p.dep_ == "prep" for g in p.children]
+        noun = next((g for g in inner if g.dep_ == "pobj"), None)
+    return found
 
 
 def refused(trigger: Token, event_type: str, context: Context) -> list[ActorRef]:
