@@ -176,3 +176,9 @@ def test_a_relative_who_stands_for_the_list_member_right_before_it() -> None:
 def test_a_word_with_a_capital_inside_is_a_name_however_it_was_tagged() -> None:
     event = _one("WeWork is being investigated by the New York attorney general.", "ACCUSE")
     assert event.target is not None and event.target.name == "WeWork"
+
+
+def test_a_countrys_goods_are_not_its_people() -> None:
+    # "Chinese goods" names what China sells; its owner, China, is the target
+    event = _one("The United States raised tariffs on Chinese goods on Monday.", "SANCTION")
+    assert event.target is not None and event.target.name == "China"

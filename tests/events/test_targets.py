@@ -339,3 +339,10 @@ def test_the_learned_decision_does_not_code_an_object_the_pattern_excludes() -> 
     assert _learned("Israel intercepted two rockets from Gaza.", "intercepted", "COERCE") is None
     boats = "An Indian warship intercepted three boats with 26 Somali pirates."
     assert _forced(boats, "intercepted", "COERCE").source is not None
+
+
+def test_whose_death_an_investigation_is_into_is_not_its_target() -> None:
+    # the dead man is the victim; the inquiry is into no one named
+    text = "Ali Farah's lawyer said police would investigate the circumstances of his death."
+    event = _one(text, "ACCUSE")
+    assert event.target is None

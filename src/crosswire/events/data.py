@@ -73,6 +73,7 @@ class Frames(DataModel):
     stance_participles: Words
     people_counts: Words
     currency_words: Words
+    goods_words: Words
     harm_results: Words
     harm_objects: Words
     object_target_types: frozenset[PloverType]
@@ -93,6 +94,7 @@ class Frames(DataModel):
     spokesman_nouns: Words
     continuing_pronouns: Words
     object_target_preps: Words
+    suffered_nouns: Words
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]
     trials: Trials

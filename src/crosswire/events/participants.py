@@ -408,9 +408,11 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
 def _people_noun(token: Token) -> bool:
     """Whether a plural a country's adjective modifies may be that country's people (or,
     by metonymy, its forces, states or towns: "Turkish drones", "US states"); not an
-    amount of its money ("100,000 Kenyan shillings", frames.yaml ``currency_words``)."""
+    amount of its money ("100,000 Kenyan shillings", frames.yaml ``currency_words``) nor
+    its goods ("Chinese goods", ``goods_words``)."""
     money = token.ent_type_ in {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
-    return not money and token.lower_ not in frames().currency_words
+    goods = token.lower_ in frames().goods_words or fold(token.lemma_) in frames().goods_words
+    return not money and not goods and token.lower_ not in frames().currency_words
 
 
 def _holding_group(token: Token, context: Context) -> ActorRef | None:

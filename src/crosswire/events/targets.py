@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from crosswire.actors.countries import country_name
+from crosswire.actors.keys import fold
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.harmed import harmed_targets, operated_thing
@@ -424,8 +425,11 @@ def _countries_in(noun: Token, context: Context) -> list[ActorRef]:
 
 def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
     """The actors a non-actor noun phrase belongs to: its possessor, a country modifier or
-    the object of one of its prepositions ("offer from Kabul", "boycott of contact with")."""
+    the object of one of its prepositions ("offer from Kabul", "boycott of contact with").
+    A harm suffered belongs to no one it is done to ("the circumstances of his death")."""
     found: list[ActorRef] = []
+    if fold(noun.lemma_) in frames().suffered_nouns:
+        return found
     for child in noun.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"}:
             found += named_owner(child, context)
