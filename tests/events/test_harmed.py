@@ -247,3 +247,13 @@ def test_a_warning_of_what_others_do_is_blame_and_of_what_will_come_a_threat(
     assert event.type == coded[0]
     if coded[1] is not None:
         assert event.target is not None and event.target.name == coded[1]
+
+
+def test_the_open_space_a_missile_is_fired_into_is_no_target() -> None:
+    event = _one("North Korea fired two ballistic missiles into the sea on Monday.", "ASSAULT")
+    assert event.target is None
+
+
+def test_what_fire_is_set_to_is_the_target_of_the_arson() -> None:
+    event = _one("Rioters set fire to a police station in Lagos.", "ASSAULT")
+    assert event.target is not None and event.target.name == "police station"

@@ -34,6 +34,7 @@ class Harmed(DataModel):
     types: frozenset[PloverType]
     restricting_modes: Words
     preps: Words
+    pattern_preps: Words
     means: Words
     not_things: Words
     portions: Words
@@ -58,13 +59,15 @@ def harmed() -> Harmed:
 
 def harmed_targets(trigger: Token, pattern: Pattern) -> list[ActorRef]:
     """The unnamed things or people an attack or seizure at `trigger` is done to: its
-    `preps`' objects ("fired at the car"), else its object or passive subject."""
+    `preps`' or its pattern's target prepositions' objects ("fired at the car", "set fire
+    to the building"), else its object or passive subject."""
     if pattern.type not in harmed().types or pattern.mode in harmed().restricting_modes:
         return []
+    preps = harmed().preps | (harmed().pattern_preps & set(pattern.target_preps))
     objects = [
         g
         for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in harmed().preps
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
