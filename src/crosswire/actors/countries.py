@@ -187,14 +187,23 @@ def geonames_cities() -> tuple[City, ...]:
 
 @cache
 def _capitals() -> dict[str, str]:
-    """Capital or seat of government name -> alpha-3."""
-    capitals: dict[str, str] = {}
+    """Capital or seat of government name -> alpha-3: of a country that exists (not "Serbia
+    and Montenegro" for Belgrade), the most populous of those with a capital of that name
+    (Jamaica's Kingston, not Norfolk Island's)."""
+    capitals: dict[str, tuple[str, int]] = {}
     for country in _geonames().get_countries().values():
-        code = apply_override(country["iso3"])
-        if country.get("capital"):
-            capitals[country["capital"]] = code
-    capitals.update(_data().seats)
-    return capitals
+        iso3, capital = country["iso3"], country.get("capital")
+        if not capital or not _exists(iso3):
+            continue
+        population = int(country.get("population") or 0)
+        if capital not in capitals or capitals[capital][1] < population:
+            capitals[capital] = (apply_override(iso3), population)
+    return {name: code for name, (code, _) in capitals.items()} | dict(_data().seats)
+
+
+def _exists(iso3: str) -> bool:
+    """A country of today: ISO 3166 lists it, or crosswire's overrides code it (Kosovo)."""
+    return iso3 in _data().code_overrides or pycountry.countries.get(alpha_3=iso3) is not None
 
 
 def capital_country(text: str) -> str | None:
