@@ -472,3 +472,18 @@ def test_what_one_fears_or_faces_may_yet_come(text: str, trigger: str) -> None:
 def test_facing_charges_is_an_accusation_made() -> None:
     events = [e for e in code("Nichols faces charges of murder.") if e.type == "ACCUSE"]
     assert events and all(e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # a purpose is as planned as the act done for it
+        ("The two leaders plan to meet in Oslo to discuss the border.", "discuss", "planned"),
+        # ... and as asserted
+        ("Police fired tear gas to disperse the protesters.", "disperse", "asserted"),
+    ],
+)
+def test_a_purpose_infinitive_takes_the_mood_of_the_act_it_serves(
+    text: str, word: str, status: str
+) -> None:
+    assert reading(text, word)[0] == status

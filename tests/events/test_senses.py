@@ -394,3 +394,17 @@ def test_calling_someone_a_name_of_blame_is_disapproval_a_name_of_praise_is_not(
     assert [(e.type, e.mode) for e in blamed] == [("ACCUSE", "disapprove")]
     assert blamed[0].target is not None and blamed[0].target.name == "Bush"
     assert proposed("The Kenyan president called his rival a hero.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("South Korea and the United States began joint military drills.", ["COOPERATE"]),
+        ("Students began exercises at the start of the class.", []),  # no two sides
+        ("Russia launched 90 drones and five missiles at Ukraine.", ["ASSAULT"]),
+    ],
+)
+def test_drills_need_two_sides_and_launched_missiles_are_an_attack(
+    text: str, coded: list[str]
+) -> None:
+    assert types(text) == coded

@@ -83,6 +83,17 @@ def temporal_host(trigger: Token) -> Token | None:
     return trigger.head if all(t.tag_ in PRESENT_TAGS for t in finite) else None
 
 
+def purpose_host(trigger: Token) -> Token | None:
+    """The clause a purpose infinitive without a subject of its own serves ("had planned
+    to meet in Singapore to discuss ..."): what is done for a purpose is as planned or as
+    hypothetical as the act done for it."""
+    if trigger.dep_ != "advcl" or infinitive_marker(trigger) is None:
+        return None
+    if any(c.dep_ in SUBJECTS for c in trigger.children):
+        return None
+    return trigger.head
+
+
 def higher_governors(governor: Token) -> Iterator[tuple[Token, bool]]:
     """The governors above a complement's governor, as long as each complement is open (a
     non-finite verb, "get him to agree", or a noun, "the need for a policy ratified by

@@ -47,7 +47,7 @@ def build(
         targets = harmed_without_doer(trigger, pattern, context)
         if not targets:
             return None
-    if pattern.requires_actor_pair and not (subjects and targets):
+    if pattern.requires_actor_pair and not _a_pair(pattern, subjects, targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
     targets = _not_moved(pattern, targets)  # "sent troops to the border": the troops are moved
@@ -69,6 +69,12 @@ def build(
     event.negated, event.modality = negated, status
     event.numbers = numbers(trigger, pattern)
     return event
+
+
+def _a_pair(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> bool:
+    """Two sides named: a doer and a target, or two doers of a reciprocal act ("South Korea
+    and the United States began joint drills")."""
+    return bool(subjects) and (bool(targets) or (pattern.reciprocal and len(subjects) > 1))
 
 
 def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:

@@ -14,6 +14,7 @@ from crosswire.events.clause_links import (
     first_conjunct,
     higher_governors,
     modal_governor,
+    purpose_host,
     scheduling_participle,
     temporal_host,
 )
@@ -94,7 +95,7 @@ def _read_host_clause(trigger: Token, reading: _Reading) -> None:
         reading.status, reading.intent = status, intent
         reading.negated = negated and _shares_negation(conjunct, trigger)
         return
-    host = temporal_host(trigger)
+    host = temporal_host(trigger) or purpose_host(trigger)
     if host is not None:
         _, status, _ = modality_of(host)
         if status in {"planned", "hypothetical"}:

@@ -61,13 +61,20 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
 
 
 def _conveyed(trigger: Token, event_type: str, context: Context) -> list[Token]:
-    """What a verb of a type that conveys something asks, gives or offers, where it names
-    no actor: its object and the nouns of that object's phrases ("$50 million in
-    funding")."""
+    """What a verb of a type that conveys something asks, gives, offers or fires, where it
+    names no actor: its object, those joined to it ("drones and missiles") and the nouns
+    of their phrases ("$50 million in funding")."""
     if event_type not in recipients().conveyed_types or trigger.pos_ not in {"VERB", "AUX"}:
         return []
+    obj = direct_object(trigger)
+    objects = [obj, *obj.conjuncts] if obj is not None else []
+    return [noun for o in objects for noun in _phrase_chain(o, context)]
+
+
+def _phrase_chain(noun: Token | None, context: Context) -> list[Token]:
+    """A noun naming no actor and the nouns of its first phrase, down to `CONVEYED_DEPTH`
+    ("$50 million" and the "funding" it is "in")."""
     found: list[Token] = []
-    noun = direct_object(trigger)
     for _ in range(CONVEYED_DEPTH):
         if noun is None or actors_of(noun, context):
             break
