@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from tests.events.conftest import built, code
+from tests.events.conftest import only_one as _one
 
 from crosswire import nlp, stages
 from crosswire.events.context import article_context
@@ -266,3 +267,16 @@ def test_a_visit_to_no_one_and_nowhere_named_is_no_event() -> None:
     assert not [e for e in code("Peavy said the reason for Ortiz's visit was unknown.")]
     visits = [e for e in code("The Indian prime minister's visit to Nepal ended on Sunday.")]
     assert [(e.type, e.target and e.target.country) for e in visits] == [("CONSULT", "NPL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State group claimed responsibility for the attack on the convoy.",
+        "The attack on the convoy was claimed by the Islamic State group.",
+        "The Islamic State group claimed the attack on the convoy.",
+    ],
+)
+def test_whoever_owns_up_to_an_attack_did_it(text: str) -> None:
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and event.source.name == "Islamic State"

@@ -240,3 +240,17 @@ def test_a_loan_approved_for_a_country_is_aid_a_budget_approved_is_not() -> None
     assert [e.type for e in lent] == ["AID"]
     assert lent[0].target is not None and lent[0].target.key == "country:PAK"
     assert not proposed("The Kenyan parliament approved the budget.")
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Sanctions were imposed on Iran by the European Union.", ("SANCTION", "European Union")),
+        ("The Russian envoy was summoned by the Polish foreign ministry.", ("ACCUSE", "ministry")),
+    ],
+)
+def test_a_passive_subject_is_the_object_a_pattern_asks_for(
+    text: str, coded: tuple[str, str]
+) -> None:
+    found = [(e.type, e.source.name if e.source else "") for e in proposed(text)]
+    assert any(t == coded[0] and coded[1] in name for t, name in found), found

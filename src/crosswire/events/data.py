@@ -69,6 +69,8 @@ class Trials(DataModel):
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
+    claiming_verbs: Words
+    responsibility_nouns: Words
     participation_verbs: Words
     stance_participles: Words
     people_counts: Words

@@ -166,9 +166,25 @@ def _light_verb(noun: Token) -> Token | None:
         return head
     if _taken_part_in(noun):
         return head.head
+    owned = _owned_up_to(noun)
+    if owned is not None:
+        return owned
     return next(
         (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)), None
     )
+
+
+def _owned_up_to(noun: Token) -> Token | None:
+    """The verb of owning up to the act a noun names ("claimed responsibility for the
+    attack", "took responsibility for the bombing"), or None."""
+    prep = noun.head
+    owning = prep.head
+    verb = owning.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or owning.dep_ not in LIGHT_LINKS:
+        return None
+    if fold(owning.lemma_) not in frames().responsibility_nouns:
+        return None
+    return verb if fold(verb.lemma_) in frames().claiming_verbs else None
 
 
 def _light(verb: Token) -> bool:
@@ -238,7 +254,7 @@ def _support_subjects(
     sets the time of ("during a visit to Kenya, the minister said", "after talks with
     Putin, Merkel said")."""
     verb = _light_verb(noun)
-    doers = frames().support_verbs | frames().participation_verbs
+    doers = frames().support_verbs | frames().participation_verbs | frames().claiming_verbs
     if verb is None or verb.lemma_.lower() not in doers:
         return _framing_subjects(noun, context)
     subjects = arguments(verb, context)[0]

@@ -222,9 +222,11 @@ COMPLEMENTS = {"oprd", "acomp", "ccomp", "xcomp", "advcl"}
 def _object_fits(verb: Token, pattern: Pattern, context: Context) -> bool:
     """The object is one of the pattern's words ("impose sanctions"), present where the
     pattern is transitive (as the subject of a passive), and none of the words it excludes
-    ("met its commitments")."""
+    ("met its commitments"). A passive's subject is its object ("sanctions were imposed
+    on Iran", "the ambassador was summoned")."""
     obj = direct_object(verb)
-    if pattern.object and (obj is None or not object_matches(obj, pattern.object)):
+    worded = obj or passive_subject(verb)
+    if pattern.object and (worded is None or not object_matches(worded, pattern.object)):
         return False
     if not pattern.transitive and not pattern.object_not:
         return True  # nothing below reads the patient: it is not looked for
