@@ -254,3 +254,13 @@ def test_a_passive_subject_is_the_object_a_pattern_asks_for(
 ) -> None:
     found = [(e.type, e.source.name if e.source else "") for e in proposed(text)]
     assert any(t == coded[0] and coded[1] in name for t, name in found), found
+
+
+def test_a_learned_word_takes_no_mode_from_an_object_nor_a_complement_from_a_pattern() -> None:
+    doc = next(nlp.parse(["The council suspended coordination and called the plan a sham."]))
+    suspended = next(t for t in doc if t.text == "suspended")
+    called = next(t for t in doc if t.text == "called")
+    # "suspended the broadcasts" is censorship by its object; coordination is not one
+    assert learned_pattern(suspended, "COERCE").mode is None
+    # "called X a liar" codes ACCUSE only with its complement; the learned word needs none
+    assert learned_pattern(called, "ACCUSE").complement == ()

@@ -46,10 +46,15 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
     verb = token.pos_ in {"VERB", "AUX"}
     lemma = verb_lemma(token) if verb else token.lemma_.lower()
     patterns = (verb_patterns() if verb else noun_patterns()).get(lemma, ())
-    # a phrase's pattern ("take into custody") tells nothing of the word without it
-    same = next((p for p in patterns if p.type == event_type and not p.phrase), None)
+    # a phrase's or a complement's pattern ("take into custody", "set ablaze") tells nothing
+    # of the word without it; of one that codes the word only with an object ("suspended
+    # the broadcasts": censorship), the mode is the object's, which the learned word lacks
+    typed = [p for p in patterns if p.type == event_type and not (p.phrase or p.complement)]
+    same = next((p for p in typed if not p.object), None)
     if same is not None:
         return same.model_copy(update=CONSTRAINTS)
+    if typed:
+        return typed[0].model_copy(update={**CONSTRAINTS, "mode": None})
     coding = learned_coding()
     if verb:
         return Pattern.model_validate(
