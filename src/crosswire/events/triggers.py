@@ -284,11 +284,14 @@ def _particle_object(verb: Token, pattern: Pattern, context: Context) -> Token |
 
 def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     """'found him guilty': the predicate's complement is one of the pattern's words; so is
-    a second object, the parser's reading of "held them hostage"."""
+    a second object, the parser's reading of "held them hostage", and an adjective it
+    reads as an adverb ("set the station ablaze")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    adjectives = [c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADJ"]
+    complements = [c for c in verb.children if c.dep_ in COMPLEMENTS]
     return not pattern.complement or any(
         t.lemma_.lower() in pattern.complement and not _negated_word(t)
-        for c in [*(c for c in verb.children if c.dep_ in COMPLEMENTS), *objects[1:]]
+        for c in [*complements, *objects[1:], *adjectives]
         for t in (c, *c.children)
     )
 
