@@ -33,6 +33,12 @@ def test_hyphenated_pair_is_split_into_two_people(analyse) -> None:
     assert doc.find("Xi", 0).actor.key == "person:xi jinping"
 
 
+def test_a_name_run_over_the_main_verb_is_two_names(analyse) -> None:
+    # the small model tags the title-case line "Biden Meets Xi" as one person
+    doc = analyse("Biden Meets Xi on Sidelines of APEC Summit")
+    assert [m.text for m in doc.mentions if m.type == "PERSON"] == ["Biden", "Xi"]
+
+
 def test_possessive_is_stripped(analyse) -> None:
     doc = analyse("Ukraine's army said it repelled an attack near Kharkiv.")
     assert any(m.text.startswith("Ukraine") and not m.text.endswith("'s") for m in doc.mentions)

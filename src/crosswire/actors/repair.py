@@ -196,7 +196,7 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     urls = url_ranges(text)
     known_words = _name_words(doc)
     found: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _around_predicate(whole)):
         label = "PERSON" if _named_after_title(ent) else ent.label_
         if label not in ENTITY_LABELS or _common_word_opening(ent, label):
             continue
@@ -218,6 +218,17 @@ def repaired_entities(doc: Doc, text: str) -> list[Candidate]:
     # "the Ontario government": the region's body, whether or not spaCy tagged the region
     found += [Candidate(start, end, "ORG", "added") for start, end, _ in regional_bodies(text)]
     return sorted(_dedupe(found), key=lambda c: (c.start, -c.end))
+
+
+def _around_predicate(ent: Span) -> list[Span]:
+    """An entity the model ran over its sentence's main verb, as headlines in title case
+    lead it to ("Biden Meets Xi"): the names on either side of the verb."""
+    verbs = [t for t in ent if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return [ent]
+    verb = verbs[0]
+    parts = [ent.doc[ent.start : verb.i], ent.doc[verb.i + 1 : ent.end]]
+    return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts if len(p)]
 
 
 def _common_word_opening(ent: Span, label: str) -> bool:
