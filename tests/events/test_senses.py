@@ -408,3 +408,16 @@ def test_drills_need_two_sides_and_launched_missiles_are_an_attack(
     text: str, coded: list[str]
 ) -> None:
     assert types(text) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Adam Neumann resigned as CEO of WeWork last week.", []),
+        ("The coach stepped down as manager of the club.", []),
+        ("The Peruvian president stepped down on Friday.", ["RETREAT"]),
+        ("James Comey stepped down as director of the FBI.", ["RETREAT"]),
+    ],
+)
+def test_leaving_a_private_post_is_no_political_retreat(text: str, coded: list[str]) -> None:
+    assert [e.type for e in proposed(text)] == coded

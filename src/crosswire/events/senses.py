@@ -60,6 +60,11 @@ class Inquiries(DataModel):
     permissions: Words
 
 
+class PrivatePosts(DataModel):
+    verbs: Words
+    posts: Words
+
+
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
@@ -79,6 +84,7 @@ class Senses(DataModel):
     state_objects: dict[str, Words]
     monologue: Monologue
     discharges: Discharges
+    private_posts: PrivatePosts
     sourcing: Sourcing
     inquiries: Inquiries
 
@@ -101,6 +107,8 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Con
     if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
         return True
     if _state_object(verb, lemma) or _discharge(verb, lemma) or _seeming(verb, lemma):
+        return True
+    if _private_post(verb, lemma):
         return True
     if _sourcing(verb) or _inquiry(verb, lemma):
         return True
@@ -283,6 +291,14 @@ def _discharge(verb: Token, lemma: str) -> bool:
     joined = [verb.head] if verb.dep_ == "conj" else []
     after_care = any(v.lemma_.lower() in data.care_verbs for v in (*joined, *verb.conjuncts))
     return from_care or after_care
+
+
+def _private_post(verb: Token, lemma: str) -> bool:
+    """'resigned as CEO', 'stepped down as coach of the team'."""
+    data = senses().private_posts
+    if lemma not in data.verbs:
+        return False
+    return any(_head_word(post) in data.posts for post in _prep_objects(verb, {"as"}))
 
 
 def _complement(verb: Token, preps: Collection[str]) -> bool:

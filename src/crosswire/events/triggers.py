@@ -249,6 +249,10 @@ def _particle_present(verb: Token, pattern: Pattern, context: Context) -> bool:
         return True
     if any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
         return True
+    if verb.i + 1 < len(verb.doc):  # the parser's adverb right after it ("stepped down")
+        after = verb.doc[verb.i + 1]
+        if after.dep_ == "advmod" and after.head.i == verb.i and after.lower_ == pattern.particle:
+            return True
     # the particle the parser took for a preposition: before a bare time ("turned himself
     # in Monday": nobody turns in a Monday) or the actor it moves ("pulled over the senator")
     return any(
