@@ -8,7 +8,7 @@ from tests.events.conftest import code, proposed
 
 from crosswire import nlp, stages
 from crosswire.events.context import article_context
-from crosswire.events.senses import other_sense
+from crosswire.events.senses import no_event, other_sense
 from crosswire.model import Article
 
 
@@ -421,3 +421,20 @@ def test_drills_need_two_sides_and_launched_missiles_are_an_attack(
 )
 def test_leaving_a_private_post_is_no_political_retreat(text: str, coded: list[str]) -> None:
     assert [e.type for e in proposed(text)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "idiom"),
+    [
+        ("Police set up roadblocks around the city.", True),
+        ("The smoke set off the fire alarm.", True),
+        ("Rioters set a police station ablaze.", False),
+    ],
+)
+def test_set_with_a_particle_is_another_verb(text: str, idiom: bool) -> None:
+    doc = next(nlp.parse([text]))
+    verb = next(t for t in doc if t.text == "set")
+    article = Article(id="t", text=text, path="t.txt")
+    state = stages.run(stages.ArticleState(article, doc), until="scope")
+    context = article_context(doc, article, state.mentions, state.times, state.attributions)
+    assert no_event(verb, "set", {"ASSAULT"}, context) == idiom
