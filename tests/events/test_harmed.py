@@ -236,8 +236,9 @@ def test_the_destruction_an_attack_causes_is_no_one_it_harmed() -> None:
             "The minister warned that the army will act if Russia crosses the border.",
             ("THREATEN", None),
         ),
-        # a warning of no actor's conduct is left a threat
+        # a warning of no actor's conduct, or of a state, is left a threat
         ("The minister warned that there is no room for compromise.", ("THREATEN", None)),
+        ("The minister warned that Russia is not ready for talks.", ("THREATEN", None)),
     ],
 )
 def test_a_warning_of_what_others_do_is_blame_and_of_what_will_come_a_threat(

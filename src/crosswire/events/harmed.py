@@ -49,6 +49,7 @@ class Harmed(DataModel):
     accident_verbs: Words
     suffering_verbs: Words
     warning_verbs: Words
+    state_verbs: Words
     warned_conduct: Recode
 
 
@@ -156,8 +157,8 @@ def warned_conduct(trigger: Token, pattern: Pattern, context: Context) -> list[A
     """The actors a warning tells only of what they are doing or have done ("unions are
     warning that the administration is brushing aside workers": the administration), or
     none: a warning of what will or may happen, on a condition or not, is a threat ("warned
-    that air strikes could harm relations"), and one of no actor's conduct is left as it
-    is ("warned that there is no room for compromise")."""
+    that air strikes could harm relations"), and one of no actor's conduct, or of a state
+    (``state_verbs``), is left as it is ("warned that there is no room for compromise")."""
     if pattern.type != "THREATEN" or trigger.pos_ not in {"VERB", "AUX"}:
         return []
     if fold(trigger.lemma_) not in harmed().warning_verbs:
@@ -165,6 +166,8 @@ def warned_conduct(trigger: Token, pattern: Pattern, context: Context) -> list[A
     clauses = _warned_content(trigger)
     if not clauses or any(_to_come(clause) for clause in clauses):
         return []
+    if any(fold(v.lemma_) in harmed().state_verbs for c in clauses for v in (c, *c.conjuncts)):
+        return []  # "warned that migrants are at risk": a state, no one's conduct
     subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
     if any(s.lower_ in frames().pronouns for s in subjects):
         return []  # "warned that they are ready": perhaps the warner's own side
