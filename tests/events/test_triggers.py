@@ -257,10 +257,10 @@ def test_a_passive_subject_is_the_object_a_pattern_asks_for(
 
 
 def test_a_learned_word_takes_no_mode_from_an_object_nor_a_complement_from_a_pattern() -> None:
-    doc = next(nlp.parse(["The council suspended coordination and called the plan a sham."]))
-    suspended = next(t for t in doc if t.text == "suspended")
+    doc = next(nlp.parse(["The council imposed new rules and called the plan a sham."]))
+    imposed = next(t for t in doc if t.text == "imposed")
     called = next(t for t in doc if t.text == "called")
-    # "suspended the broadcasts" is censorship by its object; coordination is not one
-    assert learned_pattern(suspended, "COERCE").mode is None
+    # "imposed a curfew" is a curfew by its object; new rules are not one
+    assert learned_pattern(imposed, "COERCE").mode is None
     # "called X a liar" codes ACCUSE only with its complement; the learned word needs none
     assert learned_pattern(called, "ACCUSE").complement == ()
