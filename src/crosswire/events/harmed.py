@@ -18,6 +18,7 @@ from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
 from crosswire.events.data import Recode, frames, modality
+from crosswire.events.modality import modal_auxiliary
 from crosswire.events.participants import actors_of, agent_key, written_word
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import direct_object, passive_subject
@@ -178,10 +179,9 @@ def _to_come(clause: Token) -> bool:
     """Whether a clause tells what will or may happen: a modal or a future on its verb or a
     verb joined to it, or a condition on it ("if the situation becomes uncontrollable")."""
     verbs = [clause, *clause.conjuncts]
-    modals = modality().auxiliaries
-    if any(a.dep_ == "aux" and a.lower_ in modals for v in verbs for a in v.children):
+    if any(modal_auxiliary(v) is not None for v in verbs):
         return True
-    if any(v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children) for v in verbs):
+    if any(_going_to(v) for v in verbs):
         return True
     conditions = modality().conditional_marks
     return any(
@@ -191,6 +191,12 @@ def _to_come(clause: Token) -> bool:
         if c.dep_ == "advcl"
         for m in c.children
     )
+
+
+def _going_to(verb: Token) -> bool:
+    """ "is going to act": a progressive of ``future_progressives`` with its infinitive."""
+    future = fold(verb.lemma_) in modality().future_progressives and verb.tag_ == "VBG"
+    return future and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _warned_about(trigger: Token) -> list[Token]:

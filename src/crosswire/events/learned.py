@@ -47,8 +47,8 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
     lemma = verb_lemma(token) if verb else token.lemma_.lower()
     patterns = (verb_patterns() if verb else noun_patterns()).get(lemma, ())
     # a phrase's or a complement's pattern ("take into custody", "set ablaze") tells nothing
-    # of the word without it; of one that codes the word only with an object ("suspended
-    # the broadcasts": censorship), the mode is the object's, which the learned word lacks
+    # of the word without it; of one that codes the word only with an object ("imposed a
+    # curfew": a curfew), the mode is the object's, which the learned word lacks
     typed = [p for p in patterns if p.type == event_type and not (p.phrase or p.complement)]
     same = next((p for p in typed if not p.object), None)
     if same is not None:

@@ -319,7 +319,7 @@ def _read_governor_clause(governor: Token, trigger: Token, reading: _Reading) ->
         governor, trigger
     ):
         reading.negated = True  # "avoided a meeting", "did not try to meet"
-    aux = _modal_auxiliary(governor) if _shares_mood(trigger) else None
+    aux = modal_auxiliary(governor) if _shares_mood(trigger) else None
     if aux is not None and reading.status == "asserted":
         reading.status = _auxiliary(aux, governor)
         reading.intent = aux.lower_ in cues.intent_auxiliaries
@@ -348,7 +348,7 @@ def _read_higher_governors(governor: Token, reading: _Reading) -> None:
         if higher.lemma_.lower() in modality().allegations:  # "accused of trying to kill"
             reading.unverified()
             return
-        aux = None if through_noun else _modal_auxiliary(higher)
+        aux = None if through_noun else modal_auxiliary(higher)
         if aux is not None:
             reading.status = _auxiliary(aux, higher)
             return
@@ -360,7 +360,8 @@ def _governing(lemma: str) -> Modality | None:
     return cues.governors.get(lemma, cues.governing_nouns.get(lemma))
 
 
-def _modal_auxiliary(verb: Token) -> Token | None:
+def modal_auxiliary(verb: Token) -> Token | None:
+    """The verb's modal or future auxiliary ("will", "could"), if it has one."""
     auxiliaries = modality().auxiliaries
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in auxiliaries), None)
 
