@@ -691,6 +691,15 @@ def test_an_infinitive_on_a_possessed_noun_is_the_possessors() -> None:
     assert "pirates" in named(event.source)
 
 
+def test_an_infinitive_on_a_noun_of_asking_is_the_one_askeds_not_yet_done() -> None:
+    text = "Trump's request to the Ukrainian president to investigate his rivals was improper."
+    event = one(text, "ACCUSE")
+    assert "president" in named(event.source) and event.modality == "hypothetical"
+    # no one asked is named: no one named does it, the asker least of all
+    event = one("The UN's request to release the sailors went unheeded.", "RETREAT")
+    assert event.source is None and event.modality == "hypothetical"
+
+
 def test_a_past_form_with_a_charge_preposition_is_a_passive_even_with_a_full_stop() -> None:
     event = one("John Smith charged with murdering his neighbour.", "ACCUSE")
     assert event.source is None and "smith" in named(event.target)

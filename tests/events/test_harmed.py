@@ -239,6 +239,16 @@ def test_the_destruction_an_attack_causes_is_no_one_it_harmed() -> None:
         # a warning of no actor's conduct, or of a state, is left a threat
         ("The minister warned that there is no room for compromise.", ("THREATEN", None)),
         ("The minister warned that Russia is not ready for talks.", ("THREATEN", None)),
+        # a passive's subject undergoes what is told: it is not blamed, its "by" agent is
+        (
+            "The Electoral Commission warned that voters are entitled to transparency.",
+            ("THREATEN", None),
+        ),
+        ("Unite warned that workers are being brushed aside.", ("THREATEN", None)),
+        (
+            "Unite warned that workers are being brushed aside by the mayor.",
+            ("ACCUSE", "mayor"),
+        ),
     ],
 )
 def test_a_warning_of_what_others_do_is_blame_and_of_what_will_come_a_threat(

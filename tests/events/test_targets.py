@@ -213,6 +213,20 @@ def test_troops_counted_by_thousands_are_moved_not_the_target() -> None:
     assert event.target is None
 
 
+def test_a_named_force_a_mobilisation_moves_is_its_means_not_its_target() -> None:
+    event = _one(
+        "President Xi Jinping is likely to deploy People's Liberation Army forces onto the "
+        "streets.",
+        "MOBILIZE",
+    )
+    assert event.source is not None and event.source.name == "Xi Jinping"
+    assert event.target is None
+    # moved with no one named moving it, the force mobilises
+    event = _one("He said the People's Liberation Army could be deployed.", "MOBILIZE")
+    assert event.source is not None and "Liberation Army" in event.source.name
+    assert event.target is None
+
+
 def test_a_protest_at_an_actors_premises_is_against_it_not_the_host_country() -> None:
     event = _one("Protesters rallied outside the Russian embassy in Kyiv.", "PROTEST")
     assert event.target is not None and event.target.country == "RUS"

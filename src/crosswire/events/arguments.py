@@ -8,6 +8,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from crosswire.actors.keys import fold
 from crosswire.events.clause_links import governing_object
 from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
@@ -550,6 +551,8 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # "sent letters to the departments urging them to": the pronoun is the noun,
             # so the parse hung the participle of the clause on its own object
             return active_subjects(host, context) or None
+        if fold(head.lemma_) in frames().asking_nouns:
+            return _asked(head, context) or None  # "Trump's request to X to investigate"
         if actors_of(head, context):
             return [head]  # "security forces beating protesters"
         owners = [c for c in head.children if c.dep_ == "poss" and actors_of(c, context)]
@@ -571,6 +574,13 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _asked(noun: Token, context: Context) -> list[Token]:
+    """Whom a noun of asking asks ("the request to the Ukrainian president", "the call on
+    Iran"): the objects of its ``asked_preps`` that name actors."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in frames().asked_preps]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj" and actors_of(g, context)]
 
 
 def _opened_by(clause: Token, marks: Collection[str]) -> bool:

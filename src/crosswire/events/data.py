@@ -104,6 +104,8 @@ class Frames(DataModel):
     judging_types: frozenset[PloverType]
     charging_types: frozenset[PloverType]
     thwarting_verbs: Words
+    asking_nouns: Words
+    asked_preps: Words
     operation_nouns: Words
     court_types: frozenset[PloverType]
     court_nouns: Words

@@ -17,9 +17,9 @@ from crosswire.events.harmed import (
     warned_conduct,
 )
 from crosswire.events.modality import modality_of, stance
-from crosswire.events.participants import unique
+from crosswire.events.participants import actors_of, unique
 from crosswire.events.patterns import Pattern
-from crosswire.events.syntax import direct_object
+from crosswire.events.syntax import direct_object, passive_subject
 from crosswire.events.targets import complete_roles, moved_forces, only_vague
 from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
@@ -50,6 +50,7 @@ def build(
     if pattern.requires_actor_pair and not _a_pair(pattern, subjects, targets):
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
+    subjects, targets = _mobilised(trigger, pattern, subjects, targets, context)
     targets = _not_moved(pattern, targets)  # "sent troops to the border": the troops are moved
     if pattern.type in frames().verbal_types and only_vague(subjects + targets, places):
         # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
@@ -102,6 +103,25 @@ def _recoded(pattern: Pattern, recode: Recode) -> Pattern:
     return pattern.model_copy(
         update={"type": recode.type, "mode": recode.mode, "cameo": recode.cameo}
     )
+
+
+def _mobilised(
+    trigger: Token,
+    pattern: Pattern,
+    subjects: list[ActorRef],
+    targets: list[ActorRef],
+    context: Context,
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(subjects, targets) with a mobilisation's object, or its passive's subject, taken as
+    the force it moves, its means, never whom it is aimed at ("is likely to deploy People's
+    Liberation Army forces onto the streets"); moved with no one named moving it, the force
+    mobilises ("the People's Liberation Army could be deployed")."""
+    if pattern.type != "MOBILIZE":
+        return subjects, targets
+    moved = direct_object(trigger) or passive_subject(trigger)
+    keys = {a.key for a in actors_of(moved, context)} if moved is not None else set()
+    forces = [t for t in targets if t.key in keys]
+    return subjects or forces, [t for t in targets if t.key not in keys]
 
 
 def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:

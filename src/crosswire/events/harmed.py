@@ -169,10 +169,19 @@ def warned_conduct(trigger: Token, pattern: Pattern, context: Context) -> list[A
         return []
     if any(fold(v.lemma_) in harmed().state_verbs for c in clauses for v in (c, *c.conjuncts)):
         return []  # "warned that migrants are at risk": a state, no one's conduct
-    subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
-    if any(s.lower_ in frames().pronouns for s in subjects):
+    doers = [d for c in clauses for d in _doers(c)]
+    if any(d.lower_ in frames().pronouns for d in doers):
         return []  # "warned that they are ready": perhaps the warner's own side
-    return [a for s in subjects for a in actors_of(s, context)]
+    return [a for d in doers for a in actors_of(d, context)]
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who does what a clause tells: its active subject or its passive's "by" agent; a
+    passive's subject undergoes it ("warned that voters are entitled to transparency":
+    no one's conduct, "that workers are being brushed aside": not the workers')."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children]
+    return subjects + [o for o in agents if o.dep_ == "pobj"]
 
 
 def _to_come(clause: Token) -> bool:
