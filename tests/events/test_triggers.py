@@ -264,3 +264,30 @@ def test_a_learned_word_takes_no_mode_from_an_object_nor_a_complement_from_a_pat
     assert learned_pattern(imposed, "COERCE").mode is None
     # "called X a liar" codes ACCUSE only with its complement; the learned word needs none
     assert learned_pattern(called, "ACCUSE").complement == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("An Israeli airstrike hit a school in Gaza on Tuesday.", "Israel"),
+        ("The school was hit by an Israeli airstrike on Tuesday.", "Israel"),
+        ("Hezbollah rockets slammed into northern Israel.", "Hezbollah"),
+    ],
+)
+def test_what_a_weapon_or_an_attack_hits_is_attacked_by_its_owner(text: str, source: str) -> None:
+    [event] = [e for e in proposed(text) if e.type == "ASSAULT"]
+    assert event.source is not None and event.source.name == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator hit the campaign trail in Iowa.",
+        "The economy was hit hard by the recession.",
+        "He was hit by a car on Monday.",
+        "The storm pounded the coast.",
+        "Shares hit a record high.",
+    ],
+)
+def test_hit_by_no_weapon_proposes_no_attack(text: str) -> None:
+    assert not [e for e in proposed(text) if e.type == "ASSAULT"]

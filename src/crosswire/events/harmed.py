@@ -245,6 +245,16 @@ def _by_means_or_unsaid(trigger: Token, context: Context) -> bool:
     return all(_means(s) or fold(s.lemma_) in noun_patterns() for s in subjects)
 
 
+def attack_means(noun: Token) -> bool:
+    """Whether a noun is a weapon, a shot, an operation or an attack the noun patterns code
+    ("Russian missiles", "an Israeli airstrike", "a drone strike", "Hezbollah rockets")."""
+    lemma = fold(noun.lemma_)
+    if _means(noun) or lemma in frames().operation_nouns:
+        return True
+    attacks = [p for p in noun_patterns().get(lemma, ()) if p.type == "ASSAULT"]
+    return any(p.of_the_word or _compounds(noun) & set(p.object) for p in attacks)
+
+
 def _means(noun: Token) -> bool:
     words = {fold(noun.lemma_)} | _compounds(noun)
     return bool(words & harmed().means)

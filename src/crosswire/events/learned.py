@@ -25,6 +25,7 @@ CONSTRAINTS = {
     "requires_phone": False,
     "requires_content": False,
     "requires_actor_pair": False,
+    "by_means": False,
 }
 
 

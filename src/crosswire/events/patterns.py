@@ -35,6 +35,7 @@ class Pattern(DataModel):
     requires_phone: bool = False
     requires_content: bool = False
     requires_actor_pair: bool = False
+    by_means: bool = False
     particle: str | None = None
     object_not: tuple[str, ...] = ()
     transitive: bool = False

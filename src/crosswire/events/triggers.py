@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.arguments import arguments, inherited_patient
+from crosswire.events.arguments import active_subjects, arguments, inherited_patient
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
 from crosswire.events.data import frames, modality
 from crosswire.events.event import build
-from crosswire.events.harmed import harmed_by_event
+from crosswire.events.harmed import attack_means, harmed_by_event
 from crosswire.events.learned import learned_pattern
 from crosswire.events.nominal import kind_of_actor, noun_roles
 from crosswire.events.participants import (
@@ -73,6 +73,8 @@ def _try_verb_pattern(
     if other_sense(verb, verb_lemma(verb), pattern.type, context, bool(pattern.object)):
         return None  # "was struck by a car", "fired the board": another sense of the word
     subjects, objects = _roles(verb, pattern, context)
+    if pattern.by_means and not subjects:  # "an Israeli airstrike hit a school": Israel
+        subjects = [a for d in _means_doers(verb, context) for a in owner_actors(d, context)]
     if not objects and (moved := _particle_object(verb, pattern, context)):
         objects = actors_of(moved, context)  # "pulled over the senator"
     obj = direct_object(verb)
@@ -317,6 +319,23 @@ def _phrase_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     )
 
 
+def _done_by_means(verb: Token, pattern: Pattern, context: Context) -> bool:
+    """'Russian missiles hit Kyiv', 'the school was hit by an Israeli airstrike': the
+    active subject or the passive's agent is a weapon or an attack (`by_means`)."""
+    return not pattern.by_means or any(attack_means(d) for d in _means_doers(verb, context))
+
+
+def _means_doers(verb: Token, context: Context) -> list[Token]:
+    """The active subject, its own or one a joined predicate shares ("the bullet entered
+    through a window and hit him"), and the passive's agent: what a `by_means` pattern's
+    act is done by. (A participle or complement is left to the act it serves: "drones
+    were striking positions, hitting two launchers" is one attack.)"""
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    shared = active_subjects(verb, context) if verb.dep_ == "conj" and not own else []
+    return own + shared + [o for o in agents if o.dep_ == "pobj"]
+
+
 def _no_opinion(verb: Token, pattern: Pattern, context: Context) -> bool:
     return not _states_an_opinion(verb)
 
@@ -366,6 +385,7 @@ _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
     _particle_present,
     _complement_present,
     _phrase_present,
+    _done_by_means,
     _no_opinion,
     _phone_named,
     _content_present,
