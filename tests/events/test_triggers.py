@@ -291,3 +291,12 @@ def test_what_a_weapon_or_an_attack_hits_is_attacked_by_its_owner(text: str, sou
 )
 def test_hit_by_no_weapon_proposes_no_attack(text: str) -> None:
     assert not [e for e in proposed(text) if e.type == "ASSAULT"]
+
+
+def test_a_passive_threat_is_made_by_whose_act_it_threatens_with() -> None:
+    [event] = [e for e in proposed("Iran was threatened with American sanctions.")]
+    assert event.type == "THREATEN" and event.source is not None
+    assert event.source.key == "country:USA"
+    # the victim of a crime one is charged with is no doer
+    [event] = code("John Smith was charged with the murder of Smith's wife.")
+    assert event.source is None

@@ -75,6 +75,8 @@ def _try_verb_pattern(
     subjects, objects = _roles(verb, pattern, context)
     if pattern.by_means and not subjects:  # "an Israeli airstrike hit a school": Israel
         subjects = [a for d in _means_doers(verb, context) for a in owner_actors(d, context)]
+    if not subjects and pattern.type in frames().charging_types:
+        subjects = _threatened_by_what(verb, context)
     if not objects and (moved := _particle_object(verb, pattern, context)):
         objects = actors_of(moved, context)  # "pulled over the senator"
     obj = direct_object(verb)
@@ -323,6 +325,19 @@ def _done_by_means(verb: Token, pattern: Pattern, context: Context) -> bool:
     """'Russian missiles hit Kyiv', 'the school was hit by an Israeli airstrike': the
     active subject or the passive's agent is a weapon or an attack (`by_means`)."""
     return not pattern.by_means or any(attack_means(d) for d in _means_doers(verb, context))
+
+
+def _threatened_by_what(verb: Token, context: Context) -> list[ActorRef]:
+    """A passive threat or charge with no agent is made by whose act it threatens with, where
+    that act names its doer before it ("Hong Kong was threatened with Chinese military
+    intervention", "Iran was threatened with American sanctions"); a possessor or an "of"
+    phrase there is the victim ("charged with Smith's murder")."""
+    if passive_subject(verb) is None or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    modifiers = [m for o in objects for m in o.children if m.dep_ in {"amod", "compound"}]
+    return [a for m in modifiers for a in actors_of(m, context)]
 
 
 def _means_doers(verb: Token, context: Context) -> list[Token]:
