@@ -118,6 +118,11 @@ def test_obligation_in_reported_clause_is_a_request() -> None:
     assert event.target is not None and event.target.country == "IRN"
 
 
+def test_an_obligation_the_speaker_puts_on_its_own_side_is_no_request() -> None:
+    text = 'Angela Merkel said: "We must release the two journalists."'
+    assert not [e for e in code(text) if e.type == "REQUEST"]
+
+
 def test_two_party_summit_is_not_multilateral() -> None:
     event = only(code("A summit between Egypt and Ethiopia took place in Cairo."), "CONSULT")
     assert event.mode is None

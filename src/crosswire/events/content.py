@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from crosswire.events.antecedents import speaker_pronoun
 from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, frames, modality
 from crosswire.events.event import build
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.senses import senses
-from crosswire.events.syntax import infinitive_marker
+from crosswire.events.syntax import SUBJECTS, infinitive_marker
 from crosswire.events.targets import one_side
 from crosswire.model import ActorRef, EventMention
 
@@ -283,6 +284,8 @@ def _demand(token: Token, sentence: Span, context: Context) -> tuple[EventMentio
     cues = modality().obligation_auxiliaries
     if not any(c.dep_ == "aux" and c.lower_ in cues for c in token.children):
         return None
+    if any(c.dep_ in SUBJECTS and speaker_pronoun(c) for c in token.children):
+        return None  # "she added that we must teach the defendant love": the speaker's own duty
     speakers, _ = arguments(token.head, context)
     addressees, _ = arguments(token, context)
     # a copula's demand is named by its predicate ("must be ready")
