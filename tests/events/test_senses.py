@@ -438,3 +438,11 @@ def test_set_with_a_particle_is_another_verb(text: str, idiom: bool) -> None:
     state = stages.run(stages.ArticleState(article, doc), until="scope")
     context = article_context(doc, article, state.mentions, state.times, state.attributions)
     assert no_event(verb, "set", {"ASSAULT"}, context) == idiom
+
+
+def test_a_harm_beside_a_road_accidents_name_is_the_accident() -> None:
+    text = "Woman killed in Queens hit-and-run, police arrest allegedly drunk driver"
+    assert [e.type for e in code(text)] == ["COERCE"]
+    # a shooting told beside it is still one
+    text = "A man was shot dead in Queens on Monday, a day after a hit-and-run killed a cyclist."
+    assert "ASSAULT" in [e.type for e in code(text)]

@@ -70,6 +70,7 @@ class Senses(DataModel):
     vehicles: Words
     natural_forces: Words
     mishaps: Words
+    accident_harms: Words
     collision_verbs: Words
     unprotesting_sectors: frozenset[Sector]
     idioms: dict[str, Words]
@@ -114,7 +115,18 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Con
         return True
     harm = bool(data.harm_types & set(event_types))
     accident = _vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb)
+    accident = accident or _mishap_named_beside(verb)
     return harm and (accident or _told_collision(verb, lemma, context))
+
+
+def _mishap_named_beside(verb: Token) -> bool:
+    """'Woman killed in Queens hit-and-run': a harm with no doer of its own in a sentence
+    that names a road accident by its hyphenated name, which the parse may split into verbs
+    ("hit", "run") and so hide from `_in_mishap`."""
+    if _own_doers(verb) or verb.lemma_.lower() not in senses().accident_harms:
+        return False
+    text = verb.sent.text.lower()
+    return any(mishap in text for mishap in senses().mishaps if "-" in mishap)
 
 
 def _told_collision(verb: Token, lemma: str, context: Context) -> bool:
