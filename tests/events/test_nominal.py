@@ -280,3 +280,12 @@ def test_a_visit_to_no_one_and_nowhere_named_is_no_event() -> None:
 def test_whoever_owns_up_to_an_attack_did_it(text: str) -> None:
     event = _one(text, "ASSAULT")
     assert event.source is not None and event.source.name == "Islamic State"
+
+
+def test_a_by_phrase_the_parse_hung_on_an_active_verb_is_its_objects() -> None:
+    for text in (
+        "Castro attended a rally Thursday by media workers in Havana.",
+        "Castro attended a rally on Thursday by media workers in Havana.",
+    ):
+        [event] = [e for e in code(text) if e.type == "PROTEST"]
+        assert event.source is not None and "workers" in event.source.name

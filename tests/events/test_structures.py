@@ -89,6 +89,13 @@ def test_unnamed_protest_target_is_the_state_where_it_is_held() -> None:
     assert countries(event) == ("KEN", "KEN")
 
 
+def test_a_protest_held_abroad_against_no_one_named_has_no_target() -> None:
+    # diaspora protests are not against the host state
+    event = one("Thousands of Kenyan teachers marched in London on Sunday.", "PROTEST")
+    assert event.source is not None and event.source.country == "KEN"
+    assert event.target is None
+
+
 def test_a_state_acting_on_no_one_named_acts_on_its_own_country() -> None:
     event = one("The Sudanese government lifted the state of emergency.", "CONCEDE")
     assert countries(event) == ("SDN", "SDN")

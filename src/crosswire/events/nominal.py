@@ -145,7 +145,23 @@ def _phrase_preps(noun: Token, pattern: Pattern) -> list[Token]:
             for c in verb.children
             if c.dep_ == "prep" and c.lower_ in frames().light_verb_target_preps
         ]
-    return preps
+    return preps + _stray_agents(noun)
+
+
+def _stray_agents(noun: Token) -> list[Token]:
+    """A "by" phrase the parser hung on an active verb after the noun, its object ("Castro
+    attended a rally Thursday by media workers"): an active verb has no agent, so the
+    phrase is the noun's (it counts only where it names actors)."""
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "obj"} or any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children
+    ):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and c.i > noun.i
+    ]
 
 
 def _container(noun: Token) -> Token | None:

@@ -137,15 +137,17 @@ def _implied_targets(
     pattern: Pattern, subjects: list[ActorRef], places: list[Place], ruler: ActorRef | None
 ) -> list[ActorRef]:
     """No one named: an act done in another country is done to it ("lifted the curfew in
-    Montenegro"), a protest is against the authorities, a state acts on its own country."""
+    Montenegro"), a protest at home is against the authorities, one abroad against no one
+    named, a state acts on its own country."""
     if pattern.cameo in recipients().spoken:
         return []  # "led Palin to apologize": to no one named, not to her country
     abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
+    domestic = pattern.type in frames().domestic_types
     material = pattern.type not in frames().talk_types  # a talk abroad is not done to it
-    if material and abroad and places[0].country:
+    if material and not domestic and abroad and places[0].country:
         return [country_actor(places[0])]
-    if pattern.type in frames().domestic_types:
-        return domestic_target(subjects, places)
+    if domestic:
+        return [] if abroad else domestic_target(subjects, places)
     if ruler and is_state(ruler) and pattern.type in frames().home_types:
         # "the government lifted the state of emergency", "police prevented the rally":
         # a state acting on no one named acts on its own country
@@ -158,8 +160,9 @@ def is_state(actor: ActorRef) -> bool:
 
 
 def domestic_target(subjects: list[ActorRef], places: list[Place]) -> list[ActorRef]:
-    """A protest that names no one it is against is against the authorities where it is
-    held, or else the protesters' own (as event datasets code unnamed protest targets)."""
+    """The country acted on at home: where the act is, or else the doers' own (a protest
+    that names no one it is against is against the authorities there, as event datasets
+    code unnamed protest targets; a state acting on no one named acts on its country)."""
     country = next((p.country for p in places if p.country), None)
     if country is None and subjects:
         country = subjects[0].country
