@@ -4,7 +4,7 @@ object named by a personal pronoun ("released him"). Sentences written for the t
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import code, proposed
+from tests.events.conftest import built, code, proposed
 
 from crosswire import nlp, stages
 from crosswire.events.context import article_context
@@ -300,3 +300,10 @@ def test_a_passive_threat_is_made_by_whose_act_it_threatens_with() -> None:
     # the victim of a crime one is charged with is no doer
     [event] = code("John Smith was charged with the murder of Smith's wife.")
     assert event.source is None
+
+
+def test_whom_a_learned_search_is_for_is_its_target() -> None:
+    event = built("Investigators have been searching for Kopp since May.", "searching", "ACCUSE")
+    assert event.target is not None and event.target.name == "Kopp"
+    event = built("The search for Kopp was extended to Mexico.", "search", "ACCUSE")
+    assert event.target is not None and event.target.name == "Kopp"

@@ -33,6 +33,7 @@ class LearnedCoding(DataModel):
     cameo: dict[TypeKey, Cameo]
     noun_participant_preps: frozenset[str]
     noun_target_preps: frozenset[str]
+    type_target_preps: dict[TypeKey, frozenset[str]]
     own_act_nouns: frozenset[str]
 
 
@@ -57,6 +58,7 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
     if typed:
         return typed[0].model_copy(update={**CONSTRAINTS, "mode": None})
     coding = learned_coding()
+    own_preps = coding.type_target_preps.get(event_type, frozenset())
     if verb:
         return Pattern.model_validate(
             {
@@ -64,10 +66,11 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
                 "type": event_type,
                 "example": "",
                 "cameo": coding.cameo[event_type],
-                "target_preps": tuple(sorted(frames().verb_target_preps)),
+                "target_preps": tuple(sorted(frames().verb_target_preps | own_preps)),
             }
         )
-    participant_preps, target_preps = coding.noun_participant_preps, coding.noun_target_preps
+    participant_preps = coding.noun_participant_preps
+    target_preps = coding.noun_target_preps | own_preps
     if lemma in coding.own_act_nouns:  # "the resignation of President Nixon": his own act
         participant_preps, target_preps = participant_preps | {"of"}, target_preps - {"of"}
     return Pattern.model_validate(
