@@ -307,3 +307,8 @@ def test_whom_a_learned_search_is_for_is_its_target() -> None:
     assert event.target is not None and event.target.name == "Kopp"
     event = built("The search for Kopp was extended to Mexico.", "search", "ACCUSE")
     assert event.target is not None and event.target.name == "Kopp"
+
+
+def test_hit_by_a_cyber_attack_or_a_heist_is_no_attack() -> None:
+    assert not [e for e in code("Louisiana hit by ransomware attack") if e.type == "ASSAULT"]
+    assert not [e for e in code("Paris hit by 2 million euro jewelry heist") if e.type == "ASSAULT"]

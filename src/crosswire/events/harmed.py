@@ -37,6 +37,7 @@ class Harmed(DataModel):
     preps: Words
     pattern_preps: Words
     means: Words
+    cyber_words: Words
     not_things: Words
     portions: Words
     locative_preps: Words
@@ -249,6 +250,9 @@ def attack_means(noun: Token) -> bool:
     """Whether a noun is a weapon, a shot, an operation or an attack the noun patterns code
     ("Russian missiles", "an Israeli airstrike", "a drone strike", "Hezbollah rockets")."""
     lemma = fold(noun.lemma_)
+    modifiers = {fold(c.lemma_) for c in noun.children if c.dep_ in {"compound", "amod"}}
+    if modifiers & harmed().cyber_words:
+        return False  # "a ransomware attack", "a cyber attack"
     if _means(noun) or lemma in frames().operation_nouns:
         return True
     attacks = [p for p in noun_patterns().get(lemma, ()) if p.type == "ASSAULT"]
