@@ -289,3 +289,9 @@ def test_a_by_phrase_the_parse_hung_on_an_active_verb_is_its_objects() -> None:
     ):
         [event] = [e for e in code(text) if e.type == "PROTEST"]
         assert event.source is not None and "workers" in event.source.name
+
+
+def test_what_a_trial_undergone_is_for_is_no_target() -> None:
+    # a possessor who undergoes the act stays its target, not its doer
+    event = built("Nichols was escorted to his trial for rape by deputies.", "trial", "ACCUSE")
+    assert event.source is None and event.target is not None and "Nichols" in event.target.name

@@ -71,6 +71,8 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
             }
         )
     participant_preps = coding.noun_participant_preps
+    if lemma in frames().possessor_undergoes:
+        own_preps = frozenset()  # "his trial for rape": what it is for, not whom
     target_preps = coding.noun_target_preps | own_preps
     if lemma in coding.own_act_nouns:  # "the resignation of President Nixon": his own act
         participant_preps, target_preps = participant_preps | {"of"}, target_preps - {"of"}

@@ -75,7 +75,7 @@ def _try_verb_pattern(
     subjects, objects = _roles(verb, pattern, context)
     if pattern.by_means and not subjects:  # "an Israeli airstrike hit a school": Israel
         subjects = [a for d in _means_doers(verb, context) for a in owner_actors(d, context)]
-    if not subjects and pattern.type in frames().charging_types:
+    if not subjects and pattern.type == "THREATEN":
         subjects = _threatened_by_what(verb, context)
     if not objects and (moved := _particle_object(verb, pattern, context)):
         objects = actors_of(moved, context)  # "pulled over the senator"
@@ -328,16 +328,16 @@ def _done_by_means(verb: Token, pattern: Pattern, context: Context) -> bool:
 
 
 def _threatened_by_what(verb: Token, context: Context) -> list[ActorRef]:
-    """A passive threat or charge with no agent is made by whose act it threatens with, where
+    """A passive threat with no agent is made by whose act it threatens with, where
     that act names its doer before it ("Hong Kong was threatened with Chinese military
-    intervention", "Iran was threatened with American sanctions"); a possessor or an "of"
-    phrase there is the victim ("charged with Smith's murder")."""
+    intervention", "Iran was threatened with American sanctions") and that doer is a state
+    or of one; a possessor or an "of" phrase there is whom the act falls on."""
     if passive_subject(verb) is None or any(c.dep_ == "agent" for c in verb.children):
         return []
     objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
     modifiers = [m for o in objects for m in o.children if m.dep_ in {"amod", "compound"}]
-    return [a for m in modifiers for a in actors_of(m, context)]
+    return [a for m in modifiers for a in actors_of(m, context) if a.country]
 
 
 def _means_doers(verb: Token, context: Context) -> list[Token]:
