@@ -132,3 +132,8 @@ def test_a_dateline_parsed_as_the_head_of_a_coordination_hands_over() -> None:
     agree = [e for e in found if e.type == "AGREE"]
     assert agree, [(e.type, e.trigger) for e in found]
     assert {p.name for p in agree[0].participants} == {"Kari Lund", "Nils Holm"}
+
+
+def test_two_states_restoring_ties_do_it_to_each_other() -> None:
+    event = one("Saudi Arabia and Iran restored diplomatic ties on Friday.", "SUPPORT")
+    assert countries(event) == ("SAU", "IRN")

@@ -66,8 +66,9 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
             subject_tokens = [verb.head]  # "Hundreds of people protested outside ... ."
         else:
             passive = [verb.head]  # "citizens abducted by North Korea": the noun is the patient
-    if _headline_passive(verb) or _bare_passive(verb):
+    if _headline_passive(verb) or _bare_passive(verb) or _headline_fined_by(verb):
         subject_tokens, passive = [], subject_tokens  # "Councillor arrested on suspicion"
+        agents = agents or _by_objects(verb)  # "Apple fined 1.8 billion euros by EU"
     if not subject_tokens and not passive:
         inherited = _inherited_subject(verb, context)
         if _passive_form(verb):
@@ -170,6 +171,33 @@ def _headline_passive(verb: Token) -> bool:
             or _patient_complement(verb)
         )
     )
+
+
+def _headline_fined_by(verb: Token) -> bool:
+    """ "Apple fined 1.8 billion euros by EU": a headline's past form with a subject, no
+    auxiliary, an object and a "by" phrase after it is a passive of a verb with two objects
+    (fined, sentenced, handed): an active verb takes no "by" phrase of its doer."""
+    children = {c.dep_ for c in verb.children}
+    return (
+        verb.tag_ in {"VBD", "VBN"}
+        and verb.dep_ in HEADLINE_CLAUSES
+        and _headline(verb)
+        and bool(children & SUBJECTS)
+        and not children & {"aux", "auxpass"}
+        and bool(children & {"dobj", "obj"})
+        and bool(_by_objects(verb))
+    )
+
+
+def _by_objects(verb: Token) -> list[Token]:
+    """The objects of a "by" phrase after the verb that the parser read as a preposition."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _patient_complement(verb: Token) -> bool:
