@@ -103,6 +103,7 @@ class Frames(DataModel):
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]
     charging_types: frozenset[PloverType]
+    means_named_types: frozenset[PloverType]
     thwarting_verbs: Words
     asking_nouns: Words
     asked_preps: Words

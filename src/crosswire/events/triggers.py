@@ -75,7 +75,7 @@ def _try_verb_pattern(
     subjects, objects = _roles(verb, pattern, context)
     if pattern.by_means and not subjects:  # "an Israeli airstrike hit a school": Israel
         subjects = [a for d in _means_doers(verb, context) for a in owner_actors(d, context)]
-    if not subjects and pattern.type == "THREATEN":
+    if not subjects and pattern.type in frames().means_named_types:
         subjects = _threatened_by_what(verb, context)
     if not objects and (moved := _particle_object(verb, pattern, context)):
         objects = actors_of(moved, context)  # "pulled over the senator"
