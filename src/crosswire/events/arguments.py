@@ -27,6 +27,7 @@ from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
     SINGULAR_PASTS,
     SUBJECTS,
+    agent_objects,
     clause_subject,
     direct_object,
     disagrees,
@@ -54,9 +55,9 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     """(subjects, objects) as actors, passives turned round: 'X was met by Y' -> ([Y], [X])."""
     subject_tokens = [t for c in _own_subjects(verb) for t in _undated_subject(c)]
     passive = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECTS for t in _undated_subject(c)]
-    agents = _agents(verb) or [a for c in _bare_conjuncts(verb) for a in _agents(c)]
+    agents = agent_objects(verb) or [a for c in _bare_conjuncts(verb) for a in agent_objects(c)]
     if not agents and verb.dep_ == "conj" and _passive_form(verb):
-        agents = _agents(verb.head)  # "was hauled out by police and taken into custody"
+        agents = agent_objects(verb.head)  # "was hauled out by police and taken into custody"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not passive and not subject_tokens:
         if (
             _misread_main_verb(verb, agents)
@@ -313,10 +314,6 @@ def _headline(verb: Token) -> bool:
     return bool(words) and words[-1].text not in STATEMENT_ENDS
 
 
-def _agents(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-
-
 def _bare_conjuncts(verb: Token) -> list[Token]:
     """ "was shot and killed by police": the participles joined to a passive with no
     subject of their own, which share its "by" phrase."""
@@ -563,7 +560,7 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # police using tear gas")
             return _subjects(head, passive=False) or _subjects(head, passive=True)
         # "the demonstration staged by students to protest": a passive's purpose is its doer's
-        return _subjects(head, passive=False) or _agents(head)
+        return _subjects(head, passive=False) or agent_objects(head)
     if verb.dep_ == "dep" and verb.tag_ == head.tag_ and verb.tag_ in TENSED:
         # "bought a shotgun the day after he lost his job, then returned ... and opened
         # fire": a predicate of the same tense the parse left unlinked after a comma is a

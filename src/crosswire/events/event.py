@@ -51,13 +51,12 @@ def build(
         return None
     targets = [t for t in targets if t.key not in {s.key for s in subjects}]
     subjects, targets = _mobilised(trigger, pattern, subjects, targets, context)
-    targets = _not_moved(pattern, targets)  # "sent troops to the border": the troops are moved
     if pattern.type in frames().verbal_types and only_vague(subjects + targets, places):
         # "the two leaders agreed", "lawmakers urged": a statement is only news by whom it
         # names; an act ("gunmen killed 12") is kept for its place and date
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
-    targets = _not_moved(pattern, targets)  # nor are they what completing the roles finds
+    targets = _not_moved(pattern, targets)  # nor are the forces completing the roles finds
     pattern = _as_trial(_by_state(pattern, subjects), trigger)
     dating = event_date(heads, context)
     ahead = _scheduled_ahead(trigger, dating, context)
@@ -114,14 +113,15 @@ def _mobilised(
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """(subjects, targets) with a mobilisation's object, or its passive's subject, taken as
     the force it moves, its means, never whom it is aimed at ("is likely to deploy People's
-    Liberation Army forces onto the streets"); moved with no one named moving it, the force
-    mobilises ("the People's Liberation Army could be deployed")."""
+    Liberation Army forces onto the streets"), nor are unnamed forces ("sent troops to the
+    border": `_not_moved`); moved with no one named moving it, the force mobilises ("the
+    People's Liberation Army could be deployed")."""
     if pattern.type != "MOBILIZE":
         return subjects, targets
     moved = direct_object(trigger) or passive_subject(trigger)
     keys = {a.key for a in actors_of(moved, context)} if moved is not None else set()
     forces = [t for t in targets if t.key in keys]
-    return subjects or forces, [t for t in targets if t.key not in keys]
+    return subjects or forces, _not_moved(pattern, [t for t in targets if t.key not in keys])
 
 
 def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:

@@ -21,7 +21,7 @@ from crosswire.events.data import Recode, frames, modality
 from crosswire.events.modality import modal_auxiliary
 from crosswire.events.participants import actors_of, agent_key, written_word
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
-from crosswire.events.syntax import direct_object, passive_subject
+from crosswire.events.syntax import agent_objects, direct_object, passive_subject
 from crosswire.model import ActorRef, PloverType
 
 Words = frozenset[str]
@@ -180,9 +180,7 @@ def _doers(clause: Token) -> list[Token]:
     """Who does what a clause tells: its active subject or its passive's "by" agent; a
     passive's subject undergoes it ("warned that voters are entitled to transparency":
     no one's conduct, "that workers are being brushed aside": not the workers')."""
-    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    agents = [o for c in clause.children if c.dep_ == "agent" for o in c.children]
-    return subjects + [o for o in agents if o.dep_ == "pobj"]
+    return [c for c in clause.children if c.dep_ == "nsubj"] + agent_objects(clause)
 
 
 def _to_come(clause: Token) -> bool:

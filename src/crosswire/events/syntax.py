@@ -82,6 +82,12 @@ def shared_object(verb: Token) -> Token | None:
     return None
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """The nouns of a passive's "by" phrase the parser marked as its agent ("was shot by
+    police": police)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
 

@@ -193,8 +193,7 @@ def _simplest(tried: list[Tried]) -> list[Tried]:
     fewest = max(key[0] for key, _, _ in tried)
     kept = [t for t in tried if t[0][0] == fewest]
     best = max(key[1] for key, _, _ in kept)
-    labelled = max(1, int(kept[0][2]["dev"]["labelled"]))
-    error = math.sqrt(best * (1 - best) / labelled)
+    error = _standard_error(best, kept[0][2]["dev"]["labelled"])
     # the smallest C; likewise the weakest veto and the most cautious addition: the model
     # overrules or adds to the patterns further only where that clearly pays (a higher
     # veto drops the passive killings with no named doer first; a lower cut adds what no
@@ -203,6 +202,11 @@ def _simplest(tried: list[Tried]) -> list[Tried]:
         value = simplest(setting[name] for key, _, setting in kept if key[1] >= best - error)
         kept = [t for t in kept if t[2][name] == value]
     return kept
+
+
+def _standard_error(score: float, labelled: float) -> float:
+    """The standard error of an F0.5 on `labelled` dev events, taken as a proportion's."""
+    return math.sqrt(score * (1 - score) / max(1, int(labelled)))
 
 
 def with_thresholds(model: EventModel, limits: Thresholds) -> EventModel:
@@ -227,7 +231,7 @@ def per_type(
             trial = with_thresholds(model, limits.model_copy(update={"add_by_type": cuts}))
             trials.append((cut, trial, scores(trial, corpus.dev)))
         top = max(figures["f0.5"] for _, _, figures in trials)
-        error = math.sqrt(top * (1 - top) / max(1, int(best["labelled"])))
+        error = _standard_error(top, best["labelled"])
         near = [t for t in trials if t[2]["f0.5"] >= top - error]
         _, trial, figures = max(near, key=lambda t: t[0])
         if (figures["f0.5"], figures["precision"]) > (best["f0.5"], best["precision"]):

@@ -28,6 +28,7 @@ from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
     PHONE_WORDS,
     SUBJECTS,
+    agent_objects,
     complement_preps,
     direct_object,
     infinitive_marker,
@@ -345,10 +346,9 @@ def _means_doers(verb: Token, context: Context) -> list[Token]:
     through a window and hit him"), and the passive's agent: what a `by_means` pattern's
     act is done by. (A participle or complement is left to the act it serves: "drones
     were striking positions, hitting two launchers" is one attack.)"""
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     shared = active_subjects(verb, context) if verb.dep_ == "conj" and not own else []
-    return own + shared + [o for o in agents if o.dep_ == "pobj"]
+    return own + shared + agent_objects(verb)
 
 
 def _no_opinion(verb: Token, pattern: Pattern, context: Context) -> bool:
