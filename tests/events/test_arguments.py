@@ -645,7 +645,7 @@ def test_a_participle_with_an_object_is_its_nouns_active_verb() -> None:
     # the parser hangs "killed" on "airstrikes" as a participle, the noun being the subject
     # of "said"; a passive participle takes no object, so the airstrikes killed
     event = one("Israeli airstrikes killed at least 20 people in Gaza, officials said.", "ASSAULT")
-    assert "airstrikes" in named(event.source)
+    assert event.source is not None and event.source.country == "ISR"
     assert "people" in named(event.target)
 
 

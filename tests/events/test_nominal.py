@@ -295,3 +295,36 @@ def test_what_a_trial_undergone_is_for_is_no_target() -> None:
     # a possessor who undergoes the act stays its target, not its doer
     event = built("Nichols was escorted to his trial for rape by deputies.", "trial", "ACCUSE")
     assert event.source is None and event.target is not None and "Nichols" in event.target.name
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The Iraqi invasion of Kuwait drew sanctions.", "ASSAULT", "IRQ", "KWT"),
+        ("Russia's annexation of Crimea angered Kyiv.", "ASSAULT", "RUS", None),
+        ("The expulsion of Russian diplomats by Poland angered Moscow.", "SANCTION", "POL", "RUS"),
+        ("The American embargo on Cuba lasted six decades.", "SANCTION", "USA", "CUB"),
+    ],
+)
+def test_an_act_of_force_named_by_a_noun_has_its_doer_and_undergoer(
+    text: str, type_: str, source: str, target: str | None
+) -> None:
+    event = _one(text, type_)
+    assert event.source is not None and event.source.country == source
+    if target is not None:
+        assert event.target is not None and event.target.country == target
+
+
+def test_a_by_phrase_hung_on_the_undergoer_is_the_acts() -> None:
+    # the parser hangs "by Belarusian police" on "leader"; a leader is done nothing "by"
+    event = _one("The deportation of the opposition leader by Belarusian police began.", "COERCE")
+    assert event.source is not None and event.source.country == "BLR"
+    assert event.target is not None and "leader" in event.target.name
+
+
+def test_an_act_that_is_a_harms_subject_lends_it_its_doer_not_its_victim() -> None:
+    # "Kherson", which the recogniser tags as a person, is where the shelling fell
+    text = "Russian shelling of Kherson killed three civilians on Monday."
+    [killed] = [e for e in code(text) if e.trigger == "killed"]
+    assert killed.source is not None and killed.source.country == "RUS"
+    assert killed.target is not None and "civilians" in killed.target.name

@@ -15,6 +15,7 @@ from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
 from crosswire.events.participants import (
     ACTOR_TYPES,
+    act_doers,
     actors_of,
     dateline,
     generic_actor,
@@ -22,7 +23,7 @@ from crosswire.events.participants import (
     title_word,
     unique,
 )
-from crosswire.events.patterns import verb_lemma, verb_patterns
+from crosswire.events.patterns import told_act, verb_lemma, verb_patterns
 from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
     SINGULAR_PASTS,
@@ -82,7 +83,7 @@ def arguments(verb: Token, context: Context) -> tuple[list[ActorRef], list[Actor
     if passive and not agents and not subject_tokens:
         agents = _doers_when(verb, passive)  # "was killed when two robbers opened fire"
     obj = direct_object(verb) or shared_object(verb)
-    subjects = [a for t in subject_tokens for a in _actors(t, context)]
+    subjects = [a for t in subject_tokens for a in _actors(t, context) or _act_doers(t, context)]
     subjects += [a for t in agents for a in agent_actors(t, context)]
     objects = [a for t in passive for a in _actors(t, context)]
     if obj is not None:
@@ -104,6 +105,12 @@ def _actors(token: Token, context: Context) -> list[ActorRef]:
     if last is not None:
         return _own_actor(last, context)
     return actors_of(token, context) or counted_people(token, context)
+
+
+def _act_doers(subject: Token, context: Context) -> list[ActorRef]:
+    """The doers an act that is a verb's subject names: what it did, they did ("Russian
+    shelling of Kherson killed three civilians": Russia; never Kherson, whom it hit)."""
+    return act_doers(subject, context) if told_act(subject) else []
 
 
 def _agreeing_conjunct(subject: Token) -> Token | None:

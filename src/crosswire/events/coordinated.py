@@ -52,10 +52,13 @@ def _harm_it_is_in(
     noun: Token, event: EventMention, by_token: dict[int, EventMention]
 ) -> EventMention | None:
     """The event of the verb whose "in" phrase names the act, of the same type ("were
-    killed in an attack by rebels", "were arrested in a police raid"): one occurrence, told
-    by its result and by its name."""
+    killed in an attack by rebels", "were arrested in a police raid"), or whose passive's
+    agent it is ("the school was hit by an Israeli airstrike"): one occurrence, told by its
+    result and by its name."""
     prep = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in ACT_PREPS:
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    if prep.lower_ not in ACT_PREPS and prep.dep_ != "agent":
         return None
     harm = by_token.get(prep.head.i)
     if harm is None or harm.type != event.type or prep.head.pos_ != "VERB":

@@ -22,7 +22,7 @@ from crosswire.events.participants import (
 )
 from crosswire.events.patterns import Pattern, noun_patterns
 from crosswire.events.reporters import reporting_doers
-from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS
+from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prep_objects
 from crosswire.model import ActorRef, EventMention
 
 # How a noun hangs on a support verb: its object, or its subject in the passive
@@ -145,7 +145,7 @@ def _phrase_preps(noun: Token, pattern: Pattern) -> list[Token]:
             for c in verb.children
             if c.dep_ == "prep" and c.lower_ in frames().light_verb_target_preps
         ]
-    return preps + _stray_agents(noun)
+    return preps + _stray_agents(noun) + _agents_on_undergoer(noun, pattern)
 
 
 def _stray_agents(noun: Token) -> list[Token]:
@@ -162,6 +162,18 @@ def _stray_agents(noun: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and c.i > noun.i
     ]
+
+
+def _agents_on_undergoer(noun: Token, pattern: Pattern) -> list[Token]:
+    """A "by" phrase the parser hung on the object of the act's own target "of" ("the
+    arrest of the opposition leader by Belarusian police"): a leader is done nothing "by",
+    so the phrase is the act's."""
+    if "by" not in pattern.participant_preps or "of" not in pattern.target_preps:
+        return []
+    undergoers = [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in prep_objects(c)
+    ]
+    return [c for u in undergoers for c in u.children if c.dep_ == "prep" and c.lower_ == "by"]
 
 
 def _container(noun: Token) -> Token | None:

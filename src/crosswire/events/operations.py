@@ -14,10 +14,10 @@ from crosswire.events.harmed import harmed
 from crosswire.events.participants import (
     actors_of,
     actors_under_prep,
-    modifier_actor,
+    named_owner,
     possessor_actors,
 )
-from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import Pattern, noun_patterns, told_act, verb_lemma, verb_patterns
 from crosswire.model import ActorRef
 
 # Prepositions whose object names the act or operation a harm happened in ("killed in an
@@ -107,24 +107,3 @@ def _an_act(word: Token) -> bool:
     if word.tag_ == "VBG":
         return any(p.type in frames().told_acts for p in verb_patterns().get(verb_lemma(word), ()))
     return told_act(word) or word.lemma_.lower() in frames().operation_nouns
-
-
-def told_act(noun: Token) -> bool:
-    """A noun that names a harmful act ("the arrest", "the attack", "the killing"): a noun
-    pattern of one of frames.yaml ``told_acts``, or the noun of such a verb pattern."""
-    if noun.pos_ != "NOUN":
-        return False
-    lemma = noun.lemma_.lower()
-    verb = lemma[:-3] if lemma.endswith("ing") else lemma
-    patterns = [*noun_patterns().get(lemma, ()), *verb_patterns().get(verb, ())]
-    return any(p.type in frames().told_acts for p in patterns)
-
-
-def named_owner(child: Token, context: Context) -> list[ActorRef]:
-    """The actor a noun's possessor or modifier names ("Russia's", "Israeli")."""
-    if child.dep_ == "poss":
-        return actors_of(child, context)
-    if child.dep_ in {"amod", "compound", "nmod"}:
-        actor = modifier_actor(child, context)
-        return [actor] if actor is not None else []
-    return []

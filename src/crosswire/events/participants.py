@@ -19,6 +19,7 @@ from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
+from crosswire.events.patterns import told_act
 from crosswire.events.syntax import CLAUSES, HYPHENS, doc_text, prep_objects, prepositional_objects
 from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
@@ -354,7 +355,11 @@ def _first(actors: list[ActorRef]) -> ActorRef | None:
 def _person_in_phrase(token: Token, context: Context) -> Mention | None:
     """'the Chairman of the State Affairs Commission Kim Jong Un': the person the phrase
     names; a person named in a modifier before the noun says whose it is ("a Nixon
-    administration official"), not who (a possessor does: "Trump's call")."""
+    administration official"), not who (a possessor does: "Trump's call"). A noun of a
+    harmful act names whom it harms in its phrase, not who does it ("shelling of Kherson",
+    "the arrest of X", "Trump's arrest")."""
+    if told_act(token):
+        return None
     modifiers = {t.i for c in token.children if c.dep_ in {"amod", "compound"} for t in c.subtree}
     for inner in (t for t in token.subtree if t.i not in modifiers):
         if inner.dep_ in CLAUSES and inner.i != token.i:
@@ -682,3 +687,20 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
     for actor in actors:
         seen.setdefault(actor.key, actor)
     return list(seen.values())
+
+
+def named_owner(child: Token, context: Context) -> list[ActorRef]:
+    """The actor a noun's possessor or modifier names ("Russia's", "Israeli")."""
+    if child.dep_ == "poss":
+        return actors_of(child, context)
+    if child.dep_ in {"amod", "compound", "nmod"}:
+        actor = modifier_actor(child, context)
+        return [actor] if actor is not None else []
+    return []
+
+
+def act_doers(noun: Token, context: Context) -> list[ActorRef]:
+    """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
+    "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
+    found = [a for child in noun.children for a in named_owner(child, context)]
+    return found or actors_under_prep(noun, "by", context)

@@ -99,3 +99,14 @@ _REGULAR_ENDINGS = (
     ("ing", "e"),
     ("ing", ""),
 )
+
+
+def told_act(noun: Token) -> bool:
+    """A noun that names a harmful act ("the arrest", "the attack", "the killing"): a noun
+    pattern of one of frames.yaml ``told_acts``, or the noun of such a verb pattern."""
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    verb = lemma[:-3] if lemma.endswith("ing") else lemma
+    patterns = [*noun_patterns().get(lemma, ()), *verb_patterns().get(verb, ())]
+    return any(p.type in frames().told_acts for p in patterns)

@@ -14,17 +14,19 @@ from crosswire.actors.keys import fold
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.harmed import harmed_targets, operated_thing
-from crosswire.events.operations import doers_of_the_act_in, named_owner, told_act
+from crosswire.events.operations import doers_of_the_act_in
 from crosswire.events.participants import (
+    act_doers,
     actors_of,
     actors_under,
     actors_under_prep,
     agent_key,
     agent_kind,
     country_actor,
+    named_owner,
     unique,
 )
-from crosswire.events.patterns import Pattern, verb_lemma
+from crosswire.events.patterns import Pattern, told_act, verb_lemma
 from crosswire.events.recipients import (
     accused,
     is_case,
@@ -235,7 +237,7 @@ def fallback_targets(
         # an act, to the one who did it ("condemned Russia's attack", "the arrest by
         # police"), never to the one it was done to; whatever a thwarting verb stops is an
         # act ("foiled a piracy attempt on five vessels")
-        return [a for a in _act_doers(patient, context) if not one_side(source, a)]
+        return [a for a in act_doers(patient, context) if not one_side(source, a)]
     if patient is not None:
         # a request of a thing is made of whom it is asked "from" ("seeking Assange's
         # extradition from the UK": the UK is asked, Assange is extradited)
@@ -284,13 +286,6 @@ def _prep_targets(preps: list[Token], words: Collection[str], context: Context) 
         if g.dep_ == "pobj" and g.lemma_.lower() not in frames().helper_nouns
         for a in (actors_of(g, context) or owner_actors(g, context))
     ]
-
-
-def _act_doers(noun: Token, context: Context) -> list[ActorRef]:
-    """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
-    "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
-    found = [a for child in noun.children for a in named_owner(child, context)]
-    return found or actors_under_prep(noun, "by", context)
 
 
 def site_targets(trigger: Token, pattern: Pattern, context: Context) -> list[ActorRef]:
