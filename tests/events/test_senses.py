@@ -446,3 +446,16 @@ def test_a_harm_beside_a_road_accidents_name_is_the_accident() -> None:
     # a shooting told beside it is still one
     text = "A man was shot dead in Queens on Monday, a day after a hit-and-run killed a cyclist."
     assert "ASSAULT" in [e.type for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company fired 200 workers at its plant in Ohio.",
+        "The club fired its coach at the end of the season.",
+    ],
+)
+def test_people_fired_with_an_at_phrase_are_dismissed_not_shot(text: str) -> None:
+    # only a weapon or a shot is fired at someone; people fired are let go, wherever
+    assert types(text) == []
+    assert "ASSAULT" in types("The gunman fired several rounds at officers.")

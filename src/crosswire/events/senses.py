@@ -169,7 +169,7 @@ def other_sense(
     matched ("prevented the rally"), which decide the sense where a thing is the object."""
     data = senses()
     if event_type in data.harm_types and lemma in data.means_objects:
-        return _patient_not_means(verb)
+        return _patient_not_means(verb) or _people_let_go(verb, context)
     harm = event_type in data.harm_types and lemma not in frames().criticism_verbs
     if harm and verbal_attack(verb):
         return True  # "beating the law", "killed the bill": no harm, no criticism
@@ -405,6 +405,16 @@ def _patient_not_means(verb: Token) -> bool:
         return False  # "fired at the car", not "fired the coach on Monday"
     patient = direct_object(verb) or passive_subject(verb)
     return patient is not None and _head_word(patient) not in harmed().means
+
+
+def _people_let_go(verb: Token, context: Context) -> bool:
+    """ "fired 200 workers at its plant", "fired the coach at the club": people as the
+    object of a verb whose harm needs a weapon are dismissed, whatever an "at" phrase says
+    (only a weapon or a shot is fired at someone)."""
+    patient = direct_object(verb)
+    if patient is None or _head_word(patient) in harmed().means:
+        return False
+    return _people_object(verb, context)
 
 
 def _people_object(verb: Token, context: Context) -> bool:
