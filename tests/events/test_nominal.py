@@ -9,7 +9,7 @@ import pytest
 from tests.events.conftest import built, code
 from tests.events.conftest import only_one as _one
 
-from crosswire import nlp, stages
+from crosswire import nlp, pipeline, stages
 from crosswire.events.context import article_context
 from crosswire.events.learned import learned_pattern
 from crosswire.events.nominal import noun_roles
@@ -328,3 +328,18 @@ def test_an_act_that_is_a_harms_subject_lends_it_its_doer_not_its_victim() -> No
     [killed] = [e for e in code(text) if e.trigger == "killed"]
     assert killed.source is not None and killed.source.country == "RUS"
     assert killed.target is not None and "civilians" in killed.target.name
+
+
+def test_a_headline_count_on_a_protest_noun_is_who_protests() -> None:
+    # the tagger reads the headline's verb "rally" as a noun and "Thousands" as its number
+    article = Article(
+        id="t",
+        title="Thousands rally in Belgrade against Vucic",
+        text="More details were not immediately available.",
+        path="t",
+        published="2024-01-15",
+    )
+    [analysis] = pipeline.analyse_articles([article])
+    [event] = analysis.events
+    assert event.type == "PROTEST"
+    assert event.source is not None and event.source.name == "Thousands"

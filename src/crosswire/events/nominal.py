@@ -10,6 +10,7 @@ from crosswire.actors.keys import fold
 from crosswire.events.arguments import active_subjects, arguments
 from crosswire.events.attributes import places
 from crosswire.events.context import Context
+from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
 from crosswire.events.event import build
 from crosswire.events.participants import (
@@ -249,6 +250,10 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
             actors = actors_of(child, context)
             if has_object or any(_state_body(a) for a in actors):
                 found += actors
+        elif child.dep_ == "nummod" and child.lower_ in frames().people_counts:
+            # "Thousands rally in Belgrade": a headline's verb the tagger took for a noun,
+            # its subject for the number of it
+            found += counted_people(child, context)
     return found
 
 
