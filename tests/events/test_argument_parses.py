@@ -7,6 +7,7 @@ is the structure, not the learned decision."""
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import code
 
 from crosswire import nlp, stages
 from crosswire.events.arguments import arguments
@@ -86,3 +87,13 @@ def test_unnamed_people_by_what_befell_them_are_actors() -> None:
         assert any(person in o for o in objects), (text, subjects, objects)
     subjects, _ = roles("Two thugs beat a hostage with sticks.", "beat")
     assert any("thugs" in s for s in subjects), subjects
+
+
+def test_a_reduced_relative_read_as_the_main_verb_leaves_its_subject_to_the_true_one() -> None:
+    # the parser makes "let" the main verb and "opened" its complement without a subject
+    text = (
+        "A former employee recently let go from his job opened fire at an office "
+        "Christmas party yesterday, killing one person."
+    )
+    [event] = [e for e in code(text) if e.type == "ASSAULT"]
+    assert event.source is not None and event.source.name == "former employee"

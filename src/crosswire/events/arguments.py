@@ -549,6 +549,11 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
             # "have" is not the verb of "he" but of the clause above, joined to the wrong verb
             return [s for s in _subjects(head.head, passive=False) if not disagrees(verb, s)]
         return found
+    if _reduced_relative_main(verb, head):
+        # "A former employee recently let go from his job opened fire": the parser read the
+        # participle of a reduced relative as the main verb and the main verb as its
+        # complement; a clause with a tense and no subject of its own is the subject's
+        return _subjects(head, passive=False) or None
     plan = governing_object(verb)
     if plan is not None:
         # "foiled the pirates' plot to attack": the plotters', not the foilers'
@@ -606,6 +611,18 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # "X was charged with killing Y", "blamed X for attacking Y"
         return _complement_controller(head.head, context) or None
     return None
+
+
+def _reduced_relative_main(verb: Token, head: Token) -> bool:
+    """A complement clause with a past or present tense but no subject, no opening word
+    ("that", "whether") and no auxiliary, after a past form that heads the sentence: the
+    sentence's true main verb (`_controller`)."""
+    if verb.dep_ != "ccomp" or verb.tag_ not in {"VBD", "VBZ"} or verb.i < head.i:
+        return False
+    if head.dep_ != "ROOT" or head.tag_ not in {"VBD", "VBN"}:
+        return False
+    own = {c.dep_ for c in verb.children}
+    return not own & (SUBJECTS | PASSIVE_SUBJECTS | {"mark", "aux", "auxpass", "expl"})
 
 
 def _asked(noun: Token, context: Context) -> list[Token]:
