@@ -97,3 +97,12 @@ def test_a_reduced_relative_read_as_the_main_verb_leaves_its_subject_to_the_true
     )
     [event] = [e for e in code(text) if e.type == "ASSAULT"]
     assert event.source is not None and event.source.name == "former employee"
+
+
+def test_what_a_verb_of_saying_heads_is_no_reduced_relative() -> None:
+    # "murdered" hangs on "said" without a subject; the widow murdered no one
+    text = (
+        '"He is proud of what he did," said Deborah Teasley, widow of a sheriff\'s deputy '
+        "Nichols murdered."
+    )
+    assert [e for e in code(text) if e.source is not None and "Teasley" in e.source.name] == []

@@ -343,3 +343,16 @@ def test_a_headline_count_on_a_protest_noun_is_who_protests() -> None:
     [event] = analysis.events
     assert event.type == "PROTEST"
     assert event.source is not None and event.source.name == "Thousands"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The release of the report was delayed.",
+        "Accusations of corruption dogged the mayor.",
+        "Public support for the measure fell.",
+        "The threat of rain kept fans away.",
+    ],
+)
+def test_a_noun_of_words_or_stances_that_names_no_one_is_no_event(text: str) -> None:
+    assert code(text) == []

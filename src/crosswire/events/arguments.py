@@ -9,6 +9,7 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from crosswire.actors.keys import fold
+from crosswire.actors.lexicon import reporting_verbs
 from crosswire.events.clause_links import governing_object
 from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
@@ -615,11 +616,14 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
 
 def _reduced_relative_main(verb: Token, head: Token) -> bool:
     """A complement clause with a past or present tense but no subject, no opening word
-    ("that", "whether") and no auxiliary, after a past form that heads the sentence: the
-    sentence's true main verb (`_controller`)."""
+    ("that", "whether") and no auxiliary, after a past form that heads the sentence with no
+    object of its own, as a passive participle has none, and says nothing (a verb of
+    saying's complement is what was said): the sentence's true main verb (`_controller`)."""
     if verb.dep_ != "ccomp" or verb.tag_ not in {"VBD", "VBZ"} or verb.i < head.i:
         return False
-    if head.dep_ != "ROOT" or head.tag_ not in {"VBD", "VBN"}:
+    if head.dep_ != "ROOT" or head.tag_ not in {"VBD", "VBN"} or direct_object(head):
+        return False
+    if fold(head.lemma_) in reporting_verbs():
         return False
     own = {c.dep_ for c in verb.children}
     return not own & (SUBJECTS | PASSIVE_SUBJECTS | {"mark", "aux", "auxpass", "expl"})
