@@ -459,3 +459,15 @@ def test_people_fired_with_an_at_phrase_are_dismissed_not_shot(text: str) -> Non
     # only a weapon or a shot is fired at someone; people fired are let go, wherever
     assert types(text) == []
     assert "ASSAULT" in types("The gunman fired several rounds at officers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gary Gomes will face murder and kidnapping charges after police found the bodies.",
+        "He faces kidnapping charges in Texas.",
+    ],
+)
+def test_an_act_that_names_a_charge_is_no_act_told_as_done(text: str) -> None:
+    # parsed as a verb with "charges" its object, or as a noun written before "charges"
+    assert "ASSAULT" not in types(text)

@@ -22,6 +22,7 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns
+from crosswire.events.recipients import is_case
 from crosswire.events.reporters import reporting_doers
 from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prep_objects
 from crosswire.model import ActorRef, EventMention
@@ -38,7 +39,7 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
     """The event of the first of the noun's patterns whose words and actors are there
     ("talks between A and B", "a hunger strike by prisoners")."""
     patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
-    if kind_of_actor(noun, context):
+    if kind_of_actor(noun, context) or _what_a_case_is_for(noun):
         return None
     for pattern in patterns:
         if not _noun_fits(noun, pattern):
@@ -55,6 +56,19 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
             noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]
         )
     return None
+
+
+def _what_a_case_is_for(noun: Token) -> bool:
+    """ "will face murder and kidnapping charges", "the assassination case": an act written
+    before a charge or a case is what someone is accused of, not an act told as done."""
+    return noun.dep_ in {"compound", "conj"} and is_case(_compound_head(noun))
+
+
+def _compound_head(noun: Token) -> Token:
+    """The noun a compound (or a member of a list of compounds) is written before."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.head if noun.dep_ == "compound" else noun
 
 
 def kind_of_actor(noun: Token, context: Context) -> bool:

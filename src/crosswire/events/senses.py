@@ -19,6 +19,7 @@ from crosswire.events.context import Context
 from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
+from crosswire.events.recipients import is_case
 from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -173,6 +174,8 @@ def other_sense(
     harm = event_type in data.harm_types and lemma not in frames().criticism_verbs
     if harm and verbal_attack(verb):
         return True  # "beating the law", "killed the bill": no harm, no criticism
+    if harm and is_case(direct_object(verb)):
+        return True  # "face murder and kidnapping charges": the charge's name, parsed a verb
     if event_type in data.needs_people_object.get(lemma, ()) and not object_named:
         return not _people_object(verb, context)
     people = event_type in data.people_objects.get(lemma, ()) and not object_named
