@@ -134,3 +134,18 @@ def test_a_state_force_blocking_a_street_restricts_and_does_not_protest() -> Non
     # guideline: "block (by authorities)" is COERCE; a protest is civilians'
     assert types("Police blocked the street in the Mount Pleasant neighborhood.") == ["COERCE"]
     assert types("Farmers blocked roads in Warsaw.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Somali pirates seized a Saudi supertanker on Sunday.", "ASSAULT"),
+        ("Militants detained two journalists in Mosul.", "ASSAULT"),
+        ("Police seized 20 kilograms of cocaine in the port.", "COERCE"),
+        ("Police detained two journalists in Minsk.", "COERCE"),
+    ],
+)
+def test_a_seizure_by_criminals_or_armed_irregulars_is_violence_not_coercion(
+    text: str, type_: str
+) -> None:
+    assert types(text) == [type_]

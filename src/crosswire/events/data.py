@@ -99,6 +99,8 @@ class Frames(DataModel):
     suffered_nouns: Words
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]
+    irregular_sectors: frozenset[Sector]
+    irregular_acts: dict[str, Recode]
     trials: Trials
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]

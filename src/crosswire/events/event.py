@@ -79,12 +79,17 @@ def _a_pair(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef])
 
 def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:
     """The pattern as a state's office does its act (frames.yaml `state_acts`: "police
-    blocked the street" restricts, it is no protest)."""
-    recode = frames().state_acts.get(f"{pattern.type}/{pattern.mode}")
-    offices = frames().state_sectors
-    if recode is None or not subjects or any(s.sector not in offices for s in subjects):
-        return pattern
-    return _recoded(pattern, recode)
+    blocked the street" restricts, it is no protest), or as criminals or armed irregulars
+    do it (`irregular_acts`: "pirates seized a tanker" is a hijacking, no seizure)."""
+    act = f"{pattern.type}/{pattern.mode}"
+    for recodes, sectors in (
+        (frames().state_acts, frames().state_sectors),
+        (frames().irregular_acts, frames().irregular_sectors),
+    ):
+        recode = recodes.get(act)
+        if recode is not None and subjects and all(s.sector in sectors for s in subjects):
+            return _recoded(pattern, recode)
+    return pattern
 
 
 def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
