@@ -487,3 +487,8 @@ def test_a_purpose_infinitive_takes_the_mood_of_the_act_it_serves(
     text: str, word: str, status: str
 ) -> None:
     assert reading(text, word)[0] == status
+
+
+def test_what_is_prevented_did_not_happen() -> None:
+    text = "The navy sent a helicopter to prevent the pirates from hijacking the vessel."
+    assert read(text, "hijacking") == ("denied", True)
