@@ -149,3 +149,10 @@ def test_a_seizure_by_criminals_or_armed_irregulars_is_violence_not_coercion(
     text: str, type_: str
 ) -> None:
     assert types(text) == [type_]
+
+
+def test_recognition_withheld_is_a_refusal() -> None:
+    # recognising a government supports it; "does not recognize" refuses it (acceptances)
+    assert types("France recognized Kosovo in 2008.") == ["SUPPORT"]
+    assert types("Serbia does not recognize Kosovo.") == ["REJECT"]
+    assert types("The report recognized the need for reform.") == []
