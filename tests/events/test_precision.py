@@ -156,3 +156,9 @@ def test_recognition_withheld_is_a_refusal() -> None:
     assert types("France recognized Kosovo in 2008.") == ["SUPPORT"]
     assert types("Serbia does not recognize Kosovo.") == ["REJECT"]
     assert types("The report recognized the need for reform.") == []
+
+
+def test_hacking_an_actor_is_cyber_coercion_and_hacking_a_thing_is_no_event() -> None:
+    [event] = code("Chinese hackers hacked the Pentagon.")
+    assert (event.type, event.mode) == ("COERCE", "cyber")
+    assert types("Hackers hacked his Twitter account.") == []
