@@ -162,3 +162,10 @@ def test_hacking_an_actor_is_cyber_coercion_and_hacking_a_thing_is_no_event() ->
     [event] = code("Chinese hackers hacked the Pentagon.")
     assert (event.type, event.mode) == ("COERCE", "cyber")
     assert types("Hackers hacked his Twitter account.") == []
+
+
+def test_what_an_actor_decided_slammed_is_criticised_and_its_owner_the_target() -> None:
+    [event] = code("Tehran slammed the EU decision as illegal.")
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+    assert event.target is not None and event.target.name == "European Union"
+    assert types("The storm slammed the coast on Monday.") == []
