@@ -106,3 +106,10 @@ def test_what_a_verb_of_saying_heads_is_no_reduced_relative() -> None:
         "Nichols murdered."
     )
     assert [e for e in code(text) if e.source is not None and "Teasley" in e.source.name] == []
+
+
+def test_a_clause_subject_read_as_the_object_of_its_opening_word_is_its_subject() -> None:
+    # the parser makes "Turkey" the object of "as" and leaves "vowed" without a subject
+    text = "Syrian forces moved into the town as Turkey vowed to keep hammering Assad's troops."
+    [vowed] = [e for e in code(text) if e.trigger.startswith("vowed")]
+    assert vowed.source is not None and vowed.source.name == "Turkey"

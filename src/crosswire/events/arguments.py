@@ -522,7 +522,7 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     if verb.dep_ == "acomp":
         # "X was slain": X undergoes it; "X is committed to": X takes its own stance
         return _subjects(head, passive=_passive_form(verb)) or None
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb) or _subject_read_as_object(verb, head)
     if stranded is not None:
         return [stranded]
     if verb.dep_ == "conj" and _passive_form(verb):
@@ -673,6 +673,23 @@ def _purpose(noun: Token) -> bool:
     declaration demanding") or "in" phrase ("in a move to demand", "in a bid to"), not a
     noun set beside it ("despite reports urging new rules": the reports urge)."""
     return noun.dep_ in OBJECTS - {"pobj"} or in_purpose_phrase(noun)
+
+
+def _subject_read_as_object(verb: Token, head: Token) -> Token | None:
+    """ "Syrian forces move into town as Turkey vows to keep hammering": a subordinate
+    clause whose opening word the parser read as a preposition, so that its subject became
+    the preposition's object and its verb, with a tense but no subject, hangs on the main
+    clause; the noun right before the verb is its subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in TENSED or verb.i == 0:
+        return None
+    if any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in verb.children):
+        return None
+    before = verb.nbor(-1)
+    opener = before.head
+    subordinator = opener.lower_ in frames().subordinators
+    if before.dep_ != "pobj" or not subordinator or opener.head.i not in {head.i, verb.i}:
+        return None
+    return before if before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _stranded_subject(verb: Token) -> Token | None:

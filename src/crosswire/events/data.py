@@ -130,6 +130,7 @@ class Frames(DataModel):
     adverbial_preps: Words
     reduced_clause_marks: Words
     time_clause_marks: Words
+    subordinators: Words
     homeward: Words
     verbal_objects: Words
     criticism_verbs: Words
