@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosswire import nlp, stages
+from crosswire import nlp, pipeline, stages
 from crosswire.events.coder import proposals
 from crosswire.events.context import article_context
 from crosswire.events.triggers import code_learned
@@ -21,6 +21,19 @@ def only_one(text: str, type_: str) -> EventMention:
     events = [e for e in code(text) if e.type == type_]
     assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
     return events[0]
+
+
+def headline_events(title: str) -> list[EventMention]:
+    """The events coded in an article whose only news is its headline `title`."""
+    article = Article(
+        id="t",
+        title=title,
+        text="More details were not immediately available.",
+        path="t",
+        published="2024-01-15",
+    )
+    [analysis] = pipeline.analyse_articles([article])
+    return analysis.events
 
 
 def proposed(text: str, published: str = "2020-01-16") -> list[EventMention]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
-from tests.events.conftest import built, code
+from tests.events.conftest import built, code, headline_events
 
-from crosswire import nlp, pipeline
+from crosswire import nlp
 from crosswire.events.arguments import _agreeing_conjunct, _verb_above
 from crosswire.events.participants import in_title_case
-from crosswire.model import ActorRef, Article, EventMention
+from crosswire.model import ActorRef, EventMention
 
 
 def events_of(text: str, type_: str) -> list[EventMention]:
@@ -799,14 +799,6 @@ def test_a_verb_joined_to_the_wrong_clause_takes_the_subject_it_agrees_with() ->
 
 
 def test_a_headline_past_form_with_an_object_and_a_by_phrase_is_a_passive() -> None:
-    article = Article(
-        id="t",
-        title="Apple fined 1.8 billion euros by EU over music streaming",
-        text="More details were not immediately available.",
-        path="t",
-        published="2024-01-15",
-    )
-    [analysis] = pipeline.analyse_articles([article])
-    [event] = analysis.events
+    [event] = headline_events("Apple fined 1.8 billion euros by EU over music streaming")
     assert event.source is not None and event.source.key.endswith("european union")
     assert event.target is not None and event.target.name == "Apple"

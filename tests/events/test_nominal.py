@@ -6,10 +6,10 @@ undergoer verb's subject undergoes it). Sentences written for the tests."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import built, code
+from tests.events.conftest import built, code, headline_events
 from tests.events.conftest import only_one as _one
 
-from crosswire import nlp, pipeline, stages
+from crosswire import nlp, stages
 from crosswire.events.context import article_context
 from crosswire.events.learned import learned_pattern
 from crosswire.events.nominal import noun_roles
@@ -332,15 +332,7 @@ def test_an_act_that_is_a_harms_subject_lends_it_its_doer_not_its_victim() -> No
 
 def test_a_headline_count_on_a_protest_noun_is_who_protests() -> None:
     # the tagger reads the headline's verb "rally" as a noun and "Thousands" as its number
-    article = Article(
-        id="t",
-        title="Thousands rally in Belgrade against Vucic",
-        text="More details were not immediately available.",
-        path="t",
-        published="2024-01-15",
-    )
-    [analysis] = pipeline.analyse_articles([article])
-    [event] = analysis.events
+    [event] = headline_events("Thousands rally in Belgrade against Vucic")
     assert event.type == "PROTEST"
     assert event.source is not None and event.source.name == "Thousands"
 
