@@ -10,6 +10,7 @@ from crosswire.events.syntax import (
     clause_subject,
     disagrees,
     doc_text,
+    object_matches,
     prep_objects,
     prepositional_objects,
 )
@@ -96,3 +97,16 @@ def test_a_tensed_verb_disagrees_with_a_subject_of_the_other_number() -> None:
     assert disagrees(doc[2], doc[0]) and disagrees(doc[5], doc[3])
     assert not disagrees(doc[8], doc[6])  # "he was arrested"
     assert not disagrees(doc[10], doc[9])  # a past says nothing of its number
+
+
+def test_an_object_written_with_a_hyphen_matches_the_hyphened_word() -> None:
+    # the tokenizer splits "sit-in" into "sit", "-", "in", whose head is "in"
+    doc = Doc(
+        English().vocab,
+        words=["staged", "a", "sit", "-", "in"],
+        spaces=[True, True, False, False, False],
+        heads=[0, 4, 4, 4, 0],
+        deps=["ROOT", "det", "compound", "punct", "dobj"],
+    )
+    assert object_matches(doc[4], {"sit-in"})
+    assert not object_matches(doc[4], {"walkout"})

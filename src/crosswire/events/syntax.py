@@ -108,9 +108,20 @@ def object_matches(obj: Token, words: Collection[str]) -> bool:
         lemma = head.lemma_.lower()
         phrase = " ".join([*compounds[-1:], lemma])
         named = head.ent_type_ == "PERSON"
-        if (not named and {lemma, head.lower_, phrase} & set(words)) or set(compounds) & set(words):
+        forms = {lemma, head.lower_, phrase, _hyphened(head)}
+        if (not named and forms & set(words)) or set(compounds) & set(words):
             return True
     return False
+
+
+def _hyphened(head: Token) -> str:
+    """The word as written with the one joined to it by a hyphen before it ("sit-in",
+    which the tokenizer splits into "sit", "-", "in"), or the word alone."""
+    doc, i = head.doc, head.i
+    joined = i >= 2 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_
+    if joined and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{head.lower_}"
+    return head.lower_
 
 
 def contained(token: Token) -> Token | None:
