@@ -14,9 +14,9 @@ from crosswire.events.clause_links import governing_object
 from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
+from crosswire.events.owners import act_doers
 from crosswire.events.participants import (
     ACTOR_TYPES,
-    act_doers,
     actors_of,
     dateline,
     generic_actor,

@@ -11,10 +11,10 @@ from crosswire.actors.lexicon import facility_heads
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.harmed import harmed
+from crosswire.events.owners import named_owner
 from crosswire.events.participants import (
     actors_of,
     actors_under_prep,
-    named_owner,
     possessor_actors,
 )
 from crosswire.events.patterns import Pattern, noun_patterns, told_act, verb_lemma, verb_patterns

@@ -25,7 +25,6 @@ from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
 
 ACTOR_TYPES = {"PERSON", "ORG", "COUNTRY", "GROUP", "MEDIA"}
-OWNING_TYPES = {"ORG", "GROUP"}  # a name written before a thing that says whose it is
 DATELINE_TOKENS = 16  # "SAN DIEGO, Calif., Dec. 3 (Reuters) -" and then some
 # A line is in title case (a headline: the tagger makes every word a proper noun there) when
 # at least this share of its longer words are capitalised
@@ -688,26 +687,3 @@ def unique(actors: list[ActorRef]) -> list[ActorRef]:
     for actor in actors:
         seen.setdefault(actor.key, actor)
     return list(seen.values())
-
-
-def named_owner(child: Token, context: Context) -> list[ActorRef]:
-    """The actor a noun's possessor or modifier names ("Russia's", "Israeli", "the EU
-    decision", "a Hamas attack"; not a person or a place written before it: "the Trump
-    era", "the Gaza hospital")."""
-    if child.dep_ == "poss":
-        return actors_of(child, context)
-    mention = context.mention_at(child) if child.dep_ == "compound" else None
-    if mention is not None and mention.type in OWNING_TYPES and mention.end <= child.head.idx:
-        # of a thing only: "People's Liberation Army forces" are that army, owned by no one
-        return [] if generic_actor(child.head, context) else actors_of(child, context)
-    if child.dep_ in {"amod", "compound", "nmod"}:
-        actor = modifier_actor(child, context)
-        return [actor] if actor is not None else []
-    return []
-
-
-def act_doers(noun: Token, context: Context) -> list[ActorRef]:
-    """The doers an act's noun names: its possessor or an actor modifier ("Russia's attack",
-    "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
-    found = [a for child in noun.children for a in named_owner(child, context)]
-    return found or actors_under_prep(noun, "by", context)

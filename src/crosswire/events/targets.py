@@ -15,15 +15,14 @@ from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
 from crosswire.events.harmed import harmed_targets, operated_thing
 from crosswire.events.operations import doers_of_the_act_in
+from crosswire.events.owners import act_doers, named_owner
 from crosswire.events.participants import (
-    act_doers,
     actors_of,
     actors_under,
     actors_under_prep,
     agent_key,
     agent_kind,
     country_actor,
-    named_owner,
     unique,
 )
 from crosswire.events.patterns import Pattern, told_act, verb_lemma
