@@ -169,3 +169,15 @@ def test_what_an_actor_decided_slammed_is_criticised_and_its_owner_the_target() 
     assert (event.type, event.mode) == ("ACCUSE", "disapprove")
     assert event.target is not None and event.target.name == "European Union"
     assert types("The storm slammed the coast on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator lent her support to the bill.",
+        "France lent its voice to the campaign.",
+        "He lent his car to a friend.",
+    ],
+)
+def test_lending_support_or_a_thing_between_people_is_no_aid(text: str) -> None:
+    assert "AID" not in types(text)
