@@ -471,3 +471,17 @@ def test_people_fired_with_an_at_phrase_are_dismissed_not_shot(text: str) -> Non
 def test_an_act_that_names_a_charge_is_no_act_told_as_done(text: str) -> None:
     # parsed as a verb with "charges" its object, or as a noun written before "charges"
     assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released a report on Monday.",
+        "The central bank released the frozen funds on Monday.",
+        # "EU funds" are the EU's money, not its people: nobody is freed
+        "Orban said he would back the package once frozen EU funds for Hungary were released.",
+    ],
+)
+def test_releasing_a_thing_or_money_frees_no_one(text: str) -> None:
+    assert "RETREAT" not in types(text)
+    assert "RETREAT" in types("Police released the suspect without charge.")
