@@ -144,3 +144,9 @@ def test_the_weapon_of_an_attack_is_not_its_doer() -> None:
     text = "U.S. forces on Thursday launched cruise missile strikes against camps in Sudan."
     event = _one(text, "ASSAULT")
     assert event.source is not None and event.source.country == "USA"
+
+
+def test_a_states_allies_are_the_ones_it_asks() -> None:
+    # "its Western allies" are other states, not Kyiv's own officials named before
+    [event] = code("Kyiv pressed its Western allies for more air defense systems.")
+    assert event.target is not None and event.target.name == "Western allies"
