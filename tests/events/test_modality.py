@@ -492,3 +492,20 @@ def test_a_purpose_infinitive_takes_the_mood_of_the_act_it_serves(
 def test_what_is_prevented_did_not_happen() -> None:
     text = "The navy sent a helicopter to prevent the pirates from hijacking the vessel."
     assert read(text, "hijacking") == ("denied", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "reading"),
+    [
+        ("The president did not resign and called for new elections.", "called",
+         ("asserted", False)),
+        ("Ruto would not sign the bill and invited the protesters to talks.", "invited",
+         ("asserted", False)),
+        ("The leaders did not meet or talk on Monday.", "meet", ("asserted", True)),
+    ],
+)  # fmt: skip
+def test_a_joined_predicate_with_its_own_tense_keeps_its_own_reading(
+    text: str, trigger: str, reading: tuple[str, bool]
+) -> None:
+    # "did not" and "would not" govern the bare form after them, not a past tense joined on
+    assert read(text, trigger) == reading

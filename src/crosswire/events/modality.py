@@ -90,6 +90,8 @@ def _read_host_clause(trigger: Token, reading: _Reading) -> None:
     future or a condition from its main clause, never its negation or refusal ("will not
     reopen the border until the troops withdraw")."""
     conjunct = first_conjunct(trigger)
+    if conjunct is not None and _tense_of_its_own(trigger, conjunct):
+        return  # "would not sign the bill and invited the protesters": a clause of its own
     if conjunct is not None:
         negated, status, intent = modality_of(conjunct)
         reading.status, reading.intent = status, intent
@@ -100,6 +102,13 @@ def _read_host_clause(trigger: Token, reading: _Reading) -> None:
         _, status, _ = modality_of(host)
         if status in {"planned", "hypothetical"}:
             reading.status = status
+
+
+def _tense_of_its_own(trigger: Token, conjunct: Token) -> bool:
+    """A joined predicate with a tense of its own ("invited", "called") after a bare form an
+    auxiliary governs ("would not sign", "did not resign"): the auxiliary, its negation and
+    its future are the first predicate's alone."""
+    return trigger.tag_ in {"VBD", "VBZ", "VBP"} and conjunct.tag_ == "VB"
 
 
 def _shares_negation(conjunct: Token, trigger: Token) -> bool:
