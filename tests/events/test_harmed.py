@@ -268,3 +268,9 @@ def test_the_open_space_a_missile_is_fired_into_is_no_target() -> None:
 def test_what_fire_is_set_to_is_the_target_of_the_arson() -> None:
     event = _one("Rioters set fire to a police station in Lagos.", "ASSAULT")
     assert event.target is not None and event.target.name == "police station"
+
+
+def test_a_means_used_on_no_one_named_is_used_on_whom_the_joined_act_is_done_to() -> None:
+    text = "Kenyan police fired tear gas and arrested dozens of protesters in Nairobi."
+    [fired] = [e for e in code(text) if e.type == "ASSAULT"]
+    assert fired.target is not None and "protesters" in fired.target.name

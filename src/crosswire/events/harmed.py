@@ -257,6 +257,12 @@ def attack_means(noun: Token) -> bool:
     return any(p.of_the_word or _compounds(noun) & set(p.object) for p in attacks)
 
 
+def used_means(trigger: Token) -> bool:
+    """Whether the act's object is its means ("fired tear gas", "threw stones")."""
+    found = direct_object(trigger)
+    return found is not None and _means(found)
+
+
 def _means(noun: Token) -> bool:
     words = {fold(noun.lemma_)} | _compounds(noun)
     return bool(words & harmed().means)

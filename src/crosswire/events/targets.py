@@ -13,7 +13,7 @@ from crosswire.actors.countries import country_name
 from crosswire.actors.keys import fold
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.harmed import harmed_targets, operated_thing
+from crosswire.events.harmed import harmed, harmed_targets, operated_thing, used_means
 from crosswire.events.operations import doers_of_the_act_in
 from crosswire.events.owners import act_doers, named_owner
 from crosswire.events.participants import (
@@ -87,11 +87,21 @@ def complete_roles(
         targets = _others(
             subjects, [located(t, places, ruler) for t in harmed_targets(trigger, pattern)]
         )
+    if not targets and pattern.type in harmed().types and used_means(trigger):
+        targets = _others(subjects, _joined_patients(trigger, context))
     if not targets and not moves_a_person(trigger, context) and not _on_a_case(trigger):
         # "took him to a jail in San Diego"; "prosecutors in Sweden dropped the charges": the
         # destination and the country of the case are no target
         targets = _others(subjects, _implied_targets(pattern, subjects, places, ruler))
     return subjects, targets
+
+
+def _joined_patients(trigger: Token, context: Context) -> list[ActorRef]:
+    """ "Riot police fired tear gas and chased the youths", "fired tear gas and arrested
+    dozens of protesters": a means used on no one named is used on whom the act joined
+    after it is done to."""
+    objects = [direct_object(c) for c in trigger.conjuncts if c.i > trigger.i]
+    return [a for o in objects if o is not None for a in actors_of(o, context)]
 
 
 def _on_a_case(trigger: Token) -> bool:
