@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from crosswire import nlp, pipeline, stages
 from crosswire.events.coder import proposals
-from crosswire.events.context import article_context
+from crosswire.events.context import Context, article_context
 from crosswire.events.triggers import code_learned
 from crosswire.model import Article, EventMention
 
@@ -21,6 +23,15 @@ def only_one(text: str, type_: str) -> EventMention:
     events = [e for e in code(text) if e.type == type_]
     assert len(events) == 1, [(e.type, e.source, e.target) for e in code(text)]
     return events[0]
+
+
+def word_in_context(text: str, word: str) -> tuple[Token, Context]:
+    """The first token `word` of `text` and the article's context, after the stages
+    before events."""
+    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
+    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
+    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
+    return next(t for t in state.doc if t.text == word), context
 
 
 def headline_events(title: str) -> list[EventMention]:

@@ -4,12 +4,9 @@ year, a sum or a count of things is no one. Sentences written for the tests."""
 
 from __future__ import annotations
 
-from tests.events.conftest import code
+from tests.events.conftest import code, word_in_context
 
-from crosswire import nlp, stages
-from crosswire.events.context import article_context
 from crosswire.events.counted import counted_people
-from crosswire.model import Article
 
 
 def _events(text: str, type_: str) -> list[tuple[str | None, str | None]]:
@@ -21,10 +18,7 @@ def _events(text: str, type_: str) -> list[tuple[str | None, str | None]]:
 
 
 def _counted(text: str, word: str) -> list[str]:
-    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="times")
-    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
-    token = next(t for t in state.doc if t.text == word)
+    token, context = word_in_context(text, word)
     return [a.name for a in counted_people(token, context)]
 
 

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import word_in_context
 
-from crosswire import nlp, stages
-from crosswire.events.context import article_context
 from crosswire.events.owners import act_doers
-from crosswire.model import Article
 
 
 def doers(text: str, noun: str) -> list[str]:
     """The names of the doers `act_doers` finds for the first token `noun` in `text`."""
-    article = Article(id="t", text=text, path="t.txt", published="2020-01-16")
-    state = stages.run(stages.ArticleState(article, next(nlp.parse([text]))), until="scope")
-    context = article_context(state.doc, article, state.mentions, state.times, state.attributions)
-    token = next(t for t in state.doc if t.text == noun)
+    token, context = word_in_context(text, noun)
     return [a.name for a in act_doers(token, context)]
 
 
