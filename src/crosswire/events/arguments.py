@@ -29,6 +29,7 @@ from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
     SINGULAR_PASTS,
     SUBJECTS,
+    TENSED,
     agent_objects,
     clause_subject,
     direct_object,
@@ -43,7 +44,6 @@ from crosswire.model import ActorRef
 
 OBJECTS = {"dobj", "obj", "dative", "pobj"}
 MAX_INHERITANCE = 3  # clauses climbed for a subject
-TENSED = {"VBD", "VBZ", "VBP", "MD"}  # an auxiliary with a tense: a clause of its own
 MAX_SHARING_GAP = 3  # "shot and killed", "arrested and formally charged"
 STATEMENT_ENDS = {".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ";"}
 QUOTE_MARKS = {'"', "\u201d", "'", "\u2019", "''"}

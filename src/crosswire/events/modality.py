@@ -20,7 +20,7 @@ from crosswire.events.clause_links import (
 )
 from crosswire.events.codes import EventCode
 from crosswire.events.data import Recode, frames, modality
-from crosswire.events.syntax import infinitive_marker, predicated_infinitive
+from crosswire.events.syntax import TENSED, infinitive_marker, predicated_infinitive
 from crosswire.events.unverified import (
     alleged_by,
     cites_reports,
@@ -108,7 +108,7 @@ def _tense_of_its_own(trigger: Token, conjunct: Token) -> bool:
     """A joined predicate with a tense of its own ("invited", "called") after a bare form an
     auxiliary governs ("would not sign", "did not resign"): the auxiliary, its negation and
     its future are the first predicate's alone."""
-    return trigger.tag_ in {"VBD", "VBZ", "VBP"} and conjunct.tag_ == "VB"
+    return trigger.tag_ in TENSED and conjunct.tag_ == "VB"
 
 
 def _shares_negation(conjunct: Token, trigger: Token) -> bool:

@@ -24,7 +24,7 @@ from crosswire.events.participants import (
 from crosswire.events.patterns import Pattern, noun_patterns
 from crosswire.events.recipients import is_case
 from crosswire.events.reporters import reporting_doers
-from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prep_objects
+from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prepositional_objects
 from crosswire.model import ActorRef, EventMention
 
 # How a noun hangs on a support verb: its object, or its subject in the passive
@@ -185,9 +185,7 @@ def _agents_on_undergoer(noun: Token, pattern: Pattern) -> list[Token]:
     so the phrase is the act's."""
     if "by" not in pattern.participant_preps or "of" not in pattern.target_preps:
         return []
-    undergoers = [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in prep_objects(c)
-    ]
+    undergoers = prepositional_objects(noun, {"of"})
     return [c for u in undergoers for c in u.children if c.dep_ == "prep" and c.lower_ == "by"]
 
 

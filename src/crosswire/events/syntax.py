@@ -22,6 +22,7 @@ ARGUMENT_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "dative"}
 MAX_ARGUMENT_DEPTH = 3  # "sent letters to the departments": departments -> to -> sent
 PLAIN_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me"}  # not "themselves"
 HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
+TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a verb or auxiliary with a tense: a clause of its own
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 _TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
