@@ -211,3 +211,22 @@ def test_a_warning_beside_a_promise_does_not_make_it_a_threat() -> None:
     assert all(event.type != "THREATEN" for _, event in found if event.trigger == "pledged")
     kept = [event for _, event in absorb_content(found) if event.trigger == "pledged"]
     assert kept and kept[0].type == "AGREE"
+
+
+def test_a_clause_of_time_or_cause_is_no_content_of_the_act_it_is_set_beside() -> None:
+    kept = _folded(
+        "Turkey and Russia traded threats after Turkish forces shot down two Syrian jets.",
+        {"traded": "THREATEN", "shot": "ASSAULT"},
+    )
+    assert [(e.trigger, e.type) for e in kept] == [("traded", "THREATEN"), ("shot", "ASSAULT")]
+
+
+def test_talks_a_trip_was_made_for_are_no_argument_of_the_trip() -> None:
+    found = _coded(
+        "The envoy flew to Kabul for talks with the Taliban.",
+        {"flew": "CONSULT", "talks": "CONSULT"},
+    )
+    found[0][1].mode = "visit"
+    assert [e.trigger for _, e in absorb_content(found)] == ["flew", "talks"]
+    found[0][1].mode = None  # "for" names what an act is for ("arrested for the attack")
+    assert [e.trigger for _, e in absorb_content(found)] == ["flew"]

@@ -240,7 +240,7 @@ def test_the_owner_of_an_arrest_is_the_one_arrested() -> None:
     )
     assert event.source is not None and event.source.name == "police"
     assert event.target is not None and event.target.name == "mayor"
-    text = "A mafioso committed suicide hours after his arrest in a police bust of 100 people."
+    text = "The mafioso's arrest in a police bust of 100 people came on Monday."
     arrest = built(text, "arrest", "COERCE")
     assert arrest.target is not None and arrest.target.name == "mafioso"
 
@@ -248,12 +248,6 @@ def test_the_owner_of_an_arrest_is_the_one_arrested() -> None:
 def test_an_arrest_owned_by_its_undergoer_names_no_doer() -> None:
     events = [e for e in code("The mayor's arrest angered his supporters.") if e.type == "COERCE"]
     assert all(e.source is None or "mayor" not in e.source.name for e in events)
-
-
-def test_a_noun_that_says_what_kind_of_actor_is_no_event() -> None:
-    events = code("Egyptian riot police arrested ten protesters.")
-    assert [e.type for e in events] == ["COERCE"]
-    assert events[0].source is not None and events[0].source.name == "Egyptian riot police"
 
 
 def test_the_of_phrase_of_an_own_act_noun_is_its_doer() -> None:
@@ -348,3 +342,23 @@ def test_a_headline_count_on_a_protest_noun_is_who_protests() -> None:
 )
 def test_a_noun_of_words_or_stances_that_names_no_one_is_no_event(text: str) -> None:
     assert code(text) == []
+
+
+def test_a_harmful_act_told_as_news_is_coded_with_its_doer_and_victim() -> None:
+    event = _one("The killing of the journalist by Saudi agents drew condemnation.", "ASSAULT")
+    assert event.source is not None and event.source.country == "SAU"
+    assert event.target is not None and "journalist" in event.target.name
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("A police killing of a teenager sparked riots.", ["police"]),
+        ("The embassy bombing by militants shocked Nairobi.", ["militants"]),
+    ],
+)
+def test_a_state_body_written_before_violence_does_it_only_if_armed(
+    text: str, doers: list[str]
+) -> None:
+    events = [e for e in code(text) if e.type == "ASSAULT"]
+    assert [e.source.name for e in events if e.source is not None] == doers

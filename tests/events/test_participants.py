@@ -182,3 +182,12 @@ def test_a_countrys_goods_are_not_its_people() -> None:
     # "Chinese goods" names what China sells; its owner, China, is the target
     event = _one("The United States raised tariffs on Chinese goods on Monday.", "SANCTION")
     assert event.target is not None and event.target.name == "China"
+
+
+def test_a_body_of_people_is_who_it_names_not_a_person_named_in_its_phrase() -> None:
+    # the parser hangs "of a 15-year-old boy" on "police"; the boy was killed, not killing
+    text = (
+        "Riots spread in protest at the killing by police of a 15-year-old boy, Alexandros Kostas."
+    )
+    event = _one(text, "ASSAULT")
+    assert event.source is not None and event.source.name == "police"

@@ -20,3 +20,25 @@ def test_a_purpose_that_names_whom_it_is_done_to_keeps_it() -> None:
     meetings = [e for e in code(text) if e.trigger == "meet"]
     assert meetings and meetings[0].target is not None
     assert meetings[0].target.key.startswith("person:")
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        (
+            "The French foreign minister arrived in Kenya on Tuesday for talks with President Moi.",
+            "talks",
+        ),
+        (
+            "The Japanese prime minister flew to Washington for a meeting with President Biden.",
+            "meeting",
+        ),
+    ],
+)
+def test_talks_a_visitor_travelled_for_are_the_visitors_own(text: str, talks: str) -> None:
+    events = code(text)
+    [visit] = [e for e in events if e.mode == "visit"]
+    [held] = [e for e in events if e.trigger == talks]
+    assert visit.source is not None and held.source is not None
+    assert held.source.key == visit.source.key
+    assert held.target is not None and held.target.name in {"Moi", "Biden"}

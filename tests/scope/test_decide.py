@@ -39,8 +39,8 @@ TECH_TITLE = "Microsoft rushes out emergency patch for Internet Explorer"
 TECH_PAGE = (
     "Microsoft released an emergency patch on Tuesday for a flaw in Internet Explorer that"
     " attackers have used to break into computers.\n\n"
-    "The company said Chinese hackers exploited the bug in targeted attacks against Irish and"
-    " American users.\n\n"
+    "The company said targeted attacks by hackers against Irish and"
+    " American users exploited the bug.\n\n"
     "The update is available through Windows Update, and users should restart their machines"
     " after installing it."
 )

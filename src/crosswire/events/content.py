@@ -99,12 +99,18 @@ def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
     if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
         return False
     preposition, predicate = token.head.lower_, token.head.head
+    if preposition == "for" and _trip(by_token.get(predicate.i)):
+        return False  # "flew to Beijing for talks with Xi": the talks are held there
     if preposition in ARGUMENT_PREPOSITIONS:
         return predicate.i in by_token or is_trigger_word(predicate)
     if preposition == "with" and _pattern_types(predicate) & frames().charging_types:
         return True  # "charged with murdering", "threatened with arrest"
     background = preposition in BACKGROUND_PREPOSITIONS and token.pos_ in NOMINAL_POS
     return background and predicate.i in by_token
+
+
+def _trip(event: EventMention | None) -> bool:
+    return event is not None and event.mode == "visit"
 
 
 def _restates(token: Token, event: EventMention, governor: EventMention | None) -> bool:
@@ -195,11 +201,21 @@ def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventM
     for _ in range(CONTENT_DEPTH):
         if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
             return None
+        if _set_beside(current):
+            return None
         current = current.head
         event = by_token.get(current.i)
         if event is not None:
             return event
     return None
+
+
+def _set_beside(clause: Token) -> bool:
+    """A clause of time or cause ("traded threats after Turkish forces shot down two
+    jets", "warned them because they had attacked"): what happened beside the act, not
+    what it says."""
+    marks = (c.lower_ for c in clause.children if c.dep_ == "mark")
+    return clause.dep_ == "advcl" and any(m in frames().subordinators for m in marks)
 
 
 def _harm_result(token: Token, event: EventMention) -> bool:

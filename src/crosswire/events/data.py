@@ -85,6 +85,7 @@ class Frames(DataModel):
     doer_nouns: Words
     light_verb_target_preps: Words
     event_containers: Words
+    referring_preps: Words
     saying_verbs: Words
     said_types: frozenset[PloverType]
     experiencer_verbs: Words

@@ -22,13 +22,11 @@ from crosswire.events.participants import (
     unique,
 )
 from crosswire.events.patterns import Pattern, noun_patterns
-from crosswire.events.recipients import is_case
+from crosswire.events.referred import LIGHT_LINKS, container, names_no_act, owned_up_to
 from crosswire.events.reporters import reporting_doers
 from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prepositional_objects
 from crosswire.model import ActorRef, EventMention
 
-# How a noun hangs on a support verb: its object, or its subject in the passive
-LIGHT_LINKS = {"dobj", "obj", "nsubjpass"}
 PARTNER_PREPS = {"with"}  # "talks with X": X is the other party, not the one holding them
 # A name before the noun: the parser's "compound", or "nmod" where adjectives come between
 # ("the US economic and political embargo")
@@ -39,7 +37,7 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
     """The event of the first of the noun's patterns whose words and actors are there
     ("talks between A and B", "a hunger strike by prisoners")."""
     patterns = noun_patterns().get(noun.lemma_.lower()) or noun_patterns().get(noun.lower_, ())
-    if kind_of_actor(noun, context) or _what_a_case_is_for(noun):
+    if names_no_act(noun, context):
         return None
     for pattern in patterns:
         if not _noun_fits(noun, pattern):
@@ -56,26 +54,6 @@ def code_noun(noun: Token, sentence: Span, context: Context) -> EventMention | N
             noun, pattern, sentence, context, unique(subjects), unique(targets), found, [noun]
         )
     return None
-
-
-def _what_a_case_is_for(noun: Token) -> bool:
-    """ "will face murder and kidnapping charges", "the assassination case": an act written
-    before a charge or a case is what someone is accused of, not an act told as done."""
-    return noun.dep_ in {"compound", "conj"} and is_case(_compound_head(noun))
-
-
-def _compound_head(noun: Token) -> Token:
-    """The noun a compound (or a member of a list of compounds) is written before."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    return noun.head if noun.dep_ == "compound" else noun
-
-
-def kind_of_actor(noun: Token, context: Context) -> bool:
-    """A noun written before an actor's noun only says what kind of actor it is ("riot
-    police", "attack helicopters", "protest leaders"), no event."""
-    head = noun.head
-    return noun.dep_ == "compound" and head.i > noun.i and bool(actors_of(head, context))
 
 
 def _noun_fits(noun: Token, pattern: Pattern) -> bool:
@@ -113,7 +91,11 @@ def noun_roles(
         if doers:  # "Putin's meeting with Xi", "Annan wrapped up a meeting with Saddam"
             return doers, targets + partners
     participants += partners
-    objects = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in pattern.target_preps]
+    objects = [
+        p
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in pattern.target_preps and not _dated_by(p)
+    ]
     owners = _owners(noun, context, has_object=bool(objects))
     parties = [p.lower_ for p in noun.children if p.dep_ == "prep"]
     by_doer = participants and all(p == "by" for p in parties if p in pattern.participant_preps)
@@ -138,6 +120,11 @@ def noun_roles(
     return subjects, targets or _undergoers(noun, context)
 
 
+def _dated_by(prep: Token) -> bool:
+    """ "the bombings on Aug. 7": a time phrase, not what the act is done to."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
 def _doers(noun: Token, context: Context) -> list[ActorRef]:
     """Who does what a noun names when its phrase names only whom they do it with: the
     possessor ("Putin's meeting with Xi"), else a support verb's subject ("Annan wrapped
@@ -150,9 +137,9 @@ def _phrase_preps(noun: Token, pattern: Pattern) -> list[Token]:
     wave of unrest by students"), and the target prepositions the parser hung on the verb
     whose object it is ("launched an attack on X", "charges were filed against him")."""
     preps = [c for c in noun.children if c.dep_ == "prep"]
-    container = _container(noun)
-    if container is not None:
-        preps += [c for c in container.children if c.dep_ == "prep" and c != noun.head]
+    counting = container(noun)
+    if counting is not None:
+        preps += [c for c in counting.children if c.dep_ == "prep" and c != noun.head]
     verb = _light_verb(noun)
     if verb is not None:
         preps += [
@@ -189,14 +176,6 @@ def _agents_on_undergoer(noun: Token, pattern: Pattern) -> list[Token]:
     return [c for u in undergoers for c in u.children if c.dep_ == "prep" and c.lower_ == "by"]
 
 
-def _container(noun: Token) -> Token | None:
-    """'a wave of [unrest]', 'days of [clashes]': the noun that counts or spans the event."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
-        return None
-    return head.head if head.head.lemma_.lower() in frames().event_containers else None
-
-
 def _light_verb(noun: Token) -> Token | None:
     """The support or undergoer verb whose object (or passive subject) the noun is, or
     that is said of it as a participle ("an attack carried out by rebels", "a threat
@@ -207,25 +186,12 @@ def _light_verb(noun: Token) -> Token | None:
         return head
     if _taken_part_in(noun):
         return head.head
-    owned = _owned_up_to(noun)
+    owned = owned_up_to(noun)
     if owned is not None:
         return owned
     return next(
         (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light(c)), None
     )
-
-
-def _owned_up_to(noun: Token) -> Token | None:
-    """The verb of owning up to the act a noun names ("claimed responsibility for the
-    attack", "took responsibility for the bombing"), or None."""
-    prep = noun.head
-    owning = prep.head
-    verb = owning.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or owning.dep_ not in LIGHT_LINKS:
-        return None
-    if fold(owning.lemma_) not in frames().responsibility_nouns:
-        return None
-    return verb if fold(verb.lemma_) in frames().claiming_verbs else None
 
 
 def _light(verb: Token) -> bool:
@@ -260,7 +226,7 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
             found += [a for c in (child, *child.conjuncts) if (a := modifier_actor(c, context))]
         elif child.dep_ in NAME_MODIFIERS and _before(child, noun, context):
             actors = actors_of(child, context)
-            if has_object or any(_state_body(a) for a in actors):
+            if has_object or any(_state_body(a, _violent(noun)) for a in actors):
                 found += actors
         elif child.dep_ == "nummod" and child.lower_ in frames().people_counts:
             # "Thousands rally in Belgrade": a headline's verb the tagger took for a noun,
@@ -284,9 +250,15 @@ def _before(modifier: Token, noun: Token, context: Context) -> bool:
     return mention is None or mention.end <= noun.idx
 
 
-def _state_body(actor: ActorRef) -> bool:
-    """An actor of the state that is no single person ("police", "the army")."""
-    return actor.sector in frames().state_sectors and not actor.key.startswith("person:")
+def _state_body(actor: ActorRef, armed: bool = False) -> bool:
+    """An actor of the state that is no single person ("police", "the army"), one that
+    bears arms where the act is violence: "the embassy bombing" names what was bombed."""
+    sectors = frames().state_sectors & frames().moved_sectors if armed else frames().state_sectors
+    return actor.sector in sectors and not actor.key.startswith("person:")
+
+
+def _violent(noun: Token) -> bool:
+    return any(p.type == "ASSAULT" for p in noun_patterns().get(noun.lemma_.lower(), ()))
 
 
 def _support_subjects(
@@ -310,18 +282,31 @@ def _support_subjects(
 
 def _framing_subjects(noun: Token, context: Context) -> list[ActorRef]:
     """The active subjects of the clause whose time phrase, set before it, a talk noun
-    heads ("During a visit ...", "After talks ...", "On a trip ..."): its participants
-    (not "after the attack, the US evacuated staff": an attack is no one's setting)."""
+    heads ("During a visit ...", "After talks ...", "On a trip ..."), or that goes
+    somewhere for it ("arrived in Nairobi for talks with Moi"): its participants (not
+    "after the attack, the US evacuated staff": an attack is no one's setting)."""
     prep = noun.head
     clause = prep.head
-    # set before the clause ("reporting on a call from X to Y" tells what is reported)
-    fronted = prep.i < clause.i
-    if noun.dep_ != "pobj" or prep.lower_ not in frames().setting_preps or not fronted:
+    if noun.dep_ != "pobj" or not (_setting(prep) or _purpose(prep)):
         return []
     talk = any(p.type == "CONSULT" for p in noun_patterns().get(noun.lemma_.lower(), ()))
     if not talk or clause.pos_ not in {"VERB", "AUX"}:
         return []
     return [a for t in active_subjects(clause, context) for a in actors_of(t, context)]
+
+
+def _setting(prep: Token) -> bool:
+    # set before the clause ("reporting on a call from X to Y" tells what is reported)
+    return prep.lower_ in frames().setting_preps and prep.i < prep.head.i
+
+
+def _purpose(prep: Token) -> bool:
+    """ "flew to Paris for talks": "for" on a clause with no object, whose subject is the
+    one who goes to the talks ("thanked Iran for talks with the EU", "criticised him for
+    meeting X": the object's)."""
+    clause = prep.head
+    objects = [c for c in clause.children if c.dep_ in {"dobj", "dative", "attr"}]
+    return prep.lower_ == "for" and prep.dep_ == "prep" and not objects
 
 
 def _givers(noun: Token, context: Context) -> list[ActorRef]:

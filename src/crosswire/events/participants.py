@@ -148,8 +148,10 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                 )
             return mention.actor
     generic = generic_actor(token, context)
-    if generic is not None and not _role_word(token):
-        return generic  # "a man in the death of a woman at Sam's Club": the man
+    if generic is not None and not (_role_word(token) and fold(token.lemma_) not in group_heads()):
+        # "a man in the death of a woman at Sam's Club": the man; "the killing by police
+        # of a boy": the police, a body no name follows as a title's does
+        return generic
     named = _person_in_phrase(token, context)
     if named is not None:
         return named.actor

@@ -14,7 +14,7 @@ from crosswire.events.data import frames, modality
 from crosswire.events.event import build
 from crosswire.events.harmed import attack_means, harmed_by_event
 from crosswire.events.learned import learned_pattern
-from crosswire.events.nominal import kind_of_actor, noun_roles
+from crosswire.events.nominal import noun_roles
 from crosswire.events.participants import (
     actors_of,
     country_actor,
@@ -23,6 +23,7 @@ from crosswire.events.participants import (
 )
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.recipients import recipients
+from crosswire.events.referred import names_no_act
 from crosswire.events.reporters import reporting_doers
 from crosswire.events.senses import no_event, other_sense
 from crosswire.events.syntax import (
@@ -442,7 +443,7 @@ def code_learned(
         if _object_excluded(token, event_type, context):
             return None
         return _try_verb_pattern(token, pattern, sentence, context)
-    if _speaker(token) or kind_of_actor(token, context):
+    if _speaker(token) or names_no_act(token, context):
         return None
     subjects, targets = noun_roles(token, pattern, context)
     if not subjects and not targets and borrow_harmed:
