@@ -230,3 +230,11 @@ def test_talks_a_trip_was_made_for_are_no_argument_of_the_trip() -> None:
     assert [e.trigger for _, e in absorb_content(found)] == ["flew", "talks"]
     found[0][1].mode = None  # "for" names what an act is for ("arrested for the attack")
     assert [e.trigger for _, e in absorb_content(found)] == ["flew"]
+
+
+def test_a_promise_to_bring_to_justice_is_a_threat_however_the_parse_reads_to() -> None:
+    # the parser takes "to" for an infinitive's and "justice" for the object of "bring"
+    kept = _folded(
+        "We promise to bring to justice the murderers of our friends.", {"promise": "AGREE"}
+    )
+    assert [e.type for e in kept] == ["THREATEN"]

@@ -362,3 +362,8 @@ def test_a_state_body_written_before_violence_does_it_only_if_armed(
 ) -> None:
     events = [e for e in code(text) if e.type == "ASSAULT"]
     assert [e.source.name for e in events if e.source is not None] == doers
+
+
+def test_a_country_adjective_on_a_protest_names_its_people_not_its_state() -> None:
+    event = _one("Iranian protests spread to thirty cities on Sunday.", "PROTEST")
+    assert event.source is not None and event.source.key == "agent:IRN:CVL"

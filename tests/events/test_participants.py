@@ -191,3 +191,15 @@ def test_a_body_of_people_is_who_it_names_not_a_person_named_in_its_phrase() -> 
     )
     event = _one(text, "ASSAULT")
     assert event.source is not None and event.source.name == "police"
+
+
+def test_a_country_adjective_on_an_act_noun_names_no_people() -> None:
+    # "Israeli airstrikes" are what Israel did, not Israeli people
+    event = _one("Israeli airstrikes on Gaza killed twelve people on Monday.", "ASSAULT")
+    assert event.source is not None and event.source.key == "country:ISR"
+
+
+def test_a_sum_of_a_countrys_money_is_no_one() -> None:
+    text = "The minister offered a reward of up to 2 million U.S. dollars for information."
+    event = _one(text, "REQUEST")
+    assert event.target is None

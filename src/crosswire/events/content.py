@@ -154,17 +154,15 @@ def _promised(trigger: Token) -> list[Token]:
 
 
 def _pursues(act: Token) -> bool:
-    """Whether a promised act pursues someone: "hunt down", "bring them to justice" (the
-    parse may hang "to justice" on the object: "bring those responsible to justice")."""
+    """Whether a promised act pursues someone: "hunt down", "bring them to justice" (read
+    by the words: the parse may hang "to justice" on the object, "bring those responsible
+    to justice", or take "to" for an infinitive's, "bring to justice the murderers")."""
     cues = modality()
     if act.lemma_.lower() in cues.pursuits:
         return True
     return act.lemma_.lower() == "bring" and any(
-        goal.lemma_.lower() in cues.pursuit_goals
-        for prep in act.subtree
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for goal in prep.children
-        if goal.dep_ == "pobj"
+        goal.lemma_.lower() in cues.pursuit_goals and goal.i > 0 and goal.nbor(-1).lower_ == "to"
+        for goal in act.subtree
     )
 
 

@@ -82,6 +82,7 @@ class Frames(DataModel):
     passive_target_types: frozenset[PloverType]
     undergoer_nouns: Words
     possessor_undergoes: Words
+    people_acts: frozenset[PloverType]
     doer_nouns: Words
     light_verb_target_preps: Words
     event_containers: Words

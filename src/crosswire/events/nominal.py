@@ -16,6 +16,7 @@ from crosswire.events.event import build
 from crosswire.events.participants import (
     actors_of,
     actors_under,
+    agent_key,
     is_country,
     modifier_actor,
     possessor_actors,
@@ -223,7 +224,9 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
         if child.dep_ == "poss" or (child.dep_ in NAME_MODIFIERS and is_country(child, context)):
             found += actors_of(child, context)
         elif child.dep_ == "amod":
-            found += [a for c in (child, *child.conjuncts) if (a := modifier_actor(c, context))]
+            for modifier in (child, *child.conjuncts):
+                actor = modifier_actor(modifier, context)
+                found += [_its_people(actor, modifier, noun)] if actor is not None else []
         elif child.dep_ in NAME_MODIFIERS and _before(child, noun, context):
             actors = actors_of(child, context)
             if has_object or any(_state_body(a, _violent(noun)) for a in actors):
@@ -233,6 +236,17 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
             # its subject for the number of it
             found += counted_people(child, context)
     return found
+
+
+def _its_people(actor: ActorRef, modifier: Token, noun: Token) -> ActorRef:
+    """ "Greek riots", "Iranian protests": an act a country's people do, not its state,
+    done by its people (frames.yaml `people_acts`)."""
+    types = {p.type for p in noun_patterns().get(noun.lemma_.lower(), ())}
+    if not actor.key.startswith("country:") or not types & frames().people_acts:
+        return actor
+    return ActorRef(
+        key=agent_key(actor.country, "CVL"), name=modifier.text, country=actor.country, sector="CVL"
+    )
 
 
 def _prefixed(modifier: Token) -> bool:

@@ -19,7 +19,7 @@ from crosswire.actors.titles import is_title
 from crosswire.events.antecedents import QUOTES, antecedent, speaker_pronoun
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.patterns import told_act
+from crosswire.events.patterns import noun_patterns, told_act
 from crosswire.events.syntax import CLAUSES, HYPHENS, doc_text, prep_objects, prepositional_objects
 from crosswire.model import ActorRef, Mention, Place
 from crosswire.timex.months import month_number
@@ -398,9 +398,8 @@ def generic_actor(token: Token, context: Context) -> ActorRef | None:
     if sector is None and not _named_holder(token, context):
         sector = unnamed_sector(token)
     country = _modifier_country(token, context)
-    of_people = (
-        _country_adjective(token, context) and _people_noun(token)
-    ) or token.lower_ in agents().quantities
+    counted = token.lower_ in agents().quantities and token.lower_ not in frames().currency_words
+    of_people = (_country_adjective(token, context) and _people_noun(token)) or counted
     if sector is None and not (country and of_people and token.tag_ in PLURALS):
         # an unknown plural a country's name or adjective modifies ("Ugandan opposition
         # candidates"), or a number of a country's people ("thousands of Australians"), is
@@ -416,10 +415,12 @@ def _people_noun(token: Token) -> bool:
     """Whether a plural a country's adjective modifies may be that country's people (or,
     by metonymy, its forces, states or towns: "Turkish drones", "US states"); not an
     amount of its money ("100,000 Kenyan shillings", frames.yaml ``currency_words``) nor
-    its goods ("Chinese goods", ``goods_words``)."""
+    its goods ("Chinese goods", ``goods_words``), nor what it does ("Israeli airstrikes",
+    "Iranian protests": a noun the pattern files code as an event)."""
     money = token.ent_type_ in {"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}
     goods = token.lower_ in frames().goods_words or fold(token.lemma_) in frames().goods_words
-    return not money and not goods and token.lower_ not in frames().currency_words
+    act = token.lemma_.lower() in noun_patterns()
+    return not money and not goods and not act and token.lower_ not in frames().currency_words
 
 
 def _holding_group(token: Token, context: Context) -> ActorRef | None:
