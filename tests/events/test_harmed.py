@@ -260,9 +260,10 @@ def test_a_warning_of_what_others_do_is_blame_and_of_what_will_come_a_threat(
         assert event.target is not None and event.target.name == coded[1]
 
 
-def test_the_open_space_a_missile_is_fired_into_is_no_target() -> None:
-    event = _one("North Korea fired two ballistic missiles into the sea on Monday.", "ASSAULT")
-    assert event.target is None
+def test_a_missile_fired_into_the_open_sea_is_a_show_of_force_at_no_target() -> None:
+    event = _one("North Korea fired two ballistic missiles into the sea on Monday.", "MOBILIZE")
+    assert event.cameo == "150" and event.target is None
+    assert [e.type for e in code("Hamas fired rockets into Israel on Saturday.")] == ["ASSAULT"]
 
 
 def test_what_fire_is_set_to_is_the_target_of_the_arson() -> None:

@@ -367,3 +367,10 @@ def test_a_state_body_written_before_violence_does_it_only_if_armed(
 def test_a_country_adjective_on_a_protest_names_its_people_not_its_state() -> None:
     event = _one("Iranian protests spread to thirty cities on Sunday.", "PROTEST")
     assert event.source is not None and event.source.key == "agent:IRN:CVL"
+
+
+def test_talks_a_support_verb_holds_through_a_counting_noun_are_its_subjects() -> None:
+    text = "India and China held a new round of military talks to ease tensions on their border."
+    event = _one(text, "CONSULT")
+    assert event.source is not None and event.source.country == "IND"
+    assert event.target is not None and event.target.country == "CHN"

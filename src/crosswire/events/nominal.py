@@ -181,7 +181,11 @@ def _light_verb(noun: Token) -> Token | None:
     """The support or undergoer verb whose object (or passive subject) the noun is, or
     that is said of it as a participle ("an attack carried out by rebels", "a threat
     received by the bank", "charges being brought against him"), or a verb of taking part
-    whose "in" phrase it is ("hundreds joined in a vigil")."""
+    whose "in" phrase it is ("hundreds joined in a vigil"); that of the noun counting it
+    ("held a new round of talks", "launched a wave of attacks")."""
+    counting = container(noun)
+    if counting is not None:
+        return _light_verb(counting)
     head = noun.head
     if noun.dep_ in LIGHT_LINKS and head.pos_ in {"VERB", "AUX"} and _light(head):
         return head
