@@ -308,3 +308,9 @@ def test_an_organisation_named_by_a_common_noun_is_no_town(analyse) -> None:
     # Bank is a town in India; "the Bank" here is an organisation
     doc = analyse("Rioters in Athens threw petrol bombs at the Bank on Friday.")
     assert doc.find("Bank").type != "PLACE"
+
+
+def test_a_persons_name_that_reads_as_a_plural_of_a_people_is_no_country(analyse) -> None:
+    # "Francis" is no plural of a people ("Franci"), though "Iraqis" is one
+    doc = analyse("Pope Francis called for a ceasefire in Gaza on Sunday.")
+    assert doc.find("Francis").type == "PERSON"
