@@ -111,8 +111,8 @@ def classify(
     if from_kb is not None:
         return from_kb  # before the country names: "PRI" is a party, not Puerto Rico
     code = countries.country_code(shown)
-    named_state = code is not None and countries.people_of(shown) is None
-    if label == "PERSON" and named_state and not set(fold(shown).split()) & person_words:
+    named_state = countries.people_of(shown) is None
+    if label == "PERSON" and code and named_state and not set(fold(shown).split()) & person_words:
         # "condemned Belarus", "Sri Lanka has established": a country's name the small
         # model tagged as a person, when no person of the document bears it ("Jordan Smith");
         # not a name read as a plural of a people ("Francis", read as "Franci"s)
