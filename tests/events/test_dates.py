@@ -561,3 +561,12 @@ def test_a_time_between_subject_and_verb_dates_the_verb() -> None:
 def test_an_infinitive_of_purpose_takes_the_time_of_its_clause() -> None:
     text = "Turkey opened its border in March 2020 in a move to demand EU support."
     assert word_date(text, "demand") == ("2020-03", "text")
+
+
+def test_talks_a_trip_was_made_for_are_held_at_the_trips_time() -> None:
+    text = "The French foreign minister arrived in Kenya on Tuesday for talks with President Ruto."
+    events = code(text, published="2024-03-14")
+    assert [(e.trigger, e.date) for e in events] == [
+        ("arrived", "2024-03-12"),
+        ("talks", "2024-03-12"),
+    ]

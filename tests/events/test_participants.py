@@ -203,3 +203,9 @@ def test_a_sum_of_a_countrys_money_is_no_one() -> None:
     text = "The minister offered a reward of up to 2 million U.S. dollars for information."
     event = _one(text, "REQUEST")
     assert event.target is None
+
+
+def test_a_countrys_security_service_is_its_intelligence_body() -> None:
+    event = _one("Ukraine's security service said it had detained two men.", "COERCE")
+    assert event.source is not None
+    assert (event.source.country, event.source.sector) == ("UKR", "SPY")

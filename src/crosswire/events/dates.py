@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
-from crosswire.events.patterns import noun_patterns, verb_patterns
+from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import (
     doc_text,
     in_purpose_phrase,
@@ -86,6 +86,9 @@ def clause_dating(heads: list[Token], context: Context) -> list[Dating]:
     clause = subject or _supported(trigger)
     if clause and trigger.head.i != trigger.i and trigger.head not in words:
         words.append(trigger.head)
+    trip = _trip_made_for(trigger)  # "arrived on Tuesday for talks with Moi"
+    if trip is not None:
+        words.append(trip)
     # and the other way round: a verb whose subject names the event itself has its
     # subject's time ("the bombings on Aug. 7 killed 259 people")
     words += [c for c in trigger.children if c.dep_ in NOUN_SUBJECTS and _event_noun(c)]
@@ -102,6 +105,16 @@ def _supported(noun: Token) -> bool:
         and noun.dep_ in {"dobj", "obj"}
         and noun.head.lemma_.lower() in frames().support_verbs
     )
+
+
+def _trip_made_for(noun: Token) -> Token | None:
+    """The verb of a trip a noun event is the purpose of ("flew to Kabul on Monday for
+    talks"): the talks are held on the trip, at its time."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+        return None
+    trips = verb_patterns().get(verb_lemma(prep.head), ())
+    return prep.head if any(p.mode == "visit" for p in trips) else None
 
 
 def _event_noun(noun: Token) -> bool:
