@@ -485,3 +485,8 @@ def test_an_act_that_names_a_charge_is_no_act_told_as_done(text: str) -> None:
 def test_releasing_a_thing_or_money_frees_no_one(text: str) -> None:
     assert "RETREAT" not in types(text)
     assert "RETREAT" in types("Police released the suspect without charge.")
+
+
+def test_money_or_honours_accepted_are_no_agreement() -> None:
+    assert code("Prosecutors said the senator accepted millions of dollars in bribes.") == []
+    assert [e.type for e in code("Portugal accepted the Spanish proposal.")] == ["AGREE"]
