@@ -314,3 +314,8 @@ def test_a_persons_name_that_reads_as_a_plural_of_a_people_is_no_country(analyse
     # "Francis" is no plural of a people ("Franci"), though "Iraqis" is one
     doc = analyse("Pope Francis called for a ceasefire in Gaza on Sunday.")
     assert doc.find("Francis").type == "PERSON"
+
+
+def test_a_people_the_model_tags_as_a_person_is_that_countrys_people(analyse) -> None:
+    doc = analyse("But Greeks must also understand that the cuts are needed, he said.")
+    assert doc.find("Greeks").actor.key == "agent:GRC:CVL"

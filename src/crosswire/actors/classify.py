@@ -112,6 +112,11 @@ def classify(
         return from_kb  # before the country names: "PRI" is a party, not Puerto Rico
     code = countries.country_code(shown)
     named_state = countries.people_of(shown) is None
+    if label == "PERSON" and code and not named_state and countries.is_demonym(shown):
+        # "Greeks must understand": a people the small model tagged as a person
+        return Typed(
+            start, end, text, "GROUP", ActorRef(people_key(code), shown, code, "CVL"), label
+        )
     if label == "PERSON" and code and named_state and not set(fold(shown).split()) & person_words:
         # "condemned Belarus", "Sri Lanka has established": a country's name the small
         # model tagged as a person, when no person of the document bears it ("Jordan Smith");

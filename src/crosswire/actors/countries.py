@@ -107,6 +107,12 @@ def country_code(text: str) -> str | None:
     return alpha3(alpha2) if alpha2 else None
 
 
+def is_demonym(text: str) -> bool:
+    """A nationality word the Factbook lists ("Greek", "Greeks", "Chadians"), not a name
+    that only reads like one ("Francis")."""
+    return strip_possessive(text.strip()) in _factbook_demonyms()
+
+
 @cache
 def _factbook_demonyms() -> dict[str, str]:
     """Nationality adjectives and nouns of every state and territory in the Factbook
