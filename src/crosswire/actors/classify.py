@@ -111,25 +111,17 @@ def classify(
     if from_kb is not None:
         return from_kb  # before the country names: "PRI" is a party, not Puerto Rico
     code = countries.country_code(shown)
-    named_state = countries.people_of(shown) is None
-    if label == "PERSON" and code and not named_state and countries.is_demonym(shown):
-        # "Greeks must understand": a people the small model tagged as a person
-        return Typed(
-            start, end, text, "GROUP", ActorRef(people_key(code), shown, code, "CVL"), label
-        )
-    if label == "PERSON" and code and named_state and not set(fold(shown).split()) & person_words:
-        # "condemned Belarus", "Sri Lanka has established": a country's name the small
-        # model tagged as a person, when no person of the document bears it ("Jordan Smith");
-        # not a name read as a plural of a people ("Francis", read as "Franci"s)
-        return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
+    if label == "PERSON" and code is not None:
+        tagged = _country_tagged_person(text, start, end, shown, code, person_words)
+        if tagged is not None:
+            return tagged
     if label == "PERSON" and _all_country_words(shown):
         return _group(text, start, end, shown, "NORP")  # "Bosnian Serbs": a people
     if label == "PERSON" or _is_person_by_evidence(shown, label, person_words):
         return Typed(start, end, text, "PERSON", ActorRef("", shown), label)
     if code is not None and label in {"GPE", "NORP", "LOC"} and countries.people_of(shown):
         # "Nigerians protested": a country's people, civilians as CAMEO and PLOVER code them
-        ref = ActorRef(people_key(code), shown, code, "CVL")
-        return Typed(start, end, text, "GROUP", ref, label)
+        return _people(text, start, end, shown, code, label)
     if code is not None and label in {"GPE", "NORP", "ORG", "LOC"}:
         return Typed(start, end, text, "COUNTRY", _country_ref(code), label)
     if label == "GROUP":
@@ -398,6 +390,29 @@ def _serving(shown: str) -> str | None:
         if known is not None and known.kind == "ORG" and known.country in non_state_codes():
             return known.country
     return None
+
+
+def _country_tagged_person(
+    text: str, start: int, end: int, shown: str, code: str, person_words: set[str]
+) -> Typed | None:
+    """A country word the small model tagged as a person: a people ("Greeks must
+    understand"), or a country's own name ("condemned Belarus", "Sri Lanka has
+    established") when no person of the document bears it ("Jordan Smith"); None for a
+    name that only reads as a plural of a people ("Francis", read as "Franci"s)."""
+    if countries.people_of(shown) is not None:
+        return (
+            _people(text, start, end, shown, code, "PERSON")
+            if countries.is_demonym(shown)
+            else None
+        )
+    if set(fold(shown).split()) & person_words:
+        return None
+    return Typed(start, end, text, "COUNTRY", _country_ref(code), "PERSON")
+
+
+def _people(text: str, start: int, end: int, shown: str, code: str, label: str) -> Typed:
+    """A country's people, civilians as CAMEO and PLOVER code them."""
+    return Typed(start, end, text, "GROUP", ActorRef(people_key(code), shown, code, "CVL"), label)
 
 
 def _group(text: str, start: int, end: int, shown: str, label: str) -> Typed:

@@ -13,7 +13,7 @@ from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, frames, modality
 from crosswire.events.event import build
-from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import VISIT, Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.senses import senses
 from crosswire.events.syntax import SUBJECTS, infinitive_marker
 from crosswire.events.targets import one_side
@@ -110,7 +110,7 @@ def _is_argument(token: Token, by_token: dict[int, EventMention]) -> bool:
 
 
 def _trip(event: EventMention | None) -> bool:
-    return event is not None and event.mode == "visit"
+    return event is not None and event.mode == VISIT
 
 
 def _restates(token: Token, event: EventMention, governor: EventMention | None) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
 from crosswire.events.data import dates, frames, modality
-from crosswire.events.patterns import noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import VISIT, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import (
     doc_text,
     in_purpose_phrase,
@@ -114,7 +114,7 @@ def _trip_made_for(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
         return None
     trips = verb_patterns().get(verb_lemma(prep.head), ())
-    return prep.head if any(p.mode == "visit" for p in trips) else None
+    return prep.head if any(p.mode == VISIT for p in trips) else None
 
 
 def _event_noun(noun: Token) -> bool:

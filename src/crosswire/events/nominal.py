@@ -22,10 +22,16 @@ from crosswire.events.participants import (
     possessor_actors,
     unique,
 )
-from crosswire.events.patterns import Pattern, noun_patterns
+from crosswire.events.patterns import Pattern, noun_patterns, noun_types
 from crosswire.events.referred import LIGHT_LINKS, container, names_no_act, owned_up_to
 from crosswire.events.reporters import reporting_doers
-from crosswire.events.syntax import HYPHENS, PASSIVE_SUBJECTS, PHONE_WORDS, prepositional_objects
+from crosswire.events.syntax import (
+    HYPHENS,
+    PASSIVE_SUBJECTS,
+    PHONE_WORDS,
+    TIME_ENTITIES,
+    prepositional_objects,
+)
 from crosswire.model import ActorRef, EventMention
 
 PARTNER_PREPS = {"with"}  # "talks with X": X is the other party, not the one holding them
@@ -123,7 +129,7 @@ def noun_roles(
 
 def _dated_by(prep: Token) -> bool:
     """ "the bombings on Aug. 7": a time phrase, not what the act is done to."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in prep.children)
 
 
 def _doers(noun: Token, context: Context) -> list[ActorRef]:
@@ -245,8 +251,7 @@ def _owners(noun: Token, context: Context, has_object: bool) -> list[ActorRef]:
 def _its_people(actor: ActorRef, modifier: Token, noun: Token) -> ActorRef:
     """ "Greek riots", "Iranian protests": an act a country's people do, not its state,
     done by its people (frames.yaml `people_acts`)."""
-    types = {p.type for p in noun_patterns().get(noun.lemma_.lower(), ())}
-    if not actor.key.startswith("country:") or not types & frames().people_acts:
+    if not actor.key.startswith("country:") or not noun_types(noun) & frames().people_acts:
         return actor
     return ActorRef(
         key=agent_key(actor.country, "CVL"), name=modifier.text, country=actor.country, sector="CVL"
@@ -276,7 +281,7 @@ def _state_body(actor: ActorRef, armed: bool = False) -> bool:
 
 
 def _violent(noun: Token) -> bool:
-    return any(p.type == "ASSAULT" for p in noun_patterns().get(noun.lemma_.lower(), ()))
+    return "ASSAULT" in noun_types(noun)
 
 
 def _support_subjects(
@@ -307,7 +312,7 @@ def _framing_subjects(noun: Token, context: Context) -> list[ActorRef]:
     clause = prep.head
     if noun.dep_ != "pobj" or not (_setting(prep) or _purpose(prep)):
         return []
-    talk = any(p.type == "CONSULT" for p in noun_patterns().get(noun.lemma_.lower(), ()))
+    talk = "CONSULT" in noun_types(noun)
     if not talk or clause.pos_ not in {"VERB", "AUX"}:
         return []
     return [a for t in active_subjects(clause, context) for a in actors_of(t, context)]

@@ -14,6 +14,7 @@ from crosswire.events.data import frames
 from crosswire.model import PloverType
 
 ActorType = str  # an actor mention's type: PERSON, COUNTRY, ORG, GROUP, MEDIA
+VISIT = "visit"  # the mode of the patterns of a trip
 
 
 class Pattern(DataModel):
@@ -99,6 +100,11 @@ _REGULAR_ENDINGS = (
     ("ing", "e"),
     ("ing", ""),
 )
+
+
+def noun_types(noun: Token) -> set[str]:
+    """The event types the noun patterns give the noun's lemma."""
+    return {p.type for p in noun_patterns().get(noun.lemma_.lower(), ())}
 
 
 def told_act(noun: Token) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events.content import Coded
+from crosswire.events.patterns import VISIT
 from crosswire.model import EventMention
 
 PURPOSE_LINKS = {"advcl", "xcomp"}  # "visited the church to apologize"
-VISIT = "visit"  # the mode of the verb patterns of a trip
 
 
 def visits_purposes(found: Coded) -> Coded:

@@ -13,7 +13,7 @@ from crosswire.events.data import frames
 from crosswire.events.harmed import harm_told_of
 from crosswire.events.operations import ACT_PREPS
 from crosswire.events.participants import actors_of
-from crosswire.events.patterns import noun_patterns, told_act, verb_lemma, verb_patterns
+from crosswire.events.patterns import noun_types, told_act, verb_lemma, verb_patterns
 from crosswire.events.recipients import is_case
 
 # How a noun hangs on a support verb: its object, or its subject in the passive
@@ -72,7 +72,7 @@ def _in_its_harm(noun: Token) -> bool:
     if harm_told_of(noun) is not None:
         return True  # "were injured in the bombing", "died in the attack"
     verb = noun.head.head
-    types = {p.type for p in noun_patterns().get(noun.lemma_.lower(), ())}
+    types = noun_types(noun)
     return any(p.type in types for p in verb_patterns().get(verb_lemma(verb), ()))
 
 

@@ -21,7 +21,7 @@ from crosswire.events.participants import (
     generic_actor,
     unique,
 )
-from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
+from crosswire.events.patterns import VISIT, Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.recipients import recipients
 from crosswire.events.referred import names_no_act
 from crosswire.events.reporters import reporting_doers
@@ -85,16 +85,16 @@ def _try_verb_pattern(
     heads = [verb] + ([obj] if pattern.object and obj is not None else [])
     undergone = undergoes(verb, pattern.type)  # the objects are then the subject's actors
     targets = _verb_targets(objects, heads, pattern, context, undergone)
-    if pattern.mode == "visit" and not pattern.host:
+    if pattern.mode == VISIT and not pattern.host:
         if _goes_home(verb):
             return None  # "flew home to Washington" is no visit
         targets = targets or _visited_country(verb, context)
     if pattern.requires_target and not targets:
         return None
-    if pattern.mode == "visit" and _trip_at_home(subjects, targets):
+    if pattern.mode == VISIT and _trip_at_home(subjects, targets):
         context.vetoed.add(verb.i)  # "Clinton arrived in Philadelphia": no event at all
         return None
-    if pattern.mode == "visit" and _private_trip(subjects):
+    if pattern.mode == VISIT and _private_trip(subjects):
         context.vetoed.add(verb.i)  # "Juanita Castro, who arrived in Miami in 1961"
         return None
     found = places(verb, context, heads)
