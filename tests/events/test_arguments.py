@@ -802,3 +802,19 @@ def test_a_headline_past_form_with_an_object_and_a_by_phrase_is_a_passive() -> N
     [event] = headline_events("Apple fined 1.8 billion euros by EU over music streaming")
     assert event.source is not None and event.source.key.endswith("european union")
     assert event.target is not None and event.target.name == "Apple"
+
+
+def test_a_tensed_verb_after_a_reported_future_is_the_reporter_s() -> None:
+    """ "X said the alliance would ... and called on Russia": X called on Russia."""
+    text = (
+        "NATO Secretary-General Jens Stoltenberg said the alliance would strengthen its "
+        "cyber defences and called on Russia to stop its reckless behaviour."
+    )
+    event = one(text, "REQUEST")
+    assert "stoltenberg" in named(event.source)
+    assert named(event.target) == "russia"
+
+
+def test_what_one_phones_someone_to_do_is_the_caller_s() -> None:
+    event = one("Macron phoned Putin to urge him to end the war.", "REQUEST")
+    assert (named(event.source), named(event.target)) == ("macron", "putin")

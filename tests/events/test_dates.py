@@ -86,6 +86,14 @@ def test_conjoined_verbs_share_the_date_attached_to_one_of_them() -> None:
     assert dated(text, "shot") == ("2020-01-11", "text")
 
 
+def test_a_date_of_the_reported_clause_does_not_date_the_reporter_s_next_act() -> None:
+    text = (
+        "The ministry said the tariffs would take effect on June 1 and urged the United "
+        "States to return to talks."
+    )
+    assert dated(text, "urged") == (PUBLISHED, "published")
+
+
 def test_a_near_bound_still_dates_the_event() -> None:
     text = "Gunmen shot a Kenyan police officer shortly after 8 p.m. Wednesday."
     assert dated(text, "shot") == ("2020-01-15", "text")

@@ -509,3 +509,18 @@ def test_a_joined_predicate_with_its_own_tense_keeps_its_own_reading(
 ) -> None:
     # "did not" and "would not" govern the bare form after them, not a past tense joined on
     assert read(text, trigger) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated"),
+    [
+        ("France suspended a plan to accept 3,500 migrants from Italy.", "accept", True),
+        ("The government abandoned its plan to attack the rebels.", "attack", True),
+        ("France unveiled a plan to accept migrants from Italy.", "accept", False),
+    ],
+    ids=["suspended-plan", "abandoned-plan", "unveiled-plan"],
+)
+def test_what_a_cancelled_plan_was_to_do_will_not_happen(
+    text: str, trigger: str, negated: bool
+) -> None:
+    assert read(text, trigger) == ("planned", negated)

@@ -490,3 +490,24 @@ def test_releasing_a_thing_or_money_frees_no_one(text: str) -> None:
 def test_money_or_honours_accepted_are_no_agreement() -> None:
     assert code("Prosecutors said the senator accepted millions of dollars in bribes.") == []
     assert [e.type for e in code("Portugal accepted the Spanish proposal.")] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "coded"),
+    [
+        (
+            "Prime Minister Kyriakos Mitsotakis called President Recep Tayyip Erdogan to "
+            "express his condolences.",
+            ["CONSULT"],
+        ),
+        ("Blinken called his Chinese counterpart to discuss the crisis in Ukraine.", ["CONSULT"]),
+        ("The protesters called the envoys to leave the country.", ["REQUEST"]),
+        ("The president called on Iran to discuss the release of the sailors.", ["REQUEST"]),
+    ],
+)
+def test_calling_someone_to_do_what_the_caller_does_on_the_line_is_a_call(
+    sentence: str, coded: list[str]
+) -> None:
+    """A call to express condolences or to discuss is a phone call, no request; a call on
+    someone to act, or for someone to act, stays a request (frames.yaml ``calls``)."""
+    assert types(sentence) == coded

@@ -10,6 +10,7 @@ from crosswire.events.syntax import (
     clause_subject,
     disagrees,
     doc_text,
+    joins_clause_above,
     object_matches,
     prep_objects,
     prepositional_objects,
@@ -110,3 +111,19 @@ def test_an_object_written_with_a_hyphen_matches_the_hyphened_word() -> None:
     )
     assert object_matches(doc[4], {"sit-in"})
     assert not object_matches(doc[4], {"walkout"})
+
+
+def test_a_tensed_conjunct_of_a_modal_s_verb_joins_the_clause_above() -> None:
+    # "X said it would strengthen defences and called on Russia": "called" cannot share
+    # "would"; a bare conjunct ("and stop") and one of another tense can
+    words = ["X", "said", "it", "would", "strengthen", "defences", "and", "called", "on", "Y"]
+    heads = [1, 1, 4, 4, 1, 4, 4, 4, 7, 8]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "cc", "conj", "prep", "pobj"]
+    tags = ["NNP", "VBD", "PRP", "MD", "VB", "NNS", "CC", "VBD", "IN", "NNP"]
+    assert joins_clause_above(_parsed(words, heads, deps, tags)[7]).text == "said"
+    bare = [*tags[:7], "VB", *tags[8:]]
+    assert joins_clause_above(_parsed(words, heads, deps, bare)[7]) is None
+    present = ["NNP", "VBZ", *tags[2:]]
+    assert joins_clause_above(_parsed(words, heads, deps, present)[7]) is None
+    unmodal = [*tags[:3], "RB", *tags[4:]]
+    assert joins_clause_above(_parsed(words, heads, deps, unmodal)[7]) is None

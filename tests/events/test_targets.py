@@ -24,6 +24,14 @@ def test_a_content_clause_subject_is_the_one_addressed() -> None:
     assert event.target is not None and event.target.key == "country:IRN"
 
 
+def test_what_a_promise_says_someone_will_do_is_made_to_no_one_by_it() -> None:
+    """A promise binds its maker; whom it is made to is its indirect object."""
+    text = "Erdogan promised that the government would rebuild every destroyed home."
+    assert _one(text, "AGREE").target is None
+    event = _one("Erdogan promised voters that the government would rebuild homes.", "AGREE")
+    assert event.target is not None and event.target.name == "voters"
+
+
 def test_the_speakers_own_government_in_the_content_is_not_the_target() -> None:
     event = _one(
         "Mexico's ambassador warned that the Mexican government would retaliate.", "THREATEN"

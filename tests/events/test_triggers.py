@@ -313,3 +313,12 @@ def test_whom_a_learned_search_is_for_is_its_target() -> None:
 def test_hit_by_a_cyber_attack_or_a_heist_is_no_attack() -> None:
     assert not [e for e in code("Louisiana hit by ransomware attack") if e.type == "ASSAULT"]
     assert not [e for e in code("Paris hit by 2 million euro jewelry heist") if e.type == "ASSAULT"]
+
+
+def test_an_object_s_predicate_hung_inside_a_long_object_is_the_verb_s_complement() -> None:
+    text = (
+        "French Interior Minister Gerald Darmanin called Italy's refusal to let a rescue ship "
+        'dock "unacceptable."'
+    )
+    found = [(e.type, e.mode) for e in code(text)]
+    assert found == [("ACCUSE", "disapprove")]

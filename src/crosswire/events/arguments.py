@@ -36,6 +36,8 @@ from crosswire.events.syntax import (
     disagrees,
     doc_text,
     in_purpose_phrase,
+    joins_clause_above,
+    phoned_for,
     plain_pronoun_object,
     predicated_infinitive,
     verb_of_argument,
@@ -498,6 +500,9 @@ def _verb_above(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ != "conj" or verb.pos_ != "VERB":
         return head
+    above = joins_clause_above(verb)
+    if above is not None:
+        return above  # "said the alliance would strengthen ... and called on Russia"
     for _ in range(MAX_INHERITANCE):
         # an object, whatever its tag ("brigands" read as a verb), or a name joined to one
         joined = head.dep_ in {"conj", "appos"} and head.pos_ in {"NOUN", "PROPN"}
@@ -512,6 +517,8 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     no one): 'urged X to lift' (X), 'planned to meet', 'were seen beating', 'met and
     talked', 'opened fire, killing one', 'a declaration demanding', 'forces beating
     protesters', 'the man charged with killing'."""
+    if verb.dep_ in {"xcomp", "advcl"} and phoned_for(head):
+        return _subjects(head, passive=False) or None  # "phoned Putin to urge him": Macron
     if verb.dep_ == "xcomp":
         return _complement_controller(head, context)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":

@@ -66,6 +66,11 @@ class Trials(DataModel):
     code: Recode
 
 
+class Calls(DataModel):
+    verbs: Words
+    purposes: Words
+
+
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
@@ -87,6 +92,7 @@ class Frames(DataModel):
     light_verb_target_preps: Words
     event_containers: Words
     referring_preps: Words
+    calls: Calls
     saying_verbs: Words
     said_types: frozenset[PloverType]
     experiencer_verbs: Words
@@ -106,6 +112,7 @@ class Frames(DataModel):
     trials: Trials
     told_acts: frozenset[PloverType]
     judging_types: frozenset[PloverType]
+    binding_types: frozenset[PloverType]
     charging_types: frozenset[PloverType]
     means_named_types: frozenset[PloverType]
     thwarting_verbs: Words
@@ -192,6 +199,7 @@ class ModalityCues(DataModel):
     negations: Words
     negative_arguments: Words
     negating_governors: Words
+    cancelling_verbs: Words
     acceptances: Words
     refusal_governors: Words
     infinitive_governors: dict[str, Modality]

@@ -26,6 +26,7 @@ from crosswire.events.patterns import VISIT, noun_patterns, verb_lemma, verb_pat
 from crosswire.events.syntax import (
     doc_text,
     in_purpose_phrase,
+    joins_clause_above,
     predicated_infinitive,
     verb_of_argument,
 )
@@ -682,7 +683,8 @@ def _sharing(trigger: Token) -> list[Token]:
     up the tree the clauses it is a subject, a participle, a simultaneous clause or a
     complement of, with their conjuncts."""
     found: list[Token] = []
-    current = trigger
+    # "said the tariffs would take effect on June 1 and urged ...": urged when it said
+    current = joins_clause_above(trigger) or trigger
     for _ in range(MAX_LEVELS):
         group = sorted([current, *current.conjuncts], key=lambda t: t.i)
         found.extend(t for t in group if t.i != trigger.i and t not in found)

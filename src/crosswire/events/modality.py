@@ -303,6 +303,8 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     if governed is not None:
         reading.status = governed
         reading.intent = lemma in cues.intent_governors  # "his intention to lift sanctions"
+    if lemma in cues.governing_nouns and _cancelled(governor):
+        reading.negated = True  # "suspended a plan to accept migrants"
     infinitive = _infinitive(trigger)
     if infinitive and lemma in cues.infinitive_governors:
         reading.status = cues.infinitive_governors[lemma]  # "was to visit"
@@ -313,6 +315,14 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     if clause and reading.status == "asserted" and not reading.negated and governed is None:
         _read_higher_governors(governor, reading)  # not for an object ("tried to block the
         # investigation") nor a preposition's clause ("failed to dissuade them from striking")
+
+
+def _cancelled(noun: Token) -> bool:
+    """Whether a plan, offer or bid is the object of a verb that undoes it (`cancelling_verbs`:
+    "suspended a plan to", "abandoned its bid to")."""
+    verb = noun.head
+    objects = {"dobj", "obj", "nsubjpass"}
+    return noun.dep_ in objects and verb.lemma_.lower() in modality().cancelling_verbs
 
 
 def _read_governor_clause(governor: Token, trigger: Token, reading: _Reading) -> None:

@@ -27,6 +27,7 @@ from crosswire.events.syntax import (
     direct_object,
     marked_infinitives,
     passive_subject,
+    phoned_for,
 )
 from crosswire.model import PloverType
 
@@ -190,6 +191,8 @@ def other_sense(
         return True  # "talking about his appearance": speech, no talks
     if event_type == "PROTEST" and _armed_doer(verb, context):
         return True  # "jewel thieves have struck": a crime, no strike
+    if event_type != "CONSULT" and phoned_for(verb):
+        return True  # "called Erdogan to express his condolences": a call, no request
     needs = data.needs_complement.get(lemma, {})
     preps = next((p for kind, p in needs.items() if kind == event_type), None)
     if preps is not None:

@@ -268,3 +268,37 @@ def disagrees(verb: Token, subject: Token) -> bool:
     third_singular = word in {"he", "she", "it"} or subject.tag_ in {"NN", "NNP"}
     plural = word in {"we", "they"} or subject.tag_ in {"NNS", "NNPS"}
     return (singular_verb and plural) or (plural_verb and third_singular)
+
+
+def joins_clause_above(verb: Token) -> Token | None:
+    """The verb a tensed conjunct really joins where the parser hung it on the bare verb of
+    a reported clause ("X said the alliance would strengthen its defences and called on
+    Russia to stop": "called" cannot share "would", so it is joined to "said" and says what
+    X did, not what X said): a conjunct in a past or present tense with no auxiliary of its
+    own, on a verb a modal or "to" governs, in a clause that hangs on a verb of the
+    conjunct's tense. None for any other verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or head.tag_ != "VB":
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    governed = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in head.children)
+    above = head.head
+    if not governed or head.dep_ not in {"ccomp", "xcomp"} or above.i == head.i:
+        return None
+    return above if above.tag_ == verb.tag_ else None
+
+
+def phoned_for(verb: Token) -> bool:
+    """Whether `verb` calls someone to do what the caller does on the line ("called
+    Erdogan to express his condolences", "called his counterpart to discuss the crisis"):
+    a calling verb (`calls`) with a direct object and an infinitive of a call's purpose."""
+    calls = frames().calls
+    if verb.lemma_.lower() not in calls.verbs or direct_object(verb) is None:
+        return False
+    return any(
+        c.dep_ in {"xcomp", "advcl"}
+        and c.lemma_.lower() in calls.purposes
+        and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    )

@@ -75,6 +75,7 @@ def complete_roles(
                 source,
                 requested,
                 pattern.type in frames().judging_types,
+                pattern.type in frames().binding_types,
             )
             or site_targets(trigger, pattern, context)
             or refused(trigger, pattern.type, context)
@@ -216,6 +217,7 @@ def fallback_targets(
     source: ActorRef | None = None,
     requested: bool = False,
     judging: bool = False,
+    binding: bool = False,
 ) -> list[ActorRef]:
     """No target among the arguments: the actor behind a non-actor object or patient
     ("praised Haiti's efforts", "a camp for Congolese refugees was attacked"), else the
@@ -230,7 +232,9 @@ def fallback_targets(
     request (`requested`), whom the thing is asked "from" comes before its owner, and whose
     the thing asked for is ("asked for the public's help", "called for Iran's withdrawal")
     comes before the prepositions. A judgement (`judging`: frames.yaml ``judging_types``)
-    of an act is of its doer, as is stopping one (``thwarting_verbs``)."""
+    of an act is of its doer, as is stopping one (``thwarting_verbs``). What a promise
+    (`binding`: frames.yaml ``binding_types``) says someone will do names no target by
+    its subject."""
     patient = direct_object(trigger) or passive_subject(trigger)
     if trigger.lemma_.lower() in recipients().conveying_verbs:
         patient = None  # "dispatched dozens of agents": what is sent belongs to no target
@@ -260,7 +264,8 @@ def fallback_targets(
             return found  # "wrote to Janet Reno, demanding that Elian be returned"
     clauses = _content_clauses(trigger)
     for clause in clauses:
-        found = [t for t in _content_targets(clause, context) if not one_side(source, t)]
+        found = _content_targets(clause, context, with_subject=not binding)
+        found = [t for t in found if not one_side(source, t)]
         if found:
             return found
     for clause in [trigger, *clauses]:
@@ -376,10 +381,10 @@ def _conditioned(clause: Token, context: Context) -> list[ActorRef]:
     ]
 
 
-def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
-    """The content clause's named subjects, else the doer a passive clause names in its
-    "by" phrase ("allege the attacks were plotted by bin Laden"), else the actors of its
-    first complement that names any."""
+def _content_targets(clause: Token, context: Context, with_subject: bool) -> list[ActorRef]:
+    """The content clause's named subjects (where `with_subject`), else the doer a passive
+    clause names in its "by" phrase ("allege the attacks were plotted by bin Laden"), else
+    the actors of its first complement that names any."""
     # a verbless small clause's subject is the predicate's object, a pronoun as well
     # ("found him guilty"); a pronoun subject of a clause of its own may be the speaker's
     # side ("warned that they will act"), left to the rules below
@@ -389,6 +394,7 @@ def _content_targets(clause: Token, context: Context) -> list[ActorRef]:
         for c in clause.children
         if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and (small or c.lower_ not in frames().pronouns)
         for a in actors_of(c, context)
+        if with_subject
     ]
     if subjects:
         return subjects

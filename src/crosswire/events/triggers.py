@@ -36,6 +36,7 @@ from crosswire.events.syntax import (
     marked_infinitives,
     object_matches,
     passive_subject,
+    phoned_for,
     prepositional_objects,
     shared_object,
 )
@@ -295,13 +296,16 @@ def _particle_object(verb: Token, pattern: Pattern, context: Context) -> Token |
 def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     """'found him guilty': the predicate's complement is one of the pattern's words; so is
     a second object, the parser's reading of "held them hostage", and an adjective it
-    reads as an adverb ("set the station ablaze")."""
+    reads as an adverb ("set the station ablaze"), and an object's predicate the parser
+    hung inside a long object ("called Italy's refusal to let the ship dock unacceptable":
+    on "dock")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     adjectives = [c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADJ"]
     complements = [c for c in verb.children if c.dep_ in COMPLEMENTS]
+    stray = [t for o in objects[:1] for t in o.subtree if t.dep_ == "oprd"]
     return not pattern.complement or any(
         t.lemma_.lower() in pattern.complement and not _negated_word(t)
-        for c in [*complements, *objects[1:], *adjectives]
+        for c in [*complements, *objects[1:], *adjectives, *stray]
         for t in (c, *c.children)
     )
 
@@ -357,8 +361,10 @@ def _no_opinion(verb: Token, pattern: Pattern, context: Context) -> bool:
 
 
 def _phone_named(verb: Token, pattern: Pattern, context: Context) -> bool:
-    return not pattern.requires_phone or any(
-        t.lower_ in PHONE_WORDS for t in verb.subtree if t.i != verb.i
+    return (
+        not pattern.requires_phone
+        or any(t.lower_ in PHONE_WORDS for t in verb.subtree if t.i != verb.i)
+        or phoned_for(verb)
     )
 
 
