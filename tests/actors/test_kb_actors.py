@@ -63,6 +63,12 @@ def test_matcher_skips_titles_and_short_aliases() -> None:
     assert spans == {"Bill Clinton": "PERSON", "Kim Jong-il": "PERSON"}
 
 
+def test_matcher_finds_an_organisation_s_long_acronym_on_a_mixed_case_line() -> None:
+    text = "ECOWAS condemned the coup.\nTARGET CUTS PRICES\nSADC leaders met."
+    spans = {text[s.start : s.end]: s.label for s in kb_spans(text)}
+    assert spans == {"ECOWAS": "ORG", "SADC": "ORG"}
+
+
 def test_analyst_file_takes_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "beat.yaml"
     path.write_text(

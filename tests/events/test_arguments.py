@@ -818,3 +818,12 @@ def test_a_tensed_verb_after_a_reported_future_is_the_reporter_s() -> None:
 def test_what_one_phones_someone_to_do_is_the_caller_s() -> None:
     event = one("Macron phoned Putin to urge him to end the war.", "REQUEST")
     assert (named(event.source), named(event.target)) == ("macron", "putin")
+
+
+def test_a_second_predicate_the_parser_took_for_what_was_said_is_the_speaker_s() -> None:
+    """ "X said ... and warned that": the parser hangs "warned" on "said" as its content."""
+    text = (
+        "The Korean Central News Agency said the drills were a rehearsal for invasion and "
+        "warned that Pyongyang would take countermeasures."
+    )
+    assert named(one(text, "THREATEN").source) == "kcna"

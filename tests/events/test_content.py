@@ -238,3 +238,10 @@ def test_a_promise_to_bring_to_justice_is_a_threat_however_the_parse_reads_to() 
         "We promise to bring to justice the murderers of our friends.", {"promise": "AGREE"}
     )
     assert [e.type for e in kept] == ["THREATEN"]
+
+
+def test_what_an_abandoned_plan_was_to_do_is_the_abandoning_s_object() -> None:
+    text = "The pirates abandoned their plans to hijack the vessel."
+    assert _kept(text, {"abandoned": "RETREAT", "hijack": "ASSAULT"}) == ["abandoned"]
+    text = "The pirates unveiled their plans to hijack the vessel."
+    assert _kept(text, {"unveiled": "RETREAT", "hijack": "ASSAULT"}) == ["unveiled", "hijack"]

@@ -14,6 +14,7 @@ from crosswire.events.syntax import (
     object_matches,
     prep_objects,
     prepositional_objects,
+    stray_conjunct,
 )
 
 
@@ -127,3 +128,12 @@ def test_a_tensed_conjunct_of_a_modal_s_verb_joins_the_clause_above() -> None:
     assert joins_clause_above(_parsed(words, heads, deps, present)[7]) is None
     unmodal = [*tags[:3], "RB", *tags[4:]]
     assert joins_clause_above(_parsed(words, heads, deps, unmodal)[7]) is None
+
+
+def test_a_subjectless_tensed_complement_after_and_is_a_stray_conjunct() -> None:
+    words = ["X", "said", "drills", "were", "rehearsals", "and", "warned", "that", "Y", "would"]
+    heads = [1, 1, 3, 1, 3, 3, 1, 9, 9, 6]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "attr", "cc", "ccomp", "mark", "nsubj", "ccomp"]
+    tags = ["NNP", "VBD", "NNS", "VBD", "NNS", "CC", "VBD", "IN", "NNP", "MD"]
+    assert stray_conjunct(_parsed(words, heads, deps, tags)[6])
+    assert not stray_conjunct(_parsed(words, heads, deps, tags)[3])  # has its own subject

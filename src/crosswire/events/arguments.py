@@ -40,6 +40,7 @@ from crosswire.events.syntax import (
     phoned_for,
     plain_pronoun_object,
     predicated_infinitive,
+    stray_conjunct,
     verb_of_argument,
 )
 from crosswire.model import ActorRef
@@ -517,6 +518,8 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
     no one): 'urged X to lift' (X), 'planned to meet', 'were seen beating', 'met and
     talked', 'opened fire, killing one', 'a declaration demanding', 'forces beating
     protesters', 'the man charged with killing'."""
+    if stray_conjunct(verb):
+        return _subjects(head, passive=False) or None  # "said ... and warned that": KCNA
     if verb.dep_ in {"xcomp", "advcl"} and phoned_for(head):
         return _subjects(head, passive=False) or None  # "phoned Putin to urge him": Macron
     if verb.dep_ == "xcomp":

@@ -13,6 +13,7 @@ from crosswire.events.arguments import arguments
 from crosswire.events.context import Context
 from crosswire.events.data import ContentCode, frames, modality
 from crosswire.events.event import build
+from crosswire.events.modality import cancelled
 from crosswire.events.patterns import VISIT, Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.senses import senses
 from crosswire.events.syntax import SUBJECTS, infinitive_marker
@@ -57,6 +58,8 @@ def absorb_content(found: Coded) -> Coded:
             _threat_by_content(governor, trigger_of[id(governor)], event)
             _code_by_content(governor, event)
             _target_from_content(governor, event)
+        elif governor is not None and _undone_by(token, trigger_of[id(governor)]):
+            _target_from_content(governor, event)  # "abandoned their plans to hijack"
         elif not _is_argument(token, by_token) and not _restates(token, event, governor):
             kept.append((token, event))
     for token, event in kept:
@@ -71,6 +74,14 @@ def _has_content(governor: EventMention, trigger: Token) -> bool:
     if governor.type not in modality().content_codes:
         return False
     return not (governor.modality == "planned" and governor.type not in _pattern_types(trigger))
+
+
+def _undone_by(token: Token, governor: Token) -> bool:
+    """Whether `token` says what a plan undone by the `governor` verb was to do ("the
+    pirates abandoned their plans to hijack the vessel": the abandoning is the event, the
+    hijacking its object, as "cancelled a visit" is)."""
+    plan = token.head
+    return token.dep_ in {"acl", "xcomp"} and plan.head.i == governor.i and cancelled(plan)
 
 
 def _pattern_types(token: Token) -> set[str]:

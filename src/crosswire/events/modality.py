@@ -303,7 +303,7 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     if governed is not None:
         reading.status = governed
         reading.intent = lemma in cues.intent_governors  # "his intention to lift sanctions"
-    if lemma in cues.governing_nouns and _cancelled(governor):
+    if cancelled(governor):
         reading.negated = True  # "suspended a plan to accept migrants"
     infinitive = _infinitive(trigger)
     if infinitive and lemma in cues.infinitive_governors:
@@ -317,12 +317,13 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
         # investigation") nor a preposition's clause ("failed to dissuade them from striking")
 
 
-def _cancelled(noun: Token) -> bool:
+def cancelled(noun: Token) -> bool:
     """Whether a plan, offer or bid is the object of a verb that undoes it (`cancelling_verbs`:
     "suspended a plan to", "abandoned its bid to")."""
-    verb = noun.head
+    verb, cues = noun.head, modality()
     objects = {"dobj", "obj", "nsubjpass"}
-    return noun.dep_ in objects and verb.lemma_.lower() in modality().cancelling_verbs
+    undone = verb.lemma_.lower() in cues.cancelling_verbs
+    return noun.lemma_.lower() in cues.governing_nouns and noun.dep_ in objects and undone
 
 
 def _read_governor_clause(governor: Token, trigger: Token, reading: _Reading) -> None:

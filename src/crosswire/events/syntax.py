@@ -302,3 +302,16 @@ def phoned_for(verb: Token) -> bool:
         and any(a.tag_ == "TO" for a in c.children)
         for c in verb.children
     )
+
+
+def stray_conjunct(verb: Token) -> bool:
+    """Whether `verb` is a second predicate of the clause it hangs on that the parser took
+    for that clause's complement ("KCNA said the drills were a rehearsal and warned that
+    ...": "warned" hung on "said" as what was said): a verb with a tense and no subject of
+    its own, hung as a complement right after "and" or "but"."""
+    if verb.dep_ != "ccomp" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return False
+    before = verb.doc[verb.left_edge.i - 1]
+    return before.dep_ == "cc" and before.lower_ in {"and", "but"}

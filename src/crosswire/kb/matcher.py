@@ -2,9 +2,11 @@
 as "of" allowed inside, "Kim Jong-il" one word) whose longest sub-span of two or more words is
 a KB alias of a person, organisation or group.
 
-Only names of two or more words are matched: one-word aliases ("PRI", "Merkel") are common
-words or acronyms too often to be found without spaCy's say-so (the stage still resolves them
-when spaCy tags them). The runs are found by one regular expression over the text, not by
+Only names of two or more words are matched, and acronyms of an organisation in four or more
+capitals on a line written in mixed case ("ECOWAS condemned the coup", which spaCy may tag as
+a plural noun): other one-word aliases ("PRI", "Merkel") are common words or short acronyms
+too often to be found without spaCy's say-so (the stage still resolves them when spaCy tags
+them). The runs are found by one regular expression over the text, not by
 walking spaCy's tokens: the matcher must cost little next to the stage (benchmarks/kb.py)."""
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _WORD = r"[A-Z](?:[\w'’]|\.(?=\w))*(?:-\w+)*"
 _RUN = re.compile(
     rf"(?<![\w-]){_WORD}(?:[ ]+(?:(?:{'|'.join(_INNER)})[ ]+)*{_WORD})+", flags=re.UNICODE
 )
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{4,}(?![\w.-])")
 _PIECE = re.compile(rf"{_WORD}|\b(?:{'|'.join(_INNER)})\b")
 LABELS = {"person": "PERSON", "organisation": "ORG", "group": "GROUP"}
 
@@ -64,6 +67,25 @@ def kb_spans(text: str, kb: KnowledgeBase | None = None) -> list[KbSpan]:
                 continue
             found.append(match[0])
             index = match[1]
+    taken = [(m.start, m.end) for m in found]
+    found += [
+        a for a in _acronyms(text, kb) if not any(s < a.end and a.start < e for s, e in taken)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _acronyms(text: str, kb: KnowledgeBase) -> list[KbSpan]:
+    """Organisations' acronyms of four or more capitals on a line with lower-case letters
+    (in a line all in capitals, "TARGET" or "SHELL" is a word, not a company)."""
+    found = []
+    for match in _ACRONYM.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not any(c.islower() for c in line):
+            continue
+        if _label(kb, fold(match.group())) == "ORG":
+            found.append(KbSpan(match.start(), match.end(), "ORG"))
     return found
 
 
