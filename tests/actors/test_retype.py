@@ -38,3 +38,8 @@ def test_a_name_joined_by_a_comma_to_its_state_is_a_town_there(analyse) -> None:
 def test_a_person_before_a_countrys_possessive_stays_a_person(analyse) -> None:
     doc = analyse("Ali Farah, Somalia's envoy to Kenya, met the minister.")
     assert doc.find("Ali Farah").type == "PERSON"
+
+
+def test_a_capital_the_small_model_took_for_a_person_is_the_capital(analyse) -> None:
+    kyiv = analyse("Lindsey Graham visited Kyiv.").find("Kyiv")
+    assert kyiv.type == "PLACE" and kyiv.actor.country == "UKR"

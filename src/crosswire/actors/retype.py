@@ -6,10 +6,12 @@ state or country>" a town there."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed, display
+from crosswire.actors.first_names import first_name_sexes
 from crosswire.actors.keys import fold, media_key, place_key
 from crosswire.actors.lexicon import facility_heads, medium_descriptors
 from crosswire.model import ActorRef
@@ -21,6 +23,7 @@ POSSESSIVE = re.compile(r"^['\u2019]s\b")  # "Ali Farah, Somalia's envoy": the e
 
 def retype_by_context(text: str, typed: list[Typed]) -> None:
     facilities_are_places(text, typed)
+    capitals_are_places(typed)
     described_media(text, typed)
     residences(text, typed)
     localities(text, typed)
@@ -73,6 +76,23 @@ def facilities_are_places(text: str, typed: list[Typed]) -> None:
         following = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
         if following and fold(following.group(1)) in facility_heads():
             _become_place(mention, None)
+
+
+def capitals_are_places(typed: list[Typed]) -> None:
+    """ "Lindsey Graham visited Kyiv": a one-word "person" of no known country that is a
+    country's capital is that capital, unless it is a first name ("Victoria") or a word of
+    a longer person's name in the article ("Paris Hilton")."""
+    longer = [m.text for m in typed if m.type == "PERSON" and " " in m.text.strip()]
+    names = {fold(word) for name in longer for word in name.split()}
+    for mention in typed:
+        if not _one_word_person(mention) or mention.actor.country:
+            continue
+        country = countries.capital_country(mention.text)
+        word = fold(mention.text)
+        if country is None or word in names or word in first_name_sexes():
+            continue
+        _become_place(mention, country)
+        mention.actor = replace(mention.actor, country=country)  # it says where, as a place
 
 
 def _one_word_person(mention: Typed) -> bool:
