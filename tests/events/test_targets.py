@@ -368,3 +368,21 @@ def test_whose_death_an_investigation_is_into_is_not_its_target() -> None:
     text = "Ali Farah's lawyer said police would investigate the circumstances of his death."
     event = _one(text, "ACCUSE")
     assert event.target is None
+
+
+def test_a_doer_of_no_known_country_is_not_known_to_act_on_the_country_it_acts_in() -> None:
+    event = _one("The People's Liberation Army could be deployed in Beijing.", "MOBILIZE")
+    assert event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Thousands protested in Moscow against the arrest of Alexei Navalny.", "Russia"),
+        ("Protesters rallied against the detention of journalists by the military.", "military"),
+    ],
+)
+def test_a_protest_against_a_harmful_act_is_aimed_at_its_doer(text: str, target: str) -> None:
+    """Never at the one it was done to; where the doer is unnamed, at the state there."""
+    event = _one(text, "PROTEST")
+    assert event.target is not None and event.target.name == target

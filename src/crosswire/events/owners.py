@@ -14,6 +14,7 @@ from crosswire.events.participants import (
     generic_actor,
     modifier_actor,
 )
+from crosswire.events.patterns import told_act
 from crosswire.model import ActorRef
 
 OWNING_TYPES = {"ORG", "GROUP"}  # a name written before a thing that says whose it is
@@ -40,3 +41,11 @@ def act_doers(noun: Token, context: Context) -> list[ActorRef]:
     "Israeli strikes"), or its "by" phrase ("the arrest by police")."""
     found = [a for child in noun.children for a in named_owner(child, context)]
     return found or actors_under_prep(noun, "by", context)
+
+
+def recipient_actors(noun: Token, context: Context) -> list[ActorRef]:
+    """The actors a recipient phrase's noun names: for a harmful act's noun, its doers
+    ("protested against the arrest of Navalny" is aimed at whoever arrested him, not at
+    him; "against the killing of Floyd by police": the police), else the actors the noun
+    names."""
+    return act_doers(noun, context) if told_act(noun) else actors_of(noun, context)

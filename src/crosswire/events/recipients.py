@@ -13,6 +13,7 @@ from crosswire.actors.keys import fold
 from crosswire.datafiles import DataModel, load
 from crosswire.events.context import Context
 from crosswire.events.data import frames
+from crosswire.events.owners import recipient_actors
 from crosswire.events.participants import actors_of, agent_kind, named_place
 from crosswire.events.patterns import verb_lemma
 from crosswire.events.syntax import SUBJECTS, direct_object, passive_subject, prepositional_objects
@@ -53,7 +54,7 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
             a
             for g in prepositional_objects(head, preps)
             if not named_place(g, context)
-            for a in actors_of(g, context)
+            for a in recipient_actors(g, context)
         ]
         if found:
             return found

@@ -156,7 +156,10 @@ def _implied_targets(
     abroad = bool(places) and (not subjects or subjects[0].country != places[0].country)
     domestic = pattern.type in frames().domestic_types
     material = pattern.type not in frames().talk_types  # a talk abroad is not done to it
-    if material and not domestic and abroad and places[0].country:
+    # a doer of no known country is not known to act abroad ("police found explosives in
+    # a shed in Dundalk": not an act on Ireland)
+    foreign = abroad and bool(subjects) and subjects[0].country is not None
+    if material and not domestic and foreign and places[0].country:
         return [country_actor(places[0])]
     if domestic:
         return [] if abroad else domestic_target(subjects, places)
@@ -291,14 +294,20 @@ def _object_preps(prep: Token) -> list[Token]:
 
 
 def _prep_targets(preps: list[Token], words: Collection[str], context: Context) -> list[ActorRef]:
-    """The actors (or their owners) the objects of those of `preps` in `words` name."""
+    """The actors (or their owners) the objects of those of `preps` in `words` name; a
+    harmful act's doers where the object is one ("against the detention of journalists by
+    the military": the military)."""
     return [
         a
         for prep in preps
         if prep.lower_ in words
         for g in prep.children
         if g.dep_ == "pobj" and g.lemma_.lower() not in frames().helper_nouns
-        for a in (actors_of(g, context) or owner_actors(g, context))
+        for a in (
+            act_doers(g, context)
+            if told_act(g)
+            else actors_of(g, context) or owner_actors(g, context)
+        )
     ]
 
 
