@@ -245,3 +245,15 @@ def test_what_an_abandoned_plan_was_to_do_is_the_abandoning_s_object() -> None:
     assert _kept(text, {"abandoned": "RETREAT", "hijack": "ASSAULT"}) == ["abandoned"]
     text = "The pirates unveiled their plans to hijack the vessel."
     assert _kept(text, {"unveiled": "RETREAT", "hijack": "ASSAULT"}) == ["unveiled", "hijack"]
+
+
+def test_a_verb_joined_to_what_was_threatened_is_threatened_too() -> None:
+    text = "Hamas threatened to kill the hostages and attack Israeli towns."
+    found = {"threatened": "THREATEN", "kill": "ASSAULT", "attack": "ASSAULT"}
+    assert _kept(text, found) == ["threatened"]
+
+
+def test_a_clause_joined_to_a_demand_is_not_its_content() -> None:
+    text = "Gonzalez wrote to Reno, demanding that Elian be returned and saying he does not recognize the courts."
+    found = {"demanding": "REQUEST", "recognize": "REJECT"}
+    assert _kept(text, found) == ["demanding", "recognize"]

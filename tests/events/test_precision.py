@@ -22,6 +22,20 @@ def test_attacking_an_agreement_is_criticism() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Senator Warren attacked Bloomberg over his record on policing.", "ACCUSE"),
+        ("Senator Warren attacked Bloomberg during the debate on Wednesday.", "ACCUSE"),
+        ("The premier came under attack from opposition lawmakers over the budget.", "ACCUSE"),
+        ("A man attacked the mayor with a knife during the debate.", "ASSAULT"),
+        ("Gunmen attacked the senator's convoy over the weekend.", "ASSAULT"),
+    ],
+)
+def test_an_attack_over_a_stance_or_in_a_debate_is_criticism(text: str, coded: str) -> None:
+    assert types(text) == [coded]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Over time, Gigante proved better at beating the law than Gotti.",

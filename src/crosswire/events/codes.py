@@ -65,17 +65,31 @@ def criticism(trigger: Token) -> bool:
 
 
 def verbal_attack(trigger: Token) -> bool:
-    """The thing attacked is a text, plan or stance (frames.yaml verbal_objects)."""
+    """The thing attacked, or what it is attacked over, is a text, plan or stance
+    (frames.yaml verbal_objects): "attacked the agreement", "attacked Biden over his
+    handling of the border", "came under attack over the budget"; or the attack is made
+    in a setting of words with no weapon (``verbal_settings``: "during the debate")."""
     words = frames().verbal_objects
     attacked = [c for c in trigger.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECTS]
-    attacked += [
+    attacked += _prep_objects(trigger, {"on", "against"})
+    # the reason, on the attack or on the verb whose object it is ("came under attack")
+    holders = [trigger, trigger.head.head] if trigger.head.dep_ == "prep" else [trigger]
+    reasons = [g for h in holders for g in _prep_objects(h, {"over", "for"})]
+    if any(object_matches(token, words) for token in attacked + reasons):
+        return True
+    settings = [g for h in holders for g in _prep_objects(h, {"during", "in"})]
+    armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+    return not armed and any(object_matches(t, frames().verbal_settings) for t in settings)
+
+
+def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
+    return [
         g
-        for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(object_matches(token, words) for token in attacked)
 
 
 def appeal_code(token: Token, event: EventMention) -> EventMention:

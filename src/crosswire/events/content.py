@@ -205,8 +205,9 @@ def _target_from_content(governor: EventMention, content: EventMention) -> None:
 
 
 def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventMention | None:
-    """The nearest coded event above `token` through complement links."""
-    current = token
+    """The nearest coded event above `token` through complement links (from a verb joined
+    to a complement, the complement's)."""
+    current = _first_of_joined_content(token)
     for _ in range(CONTENT_DEPTH):
         if current.dep_ not in CONTENT_LINKS or current.head.i == current.i:
             return None
@@ -217,6 +218,15 @@ def _content_governor(token: Token, by_token: dict[int, EventMention]) -> EventM
         if event is not None:
             return event
     return None
+
+
+def _first_of_joined_content(token: Token) -> Token:
+    """The complement a verb is joined to ("threatened to kill the hostages and attack
+    towns": "kill" for "attack"); else the token itself (not a verb joined to another
+    clause, "demanding ... and saying", nor to a noun, "vandalized property, looted")."""
+    first = token.head
+    joined = token.dep_ == "conj" and token.pos_ == "VERB" and first.pos_ == "VERB"
+    return first if joined and first.dep_ in {"xcomp", "ccomp"} and first.i < token.i else token
 
 
 def _set_beside(clause: Token) -> bool:

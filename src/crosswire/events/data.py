@@ -92,6 +92,7 @@ class Frames(DataModel):
     light_verb_target_preps: Words
     event_containers: Words
     referring_preps: Words
+    verbal_settings: Words
     calls: Calls
     saying_verbs: Words
     said_types: frozenset[PloverType]
