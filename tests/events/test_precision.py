@@ -195,3 +195,17 @@ def test_what_an_actor_decided_slammed_is_criticised_and_its_owner_the_target() 
 )
 def test_lending_support_or_a_thing_between_people_is_no_aid(text: str) -> None:
     assert "AID" not in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("China conducted military drills near Taiwan on Saturday.", "MOBILIZE"),
+        ("Kenya held joint military exercises with Uganda.", "COOPERATE"),
+        ("Russia and Belarus held joint military exercises.", "COOPERATE"),
+    ],
+)
+def test_drills_near_a_state_are_a_show_of_force_and_joint_drills_cooperation(
+    text: str, coded: str
+) -> None:
+    assert types(text) == [coded]
