@@ -386,3 +386,17 @@ def test_a_protest_against_a_harmful_act_is_aimed_at_its_doer(text: str, target:
     """Never at the one it was done to; where the doer is unnamed, at the state there."""
     event = _one(text, "PROTEST")
     assert event.target is not None and event.target.name == target
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Turkey threatened to block Sweden's NATO bid.", "THREATEN", "Sweden"),
+        ("Russia criticized Finland's NATO application.", "ACCUSE", "Finland"),
+    ],
+)
+def test_a_name_before_an_owned_thing_says_what_it_is_about_not_whose(
+    text: str, type_: str, target: str
+) -> None:
+    event = _one(text, type_)
+    assert event.target is not None and event.target.name == target
