@@ -209,3 +209,16 @@ def test_drills_near_a_state_are_a_show_of_force_and_joint_drills_cooperation(
     text: str, coded: str
 ) -> None:
     assert types(text) == [coded]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("China protested the US warship transit in the Taiwan Strait.", "ACCUSE"),
+        ("The Chinese foreign ministry protested to Washington over the arms sale.", "ACCUSE"),
+        ("Greek students protested against the reform.", "PROTEST"),
+        ("For weeks the communist government has held such rallies almost daily.", "PROTEST"),
+    ],
+)
+def test_a_state_that_protests_complains_officially(text: str, coded: str) -> None:
+    assert types(text) == [coded]

@@ -71,6 +71,11 @@ class Calls(DataModel):
     purposes: Words
 
 
+class OfficialProtest(DataModel):
+    words: Words
+    code: Recode
+
+
 class Frames(DataModel):
     support_verbs: Words
     undergoer_verbs: Words
@@ -108,6 +113,7 @@ class Frames(DataModel):
     suffered_nouns: Words
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]
+    official_protest: OfficialProtest
     irregular_sectors: frozenset[Sector]
     irregular_acts: dict[str, Recode]
     trials: Trials

@@ -57,7 +57,7 @@ def build(
         return None
     subjects, targets = complete_roles(trigger, pattern, subjects, targets, places, context)
     targets = _not_moved(pattern, targets)  # nor are the forces completing the roles finds
-    pattern = _as_trial(_by_state(pattern, subjects), trigger)
+    pattern = _officially(_as_trial(_by_state(pattern, subjects), trigger), subjects, trigger)
     dating = event_date(heads, context)
     ahead = _scheduled_ahead(trigger, dating, context)
     code, negated, status = _code(trigger, pattern, len(subjects + targets), ahead)
@@ -90,6 +90,18 @@ def _by_state(pattern: Pattern, subjects: list[ActorRef]) -> Pattern:
         if recode is not None and subjects and all(s.sector in sectors for s in subjects):
             return _recoded(pattern, recode)
     return pattern
+
+
+def _officially(pattern: Pattern, subjects: list[ActorRef], trigger: Token) -> Pattern:
+    """A protest a state makes (frames.yaml ``official_protest``: "China protested the
+    transit", "the ministry protested to Washington"; a country named for its state as
+    well) is an official complaint, no demonstration."""
+    protest = frames().official_protest
+    states = frames().state_sectors
+    official = [s.sector in states or s.key.startswith("country:") for s in subjects]
+    if pattern.type != "PROTEST" or trigger.lemma_.lower() not in protest.words:
+        return pattern
+    return _recoded(pattern, protest.code) if subjects and all(official) else pattern
 
 
 def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
