@@ -827,3 +827,8 @@ def test_a_second_predicate_the_parser_took_for_what_was_said_is_the_speaker_s()
         "warned that Pyongyang would take countermeasures."
     )
     assert named(one(text, "THREATEN").source) == "kcna"
+
+
+def test_a_name_the_parser_took_for_an_adverb_before_a_subjectless_verb_is_its_subject() -> None:
+    event = one("Turkey attacks Kurdish militants in northern Iraq.", "ASSAULT")
+    assert named(event.source) == "turkey"

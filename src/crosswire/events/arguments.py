@@ -100,7 +100,18 @@ def _own_subjects(verb: Token) -> list[Token]:
     arrest driver": a headline's two clauses read as one), the one nearest before it."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     before = [s for s in subjects if s.i < verb.i]
+    if not subjects and verb.tag_ == "VBZ":
+        return _name_read_as_adverb(verb)
     return before[-1:] if len(subjects) > 1 and before else subjects
+
+
+def _name_read_as_adverb(verb: Token) -> list[Token]:
+    """ "Turkey attacks Kurdish militants": a name that opens the clause right before a
+    present-tense verb with no subject, which the parser took for an adverbial noun, is the
+    subject."""
+    first = verb.doc[verb.left_edge.i]
+    named = first.dep_ == "npadvmod" and first.head.i == verb.i and first.pos_ == "PROPN"
+    return [first] if named and first.right_edge.i + 1 == verb.i else []
 
 
 def _actors(token: Token, context: Context) -> list[ActorRef]:
