@@ -218,6 +218,7 @@ def test_drills_near_a_state_are_a_show_of_force_and_joint_drills_cooperation(
         ("The Chinese foreign ministry protested to Washington over the arms sale.", "ACCUSE"),
         ("Greek students protested against the reform.", "PROTEST"),
         ("For weeks the communist government has held such rallies almost daily.", "PROTEST"),
+        ("SEE MORE: Hong Kong protests: 800 students under siege in university", "PROTEST"),
     ],
 )
 def test_a_state_that_protests_complains_officially(text: str, coded: str) -> None:
