@@ -97,14 +97,14 @@ def _officially(pattern: Pattern, subjects: list[ActorRef], trigger: Token) -> P
     transit", "the ministry protested to Washington", "lodged a protest"; a country named
     for its state as well) is an official complaint, no demonstration."""
     protest = frames().official_protest
-    states = frames().state_sectors
-    official = [s.sector in states or s.key.startswith("country:") for s in subjects]
     if pattern.type != "PROTEST" or trigger.lemma_.lower() not in protest.words:
         return pattern
     told = {"dobj", "obj", "prep", "ccomp"}  # what or to whom: "protested the transit"
     verbal = trigger.pos_ == "VERB" and any(c.dep_ in told for c in trigger.rights)
     if not verbal and trigger.dep_ not in {"dobj", "obj"}:
         return pattern  # "Hong Kong protests: ...", a heading; "lodged a protest" is one
+    states = frames().state_sectors
+    official = [s.sector in states or s.key.startswith("country:") for s in subjects]
     return _recoded(pattern, protest.code) if subjects and all(official) else pattern
 
 

@@ -23,6 +23,7 @@ MAX_ARGUMENT_DEPTH = 3  # "sent letters to the departments": departments -> to -
 PLAIN_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me"}  # not "themselves"
 HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a verb or auxiliary with a tense: a clause of its own
+FINITE = {"VBD", "VBZ", "VBP"}  # a verb in a tense of its own, with no auxiliary
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 _TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
@@ -278,7 +279,7 @@ def joins_clause_above(verb: Token) -> Token | None:
     own, on a verb a modal or "to" governs, in a clause that hangs on a verb of the
     conjunct's tense. None for any other verb."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or head.tag_ != "VB":
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or head.tag_ != "VB":
         return None
     if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None
@@ -292,7 +293,8 @@ def joins_clause_above(verb: Token) -> Token | None:
 def phoned_for(verb: Token) -> bool:
     """Whether `verb` calls someone to do what the caller does on the line ("called
     Erdogan to express his condolences", "called his counterpart to discuss the crisis"):
-    a calling verb (`calls`) with a direct object and an infinitive of a call's purpose."""
+    a calling verb (frames.yaml ``calls``) with a direct object and an infinitive of a
+    call's purpose."""
     calls = frames().calls
     if verb.lemma_.lower() not in calls.verbs or direct_object(verb) is None:
         return False
@@ -309,7 +311,7 @@ def stray_conjunct(verb: Token) -> bool:
     for that clause's complement ("KCNA said the drills were a rehearsal and warned that
     ...": "warned" hung on "said" as what was said): a verb with a tense and no subject of
     its own, hung as a complement right after "and" or "but"."""
-    if verb.dep_ != "ccomp" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.left_edge.i == 0:
+    if verb.dep_ != "ccomp" or verb.tag_ not in FINITE or verb.left_edge.i == 0:
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
         return False
