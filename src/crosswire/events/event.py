@@ -20,7 +20,7 @@ from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import actors_of, unique
 from crosswire.events.patterns import Pattern
 from crosswire.events.syntax import direct_object, passive_subject
-from crosswire.events.targets import complete_roles, moved_forces, only_vague
+from crosswire.events.targets import complete_roles, is_state, moved_forces, only_vague
 from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
 
@@ -103,9 +103,8 @@ def _officially(pattern: Pattern, subjects: list[ActorRef], trigger: Token) -> P
     verbal = trigger.pos_ == "VERB" and any(c.dep_ in told for c in trigger.rights)
     if not verbal and trigger.dep_ not in {"dobj", "obj"}:
         return pattern  # "Hong Kong protests: ...", a heading; "lodged a protest" is one
-    states = frames().state_sectors
-    official = [s.sector in states or s.key.startswith("country:") for s in subjects]
-    return _recoded(pattern, protest.code) if subjects and all(official) else pattern
+    official = bool(subjects) and all(is_state(s) for s in subjects)
+    return _recoded(pattern, protest.code) if official else pattern
 
 
 def _as_trial(pattern: Pattern, trigger: Token) -> Pattern:
