@@ -272,3 +272,14 @@ def test_a_spokesmans_we_is_the_body_he_speaks_for() -> None:
     [refusal] = [e for e in code(text) if e.type == "REJECT"]
     assert refusal.source is not None and refusal.source.country == "SOM"
     assert refusal.source.key != "person:ahmed ali"
+
+
+def test_he_reported_by_a_relative_clause_is_the_noun_it_describes() -> None:
+    """Not the person named before: the unnamed man who told prosecutors."""
+    text = (
+        "Bill Hale shot Ann Price in 2011. The trial resumes with testimony from a man who "
+        "told prosecutors he had been threatened by Hale's brother."
+    )
+    threats = _by_trigger(text, "threatened")
+    named_before = {"Bill Hale", "Ann Price"}
+    assert all(e.target is None or e.target.name not in named_before for e in threats)

@@ -578,3 +578,21 @@ def test_talks_a_trip_was_made_for_are_held_at_the_trips_time() -> None:
         ("arrived", "2024-03-12"),
         ("talks", "2024-03-12"),
     ]
+
+
+def test_a_participle_describing_a_party_as_it_was_then_dates_the_event() -> None:
+    text = "Two aid workers were abducted by gunmen wearing military uniforms in August 2016."
+    assert dated(text, "abducted") == ("2016-08", "text")
+
+
+def test_a_past_participle_describing_a_party_tells_an_earlier_time() -> None:
+    text = "A man accused of fraud in August 2016 was arrested in Lagos."
+    assert dated(text, "arrested")[0] != "2016-08"
+
+
+def test_a_when_clause_dates_each_of_its_joined_predicates() -> None:
+    text = (
+        "Senator John Marsh denied the charges until April 2003, when he appeared before a "
+        "federal judge in Boston and pleaded guilty to bribery."
+    )
+    assert dated(text, "pleaded") == ("2003-04", "text")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from tests.events.conftest import code
+import pytest
+from tests.events.conftest import code, word_in_context
 
 from crosswire import nlp, stages
 from crosswire.events.coder import proposals
@@ -83,3 +84,21 @@ def test_a_verb_of_saying_is_never_an_act_of_force() -> None:
     told = next(t for t in doc if t.text == "told")
     assert said_as(told, "ASSAULT") and said_as(told, "COERCE")
     assert not said_as(told, "ACCUSE") and not said_as(told, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        (
+            "When Patrick walked into the back of the room, the women turned around.",
+            "walked",
+            False,
+        ),
+        ("Israel and Egypt sat down in Cairo on Monday.", "sat", True),
+        ("Abbas sat down with Netanyahu in Cairo on Monday.", "sat", True),
+    ],
+)
+def test_a_meeting_no_pattern_codes_needs_two_sides(text: str, word: str, kept: bool) -> None:
+    token, context = word_in_context(text, word)
+    event = code_learned(token, "CONSULT", token.sent, context)
+    assert (event is not None) == kept

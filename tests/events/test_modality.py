@@ -524,3 +524,29 @@ def test_what_a_cancelled_plan_was_to_do_will_not_happen(
     text: str, trigger: str, negated: bool
 ) -> None:
     assert read(text, trigger) == ("planned", negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels say they\u2019ll attack the capital.",
+        "The rebels say they'll attack the capital.",
+    ],
+    ids=["typeset-apostrophe", "straight-apostrophe"],
+)
+def test_a_contracted_future_is_read_whatever_apostrophe_the_page_sets(text: str) -> None:
+    assert reading(text, "attack") == ("planned", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The rebels were too weak to attack the capital.", True),
+        ("Her brother had too much common sense to point a gun at an officer.", True),
+        ("The rebels were strong enough to attack the capital.", False),
+    ],
+    ids=["too-adjective", "too-much-noun", "enough"],
+)
+def test_what_one_is_too_weak_to_do_is_not_done(text: str, negated: bool) -> None:
+    word = "point" if "point" in text else "attack"
+    assert reading(text, word)[1] is negated

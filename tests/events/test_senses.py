@@ -511,3 +511,19 @@ def test_calling_someone_to_do_what_the_caller_does_on_the_line_is_a_call(
     """A call to express condolences or to discuss is a phone call, no request; a call on
     someone to act, or for someone to act, stays a request (frames.yaml ``calls``)."""
     assert types(sentence) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man fired four days earlier from his job as an accountant walked into the office.",
+        "The clerk was dismissed from his job at the firm on Thursday.",
+    ],
+)
+def test_let_go_from_a_job_is_no_event(text: str) -> None:
+    assert types(text) == []
+
+
+def test_people_stated_by_their_number_alone_can_be_arrested() -> None:
+    assert types("Turkish police arrested dozens on Monday.") == ["COERCE"]
+    assert types("The measures arrested the decline of the lira.") == []

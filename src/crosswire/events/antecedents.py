@@ -17,7 +17,13 @@ from crosswire.actors.lexicon import group_heads, reporting_verbs, roles
 from crosswire.actors.noun_senses import names_a_person
 from crosswire.events.context import Context
 from crosswire.events.data import agents, frames
-from crosswire.events.syntax import PASSIVE_SUBJECTS, SUBJECTS, doc_text, verb_of_argument
+from crosswire.events.syntax import (
+    PASSIVE_SUBJECTS,
+    RELATIVE_TAGS,
+    SUBJECTS,
+    doc_text,
+    verb_of_argument,
+)
 from crosswire.model import ActorRef, Mention
 from crosswire.nlp import MAX_CLIMB
 
@@ -31,6 +37,8 @@ CONTROLLED = {"xcomp", "advcl", "conj"}  # clauses whose missing subject is the 
 MAX_REPORTING_STEPS = 4
 QUOTES = ('"', "“", "”", "``", "''")  # straight, curly and typeset quotation marks
 MAX_QUOTE_TOKENS = 400  # how far back a quotation's opening mark is looked for
+# Whom a pronoun stands for where the text does not name them: no other candidate is sought
+UNNAMED = ActorRef(key="", name="")
 MAX_INFINITIVES = 2  # "threatened to try to use force on them": infinitives climbed to the verb
 
 
@@ -43,6 +51,8 @@ def antecedent(pronoun: Token, context: Context, resolve: Resolve) -> ActorRef |
     # "pulled a gun on two guards and held them hostage, authorities said": an object's
     # continuity comes before the reporter's
     found = _parallel_object(pronoun, context, resolve) or _subject_above(pronoun, context, resolve)
+    if found is UNNAMED:
+        return None  # "a man who told prosecutors he had been threatened": not named
     if found is None and speaking:
         found = _speaker(pronoun, context, resolve)  # '"We will punish them," the president said'
     if found is not None:
@@ -351,6 +361,9 @@ def _named_subject(
     pronoun: Token, clause: Token, context: Context, resolve: Resolve
 ) -> ActorRef | None:
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+        if subject.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl":
+            # "a man who told prosecutors he had been threatened": the man
+            return _relative_noun(pronoun, clause.head, context, resolve)
         if subject.i == pronoun.i or pronoun in subject.subtree:
             continue
         if _may_stand_for(pronoun, subject, context):
@@ -358,6 +371,17 @@ def _named_subject(
             if actors:
                 return actors[0]
     return None
+
+
+def _relative_noun(
+    pronoun: Token, noun: Token, context: Context, resolve: Resolve
+) -> ActorRef | None:
+    """The actor of the noun a relative clause's subject stands for, where the pronoun may
+    stand for it; `UNNAMED` where that noun names no actor ("a man")."""
+    if not _fits(pronoun, noun, context):
+        return None
+    actors = resolve(noun, context)
+    return actors[0] if actors else UNNAMED
 
 
 def _may_stand_for(pronoun: Token, subject: Token, context: Context) -> bool:

@@ -12,7 +12,22 @@ from pydantic import AfterValidator, model_validator
 from crosswire.datafiles import Cameo, Code, DataModel, Sector, load
 from crosswire.model import Modality, PloverType
 
-Words = frozenset[str]
+APOSTROPHE, TYPOGRAPHIC_APOSTROPHE = "'", "\u2019"
+
+
+def typographic(words: frozenset[str]) -> frozenset[str]:
+    """`words` with each word written with an apostrophe ("'ll", "n't") also as typeset
+    pages write it ("\u2019ll"): spaCy keeps the page's character in the token's text."""
+    typeset = {w.replace(APOSTROPHE, TYPOGRAPHIC_APOSTROPHE) for w in words if APOSTROPHE in w}
+    return words | typeset
+
+
+def _typographic_keys(table: dict[str, Modality]) -> dict[str, Modality]:
+    return {k.replace(APOSTROPHE, TYPOGRAPHIC_APOSTROPHE): v for k, v in table.items()} | table
+
+
+# The words a data file lists; read in both spellings of the apostrophe
+Words = Annotated[frozenset[str], AfterValidator(typographic)]
 PLOVER_TYPES = frozenset(get_args(PloverType))
 
 
@@ -181,7 +196,7 @@ class RequestContent(DataModel):
 
 
 class ModalityCues(DataModel):
-    auxiliaries: dict[str, Modality]
+    auxiliaries: Annotated[dict[str, Modality], AfterValidator(_typographic_keys)]
     intent_auxiliaries: Words
     obligation_auxiliaries: Words
     wishing_verbs: Words
@@ -205,6 +220,7 @@ class ModalityCues(DataModel):
     opinion_verbs: Words
     negations: Words
     negative_arguments: Words
+    excess_degrees: Words
     negating_governors: Words
     cancelling_verbs: Words
     acceptances: Words

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from crosswire.events.clause_links import scheduling_participle
 from crosswire.events.context import Context
-from crosswire.events.data import dates, frames, modality
+from crosswire.events.data import dates, frames, modality, typographic
 from crosswire.events.patterns import VISIT, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import (
     doc_text,
@@ -63,8 +63,10 @@ _WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 # as background ("given life after being convicted of stabbing his wife in 1999")
 YEAR = 365
 BACKGROUND_CLAUSES = {"relcl", "acl", "advcl"}  # clauses beside a sentence's news
-PERFECT_AUXILIARIES = {"has", "have", "'ve", "'s"}
-RECENT_ASPECT_AUXILIARIES = {"has", "have", "'ve", "'s", "is", "are", "am", "'re", "'m"}
+PERFECT_AUXILIARIES = typographic(frozenset({"has", "have", "'ve", "'s"}))
+RECENT_ASPECT_AUXILIARIES = PERFECT_AUXILIARIES | typographic(
+    frozenset({"is", "are", "am", "'re", "'m"})
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,8 @@ def sentence_date(trigger: Token, context: Context) -> str | None:
     described = _described_time(trigger, context)
     if described is not None:
         return described
-    for token in [*_sharing(trigger), *_simultaneous_clauses(trigger)]:
+    sharing = [*_sharing(trigger), *_simultaneous_clauses(trigger), *_ongoing_states(trigger)]
+    for token in sharing:
         if not _same_line(context.text, token.idx, trigger.idx):
             continue
         for dating in attached(token, context):
@@ -156,6 +159,19 @@ def _simultaneous_clauses(trigger: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advcl" and _close_in_time(c)]
 
 
+def _ongoing_states(trigger: Token) -> list[Token]:
+    """The present participles that describe the doers or the ones acted on of the
+    trigger's clause as they were while it happened ("abducted by gunmen wearing military
+    uniforms in August 2016", "protesters marching on Monday were beaten"); not a past
+    participle, which tells what was done to them before ("a man accused in 2015")."""
+    verb = _clause_verb(trigger)
+    if verb is None or (trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ not in NOUN_SUBJECTS):
+        return []
+    parties = [c for c in verb.children if c.dep_ in PARTICIPLE_HOSTS - {"pobj"}]
+    parties += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return [c for party in parties for c in party.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+
+
 def _close_in_time(clause: Token) -> bool:
     """A clause introduced as simultaneous ("when", "as", "while") or as just after or
     before ("shortly after"); not one that only places ("where a vote will be held
@@ -172,6 +188,8 @@ def _described_time(trigger: Token, context: Context) -> str | None:
     """The date of the time expression the trigger's clause describes: "on Sunday night
     when thieves stormed a depot", "the day the army fired on the crowd"."""
     verb = _clause_verb(trigger)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "April 2003, when he appeared in court and pleaded guilty"
     if verb is None or verb.head.i == verb.i:
         return None
     antecedent = _when_antecedent(verb, context)

@@ -36,6 +36,7 @@ class LearnedCoding(DataModel):
     noun_target_preps: frozenset[str]
     type_target_preps: dict[TypeKey, frozenset[str]]
     own_act_nouns: frozenset[str]
+    two_sided_types: frozenset[TypeKey]
 
 
 @cache
@@ -68,6 +69,8 @@ def learned_pattern(token: Token, event_type: str) -> Pattern:
                 "example": "",
                 "cameo": coding.cameo[event_type],
                 "target_preps": tuple(sorted(frames().verb_target_preps | own_preps)),
+                "requires_actor_pair": event_type in coding.two_sided_types,
+                "reciprocal": event_type in coding.two_sided_types,
             }
         )
     participant_preps = coding.noun_participant_preps

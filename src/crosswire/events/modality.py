@@ -154,6 +154,21 @@ def _negated(trigger: Token) -> bool:
         or (c.lower_ in negations and c.dep_ in {"neg", "advmod", "det"})
         or (c.dep_ in ARGUMENTS and _negative(c))
         for c in trigger.children
+    ) or _beyond_degree(trigger)
+
+
+def _beyond_degree(trigger: Token) -> bool:
+    """An infinitive hung on a word "too" modifies, itself or through its own modifier
+    ("too afraid to testify", "too much common sense to point a gun"): not done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    if trigger.dep_ not in {"xcomp", "acl", "advcl", "ccomp"}:
+        return False
+    words = [trigger.head, *(c for c in trigger.head.children if c.dep_ in {"amod", "advmod"})]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in modality().excess_degrees
+        for word in words
+        for c in word.children
     )
 
 

@@ -16,12 +16,14 @@ from crosswire.actors.lexicon import reporting_verbs
 from crosswire.datafiles import DataModel, Sector, load
 from crosswire.events.codes import verbal_attack
 from crosswire.events.context import Context
+from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.participants import generic_actor
 from crosswire.events.recipients import is_case
 from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
+    RELATIVE_TAGS,
     SUBJECTS,
     complement_preps,
     direct_object,
@@ -65,6 +67,8 @@ class Inquiries(DataModel):
 class PrivatePosts(DataModel):
     verbs: Words
     posts: Words
+    dismissing_verbs: Words
+    jobs: Words
 
 
 class Senses(DataModel):
@@ -92,7 +96,6 @@ class Senses(DataModel):
     inquiries: Inquiries
 
 
-RELATIVE_TAGS = {"WP", "WDT"}  # "who", "that", "which" as a relative clause's subject
 MAX_CLIMB = 3  # clauses climbed for the doer of a verb without a subject
 
 
@@ -312,8 +315,10 @@ def _discharge(verb: Token, lemma: str) -> bool:
 
 
 def _private_post(verb: Token, lemma: str) -> bool:
-    """'resigned as CEO', 'stepped down as coach of the team'."""
+    """'resigned as CEO', 'stepped down as coach of the team', 'fired from his job'."""
     data = senses().private_posts
+    if lemma in data.dismissing_verbs:
+        return any(_head_word(job) in data.jobs for job in _prep_objects(verb, {"from"}))
     if lemma not in data.verbs:
         return False
     return any(_head_word(post) in data.posts for post in _prep_objects(verb, {"as"}))
@@ -434,7 +439,15 @@ def _people_object(verb: Token, context: Context) -> bool:
         return True
     if patient.pos_ in {"ADJ", "VERB"} and any(c.dep_ == "det" for c in patient.children):
         return True
-    return context.mention_at(patient) is not None or generic_actor(patient, context) is not None
+    return _names_people(patient, context)
+
+
+def _names_people(noun: Token, context: Context) -> bool:
+    """An actor, an unnamed agent, or people stated by their number only ("arrested
+    dozens", "evacuated 300")."""
+    if context.mention_at(noun) is not None or generic_actor(noun, context) is not None:
+        return True
+    return bool(counted_people(noun, context))
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
@@ -448,7 +461,7 @@ def _thing_object(verb: Token, context: Context) -> bool:
     found = direct_object(verb)
     if found is None or found.pos_ != "NOUN":
         return False
-    return context.mention_at(found) is None and generic_actor(found, context) is None
+    return not _names_people(found, context)
 
 
 def _prep_objects(word: Token, preps: Collection[str]) -> list[Token]:

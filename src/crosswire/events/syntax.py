@@ -24,6 +24,7 @@ PLAIN_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me"}  # not "themsel
 HYPHENS = {"-", "\u2010", "\u2011"}  # hyphen-minus, hyphen, non-breaking hyphen
 TENSED = {"VBD", "VBZ", "VBP", "MD"}  # a verb or auxiliary with a tense: a clause of its own
 FINITE = {"VBD", "VBZ", "VBP"}  # a verb in a tense of its own, with no auxiliary
+RELATIVE_TAGS = {"WP", "WDT"}  # "who", "that", "which" as a relative clause's subject
 TIME_ENTITIES = {"DATE", "TIME"}  # spaCy's entity labels of a time expression
 _TEXT_KEY = "crosswire.text"  # where `doc_text` keeps a doc's text in its user data
 
