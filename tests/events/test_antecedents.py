@@ -283,3 +283,12 @@ def test_he_reported_by_a_relative_clause_is_the_noun_it_describes() -> None:
     threats = _by_trigger(text, "threatened")
     named_before = {"Bill Hale", "Ann Price"}
     assert all(e.target is None or e.target.name not in named_before for e in threats)
+
+
+def test_he_is_not_the_thing_a_which_clause_describes() -> None:
+    text = (
+        "Prosecutors said Ron Hale would be charged with the murder of a police officer, "
+        "which means he could face the death penalty if he is convicted."
+    )
+    [conviction] = _by_trigger(text, "convicted")
+    assert conviction.target is not None and conviction.target.name == "Ron Hale"

@@ -209,3 +209,16 @@ def test_a_countrys_security_service_is_its_intelligence_body() -> None:
     event = _one("Ukraine's security service said it had detained two men.", "COERCE")
     assert event.source is not None
     assert (event.source.country, event.source.sector) == ("UKR", "SPY")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Indian and Chinese troops clashed along their border.", {"IND", "CHN"}),
+        ("Israeli and Palestinian negotiators met in Cairo on Monday.", {"ISR", "PSE"}),
+    ],
+)
+def test_coordinated_nationalities_of_one_noun_are_two_sides(text: str, sides: set[str]) -> None:
+    [event] = code(text)
+    assert event.source is not None and event.target is not None
+    assert {event.source.country, event.target.country} == sides

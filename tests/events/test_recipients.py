@@ -64,3 +64,15 @@ def test_a_recipient_hung_on_what_is_asked_is_still_whom_it_is_asked_of() -> Non
     text = "Kenya requested 50 million dollars in emergency funding from the World Bank."
     event = _one(text, "REQUEST")
     assert event.target is not None and event.target.name == "World Bank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuador filed a case at the International Court of Justice accusing Mexico of abuse.",
+        "Ukraine lodged a complaint at the European Court of Human Rights over the arrests.",
+    ],
+)
+def test_a_court_a_case_is_brought_to_is_not_whom_it_is_against(text: str) -> None:
+    event = next(e for e in code(text) if e.type == "ACCUSE")
+    assert event.target is None or "Court" not in event.target.name

@@ -361,7 +361,7 @@ def _named_subject(
     pronoun: Token, clause: Token, context: Context, resolve: Resolve
 ) -> ActorRef | None:
     for subject in (c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
-        if subject.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl":
+        if _reported_by_relative(pronoun, subject, clause):
             # "a man who told prosecutors he had been threatened": the man
             return _relative_noun(pronoun, clause.head, context, resolve)
         if subject.i == pronoun.i or pronoun in subject.subtree:
@@ -371,6 +371,18 @@ def _named_subject(
             if actors:
                 return actors[0]
     return None
+
+
+def _reported_by_relative(pronoun: Token, subject: Token, clause: Token) -> bool:
+    """Whether `subject` is the relative pronoun of `clause`, a relative clause on a person
+    that the pronoun's own clause hangs below ("a man who told prosecutors [he had been
+    threatened]"; not "the man who they say hit", where the pronoun is a subject beside it)."""
+    return (
+        subject.tag_ in RELATIVE_TAGS
+        and subject.lower_ in agents().personal_relatives
+        and clause.dep_ == "relcl"
+        and pronoun.head.i != clause.i
+    )
 
 
 def _relative_noun(

@@ -54,6 +54,7 @@ class Agents(DataModel):
     sexed_endings: dict[Literal["Masc", "Fem"], Words]
     unsexed_endings: Words
     relative_pronouns: Words
+    personal_relatives: Words
     home_sectors: frozenset[Sector]
     keyed_by_noun: frozenset[Sector]
 

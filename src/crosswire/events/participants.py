@@ -47,11 +47,26 @@ def actors_of(token: Token, context: Context) -> list[ActorRef]:
         found: list[ActorRef] = []
         for head in [token, *(c for c in _listed(token) if not dateline(c))]:
             actor = _actor_of_head(head, context)
-            if actor is not None:
+            kinds = _coordinated_kinds(head, context)
+            if actor is not None and actor not in kinds:
                 found.append(actor)
+            found += [a for a in kinds if a not in found]
         return found
     finally:
         context.resolving.discard(token.i)
+
+
+def _coordinated_kinds(noun: Token, context: Context) -> list[ActorRef]:
+    """The actors of coordinated modifiers that each name a kind of the noun ("Indian and
+    Chinese troops", "Israeli and Palestinian negotiators": the Indian troops and the
+    Chinese troops), as the actors stage names each."""
+    found = []
+    for modifier in (c for c in noun.children if c.dep_ == "amod" and c.conjuncts):
+        for word in (modifier, *modifier.conjuncts):
+            mention = context.mention_at(word)
+            if mention is not None and mention.type in ACTOR_TYPES:
+                found.append(mention.actor)
+    return found
 
 
 def _listed(token: Token) -> list[Token]:

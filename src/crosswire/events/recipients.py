@@ -36,6 +36,7 @@ class Recipients(DataModel):
     abroad_sectors: frozenset[str]
     spoken: frozenset[str]
     refusals: frozenset[PloverType]
+    forum_sectors: frozenset[str]
 
 
 @cache
@@ -55,10 +56,17 @@ def prepositional_recipients(trigger: Token, event_type: str, context: Context) 
             for g in prepositional_objects(head, preps)
             if not named_place(g, context)
             for a in recipient_actors(g, context)
+            if not _forum(a, g)
         ]
         if found:
             return found
     return []
+
+
+def _forum(actor: ActorRef, noun: Token) -> bool:
+    """A court a case is brought to or at ("filed a case at the International Court of
+    Justice"), not the one it is against."""
+    return actor.sector in recipients().forum_sectors and noun.head.lower_ != "against"
 
 
 def _conveyed(trigger: Token, event_type: str, context: Context) -> list[Token]:
