@@ -102,3 +102,14 @@ def test_a_meeting_no_pattern_codes_needs_two_sides(text: str, word: str, kept: 
     token, context = word_in_context(text, word)
     event = code_learned(token, "CONSULT", token.sent, context)
     assert (event is not None) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli strikes on Rafah killed at least 35 people.",
+        "Russian strikes on Kharkiv killed five people on Monday.",
+    ],
+)
+def test_the_noun_that_did_a_coded_harm_is_no_event_of_another_type(text: str) -> None:
+    assert [e.type for e in code(text)] == ["ASSAULT"]

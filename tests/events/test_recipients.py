@@ -76,3 +76,9 @@ def test_a_recipient_hung_on_what_is_asked_is_still_whom_it_is_asked_of() -> Non
 def test_a_court_a_case_is_brought_to_is_not_whom_it_is_against(text: str) -> None:
     event = next(e for e in code(text) if e.type == "ACCUSE")
     assert event.target is None or "Court" not in event.target.name
+
+
+def test_an_act_on_a_thing_is_on_its_owner() -> None:
+    text = "Russian forces launched a massive missile and drone attack on Ukraine's energy grid."
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and event.target.country == "UKR"

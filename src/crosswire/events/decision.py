@@ -72,7 +72,9 @@ def _events(
             candidate.token, verdict, types
         ):
             continue
-        if said_as(candidate.token, verdict):
+        if said_as(candidate.token, verdict) or _harm_of_another_type(
+            candidate.token, verdict, types
+        ):
             continue
         borrow = not _harm_coded(candidate.token, verdict, types)
         event = code_learned(candidate.token, verdict, sentence, context, borrow)
@@ -120,6 +122,14 @@ def _harm_coded(token: Token, verdict: str, types: dict[int, str]) -> bool:
     ("the bombings at the embassies"), not by borrowing the killed."""
     harm = harm_told_of(token) if token.pos_ in NOUNS else None
     return harm is not None and types.get(harm.i) == verdict
+
+
+def _harm_of_another_type(token: Token, verdict: str, types: dict[int, str]) -> bool:
+    """A noun that did the harm a verb codes as an event of another type ("Israeli strikes
+    on Rafah killed 35 people", the killing an assault): the noun names the same act, in
+    the sense the verb gives it, not a labour strike."""
+    harm = harm_told_of(token) if token.pos_ in NOUNS else None
+    return harm is not None and harm.i in types and types[harm.i] != verdict
 
 
 def _object_of(token: Token, taken: set[int]) -> bool:

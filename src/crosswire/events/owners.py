@@ -47,5 +47,15 @@ def recipient_actors(noun: Token, context: Context) -> list[ActorRef]:
     """The actors a recipient phrase's noun names: for a harmful act's noun, its doers
     ("protested against the arrest of Navalny" is aimed at whoever arrested him, not at
     him; "against the killing of Floyd by police": the police), else the actors the noun
-    names."""
-    return act_doers(noun, context) if told_act(noun) else actors_of(noun, context)
+    names, else the owner of the thing it names ("an attack on Ukraine's energy
+    infrastructure": Ukraine's)."""
+    if told_act(noun):
+        return act_doers(noun, context)
+    return actors_of(noun, context) or _thing_owners(noun, context)
+
+
+def _thing_owners(noun: Token, context: Context) -> list[ActorRef]:
+    """The actors a common noun's possessor names ("Ukraine's power grid")."""
+    if noun.pos_ != "NOUN" or generic_actor(noun, context) is not None:
+        return []
+    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
