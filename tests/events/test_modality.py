@@ -550,3 +550,16 @@ def test_a_contracted_future_is_read_whatever_apostrophe_the_page_sets(text: str
 def test_what_one_is_too_weak_to_do_is_not_done(text: str, negated: bool) -> None:
     word = "point" if "point" in text else "attack"
     assert reading(text, word)[1] is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        ("A jury in Texas recommended that John Marsh be executed.", "executed", "hypothetical"),
+        ("The UN insisted that the prisoners be released.", "released", "hypothetical"),
+        ("Police said the protesters were detained on Monday.", "detained", "asserted"),
+    ],
+    ids=["be-executed", "be-released", "indicative"],
+)
+def test_a_subjunctive_that_clause_is_wanted_not_done(text: str, word: str, status: str) -> None:
+    assert reading(text, word)[0] == status

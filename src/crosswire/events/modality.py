@@ -56,6 +56,7 @@ class _Reading:
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "obj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def modality_of(trigger: Token) -> tuple[bool, Modality, bool]:
@@ -136,7 +137,7 @@ def _own_reading(trigger: Token) -> _Reading:
         reading.unverified()
     if reading.status == "asserted" and _future_time(trigger):
         reading.status = "planned"  # "a meeting next month", "the summit opens tomorrow"
-    if _question(trigger) or _said_of_anyone(trigger):
+    if _question(trigger) or _said_of_anyone(trigger) or _subjunctive(trigger):
         reading.hypothetical()
     if reading.conditional or reading.consequence:
         reading.status = "hypothetical"  # over a "will" read after the condition
@@ -170,6 +171,18 @@ def _beyond_degree(trigger: Token) -> bool:
         for word in words
         for c in word.children
     )
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A that-clause in the mandative subjunctive: a bare verb, or a bare "be" of its
+    passive, with a subject and no modal ("recommended that he be executed", "insisted
+    that the prisoners be released"): what someone wants done, not what was."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not auxiliaries:
+        return verb.tag_ == "VB"
+    return all(c.dep_ == "auxpass" and c.lemma_ == "be" and c.tag_ == "VB" for c in auxiliaries)
 
 
 def _undergone(clause: Token) -> bool:
