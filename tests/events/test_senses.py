@@ -527,3 +527,15 @@ def test_let_go_from_a_job_is_no_event(text: str) -> None:
 def test_people_stated_by_their_number_alone_can_be_arrested() -> None:
     assert types("Turkish police arrested dozens on Monday.") == ["COERCE"]
     assert types("The measures arrested the decline of the lira.") == []
+
+
+def test_an_army_taking_to_the_streets_is_no_protest() -> None:
+    assert types("The Thai army took to the streets of Bangkok to clear barricades.") == []
+    assert types("Thousands of students took to the streets of Dhaka.") == ["PROTEST"]
+
+
+def test_a_participle_s_noun_is_its_object_for_the_words_a_pattern_excludes() -> None:
+    # "offered" is no offer of concessions where what is offered is an explanation
+    assert (
+        types("Military officials said the explanation offered by the White House was false.") == []
+    )

@@ -204,13 +204,20 @@ def other_sense(
 
 
 def _armed_doer(verb: Token, context: Context) -> bool:
-    """The verb's subject is criminals or armed irregulars (`unprotesting_sectors`), who
-    do not protest: "thieves have struck", "gunmen stormed"."""
+    """The verb's subject is criminals, armed irregulars or an army (`unprotesting_sectors`),
+    who do not protest: "thieves have struck", "gunmen stormed", "the army took to the
+    streets"."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if verb.dep_ == "relcl":  # "a gunman who marched into a party": the gunman
         subjects = [verb.head if s.tag_ in RELATIVE_TAGS else s for s in subjects]
-    actors = [generic_actor(s, context) for s in subjects if context.mention_at(s) is None]
-    return any(a is not None and a.sector in senses().unprotesting_sectors for a in actors)
+    return any(_sector(s, context) in senses().unprotesting_sectors for s in subjects)
+
+
+def _sector(noun: Token, context: Context) -> str | None:
+    """The sector of the actor a noun names: its mention's, else its agent noun's."""
+    mention = context.mention_at(noun)
+    actor = mention.actor if mention is not None else generic_actor(noun, context)
+    return actor.sector if actor is not None else None
 
 
 def self_inflicted(trigger: Token, event_type: str) -> bool:

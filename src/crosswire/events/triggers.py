@@ -398,8 +398,10 @@ def _object_is_actor(verb: Token, pattern: Pattern, context: Context) -> bool:
 
 def _patient(verb: Token, context: Context) -> Token | None:
     """The passive's subject, its own or the clause's it is joined to ("was arrested and
-    released")."""
-    return passive_subject(verb) or inherited_patient(verb, context)
+    released"), or the noun a past participle describes ("the explanation offered by the
+    White House")."""
+    described = verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+    return passive_subject(verb) or inherited_patient(verb, context) or described
 
 
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
