@@ -563,3 +563,17 @@ def test_what_one_is_too_weak_to_do_is_not_done(text: str, negated: bool) -> Non
 )
 def test_a_subjunctive_that_clause_is_wanted_not_done(text: str, word: str, status: str) -> None:
     assert reading(text, word)[0] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Economists warned against raising tariffs.", "The WHO warned against lifting restrictions."],
+)
+def test_warning_no_one_against_an_act_is_advice_and_the_act_not_done(text: str) -> None:
+    assert code(text) == []
+
+
+def test_warning_someone_against_an_act_is_a_threat() -> None:
+    [threat] = code("Russia warned the United States against sending troops to Ukraine.")
+    assert (threat.type, threat.modality) == ("THREATEN", "asserted")
+    assert reading("Economists warned against raising tariffs.", "raising")[0] == "hypothetical"

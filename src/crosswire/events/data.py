@@ -222,6 +222,7 @@ class ModalityCues(DataModel):
     negations: Words
     negative_arguments: Words
     excess_degrees: Words
+    counsel_verbs: Words
     negating_governors: Words
     cancelling_verbs: Words
     acceptances: Words

@@ -18,7 +18,7 @@ from crosswire.datafiles import DataModel, load
 from crosswire.events.arguments import active_subjects, shared_object
 from crosswire.events.context import Context
 from crosswire.events.data import Recode, frames, modality
-from crosswire.events.modality import modal_auxiliary
+from crosswire.events.modality import counselled_against, modal_auxiliary
 from crosswire.events.participants import actors_of, agent_key, written_word
 from crosswire.events.patterns import Pattern, noun_patterns, verb_lemma, verb_patterns
 from crosswire.events.syntax import agent_objects, direct_object, passive_subject
@@ -150,6 +150,8 @@ def a_hazard_warning(trigger: Token, pattern: Pattern) -> bool:
         return False
     if any(_told_of_forces(clause) for clause in _warned_content(trigger)):
         return True
+    if any(counselled_against(g, to_no_one=True) for p in trigger.children for g in p.children):
+        return True  # "the WHO warned against lifting restrictions": advice to no one
     return _a_force_after(trigger, {"of", "about"}) or any(
         fold(noun.lemma_) in harmed().hazards for noun in _warned_about(trigger)
     )

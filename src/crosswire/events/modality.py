@@ -328,6 +328,8 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     if governed is None and trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.i == governor.i:
         governed = cues.verbal_governors.get(lemma)  # "face being driven back", not "face
         # life in prison for killing"
+    if governed is None and counselled_against(trigger):
+        governed = "hypothetical"  # "warned against raising tariffs"
     if governed is not None:
         reading.status = governed
         reading.intent = lemma in cues.intent_governors  # "his intention to lift sanctions"
@@ -343,6 +345,20 @@ def _read_governor(governor: Token, trigger: Token, reading: _Reading) -> None:
     if clause and reading.status == "asserted" and not reading.negated and governed is None:
         _read_higher_governors(governor, reading)  # not for an object ("tried to block the
         # investigation") nor a preposition's clause ("failed to dissuade them from striking")
+
+
+def counselled_against(word: Token, to_no_one: bool = False) -> bool:
+    """Whether `word` is what a verb of counsel warns "against" ("warned against raising
+    tariffs", "cautioned against premature reopenings"); `to_no_one`: with no one warned
+    (not "warned the US against sending troops")."""
+    prep = word.head
+    verb = prep.head
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "against"
+        and verb.lemma_.lower() in modality().counsel_verbs
+        and not (to_no_one and any(c.dep_ in {"dobj", "obj"} for c in verb.children))
+    )
 
 
 def cancelled(noun: Token) -> bool:

@@ -19,6 +19,7 @@ from crosswire.events.context import Context
 from crosswire.events.counted import counted_people
 from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
+from crosswire.events.modality import counselled_against
 from crosswire.events.participants import generic_actor
 from crosswire.events.recipients import is_case
 from crosswire.events.syntax import (
@@ -116,8 +117,8 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Con
         return True
     if _private_post(verb, lemma):
         return True
-    if _sourcing(verb) or _inquiry(verb, lemma):
-        return True
+    if _sourcing(verb) or _inquiry(verb, lemma) or counselled_against(verb, to_no_one=True):
+        return True  # ... "warned against raising tariffs": advice, no one's act
     harm = bool(data.harm_types & set(event_types))
     accident = _vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb)
     accident = accident or _mishap_named_beside(verb)
