@@ -539,3 +539,16 @@ def test_a_participle_s_noun_is_its_object_for_the_words_a_pattern_excludes() ->
     assert (
         types("Military officials said the explanation offered by the White House was false.") == []
     )
+
+
+def test_a_place_held_or_captured_is_no_one_detained() -> None:
+    text = (
+        "After holding Indianapolis to three and out, Chiefs quarterback Brady Quinn threw a pick."
+    )
+    assert types(text) == []
+    assert types("Police held the suspect for questioning.") == ["COERCE"]
+
+
+def test_a_recording_that_captured_someone_arrested_no_one() -> None:
+    assert types("Security cameras captured the gunman leaving the store.") == []
+    assert types("Police captured the gunman near the store.") == ["COERCE"]

@@ -100,6 +100,8 @@ class Frames(DataModel):
     participation_verbs: Words
     stance_participles: Words
     people_counts: Words
+    doer_only_acts: Words
+    recordings: Words
     currency_words: Words
     goods_words: Words
     harm_results: Words

@@ -37,6 +37,8 @@ def build(
     """The event `pattern` codes at `trigger`, or None where its actors do not make one."""
     if not subjects and done_by_a_thing(trigger, pattern, context):
         return None  # "a slab of hillside could destroy the neighbourhood": no attack
+    if not subjects and _doers_only(pattern) and _thing_subject(trigger, context):
+        return None  # "the Watergate tapes captured the chief of staff": recorded him
     if a_hazard_warning(trigger, pattern):
         return None  # "warned residents that the rains will cause landslides": no threat
     keys = {s.key for s in subjects}
@@ -69,6 +71,20 @@ def build(
     event.negated, event.modality = negated, status
     event.numbers = numbers(trigger, pattern)
     return event
+
+
+def _doers_only(pattern: Pattern) -> bool:
+    """Acts only people do (frames.yaml ``doer_only_acts``): an arrest is made by someone."""
+    return f"{pattern.type}/{pattern.mode}" in frames().doer_only_acts
+
+
+def _thing_subject(trigger: Token, context: Context) -> bool:
+    """An active verb whose own subject is a recording that names no actor ("the tapes
+    captured him", "security cameras captured the gunman": frames.yaml ``recordings``)."""
+    own = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return bool(own) and all(
+        c.lemma_.lower() in frames().recordings and not actors_of(c, context) for c in own
+    )
 
 
 def _a_pair(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> bool:

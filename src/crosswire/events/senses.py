@@ -97,6 +97,7 @@ class Senses(DataModel):
     inquiries: Inquiries
 
 
+PLACE_TYPES = {"PLACE", "COUNTRY"}  # mentions of where, not of whom
 MAX_CLIMB = 3  # clauses climbed for the doer of a verb without a subject
 
 
@@ -452,10 +453,12 @@ def _people_object(verb: Token, context: Context) -> bool:
 
 def _names_people(noun: Token, context: Context) -> bool:
     """An actor, an unnamed agent, or people stated by their number only ("arrested
-    dozens", "evacuated 300")."""
-    if context.mention_at(noun) is not None or generic_actor(noun, context) is not None:
-        return True
-    return bool(counted_people(noun, context))
+    dozens", "evacuated 300"); not a place ("holding Indianapolis to three and out",
+    "captured Bakhmut")."""
+    mention = context.mention_at(noun)
+    if mention is not None:
+        return mention.type not in PLACE_TYPES
+    return generic_actor(noun, context) is not None or bool(counted_people(noun, context))
 
 
 def _shared_passive_subject(verb: Token) -> Token | None:
