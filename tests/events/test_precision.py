@@ -92,6 +92,11 @@ def test_a_visit_abroad_is_a_visit() -> None:
     assert types("FBI Director Louis Freeh arrived in Nairobi on Monday.") == ["CONSULT"]
 
 
+def test_unnamed_forces_of_no_country_arriving_somewhere_is_a_movement_not_a_visit() -> None:
+    assert types("Soldiers arrived in the village on Monday.") == []
+    assert types("A Chinese military delegation arrived in Islamabad on Monday.") == ["CONSULT"]
+
+
 def test_parties_agreeing_together_is_an_accord() -> None:
     assert "AGREE" in types("The Philippines and France agree that the dispute must end.")
 

@@ -40,7 +40,7 @@ from crosswire.events.syntax import (
     prepositional_objects,
     shared_object,
 )
-from crosswire.events.targets import owner_actors
+from crosswire.events.targets import moved_forces, owner_actors
 from crosswire.events.undergoers import undergoes, undergone_from
 from crosswire.model import ActorRef, EventMention
 
@@ -199,9 +199,13 @@ def _private_trip(subjects: list[ActorRef]) -> bool:
 
 
 def _private(actor: ActorRef) -> bool:
+    """A private person, or unnamed forces of no known country (frames.yaml
+    ``moved_sectors``: "an officer arrived at the bank", "soldiers arrived in the
+    village"), whose trip is a movement; not "a Chinese military delegation"."""
     if actor.sector is None:
         return actor.key.startswith("person:")
-    return actor.sector in frames().private_sectors
+    local = moved_forces(actor) and actor.country is None
+    return local or actor.sector in frames().private_sectors
 
 
 def _visited_country(verb: Token, context: Context) -> list[ActorRef]:
