@@ -235,6 +235,14 @@ def test_a_named_force_a_mobilisation_moves_is_its_means_not_its_target() -> Non
     assert event.target is None
 
 
+def test_forces_a_participle_describes_as_deployed_mobilise() -> None:
+    text = (
+        "Riot police deployed in Nigeria's southern commercial capital Lagos to break up a rally."
+    )
+    event = _one(text, "MOBILIZE")
+    assert event.source is not None and event.source.name == "Riot police"
+
+
 def test_a_protest_at_an_actors_premises_is_against_it_not_the_host_country() -> None:
     event = _one("Protesters rallied outside the Russian embassy in Kyiv.", "PROTEST")
     assert event.target is not None and event.target.country == "RUS"

@@ -154,8 +154,12 @@ def _mobilised(
     People's Liberation Army could be deployed")."""
     if pattern.type != "MOBILIZE":
         return subjects, targets
-    moved = direct_object(trigger) or passive_subject(trigger)
-    keys = {a.key for a in actors_of(moved, context)} if moved is not None else set()
+    # ... or the subject of a passive without its auxiliary, or the noun its participle
+    # describes ("riot police deployed in Lagos"), which the arguments turned round
+    moved = [direct_object(trigger) or passive_subject(trigger)]
+    moved += [c for c in trigger.children if c.dep_ == "nsubj"]
+    moved += [trigger.head] if trigger.dep_ == "acl" else []  # "police deployed in Lagos"
+    keys = {a.key for m in moved if m is not None for a in actors_of(m, context)}
     forces = [t for t in targets if t.key in keys]
     return subjects or forces, _not_moved(pattern, [t for t in targets if t.key not in keys])
 
