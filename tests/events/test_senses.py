@@ -552,3 +552,7 @@ def test_a_place_held_or_captured_is_no_one_detained() -> None:
 def test_a_recording_that_captured_someone_arrested_no_one() -> None:
     assert types("Security cameras captured the gunman leaving the store.") == []
     assert types("Police captured the gunman near the store.") == ["COERCE"]
+
+
+def test_killing_it_is_doing_well() -> None:
+    assert types("The chef killed it at the cooking competition in Lyon.") == []

@@ -408,3 +408,12 @@ def test_a_name_before_an_owned_thing_says_what_it_is_about_not_whose(
 ) -> None:
     event = _one(text, type_)
     assert event.target is not None and event.target.name == target
+
+
+def test_the_noun_a_participle_describes_is_whom_it_was_done_to_first() -> None:
+    text = (
+        "Two prison officers charged with falsifying records in connection with "
+        "Jeffrey Epstein's death"
+    )
+    charges = [e for e in code_all(text) if e.type == "ACCUSE"]
+    assert [e.target.name if e.target else None for e in charges] == ["prison officers"]

@@ -95,6 +95,12 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
 
 
+def participle_noun(verb: Token) -> Token | None:
+    """The noun a past participle describes, the one it was done to ("the explanation
+    offered by the White House", "two officers charged with falsifying records")."""
+    return verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+
+
 def object_matches(obj: Token, words: Collection[str]) -> bool:
     """The object's head word, or its compound ("war games", "peacekeeping force"), or the
     thing inside a container noun ("tons of food aid", "part of a military aid program")."""

@@ -35,6 +35,7 @@ from crosswire.events.syntax import (
     infinitive_marker,
     marked_infinitives,
     object_matches,
+    participle_noun,
     passive_subject,
     phoned_for,
     prepositional_objects,
@@ -169,7 +170,7 @@ def _verb_targets(
         # "called for the minister to resign": the one asked is the clause's subject
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
         found += [a for s in subjects for a in actors_of(s, context)]
-    passive = passive_subject(heads[0]) is not None
+    passive = (passive_subject(heads[0]) or participle_noun(heads[0])) is not None
     undergoer = passive and pattern.type in frames().passive_target_types
     if found and all(t.key.startswith("agent:") for t in targets) and not undergoer:
         # "offered its troops to Lebanon": the unnamed object is what is given or moved,
@@ -404,8 +405,7 @@ def _patient(verb: Token, context: Context) -> Token | None:
     """The passive's subject, its own or the clause's it is joined to ("was arrested and
     released"), or the noun a past participle describes ("the explanation offered by the
     White House")."""
-    described = verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
-    return passive_subject(verb) or inherited_patient(verb, context) or described
+    return passive_subject(verb) or inherited_patient(verb, context) or participle_noun(verb)
 
 
 _VERB_CONSTRAINTS: tuple[Callable[[Token, Pattern, Context], bool], ...] = (
