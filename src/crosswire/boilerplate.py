@@ -10,6 +10,9 @@ Phrases = tuple[str, ...]
 
 class Boilerplate(DataModel):
     residue_lines: Phrases
+    link_separators: Phrases
+    min_link_items: int
+    max_link_words: int
     citation_prefixes: Phrases
     short_citation_prefixes: Phrases
     max_outlet_words: int

@@ -6,7 +6,7 @@ import pytest
 from tests.clean.scraped import SCRAPED, text_source
 
 from crosswire.clean import describe
-from crosswire.clean.text import is_caption
+from crosswire.clean.text import is_caption, is_residue
 
 
 def test_scraper_residue_is_removed_and_bullets_kept() -> None:
@@ -91,3 +91,11 @@ def test_full_stops_of_other_scripts_end_paragraphs(stop: str) -> None:
     article = describe(text_source(f"标题\n\n{first}\n\n{second}\n\nThird one, in English."))
     assert first + "\n\n" + second in article.text  # nothing added, no paragraph taken
     assert article.captions == []  # for a photo caption
+
+
+def test_a_row_of_links_is_residue_and_a_sentence_with_a_bar_is_not() -> None:
+    menu = "Home | World news | Politics | Sign in"
+    stories = "Senators call for a new coordinator | Police hunt gunman | Storm hits coast"
+    assert is_residue(menu) and is_residue(stories)
+    assert not is_residue("The ministry said the talks were useful | and would go on.")
+    assert not is_residue("Title of the story | The Daily Paper")

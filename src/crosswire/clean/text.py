@@ -111,9 +111,29 @@ def _is_sentence(line: str) -> bool:
 
 
 def is_residue(line: str) -> bool:
-    """A line scrapers leave behind ("Advertisement"), bare or as a bullet, or a lone dash."""
+    """A line scrapers leave behind ("Advertisement"), bare or as a bullet, a lone dash, or
+    a row of links ("Senators call for 5G security coordinator | Facebook gets questions
+    over location tracking | ...")."""
     bare = line.lstrip("".join(phrases()["bullets"])).strip().lower()
-    return line in "-–—" or bare in residue() or bare.rstrip(".") in residue()
+    return line in "-–—" or bare in residue() or bare.rstrip(".") in residue() or _links(line)
+
+
+def _links(line: str) -> bool:
+    """Enough items between link separators, none of them a sentence: a menu or a list of
+    other stories' headlines, no text of the article (not a table's row, which trafilatura
+    writes between bars: "| 1 | Kyle Busch | 5040 |")."""
+    if line.startswith("|"):
+        return False
+    for separator in phrases()["link_separators"]:
+        items = [item.strip() for item in line.split(separator)]
+        if len(items) >= phrases()["min_link_items"] and all(_link_item(i) for i in items[:-1]):
+            return True
+    return False
+
+
+def _link_item(item: str) -> bool:
+    """A link's words: no sentence, and no longer than a headline."""
+    return not item.endswith((".", "!", "?")) and len(item.split()) <= phrases()["max_link_words"]
 
 
 def unwrap(lines: list[str]) -> list[str]:
