@@ -577,3 +577,9 @@ def test_warning_someone_against_an_act_is_a_threat() -> None:
     [threat] = code("Russia warned the United States against sending troops to Ukraine.")
     assert (threat.type, threat.modality) == ("THREATEN", "asserted")
     assert reading("Economists warned against raising tariffs.", "raising")[0] == "hypothetical"
+
+
+def test_a_question_with_its_copula_before_the_subject_is_a_question() -> None:
+    assert reading("What was the Swedish investigation about?", "investigation")[0] == (
+        "hypothetical"
+    )

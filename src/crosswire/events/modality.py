@@ -483,7 +483,8 @@ def _question(trigger: Token) -> bool:
     if subject is None or subject.tag_ in {"WP", "WDT"}:
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    return any(a.i < subject.i for a in auxiliaries)
+    inverted = verb.pos_ == "AUX" and verb.i < subject.i  # "What was the investigation about?"
+    return inverted or any(a.i < subject.i for a in auxiliaries)
 
 
 def _indirect_question(trigger: Token) -> bool:
