@@ -3,6 +3,8 @@ parsed, and the parse laid back onto the words as written. Headlines written for
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire import headlines, nlp, pipeline
 from crosswire.model import Article
 
@@ -72,3 +74,36 @@ def test_a_headline_opening_the_text_is_parsed_in_sentence_case() -> None:
         "VERB",
         "NOUN",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "lemma"),
+    [
+        ("EU sanctions Russian oligarchs over Ukraine war", "sanctions", "sanction"),
+        ("Court sentences opposition leader to ten years", "sentences", "sentence"),
+        ("Pakistan summons Afghan envoy over border clashes", "summons", "summon"),
+    ],
+)
+def test_a_headline_with_no_verb_reads_its_verb_as_one(title: str, word: str, lemma: str) -> None:
+    read = headlines.verbal_reading(next(nlp.parse([title])), lambda w: w == lemma)
+    token = next(t for t in read if t.text == word)
+    assert (token.pos_, token.lemma_) == ("VERB", lemma)
+    assert read.text == title  # the words as written
+
+
+def test_a_noun_phrase_headline_keeps_its_nouns() -> None:
+    title = "US sanctions on Iran"
+    read = headlines.verbal_reading(next(nlp.parse([title])), lambda w: w == "sanction")
+    assert [t.pos_ for t in read if t.text == "sanctions"] == ["NOUN"]
+
+
+def test_a_verbless_headline_parsed_apart_codes_its_event() -> None:
+    article = Article(
+        id="t",
+        title="EU sanctions Russian oligarchs over Ukraine war",
+        text="More details were not immediately available.",
+        path="t",
+        published="2024-01-15",
+    )
+    [analysis] = pipeline.analyse_articles([article])
+    assert [(e.type, e.section) for e in analysis.events] == [("SANCTION", "headline")]

@@ -10,13 +10,15 @@ recased like each title-case line of the text (`recased_lines`): a line ends its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from crosswire.actors.countries import country_code
 from crosswire.clean.casing import body_casing
 from crosswire.clean.phrases import words_of
+from crosswire.nlp import load_nlp
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d  # spaCy's array type, for the checker alone
@@ -26,6 +28,10 @@ ANALYSIS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT
 MIN_CAPITALISED = 3  # content words: fewer say nothing of the casing
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 PHRASE_OPENERS = (":", "|", "—", "–", '"', "“", "‘", "(")
+VOWELS = frozenset("aeiou")
+NOT_DOUBLED = frozenset("aeiouwxy")  # final letters a past form never doubles
+SUBJECT_TAGS = {"PROPN", "NOUN", "PUNCT"}  # what stands before a headline's verb
+NAMED_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 
 
 def title_case(line: str) -> bool:
@@ -83,3 +89,57 @@ def as_written(parsed: Doc, text: str) -> Doc:
     doc = Doc(parsed.vocab, words=words, spaces=spaces)
     doc.from_array(ANALYSIS, cast("Ints2d", parsed.to_array(ANALYSIS)))
     return doc
+
+
+def verbal_reading(headline: Doc, is_verb: Callable[[str], bool]) -> Doc:
+    """A headline the parser read with no verb ("EU sanctions Russian oligarchs", "Court
+    sentences opposition leader", "Armenia, Azerbaijan sign peace deal": each word a noun)
+    parsed again with its first noun after a name or noun, outside a prepositional phrase,
+    that is a verb of the event files (`is_verb`, by lemma) in its past form, the tense a
+    parser reads as a verb; its analysis is laid back onto the words as written, the word
+    keeping the verb's lemma. Unchanged where the parse has a verb, no such word is one,
+    or the verb so read takes no object (a noun phrase: "US sanctions on Iran")."""
+    if any(t.pos_ in {"VERB", "AUX"} for t in headline):
+        return headline
+    token = next((t for t in headline[1:] if _verb_lemma(t, is_verb) and _after_subject(t)), None)
+    if token is None:
+        return headline
+    lemma = _verb_lemma(token, is_verb) or ""
+    words = [t.text for t in headline]
+    spaces = [bool(t.whitespace_) for t in headline]
+    words[token.i] = _past(lemma)
+    variant = load_nlp()(Doc(headline.vocab, words=words, spaces=spaces))
+    verb = variant[token.i]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+        return headline  # "Russian attacks on Ukraine": a noun phrase, no clause
+    read = Doc(headline.vocab, words=[t.text for t in headline], spaces=spaces)
+    read.from_array(ANALYSIS, cast("Ints2d", variant.to_array(ANALYSIS)))
+    read[token.i].lemma_ = lemma
+    return read
+
+
+def _after_subject(token: Token) -> bool:
+    """A word right after a name or a noun (the parser may tag a country an adjective:
+    "Pakistan summons"), outside any prepositional phrase ("over border clashes")."""
+    before = token.nbor(-1)
+    named = before.pos_ in SUBJECT_TAGS or before.ent_type_ in NAMED_ENTITIES
+    in_phrase = any(a.dep_ in {"prep", "agent"} for a in token.ancestors)
+    return named and not in_phrase and token.dep_ != "pobj"
+
+
+def _verb_lemma(token: Token, is_verb: Callable[[str], bool]) -> str | None:
+    """The verb a noun of a headline may be ("sanctions": sanction), or None."""
+    if token.pos_ != "NOUN":
+        return None
+    forms = [token.lemma_.lower(), token.lower_.removesuffix("s")]
+    return next((form for form in forms if is_verb(form)), None)
+
+
+def _past(lemma: str) -> str:
+    """The regular past form: "sentenced", "sanctioned", "banned"."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    short = 3 <= len(lemma) <= 4 and lemma[-3] not in VOWELS and lemma[-2] in VOWELS
+    if short and lemma[-1] not in NOT_DOUBLED:
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"

@@ -35,6 +35,7 @@ from crosswire.budget import (
 )
 from crosswire.clean import describe
 from crosswire.crosscheck import CrossCheck
+from crosswire.events.patterns import verb_patterns
 from crosswire.model import (
     Analysis,
     Article,
@@ -289,7 +290,7 @@ def parse_articles(articles: list[Article]) -> list[Parsed]:
     titles = [_separate_headline(a) for a in articles]
     apart = [(t, a.text) for t, a in zip(titles, articles, strict=True) if t]
     headline_docs = (
-        headlines.as_written(d, title)
+        headlines.verbal_reading(headlines.as_written(d, title), _event_verb)
         for d, (title, _) in zip(
             nlp.parse(headlines.sentence_cased(t, body) or t for t, body in apart),
             apart,
@@ -304,6 +305,10 @@ def parse_articles(articles: list[Article]) -> list[Parsed]:
         )
         for doc, a, headline in zip(docs, articles, titles, strict=True)
     ]
+
+
+def _event_verb(lemma: str) -> bool:
+    return lemma in verb_patterns()
 
 
 def _separate_headline(article: Article) -> str | None:
