@@ -596,3 +596,8 @@ def test_a_when_clause_dates_each_of_its_joined_predicates() -> None:
         "federal judge in Boston and pleaded guilty to bribery."
     )
     assert dated(text, "pleaded") == ("2003-04", "text")
+
+
+def test_a_joined_predicate_shares_the_since_bound_of_the_first() -> None:
+    text = "Since 2014, Russia has annexed Crimea and backed separatists in eastern Ukraine."
+    assert dated(text, "backed")[0] is None

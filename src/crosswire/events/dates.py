@@ -366,11 +366,15 @@ def _tally(verb: Token) -> bool:
     doctors have been murdered", "have been searching for Kopp since the slaying")."""
     perfect = bool(_auxiliaries(verb) & PERFECT_AUXILIARIES)
     bounds = dates().tally_bounds
+    # a joined predicate shares the first one's bound ("Since 2014, Russia has annexed
+    # Crimea and backed separatists")
+    clauses = [verb, *([verb.head] if verb.dep_ == "conj" else [])]
     return perfect and any(
         c.dep_ in {"prep", "mark", "advmod"} and c.lower_ in bounds
+        for clause in clauses
         for c in (
-            *verb.children,
-            *(g for a in verb.children if a.dep_ == "advcl" for g in a.children),
+            *clause.children,
+            *(g for a in clause.children if a.dep_ == "advcl" for g in a.children),
         )
     )
 
