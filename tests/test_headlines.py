@@ -4,6 +4,7 @@ parsed, and the parse laid back onto the words as written. Headlines written for
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import headline_events
 
 from crosswire import headlines, nlp, pipeline
 from crosswire.model import Article
@@ -98,12 +99,5 @@ def test_a_noun_phrase_headline_keeps_its_nouns() -> None:
 
 
 def test_a_verbless_headline_parsed_apart_codes_its_event() -> None:
-    article = Article(
-        id="t",
-        title="EU sanctions Russian oligarchs over Ukraine war",
-        text="More details were not immediately available.",
-        path="t",
-        published="2024-01-15",
-    )
-    [analysis] = pipeline.analyse_articles([article])
-    assert [(e.type, e.section) for e in analysis.events] == [("SANCTION", "headline")]
+    events = headline_events("EU sanctions Russian oligarchs over Ukraine war")
+    assert [(e.type, e.section) for e in events] == [("SANCTION", "headline")]
