@@ -19,7 +19,7 @@ from crosswire.events.harmed import (
 from crosswire.events.modality import modality_of, stance
 from crosswire.events.participants import actors_of, unique
 from crosswire.events.patterns import Pattern
-from crosswire.events.syntax import direct_object, passive_subject
+from crosswire.events.syntax import direct_object, participle_noun, passive_subject
 from crosswire.events.targets import complete_roles, is_state, moved_forces, only_vague
 from crosswire.model import ActorRef, DateFrom, EventMention, Modality, Place
 
@@ -156,9 +156,8 @@ def _mobilised(
         return subjects, targets
     # ... or the subject of a passive without its auxiliary, or the noun its participle
     # describes ("riot police deployed in Lagos"), which the arguments turned round
-    moved = [direct_object(trigger) or passive_subject(trigger)]
+    moved = [direct_object(trigger) or passive_subject(trigger), participle_noun(trigger)]
     moved += [c for c in trigger.children if c.dep_ == "nsubj"]
-    moved += [trigger.head] if trigger.dep_ == "acl" else []  # "police deployed in Lagos"
     keys = {a.key for m in moved if m is not None for a in actors_of(m, context)}
     forces = [t for t in targets if t.key in keys]
     return subjects or forces, _not_moved(pattern, [t for t in targets if t.key not in keys])

@@ -56,7 +56,6 @@ class _Reading:
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "obj"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def modality_of(trigger: Token) -> tuple[bool, Modality, bool]:
@@ -161,9 +160,7 @@ def _negated(trigger: Token) -> bool:
 def _beyond_degree(trigger: Token) -> bool:
     """An infinitive hung on a word "too" modifies, itself or through its own modifier
     ("too afraid to testify", "too much common sense to point a gun"): not done."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        return False
-    if trigger.dep_ not in {"xcomp", "acl", "advcl", "ccomp"}:
+    if infinitive_marker(trigger) is None or trigger.dep_ not in {"xcomp", "acl", "advcl", "ccomp"}:
         return False
     words = [trigger.head, *(c for c in trigger.head.children if c.dep_ in {"amod", "advmod"})]
     return any(
@@ -177,7 +174,7 @@ def _subjunctive(verb: Token) -> bool:
     """A that-clause in the mandative subjunctive: a bare verb, or a bare "be" of its
     passive, with a subject and no modal ("recommended that he be executed", "insisted
     that the prisoners be released"): what someone wants done, not what was."""
-    if verb.dep_ != "ccomp" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "ccomp" or not any(c.dep_ in NOUN_SUBJECTS for c in verb.children):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if not auxiliaries:
