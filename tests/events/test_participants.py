@@ -222,3 +222,9 @@ def test_coordinated_nationalities_of_one_noun_are_two_sides(text: str, sides: s
     [event] = code(text)
     assert event.source is not None and event.target is not None
     assert {event.source.country, event.target.country} == sides
+
+
+def test_two_countries_side_by_side_are_a_list() -> None:
+    [event] = code("Armenia, Azerbaijan signed a peace deal on Monday.")
+    assert event.source is not None and event.target is not None
+    assert {event.source.country, event.target.country} == {"ARM", "AZE"}

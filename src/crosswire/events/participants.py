@@ -45,7 +45,7 @@ def actors_of(token: Token, context: Context) -> list[ActorRef]:
     context.resolving.add(token.i)
     try:
         found: list[ActorRef] = []
-        for head in [token, *(c for c in _listed(token) if not dateline(c))]:
+        for head in [token, *(c for c in _listed(token, context) if not dateline(c))]:
             actor = _actor_of_head(head, context)
             kinds = _coordinated_kinds(head, context)
             if actor is not None and actor not in kinds:
@@ -69,16 +69,25 @@ def _coordinated_kinds(noun: Token, context: Context) -> list[ActorRef]:
     return found
 
 
-def _listed(token: Token) -> list[Token]:
+def _listed(token: Token, context: Context) -> list[Token]:
     """The other members of a list the phrase heads: its conjuncts, and a list the parser
     hung on it as an apposition ("The US, Russia, and Switzerland met": Russia is parsed
     as the US's apposition, Switzerland as the conjunct of either); a true apposition
-    ("Kim, the leader") has no conjunct on either side."""
+    ("Kim, the leader") has no conjunct on either side, unless both are countries."""
     members = list(token.conjuncts)
     for appos in (c for c in token.children if c.dep_ == "appos"):
-        if appos.conjuncts or token.conjuncts:
+        if appos.conjuncts or token.conjuncts or _two_countries(token, appos, context):
             members += [appos, *(c for c in appos.conjuncts if c not in members)]
     return members
+
+
+def _two_countries(token: Token, appos: Token, context: Context) -> bool:
+    """Two countries side by side ("Armenia, Azerbaijan sign peace deal"): one country is
+    never another's apposition, so they are a list a headline writes without "and"."""
+    mentions = [context.mention_at(token), context.mention_at(appos)]
+    return all(m is not None and m.type == "COUNTRY" for m in mentions) and (
+        mentions[0] != mentions[1]
+    )
 
 
 def possessor_actors(noun: Token, context: Context) -> list[ActorRef]:
