@@ -101,10 +101,10 @@ def verbal_reading(headline: Doc, is_verb: Callable[[str], bool]) -> Doc:
     or the verb so read takes no object (a noun phrase: "US sanctions on Iran")."""
     if any(t.pos_ in {"VERB", "AUX"} for t in headline):
         return headline
-    token = next((t for t in headline[1:] if _verb_lemma(t, is_verb) and _after_subject(t)), None)
-    if token is None:
+    read_as = ((t, _verb_lemma(t, is_verb)) for t in headline[1:])
+    token, lemma = next(((t, v) for t, v in read_as if v and _after_subject(t)), (None, None))
+    if token is None or lemma is None:
         return headline
-    lemma = _verb_lemma(token, is_verb) or ""
     words = [t.text for t in headline]
     spaces = [bool(t.whitespace_) for t in headline]
     words[token.i] = _past(lemma)

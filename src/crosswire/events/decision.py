@@ -72,12 +72,13 @@ def _events(
             candidate.token, verdict, types
         ):
             continue
-        if said_as(candidate.token, verdict) or _harm_of_another_type(
-            candidate.token, verdict, types
-        ):
-            continue
-        borrow = not _harm_coded(candidate.token, verdict, types)
-        event = code_learned(candidate.token, verdict, sentence, context, borrow)
+        harm = _harm_type(candidate.token, types)
+        if said_as(candidate.token, verdict) or harm not in {None, verdict}:
+            continue  # "Israeli strikes on Rafah killed 35" (an assault): no labour strike
+        # "the explosion killed an officer", the killing coded: the noun adds an event only
+        # with actors of its own ("the bombings at the embassies"), not by borrowing the
+        # killed
+        event = code_learned(candidate.token, verdict, sentence, context, harm != verdict)
         if event is not None:
             kept.append((candidate.token, event))
             taken.add(candidate.token.i)
@@ -116,20 +117,12 @@ def said_as(token: Token, verdict: str) -> bool:
     return token.lemma_.lower() in frames().saying_verbs and verdict not in frames().said_types
 
 
-def _harm_coded(token: Token, verdict: str, types: dict[int, str]) -> bool:
-    """A noun whose verb of harm is coded as the same act ("the explosion killed an
-    officer", with the killing coded): the noun adds an event only with actors of its own
-    ("the bombings at the embassies"), not by borrowing the killed."""
+def _harm_type(token: Token, types: dict[int, str]) -> str | None:
+    """The type a noun's verb of harm is coded as, where the noun did or named that harm
+    ("the explosion killed an officer", "Israeli strikes on Rafah killed 35 people"): the
+    noun names the same act, in the sense the verb gives it."""
     harm = harm_told_of(token) if token.pos_ in NOUNS else None
-    return harm is not None and types.get(harm.i) == verdict
-
-
-def _harm_of_another_type(token: Token, verdict: str, types: dict[int, str]) -> bool:
-    """A noun that did the harm a verb codes as an event of another type ("Israeli strikes
-    on Rafah killed 35 people", the killing an assault): the noun names the same act, in
-    the sense the verb gives it, not a labour strike."""
-    harm = harm_told_of(token) if token.pos_ in NOUNS else None
-    return harm is not None and harm.i in types and types[harm.i] != verdict
+    return types.get(harm.i) if harm is not None else None
 
 
 def _object_of(token: Token, taken: set[int]) -> bool:

@@ -13,6 +13,8 @@ from crosswire.events.participants import (
     actors_under_prep,
     generic_actor,
     modifier_actor,
+    owned_thing,
+    possessor_actors,
 )
 from crosswire.events.patterns import told_act
 from crosswire.model import ActorRef
@@ -56,6 +58,5 @@ def recipient_actors(noun: Token, context: Context) -> list[ActorRef]:
 
 def _thing_owners(noun: Token, context: Context) -> list[ActorRef]:
     """The actors a common noun's possessor names ("Ukraine's power grid")."""
-    if noun.pos_ != "NOUN" or generic_actor(noun, context) is not None:
-        return []
-    return [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, context)]
+    owned = noun.pos_ == "NOUN" and owned_thing(noun, context)
+    return possessor_actors(noun, context) if owned else []

@@ -129,7 +129,7 @@ def title_word(token: Token) -> bool:
     return following is not None and following.text == "." and is_title(token.text + ".")
 
 
-def _owned_thing(noun: Token, context: Context) -> bool:
+def owned_thing(noun: Token, context: Context) -> bool:
     """A thing (no actor noun: "bid", "application", not "forces") with a possessor: the
     name written before it says what it is about, not whose it is."""
     owned = any(c.dep_ == "poss" for c in noun.children)
@@ -166,7 +166,7 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                 return generic  # "Staunton police": the police, of that place
             if token.pos_ == "NOUN" and candidate.dep_ == "compound":
                 continue  # "the Hong Kong situation": where it is, not who
-        if before and token.pos_ == "NOUN" and _owned_thing(token, context):
+        if before and token.pos_ == "NOUN" and owned_thing(token, context):
             continue  # "Sweden's NATO bid": Sweden's, a bid to join NATO
         if before and mention.type in {"ORG", "GROUP"} and _one_of_them(token):
             return _person_of(mention.actor, token, context)  # "a Mafia leader"
