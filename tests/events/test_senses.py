@@ -556,3 +556,42 @@ def test_a_recording_that_captured_someone_arrested_no_one() -> None:
 
 def test_killing_it_is_doing_well() -> None:
     assert types("The chef killed it at the cooking competition in Lyon.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some say female pilots were held up by the lack of opportunities in the air force.",
+        "Most of the Japanese companies acquired by foreigners are privately held.",
+        "The rebels held off the army for a week.",
+        "Police held back the crowd outside the stadium.",
+    ],
+)
+def test_held_with_a_particle_or_an_adverb_of_its_idioms_detains_no_one(text: str) -> None:
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While Drake held Echenique scoreless in the first half, Artino found success.",
+        "Jackson was held to just two catches for 25 yards.",
+    ],
+)
+def test_held_in_a_state_or_to_a_mark_is_no_one_detained(text: str) -> None:
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Egyptian police held the activist for two days.", "COERCE"),
+        ("Somali gunmen held the aid workers hostage for a month.", "ASSAULT"),
+        ("Pirates held the crew to ransom for four months.", "ASSAULT"),
+        ("Ukraine held Russia responsible for the attack on the dam.", "ACCUSE"),
+    ],
+)
+def test_the_states_and_phrases_of_holding_its_patterns_code_stay_events(
+    text: str, type_: str
+) -> None:
+    assert types(text) == [type_]

@@ -8,6 +8,7 @@ from spacy.vocab import Vocab
 
 from crosswire.events.syntax import (
     clause_subject,
+    direct_object,
     disagrees,
     doc_text,
     joins_clause_above,
@@ -69,6 +70,42 @@ def test_an_absolute_with_and_a_participle_is_no_object() -> None:
         ["NNP", "VBD", "VBN", "IN", "NNS", "VBG", "RP"],
     )
     assert prep_objects(doc[3]) == []
+
+
+def test_the_subject_of_a_participle_hung_on_a_preposition_is_its_object() -> None:
+    # "pulled a gun on [two officers driving him]": the officers are the ones threatened
+    doc = _parsed(
+        ["He", "pulled", "a", "gun", "on", "officers", "driving", "him"],
+        [1, 1, 3, 1, 1, 6, 4, 6],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "nsubj", "pcomp", "dobj"],
+        ["PRP", "VBD", "DT", "NN", "IN", "NNS", "VBG", "PRP"],
+    )
+    assert [t.text for t in prep_objects(doc[4])] == ["officers"]
+
+
+def test_the_first_of_two_complements_is_the_object() -> None:
+    # "called Magruder a liar", both nouns parsed as complements of "called"
+    doc = _parsed(
+        ["LaRue", "called", "Magruder", "a", "liar"],
+        [1, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "oprd", "det", "oprd"],
+        ["NNP", "VBD", "NNP", "DT", "NN"],
+    )
+    assert direct_object(doc[1]) == doc[2]
+    one = _parsed(
+        ["They", "called", "it", "wrong"],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "oprd"],
+        ["PRP", "VBD", "PRP", "JJ"],
+    )
+    assert direct_object(one[1]) == one[2]
+    alone = _parsed(
+        ["He", "was", "named", "chairman"],
+        [2, 2, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "oprd"],
+        ["PRP", "VBD", "VBN", "NN"],
+    )
+    assert direct_object(alone[2]) is None
 
 
 def test_a_participle_the_parser_took_for_a_nominal_subject_hands_over_to_its_own() -> None:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from crosswire import nlp
-from crosswire.model import EventMention, Scope
+from crosswire.model import ActorRef, EventMention, Scope
 from crosswire.scope import confirm
 from crosswire.scope.confirm import confirmed, in_scope
 from crosswire.scope.model import load_model
@@ -79,3 +79,35 @@ def test_an_arrest_is_in_scope_on_any_page_an_english_sentence_of_another_act_is
     sports_page = Scope(language="en", document=0.0, english=2)
     assert in_scope([arrest, beat], doc, [], sports_page) == [arrest]
     assert confirmed(list(doc.sents), [], sports_page) == []  # the page alone keeps both out
+
+
+@pytest.mark.slow
+def test_an_arrest_keeps_itself_not_the_other_events_of_its_sentence() -> None:
+    text = "In the first meeting with the Steelers, Jackson was arrested by police."
+    doc = next(nlp.parse([text]))
+    meeting_at, arrest_at = text.index("meeting"), text.index("arrested")
+    meeting = EventMention("m", "CONSULT", meeting_at, meeting_at + 7, 0, 0)
+    arrest = EventMention("a", "COERCE", arrest_at, arrest_at + 8, 0, 0, mode="arrest")
+    sports_page = Scope(language="en", document=0.0, english=2)
+    assert in_scope([meeting, arrest], doc, [], sports_page) == [arrest]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("doer", "kept"),
+    [
+        (None, True),  # "was fined $500": by the state, whoever
+        (ActorRef("agent:XXX:JUD:court", "court", None, "JUD"), True),
+        (ActorRef("country:USA", "United States", "USA", "GOV"), True),
+        (ActorRef("org:nfl", "NFL", None, None), False),  # a league fining its player
+    ],
+)
+def test_a_judgement_is_in_scope_on_any_page_where_the_state_gives_it(
+    doer: ActorRef | None, kept: bool
+) -> None:
+    text = "Finnegan was fined $25,000 for two hard hits last weekend."
+    doc = next(nlp.parse([text]))
+    at = text.index("fined")
+    fine = EventMention("f", "SANCTION", at, at + 5, 0, 0, mode="convict", source=doer)
+    sports_page = Scope(language="en", document=0.0, english=2)
+    assert in_scope([fine], doc, [], sports_page) == ([fine] if kept else [])

@@ -66,6 +66,7 @@ class Typed:
     actor: ActorRef
     label: str  # spaCy's (or the repair's) label
     is_capital: bool = False
+    qualified: bool = False  # a town its qualifier placed ("Paris, Texas"): not read again
     office: str | None = None  # an office named alone ("the Iraqi prime minister"): its role
 
 

@@ -144,7 +144,7 @@ def reread_places(typed: list[Typed], votes: LocationVotes) -> bool:
     changed = False
     for mention in typed:
         town = mention.actor.country
-        if mention.type != "PLACE" or mention.is_capital or town is None:
+        if mention.type != "PLACE" or mention.is_capital or mention.qualified or town is None:
             continue
         name = mention.actor.name
         elsewhere = region_names().get(fold(name), frozenset()) | countries.town_countries(name)

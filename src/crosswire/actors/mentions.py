@@ -30,6 +30,7 @@ from crosswire.actors.lexicon import (
 )
 from crosswire.actors.offices import office_mention
 from crosswire.actors.persons import DocPerson, resolve_people
+from crosswire.actors.qualified import read_qualified_places
 from crosswire.actors.repair import Candidate, repaired_entities
 from crosswire.actors.retype import retype_by_context
 from crosswire.actors.roles import RoleFound, find_role, role_spans
@@ -69,6 +70,7 @@ def find_mentions(doc: Doc, article: Article, times: list[TimeExpr] | None = Non
     share_heads(text, typed, day)
     retype_by_context(text, typed)
     _capitals_as_states(doc, typed)
+    read_qualified_places(text, typed)
     ethnic = mark_ethnic_groups(text, typed)
     votes = location_votes(text, typed, skip=ethnic)
     if reread_places(typed, votes):

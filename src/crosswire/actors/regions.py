@@ -69,6 +69,20 @@ def region_names() -> dict[str, frozenset[str]]:
 
 
 @cache
+def subdivision_names() -> dict[str, frozenset[str]]:
+    """Folded name of a subdivision at any level (a US state, an English county:
+    "somerset") -> the countries (alpha-3) with one of that name, less the generic names."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            for name in _subdivision_names(sub.name):
+                found[fold(name)].add(country.alpha_3)
+    generic = set(region_words().generic)
+    return {name: frozenset(codes) for name, codes in found.items() if name not in generic}
+
+
+@cache
 def region_countries() -> dict[str, str]:
     """Folded region name -> its country (alpha-3), for names one country alone has."""
     found = region_names()

@@ -21,6 +21,7 @@ from crosswire.events.data import frames
 from crosswire.events.harmed import harmed
 from crosswire.events.modality import counselled_against
 from crosswire.events.participants import generic_actor
+from crosswire.events.patterns import verb_patterns
 from crosswire.events.recipients import is_case
 from crosswire.events.syntax import (
     PASSIVE_SUBJECTS,
@@ -31,6 +32,7 @@ from crosswire.events.syntax import (
     marked_infinitives,
     passive_subject,
     phoned_for,
+    predicatives,
 )
 from crosswire.model import PloverType
 
@@ -72,6 +74,11 @@ class PrivatePosts(DataModel):
     jobs: Words
 
 
+class KeptInState(DataModel):
+    verbs: Words
+    preps: Words
+
+
 class Senses(DataModel):
     harm_types: frozenset[PloverType]
     vehicles: Words
@@ -81,6 +88,7 @@ class Senses(DataModel):
     collision_verbs: Words
     unprotesting_sectors: frozenset[Sector]
     idioms: dict[str, Words]
+    kept_in_state: KeptInState
     seeming: Words
     means_objects: Words
     reflexives: Words
@@ -111,9 +119,9 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Con
     none in this sentence: an idiom, or an accident of a verb that could be harm (then it is
     no other event either: "was struck by a car" is no labour strike), also one the article
     tells elsewhere (`_told_collision`)."""
-    data = senses()
-    if any(c.dep_ == "prt" and c.lower_ in data.idioms.get(lemma, ()) for c in verb.children):
+    if _idiom(verb, lemma) or _kept_in_state(verb, lemma):
         return True
+    data = senses()
     if _state_object(verb, lemma) or _discharge(verb, lemma) or _seeming(verb, lemma):
         return True
     if _private_post(verb, lemma):
@@ -124,6 +132,37 @@ def no_event(verb: Token, lemma: str, event_types: Collection[str], context: Con
     accident = _vehicle_doer(verb) or _in_mishap(verb) or _after_a_force(verb)
     accident = accident or _mishap_named_beside(verb)
     return harm and (accident or _told_collision(verb, lemma, context))
+
+
+def _idiom(verb: Token, lemma: str) -> bool:
+    """The verb with a particle of its idioms: marked as one, or read as an adverb, or as
+    a preposition right after it ("held off the army")."""
+    words = senses().idioms.get(lemma, frozenset())
+    return any(
+        c.lower_ in words
+        and (c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.i == verb.i + 1))
+        for c in verb.children
+    )
+
+
+def _kept_in_state(verb: Token, lemma: str) -> bool:
+    """'held Echenique scoreless', 'was held to two catches': a verb of keeping with a
+    complement, or a phrase of the kept-to prepositions, that none of its patterns codes."""
+    data = senses().kept_in_state
+    if lemma not in data.verbs:
+        return False
+    patterns = verb_patterns().get(lemma, ())
+    coded = {word for p in patterns for word in p.complement}
+    phrased = {phrase for p in patterns for phrase in p.phrase}
+    if any(c.lemma_.lower() not in coded for c in predicatives(verb)):
+        return True
+    marks = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in data.preps]
+    return any(
+        f"{c.lower_} {g.lemma_.lower()}" not in phrased
+        for c in marks
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _mishap_named_beside(verb: Token) -> bool:

@@ -63,8 +63,25 @@ MEASURE_ADVERBS = {"away", "ago", "apart"}
 
 def direct_object(verb: Token) -> Token | None:
     """The verb's object; not a measure the parser read as one ("was arrested five
-    buildings away")."""
-    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and not _measure(c)), None)
+    buildings away"); the first of two complements the parser gave the verb, which is its
+    object ("called Magruder a liar": both read as complements)."""
+    found = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and not _measure(c)), None)
+    if found is not None:
+        return found
+    complements = [c for c in verb.children if c.dep_ == "oprd"]
+    return complements[0] if len(complements) > 1 else None
+
+
+def predicatives(verb: Token) -> list[Token]:
+    """What the verb says its object is or becomes ("held Russia responsible", "found him
+    guilty"): a predicative complement, an adjective clause, or the parser's second object
+    ("held Echenique scoreless")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    complements = [
+        c for c in verb.children
+        if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "xcomp" and c.pos_ == "ADJ")
+    ]  # fmt: skip
+    return complements + objects[1:]
 
 
 def _measure(noun: Token) -> bool:
@@ -190,14 +207,19 @@ def marked_infinitives(verb: Token, marks: Collection[str]) -> list[Token]:
     ]
 
 
+ABSOLUTE_PREPS = {"with", "without"}  # "with police looking on": no object of theirs
+
+
 def prep_objects(prep: Token) -> list[Token]:
     """The nouns a preposition governs: its object, and the subject of a "to" clause the
     parser hung on it in the object's place ("pleaded with [the government to reconsider]",
-    "called on [Israel to halt]"): the one asked is the preposition's object. (An absolute
-    "with" takes a participle, not an infinitive: "with police looking on".)"""
+    "called on [Israel to halt]"): the one asked is the preposition's object; so is the
+    subject of a participle it reads so ("pulled a gun on [two officers driving him]"),
+    but for an absolute "with" ("with police looking on")."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     for clause in (c for c in prep.children if c.dep_ == "pcomp"):
-        if infinitive_marker(clause) is not None:
+        participle = clause.tag_ == "VBG" and prep.lower_ not in ABSOLUTE_PREPS
+        if infinitive_marker(clause) is not None or participle:
             objects += _subjects_before(clause)
     return objects
 

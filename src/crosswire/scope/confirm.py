@@ -61,18 +61,34 @@ def in_scope(
     settings: ScopeSettings = DEFAULT.scope,
 ) -> list[EventMention]:
     """The events of `coded` (offsets into `doc`) whose sentence is in scope, and the acts
-    of justice (frames.yaml ``justice_modes``: an arrest is crime and justice whatever the
-    page's topic) whose sentence is English."""
+    of justice by the state (`justice_act`: an arrest is crime and justice whatever the
+    page's topic) whose sentence is English: those acts alone, not their sentence's other
+    events."""
     holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
     kept = confirmed(holding, mentions, scope, settings)
     language = scope.language or ""
-    justice = [e for e in coded if e.mode in frames().justice_modes]
-    kept = kept + [  # the language guess only for the few sentences holding such an act
+    justice = [e for e in coded if justice_act(e)]
+    english = [  # the language guess only for the few sentences holding such an act
         s for s in holding
         if s not in kept and any(_inside(e, s) for e in justice)
         and is_english(s.text, language, settings)
     ]  # fmt: skip
-    return [e for e in coded if not any(_inside(e, s) for s in holding) or _kept(e, kept)]
+    return [
+        e
+        for e in coded
+        if not any(_inside(e, s) for s in holding)
+        or _kept(e, kept)
+        or (e in justice and _kept(e, english))
+    ]
+
+
+def justice_act(event: EventMention) -> bool:
+    """An arrest or a judgement (frames.yaml ``justice_modes``) done by the state: its doer
+    unstated, of a country, or of a state's sector ("was fined by the NFL" is not)."""
+    if event.mode not in frames().justice_modes:
+        return False
+    doer = event.source
+    return doer is None or doer.country is not None or doer.sector in frames().state_sectors
 
 
 def confirmed(
