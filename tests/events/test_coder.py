@@ -75,6 +75,25 @@ def test_coordinated_subjects_make_one_reciprocal_event() -> None:
     assert {p.name for p in event.participants} == {"Justin Trudeau", "Narendra Modi"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, Peru and Bolivia signed a trade agreement on Friday.",
+        # the parse names two of the three the subject counts
+        "The three foreign ministers of Bronislaw Geremek of Poland, Janos Martonyi of Hungary"
+        " and Jan Kavan of the Czech Republic signed the documents of accession.",
+    ],
+)
+def test_a_reciprocal_act_of_three_sides_has_no_one_target(text: str) -> None:
+    event = only(code(text), "SUPPORT")
+    assert event.source is not None and event.target is None
+
+
+def test_a_reciprocal_act_of_two_sides_has_the_second_for_its_target() -> None:
+    event = only(code("Chile and Peru signed a trade agreement on Friday."), "SUPPORT")
+    assert event.target is not None and event.target.country == "PER"
+
+
 def test_request_content_and_control() -> None:
     event = only(code("Vladimir Putin called for sanctions on Iran to be lifted."), "REQUEST")
     assert event.mode == "yield" and event.cameo == "0254"  # an appeal (CAMEO 02x)

@@ -65,7 +65,7 @@ def build(
     code, negated, status = _code(trigger, pattern, len(subjects + targets), ahead)
     event = _mention(trigger, sentence, context, heads, code, dating)
     event.source = subjects[0] if subjects else None
-    event.target = _target(pattern, subjects, targets)
+    event.target = _target(trigger, pattern, subjects, targets)
     event.participants = unique(subjects + targets)
     event.location = places[0] if places else None
     event.negated, event.modality = negated, status
@@ -170,10 +170,26 @@ def _not_moved(pattern: Pattern, targets: list[ActorRef]) -> list[ActorRef]:
     return [t for t in targets if not moved_forces(t)]
 
 
-def _target(pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]) -> ActorRef | None:
+def _target(
+    trigger: Token, pattern: Pattern, subjects: list[ActorRef], targets: list[ActorRef]
+) -> ActorRef | None:
+    """The first target; for a reciprocal act of two sides named as its doers, the second
+    ("Chile and Peru signed": Peru); none for one of three sides or more, as PLOVER codes
+    a multilateral act ("the three foreign ministers signed": not one of them)."""
     if targets:
         return targets[0]
-    return subjects[1] if pattern.reciprocal and len(subjects) > 1 else None
+    two_sides = len(subjects) == 2 and not _many_doers(trigger)
+    return subjects[1] if pattern.reciprocal and two_sides else None
+
+
+FEW = {"one", "two", "1", "2", "a", "an"}  # counts of doers that leave two sides at most
+
+
+def _many_doers(trigger: Token) -> bool:
+    """The subject counts three doers or more ("the three foreign ministers", "27 EU
+    leaders"), whoever of them the parse names."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(n.dep_ == "nummod" and n.lower_ not in FEW for s in subjects for n in s.children)
 
 
 def _scheduled_ahead(
