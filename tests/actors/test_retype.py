@@ -43,3 +43,16 @@ def test_a_person_before_a_countrys_possessive_stays_a_person(analyse) -> None:
 def test_a_capital_the_small_model_took_for_a_person_is_the_capital(analyse) -> None:
     kyiv = analyse("Lindsey Graham visited Kyiv.").find("Kyiv")
     assert kyiv.type == "PLACE" and kyiv.actor.country == "UKR"
+
+
+def test_an_amount_or_a_score_is_no_part_of_a_name(analyse) -> None:
+    doc = analyse("The European Commission fined Apple 1.8 billion euros on Monday.")
+    assert doc.find("Apple").actor.key == "org:apple"
+    assert analyse("Paris Saint-Germain beat Inter Milan 2-1.").find("Inter Milan")
+
+
+def test_a_capital_with_a_name_written_into_it_is_no_state(analyse) -> None:
+    club = analyse("Real Madrid signed the Brazilian forward for 60 million euros.")
+    assert all(m.type != "COUNTRY" or m.actor.country != "ESP" for m in club.mentions)
+    state = analyse("Madrid rejected the proposal on Monday.")
+    assert state.find("Madrid").type == "COUNTRY"

@@ -691,6 +691,20 @@ def test_an_infinitive_on_a_possessed_noun_is_the_possessors() -> None:
     assert "pirates" in named(event.source)
 
 
+def test_a_plot_an_infinitive_completes_is_not_the_foilers() -> None:
+    # the parser hangs "to assassinate" on "foiled" as its complement, not on "plot"
+    text = "The security service said it had foiled a plot to assassinate President Luis Arce."
+    event = one(text, "ASSAULT")
+    assert (event.source, event.modality) == (None, "planned")
+    rebels = one("Police foiled the rebels' plot to attack the base.", "ASSAULT")
+    assert "rebels" in named(rebels.source)
+
+
+def test_a_plan_a_support_verb_carries_is_its_subjects() -> None:
+    event = one("Russia announced a plan to withdraw its troops from Kherson.", "CONCEDE")
+    assert event.source is not None and event.source.country == "RUS"
+
+
 def test_an_infinitive_on_a_noun_of_asking_is_the_one_askeds_not_yet_done() -> None:
     text = "Trump's request to the Ukrainian president to investigate his rivals was improper."
     event = one(text, "ACCUSE")

@@ -62,6 +62,13 @@ def test_the_subject_of_an_undergoer_verb_undergoes_the_event() -> None:
     assert named(subjects, "european commission") and named(targets, "ministry")
 
 
+def test_the_one_a_received_act_comes_from_on_its_noun_does_it() -> None:
+    text = "Egypt's president received a phone call from his Turkish counterpart on Monday."
+    event = _one(text, "CONSULT")
+    assert event.source is not None and event.source.country == "TUR"
+    assert event.target is not None and event.target.country == "EGY"
+
+
 def test_what_comes_under_attack_is_its_target() -> None:
     found = [e for e in code("The Kenyan embassy came under attack on Monday.")]
     assert [e.type for e in found] == ["ASSAULT"]

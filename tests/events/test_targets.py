@@ -417,3 +417,11 @@ def test_the_noun_a_participle_describes_is_whom_it_was_done_to_first() -> None:
     )
     charges = [e for e in code_all(text) if e.type == "ACCUSE"]
     assert [e.target.name if e.target else None for e in charges] == ["prison officers"]
+
+
+def test_a_text_or_a_rule_is_not_aimed_at_whom_it_is_about() -> None:
+    text = "Thousands of people marched in Tbilisi against a proposed law on foreign agents."
+    [event] = code_all(text)
+    assert event.target is None or "agents" not in event.target.name
+    [sanctions] = code_all("Protesters rallied against sanctions on Venezuela's oil exports.")
+    assert sanctions.type == "PROTEST"

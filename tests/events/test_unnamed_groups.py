@@ -150,3 +150,8 @@ def test_a_states_allies_are_the_ones_it_asks() -> None:
     # "its Western allies" are other states, not Kyiv's own officials named before
     [event] = code("Kyiv pressed its Western allies for more air defense systems.")
     assert event.target is not None and event.target.name == "Western allies"
+
+
+def test_people_of_the_entertainment_trades_can_be_arrested() -> None:
+    [event] = code("Police arrested a rapper and two influencers in Tehran on Monday.")
+    assert event.type == "COERCE" and event.target is not None and event.target.name == "rapper"

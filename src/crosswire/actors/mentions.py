@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import countries
 from crosswire.actors.classify import STATE_SECTORS, Typed, classify, display
@@ -149,10 +149,22 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or in_dateline(doc.text, mention.start, [span.sent.start_char]):
             continue  # "MOSCOW (Reuters) -": where the story was filed, acting or not
+        if _inside_a_longer_name(span, typed):
+            continue  # "Real Madrid signed the forward": a club the capital names
         if span.root.dep_ in _ACTING_DEPS or _by_agent(span.root):
             code = mention.actor.country
             mention.type = "COUNTRY"
             mention.actor = ActorRef(f"country:{code}", countries.country_name(code), code, "GOV")
+
+
+def _inside_a_longer_name(span: Span, typed: list[Typed]) -> bool:
+    """A capital with a proper noun of no mention of its own written into it ("Real
+    Madrid", "Dynamo Kyiv"): the name of something else, a club or a firm."""
+    covered = {i for m in typed for i in range(m.start, m.end)}
+    return any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start and c.idx not in covered
+        for c in span.root.children
+    )
 
 
 def _by_agent(token: Token) -> bool:

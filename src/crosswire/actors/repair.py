@@ -47,6 +47,11 @@ _DASH_PAIR = re.compile(r"^([A-Z][\w'’.]+)\s?[-–—]\s?([A-Z][\w'’.]+)$")
 _DASH_PAIR_IN_TEXT = re.compile(r"\b([A-Z][a-z]+)[-–—]([A-Z][a-z]+)\b")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+# An amount or a score the model ran a name into: "fined Apple 1.8 billion euros", "beat
+# Inter Milan 2-1" (not a number of the name: "Boeing 737", "Group of 20")
+_TRAILING_AMOUNT = re.compile(
+    r"\s+(?:[$€£]?\d[\d.,]*\s*(?:billion|million|trillion|thousand|bn|mn)|\d+-\d+)$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -79,7 +84,8 @@ def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
-    """Strip a leading "the", a possessive, surrounding spaces and punctuation."""
+    """Strip a leading "the", a possessive, surrounding spaces and punctuation, and an
+    amount or a score run into the name."""
     span = text[cand.start : cand.end]
     lead = _LEADING_THE.match(span)
     start = cand.start + (lead.end() if lead else 0)
@@ -93,6 +99,8 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         start += 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
+    amount = _TRAILING_AMOUNT.search(text[start:end])
+    end = start + amount.start() if amount else end
     if end <= start:
         return None
     return Candidate(start, end, cand.label, cand.origin)

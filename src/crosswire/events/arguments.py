@@ -533,6 +533,13 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         return _subjects(head, passive=False) or None  # "said ... and warned that": KCNA
     if verb.dep_ in {"xcomp", "advcl"} and phoned_for(head):
         return _subjects(head, passive=False) or None  # "phoned Putin to urge him": Macron
+    plan = governing_object(verb)
+    if plan is not None:
+        # "foiled the pirates' plot to attack": the plotters', not the foilers'; a plan a
+        # support verb carries is its subject's ("announced a plan to withdraw")
+        owners = [c for c in plan.children if c.dep_ == "poss" and actors_of(c, context)]
+        carried = head.lemma_.lower() in frames().support_verbs
+        return owners or (_subjects(head, passive=False) if carried else None) or None
     if verb.dep_ == "xcomp":
         return _complement_controller(head, context)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
@@ -576,10 +583,6 @@ def _controller(verb: Token, head: Token, context: Context) -> list[Token] | Non
         # participle of a reduced relative as the main verb and the main verb as its
         # complement; a clause with a tense and no subject of its own is the subject's
         return _subjects(head, passive=False) or None
-    plan = governing_object(verb)
-    if plan is not None:
-        # "foiled the pirates' plot to attack": the plotters', not the foilers'
-        return [c for c in plan.children if c.dep_ == "poss" and actors_of(c, context)] or None
     if verb.dep_ == "advcl":
         harm = _harm_before(verb, head)
         if harm is not None:

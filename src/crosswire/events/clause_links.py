@@ -119,9 +119,9 @@ def _open(node: Token) -> bool:
 
 def governing_object(trigger: Token) -> Token | None:
     """ "foiled a plot to bomb the embassy": an infinitive the parser hung on the verb as
-    its purpose, right after the verb's object, a noun of plan or attempt whose complement
-    it is (`governing_nouns`): that noun."""
-    if trigger.dep_ != "advcl" or _own_subject(trigger):
+    its purpose or its complement, right after the verb's object, a noun of plan or attempt
+    whose complement it is (`governing_nouns`): that noun."""
+    if trigger.dep_ not in {"advcl", "xcomp"} or _own_subject(trigger):
         return None
     to = infinitive_marker(trigger)
     objects = [c for c in trigger.head.children if c.dep_ in {"dobj", "obj"}]

@@ -128,6 +128,8 @@ class Frames(DataModel):
     spokesman_nouns: Words
     continuing_pronouns: Words
     object_target_preps: Words
+    topic_nouns: Words
+    topic_preps: Words
     suffered_nouns: Words
     state_sectors: frozenset[Sector]
     state_acts: dict[str, Recode]

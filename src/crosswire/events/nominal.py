@@ -92,7 +92,7 @@ def noun_roles(
             (partners if prep.lower_ in PARTNER_PREPS else participants).extend(found)
         if prep.lower_ in pattern.target_preps:
             targets += actors_under(prep, context)
-    participants += _givers(noun, context)
+    participants += [a for a in _givers(noun, context) if a not in participants]
     if partners and not participants:
         doers = _doers(noun, context)
         if doers:  # "Putin's meeting with Xi", "Annan wrapped up a meeting with Saddam"
@@ -335,9 +335,10 @@ def _purpose(prep: Token) -> bool:
 def _givers(noun: Token, context: Context) -> list[ActorRef]:
     """'received an inquiry from X', 'drew criticism from X', 'were under attack from X':
     the one an event undergone comes from does it (not "the withdrawal from Iraq", which
-    no one undergoes)."""
+    no one undergoes), the phrase on the verb or on the noun ("received a phone call from
+    his Turkish counterpart")."""
     verb = _light_verb(noun)
-    phrase = list(verb.children) if verb is not None else []
+    phrase = [*verb.children, *noun.children] if verb is not None else []
     if _under(noun):
         phrase = [*noun.children, *noun.head.head.children]  # "from" on either
     elif verb is None or verb.lemma_.lower() not in frames().undergoer_verbs:

@@ -448,7 +448,8 @@ def _countries_in(noun: Token, context: Context) -> list[ActorRef]:
 def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef]:
     """The actors a non-actor noun phrase belongs to: its possessor, a country modifier or
     the object of one of its prepositions ("offer from Kabul", "boycott of contact with").
-    A harm suffered belongs to no one it is done to ("the circumstances of his death")."""
+    A harm suffered belongs to no one it is done to ("the circumstances of his death"),
+    nor a text or a rule to whom it is about (`_owning_prep`)."""
     found: list[ActorRef] = []
     if fold(noun.lemma_) in frames().suffered_nouns:
         return found
@@ -457,12 +458,21 @@ def owner_actors(noun: Token, context: Context, depth: int = 0) -> list[ActorRef
             found += named_owner(child, context)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += _agents_of(child, context)  # "the move announced by Pompeo"
-        elif child.dep_ == "prep" and child.lower_ in frames().object_target_preps:
+        elif child.dep_ == "prep" and _owning_prep(noun, child):
             for g in (g for g in child.children if g.dep_ == "pobj"):
                 found += actors_of(g, context) or (
                     owner_actors(g, context, depth + 1) if depth < 1 else []
                 )
     return unique(found)
+
+
+def _owning_prep(noun: Token, prep: Token) -> bool:
+    """A preposition whose object an act on the noun is done to ("an offer from Kabul",
+    "sanctions on Iran"), not the topic of a text or a rule ("a law on foreign agents")."""
+    if prep.lower_ not in frames().object_target_preps:
+        return False
+    topic = fold(noun.lemma_) in frames().topic_nouns
+    return not (topic and prep.lower_ in frames().topic_preps)
 
 
 def _agents_of(participle: Token, context: Context) -> list[ActorRef]:
