@@ -601,3 +601,11 @@ def test_a_when_clause_dates_each_of_its_joined_predicates() -> None:
 def test_a_joined_predicate_shares_the_since_bound_of_the_first() -> None:
     text = "Since 2014, Russia has annexed Crimea and backed separatists in eastern Ukraine."
     assert dated(text, "backed")[0] is None
+
+
+def test_an_opening_participle_clause_dates_its_main_clause() -> None:
+    text = "Speaking in Kyiv on Monday, Zelensky accused Russia of war crimes."
+    date, source = dated(text, "accused")
+    assert source == "text" and date is not None
+    after = "Zelensky accused Russia of war crimes, speaking in Kyiv on Monday."
+    assert dated(after, "accused")[1] != "text"  # what follows may come after it

@@ -228,3 +228,24 @@ def test_two_countries_side_by_side_are_a_list() -> None:
     [event] = code("Armenia, Azerbaijan signed a peace deal on Monday.")
     assert event.source is not None and event.target is not None
     assert {event.source.country, event.target.country} == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        ("The head of the IAEA met Iran's foreign minister in Vienna.", "iaea", "head of IAEA"),
+        ("The president of France called for a ceasefire.", "country:FRA", "president of France"),
+        ("The leader of Hamas rejected the proposal on Monday.", "hamas", "leader of Hamas"),
+    ],
+)
+def test_the_holder_of_an_office_of_a_named_body_acts_for_it(
+    text: str, key: str, name: str
+) -> None:
+    [event] = code(text)
+    assert event.source is not None and key in event.source.key and event.source.name == name
+
+
+def test_a_named_holder_of_an_office_is_that_person() -> None:
+    text = "The prime minister of Israel, Benjamin Netanyahu, rejected the proposal."
+    [event] = code(text)
+    assert event.source is not None and event.source.name == "Benjamin Netanyahu"

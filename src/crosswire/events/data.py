@@ -50,6 +50,7 @@ class Agents(DataModel):
     not_people: Words
     quantities: Words
     individuals: Words
+    office_heads: Words
     sexed_nouns: dict[Literal["Masc", "Fem"], Words]
     sexed_endings: dict[Literal["Masc", "Fem"], Words]
     unsexed_endings: Words

@@ -173,15 +173,29 @@ def _ongoing_states(trigger: Token) -> list[Token]:
 
 
 def _close_in_time(clause: Token) -> bool:
-    """A clause introduced as simultaneous ("when", "as", "while") or as just after or
-    before ("shortly after"); not one that only places ("where a vote will be held
-    Thursday") or bounds ("after he fled on Sunday") the main clause."""
+    """A clause introduced as simultaneous ("when", "as", "while"), an opening participle
+    clause, or one just after or before ("shortly after"); not one that only places
+    ("where a vote will be held Thursday") or bounds ("after he fled on Sunday") the main
+    clause."""
     cues = dates()
     links = [c for c in clause.children if c.dep_ in {"mark", "advmod", "npadvmod"}]
+    if _opening_participle(clause):
+        return True
     if any(c.lower_ in cues.simultaneous_marks for c in links):
         return not _future(clause)
     bounded = any(c.dep_ == "mark" and c.lower_ in cues.bounding_marks for c in links)
     return bounded and any(c.lower_ in cues.close_modifiers for c in links)
+
+
+def _opening_participle(clause: Token) -> bool:
+    """A present participle clause with no opening word, set before its main clause, tells
+    what its subject was doing as it acted ("Watching the documentary last summer, LaRue
+    called Magruder a liar"); one after it may tell what followed ("fired, killing two")."""
+    return (
+        clause.tag_ == "VBG"
+        and clause.i < clause.head.i
+        and not any(c.dep_ in {"mark", "aux", "nsubj"} for c in clause.children)
+    )
 
 
 def _described_time(trigger: Token, context: Context) -> str | None:

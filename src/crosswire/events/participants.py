@@ -180,6 +180,9 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
                     else None
                 )
             return mention.actor
+    held = _office_of_named(token, context)
+    if held is not None:
+        return held  # "the head of the IAEA": the IAEA's
     generic = generic_actor(token, context)
     if generic is not None and not (_role_word(token) and fold(token.lemma_) not in group_heads()):
         # "a man in the death of a woman at Sam's Club": the man; "the killing by police
@@ -189,6 +192,26 @@ def _actor_of_head(token: Token, context: Context) -> ActorRef | None:
     if named is not None:
         return named.actor
     return generic or unrecognised_name(token, context)
+
+
+OFFICE_BODIES = {"ORG", "GROUP", "COUNTRY"}  # what an office holder may act for
+
+
+def _office_of_named(token: Token, context: Context) -> ActorRef | None:
+    """'the head of the IAEA', 'the leader of Hamas', 'the president of Kenya': one who
+    holds an office of the body the "of" phrase names acts for it, coded as that body, as
+    `_person_of` codes "a Hamas leader", and named by the office."""
+    lemma = fold(token.lemma_)
+    office = lemma in agents().office_heads or (lemma in roles() and lemma not in group_heads())
+    if token.pos_ != "NOUN" or not office:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for body in (g for g in prep.children if g.dep_ == "pobj"):
+            mention = context.mention_at(body)
+            if mention is not None and mention.type in OFFICE_BODIES:
+                name = f"{_agent_name(token, context)} of {mention.actor.name}"
+                return replace(mention.actor, name=name)
+    return None
 
 
 def _one_of_them(token: Token) -> bool:
