@@ -83,9 +83,14 @@ def test_a_headline_opening_the_text_is_parsed_in_sentence_case() -> None:
         ("EU sanctions Russian oligarchs over Ukraine war", "sanctions", "sanction"),
         ("Court sentences opposition leader to ten years", "sentences", "sentence"),
         ("Pakistan summons Afghan envoy over border clashes", "summons", "summon"),
+        ("Houthis attack cargo ship in Red Sea", "attack", "attack"),  # "Houthis" an ADJ
+        # a verb the parse left with neither subject nor object, read in the past
+        ("Mali junta expels French ambassador", "expels", "expel"),
     ],
 )
-def test_a_headline_with_no_verb_reads_its_verb_as_one(title: str, word: str, lemma: str) -> None:
+def test_a_headline_with_no_verb_or_a_stranded_one_reads_its_verb_as_one(
+    title: str, word: str, lemma: str
+) -> None:
     read = headlines.verbal_reading(next(nlp.parse([title])), lambda w: w == lemma)
     token = next(t for t in read if t.text == word)
     assert (token.pos_, token.lemma_) == ("VERB", lemma)
@@ -101,3 +106,18 @@ def test_a_noun_phrase_headline_keeps_its_nouns() -> None:
 def test_a_verbless_headline_parsed_apart_codes_its_event() -> None:
     events = headline_events("EU sanctions Russian oligarchs over Ukraine war")
     assert [(e.type, e.section) for e in events] == [("SANCTION", "headline")]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pasts"),
+    [
+        ("sanction", ["sanctioned"]),
+        ("ban", ["banned"]),
+        ("seize", ["seized"]),
+        ("deny", ["denied"]),
+        ("expel", ["expeled", "expelled"]),  # the stress decides: both are tried
+        ("visit", ["visited", "visitted"]),
+    ],
+)
+def test_the_past_forms_tried_for_a_headline_verb(lemma: str, pasts: list[str]) -> None:
+    assert headlines._pasts(lemma) == pasts

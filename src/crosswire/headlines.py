@@ -93,36 +93,63 @@ def as_written(parsed: Doc, text: str) -> Doc:
 
 def verbal_reading(headline: Doc, is_verb: Callable[[str], bool]) -> Doc:
     """A headline the parser read with no verb ("EU sanctions Russian oligarchs", "Court
-    sentences opposition leader", "Armenia, Azerbaijan sign peace deal": each word a noun)
-    parsed again with its first noun after a name or noun, outside a prepositional phrase,
-    that is a verb of the event files (`is_verb`, by lemma) in its past form, the tense a
-    parser reads as a verb; its analysis is laid back onto the words as written, the word
-    keeping the verb's lemma. Unchanged where the parse has a verb, no such word is one,
-    or the verb so read takes no object (a noun phrase: "US sanctions on Iran")."""
-    if any(t.pos_ in {"VERB", "AUX"} for t in headline):
-        return headline
-    read_as = ((t, _verb_lemma(t, is_verb)) for t in headline[1:])
-    token, lemma = next(((t, v) for t, v in read_as if v and _after_subject(t)), (None, None))
+    sentences opposition leader", "Armenia, Azerbaijan sign peace deal": each word a noun),
+    or whose one verb it left with neither subject nor object ("Mali junta expels French
+    ambassador"), parsed again with that verb, or its first noun after a name or noun
+    outside a prepositional phrase that is a verb of the event files (`is_verb`, by
+    lemma), in its past form, the tense a parser reads as a verb; its analysis is laid
+    back onto the words as written, the word keeping the verb's lemma. Unchanged where no
+    such word is one, or the verb so read takes no object (a noun phrase: "US sanctions
+    on Iran")."""
+    token, lemma = _verb_to_read(headline, is_verb)
     if token is None or lemma is None:
         return headline
     words = [t.text for t in headline]
     spaces = [bool(t.whitespace_) for t in headline]
-    words[token.i] = _past(lemma)
-    variant = load_nlp()(Doc(headline.vocab, words=words, spaces=spaces))
-    verb = variant[token.i]
-    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
-        return headline  # "Russian attacks on Ukraine": a noun phrase, no clause
-    read = Doc(headline.vocab, words=[t.text for t in headline], spaces=spaces)
-    read.from_array(ANALYSIS, cast("Ints2d", variant.to_array(ANALYSIS)))
-    read[token.i].lemma_ = lemma
-    return read
+    for past in _pasts(lemma):
+        words[token.i] = past
+        variant = load_nlp()(Doc(headline.vocab, words=words, spaces=spaces))
+        verb = variant[token.i]
+        if verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children):
+            read = Doc(headline.vocab, words=[t.text for t in headline], spaces=spaces)
+            read.from_array(ANALYSIS, cast("Ints2d", variant.to_array(ANALYSIS)))
+            read[token.i].lemma_ = lemma
+            return read
+    return headline  # "Russian attacks on Ukraine": a noun phrase, no clause
+
+
+def _verb_to_read(headline: Doc, is_verb: Callable[[str], bool]) -> tuple[Token | None, str | None]:
+    """The word to read as the headline's verb, with its lemma: its one verb where the
+    parse left it with neither subject nor object, else, where it has no verb, the first
+    noun after a name that is a verb of the event files."""
+    verbs = [t for t in headline if t.pos_ in {"VERB", "AUX"}]
+    if verbs:
+        stranded = [v for v in verbs if _stranded(v) and is_verb(v.lemma_.lower())]
+        return (
+            (stranded[0], stranded[0].lemma_.lower())
+            if len(verbs) == 1 and stranded
+            else (
+                None,
+                None,
+            )
+        )
+    read_as = ((t, _verb_lemma(t, is_verb)) for t in headline[1:])
+    return next(((t, v) for t, v in read_as if v and _after_subject(t)), (None, None))
+
+
+def _stranded(verb: Token) -> bool:
+    """A verb in the present with no subject and no object of its own."""
+    links = {c.dep_ for c in verb.children}
+    return verb.tag_ in {"VBZ", "VBP"} and not links & {"nsubj", "nsubjpass", "dobj"}
 
 
 def _after_subject(token: Token) -> bool:
-    """A word right after a name or a noun (the parser may tag a country an adjective:
-    "Pakistan summons"), outside any prepositional phrase ("over border clashes")."""
+    """A word right after a name or a noun (the parser may tag a name an adjective:
+    "Pakistan summons", "Houthis attack"), outside any prepositional phrase ("over border
+    clashes")."""
     before = token.nbor(-1)
     named = before.pos_ in SUBJECT_TAGS or before.ent_type_ in NAMED_ENTITIES
+    named = named or before.is_title  # "Houthis attack cargo ship": a name tagged ADJ
     in_phrase = any(a.dep_ in {"prep", "agent"} for a in token.ancestors)
     return named and not in_phrase and token.dep_ != "pobj"
 
@@ -135,11 +162,22 @@ def _verb_lemma(token: Token, is_verb: Callable[[str], bool]) -> str | None:
     return next((form for form in forms if is_verb(form)), None)
 
 
-def _past(lemma: str) -> str:
-    """The regular past form: "sentenced", "sanctioned", "banned"."""
+def _pasts(lemma: str) -> list[str]:
+    """The regular past forms a verb may take, the likelier first: "sentenced",
+    "sanctioned", "banned"; a final consonant after one vowel doubles or not as the stress
+    falls ("expelled", "visited"), so a longer verb is tried both ways."""
     if lemma.endswith("e"):
-        return lemma + "d"
-    short = 3 <= len(lemma) <= 4 and lemma[-3] not in VOWELS and lemma[-2] in VOWELS
-    if short and lemma[-1] not in NOT_DOUBLED:
-        return lemma + lemma[-1] + "ed"
-    return lemma + "ed"
+        return [lemma + "d"]
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
+        return [lemma[:-1] + "ied"]
+    single = (
+        len(lemma) >= 3
+        and lemma[-1] not in NOT_DOUBLED
+        and lemma[-2] in VOWELS
+        and lemma[-3] not in VOWELS
+    )
+    if single and len(lemma) <= 4:
+        return [lemma + lemma[-1] + "ed"]
+    if single:
+        return [lemma + "ed", lemma + lemma[-1] + "ed"]
+    return [lemma + "ed"]

@@ -5,7 +5,7 @@ first; see crosswire.actors.agents)."""
 from __future__ import annotations
 
 import pytest
-from tests.events.conftest import built, code
+from tests.events.conftest import built, code, headline_events
 from tests.events.conftest import only_one as _one
 
 from crosswire.model import ActorRef
@@ -249,3 +249,18 @@ def test_a_named_holder_of_an_office_is_that_person() -> None:
     text = "The prime minister of Israel, Benjamin Netanyahu, rejected the proposal."
     [event] = code(text)
     assert event.source is not None and event.source.name == "Benjamin Netanyahu"
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "second"),
+    [
+        ("Armenia, Azerbaijan agree to border delimitation", "Armenia", "Azerbaijan"),
+        ("Biden, Xi agree to resume military talks", "Biden", "Xi"),
+    ],
+)
+def test_a_headline_s_list_without_and_names_both_sides_first_named_first(
+    title: str, first: str, second: str
+) -> None:
+    [event] = headline_events(title)
+    assert event.source is not None and first in event.source.name
+    assert event.target is not None and second in event.target.name

@@ -45,7 +45,9 @@ def actors_of(token: Token, context: Context) -> list[ActorRef]:
     context.resolving.add(token.i)
     try:
         found: list[ActorRef] = []
-        for head in [token, *(c for c in _listed(token, context) if not dateline(c))]:
+        before = [c for c in comma_listed(token) if _two_actors(token, c, context)]
+        listed = [*before, token, *(c for c in _listed(token, context) if not dateline(c))]
+        for head in listed:
             actor = _actor_of_head(head, context)
             kinds = _coordinated_kinds(head, context)
             if actor is not None and actor not in kinds:
@@ -81,6 +83,27 @@ def _listed(token: Token, context: Context) -> list[Token]:
     return members
 
 
+def comma_listed(word: Token) -> list[Token]:
+    """Words set before `word` with a comma alone between, that the parser hung on it or
+    on its head as a modifier or an unknown relation: a headline's list without "and"
+    ("Armenia, Azerbaijan agree", "Biden, Xi agree": Armenia the modifier of Azerbaijan,
+    Biden of the verb)."""
+    candidates = [c for c in word.children if c.dep_ in COMMA_LIST_DEPS]
+    if word.dep_ in {"nsubj", "nsubjpass"}:
+        candidates += [c for c in word.head.children if c.dep_ == "dep"]
+    return [c for c in candidates if c.i < word.i and _comma_before(c, word)]
+
+
+def _comma_before(first: Token, word: Token) -> bool:
+    """Only a comma, and the word's own modifiers, between `first` and `word`."""
+    gap = word.doc[first.right_edge.i + 1 : word.i]
+    return (
+        len(gap) > 0
+        and gap[0].text == ","
+        and all(word in t.ancestors and first not in t.ancestors for t in gap[1:])
+    )
+
+
 def _two_countries(token: Token, appos: Token, context: Context) -> bool:
     """Two countries side by side ("Armenia, Azerbaijan sign peace deal"): one country is
     never another's apposition, so they are a list a headline writes without "and"."""
@@ -88,6 +111,17 @@ def _two_countries(token: Token, appos: Token, context: Context) -> bool:
     return all(m is not None and m.type == "COUNTRY" for m in mentions) and (
         mentions[0] != mentions[1]
     )
+
+
+def _two_actors(token: Token, listed: Token, context: Context) -> bool:
+    """Two different actors named side by side (`comma_listed`)."""
+    mentions = [context.mention_at(token), context.mention_at(listed)]
+    return all(m is not None and m.type in ACTOR_TYPES for m in mentions) and (
+        mentions[0] != mentions[1]
+    )
+
+
+COMMA_LIST_DEPS = {"nmod", "compound", "dep", "npadvmod"}
 
 
 def possessor_actors(noun: Token, context: Context) -> list[ActorRef]:
