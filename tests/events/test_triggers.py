@@ -322,3 +322,10 @@ def test_an_object_s_predicate_hung_inside_a_long_object_is_the_verb_s_complemen
     )
     found = [(e.type, e.mode) for e in code(text)]
     assert found == [("ACCUSE", "disapprove")]
+
+
+def test_a_verdict_the_parser_hung_on_the_object_is_its_complement() -> None:
+    # "guilty" parsed as a modifier after "officer", not as the verb's complement
+    events = code("A jury found the former officer guilty of second-degree murder.")
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
+    assert code("A jury found the former officer not guilty of murder.") == []

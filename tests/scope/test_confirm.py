@@ -111,3 +111,16 @@ def test_a_judgement_is_in_scope_on_any_page_where_the_state_gives_it(
     fine = EventMention("f", "SANCTION", at, at + 5, 0, 0, mode="convict", source=doer)
     sports_page = Scope(language="en", document=0.0, english=2)
     assert in_scope([fine], doc, [], sports_page) == ([fine] if kept else [])
+
+
+@pytest.mark.slow
+def test_a_release_is_kept_beside_an_arrest_not_alone() -> None:
+    text = "He was booked by police and later released on bail. The new laptop was released."
+    doc = next(nlp.parse([text]))
+    booked_at, bail_at = text.index("booked"), text.index("released")
+    laptop_at = text.rindex("released")
+    booked = EventMention("b", "COERCE", booked_at, booked_at + 6, 0, 0, mode="arrest")
+    bail = EventMention("r", "RETREAT", bail_at, bail_at + 8, 0, 0, mode="release")
+    laptop = EventMention("l", "RETREAT", laptop_at, laptop_at + 8, 0, 0, mode="release")
+    sports_page = Scope(language="en", document=0.0, english=2)
+    assert in_scope([booked, bail, laptop], doc, [], sports_page) == [booked, bail]

@@ -150,6 +150,7 @@ class Frames(DataModel):
     court_types: frozenset[PloverType]
     court_nouns: Words
     justice_modes: Words
+    justice_companions: Words
     helper_nouns: Words
     purpose_preps: Words
     setting_preps: Words

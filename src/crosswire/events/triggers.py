@@ -308,6 +308,9 @@ def _complement_present(verb: Token, pattern: Pattern, context: Context) -> bool
     adjectives = [c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADJ"]
     complements = [c for c in verb.children if c.dep_ in COMPLEMENTS]
     stray = [t for o in objects[:1] for t in o.subtree if t.dep_ == "oprd"]
+    # ... or an adjective it hung after the object as its modifier ("found the former
+    # officer guilty of murder": "guilty" an amod of "officer")
+    stray += [t for o in objects[:1] for t in o.children if t.dep_ == "amod" and t.i > o.i]
     return not pattern.complement or any(
         t.lemma_.lower() in pattern.complement and not _negated_word(t)
         for c in [*complements, *objects[1:], *adjectives, *stray]

@@ -62,8 +62,8 @@ def in_scope(
 ) -> list[EventMention]:
     """The events of `coded` (offsets into `doc`) whose sentence is in scope, and the acts
     of justice by the state (`justice_act`: an arrest is crime and justice whatever the
-    page's topic) whose sentence is English: those acts alone, not their sentence's other
-    events."""
+    page's topic) whose sentence is English: those acts and their companions (a release
+    beside an arrest), not their sentence's other events."""
     holding = [s for s in doc.sents if any(_inside(e, s) for e in coded)]
     kept = confirmed(holding, mentions, scope, settings)
     language = scope.language or ""
@@ -73,12 +73,13 @@ def in_scope(
         if s not in kept and any(_inside(e, s) for e in justice)
         and is_english(s.text, language, settings)
     ]  # fmt: skip
+    companion = frames().justice_companions
     return [
         e
         for e in coded
         if not any(_inside(e, s) for s in holding)
         or _kept(e, kept)
-        or (e in justice and _kept(e, english))
+        or ((e in justice or e.mode in companion) and _kept(e, english))
     ]
 
 
