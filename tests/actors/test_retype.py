@@ -56,3 +56,9 @@ def test_a_capital_with_a_name_written_into_it_is_no_state(analyse) -> None:
     assert all(m.type != "COUNTRY" or m.actor.country != "ESP" for m in club.mentions)
     state = analyse("Madrid rejected the proposal on Monday.")
     assert state.find("Madrid").type == "COUNTRY"
+
+
+def test_a_country_word_before_an_act_on_people_names_no_group_of_them(analyse) -> None:
+    doc = analyse("Iraq condemned US strikes on militia targets in Syria.")
+    assert not [m for m in doc.mentions if m.type == "GROUP"]
+    assert doc.find("US").actor.country == "USA"

@@ -460,8 +460,13 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
             people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
-            if people and _has_verb(doc, cand.end, cand.end + people[0]):
-                people = None  # "Israel sent troops": a clause, not "Israeli troops"
+            if people and (
+                _has_verb(doc, cand.end, cand.end + people[0])
+                or not _one_noun_phrase(doc, cand.start, cand.end + people[0])
+            ):
+                # "Israel sent troops": a clause, not "Israeli troops"; "US strikes on
+                # militia targets": the strikes', no US militia
+                people = None
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
