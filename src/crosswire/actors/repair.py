@@ -462,7 +462,7 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
             people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
             if people and (
                 _has_verb(doc, cand.end, cand.end + people[0])
-                or not _one_noun_phrase(doc, cand.start, cand.end + people[0])
+                or not _modifiers_before(doc, cand.start, cand.end + people[0])
             ):
                 # "Israel sent troops": a clause, not "Israeli troops"; "US strikes on
                 # militia targets": the strikes', no US militia
@@ -507,6 +507,13 @@ def _one_name_word(cand: Candidate, name: str) -> bool:
     if cand.label == "NORP":
         return True
     return cand.label in {"PERSON", "GPE", "LOC"} and name.isalpha() and name[:1].isupper()
+
+
+def _modifiers_before(doc: Doc, start: int, end: int) -> bool:
+    """Every word of the span but its last is a modifier ("Zambian refugee [camp]"), not an
+    object or a preposition ("US strikes on militia")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.dep_ in _MODIFIER_DEPS for t in span[:-1])
 
 
 def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
