@@ -510,10 +510,12 @@ def _one_name_word(cand: Candidate, name: str) -> bool:
 
 
 def _modifiers_before(doc: Doc, start: int, end: int) -> bool:
-    """Every word of the span but its last is a modifier ("Zambian refugee [camp]"), not an
-    object or a preposition ("US strikes on militia")."""
+    """Every word of the span but its last is a modifier ("Zambian refugee [camp]"), or a
+    modifier joined to one ("Somali and Yemeni pirates"), not an object or a preposition
+    ("US strikes on militia")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and all(t.dep_ in _MODIFIER_DEPS for t in span[:-1])
+    joined = _MODIFIER_DEPS | {"conj", "cc"}
+    return span is not None and all(t.dep_ in joined for t in span[:-1])
 
 
 def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
