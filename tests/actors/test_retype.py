@@ -58,12 +58,6 @@ def test_a_capital_with_a_name_written_into_it_is_no_state(analyse) -> None:
     assert state.find("Madrid").type == "COUNTRY"
 
 
-def test_a_country_word_before_an_act_on_people_names_no_group_of_them(analyse) -> None:
-    doc = analyse("Iraq condemned US strikes on militia targets in Syria.")
-    assert not [m for m in doc.mentions if m.type == "GROUP"]
-    assert doc.find("US").actor.country == "USA"
-
-
 def test_two_peoples_joined_before_one_noun_are_two_groups(analyse) -> None:
     doc = analyse("The navy captured 23 Somali and Yemeni pirates in the Gulf of Aden.")
     groups = {m.actor.key for m in doc.mentions if m.type == "GROUP"}

@@ -460,13 +460,8 @@ def _extend_state_bodies(doc: Doc, text: str, found: list[Candidate]) -> list[Ca
         if cand.label in {"NORP", "GPE", "PERSON"} and countries.country_code(name):
             body = _state_body_after(text, cand.end)
             people = None if body else _agent_after(text, cand.end, _indefinite(text, cand), doc)
-            if people and (
-                _has_verb(doc, cand.end, cand.end + people[0])
-                or not _modifiers_before(doc, cand.start, cand.end + people[0])
-            ):
-                # "Israel sent troops": a clause, not "Israeli troops"; "US strikes on
-                # militia targets": the strikes', no US militia
-                people = None
+            if people and _has_verb(doc, cand.end, cand.end + people[0]):
+                people = None  # "Israel sent troops": a clause, not "Israeli troops"
             if body:
                 label = "GROUP" if body[1] in group_heads() else "ORG"
                 result.append(Candidate(cand.start, cand.end + body[0], label, "added"))
@@ -507,15 +502,6 @@ def _one_name_word(cand: Candidate, name: str) -> bool:
     if cand.label == "NORP":
         return True
     return cand.label in {"PERSON", "GPE", "LOC"} and name.isalpha() and name[:1].isupper()
-
-
-def _modifiers_before(doc: Doc, start: int, end: int) -> bool:
-    """Every word of the span but its last is a modifier ("Zambian refugee [camp]"), or a
-    modifier joined to one ("Somali and Yemeni pirates"), not an object or a preposition
-    ("US strikes on militia")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    joined = _MODIFIER_DEPS | {"conj", "cc"}
-    return span is not None and all(t.dep_ in joined for t in span[:-1])
 
 
 def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
