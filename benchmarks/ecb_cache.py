@@ -38,11 +38,15 @@ def ecb_texts(path: Path | None = None) -> list[Text]:
 
 
 def _code_version() -> str:
-    """A digest of the per-article code: the cache is stale when it changes."""
+    """A digest of the per-article code and the data it reads (a rule in a data file
+    changes analyses as a change of code does): the cache is stale when either changes."""
     digest = hashlib.sha256()
     src = ROOT / "src" / "crosswire"
     for folder in ("actors", "timex", "events", "scope", "clean"):
         for path in sorted((src / folder).rglob("*.py")):
+            digest.update(path.read_bytes())
+    for path in sorted((src / "data").rglob("*")):
+        if path.is_file():
             digest.update(path.read_bytes())
     for name in ("stages.py", "nlp.py", "pipeline.py", "model.py"):
         digest.update((src / name).read_bytes())
