@@ -123,16 +123,10 @@ def _verb_to_read(headline: Doc, is_verb: Callable[[str], bool]) -> tuple[Token 
     parse left it with neither subject nor object, else, where it has no verb, the first
     noun after a name that is a verb of the event files."""
     verbs = [t for t in headline if t.pos_ in {"VERB", "AUX"}]
+    if len(verbs) == 1 and _stranded(verbs[0]) and is_verb(verbs[0].lemma_.lower()):
+        return verbs[0], verbs[0].lemma_.lower()
     if verbs:
-        stranded = [v for v in verbs if _stranded(v) and is_verb(v.lemma_.lower())]
-        return (
-            (stranded[0], stranded[0].lemma_.lower())
-            if len(verbs) == 1 and stranded
-            else (
-                None,
-                None,
-            )
-        )
+        return None, None
     read_as = ((t, _verb_lemma(t, is_verb)) for t in headline[1:])
     return next(((t, v) for t, v in read_as if v and _after_subject(t)), (None, None))
 

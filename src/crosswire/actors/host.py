@@ -184,7 +184,7 @@ def fill_local_actors(typed: list[Typed], host: str | None) -> None:
             continue
         if _community(mention):
             continue
-        mention.actor = _with_country(mention, host)
+        mention.actor = with_country(mention, host)
 
 
 def _community(mention: Typed) -> bool:
@@ -201,7 +201,8 @@ def _community(mention: Typed) -> bool:
     )
 
 
-def _with_country(mention: Typed, code: str) -> ActorRef:
+def with_country(mention: Typed, code: str) -> ActorRef:
+    """The mention's actor, keyed anew as of the country `code`."""
     actor = mention.actor
     if mention.type == "PLACE":
         key = place_key(actor.name, code)

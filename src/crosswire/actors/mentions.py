@@ -160,9 +160,11 @@ def _capitals_as_states(doc: Doc, typed: list[Typed]) -> None:
 def _inside_a_longer_name(span: Span, typed: list[Typed]) -> bool:
     """A capital with a proper noun of no mention of its own written into it ("Real
     Madrid", "Dynamo Kyiv"): the name of something else, a club or a firm."""
-    covered = {i for m in typed for i in range(m.start, m.end)}
     return any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start and c.idx not in covered
+        c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.i < span.start
+        and not any(m.start <= c.idx < m.end for m in typed)
         for c in span.root.children
     )
 

@@ -10,9 +10,9 @@ from itertools import pairwise
 
 from crosswire.actors import countries
 from crosswire.actors.classify import Typed
-from crosswire.actors.keys import fold, place_key
+from crosswire.actors.host import with_country
+from crosswire.actors.keys import fold
 from crosswire.actors.regions import subdivision_names
-from crosswire.model import ActorRef
 
 QUALIFIER_TYPES = frozenset({"PLACE", "COUNTRY"})
 LIST_ENDS = (" and ", " or ")  # "visited Athens, Georgia and Armenia": three places
@@ -29,12 +29,12 @@ def read_qualified_places(text: str, typed: list[Typed]) -> None:
         country = _qualified_country(town, qualifier)
         if country is None:
             continue
-        town.actor = _placed(town.actor, country)
+        town.actor = with_country(town, country)
         town.qualified = qualifier.qualified = True
         town.is_capital = town.is_capital and countries.capital_country(town.actor.name) == country
         if qualifier.actor.country != country:  # "Georgia" after Athens: the US state
-            qualifier.actor = _placed(qualifier.actor, country)
             qualifier.type = "PLACE"
+            qualifier.actor = with_country(qualifier, country)
 
 
 def _qualified_country(town: Typed, qualifier: Typed) -> str | None:
@@ -48,7 +48,3 @@ def _qualified_country(town: Typed, qualifier: Typed) -> str | None:
         towns.add(town.actor.country)
     both = over & towns
     return next(iter(both)) if len(both) == 1 else None
-
-
-def _placed(actor: ActorRef, country: str) -> ActorRef:
-    return ActorRef(place_key(actor.name, country), actor.name, country, actor.sector)

@@ -55,29 +55,26 @@ def _large_cities() -> dict[str, set[str]]:
 def region_names() -> dict[str, frozenset[str]]:
     """Folded first-level region name -> the countries (alpha-3) with a region of that name
     ("florida": the USA and Uruguay), less the generic names ("Central", "North")."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
-        country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is None:
-            continue
-        for name in _subdivision_names(sub.name):
-            found[fold(name)].add(country.alpha_3)
-    generic = set(region_words().generic)
-    return {name: frozenset(codes) for name, codes in found.items() if name not in generic}
+    return _named_subdivisions(first_level=True)
 
 
 @cache
 def subdivision_names() -> dict[str, frozenset[str]]:
     """Folded name of a subdivision at any level (a US state, an English county:
     "somerset") -> the countries (alpha-3) with one of that name, less the generic names."""
+    return _named_subdivisions(first_level=False)
+
+
+def _named_subdivisions(first_level: bool) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
+        if first_level and sub.parent_code is not None:
+            continue
         country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is not None:
-            for name in _subdivision_names(sub.name):
-                found[fold(name)].add(country.alpha_3)
+        if country is None:
+            continue
+        for name in _subdivision_names(sub.name):
+            found[fold(name)].add(country.alpha_3)
     generic = set(region_words().generic)
     return {name: frozenset(codes) for name, codes in found.items() if name not in generic}
 

@@ -4,6 +4,7 @@ antecedent, or a generic agent keyed by country and sector ("Egyptian police")."
 from __future__ import annotations
 
 import calendar
+from collections.abc import Collection
 from dataclasses import replace
 from itertools import pairwise
 
@@ -107,18 +108,18 @@ def _comma_before(first: Token, word: Token) -> bool:
 def _two_countries(token: Token, appos: Token, context: Context) -> bool:
     """Two countries side by side ("Armenia, Azerbaijan sign peace deal"): one country is
     never another's apposition, so they are a list a headline writes without "and"."""
-    mentions = [context.mention_at(token), context.mention_at(appos)]
-    return all(m is not None and m.type == "COUNTRY" for m in mentions) and (
-        mentions[0] != mentions[1]
-    )
+    return _two_of(token, appos, context, {"COUNTRY"})
 
 
 def _two_actors(token: Token, listed: Token, context: Context) -> bool:
     """Two different actors named side by side (`comma_listed`)."""
-    mentions = [context.mention_at(token), context.mention_at(listed)]
-    return all(m is not None and m.type in ACTOR_TYPES for m in mentions) and (
-        mentions[0] != mentions[1]
-    )
+    return _two_of(token, listed, context, ACTOR_TYPES)
+
+
+def _two_of(one: Token, other: Token, context: Context, kinds: Collection[str]) -> bool:
+    """Two different mentions, each of one of `kinds`."""
+    mentions = [context.mention_at(one), context.mention_at(other)]
+    return all(m is not None and m.type in kinds for m in mentions) and (mentions[0] != mentions[1])
 
 
 COMMA_LIST_DEPS = {"nmod", "compound", "dep", "npadvmod"}

@@ -32,6 +32,7 @@ from crosswire.events.syntax import (
     marked_infinitives,
     passive_subject,
     phoned_for,
+    phrases,
     predicatives,
 )
 from crosswire.model import PloverType
@@ -156,12 +157,8 @@ def _kept_in_state(verb: Token, lemma: str) -> bool:
     phrased = {phrase for p in patterns for phrase in p.phrase}
     if any(c.lemma_.lower() not in coded for c in predicatives(verb)):
         return True
-    marks = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in data.preps]
     return any(
-        f"{c.lower_} {g.lemma_.lower()}" not in phrased
-        for c in marks
-        for g in c.children
-        if g.dep_ == "pobj"
+        phrase.partition(" ")[0] in data.preps and phrase not in phrased for phrase in phrases(verb)
     )
 
 

@@ -72,6 +72,18 @@ def direct_object(verb: Token) -> Token | None:
     return complements[0] if len(complements) > 1 else None
 
 
+def phrases(verb: Token) -> list[str]:
+    """The verb's prepositional phrases as its preposition and its object's lemma ("into
+    custody", "to ransom"), as the pattern files write them."""
+    return [
+        f"{c.lower_} {g.lemma_.lower()}"
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def predicatives(verb: Token) -> list[Token]:
     """What the verb says its object is or becomes ("held Russia responsible", "found him
     guilty"): a predicative complement, an adjective clause, or the parser's second object

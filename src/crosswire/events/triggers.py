@@ -38,6 +38,7 @@ from crosswire.events.syntax import (
     participle_noun,
     passive_subject,
     phoned_for,
+    phrases,
     prepositional_objects,
     shared_object,
 )
@@ -326,13 +327,7 @@ def _negated_word(word: Token) -> bool:
 def _phrase_present(verb: Token, pattern: Pattern, context: Context) -> bool:
     """'taken into custody', 'held without bail': a prepositional phrase on the predicate,
     its preposition and its object's lemma, is one of the pattern's."""
-    return not pattern.phrase or any(
-        f"{c.lower_} {g.lemma_.lower()}" in pattern.phrase
-        for c in verb.children
-        if c.dep_ == "prep"
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+    return not pattern.phrase or any(phrase in pattern.phrase for phrase in phrases(verb))
 
 
 def _done_by_means(verb: Token, pattern: Pattern, context: Context) -> bool:
